@@ -1,0 +1,197 @@
+"""The amount grammar of label-format.md: ``125 mcg (5,000 IU)``, ``<1 g``, ``10 billion CFU``, ``900 mcg RAE``.
+
+Amounts are parsed here, never by pint: pint deletes every comma (``1,5 mg`` would become 15 mg) and knows
+neither IU nor label equivalents such as RAE. The result keeps the unit as printed for SUP208 and fixes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import data
+from .suggest import did_you_mean
+
+
+class AmountError(ValueError):
+    """An amount that cannot be read. ``kind`` is ``unknown_unit`` (SUP003) or ``malformed_amount`` (SUP004)."""
+
+    def __init__(self, kind: str, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A unit and the equivalent it is expressed in: ``mcg`` + ``RAE``."""
+
+    unit: str
+    qualifier: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.qualifier}" if self.qualifier else self.unit
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    value: float
+    measure: Measure
+    written_unit: str
+    bound: str | None = None
+    second: Amount | None = None
+    text: str = ""
+
+    @property
+    def unit(self) -> str:
+        return self.measure.unit
+
+    @property
+    def qualifier(self) -> str | None:
+        return self.measure.qualifier
+
+    def amounts(self) -> tuple[Amount, ...]:
+        return (self, self.second) if self.second is not None else (self,)
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    canonical: dict[str, str]
+    pint_names: dict[str, str]
+    error_prone: frozenset[str]
+    qualifiers: dict[str, str]
+    scales: dict[str, float]
+
+
+@cache
+def unit_table() -> UnitTable:
+    raw = data.load("data/units.yaml")
+    units = raw["units"]
+    return UnitTable(
+        canonical={spelling: row["canonical"] for spelling, row in units.items()},
+        pint_names={row["canonical"]: row["pint"] for row in units.values()},
+        error_prone=frozenset(spelling for spelling, row in units.items() if row.get("error-prone")),
+        qualifiers=dict(raw["qualifiers"]),
+        scales={word: float(value) for word, value in raw["scales"].items()},
+    )
+
+
+_SHAPE = re.compile(r"^\s*(?P<bound>[<>])?\s*(?P<number>[-+]?[0-9.,]*[0-9][0-9.,]*)\s*(?P<unit>[^()]*?)\s*(?:\((?P<second>[^()]*)\))?\s*$")
+_PLAIN = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
+# 1-3 digits, a dot, exactly three digits: "5.000 IU" reads as 5 in the US and 5,000 in much of Europe.
+_AMBIGUOUS_DOT = re.compile(r"^[1-9][0-9]{0,2}\.[0-9]{3}$")
+
+
+def parse_amount(text: str) -> Amount:
+    """Parse an amount as printed. Raises AmountError."""
+    match = _SHAPE.match(text)
+    if match is None:
+        return _unreadable(text)
+    second = None
+    if match["second"] is not None:
+        inner = match["second"].strip()
+        try:
+            second = parse_amount(inner)
+        except AmountError as exc:
+            raise AmountError(exc.kind, f"in the parenthetical amount '{inner}': {exc.message}", exc.hint) from None
+    value = parse_number(match["number"], text)
+    measure, written, value = _parse_unit(match["unit"], value, text)
+    return Amount(value, measure, written, match["bound"], second, text.strip())
+
+
+def parse_mapping(value: object, unit: object, text: str) -> Amount:
+    """The mapping form ``{value: 125, unit: mcg}``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise AmountError("malformed_amount", f"'value' must be a number, not {value!r}")
+    if not isinstance(unit, str):
+        raise AmountError("unknown_unit", f"'unit' must be a unit such as mg or mcg, not {unit!r}")
+    _check_finite(float(value), text)
+    measure, written, scaled = _parse_unit(unit, float(value), text)
+    return Amount(scaled, measure, written, None, None, text)
+
+
+def parse_number(number: str, text: str) -> float:
+    if number[0] in "+-":
+        raise AmountError("malformed_amount", f"'{text.strip()}' has a signed number; an amount is never negative")
+    if _AMBIGUOUS_DOT.match(number):
+        whole, frac = number.split(".")
+        raise AmountError(
+            "malformed_amount",
+            f"'{number}' in '{text.strip()}' is ambiguous: a decimal point or a thousands separator",
+            f"write {whole},{frac} for thousands, or drop the trailing zeros for a decimal",
+        )
+    if _GROUPED.match(number):
+        value = float(number.replace(",", ""))
+    elif _PLAIN.match(number):
+        value = float(number)
+    elif "," in number:
+        raise AmountError(
+            "malformed_amount",
+            f"'{number}' in '{text.strip()}' has a comma that is not a thousands separator",
+            "use a point for decimals (1.5) and commas only between groups of three digits (1,000)",
+        )
+    else:
+        raise AmountError("malformed_amount", f"'{number}' in '{text.strip()}' is not a number")
+    _check_finite(value, text)
+    return value
+
+
+def _check_finite(value: float, text: str) -> None:
+    if not math.isfinite(value):
+        raise AmountError("malformed_amount", f"'{text.strip()}' is not a finite amount")
+    if value < 0:
+        raise AmountError("malformed_amount", f"'{text.strip()}' is negative; an amount is never negative")
+
+
+def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, float]:
+    table = unit_table()
+    words = unit_text.split()
+    if not words:
+        raise AmountError("malformed_amount", f"'{text.strip()}' has a number but no unit", "add the unit as printed, e.g. 25 mcg")
+    scale_word = words[0].lower()
+    if scale_word in table.scales:
+        words = words[1:]
+        if [w.lower() for w in words] != ["cfu"]:
+            raise AmountError("malformed_amount", f"'{scale_word}' in '{text.strip()}' is only allowed before CFU")
+        value *= table.scales[scale_word]
+    if not words:
+        raise AmountError("malformed_amount", f"'{text.strip()}' has a number but no unit")
+    written = words[0]
+    canonical = table.canonical.get(written.lower())
+    if canonical is None:
+        if written == "%":
+            raise AmountError("unknown_unit", f"'%' is not an amount unit in '{text.strip()}'", "a percentage goes in `dv`")
+        raise AmountError("unknown_unit", f"unknown unit '{written}' in '{text.strip()}'", did_you_mean(written, _spellings(table)))
+    qualifier = None
+    if len(words) > 1:
+        rest = " ".join(words[1:])
+        qualifier = table.qualifiers.get(rest.lower())
+        if qualifier is None or canonical not in ("mcg", "mg"):
+            raise AmountError(
+                "unknown_unit",
+                f"unknown unit '{written} {rest}' in '{text.strip()}'",
+                did_you_mean(rest, table.qualifiers) or "qualifiers are RAE, DFE, NE or alpha-tocopherol after mcg or mg",
+            )
+    return Measure(canonical, qualifier), written, value
+
+
+def _spellings(table: UnitTable) -> list[str]:
+    return sorted({*table.canonical.values(), *(f"{u} {q}" for u in ("mcg", "mg") for q in ("RAE", "DFE", "NE"))})
+
+
+def _unreadable(text: str) -> Amount:
+    stripped = text.strip()
+    if not stripped:
+        raise AmountError("malformed_amount", "the amount is empty")
+    if stripped.count("(") != stripped.count(")") or stripped.count("(") > 1:
+        raise AmountError("malformed_amount", f"'{stripped}' has unbalanced or nested parentheses")
+    raise AmountError("malformed_amount", f"'{stripped}' does not start with a number", "write the amount as printed, e.g. 125 mcg (5,000 IU)")
+
+
+def parse_measure(text: str) -> Measure:
+    """A bare unit as data files write it: ``mcg RAE``."""
+    return parse_amount(f"1 {text}").measure

@@ -1,0 +1,57 @@
+"""Kind `dose`: a nutrient's daily amount against its upper limit and/or a multiple of its Daily Value.
+
+`scope` picks the nutrients: `each` one on the label, only the `sole-dv-nutrient` (the one nutrient with a Daily
+Value, for isolated megadoses), or those with `no-upper-limit`. The upper limit counts only what it covers
+(Resolved.daily_for_ul) and needs a supported population; the Daily Value test does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import formatting
+from ..resolve import Resolved
+from ..rulespec import DoseRule
+from . import Hit, daily_text, render
+
+
+def evaluate(rule: DoseRule, resolved: Resolved, options: dict) -> Iterator[Hit]:
+    reference = resolved.reference
+    present = resolved.nutrients()
+    if rule.scope == "sole-dv-nutrient":
+        candidates = [nid for nid in present if reference.nutrients[nid].dv]
+        if len(candidates) != 1:
+            return
+    elif rule.scope == "no-upper-limit":
+        candidates = [nid for nid in present if reference.nutrients[nid].ul is None]
+    else:
+        candidates = list(present)
+    population = resolved.population
+    for nid in candidates:
+        nutrient = reference.nutrients[nid]
+        fields: dict = {"nutrient": nutrient.name, "over_ul": ""}
+        rows = present[nid]
+        over_ul = False
+        if "upper-limit" in rule.limits and nutrient.ul is not None and population is not None:
+            covered = resolved.daily_for_ul(nutrient)
+            limit = nutrient.ul.for_bands(population.bands)
+            if covered is not None and covered[0] > limit:
+                over_ul, (total, rows) = True, covered
+                fields.update(
+                    limit=formatting.amount(limit, nutrient.ul.measure),
+                    ratio=formatting.percent(total / limit),
+                    population=population.description,
+                    source=reference.cite(nutrient.ul.sources),
+                    covers=nutrient.ul.covers,
+                )
+                fields["daily"], fields["alt"] = daily_text(rows, resolved.per_day, total, nutrient.ul.measure)
+                fields["over_ul"] = f", and above the upper limit of {fields['limit']}/day"
+        over_dv = False
+        if "dv-multiple" in rule.limits and nutrient.dv:
+            # The Daily Value message speaks in the label unit, even where the UL has its own (folate).
+            daily = resolved.daily(nid)
+            over_dv = daily >= options["multiple"] * nutrient.dv
+            fields["daily"], fields["alt"] = daily_text(present[nid], resolved.per_day, daily, nutrient.measure)
+            fields.update(dv=formatting.amount(nutrient.dv, nutrient.measure), dv_multiple=formatting.times(daily / nutrient.dv))
+        if over_ul or over_dv:
+            yield Hit(rows[0].amount_path, render(rule.message, fields), render(rule.hint, fields))

@@ -1,0 +1,71 @@
+"""Kind `pairing`: a trigger nutrient at or above a daily minimum expects a partner nutrient in given forms.
+
+`fires-when` picks the failure: the partner is `absent` altogether, present only in `other-forms-only`, or
+present in the wanted forms but `below` its own minimum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import formatting
+from ..resolve import Resolved
+from ..rulespec import PairingRule
+from . import Hit, daily_text, render
+
+
+def evaluate(rule: PairingRule, resolved: Resolved, options: dict) -> Iterator[Hit]:
+    reference = resolved.reference
+    trigger = reference.nutrients[rule.trigger.nutrient]
+    trigger_rows = [row for row in resolved.rows_of(trigger.id) if row.per_serving is not None]
+    if rule.trigger.forms:
+        trigger_rows = [row for row in trigger_rows if row.forms & frozenset(rule.trigger.forms)]
+    if not trigger_rows:
+        return
+    trigger_daily = sum(row.per_serving for row in trigger_rows) * resolved.per_day
+    trigger_min = _minimum(rule.trigger.minimum, trigger, options, reference)
+    if trigger_min is not None and trigger_daily < trigger_min:
+        return
+
+    partner = reference.nutrients[rule.partner.nutrient]
+    partner_rows = resolved.rows_of(partner.id)
+    wanted = frozenset(rule.partner.forms)
+    vocabulary = reference.aliases.forms_of.get(partner.id, frozenset())
+    with_form = [row for row in partner_rows if row.forms & wanted]
+    unstated = [row for row in partner_rows if not row.forms & vocabulary]
+
+    fields = {"trigger": trigger.name, "partner": partner.name}
+    fields["trigger_daily"], fields["trigger_alt"] = daily_text(trigger_rows, resolved.per_day, trigger_daily, trigger.measure)
+    fields["trigger_dv"] = formatting.percent(trigger_daily / trigger.dv) if trigger.dv else "n/a"
+    fields["minimum"] = formatting.amount(trigger_min, trigger.measure) if trigger_min is not None else ""
+
+    if rule.fires_when == "absent":
+        fires = not partner_rows
+    elif rule.fires_when == "other-forms-only":
+        fires = bool(partner_rows) and not with_form and not unstated
+    else:
+        # A row that mixes the wanted form with another (K1 + K2 in one amount) hides the split: do not guess.
+        if not with_form or any(row.forms & vocabulary - wanted for row in with_form):
+            return
+        known = [row for row in with_form if row.per_serving is not None]
+        partner_min = _minimum(rule.partner.minimum, partner, options, reference)
+        if not known or partner_min is None:
+            return
+        partner_daily = sum(row.per_serving for row in known) * resolved.per_day
+        fires = partner_daily < partner_min
+        fields["partner_daily"] = formatting.amount(partner_daily, partner.measure)
+        fields["partner_minimum"] = formatting.amount(partner_min, partner.measure)
+    if not fires:
+        return
+    if rule.at == "trigger":
+        path = trigger_rows[0].amount_path
+    else:
+        first = (with_form or partner_rows)[0]
+        path = first.amount_path if rule.fires_when == "below" else first.path
+    yield Hit(path, render(rule.message, fields), render(rule.hint, fields))
+
+
+def _minimum(option: str | None, nutrient, options: dict, reference) -> float | None:
+    if option is None:
+        return None
+    return reference.amount_in(options[option], nutrient, frozenset(), nutrient.measure, "label")

@@ -1,0 +1,179 @@
+"""Typed views of the reference tables under rules/data, and nutrient-aware unit conversion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import data, units
+from .aliases import AliasMatcher
+from .amounts import Amount, Measure, parse_measure
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    key: str
+    title: str
+    url: str
+    confidence: str
+    short: str
+
+
+@dataclass(frozen=True, slots=True)
+class UpperLimit:
+    measure: Measure
+    bands: dict[str, float]
+    covers: str
+    sources: tuple[str, ...]
+    provisional: bool
+    not_counted: frozenset[str]
+
+    def for_bands(self, bands: tuple[str, ...]) -> float:
+        """Where the population spans age bands with different limits, the lowest applies."""
+        return min(self.bands[band] for band in bands)
+
+
+@dataclass(frozen=True, slots=True)
+class Nutrient:
+    id: str
+    name: str
+    measure: Measure
+    plain_unit_is_equivalent: bool
+    dv: float | None
+    dv_sources: tuple[str, ...]
+    dv_provisional: bool
+    old_dv: tuple[float, Measure] | None
+    ul: UpperLimit | None
+    ul_note: str | None
+
+    def implied(self, measure: Measure) -> Measure:
+        """Plain "mg" of niacin means mg NE, of vitamin E mg alpha-tocopherol (S20b: "can be labeled as mg")."""
+        if measure.qualifier is None and self.plain_unit_is_equivalent and units.factor(measure.unit, self.measure.unit):
+            return Measure(measure.unit, self.measure.qualifier)
+        return measure
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    src: Measure
+    dst: Measure
+    factor: float
+    forms: frozenset[str]
+    purposes: frozenset[str]
+    sources: tuple[str, ...]
+    provisional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Population:
+    id: str
+    description: str
+    bands: tuple[str, ...]
+    supported: bool
+
+
+class Ambiguous(Exception):
+    """Several form-specific factors apply and they disagree (vitamin E IU with no form stated)."""
+
+
+class Reference:
+    def __init__(self) -> None:
+        self.sources = {key: Source(key, row["title"], row.get("url", ""), row.get("confidence", "secondary"),
+                                    row.get("short", row["title"]))
+                        for key, row in data.load("data/sources.yaml").items()}
+        self.nutrients = {key: _nutrient(key, row) for key, row in data.load("data/nutrients.yaml").items()}
+        self.conversions: dict[str, list[Conversion]] = {}
+        for row in data.load("data/conversions.yaml"):
+            purpose = row.get("purpose")
+            self.conversions.setdefault(row["nutrient"], []).append(Conversion(
+                parse_measure(row["from"]), parse_measure(row["to"]), float(row["factor"]),
+                frozenset(row.get("forms") or ()), frozenset([purpose] if purpose else ("label", "ul")),
+                tuple(row.get("source") or ()), bool(row.get("provisional")),
+            ))
+        self.populations = {key: Population(key, row.get("description", key), tuple(row.get("bands") or ()),
+                                            bool(row.get("supported")))
+                            for key, row in data.load("data/populations.yaml").items()}
+        self.aliases = AliasMatcher(data.load("data/aliases.yaml"))
+
+    def cite(self, keys: tuple[str, ...]) -> str:
+        return "; ".join(self.sources[key].short if key in self.sources else key for key in keys)
+
+    def convert(self, value: float, src: Measure, nutrient: Nutrient, forms: frozenset[str], dst: Measure,
+                purpose: str) -> float | None:
+        """``value`` in ``src`` expressed in ``dst`` for this nutrient and form; None if no factor applies.
+
+        Raises Ambiguous when the form is not stated and the form-specific factors differ.
+        """
+        src, dst = nutrient.implied(src), nutrient.implied(dst)
+        if src.qualifier == dst.qualifier:
+            direct = units.factor(src.unit, dst.unit)
+            if direct is not None:
+                return value * direct
+        known_forms = forms & self.aliases.forms_of.get(nutrient.id, frozenset())
+        results = set()
+        for conv in self.conversions.get(nutrient.id, ()):
+            if purpose not in conv.purposes or (known_forms and conv.forms and not conv.forms & known_forms):
+                continue
+            for a, b, scale in ((conv.src, conv.dst, conv.factor), (conv.dst, conv.src, 1 / conv.factor)):
+                if a.qualifier != src.qualifier or b.qualifier != dst.qualifier:
+                    continue
+                into, out = units.factor(src.unit, a.unit), units.factor(b.unit, dst.unit)
+                if into is not None and out is not None:
+                    results.add(round(value * into * scale * out, 9))
+        if len(results) > 1:
+            raise Ambiguous(f"{src} of {nutrient.name} converts differently by form")
+        return results.pop() if results else None
+
+    def has_conversion_for(self, nutrient: Nutrient, measure: Measure) -> bool:
+        """Does any factor (of any form) start from this unit? Tells a missing form from a wrong unit."""
+        return any(measure.qualifier == side.qualifier and units.factor(measure.unit, side.unit) is not None
+                   for conv in self.conversions.get(nutrient.id, ()) for side in (conv.src, conv.dst))
+
+    def amount_in(self, amount: Amount, nutrient: Nutrient, forms: frozenset[str], dst: Measure, purpose: str) -> float | None:
+        """The amount (or its parenthetical twin) in ``dst``; an amount already in ``dst`` is preferred."""
+        candidates = amount.amounts()
+        if len(candidates) == 2 and candidates[0].measure != dst and candidates[1].measure == dst:
+            candidates = candidates[::-1]
+        failure: Ambiguous | None = None
+        for candidate in candidates:
+            try:
+                value = self.convert(candidate.value, candidate.measure, nutrient, forms, dst, purpose)
+            except Ambiguous as exc:
+                failure = exc
+                continue
+            if value is not None:
+                return value
+        if failure is not None:
+            raise failure
+        return None
+
+
+def _nutrient(key: str, row: dict) -> Nutrient:
+    measure = parse_measure(row["unit"])
+    dv = row.get("dv")
+    old = row.get("old-dv")
+    ul = row.get("ul")
+    return Nutrient(
+        id=key,
+        name=row["name"],
+        measure=measure,
+        plain_unit_is_equivalent=bool(row.get("plain-unit-is-equivalent")),
+        dv=float(dv["amount"]) if dv else None,
+        dv_sources=tuple(dv.get("source") or ()) if dv else (),
+        dv_provisional=bool(dv.get("provisional")) if dv else False,
+        old_dv=(float(old["amount"]), parse_measure(old.get("unit", row["unit"]))) if old else None,
+        ul=UpperLimit(
+            measure=parse_measure(ul["unit"]),
+            bands={str(band): float(value) for band, value in ul["bands"].items()},
+            covers=ul.get("covers", "total intake"),
+            sources=tuple(ul.get("source") or ()),
+            provisional=bool(ul.get("provisional")),
+            not_counted=frozenset(ul.get("not-counted-forms") or ()),
+        ) if ul else None,
+        ul_note=row.get("ul-note"),
+    )
+
+
+@cache
+def reference() -> Reference:
+    return Reference()

@@ -1,0 +1,96 @@
+"""The rule registry: every rule pack under rules/packs, and turning --select/--ignore into a set of rules.
+
+Selection follows ruff: selectors are codes, code prefixes (``SUP2``), names or ``ALL``; for each rule the most
+specific matching selector wins, and on a tie ``ignore`` wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import TypeAdapter, ValidationError
+
+from . import data
+from .rulespec import PlannedRule, RuleSpec
+from .suggest import did_you_mean
+
+PACKS = ("packs/core.yaml",)
+
+
+class SelectionError(ValueError):
+    """An unknown or unimplemented rule named on the command line or in config (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Registry:
+    rules: dict[str, RuleSpec]          # by code, in catalogue order
+    by_name: dict[str, str]             # name → code
+    planned: dict[str, PlannedRule]     # reserved codes, not implemented yet
+
+    def get(self, code_or_name: str) -> RuleSpec:
+        key = code_or_name.strip()
+        code = self.by_name.get(key.lower(), key.upper())
+        if code in self.rules:
+            return self.rules[code]
+        raise SelectionError(self._unknown(key))
+
+    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+               extend_select: Iterable[str] = ()) -> frozenset[str]:
+        enable = [self._selector(s) for s in (select if select is not None else ["ALL"])]
+        enable += [self._selector(s) for s in extend_select]
+        disable = [self._selector(s) for s in ignore]
+        chosen = set()
+        for code in self.rules:
+            best_on = max((spec for spec, matches in enable if matches(code)), default=-1)
+            best_off = max((spec for spec, matches in disable if matches(code)), default=-1)
+            if best_on >= 0 and best_on > best_off:
+                chosen.add(code)
+        return frozenset(chosen)
+
+    def _selector(self, raw: str):
+        token = raw.strip()
+        if token.upper() == "ALL":
+            return 0, lambda code: True
+        if token.lower() in self.by_name:
+            code = self.by_name[token.lower()]
+            return 6, lambda candidate: candidate == code
+        upper = token.upper()
+        if upper in self.planned:
+            raise SelectionError(self._unknown(token))
+        if upper.startswith("SUP") and upper[3:].isdigit() and len(upper) <= 6:
+            if any(code.startswith(upper) for code in self.rules):
+                return len(upper), lambda code: code.startswith(upper)
+            if upper == "SUP" or any(code.startswith(upper) for code in self.planned):
+                planned = ", ".join(f"{p.code} {p.name}" for p in self.planned.values() if p.code.startswith(upper))
+                raise SelectionError(f"{token}: no implemented rule has this code yet (planned: {planned})")
+        raise SelectionError(self._unknown(token))
+
+    def _unknown(self, token: str) -> str:
+        upper = token.upper()
+        planned = self.planned.get(upper) or next((p for p in self.planned.values() if p.name == token.lower()), None)
+        if planned:
+            return f"rule {planned.code} ({planned.name}) is in the catalogue but not implemented yet"
+        hint = did_you_mean(token, [*self.rules, *self.by_name])
+        return f"unknown rule '{token}'" + (f"; {hint}" if hint else "")
+
+
+_RULES = TypeAdapter(list[RuleSpec])
+_PLANNED = TypeAdapter(list[PlannedRule])
+
+
+@cache
+def registry() -> Registry:
+    rules: dict[str, RuleSpec] = {}
+    for pack in PACKS:
+        try:
+            specs = _RULES.validate_python(data.load(pack))
+        except ValidationError as exc:
+            raise data.DataError(f"rule pack {pack} is invalid:\n{exc}") from None
+        for spec in specs:
+            if spec.code in rules:
+                raise data.DataError(f"rule pack {pack}: {spec.code} is declared twice")
+            rules[spec.code] = spec
+    planned = {p.code: p for p in _PLANNED.validate_python(data.load("packs/planned.yaml"))}
+    return Registry(dict(sorted(rules.items())), {spec.name: code for code, spec in rules.items()}, planned)

@@ -1,0 +1,144 @@
+"""A validated label → rows matched to nutrients, with per-serving amounts in each nutrient's label unit.
+
+This is the one place amounts are normalised; rules read the result and never parse or convert themselves.
+Rows whose unit cannot be converted are reported here (SUP003 / SUP004) and left out of the sums.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .amounts import Amount
+from .models import Label, _Row
+from .reference import Ambiguous, Nutrient, Population, Reference
+
+
+@dataclass(slots=True)
+class Row:
+    path: tuple
+    name: str
+    as_: str | None
+    nutrient: Nutrient | None
+    forms: frozenset[str]
+    amount: Amount | None
+    per_serving: float | None = None  # in nutrient.measure
+
+    @property
+    def amount_path(self) -> tuple:
+        return (*self.path, "amount")
+
+
+@dataclass(slots=True)
+class Issue:
+    """A problem found while normalising, reported under a built-in rule."""
+
+    code: str
+    path: tuple
+    message: str
+    hint: str | None = None
+
+
+@dataclass(slots=True)
+class Resolved:
+    label: Label
+    rows: list[Row]
+    population: Population | None
+    reference: Reference
+    issues: list[Issue] = field(default_factory=list)
+    _daily: dict = field(default_factory=dict)
+
+    @property
+    def per_day(self) -> int:
+        return self.label.per_day
+
+    def rows_of(self, nutrient_id: str) -> list[Row]:
+        return [row for row in self.rows if row.nutrient is not None and row.nutrient.id == nutrient_id]
+
+    def nutrients(self) -> dict[str, list[Row]]:
+        """Nutrients present with a usable amount, in label order."""
+        found: dict[str, list[Row]] = {}
+        for row in self.rows:
+            if row.nutrient is not None and row.per_serving is not None:
+                found.setdefault(row.nutrient.id, []).append(row)
+        return found
+
+    def daily(self, nutrient_id: str) -> float | None:
+        """Daily amount in the nutrient's label unit: all rows summed, times the most servings a day."""
+        rows = [row for row in self.rows_of(nutrient_id) if row.per_serving is not None]
+        return sum(row.per_serving for row in rows) * self.per_day if rows else None
+
+    def daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
+        """Daily amount the upper limit covers, in the UL's unit, and the rows it comes from."""
+        key = ("ul", nutrient.id)
+        if key not in self._daily:
+            self._daily[key] = self._daily_for_ul(nutrient)
+        return self._daily[key]
+
+    def _daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
+        ul = nutrient.ul
+        if ul is None:
+            return None
+        vocabulary = self.reference.aliases.forms_of.get(nutrient.id, frozenset())
+        total, counted = 0.0, []
+        for row in self.rows_of(nutrient.id):
+            forms = row.forms & vocabulary
+            if row.amount is None or (forms and forms <= ul.not_counted):
+                continue  # e.g. beta-carotene is not preformed vitamin A; methylfolate is not folic acid
+            try:
+                value = self.reference.amount_in(row.amount, nutrient, row.forms, ul.measure, "ul")
+            except Ambiguous:
+                value = None  # already reported when the row was normalised
+            if value is not None:
+                total += value
+                counted.append(row)
+        return (total * self.per_day, counted) if counted else None
+
+
+def resolve(label: Label, reference: Reference, population: Population | None) -> Resolved:
+    rows: list[Row] = []
+    for index, fact in enumerate(label.facts):
+        _collect(fact, ("facts", index), reference, rows)
+    resolved = Resolved(label, rows, population, reference)
+    for row in rows:
+        if row.nutrient is not None and row.amount is not None:
+            _normalise(row, resolved)
+    return resolved
+
+
+def _collect(fact: _Row, path: tuple, reference: Reference, rows: list[Row]) -> None:
+    match = reference.aliases.match(fact.name, fact.as_, fact.nutrient)
+    nutrient = reference.nutrients.get(match.nutrient) if match.nutrient else None
+    rows.append(Row(path, fact.name, fact.as_, nutrient, match.forms, fact.amount))
+    for index, member in enumerate(fact.blend or ()):
+        _collect(member, (*path, "blend", index), reference, rows)
+
+
+def _normalise(row: Row, resolved: Resolved) -> None:
+    nutrient, amount, reference = row.nutrient, row.amount, resolved.reference
+    assert nutrient is not None and amount is not None
+    try:
+        row.per_serving = reference.amount_in(amount, nutrient, row.forms, nutrient.measure, "label")
+    except Ambiguous:
+        resolved.issues.append(Issue(
+            "SUP004", row.amount_path,
+            f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure}: the factor depends on the "
+            f"form, and the label does not say which",
+            f"state the source compound in `as`, as printed, or give the amount in {nutrient.measure}",
+        ))
+        return
+    if row.per_serving is not None:
+        return
+    measure = amount.measure
+    if reference.has_conversion_for(nutrient, measure):
+        resolved.issues.append(Issue(
+            "SUP004", row.amount_path,
+            f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure} for the form stated",
+            f"give the amount in {nutrient.measure}",
+        ))
+    else:
+        resolved.issues.append(Issue(
+            "SUP003", row.amount_path,
+            f"{measure} is not a unit for {nutrient.name}, which is declared in {nutrient.measure}",
+            f"write the amount in {nutrient.measure}",
+        ))
+

@@ -1,0 +1,64 @@
+"""Validating loaded data against the label model, with every pydantic error placed at its YAML line."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from .loader import Document, Problem
+from .models import Fact, Label, Serving
+from .suggest import did_you_mean
+
+#: Our own pydantic error types that belong to a rule other than invalid-label.
+_CODES = {"unknown_unit": "SUP003", "malformed_amount": "SUP004", "unsupported_population": "SUP005"}
+
+
+
+def validate(doc: Document) -> tuple[Label | None, list[Problem]]:
+    if doc.data is None:
+        return None, [Problem("SUP002", "the file is empty; a label needs at least `product` and `facts`", doc.value_span(()))]
+    if not isinstance(doc.data, dict):
+        kind = "a list" if isinstance(doc.data, list) else "a single value"
+        return None, [Problem("SUP002", f"a label is a mapping of keys (product, facts, ...), not {kind}", doc.value_span(()))]
+    try:
+        return Label.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_problem(error, doc) for error in exc.errors(include_url=False)]
+
+
+def _problem(error: dict, doc: Document) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    hint = ctx.get("hint") if isinstance(ctx.get("hint"), str) else None
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        return Problem("SUP002", f"unknown key '{key}'", doc.key_span(loc), did_you_mean(str(key), _allowed(loc[:-1])))
+    if kind == "missing":
+        parent = loc[:-1]
+        where = doc.key_span(parent) if parent else doc.value_span(())
+        return Problem("SUP002", f"missing required key '{loc[-1]}'{_under(parent)}", where)
+    message = error["msg"]
+    field = next((part for part in reversed(loc) if isinstance(part, str)), None)
+    if kind not in _CODES and field:
+        message = f"{field}: {message}"
+        if kind == "string_type" and isinstance(error.get("input"), (bool, int, float)):
+            hint = "quote the value: YAML reads yes/no/on/off and bare numbers as other types"
+    return Problem(_CODES.get(kind, "SUP002"), message, doc.value_span(loc), hint)
+
+
+def _under(parent: tuple) -> str:
+    field = next((part for part in reversed(parent) if isinstance(part, str)), None)
+    return f" in {field}" if field else ""
+
+
+def _allowed(parent: tuple) -> list[str]:
+    """The keys a mapping at ``parent`` may have."""
+    if not parent:
+        model = Label
+    elif parent == ("serving",):
+        model = Serving
+    elif isinstance(parent[-1], int):
+        model = Fact
+    else:
+        return ["value", "unit"]
+    return [field.alias or name for name, field in model.model_fields.items()]

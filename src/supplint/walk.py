@@ -1,0 +1,47 @@
+"""Finding the files to check: explicit paths as given, directories walked in a stable order."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LABEL_SUFFIXES = frozenset({".yaml", ".yml"})
+PAGE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
+# Directories no one means to lint (as ruff's default excludes); hidden ones (.git, .github, .venv) are skipped too.
+EXCLUDED_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages", "build", "dist", "_build"})
+
+
+@dataclass
+class Discovery:
+    labels: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)   # found while walking; page checking is not implemented yet
+    missing: list[str] = field(default_factory=list)
+
+
+def discover(paths: list[str]) -> Discovery:
+    found = Discovery()
+    seen: set[str] = set()
+
+    def add(path: str, explicit: bool) -> None:
+        if path in seen:
+            return
+        seen.add(path)
+        suffix = Path(path).suffix.lower()
+        if suffix in PAGE_SUFFIXES:
+            found.pages.append(path)
+        elif suffix in LABEL_SUFFIXES or explicit:  # an explicitly named file is checked as a label, as ruff does
+            found.labels.append(path)
+
+    for raw in paths:
+        if os.path.isdir(raw):
+            for root, dirs, files in os.walk(raw):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in EXCLUDED_DIRS)
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        add(os.path.join(root, name), explicit=False)
+        elif os.path.isfile(raw):
+            add(raw, explicit=True)
+        else:
+            found.missing.append(raw)
+    return found
