@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a deterministic synthetic corpus of supplint label files (standard library only).
 
-    python bench/gen_corpus.py OUTDIR [--count N] [--seed S] [--verify]
+    python bench/gen_corpus.py OUTDIR [--count N] [--seed S] [--verify] [--defects FILE]
 
 Writes OUTDIR/label_00000.yaml ... in the label format of docs/spec (label-format.md). Label i depends only on
 (seed, i), so a smaller --count gives a prefix of a larger corpus. About 5% of labels carry one deliberate defect
@@ -9,6 +9,7 @@ that a linter must report (see DEFECTS); label 0 is always clean because benchma
 --verify (needs PyYAML) re-reads the files and checks that only the syntax-error labels fail to load.
 """
 import argparse
+import json
 import os
 import random
 import re
@@ -517,8 +518,12 @@ def main(argv=None):
     ap.add_argument("--count", type=int, default=10000)
     ap.add_argument("--seed", type=int, default=20261)
     ap.add_argument("--verify", action="store_true", help="re-read the files with PyYAML and check them")
+    ap.add_argument("--defects", metavar="FILE", help="write {file name: defect kind} as JSON to FILE")
     a = ap.parse_args(argv)
     defects = write_corpus(a.outdir, a.count, a.seed)
+    if a.defects:
+        with open(a.defects, "w", encoding="utf-8") as f:
+            json.dump(defects, f, indent=0)
     tally = {k: list(defects.values()).count(k) for k in DEFECTS}
     print(f"wrote {a.count} labels to {a.outdir}; deliberate defects: " + ", ".join(f"{k} {v}" for k, v in tally.items()))
     if a.verify and not verify(a.outdir, a.count, a.seed):

@@ -63,6 +63,7 @@ class UnitTable:
     pint_names: dict[str, str]
     error_prone: frozenset[str]
     qualifiers: dict[str, str]
+    substances: frozenset[str]
     scales: dict[str, float]
 
 
@@ -75,6 +76,7 @@ def unit_table() -> UnitTable:
         pint_names={row["canonical"]: row["pint"] for row in units.values()},
         error_prone=frozenset(spelling for spelling, row in units.items() if row.get("error-prone")),
         qualifiers=dict(raw["qualifiers"]),
+        substances=frozenset(raw.get("substances") or ()),
         scales={word: float(value) for word, value in raw["scales"].items()},
     )
 
@@ -169,6 +171,8 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
     qualifier = None
     if len(words) > 1:
         rest = " ".join(words[1:])
+        if rest.lower() in table.substances and canonical in ("mcg", "mg"):
+            return Measure(canonical), written, value
         qualifier = table.qualifiers.get(rest.lower())
         if qualifier is None or canonical not in ("mcg", "mg"):
             raise AmountError(

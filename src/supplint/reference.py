@@ -27,6 +27,7 @@ class UpperLimit:
     sources: tuple[str, ...]
     provisional: bool
     not_counted: frozenset[str]
+    name: str | None
 
     def for_bands(self, bands: tuple[str, ...]) -> float:
         """Where the population spans age bands with different limits, the lowest applies."""
@@ -169,6 +170,7 @@ def _nutrient(key: str, row: dict) -> Nutrient:
             sources=tuple(ul.get("source") or ()),
             provisional=bool(ul.get("provisional")),
             not_counted=frozenset(ul.get("not-counted-forms") or ()),
+            name=ul.get("name"),
         ) if ul else None,
         ul_note=row.get("ul-note"),
     )

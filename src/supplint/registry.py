@@ -59,10 +59,10 @@ class Registry:
         upper = token.upper()
         if upper in self.planned:
             raise SelectionError(self._unknown(token))
-        if upper.startswith("SUP") and upper[3:].isdigit() and len(upper) <= 6:
+        if upper.startswith("SUP") and (upper[3:].isdigit() or upper == "SUP") and len(upper) <= 6:
             if any(code.startswith(upper) for code in self.rules):
                 return len(upper), lambda code: code.startswith(upper)
-            if upper == "SUP" or any(code.startswith(upper) for code in self.planned):
+            if any(code.startswith(upper) for code in self.planned):
                 planned = ", ".join(f"{p.code} {p.name}" for p in self.planned.values() if p.code.startswith(upper))
                 raise SelectionError(f"{token}: no implemented rule has this code yet (planned: {planned})")
         raise SelectionError(self._unknown(token))

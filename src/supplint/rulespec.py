@@ -86,6 +86,7 @@ class Trigger(_Spec):
     nutrient: str
     minimum: str | None = None  # the name of a quantity option
     forms: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()  # the other forms the nutrient comes in (K1, K3 beside K2)
 
 
 class PairingRule(RuleBase):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from .loader import Document, Problem
@@ -31,8 +33,9 @@ def _problem(error: dict, doc: Document) -> Problem:
     ctx = error.get("ctx") or {}
     hint = ctx.get("hint") if isinstance(ctx.get("hint"), str) else None
     if kind == "extra_forbidden":
-        key = loc[-1]
-        return Problem("SUP002", f"unknown key '{key}'", doc.key_span(loc), did_you_mean(str(key), _allowed(loc[:-1])))
+        key = str(loc[-1])
+        hint = _FLOW_COMMA_HINT if _SPLIT_NUMBER.match(key) else did_you_mean(key, _allowed(loc[:-1]))
+        return Problem("SUP002", f"unknown key '{key}'", doc.key_span(loc), hint)
     if kind == "missing":
         parent = loc[:-1]
         where = doc.key_span(parent) if parent else doc.value_span(())
@@ -44,6 +47,11 @@ def _problem(error: dict, doc: Document) -> Problem:
         if kind == "string_type" and isinstance(error.get("input"), (bool, int, float)):
             hint = "quote the value: YAML reads yes/no/on/off and bare numbers as other types"
     return Problem(_CODES.get(kind, "SUP002"), message, doc.value_span(loc), hint)
+
+
+# `{amount: 125 mcg (5,000 IU)}`: in a flow mapping the comma ends the value and "000 IU)" becomes a key.
+_SPLIT_NUMBER = re.compile(r"^[0-9]{3}\b")
+_FLOW_COMMA_HINT = "inside { } a comma ends the value: quote an amount that has a thousands comma"
 
 
 def _under(parent: tuple) -> str:

@@ -39,7 +39,7 @@ def discover(paths: list[str]) -> Discovery:
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in EXCLUDED_DIRS)
                 for name in sorted(files):
                     if not name.startswith("."):
-                        add(os.path.join(root, name), explicit=False)
+                        add(os.path.normpath(os.path.join(root, name)), explicit=False)
         elif os.path.isfile(raw):
             add(raw, explicit=True)
         else:

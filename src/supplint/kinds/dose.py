@@ -38,6 +38,7 @@ def evaluate(rule: DoseRule, resolved: Resolved, options: dict) -> Iterator[Hit]
             if covered is not None and covered[0] > limit:
                 over_ul, (total, rows) = True, covered
                 fields.update(
+                    nutrient=nutrient.ul.name or nutrient.name,
                     limit=formatting.amount(limit, nutrient.ul.measure),
                     ratio=formatting.percent(total / limit),
                     population=population.description,

@@ -29,10 +29,9 @@ def evaluate(rule: PairingRule, resolved: Resolved, options: dict) -> Iterator[H
 
     partner = reference.nutrients[rule.partner.nutrient]
     partner_rows = resolved.rows_of(partner.id)
-    wanted = frozenset(rule.partner.forms)
-    vocabulary = reference.aliases.forms_of.get(partner.id, frozenset())
+    wanted, others = frozenset(rule.partner.forms), frozenset(rule.partner.alternatives)
     with_form = [row for row in partner_rows if row.forms & wanted]
-    unstated = [row for row in partner_rows if not row.forms & vocabulary]
+    unstated = [row for row in partner_rows if not row.forms & (wanted | others)]
 
     fields = {"trigger": trigger.name, "partner": partner.name}
     fields["trigger_daily"], fields["trigger_alt"] = daily_text(trigger_rows, resolved.per_day, trigger_daily, trigger.measure)
@@ -45,7 +44,7 @@ def evaluate(rule: PairingRule, resolved: Resolved, options: dict) -> Iterator[H
         fires = bool(partner_rows) and not with_form and not unstated
     else:
         # A row that mixes the wanted form with another (K1 + K2 in one amount) hides the split: do not guess.
-        if not with_form or any(row.forms & vocabulary - wanted for row in with_form):
+        if not with_form or any(row.forms & others for row in with_form):
             return
         known = [row for row in with_form if row.per_serving is not None]
         partner_min = _minimum(rule.partner.minimum, partner, options, reference)

@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""Benchmark supplint against yamllint and the PyYAML compose floor; see bench/README.md.
+
+    python bench/run.py [--count N] [--corpus DIR] [--repeat R] [--yamllint-sample N] [--json FILE]
+
+Every figure is a whole-process wall time (interpreter start-up and imports included), as in
+shared/reference/perf-baselines.md. Misses against the targets are reported, never turned into a failing exit
+status: the exit status is non-zero only when a command fails.
+"""
+import argparse
+import collections
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+GEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen_corpus.py")
+# The venv's bin directory. Not resolved: a venv's python is a symlink to the base interpreter, whose bin
+# directory holds neither supplint nor yamllint.
+BIN = os.path.dirname(sys.executable)
+SUPPLINT = os.path.join(BIN, "supplint")
+YAMLLINT = os.path.join(BIN, "yamllint")
+IMPORTS = "import yaml, click, pydantic, pint"
+
+# The physical floor: read every label and build PyYAML's node tree (with line/column marks) with libyaml.
+FLOOR = r"""
+import os, sys, yaml
+for root, dirs, files in os.walk(sys.argv[1]):
+    dirs.sort()
+    for name in sorted(files):
+        if name.endswith((".yaml", ".yml")):
+            with open(os.path.join(root, name), encoding="utf-8") as f:
+                text = f.read()
+            try:
+                yaml.compose(text, Loader=yaml.CSafeLoader)
+            except yaml.YAMLError:
+                pass  # the corpus's deliberate syntax errors
+"""
+
+# (key, description, comparison, target)
+TARGETS = [
+    ("vs_yamllint", "supplint throughput / yamllint throughput", ">=", 7.0),
+    ("vs_floor", "supplint wall / compose-floor wall", "<=", 5.0),
+    ("cold_start", "cold start: supplint / imports (median of pair ratios)", "<=", 1.4),
+    ("peak_mib", "supplint peak RSS, MiB", "<", 80.0),
+]
+
+
+class CommandFailed(Exception):
+    pass
+
+
+def timed(cmd, ok=(0,), out=None, cwd=None):
+    """Run cmd once, stdout to the file `out` or discarded; return (wall seconds, peak RSS in MiB). os.wait4 gives the child's own rusage, whose
+    ru_maxrss (KiB on Linux) is the largest resident set of that process and the children it waited for."""
+    with tempfile.TemporaryFile() as err, open(out or os.devnull, "wb") as stdout:  # files: nothing to drain
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=stdout, stderr=err, cwd=cwd)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
+        if p.returncode not in ok:
+            err.seek(0)
+            tail = err.read().decode("utf-8", "replace")[-3000:]
+            raise CommandFailed(f"command failed with exit status {p.returncode}: {' '.join(cmd)}\n{tail}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def series(cmd, n, **kw):
+    runs = [timed(cmd, **kw) for _ in range(n)]
+    walls = [w for w, _ in runs]
+    return {"runs": walls, "best": min(walls), "median": statistics.median(walls), "peak_mib": max(m for _, m in runs)}
+
+
+def label_files(corpus):
+    found = []
+    for root, dirs, files in os.walk(corpus):
+        dirs.sort()
+        found += [os.path.join(root, f) for f in sorted(files) if f.endswith((".yaml", ".yml"))]
+    return found
+
+
+def summarize_findings(path, defects):
+    """Sanity check that supplint really linted: count its JSON findings and the deliberate defects it caught."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            findings = json.load(f)
+        by_file = {os.path.basename(str(x.get("file"))) for x in findings}
+        codes = collections.Counter(x.get("code") for x in findings).most_common(6)
+    except (ValueError, AttributeError, TypeError) as e:
+        return {"error": f"output is not the documented JSON array of findings ({e})"}
+    out = {"findings": len(findings), "files_with_findings": len(by_file), "top_codes": dict(codes)}
+    if defects:
+        out["defects_reported"] = sum(name in by_file for name in defects)
+        out["defects"] = len(defects)
+    return out
+
+
+def cold_start(single, pairs, warmup, cwd):
+    a_cmd = [SUPPLINT, "check", single]
+    b_cmd = [sys.executable, "-c", IMPORTS]
+    for _ in range(warmup):
+        timed(a_cmd, ok=(0, 1), cwd=cwd)
+        timed(b_cmd)
+    a, b = [], []
+    for k in range(pairs):  # alternate which goes first, so drift and ordering effects hit both sides
+        first, second = (a_cmd, b_cmd) if k % 2 == 0 else (b_cmd, a_cmd)
+        t1, _ = timed(first, ok=(0, 1), cwd=cwd)  # 1 = the label has findings; 2 would be a usage/internal error
+        t2, _ = timed(second, ok=(0, 1), cwd=cwd)
+        (ta, tb) = (t1, t2) if k % 2 == 0 else (t2, t1)
+        a.append(ta)
+        b.append(tb)
+    return {"single": single, "pairs": pairs, "supplint_median": statistics.median(a), "imports_median": statistics.median(b),
+            "ratio": statistics.median(x / y for x, y in zip(a, b)), "supplint_runs": a, "imports_runs": b}
+
+
+def verdict(value, op, target):
+    ok = {">=": value >= target, "<=": value <= target, "<": value < target}[op]
+    return "PASS" if ok else "MISS"
+
+
+def positive(text):
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--count", type=positive, default=10000, help="labels to generate (default 10000)")
+    ap.add_argument("--seed", type=int, default=20261, help="generator seed (default 20261)")
+    ap.add_argument("--corpus", help="use this directory of labels instead of generating one")
+    ap.add_argument("--repeat", type=positive, default=3, help="runs of supplint and of the floor (default 3)")
+    ap.add_argument("--yamllint-sample", type=positive, default=2000, help="labels yamllint runs on (default 2000)")
+    ap.add_argument("--yamllint-repeat", type=positive, default=1, help="runs of yamllint (default 1)")
+    ap.add_argument("--pairs", type=positive, default=20, help="cold-start pairs (default 20)")
+    ap.add_argument("--warmup", type=int, default=2, help="uncounted cold-start runs of each side (default 2)")
+    ap.add_argument("--json", metavar="FILE", help="also write the numbers to FILE")
+    a = ap.parse_args(argv)
+
+    for exe, hint in ((SUPPLINT, "install the package into this venv (pip install -e .)"),
+                      (YAMLLINT, "pip install 'yamllint>=1.35' (or the [bench] extra)")):
+        if not os.access(exe, os.X_OK):
+            sys.exit(f"run.py: {exe} not found: {hint}, or run this script with that venv's python.")
+
+    def say(msg):
+        print(msg, file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="supplint-bench-") as work:
+        defects = {}
+        if a.corpus:
+            corpus = os.path.abspath(a.corpus)
+        else:
+            corpus = os.path.join(work, "corpus")
+            say(f"generating {a.count} labels (seed {a.seed}) ...")
+            # In a child process: every child we time starts with this process's RSS as its peak, so stay small.
+            manifest = os.path.join(work, "defects.json")
+            try:
+                timed([sys.executable, GEN, corpus, "--count", str(a.count), "--seed", str(a.seed), "--defects", manifest])
+            except CommandFailed as e:
+                sys.exit(f"run.py: {e}")
+            with open(manifest, encoding="utf-8") as f:
+                defects = json.load(f)
+        files = label_files(corpus)
+        if not files:
+            sys.exit(f"run.py: no .yaml/.yml files in {corpus}")
+        n = len(files)
+        single = files[0]
+        try:
+            # One uncounted run: byte-compiles supplint if needed and fails early if it cannot run at all.
+            timed([SUPPLINT, "check", single], ok=(0, 1), cwd=work)
+
+            say(f"a. supplint on {n} labels, {a.repeat} runs ...")
+            out_json = os.path.join(work, "supplint.json")  # a file (rewritten each run) so the output can be checked
+            sup = series([SUPPLINT, "check", corpus, "--exit-zero", "--output-format", "json"], a.repeat, out=out_json, cwd=work)
+
+            # yamllint costs ~7 ms a label, so by default it runs on a sample and its rate is extrapolated.
+            sample_n = min(a.yamllint_sample, n)
+            target_dir = corpus
+            if sample_n < n:
+                target_dir = os.path.join(work, "yamllint-sample")  # outside the corpus, which supplint walks
+                os.makedirs(target_dir)
+                for j, f in enumerate(files[:sample_n]):
+                    shutil.copyfile(f, os.path.join(target_dir, f"{j:05d}_{os.path.basename(f)}"))
+            say(f"b. yamllint on {sample_n} labels, {a.yamllint_repeat} run(s) ...")
+            yl = series([YAMLLINT, "-d", "default", target_dir], a.yamllint_repeat, ok=(0, 1), cwd=work)
+            yl["labels"] = sample_n
+
+            say(f"c. compose floor on {n} labels, {a.repeat} runs ...")
+            floor = series([sys.executable, "-c", FLOOR, corpus], a.repeat, cwd=work)
+
+            say(f"d. cold start, {a.warmup} warm-ups then {a.pairs} pairs ...")
+            cold = cold_start(single, a.pairs, a.warmup, work)
+        except CommandFailed as e:
+            sys.exit(f"run.py: {e}")
+        # A child's ru_maxrss starts from the RSS of the process that spawned it, so no figure reads below ours.
+        # Hence the findings are parsed only now, after the last timed run.
+        own_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        sup["findings"] = summarize_findings(out_json, defects)
+
+    rate = lambda labels, secs: labels / secs  # noqa: E731
+    sup["labels_per_s"] = rate(n, sup["median"])
+    yl["labels_per_s"] = rate(sample_n, yl["median"])
+    floor["labels_per_s"] = rate(n, floor["median"])
+    ratios = {"vs_yamllint": sup["labels_per_s"] / yl["labels_per_s"], "vs_floor": sup["median"] / floor["median"],
+              "cold_start": cold["ratio"], "peak_mib": sup["peak_mib"]}
+
+    src = corpus if a.corpus else f"generated, seed {a.seed}"
+    print(f"supplint benchmark: {n:,} labels ({src}); Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.system()}")
+    print(f"{'':44} {'runs':>4} {'best s':>8} {'median s':>9} {'labels/s':>9} {'peak MiB':>9}")
+    row = lambda name, d: print(f"{name:44} {len(d['runs']):>4} {d['best']:>8.3f} {d['median']:>9.3f} "  # noqa: E731
+                                f"{d['labels_per_s']:>9,.0f} {d['peak_mib']:>9.1f}")
+    row("a. supplint check --output-format json", sup)
+    row(f"b. yamllint -d default ({sample_n:,} labels)", yl)
+    if sample_n < n:
+        print(f"{'':44}      (rate measured on {sample_n:,} labels, extrapolated: ~{n / yl['labels_per_s']:.1f} s for {n:,})")
+    row("c. floor: read + CSafeLoader compose", floor)
+    print(f"d. cold start, one label ({os.path.basename(single)}), {cold['pairs']} alternating pairs: "
+          f"supplint check {cold['supplint_median']:.3f} s, python -c \"{IMPORTS}\" {cold['imports_median']:.3f} s (medians)")
+    print(f"   peak MiB cannot read below this harness's own {own_mib:.1f} MiB (the child starts as a copy of it)")
+    f = sup["findings"]
+    if "error" in f:
+        print(f"   note: supplint {f['error']}")
+    else:
+        caught = f" deliberate defects reported in {f['defects_reported']}/{f['defects']} files;" if "defects" in f else ""
+        print(f"   supplint reported {f['findings']:,} findings in {f['files_with_findings']:,} files;{caught} "
+              f"top codes {', '.join(f'{c} {k}' for c, k in f['top_codes'].items()) or 'none'}")
+    print("targets:")
+    results = []
+    for key, desc, op, target in TARGETS:
+        v = ratios[key]
+        unit = "" if key == "peak_mib" else "x"
+        results.append({"key": key, "value": v, "op": op, "target": target, "result": verdict(v, op, target)})
+        print(f"  {desc:56} {v:8.2f}{unit:1}  target {op} {target:g}{unit:1}  {results[-1]['result']}")
+
+    if a.json:
+        with open(a.json, "w", encoding="utf-8") as fh:
+            json.dump({"labels": n, "corpus": src, "python": platform.python_version(), "cpus": os.cpu_count(),
+                       "harness_peak_mib": own_mib, "supplint": sup, "yamllint": yl, "floor": floor, "cold_start": cold, "ratios": ratios,
+                       "targets": results}, fh, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

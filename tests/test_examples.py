@@ -1,0 +1,67 @@
+"""Every bundled example, checked by code and line (the examples are the documentation of what fires)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import supplint
+from conftest import EXAMPLES, run_cli
+
+# (code, line) of every finding each example must produce, and nothing else (default population: adults).
+EXPECTED = {
+    "d3-k2-softgel.yaml": [],
+    "d3-5000-softgel.yaml": [("SUP101", 13), ("SUP201", 13), ("SUP202", 13)],
+    "d3-5000-k2-softgel.yaml": [("SUP201", 13)],
+    "d-k1-drops.yaml": [("SUP102", 15)],
+    "d3-low-k2-capsule.yaml": [("SUP104", 16)],
+    "bone-formula-k-unspecified.yaml": [("SUP103", 16)],
+    "calcium-d3-tablet.yaml": [("SUP201", 19)],
+    "multivitamin-50-plus.yaml": [],
+    "b12-sublingual.yaml": [("SUP202", 13), ("SUP203", 13)],
+    "magnesium-glycinate.yaml": [("SUP301", 16)],
+    "eye-health-areds.yaml": [("SUP201", 26)],
+    "folic-acid-b-complex.yaml": [("SUP201", 15)],
+    "methylfolate-b-complex.yaml": [],
+    "invalid/broken-yaml.yaml": [("SUP001", 9)],
+    "invalid/typo-keys.yaml": [("SUP002", 6), ("SUP002", 13)],
+    "invalid/amounts.yaml": [("SUP004", 10), ("SUP003", 13), ("SUP004", 15)],
+    "invalid/vitamin-e-iu.yaml": [("SUP004", 9)],
+    "invalid/prenatal.yaml": [("SUP005", 5)],
+}
+
+
+def test_every_example_is_listed():
+    on_disk = {p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*.yaml")}
+    assert on_disk == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_findings(name):
+    found = [(f.code, f.line) for f in supplint.check_file(EXAMPLES / name)]
+    assert sorted(found) == sorted(EXPECTED[name])
+
+
+def test_every_implemented_rule_fires_on_some_example_and_not_on_another():
+    from supplint.registry import registry
+
+    fired = {code for expected in EXPECTED.values() for code, _ in expected}
+    for code in registry().rules:
+        assert code in fired, f"{code} fires on no example"
+        assert any(code not in {c for c, _ in exp} for exp in EXPECTED.values())
+
+
+def test_cli_on_examples_matches_the_library(tmp_path):
+    result = run_cli("check", "examples", "--output-format", "json")
+    assert result.returncode == 1, result.stderr
+    from_cli = sorted((f["file"].replace("\\", "/").removeprefix("examples/"), f["code"], f["line"])
+                      for f in json.loads(result.stdout))
+    expected = sorted((name, code, line) for name, found in EXPECTED.items() for code, line in found)
+    assert from_cli == expected
+
+
+@pytest.mark.parametrize(("population", "fires"), [("adults-51+", True), ("adults-19-50", False), ("adults", True)])
+def test_calcium_upper_limit_depends_on_population(population, fires):
+    found = supplint.check_file(EXAMPLES / "calcium-d3-tablet.yaml", population=population)
+    assert (("SUP201", 19) in [(f.code, f.line) for f in found]) is fires
