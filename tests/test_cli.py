@@ -158,3 +158,9 @@ def test_examples_directory_runs_like_the_readme():
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stdout.splitlines()[-1].startswith("Found ")
+
+
+def test_committed_rule_reference_is_current():
+    result = run_cli("rule", "--all", "--output-format", "markdown")
+    committed = (EXAMPLES.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert result.stdout == committed, "regenerate: supplint rule --all --output-format markdown > docs/rules.md"

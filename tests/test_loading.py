@@ -1,0 +1,131 @@
+"""Bad input of every kind gets a finding at the right line, fast, and never a traceback."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import supplint
+
+VALID_HEAD = "product: Test\nfacts:\n"
+
+
+def codes_and_lines(text: str, **kw) -> list[tuple[str, int]]:
+    return [(f.code, f.line) for f in supplint.check_text(text, "t.yaml", **kw)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("product: [unclosed\nfacts: []\n", [("SUP001", 2)]),
+    ("product: a\n---\nproduct: b\n", [("SUP001", 2)]),
+    ("product: x\n\tfacts: []\n", [("SUP001", 2)]),
+    ("", [("SUP002", 1)]),
+    ("- just\n- a list\n", [("SUP002", 1)]),
+    ("facts: []\n", [("SUP002", 1)]),
+    ("product: x\nfacts: []\nproduct: y\nwarnings: Consult your doctor.\n", [("SUP002", 3)]),
+    ("product: x\nfacts:\n  - name: Zinc\n    amount: 10 mg\n    amonut: 5 mg\n", [("SUP002", 5)]),
+    ("product: x\nfacts:\n  - amount: 10 mg\n", [("SUP002", 3)]),
+    ("product: x\nfacts:\n  - name: Zinc\n", [("SUP002", 3)]),
+    ("product: x\nserving:\n  per_day: 2\nfacts: []\n", [("SUP002", 2)]),
+    ("product: x\nserving: {size: 1 tablet, per_day: 0}\nfacts: []\n", [("SUP002", 2)]),
+    ("product: x\nform: pill\nfacts: []\n", [("SUP002", 2)]),
+    ("product: x\npopulation: toddlers\nfacts: []\n", [("SUP002", 2)]),
+    ("product: x\npopulation: lactating\nfacts: []\n", [("SUP005", 2)]),
+    ("product: x\nfacts:\n  - {name: Zinc, amount: 10 mg, nutrient: zink}\n", [("SUP002", 3)]),
+    ("product: x\nfacts:\n  - {name: Zinc, amount: 10 mg, dv: 91}\n", [("SUP002", 3)]),
+    ("product: 1984\nfacts: []\n", [("SUP002", 1)]),
+])
+def test_structure_problems(text, expected):
+    assert codes_and_lines(text) == expected
+
+
+@pytest.mark.parametrize(("amount", "code"), [
+    ("1,5 mg", "SUP004"), ("5.000 IU", "SUP004"), ("125", "SUP004"), ("-5 mg", "SUP004"), ("inf mg", "SUP004"),
+    ("1,00 mg", "SUP004"), ('"12 mg (5"', "SUP004"), ("{value: .nan, unit: mg}", "SUP004"), ("10 billion mg", "SUP004"),
+    ("5 mgs", "SUP003"), ("5 %", "SUP003"), ("5 mg XYZ", "SUP003"), ("5 IU RAE", "SUP003"), ("{value: 5, unit: grams}", "SUP003"),
+])
+def test_malformed_amounts(amount, code):
+    assert codes_and_lines(f"{VALID_HEAD}  - name: Zinc\n    amount: {amount}\n", select=["SUP0"]) == [(code, 4)]
+
+
+@pytest.mark.parametrize("amount", [
+    "125 mcg (5,000 IU)", "<1 g", '">5 mg"', "1,300.5 mg", "0.5 mg", "900 mcg RAE (3,000 IU)", "10 billion CFU",
+    "400 mcg DFE (240 mcg folic acid)", "15 mg alpha-tocopherol", "15 mg α-TE", "16 mg NE", "5 mL", "500 µg", "500 ug",
+    "{value: 125, unit: mcg}", "12 MG",
+])
+def test_wellformed_amounts(amount):
+    assert codes_and_lines(f"{VALID_HEAD}  - name: Botanical extract\n    amount: {amount}\n", select=["SUP0"]) == []
+
+
+def test_unit_that_does_not_fit_the_nutrient():
+    assert codes_and_lines(f"{VALID_HEAD}  - name: Vitamin D3\n    amount: 10 mcg RAE\n", select=["SUP0"]) == [("SUP003", 4)]
+    assert codes_and_lines(f"{VALID_HEAD}  - name: Calcium\n    amount: 500 IU\n", select=["SUP0"]) == [("SUP003", 4)]
+
+
+def test_flow_mapping_comma_gets_a_hint():
+    found = supplint.check_text(f"{VALID_HEAD}  - {{name: Vitamin D3, amount: 125 mcg (5,000 IU)}}\n", "t.yaml")
+    assert any(f.code == "SUP002" and f.hint and "quote" in f.hint for f in found)
+
+
+def test_nested_blend_members_are_located():
+    text = VALID_HEAD + "  - name: Bone Blend\n    amount: 250 mg\n    blend:\n      - name: Turmeric\n      - name: Boswellia\n        amount: 50 mgs\n"
+    assert codes_and_lines(text) == [("SUP003", 8)]
+
+
+def test_billion_laughs_is_a_fast_finding():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    text = "\n".join(lines) + "\nproduct: *a9\nfacts: []\n"
+    started = time.perf_counter()
+    found = codes_and_lines(text)
+    assert found and found[0][0] == "SUP001"
+    assert time.perf_counter() - started < 5  # a generous bound on a pathological input, not a benchmark
+
+
+def test_recursive_alias_is_a_finding():
+    assert codes_and_lines("product: &p [*p]\nfacts: []\n")[0][0] == "SUP001"
+
+
+def test_deep_nesting_is_a_finding():
+    assert codes_and_lines("product: " + "[" * 200 + "]" * 200 + "\nfacts: []\n")[0][0] == "SUP001"
+
+
+def test_not_utf8_is_a_finding(write):
+    path = write("latin1.yaml", "product: Vitamin D\nfacts: []\nbrand: Ærø\n".encode("latin-1"))
+    assert [(f.code, f.line) for f in supplint.check_file(path)] == [("SUP001", 3)]
+
+
+def test_byte_order_mark_is_accepted(write):
+    path = write("bom.yaml", "\ufeffproduct: Zinc\nfacts: []\nwarnings: Consult your doctor before use.\n".encode())
+    assert supplint.check_file(path) == []
+
+
+def test_yes_no_and_timestamps_do_not_crash():
+    text = "product: x\nfacts: []\nnotes: [yes, 2024-01-01, ~, 0x1F, 1_000, .inf]\n"
+    assert {code for code, _ in codes_and_lines(text)} == {"SUP002"}
+
+
+def test_per_day_range_uses_the_upper_bound():
+    text = "product: x\nserving: {size: 1 tablet, per_day: 1-3}\nfacts:\n  - {name: Zinc, amount: 15 mg}\nwarnings: Consult your doctor.\n"
+    found = supplint.check_text(text, "t.yaml")
+    assert [(f.code, f.line) for f in found] == [("SUP201", 4), ("SUP202", 4)]
+    assert "45 mg/day" in found[0].message
+
+
+def test_iu_only_amounts_convert_by_nutrient_and_form():
+    head = "product: x\nwarnings: Consult your doctor.\nfacts:\n"
+    assert codes_and_lines(head + "  - {name: Vitamin D3, amount: '5,000 IU'}\n  - {name: Vitamin K2, as: MK-7, amount: 100 mcg}\n") == [("SUP201", 4)]
+    # 10,000 IU of retinyl palmitate is exactly the 3,000 mcg RAE limit; 11,000 IU is over it
+    assert codes_and_lines(head + "  - {name: Vitamin A, as: retinyl palmitate, amount: '10,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n") == []
+    assert codes_and_lines(head + "  - {name: Vitamin A, as: retinyl palmitate, amount: '11,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n") == [("SUP201", 4)]
+    assert codes_and_lines(head + "  - {name: Vitamin A, as: beta-carotene, amount: '25,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n") == []
+    # vitamin E against the UL: 1,000 mg = 1,100 IU synthetic = 1,500 IU natural
+    e = head + "  - {{name: Vitamin E, as: {form}, amount: '{iu} IU'}}\n  - {{name: Zinc, amount: 5 mg}}\n"
+    assert codes_and_lines(e.format(form="dl-alpha-tocopheryl acetate", iu="1,200")) == [("SUP201", 4)]
+    assert codes_and_lines(e.format(form="d-alpha-tocopherol", iu="1,200")) == []
+    assert codes_and_lines(e.format(form="d-alpha-tocopherol", iu="1,600")) == [("SUP201", 4)]
+
+
+def test_unsupported_population_never_falls_back_to_adult_limits():
+    text = "product: x\npopulation: children-4-8\nfacts:\n  - {name: Vitamin D3, amount: 125 mcg}\nwarnings: Ask your doctor.\n"
+    assert codes_and_lines(text) == [("SUP005", 2)]
