@@ -29,10 +29,7 @@ def check_text(
     extend_select: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Lint one label given as YAML text; ``filename`` is used in the findings."""
-    from .engine import Linter
-
-    linter = Linter.from_options(population=population, select=select, ignore=ignore, extend_select=extend_select)
-    return linter.check_text(text, filename)
+    return _linter(population, select, ignore, extend_select).check_text(text, filename)
 
 
 def check_file(
@@ -44,10 +41,13 @@ def check_file(
     extend_select: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Lint one label file. A file that cannot be read raises ``OSError``; bad content gives findings."""
+    return _linter(population, select, ignore, extend_select).check_path(path)
+
+
+def _linter(population, select, ignore, extend_select):
     from .engine import Linter
 
-    linter = Linter.from_options(population=population, select=select, ignore=ignore, extend_select=extend_select)
-    return linter.check_path(path)
+    return Linter.from_options(population=population, select=select, ignore=ignore, extend_select=extend_select)
 
 
 def __getattr__(name: str):

@@ -43,9 +43,11 @@ class Problem:
 
 @dataclass(slots=True)
 class Document:
+    """The data, and the YAML node of every value and key by path (spans are made only when a finding needs one)."""
+
     data: object
-    values: dict[Path, Span] = field(default_factory=dict)
-    keys: dict[Path, Span] = field(default_factory=dict)
+    values: dict[Path, Node] = field(default_factory=dict)
+    keys: dict[Path, Node] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def value_span(self, path: Path) -> Span:
@@ -53,12 +55,13 @@ class Document:
         values = self.values
         while path not in values and path:
             path = path[:-1]
-        return values.get(path) or Span(1, 1, 1, 1)
+        node = values.get(path)
+        return _span(node) if node is not None else Span(1, 1, 1, 1)
 
     def key_span(self, path: Path) -> Span:
         """The span of the key that names ``path`` (or of the item, for list items)."""
-        span = self.keys.get(path)
-        return span if span is not None else self.value_span(path)
+        node = self.keys.get(path)
+        return _span(node) if node is not None else self.value_span(path)
 
 
 class LoadError(Exception):
@@ -109,7 +112,7 @@ class _Builder:
                 "SUP001", f"the document expands to more than {MAX_NODES:,} nodes (through aliases?)", _span(node),
                 "a label is a few hundred nodes; remove the anchors and aliases",
             ))
-        self.doc.values[path] = _span(node)
+        self.doc.values[path] = node
         if isinstance(node, ScalarNode):
             construct = _CONSTRUCT.get(node.tag)
             if construct is None:  # str, and tags a label never needs (timestamps, binary, custom): keep the text
@@ -141,12 +144,12 @@ class _Builder:
             key = key_node.value  # `1: x` or `yes: x` is still the key as written
             key_path = (*path, key)
             if key in result:
-                first = keys[key_path].line
+                first = keys[key_path].start_mark.line + 1
                 self.doc.problems.append(Problem(
                     "SUP002", f"duplicate key '{key}' (first on line {first}); the later value would win", _span(key_node),
                     "remove one of the two",
                 ))
             else:
-                keys[key_path] = _span(key_node)
+                keys[key_path] = key_node
             result[key] = self.build(value_node, key_path, depth + 1)
         return result

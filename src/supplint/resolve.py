@@ -46,13 +46,19 @@ class Resolved:
     reference: Reference
     issues: list[Issue] = field(default_factory=list)
     _daily: dict = field(default_factory=dict)
+    _by_nutrient: dict[str, list[Row]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if row.nutrient is not None:
+                self._by_nutrient.setdefault(row.nutrient.id, []).append(row)
 
     @property
     def per_day(self) -> int:
         return self.label.per_day
 
     def rows_of(self, nutrient_id: str) -> list[Row]:
-        return [row for row in self.rows if row.nutrient is not None and row.nutrient.id == nutrient_id]
+        return self._by_nutrient.get(nutrient_id, [])
 
     def nutrients(self) -> dict[str, list[Row]]:
         """Nutrients present with a usable amount, in label order."""
