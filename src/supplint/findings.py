@@ -8,8 +8,6 @@ from typing import Any
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
-#: Version of the JSON shape of a finding (documented in docs/output.md); bump on any incompatible change.
-JSON_SCHEMA_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True, order=False)

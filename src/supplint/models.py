@@ -18,7 +18,6 @@ from .amounts import Amount, AmountError, parse_amount, parse_mapping
 from .suggest import did_you_mean
 
 FORMS = ("tablet", "capsule", "softgel", "chewable", "gummy", "lozenge", "liquid", "drops", "spray", "powder", "other")
-SOLID_ORAL_FORMS = frozenset(FORMS[:6])
 
 
 def _error(kind: str, message: str, hint: str | None = None) -> PydanticCustomError:
