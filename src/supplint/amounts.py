@@ -45,14 +45,6 @@ class Amount:
     second: Amount | None = None
     text: str = ""
 
-    @property
-    def unit(self) -> str:
-        return self.measure.unit
-
-    @property
-    def qualifier(self) -> str | None:
-        return self.measure.qualifier
-
     def amounts(self) -> tuple[Amount, ...]:
         return (self, self.second) if self.second is not None else (self,)
 
@@ -61,7 +53,6 @@ class Amount:
 class UnitTable:
     canonical: dict[str, str]
     pint_names: dict[str, str]
-    error_prone: frozenset[str]
     qualifiers: dict[str, str]
     substances: frozenset[str]
     scales: dict[str, float]
@@ -74,7 +65,6 @@ def unit_table() -> UnitTable:
     return UnitTable(
         canonical={spelling: row["canonical"] for spelling, row in units.items()},
         pint_names={row["canonical"]: row["pint"] for row in units.values()},
-        error_prone=frozenset(spelling for spelling, row in units.items() if row.get("error-prone")),
         qualifiers=dict(raw["qualifiers"]),
         substances=frozenset(raw.get("substances") or ()),
         scales={word: float(value) for word, value in raw["scales"].items()},

@@ -6,11 +6,12 @@ import os
 from collections.abc import Iterable
 
 from .findings import FILE_START, Finding, Span
-from .kinds import Hit, evaluators
-from .loader import Document, LoadError, Problem, load
+from .kinds import evaluators
+from .loader import LoadError, Problem, load
 from .reference import Reference, reference
 from .registry import Registry, registry
 from .resolve import resolve
+from .suggest import did_you_mean
 from .validation import validate
 
 
@@ -41,8 +42,6 @@ class Linter:
     def _population(self, name: str):
         populations = self.reference.populations
         if name not in populations:
-            from .suggest import did_you_mean
-
             hint = did_you_mean(name, populations)
             raise UsageError(f"unknown population '{name}'" + (f"; {hint}" if hint else f" (one of {', '.join(populations)})"))
         if not populations[name].supported:
@@ -60,44 +59,43 @@ class Linter:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = raw.count(b"\n", 0, exc.start) + 1
-            return self._emit(filename, [Problem("SUP001", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                                                 Span(line, 1, line, 1), "save the file as UTF-8")])
+            problem = Problem("SUP001", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                              Span(line, 1, line, 1), "save the file as UTF-8")
+            return self._from_problems(filename, [problem])
         return self.check_text(text, filename)
 
     def check_text(self, text: str, filename: str) -> list[Finding]:
-        try:
-            doc = load(text)
-        except LoadError as exc:
-            return self._emit(filename, [exc.problem])
-        label, problems = validate(doc)
-        problems = doc.problems + problems
-        if label is None:
-            return self._emit(filename, problems)
-        population = self.reference.populations[label.population] if label.population else self.population
-        resolved = resolve(label, self.reference, population)
-        for issue in resolved.issues:
-            problems.append(Problem(issue.code, issue.message, doc.value_span(issue.path), issue.hint))
-        findings = self._emit(filename, problems)
-        for spec, evaluate, options in self.active:
-            for hit in evaluate(spec, resolved, options):
-                findings.append(self._finding(spec, hit, doc, filename))
+        findings = self._check(text, filename)
         findings.sort(key=Finding.sort_key.fget)
         return findings
 
-    def _emit(self, filename: str, problems: list[Problem]) -> list[Finding]:
-        rules = self.registry.rules
-        return sorted(
-            (Finding(p.code, rules[p.code].name, rules[p.code].severity, p.message, filename,
-                     p.span.line, p.span.column, p.span.end_line, p.span.end_column, p.hint)
-             for p in problems if p.code in self.codes),
-            key=Finding.sort_key.fget,
-        )
+    def _check(self, text: str, filename: str) -> list[Finding]:
+        try:
+            doc = load(text)
+        except LoadError as exc:
+            return self._from_problems(filename, [exc.problem])
+        label, problems = validate(doc)
+        problems = doc.problems + problems
+        if label is None:
+            return self._from_problems(filename, problems)
+        population = self.reference.populations[label.population] if label.population else self.population
+        resolved = resolve(label, self.reference, population)
+        problems += [Problem(i.code, i.message, doc.value_span(i.path), i.hint) for i in resolved.issues]
+        findings = self._from_problems(filename, problems)
+        for spec, evaluate, options in self.active:
+            for hit in evaluate(spec, resolved, options):
+                if not hit.path:
+                    span = FILE_START
+                else:
+                    span = doc.key_span(hit.path) if hit.at_key else doc.value_span(hit.path)
+                findings.append(_finding(spec, hit.message, span, hit.hint, filename))
+        return findings
 
-    @staticmethod
-    def _finding(spec, hit: Hit, doc: Document, filename: str) -> Finding:
-        if not hit.path:
-            span = FILE_START
-        else:
-            span = doc.key_span(hit.path) if hit.at_key else doc.value_span(hit.path)
-        return Finding(spec.code, spec.name, spec.severity, hit.message, filename,
-                       span.line, span.column, span.end_line, span.end_column, hit.hint)
+    def _from_problems(self, filename: str, problems: list[Problem]) -> list[Finding]:
+        rules = self.registry.rules
+        return [_finding(rules[p.code], p.message, p.span, p.hint, filename) for p in problems if p.code in self.codes]
+
+
+def _finding(spec, message: str, span: Span, hint: str | None, filename: str) -> Finding:
+    return Finding(spec.code, spec.name, spec.severity, message, filename,
+                   span.line, span.column, span.end_line, span.end_column, hint)

@@ -13,9 +13,9 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .data import YAML_LOADER
 from .findings import Span
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = SafeConstructor()
 _CONSTRUCT = {
     "tag:yaml.org,2002:int": _scalars.construct_yaml_int,
@@ -78,7 +78,7 @@ def _span(node: Node) -> Span:
 def load(text: str) -> Document:
     """Compose and construct ``text``. Raises LoadError (SUP001) for text that is not one YAML document."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
