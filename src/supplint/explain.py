@@ -29,30 +29,39 @@ def render_rule(spec, reference: Reference, fmt: str) -> str:
     info = rule_dict(spec, reference)
     if fmt == "json":
         return json.dumps(info, ensure_ascii=False, indent=2)
-    markdown = fmt == "markdown"
-    lines = [f"## {info['code']} {info['name']}" if markdown else f"{info['code']} {info['name']} [{info['severity']}]", ""]
-    if markdown:
-        lines += [f"Default severity: **{info['severity']}**. Kind: `{info['kind']}`.", ""]
+    md = fmt == "markdown"
+
+    def heading(title: str) -> str:
+        return f"### {title}" if md else f"{title}:"
+
+    def item(text: str) -> str:
+        return f"- {text}" if md else f"  {text}"
+
+    def code(text: object) -> str:
+        return f"`{text}`" if md else str(text)
+
+    if md:
+        lines = [f"## {info['code']} {info['name']}", "", f"Default severity: **{info['severity']}**. Kind: `{info['kind']}`.", ""]
+    else:
+        lines = [f"{info['code']} {info['name']} [{info['severity']}]", ""]
     lines += [info["summary"], "", info["rationale"], ""]
     if info["provisional"]:
         lines += ["Provisional: a threshold of this rule rests on secondary or conflicting sources.", ""]
     if info["options"]:
-        lines.append("### Options" if markdown else "Options:")
+        lines.append(heading("Options"))
         for name, option in info["options"].items():
             default = option["default"]
-            shown = default if not isinstance(default, list) else f"{len(default)} patterns"
-            lines.append(f"- `{name}` ({option['type']}, default `{shown}`): {option['description']}" if markdown
-                         else f"  {name} ({option['type']}, default {shown}): {option['description']}")
+            shown = f"{len(default)} patterns" if isinstance(default, list) else code(default)
+            lines.append(item(f"{code(name)} ({option['type']}, default {shown}): {option['description']}"))
         lines.append("")
     for title, key in (("Fires on", "fires"), ("Passes", "passes")):
-        lines.append(f"### {title}" if markdown else f"{title}:")
         body = info["examples"][key].rstrip("\n")
-        lines += (["```yaml", body, "```"] if markdown else ["    " + line for line in body.splitlines()])
+        lines.append(heading(title))
+        lines += ["```yaml", body, "```"] if md else ["    " + line for line in body.splitlines()]
         lines.append("")
     if info["sources"]:
-        lines.append("### Sources" if markdown else "Sources:")
-        lines += [f"- {s['key']}: {s['title']} ({s['url']})" if markdown else f"  {s['key']}: {s['title']} ({s['url']})"
-                  for s in info["sources"]]
+        lines.append(heading("Sources"))
+        lines += [item(f"{s['key']}: {s['title']} ({s['url']})") for s in info["sources"]]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -8,10 +8,12 @@ from .amounts import Measure
 
 
 def number(value: float) -> str:
-    if value >= 100 or value == int(value):
-        return f"{value:,.0f}" if abs(value - round(value)) < 0.05 or value >= 1000 else f"{value:,.1f}"
-    text = f"{value:,.3f}".rstrip("0").rstrip(".")
-    return text if text != "0" else f"{value:.2g}"
+    """Whole numbers from 1,000 up; one decimal from 100; up to three below (trailing zeros dropped)."""
+    decimals = 0 if value >= 1000 else 1 if value >= 100 else 3
+    text = f"{value:,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    return text if text != "0" or value == 0 else f"{value:.2g}"
 
 
 def amount(value: float, measure: Measure) -> str:

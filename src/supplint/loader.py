@@ -108,8 +108,10 @@ class _Builder:
     def build(self, node: Node, path: Path, depth: int):
         self.budget -= 1
         if self.budget < 0:
+            # An aliased node's marks point at its anchor; the top-level key being expanded tells the reader more.
+            where = self.doc.keys.get(path[:1], node)
             raise LoadError(Problem(
-                "SUP001", f"the document expands to more than {MAX_NODES:,} nodes (through aliases?)", _span(node),
+                "SUP001", f"the document expands to more than {MAX_NODES:,} nodes (through aliases?)", _span(where),
                 "a label is a few hundred nodes; remove the anchors and aliases",
             ))
         self.doc.values[path] = node

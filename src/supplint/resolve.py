@@ -45,7 +45,7 @@ class Resolved:
     population: Population | None
     reference: Reference
     issues: list[Issue] = field(default_factory=list)
-    _daily: dict = field(default_factory=dict)
+    _memo: dict = field(default_factory=dict)
     _by_nutrient: dict[str, list[Row]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -61,11 +61,14 @@ class Resolved:
         return self._by_nutrient.get(nutrient_id, [])
 
     def nutrients(self) -> dict[str, list[Row]]:
-        """Nutrients present with a usable amount, in label order."""
-        found: dict[str, list[Row]] = {}
-        for row in self.rows:
-            if row.nutrient is not None and row.per_serving is not None:
-                found.setdefault(row.nutrient.id, []).append(row)
+        """Nutrients present with a usable amount, in label order (rows are final once resolve() returns)."""
+        found = self._memo.get("present")
+        if found is None:
+            found = self._memo["present"] = {}
+            for nid, rows in self._by_nutrient.items():
+                usable = [row for row in rows if row.per_serving is not None]
+                if usable:
+                    found[nid] = usable
         return found
 
     def daily(self, nutrient_id: str) -> float | None:
@@ -76,9 +79,9 @@ class Resolved:
     def daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
         """Daily amount the upper limit covers, in the UL's unit, and the rows it comes from."""
         key = ("ul", nutrient.id)
-        if key not in self._daily:
-            self._daily[key] = self._daily_for_ul(nutrient)
-        return self._daily[key]
+        if key not in self._memo:
+            self._memo[key] = self._daily_for_ul(nutrient)
+        return self._memo[key]
 
     def _daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
         ul = nutrient.ul

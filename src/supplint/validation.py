@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-from pydantic import ValidationError
+from typing import get_args
+
+from pydantic import BaseModel, ValidationError
 
 from .loader import Document, Problem
-from .models import Fact, Label, Serving
+from .models import Label
 from .suggest import did_you_mean
 
 #: Our own pydantic error types that belong to a rule other than invalid-label.
@@ -60,13 +62,20 @@ def _under(parent: tuple) -> str:
 
 
 def _allowed(parent: tuple) -> list[str]:
-    """The keys a mapping at ``parent`` may have."""
-    if not parent:
-        model = Label
-    elif parent == ("serving",):
-        model = Serving
-    elif isinstance(parent[-1], int):
-        model = Fact
-    else:
-        return ["value", "unit"]
+    """The keys a mapping at ``parent`` may have, found by following ``parent`` through the models."""
+    model: type[BaseModel] | None = Label
+    for part in parent:
+        if isinstance(part, int) or model is None:
+            continue
+        field = next((f for name, f in model.model_fields.items() if (f.alias or name) == part), None)
+        model = _model_in(field.annotation) if field else None
+    if model is None:
+        return ["value", "unit"]  # the only other mapping in the format: an amount
     return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    """The model inside an annotation such as ``tuple[Fact, ...] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((m for arg in get_args(annotation) if (m := _model_in(arg)) is not None), None)
