@@ -17,15 +17,18 @@ RULES = registry().rules
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_documented_example_fires(code):
     spec = RULES[code]
-    found = supplint.check_text(spec.examples.fires, f"{spec.name}.fires.yaml")
-    assert code in {f.code for f in found}
+    found = {f.code for f in supplint.check_text(spec.examples.fires, f"{spec.name}.fires.yaml")}
+    assert code in found
+    if spec.kind != "builtin":  # a semantic rule must fire on a well-formed label, not beside a parse error
+        assert not {c for c in found if c.startswith("SUP00")}
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_documented_example_passes(code):
     spec = RULES[code]
-    found = supplint.check_text(spec.examples.passes, f"{spec.name}.passes.yaml")
-    assert code not in {f.code for f in found}
+    found = {f.code for f in supplint.check_text(spec.examples.passes, f"{spec.name}.passes.yaml")}
+    assert code not in found
+    assert not {c for c in found if c.startswith("SUP00")}  # quiet because it is right, not because it is broken
 
 
 def test_codes_and_names_are_the_catalogues():

@@ -21,6 +21,7 @@ class Match:
 
 
 NO_MATCH = Match(None, frozenset())
+_MEMO_LIMIT = 20_000
 
 
 class AliasMatcher:
@@ -48,6 +49,8 @@ class AliasMatcher:
         key = (name, as_, nutrient)
         found = self._memo.get(key)
         if found is None:
+            if len(self._memo) >= _MEMO_LIMIT:  # a run over many distinct names must not grow without bound
+                self._memo.clear()
             found = self._memo[key] = self._match(name, as_, nutrient)
         return found
 

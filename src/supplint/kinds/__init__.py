@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..formatting import amount
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -32,8 +34,6 @@ def render(template: str | None, fields: dict) -> str | None:
 
 def daily_text(rows, per_day: int, value: float, measure) -> tuple[str, str]:
     """"125 mcg" and, when one row printed it in another unit too, " (5,000 IU)" (scaled to a day)."""
-    from ..formatting import amount
-
     alt = ""
     if len(rows) == 1 and rows[0].amount is not None:
         other = next((a for a in rows[0].amount.amounts() if a.measure != measure), None)
