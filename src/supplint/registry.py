@@ -10,13 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import TypeAdapter, ValidationError
+from typing import Annotated, Union
+
+from pydantic import Field, TypeAdapter, ValidationError
 
 from . import data
-from .rulespec import PlannedRule, RuleSpec
+from .kinds import modules
+from .rulespec import BuiltinRule, PlannedRule
 from .suggest import did_you_mean
 
-PACKS = ("packs/core.yaml",)
+#: Rule packs load in this order; any other pack under rules/packs/ follows, by name.
+FIRST_PACKS = ("core.yaml",)
+PLANNED = "planned.yaml"
 
 
 class SelectionError(ValueError):
@@ -25,11 +30,11 @@ class SelectionError(ValueError):
 
 @dataclass(frozen=True)
 class Registry:
-    rules: dict[str, RuleSpec]          # by code, in catalogue order
+    rules: dict                         # code → rule spec (a kind module's Spec), in catalogue order, in catalogue order
     by_name: dict[str, str]             # name → code
     planned: dict[str, PlannedRule]     # reserved codes, not implemented yet
 
-    def get(self, code_or_name: str) -> RuleSpec:
+    def get(self, code_or_name: str):
         key = code_or_name.strip()
         code = self.by_name.get(key.lower(), key.upper())
         if code in self.rules:
@@ -76,21 +81,27 @@ class Registry:
         return f"unknown rule '{token}'" + (f"; {hint}" if hint else "")
 
 
-_RULES = TypeAdapter(list[RuleSpec])
 _PLANNED = TypeAdapter(list[PlannedRule])
+
+
+def _packs() -> list[str]:
+    names = sorted(p.name for p in (data.rules_dir() / "packs").glob("*.yaml") if p.name != PLANNED)
+    return [f"packs/{name}" for name in sorted(names, key=lambda n: (n not in FIRST_PACKS, n))]
 
 
 @cache
 def registry() -> Registry:
-    rules: dict[str, RuleSpec] = {}
-    for pack in PACKS:
+    models = (BuiltinRule, *(module.Spec for module in modules().values()))
+    adapter = TypeAdapter(list[Annotated[Union[models], Field(discriminator="kind")]])  # type: ignore[valid-type]
+    rules: dict = {}
+    for pack in _packs():
         try:
-            specs = _RULES.validate_python(data.load(pack))
+            specs = adapter.validate_python(data.load(pack))
         except ValidationError as exc:
             raise data.DataError(f"rule pack {pack} is invalid:\n{exc}") from None
         for spec in specs:
             if spec.code in rules:
                 raise data.DataError(f"rule pack {pack}: {spec.code} is declared twice")
             rules[spec.code] = spec
-    planned = {p.code: p for p in _PLANNED.validate_python(data.load("packs/planned.yaml"))}
+    planned = {p.code: p for p in _PLANNED.validate_python(data.load(f"packs/{PLANNED}")) if p.code not in rules}
     return Registry(dict(sorted(rules.items())), {spec.name: code for code, spec in rules.items()}, planned)

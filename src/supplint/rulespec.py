@@ -82,66 +82,6 @@ class BuiltinRule(RuleBase):
     kind: Literal["builtin"]
 
 
-class Trigger(_Spec):
-    nutrient: str
-    minimum: str | None = None  # the name of a quantity option
-    forms: tuple[str, ...] = ()
-    alternatives: tuple[str, ...] = ()  # the other forms the nutrient comes in (K1, K3 beside K2)
-
-
-class PairingRule(RuleBase):
-    kind: Literal["pairing"]
-    trigger: Trigger
-    partner: Trigger
-    fires_when: Literal["absent", "other-forms-only", "below"] = Field(alias="fires-when")
-    at: Literal["trigger", "partner"] = "trigger"
-
-    @model_validator(mode="after")
-    def _options_exist(self) -> PairingRule:
-        for side in (self.trigger, self.partner):
-            if side.minimum is not None and self.options.get(side.minimum, None) is None:
-                raise ValueError(f"minimum '{side.minimum}' is not one of the rule's options")
-        if self.fires_when == "below" and self.partner.minimum is None:
-            raise ValueError("fires-when: below needs partner.minimum")
-        return self
-
-
-class FormUnspecifiedRule(RuleBase):
-    kind: Literal["form-unspecified"]
-    nutrient: str
-    forms: tuple[str, ...]
-
-
-class DoseRule(RuleBase):
-    kind: Literal["dose"]
-    limits: tuple[Literal["upper-limit", "dv-multiple"], ...]
-    scope: Literal["each", "sole-dv-nutrient", "no-upper-limit"] = "each"
-
-    @model_validator(mode="after")
-    def _multiple_declared(self) -> DoseRule:
-        if "dv-multiple" in self.limits and "multiple" not in self.options:
-            raise ValueError("a dv-multiple limit needs the option `multiple`")
-        return self
-
-
-class RequiredTextRule(RuleBase):
-    kind: Literal["required-text"]
-    fields: tuple[Literal["warnings", "directions", "notes", "claims", "disclaimer", "allergens", "identity"], ...]
-    at: tuple[str, ...] = ()
-
-    @model_validator(mode="after")
-    def _patterns_declared(self) -> RequiredTextRule:
-        if self.options.get("patterns") is None or self.options["patterns"].type != "patterns":
-            raise ValueError("a required-text rule needs the option `patterns` of type patterns")
-        return self
-
-
-RuleSpec = Annotated[
-    Union[BuiltinRule, PairingRule, FormUnspecifiedRule, DoseRule, RequiredTextRule],
-    Field(discriminator="kind"),
-]
-
-
 class PlannedRule(_Spec):
     code: Annotated[str, Field(pattern=CODE)]
     name: Annotated[str, Field(pattern=NAME)]

@@ -1,10 +1,31 @@
-"""One evaluator per rule kind. Each is a pure function ``evaluate(rule, resolved, options) -> Iterable[Hit]``."""
+"""Rule kinds. Each module here is one kind: a pydantic ``Spec`` (its parameters in a rule pack, with
+``kind: Literal[...]``) and a pure ``evaluate(rule, resolved, options) -> Iterable[Hit]``.
+
+Modules are discovered, so a new kind is one new file; a new rule of an existing kind is data only.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from dataclasses import dataclass
+from functools import cache
+from typing import get_args
 
 from ..formatting import amount
+
+
+@dataclass(frozen=True, slots=True)
+class ValueEdit:
+    """A safe fix, said in terms of the label: change the text of the scalar at ``path``.
+
+    With ``old`` set, only that token is replaced (every whole-token occurrence); otherwise the whole scalar
+    becomes ``new``. The engine turns it into a text edit at exact positions, or drops it if it cannot.
+    """
+
+    path: tuple
+    new: str
+    old: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,17 +36,25 @@ class Hit:
     message: str
     hint: str | None = None
     at_key: bool = False  # point at the key that names `path` rather than at its value
+    fix: tuple[ValueEdit, ...] = ()
 
 
-def evaluators():
-    from . import dose, form_unspecified, pairing, required_text
+@cache
+def modules() -> dict:
+    """kind name → module, for every kind module in this package."""
+    found = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        spec = getattr(module, "Spec", None)
+        if spec is None or not hasattr(module, "evaluate"):
+            continue
+        (kind,) = get_args(spec.model_fields["kind"].annotation)
+        found[kind] = module
+    return found
 
-    return {
-        "pairing": pairing.evaluate,
-        "dose": dose.evaluate,
-        "form-unspecified": form_unspecified.evaluate,
-        "required-text": required_text.evaluate,
-    }
+
+def evaluators() -> dict:
+    return {kind: module.evaluate for kind, module in modules().items()}
 
 
 def render(template: str | None, fields: dict) -> str | None:

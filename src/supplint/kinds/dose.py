@@ -8,14 +8,30 @@ Value, for isolated megadoses), or those with `no-upper-limit`. The upper limit 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import model_validator
+
+from ..rulespec import RuleBase
 
 from .. import formatting
 from ..resolve import Resolved
-from ..rulespec import DoseRule
 from . import Hit, daily_text, render
 
 
-def evaluate(rule: DoseRule, resolved: Resolved, options: dict) -> Iterator[Hit]:
+class Spec(RuleBase):
+    kind: Literal["dose"]
+    limits: tuple[Literal["upper-limit", "dv-multiple"], ...]
+    scope: Literal["each", "sole-dv-nutrient", "no-upper-limit"] = "each"
+
+    @model_validator(mode="after")
+    def _multiple_declared(self) -> Spec:
+        if "dv-multiple" in self.limits and "multiple" not in self.options:
+            raise ValueError("a dv-multiple limit needs the option `multiple`")
+        return self
+
+
+def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     reference = resolved.reference
     present = resolved.nutrients()
     if rule.scope == "sole-dv-nutrient":

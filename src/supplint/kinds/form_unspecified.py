@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
+
+from ..rulespec import RuleBase
 
 from ..resolve import Resolved
-from ..rulespec import FormUnspecifiedRule
 from . import Hit, render
 
 
-def evaluate(rule: FormUnspecifiedRule, resolved: Resolved, options: dict) -> Iterator[Hit]:
+class Spec(RuleBase):
+    kind: Literal["form-unspecified"]
+    nutrient: str
+    forms: tuple[str, ...]
+
+
+def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     wanted = frozenset(rule.forms)
     for row in resolved.rows_of(rule.nutrient):
         if not row.forms & wanted:

@@ -7,14 +7,42 @@ present in the wanted forms but `below` its own minimum.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..rulespec import RuleBase, _Spec
 
 from .. import formatting
 from ..resolve import Resolved
-from ..rulespec import PairingRule
 from . import Hit, daily_text, render
 
 
-def evaluate(rule: PairingRule, resolved: Resolved, options: dict) -> Iterator[Hit]:
+class Trigger(_Spec):
+    nutrient: str
+    minimum: str | None = None  # the name of a quantity option
+    forms: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()  # the other forms the nutrient comes in (K1, K3 beside K2)
+
+
+class Spec(RuleBase):
+    kind: Literal["pairing"]
+    trigger: Trigger
+    partner: Trigger
+    fires_when: Literal["absent", "other-forms-only", "below"] = Field(alias="fires-when")
+    at: Literal["trigger", "partner"] = "trigger"
+
+    @model_validator(mode="after")
+    def _options_exist(self) -> Spec:
+        for side in (self.trigger, self.partner):
+            if side.minimum is not None and self.options.get(side.minimum, None) is None:
+                raise ValueError(f"minimum '{side.minimum}' is not one of the rule's options")
+        if self.fires_when == "below" and self.partner.minimum is None:
+            raise ValueError("fires-when: below needs partner.minimum")
+        return self
+
+
+def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     reference = resolved.reference
     trigger = reference.nutrients[rule.trigger.nutrient]
     trigger_rows = [row for row in resolved.rows_of(trigger.id) if row.per_serving is not None]

@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import model_validator
+
+from ..rulespec import RuleBase
 
 from ..resolve import Resolved
-from ..rulespec import RequiredTextRule
 from . import Hit
 
 
-def evaluate(rule: RequiredTextRule, resolved: Resolved, options: dict) -> Iterator[Hit]:
+class Spec(RuleBase):
+    kind: Literal["required-text"]
+    fields: tuple[Literal["warnings", "directions", "notes", "claims", "disclaimer", "allergens", "identity"], ...]
+    at: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _patterns_declared(self) -> Spec:
+        if self.options.get("patterns") is None or self.options["patterns"].type != "patterns":
+            raise ValueError("a required-text rule needs the option `patterns` of type patterns")
+        return self
+
+
+def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     label = resolved.label
     texts = []
     for field in rule.fields:
