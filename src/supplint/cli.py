@@ -45,61 +45,126 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Rules to check: codes, prefixes (SUP2), names or ALL; comma-separated.")
 @click.option("--ignore", multiple=True, help="Rules not to check (same forms as --select).")
 @click.option("--extend-select", multiple=True, help="Rules to check on top of the selected ones.")
-@click.option("--population", help="Population for labels that name none (default adults).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
-              help="Lowest severity that makes the exit status 1.")
+@click.option("--population", help="Population for labels that name none (default: config, else adults).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity that makes the exit status 1 (default: config, else warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
-@click.option("--stdin-filename", help="The file name to report for a label read from standard input ('-').")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically), then report what remains.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing. Exit 1 if any.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this config file (supplint.toml or pyproject.toml) for every path.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--stdin-filename", help="The file name to report, and to find the config by, for standard input ('-').")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 def check(paths, output_format, output_file, select, ignore, extend_select, population, fail_on, exit_zero,
-          stdin_filename, quiet) -> None:
+          statistics, fix, diff, config_file, isolated, stdin_filename, quiet) -> None:
     """Lint label files (*.yaml, *.yml) and directories of them; '-' reads standard input."""
+    from .config import ConfigError
     from .data import DataError
-    from .engine import Linter, UsageError
+    from .engine import UsageError
     from .findings import SEVERITY_RANK
     from .output import FORMATTERS
     from .registry import SelectionError
+    from .runner import Runner, write_fixed
+    from .settings import Overrides, Resolver
     from .walk import discover
 
     if output_format not in FORMATTERS:
         raise Fatal(f"output format '{output_format}' is not implemented yet (available: {', '.join(FORMATTERS)})")
+    if config_file and isolated:
+        raise Fatal("--config and --isolated contradict each other; give one")
+    overrides = Overrides(population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on)
+    targets = list(paths) or ["."]
+    results, sources = [], {}
     try:
-        linter = Linter.from_options(population, _codes(select), _codes(ignore), _codes(extend_select))
-    except (UsageError, SelectionError, DataError) as exc:
+        resolver = Resolver(overrides, config_file, isolated)
+        runner = Runner(resolver, fix=fix or diff)
+        if "-" in targets:
+            targets.remove("-")
+            name = stdin_filename or "-"
+            raw = sys.stdin.buffer.read()
+            sources[name] = raw.decode("utf-8-sig", "replace")
+            results.append(runner.check_bytes(raw, name))
+        found = discover(targets)
+        if found.missing:
+            raise Fatal(f"no such file or directory: {found.missing[0]}")
+        explicit_pages = [page for page in found.pages if page in found.explicit]
+        if explicit_pages:
+            raise Fatal(f"{explicit_pages[0]}: checking Markdown/HTML pages is not implemented yet")
+        if found.pages and not quiet:
+            click.echo(f"supplint: note: skipped {len(found.pages)} Markdown/HTML page(s); page checking is not "
+                       "implemented yet", err=True)
+        for path in found.labels:
+            if path not in found.explicit and resolver.for_path(path).excluded(path):
+                continue
+            try:
+                results.append(runner.check_path(path))
+            except OSError as exc:
+                raise Fatal(f"cannot read {path}: {exc.strerror or exc}") from None
+    except (ConfigError, UsageError, SelectionError, DataError) as exc:
         raise Fatal(str(exc)) from None
 
-    targets = list(paths) or ["."]
-    findings = []
-    checked = 0
-    if "-" in targets:
-        targets.remove("-")
-        findings += linter.check_bytes(sys.stdin.buffer.read(), stdin_filename or "-")
-        checked += 1
-    found = discover(targets)
-    if found.missing:
-        raise Fatal(f"no such file or directory: {found.missing[0]}")
-    explicit_pages = [page for page in found.pages if page in targets]
-    if explicit_pages:
-        raise Fatal(f"{explicit_pages[0]}: checking Markdown/HTML pages is not implemented yet")
-    if found.pages and not quiet:
-        click.echo(f"supplint: note: skipped {len(found.pages)} Markdown/HTML page(s); page checking is not "
-                   "implemented yet", err=True)
-    for path in found.labels:
-        try:
-            findings += linter.check_path(path)
-        except OSError as exc:
-            raise Fatal(f"cannot read {path}: {exc.strerror or exc}") from None
-        checked += 1
+    changed = [r for r in results if r.fixed_text is not None]
+    for result in results:
+        for note in result.notes:
+            click.echo(f"supplint: note: {note}", err=True)
+    if diff:
+        sys.stdout.write("".join(r.diff() for r in changed))
+        if not quiet:
+            click.echo(f"supplint: {_count(sum(r.fixed for r in changed), 'fix')} would change "
+                       f"{_count(len(changed), 'file')}", err=True)
+        sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
+    stdin_fixed = None
+    for result in changed:
+        if result.path in sources:
+            stdin_fixed = result.fixed_text  # an editor's buffer: the fixed text goes to stdout
+        else:
+            try:
+                write_fixed(result)
+            except OSError as exc:
+                raise Fatal(f"cannot write {result.path}: {exc.strerror or exc}") from None
+    if fix and changed and not quiet:
+        click.echo(f"supplint: fixed {_count(sum(r.fixed for r in changed), 'problem')} in "
+                   f"{_count(len(changed), 'file')}", err=True)
 
-    write = FORMATTERS[output_format]
+    findings = [f for r in results for f in r.findings]
+    report = sys.stderr if stdin_fixed is not None else None
+    _emit(findings, len(results), output_format, output_file, quiet, statistics, sources, report)
+    if stdin_fixed is not None:
+        sys.stdout.write(stdin_fixed)
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[r.settings.fail_on] for r in results for f in r.findings)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _emit(findings, checked, output_format, output_file, quiet, statistics, sources, stream=None) -> None:
+    from . import output
+
+    def write(out) -> None:
+        if statistics:
+            output.statistics(findings, out)
+        elif output_format == "full" and sources:  # standard input cannot be read twice: give its text
+            output.FORMATTERS["full"](findings, checked, out, quiet, read=lambda path: sources.get(path) or _read_text(path))
+        else:
+            output.FORMATTERS[output_format](findings, checked, out, quiet)
+
     if output_file:
         with open(output_file, "w", encoding="utf-8") as out:
-            write(findings, checked, out, quiet)
+            write(out)
     else:
-        write(findings, checked, sys.stdout, quiet)
-    threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
-    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+        write(stream or sys.stdout)
+
+
+def _read_text(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number:,} {word}" + ("" if number == 1 else "es" if word.endswith("x") else "s")
 
 
 @cli.command()
@@ -119,6 +184,19 @@ def rule(rule, show_all, output_format) -> None:
         rules, data = registry(), reference()
         text = render_all(rules, data, output_format) if show_all else render_rule(rules.get(rule), data, output_format)
     except (SelectionError, DataError) as exc:
+        raise Fatal(str(exc)) from None
+    click.echo(text, nl=False)
+
+
+@cli.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema (draft-07) of the label format, for editors: supplint schema > label.schema.json"""
+    from .data import DataError
+    from .schema import render
+
+    try:
+        text = render()
+    except DataError as exc:
         raise Fatal(str(exc)) from None
     click.echo(text, nl=False)
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from . import suppress
 from .findings import FILE_START, Finding, Span
+from .fixes import as_fix, split_lines, value_edits
 from .kinds import evaluators
-from .loader import LoadError, Problem, load
+from .loader import Document, LoadError, Problem, load
 from .reference import Reference, reference
 from .registry import Registry, registry
 from .resolve import resolve
@@ -23,14 +25,22 @@ class Linter:
     """Holds everything that is the same for every file of a run: rules, options, reference data."""
 
     def __init__(self, codes: Iterable[str], population: str | None = None,
-                 rules: Registry | None = None, data: Reference | None = None):
+                 rules: Registry | None = None, data: Reference | None = None,
+                 options: dict[str, dict] | None = None, severity: dict[str, str] | None = None):
         self.registry = rules or registry()
         self.reference = data or reference()
         self.codes = frozenset(codes)
         self.population = self._population(population or "adults")
+        self.options = options or {}
+        self.severity = severity or {}
         kinds = evaluators()
-        self.active = [(spec, kinds[spec.kind], spec.defaults())
+        self.active = [(spec, kinds[spec.kind], {**spec.defaults(), **self.options.get(code, {})})
                        for code, spec in self.registry.rules.items() if code in self.codes and spec.kind != "builtin"]
+
+    def without(self, codes: Iterable[str]) -> Linter:
+        """The same linter with some rules off (per-file-ignores)."""
+        return Linter(self.codes - frozenset(codes), self.population.id, self.registry, self.reference,
+                      self.options, self.severity)
 
     @classmethod
     def from_options(cls, population: str | None = None, select: Iterable[str] | None = None,
@@ -73,7 +83,15 @@ class Linter:
         try:
             doc = load(text)
         except LoadError as exc:
-            return self._from_problems(filename, [exc.problem])
+            findings = self._from_problems(filename, [exc.problem])
+            doc = None
+        else:
+            findings = self._lint(doc, text, filename)
+        if suppress.MARKER in text:
+            findings = self._suppress(findings, text, doc, filename)
+        return findings
+
+    def _lint(self, doc: Document, text: str, filename: str) -> list[Finding]:
         label, problems = validate(doc)
         problems = doc.problems + problems
         if label is None:
@@ -82,20 +100,44 @@ class Linter:
         resolved = resolve(label, self.reference, population)
         problems += [Problem(i.code, i.message, doc.value_span(i.path), i.hint) for i in resolved.issues]
         findings = self._from_problems(filename, problems)
+        lines = None
         for spec, evaluate, options in self.active:
             for hit in evaluate(spec, resolved, options):
                 if not hit.path:
                     span = FILE_START
                 else:
                     span = doc.key_span(hit.path) if hit.at_key else doc.value_span(hit.path)
-                findings.append(_finding(spec, hit.message, span, hit.hint, filename))
+                fix = None
+                if hit.fix:
+                    lines = lines or split_lines(text)
+                    fix = self._fix(hit, doc, lines)
+                findings.append(self._finding(spec, hit.message, span, hit.hint, filename, fix))
+        return findings
+
+    @staticmethod
+    def _fix(hit, doc: Document, lines: list[str]) -> dict | None:
+        edits = []
+        for change in hit.fix:
+            found = value_edits(change.path, change.new, change.old, doc, lines)
+            if found is None:
+                return None  # all of a fix or none of it
+            edits += found
+        return as_fix(edits)
+
+    def _suppress(self, findings: list[Finding], text: str, doc: Document | None, filename: str) -> list[Finding]:
+        directives = suppress.find(text, doc, self.registry)
+        findings = suppress.apply(findings, directives)
+        if "SUP009" in self.codes:
+            spec = self.registry.rules["SUP009"]
+            for item in suppress.unused(directives, self.codes, self.registry):
+                span = Span(item.line, item.column, item.line, item.end_column)
+                findings.append(self._finding(spec, item.message, span, item.hint, filename, as_fix(item.edits)))
         return findings
 
     def _from_problems(self, filename: str, problems: list[Problem]) -> list[Finding]:
         rules = self.registry.rules
-        return [_finding(rules[p.code], p.message, p.span, p.hint, filename) for p in problems if p.code in self.codes]
+        return [self._finding(rules[p.code], p.message, p.span, p.hint, filename) for p in problems if p.code in self.codes]
 
-
-def _finding(spec, message: str, span: Span, hint: str | None, filename: str) -> Finding:
-    return Finding(spec.code, spec.name, spec.severity, message, filename,
-                   span.line, span.column, span.end_line, span.end_column, hint)
+    def _finding(self, spec, message: str, span: Span, hint: str | None, filename: str, fix: dict | None = None) -> Finding:
+        return Finding(spec.code, spec.name, self.severity.get(spec.code, spec.severity), message, filename,
+                       span.line, span.column, span.end_line, span.end_column, hint, fix)

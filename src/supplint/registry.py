@@ -29,6 +29,15 @@ class SelectionError(ValueError):
 
 
 @dataclass(frozen=True)
+class Layer:
+    """One source of rule selection: select (None = keep what earlier layers chose), ignore, extend-select."""
+
+    select: Iterable[str] | None = None
+    ignore: Iterable[str] = ()
+    extend_select: Iterable[str] = ()
+
+
+@dataclass(frozen=True)
 class Registry:
     rules: dict                         # code → rule spec (a kind module's Spec), in catalogue order, in catalogue order
     by_name: dict[str, str]             # name → code
@@ -43,16 +52,34 @@ class Registry:
 
     def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
                extend_select: Iterable[str] = ()) -> frozenset[str]:
-        enable = [self._selector(s) for s in (select if select is not None else ["ALL"])]
-        enable += [self._selector(s) for s in extend_select]
-        disable = [self._selector(s) for s in ignore]
-        chosen = set()
-        for code in self.rules:
-            best_on = max((spec for spec, matches in enable if matches(code)), default=-1)
-            best_off = max((spec for spec, matches in disable if matches(code)), default=-1)
-            if best_on >= 0 and best_on > best_off:
-                chosen.add(code)
+        return self.select_layers([Layer(select, ignore, extend_select)])
+
+    def select_layers(self, layers: Iterable[Layer]) -> frozenset[str]:
+        """Apply selection layers in order (config file, then command line), as ruff does.
+
+        Within a layer the most specific selector wins for each rule, and ``ignore`` wins a tie; a rule no
+        selector of the layer matches keeps its state, except that a layer with ``select`` starts from nothing.
+        """
+        chosen = set(self.rules)
+        for layer in layers:
+            enable = [self._selector(s) for s in (layer.select or ())]
+            enable += [self._selector(s) for s in layer.extend_select]
+            disable = [self._selector(s) for s in layer.ignore]
+            previous = set() if layer.select is not None else chosen
+            chosen = set()
+            for code in self.rules:
+                best_on = max((spec for spec, matches in enable if matches(code)), default=-1)
+                best_off = max((spec for spec, matches in disable if matches(code)), default=-1)
+                if best_on < 0 and best_off < 0:
+                    if code in previous:
+                        chosen.add(code)
+                elif best_on > best_off:
+                    chosen.add(code)
         return frozenset(chosen)
+
+    def code_of(self, code_or_name: str) -> str:
+        """The code a rule code or name stands for (SelectionError with a hint if none)."""
+        return self.get(code_or_name).code
 
     def _selector(self, raw: str):
         token = raw.strip()

@@ -25,6 +25,7 @@ class Option(_Spec):
     type: Literal["quantity", "number", "patterns"]
     default: Any
     description: str
+    nutrient: str | None = None  # for a quantity: the nutrient it measures, so a unit that cannot apply is refused
 
     def coerce(self, value: Any) -> Any:
         """Validate a value for this option (the default, or one a user sets). Raises ValueError."""

@@ -17,6 +17,7 @@ class Discovery:
     labels: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)   # found while walking; page checking is not implemented yet
     missing: list[str] = field(default_factory=list)
+    explicit: set[str] = field(default_factory=set)  # named on the command line: config excludes do not apply
 
 
 def discover(paths: list[str]) -> Discovery:
@@ -41,6 +42,7 @@ def discover(paths: list[str]) -> Discovery:
                     if not name.startswith("."):
                         add(os.path.normpath(os.path.join(root, name)), explicit=False)
         elif os.path.isfile(raw):
+            found.explicit.add(raw)
             add(raw, explicit=True)
         else:
             found.missing.append(raw)

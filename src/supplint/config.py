@@ -1,0 +1,116 @@
+"""Configuration files: `[tool.supplint]` in pyproject.toml, `supplint.toml`, `.supplint.toml`.
+
+The closest file to a checked path wins and files are never merged (ruff's rule: a monorepo that wants one key
+changed says so in its own file). Keys are validated with pydantic; an unknown key, rule, option or value is a
+ConfigError (exit 2) naming the file and the key, with a "did you mean" hint where one is close.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .suggest import did_you_mean
+
+#: Looked for in each directory, in this order (as ruff: the dotted file first, pyproject last).
+FILENAMES = (".supplint.toml", "supplint.toml", "pyproject.toml")
+
+Severity = Literal["error", "warning", "info"]
+
+
+class ConfigError(ValueError):
+    """A config file that cannot be used (exit 2)."""
+
+
+class FileConfig(BaseModel):
+    """The keys of cli.md's configuration contract."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"),
+                              populate_by_name=True)
+
+    population: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] = []
+    extend_select: list[str] = []
+    per_file_ignores: dict[str, list[str]] = {}
+    fail_on: Severity | None = None
+    include: list[str] | None = None
+    exclude: list[str] = []
+    severity: dict[str, Severity] = {}
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+
+KEYS = [f.alias for f in FileConfig.model_fields.values()]
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file, validated: where it is (relative globs start there) and what it says."""
+
+    path: Path | None
+    root: Path
+    values: FileConfig = field(default_factory=FileConfig)
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else "built-in defaults"
+
+
+def read(path: str | os.PathLike[str]) -> Config:
+    """Read one config file. A pyproject.toml must have a [tool.supplint] table."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            document = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = document.get("tool", {}).get("supplint")
+        if table is None:
+            raise ConfigError(f"{path} has no [tool.supplint] table")
+    else:
+        table = document
+    return Config(path, path.resolve().parent, _validate(table, path))
+
+
+def _validate(table: dict, path: Path) -> FileConfig:
+    try:
+        return FileConfig.model_validate(table)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        loc = [str(part) for part in error["loc"]]
+        where = ".".join(loc)
+        if error["type"] == "extra_forbidden":
+            hint = did_you_mean(loc[-1], KEYS) if len(loc) == 1 else None
+            raise ConfigError(f"{path}: unknown key '{where}'" + (f"; {hint}" if hint else f" (keys: {', '.join(KEYS)})")) from None
+        raise ConfigError(f"{path}: {where}: {error['msg']}") from None
+
+
+def find(start: Path) -> Path | None:
+    """The closest config file at or above ``start`` (a directory), or None."""
+    for directory in (start, *start.parents):
+        for name in FILENAMES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        raw = pyproject.read_bytes()
+    except OSError:
+        return False
+    try:
+        return "supplint" in tomllib.loads(raw.decode("utf-8", "replace")).get("tool", {})
+    except tomllib.TOMLDecodeError as exc:
+        if b"tool.supplint" in raw:  # ours, and broken: say so rather than silently use no config
+            raise ConfigError(f"{pyproject}: not valid TOML: {exc}") from None
+        return False  # someone else's broken file

@@ -1,0 +1,174 @@
+"""Suppression comments in label files, and SUP009 for those that suppress nothing.
+
+    # supplint: disable=SUP101,isolated-megadose   on the finding's line, or alone on the line above it
+    # supplint: disable-file                       anywhere: nothing in this file is reported
+    # supplint: disable-file=SUP306                anywhere: these rules are not reported for this file
+
+A comment alone on its line covers the next line that is not blank or a comment; a trailing one covers its own
+line. Codes or names may be given; an unknown one is reported (SUP009) with a "did you mean".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from yaml.nodes import ScalarNode
+
+from .fixes import TextEdit, split_lines
+from .loader import Document
+from .registry import Registry, SelectionError
+from .suggest import did_you_mean
+
+MARKER = "supplint:"
+_DIRECTIVE = re.compile(
+    r"#\s*supplint:\s*(?P<kind>disable-file|disable)\b"
+    r"(?:\s*=\s*(?P<codes>[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Directive:
+    line: int                       # 1-based line of the comment
+    column: int                     # 1-based column of '#'
+    end_column: int                 # end of the directive (a reason may follow it)
+    own_line: bool                  # nothing but the comment on its line
+    removal: tuple[int, int]        # 1-based columns to delete to remove a trailing comment (with its spacing)
+    target: int | None              # the line it covers; None = the whole file
+    tokens: list[str]               # as written; empty = every rule
+    codes: dict[str, str | None]    # token → rule code (None: unknown)
+    codes_span: tuple[int, int] | None  # 1-based columns of the code list
+    used: set[str] = field(default_factory=set)
+    used_all: bool = False
+
+    def covers(self, code: str) -> bool:
+        return not self.tokens or code in self.codes.values()
+
+
+def find(text: str, doc: Document | None, rules: Registry) -> list[Directive]:
+    if MARKER not in text:
+        return []
+    lines = split_lines(text)
+    inside = _quoted_regions(doc, lines) if doc is not None else {}
+    directives = []
+    for index, line in enumerate(lines):
+        if MARKER not in line:
+            continue
+        for match in _DIRECTIVE.finditer(line):
+            start = match.start()
+            if start and not line[start - 1].isspace():
+                continue  # "a#supplint:" is not a comment in YAML
+            if any(begin <= start < end for begin, end in inside.get(index, ())):
+                continue  # inside a quoted or block scalar: text, not a comment
+            own_line = not line[:start].strip()
+            tokens = [t.strip() for t in (match["codes"] or "").split(",") if t.strip()]
+            directives.append(Directive(
+                line=index + 1, column=start + 1, end_column=match.end() + 1, own_line=own_line,
+                removal=(len(line[:start].rstrip()) + 1, len(line) + 1),
+                target=None if match["kind"].lower() == "disable-file" else _target(lines, index, own_line),
+                tokens=tokens, codes={t: _code(t, rules) for t in tokens},
+                codes_span=(match.start("codes") + 1, match.end("codes") + 1) if match["codes"] else None,
+            ))
+    return directives
+
+
+def _code(token: str, rules: Registry) -> str | None:
+    try:
+        return rules.code_of(token)
+    except SelectionError:
+        return None
+
+
+def _target(lines: list[str], index: int, own_line: bool) -> int:
+    if own_line:
+        for later in range(index + 1, len(lines)):
+            stripped = lines[later].strip()
+            if stripped and not stripped.startswith("#"):
+                return later + 1
+    return index + 1
+
+
+def _quoted_regions(doc: Document, lines: list[str]) -> dict[int, list[tuple[int, int]]]:
+    """Per line (0-based), the column ranges covered by quoted or block scalars, where '#' is text."""
+    regions: dict[int, list[tuple[int, int]]] = {}
+    for node in doc.values.values():
+        if not isinstance(node, ScalarNode) or not node.style:
+            continue
+        first, last = node.start_mark.line, node.end_mark.line
+        for row in range(first, last + 1):
+            begin = node.start_mark.column if row == first else 0
+            end = node.end_mark.column if row == last else len(lines[row]) if row < len(lines) else 0
+            regions.setdefault(row, []).append((begin, end))
+    return regions
+
+
+def apply(findings: list, directives: list[Directive]) -> list:
+    """The findings no directive suppresses; marks each directive with what it suppressed."""
+    if not directives:
+        return findings
+    whole_file = [d for d in directives if d.target is None]
+    by_line: dict[int, list[Directive]] = {}
+    for directive in directives:
+        if directive.target is not None:
+            by_line.setdefault(directive.target, []).append(directive)
+    kept = []
+    for finding in findings:
+        directive = next((d for d in (*whole_file, *by_line.get(finding.line, ())) if d.covers(finding.code)), None)
+        if directive is None:
+            kept.append(finding)
+        elif directive.tokens:
+            directive.used.add(finding.code)
+        else:
+            directive.used_all = True
+    return kept
+
+
+@dataclass(frozen=True, slots=True)
+class Unused:
+    """One SUP009 finding: where, what it says, and the edit that removes what is unused."""
+
+    line: int
+    column: int
+    end_column: int
+    message: str
+    hint: str | None
+    edits: tuple[TextEdit, ...]
+
+
+def unused(directives: list[Directive], enabled: frozenset[str], rules: Registry) -> list[Unused]:
+    results = []
+    for d in directives:
+        if not d.tokens:
+            if not d.used_all:
+                what = "file" if d.target is None else f"line {d.target}"
+                results.append(Unused(d.line, d.column, d.end_column, f"this suppression comment suppresses nothing on its {what}",
+                                      "remove it", _remove_comment(d)))
+            continue
+        stale = [t for t in d.tokens if d.codes[t] is None or d.codes[t] not in d.used]
+        if not stale:
+            continue
+        reasons = []
+        for token in stale:
+            code = d.codes[token]
+            if code is None:
+                hint = did_you_mean(token, [*rules.rules, *rules.by_name])
+                reasons.append(f"'{token}' is not a rule" + (f" ({hint})" if hint else ""))
+            elif code not in enabled:
+                reasons.append(f"{token} is not enabled")
+            else:
+                reasons.append(f"{token} reports nothing here")
+        keep = [t for t in d.tokens if t not in stale]
+        if keep and d.codes_span:
+            edits = (TextEdit(d.line, d.codes_span[0], d.line, d.codes_span[1], ",".join(keep)),)
+        else:
+            edits = _remove_comment(d)
+        results.append(Unused(d.line, d.column, d.end_column, "unused suppression: " + "; ".join(reasons),
+                              "remove " + ("it" if not keep else ", ".join(stale)), edits))
+    return results
+
+
+def _remove_comment(d: Directive) -> tuple[TextEdit, ...]:
+    if d.own_line:
+        return (TextEdit(d.line, 1, d.line + 1, 1, ""),)
+    return (TextEdit(d.line, d.removal[0], d.line, d.removal[1], ""),)
