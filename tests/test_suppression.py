@@ -1,0 +1,107 @@
+"""Suppression comments and SUP009, through the library API and the CLI, checked by code and line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import supplint
+from conftest import run_cli
+
+# Magnesium with no consult note: SUP301 at the `warnings` key (line 5).
+BASE = """\
+product: Example Magnesium Supplement
+identity: Dietary Supplement
+facts:
+  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg}
+warnings: Keep out of reach of children.TRAILING
+"""
+RULES = ["SUP301", "SUP009"]
+
+
+def base(trailing: str) -> str:
+    return BASE.replace("TRAILING", trailing)
+
+
+def found(text: str) -> list[tuple[str, int]]:
+    return sorted((f.code, f.line) for f in supplint.check_text(text, "label.yaml", select=RULES))
+
+
+def test_unsuppressed():
+    assert found(base("")) == [("SUP301", 5)]
+
+
+@pytest.mark.parametrize("directive", ["SUP301", "missing-consult-note", "SUP301,SUP201", "sup301", " SUP201 , SUP301"])
+def test_same_line(directive):
+    text = base(f"  # supplint: disable={directive}")
+    codes = found(text)
+    assert ("SUP301", 5) not in codes
+    if "SUP201" in directive:
+        assert codes == [("SUP009", 5)]  # SUP201 suppressed nothing there
+    else:
+        assert codes == []
+
+
+def test_line_above_covers_the_next_content_line():
+    text = base("").replace("warnings:", "# supplint: disable=SUP301\n\n# why: legacy label\nwarnings:")
+    assert found(text) == []
+
+
+def test_a_trailing_comment_on_the_line_above_does_not_cover():
+    text = base("").replace("  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg}",
+                                            "  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg}  # supplint: disable=SUP301")
+    assert found(text) == [("SUP009", 4), ("SUP301", 5)]
+
+
+def test_disable_file_anywhere():
+    assert found("# supplint: disable-file\n" + base("")) == []
+    assert found(base("") + "notes: ok  # supplint: disable-file=SUP301\n") == []
+
+
+def test_unused_file_directive_is_reported():
+    text = "# supplint: disable-file=SUP201\n" + base("")
+    assert found(text) == [("SUP009", 1), ("SUP301", 6)]
+
+
+def test_unknown_code_is_reported_with_a_hint():
+    findings = supplint.check_text(base("  # supplint: disable=SUP301,SUP3O1"), "l.yaml", select=RULES)
+    assert [(f.code, f.line) for f in findings] == [("SUP009", 5)]
+    assert "SUP301" in findings[0].message  # the did-you-mean names the rule
+
+
+def test_a_rule_that_is_not_enabled_is_an_unused_suppression():
+    text = base("  # supplint: disable=SUP301")
+    assert found(text) == []
+    assert sorted((f.code, f.line) for f in supplint.check_text(text, "l.yaml", select=["SUP009"])) == [("SUP009", 5)]
+
+
+def test_text_that_looks_like_a_directive_is_not_one():
+    quoted = base("") + 'notes: "see # supplint: disable=SUP301"\n'
+    block = base("") + "notes: |\n  # supplint: disable=SUP301\n"
+    for text in (quoted, block):
+        assert ("SUP301", 5) in found(text)
+
+
+def test_suppression_works_on_a_file_the_yaml_parser_rejects():
+    broken = "# supplint: disable-file=invalid-yaml\nproduct: x\nfacts: [\n"
+    assert [f.code for f in supplint.check_text(broken, "b.yaml")] == []
+    assert [f.code for f in supplint.check_text("product: x\nfacts: [\n", "b.yaml")] == ["SUP001"]
+
+
+def test_sup009_fix_removes_what_is_unused(tmp_path):
+    path = tmp_path / "label.yaml"
+    original = base("  # supplint: disable=SUP301,SUP201").replace(
+        "facts:", "# supplint: disable=SUP104\nfacts:")
+    path.write_text(original)
+    result = run_cli("check", "--select", "SUP301,SUP009", "--fix", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert path.read_text() == original.replace("# supplint: disable=SUP104\n", "").replace("SUP301,SUP201", "SUP301")
+
+
+def test_cli_reports_sup009_in_json():
+    result = run_cli("check", "--select", "SUP009", "--output-format", "json", "-",
+                     stdin=base("  # supplint: disable=SUP201"))
+    (finding,) = json.loads(result.stdout)
+    assert (finding["code"], finding["line"], finding["column"]) == ("SUP009", 5, 43)
+    assert finding["fix"]["edits"] == [{"line": 5, "column": 41, "end_line": 5, "end_column": 69, "content": ""}]
