@@ -144,7 +144,7 @@ def _emit(findings, checked, output_format, output_file, quiet, statistics, sour
         if statistics:
             output.statistics(findings, out)
         elif output_format == "full" and sources:  # standard input cannot be read twice: give its text
-            output.FORMATTERS["full"](findings, checked, out, quiet, read=lambda path: sources.get(path) or _read_text(path))
+            output.FORMATTERS["full"](findings, checked, out, quiet, read=lambda path: sources[path] if path in sources else output.read_file(path))
         else:
             output.FORMATTERS[output_format](findings, checked, out, quiet)
 
@@ -153,14 +153,6 @@ def _emit(findings, checked, output_format, output_file, quiet, statistics, sour
             write(out)
     else:
         write(stream or sys.stdout)
-
-
-def _read_text(path: str) -> str | None:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read()
-    except OSError:
-        return None
 
 
 def _count(number: int, word: str) -> str:
@@ -190,7 +182,11 @@ def rule(rule, show_all, output_format) -> None:
 
 @cli.command("schema")
 def schema_command() -> None:
-    """Print the JSON Schema (draft-07) of the label format, for editors: supplint schema > label.schema.json"""
+    """Print the JSON Schema of the label format (draft-07, for editors).
+
+    Save it with 'supplint schema > label.schema.json' and put '# yaml-language-server: $schema=label.schema.json'
+    (a path relative to the label) at the top of a label; see docs/editors.md.
+    """
     from .data import DataError
     from .schema import render
 

@@ -132,8 +132,28 @@ def _text_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-TextList = Annotated[tuple[str, ...], BeforeValidator(_text_list)]
+# JSON Schema metadata only (``supplint schema``): nothing below changes what validates.
+
+_TEXT_LIST_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+TextList = Annotated[tuple[str, ...], BeforeValidator(_text_list), WithJsonSchema(_TEXT_LIST_SCHEMA)]
 Text = Annotated[str, Field(min_length=1)]
+
+
+@dataclass(frozen=True, slots=True)
+class _DataIdsSchema:
+    """The JSON Schema of an id field: an enum of the keys of a data file, read only when a schema is generated."""
+
+    relative: str
+
+    def __get_pydantic_json_schema__(self, core_schema, handler) -> dict:
+        return {"type": "string", "enum": list(data.load(self.relative))}
+
+
+def _describe_pending_populations(schema: dict) -> None:
+    pending = [key for key, entry in data.load("data/populations.yaml").items() if not entry.get("supported")]
+    if pending:
+        schema["description"] += (" Not supported yet (named for the future; until their reference values are in"
+                                  f" supplint's tables a label naming one is an error, SUP005): {', '.join(pending)}.")
 
 
 class _Strict(BaseModel):
@@ -141,42 +161,68 @@ class _Strict(BaseModel):
 
 
 class Serving(_Strict):
-    size: Text
-    per_day: PerDayField = PerDay(1, 1, "1")
+    """One serving and how many a day the directions allow."""
+
+    size: Text = Field(description='The serving size as printed, e.g. "2 capsules", "1 scoop (5 g)" or "1 mL".')
+    per_day: PerDayField = Field(
+        PerDay(1, 1, "1"), json_schema_extra={"default": 1},
+        description='The most servings a day the directions allow: a whole number, or a range such as "1-2" '
+                    "(its upper bound counts). Default 1.")
 
 
 class _Row(_Strict):
-    name: Text
-    as_: Text | None = Field(None, alias="as")
-    nutrient: Annotated[str, PlainValidator(_nutrient)] | None = None
-    dv: DVField | None = None
-    blend: tuple[BlendMember, ...] | None = None
+    name: Text = Field(description='The ingredient as printed. "(as cholecalciferol)" may be written in the name '
+                                   "instead of using `as`.")
+    as_: Text | None = Field(None, alias="as", description='The source or form printed after "as", e.g. '
+                                                           '"cholecalciferol" or "menaquinone-7 (MK-7)".')
+    nutrient: Annotated[str, PlainValidator(_nutrient), _DataIdsSchema("data/nutrients.yaml")] | None = Field(
+        None, description="Forces the nutrient id when the name is unusual; normally the name and `as` are matched "
+                          "to a nutrient through supplint's alias table.")
+    dv: DVField | None = Field(None, description='The declared %DV as printed: "625%", "<1%", or a not-established '
+                                                 'marker such as "*" or "†" (put "*" in quotes: unquoted, YAML takes '
+                                                 "it for an alias).")
+    blend: tuple[BlendMember, ...] | None = Field(None, description="The members of a proprietary blend, as nested "
+                                                                    "rows; a member may omit its amount.")
 
 
 class BlendMember(_Row):
-    amount: AmountField | None = None
+    """A member of a proprietary blend; its amount is optional."""
+
+    amount: AmountField | None = Field(None, description="The member's amount per serving, when the label prints one.")
 
 
 class Fact(_Row):
-    amount: AmountField
+    """One row of the Supplement Facts panel."""
+
+    amount: AmountField = Field(description='The amount per serving as printed, e.g. "125 mcg (5,000 IU)", "<1 g", '
+                                            '"10 billion CFU", or a mapping {value: 125, unit: mcg}.')
 
 
 class Label(_Strict):
-    product: Text
-    brand: Text | None = None
-    identity: Text | None = None
-    form: Literal[FORMS] | None = None  # type: ignore[valid-type]
-    population: Annotated[str, PlainValidator(_population)] | None = None
-    serving: Serving | None = None
-    servings_per_container: Annotated[float, Field(gt=0)] | None = None
-    facts: tuple[Fact, ...]
-    other_ingredients: TextList = ()
-    allergens: Text | None = None
-    directions: Text | None = None
-    claims: TextList = ()
-    disclaimer: Text | None = None
-    warnings: TextList = ()
-    notes: TextList = ()
+    """One product's label: its Supplement Facts panel and the statements printed around it."""
+
+    product: Text = Field(description="The product name as printed.")
+    brand: Text | None = Field(None, description="The brand as printed.")
+    identity: Text | None = Field(None, description='The statement of identity as printed, e.g. "Dietary Supplement".')
+    form: Literal[FORMS] | None = Field(  # type: ignore[valid-type]
+        None, description="The dosage form; tablet, capsule, softgel, chewable, gummy and lozenge are solid oral "
+                          "forms.")
+    population: Annotated[str, PlainValidator(_population), _DataIdsSchema("data/populations.yaml")] | None = Field(
+        None, json_schema_extra=_describe_pending_populations,
+        description="Who the product is for; its upper limits apply. Default: the configured population, else "
+                    "adults (19 and over; where adult age groups differ, the lowest upper limit applies).")
+    serving: Serving | None = Field(None, description="The serving size and the most servings a day.")
+    servings_per_container: Annotated[float, Field(gt=0)] | None = Field(None, description="Servings per container.")
+    facts: tuple[Fact, ...] = Field(description="The rows of the Supplement Facts panel in printed order (empty only "
+                                                "for a blend-only product).")
+    other_ingredients: TextList = Field((), description="The other ingredients: a list, or one string as printed.")
+    allergens: Text | None = Field(None, description='The allergen statement as printed, e.g. "Contains soy."')
+    directions: Text | None = Field(None, description="The directions for use as printed.")
+    claims: TextList = Field((), description="Structure/function claims, each as printed (an asterisk is fine): a "
+                                             "list, or one string.")
+    disclaimer: Text | None = Field(None, description="The DSHEA disclaimer as printed, if the label has one.")
+    warnings: TextList = Field((), description="Each caution or warning as printed: a list, or one string.")
+    notes: TextList = Field((), description="Any other printed text: a string or a list.")
 
     @property
     def per_day(self) -> int:
