@@ -164,3 +164,20 @@ def test_committed_rule_reference_is_current():
     result = run_cli("rule", "--all", "--output-format", "markdown")
     committed = (EXAMPLES.parent / "docs" / "rules.md").read_text(encoding="utf-8")
     assert result.stdout == committed, "regenerate: supplint rule --all --output-format markdown > docs/rules.md"
+
+
+def test_statistics_counts_per_rule():
+    result = run_cli("check", "--statistics", "--select", "SUP1,SUP2", "examples/d3-5000-softgel.yaml")
+    assert result.returncode == 1
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert rows == [["1", "SUP101", "d3-without-k2"], ["1", "SUP201", "above-upper-limit"], ["1", "SUP202", "isolated-megadose"]]
+
+
+def test_full_format_shows_the_line_and_a_caret_also_for_stdin():
+    text = (EXAMPLES / "d3-5000-softgel.yaml").read_text()
+    for args, stdin in ((["examples/d3-5000-softgel.yaml"], None), (["--stdin-filename", "d3.yaml", "-"], text)):
+        result = run_cli("check", "--output-format", "full", "--select", "SUP201", *args, stdin=stdin)
+        lines = result.stdout.splitlines()
+        source = next(line for line in lines if line.lstrip().startswith("13 |"))
+        caret = lines[lines.index(source) + 1]
+        assert source.index("125 mcg") == caret.index("^")
