@@ -90,6 +90,8 @@ def test_alias_targets_and_forms_are_known():
     ("Folate", "L-5-MTHF", "folate", {"methylfolate"}),
     ("Ashwagandha root extract", "KSM-66", None, set()),
     ("Citicoline", None, None, set()),
+    ("Chloride (as potassium chloride)", None, "chloride", set()),  # the source in parentheses is not the nutrient
+    ("Vitamin K (as menaquinone-7)", None, "vitamin-k", {"k2"}),
 ])
 def test_alias_matching(name, as_, nutrient, forms):
     match = reference().aliases.match(name, as_)

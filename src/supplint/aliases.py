@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 _FOLD = re.compile(r"[^a-z0-9]+")
+# "Chloride (as potassium chloride)": the parenthesis names the source, as `as` does; it must not name the nutrient.
+_SOURCE = re.compile(r"\((?:as|from)\s+([^()]*)\)", re.IGNORECASE)
 _GREEK = str.maketrans({"α": " alpha ", "β": " beta ", "γ": " gamma ", "δ": " delta "})
 
 
@@ -55,6 +57,10 @@ class AliasMatcher:
         return found
 
     def _match(self, name: str, as_: str | None, nutrient: str | None) -> Match:
+        sources = _SOURCE.findall(name)
+        if sources:
+            name = _SOURCE.sub(" ", name)
+            as_ = " ; ".join([*sources, *([as_] if as_ else [])])
         in_name, in_as = self._find(name), self._find(as_)
         if nutrient is None:
             for hits in (in_name, in_as):

@@ -44,6 +44,8 @@ class Amount:
     bound: str | None = None
     second: Amount | None = None
     text: str = ""
+    substance: str | None = None  # "folic acid" in "240 mcg folic acid": the form the mass is of
+    mapping: bool = False  # written as {value: 5, unit: ug}, so the unit is a scalar of its own
 
     def amounts(self) -> tuple[Amount, ...]:
         return (self, self.second) if self.second is not None else (self,)
@@ -56,18 +58,25 @@ class UnitTable:
     qualifiers: dict[str, str]
     substances: frozenset[str]
     scales: dict[str, float]
+    flags: dict[str, frozenset[str]]  # a yes/no mark of units.yaml ("error-prone") → the spellings that carry it
 
 
 @cache
 def unit_table() -> UnitTable:
     raw = data.load("data/units.yaml")
     units = raw["units"]
+    flags: dict[str, set[str]] = {}
+    for spelling, row in units.items():
+        for key, value in row.items():
+            if value is True:
+                flags.setdefault(key, set()).add(spelling)
     return UnitTable(
         canonical={spelling: row["canonical"] for spelling, row in units.items()},
         pint_names={row["canonical"]: row["pint"] for row in units.values()},
         qualifiers=dict(raw["qualifiers"]),
         substances=frozenset(raw.get("substances") or ()),
         scales={word: float(value) for word, value in raw["scales"].items()},
+        flags={key: frozenset(spellings) for key, spellings in flags.items()},
     )
 
 
@@ -91,8 +100,8 @@ def parse_amount(text: str) -> Amount:
         except AmountError as exc:
             raise AmountError(exc.kind, f"in the parenthetical amount '{inner}': {exc.message}", exc.hint) from None
     value = parse_number(match["number"], text)
-    measure, written, value = _parse_unit(match["unit"], value, text)
-    return Amount(value, measure, written, match["bound"], second, text.strip())
+    measure, written, value, substance = _parse_unit(match["unit"], value, text)
+    return Amount(value, measure, written, match["bound"], second, text.strip(), substance)
 
 
 def parse_mapping(value: object, unit: object, text: str) -> Amount:
@@ -102,8 +111,8 @@ def parse_mapping(value: object, unit: object, text: str) -> Amount:
     if not isinstance(unit, str):
         raise AmountError("unknown_unit", f"'unit' must be a unit such as mg or mcg, not {unit!r}")
     _check_finite(float(value), text)
-    measure, written, scaled = _parse_unit(unit, float(value), text)
-    return Amount(scaled, measure, written, None, None, text)
+    measure, written, scaled, substance = _parse_unit(unit, float(value), text)
+    return Amount(scaled, measure, written, None, None, text, substance, mapping=True)
 
 
 def parse_number(number: str, text: str) -> float:
@@ -139,7 +148,7 @@ def _check_finite(value: float, text: str) -> None:
         raise AmountError("malformed_amount", f"'{text.strip()}' is negative; an amount is never negative")
 
 
-def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, float]:
+def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, float, str | None]:
     table = unit_table()
     words = unit_text.split()
     if not words:
@@ -162,7 +171,7 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
     if len(words) > 1:
         rest = " ".join(words[1:])
         if rest.lower() in table.substances and canonical in ("mcg", "mg"):
-            return Measure(canonical), written, value
+            return Measure(canonical), written, value, rest
         qualifier = table.qualifiers.get(rest.lower())
         if qualifier is None or canonical not in ("mcg", "mg"):
             raise AmountError(
@@ -170,7 +179,7 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
                 f"unknown unit '{written} {rest}' in '{text.strip()}'",
                 did_you_mean(rest, table.qualifiers) or "qualifiers are RAE, DFE, NE or alpha-tocopherol after mcg or mg",
             )
-    return Measure(canonical, qualifier), written, value
+    return Measure(canonical, qualifier), written, value, None
 
 
 def _spellings(table: UnitTable) -> list[str]:

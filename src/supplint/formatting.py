@@ -29,3 +29,16 @@ def times(multiple: float) -> str:
         return f"{multiple:,.0f}×"
     tenths = math.floor(multiple * 10 + 0.5) / 10  # half up: 6.25 → 6.3, as a reader rounds
     return f"{tenths:.1f}".rstrip("0").rstrip(".") + "×"
+
+
+def declared_percent(percent_value: float) -> str:
+    """A %DV the way a panel prints it: to the nearest whole percent, "<1%" below one."""
+    if percent_value < 1:
+        return "<1%"
+    return f"{math.floor(percent_value + 0.5):,}%"
+
+
+def exact_number(value: float) -> str | None:
+    """``number(value)`` when it reads back as exactly ``value``, else None (a fix must not round)."""
+    text = number(value)
+    return text if abs(float(text.replace(",", "")) - value) <= 1e-9 * max(1.0, value) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .amounts import Amount
-from .models import Label, _Row
+from .models import DeclaredDV, Label, _Row
 from .reference import Ambiguous, Nutrient, Population, Reference
 
 
@@ -22,6 +22,7 @@ class Row:
     forms: frozenset[str]
     amount: Amount | None
     per_serving: float | None = None  # in nutrient.measure
+    dv: DeclaredDV | None = None  # the %DV as printed on this row
 
     @property
     def amount_path(self) -> tuple:
@@ -117,7 +118,7 @@ def resolve(label: Label, reference: Reference, population: Population | None) -
 def _collect(fact: _Row, path: tuple, reference: Reference, rows: list[Row]) -> None:
     match = reference.aliases.match(fact.name, fact.as_, fact.nutrient)
     nutrient = reference.nutrients.get(match.nutrient) if match.nutrient else None
-    rows.append(Row(path, fact.name, fact.as_, nutrient, match.forms, fact.amount))
+    rows.append(Row(path, fact.name, fact.as_, nutrient, match.forms, fact.amount, dv=fact.dv))
     for index, member in enumerate(fact.blend or ()):
         _collect(member, (*path, "blend", index), reference, rows)
 

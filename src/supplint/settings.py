@@ -131,16 +131,16 @@ class Resolver:
             self._fixed = Settings(config_files.read(config_path), overrides)
         elif isolated:
             self._fixed = Settings(Config(None, Path.cwd()), overrides)
-        self._by_dir: dict[Path, Settings] = {}
+        self._by_dir: dict[str, Settings] = {}  # by the directory as written: walking repeats it
         self._by_file: dict[Path | None, Settings] = {}
 
     def for_path(self, path: str) -> Settings:
         if self._fixed is not None:
             return self._fixed
-        directory = Path(os.path.abspath(path)).parent
+        directory = os.path.dirname(path)
         settings = self._by_dir.get(directory)
         if settings is None:
-            found = config_files.find(directory)
+            found = config_files.find(Path(os.path.abspath(path)).parent)
             settings = self._by_file.get(found)
             if settings is None:
                 config = config_files.read(found) if found else Config(None, Path.cwd())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from . import data
 from .amounts import unit_table
 from .data import rules_dir
 
@@ -31,9 +32,16 @@ def factor(src: str, dst: str) -> float | None:
     """How many ``dst`` make one ``src`` (e.g. mg → mcg = 1000); None when pint says the dimensions differ."""
     if src == dst:
         return 1.0
+    if _dimensions().get(src) != _dimensions().get(dst):
+        return None  # IU against mcg is common on labels; telling them apart needs no pint import
     import pint
 
     try:
         return float(registry().Quantity(1.0, _unit(src)).m_as(_unit(dst)))
     except pint.DimensionalityError:
         return None
+
+
+@cache
+def _dimensions() -> dict[str, str]:
+    return {row["canonical"]: row["dimension"] for row in data.load("data/units.yaml")["units"].values()}

@@ -1,0 +1,95 @@
+"""Kind `declared-dv`: a row's printed %DV against its amount and a Daily Value.
+
+A %DV is per serving, so the row's own amount is used, never the daily amount. `against: current` fires when
+the declared figure matches neither the current Daily Value nor the pre-2016 one (a plain mistake);
+`against: previous` fires when it misses the current one but matches the pre-2016 one (a legacy label).
+Markers (`*`, `†`) and rows whose amount cannot be converted with certainty are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import model_validator
+
+from .. import formatting
+from ..resolve import Resolved, Row
+from ..rulespec import RuleBase
+from . import Hit, render
+from ._certain import amount_in
+
+OPTIONS = ("tolerance-points", "tolerance-percent", "relative-from")
+
+
+class Spec(RuleBase):
+    kind: Literal["declared-dv"]
+    against: Literal["current", "previous"]
+
+    @model_validator(mode="after")
+    def _tolerances_declared(self) -> Spec:
+        missing = [name for name in OPTIONS if name not in self.options or self.options[name].type != "number"]
+        if missing:
+            raise ValueError(f"a declared-dv rule needs the number options {', '.join(missing)}")
+        return self
+
+
+def agrees(declared: float, bound: str | None, computed: float, options: dict) -> bool:
+    """Within rounding: ±`tolerance-points`, or `tolerance-percent` of the larger figure once it reaches `relative-from`."""
+    allowed = options["tolerance-points"]
+    top = max(declared, computed)
+    if top >= options["relative-from"]:
+        allowed = max(allowed, options["tolerance-percent"] / 100 * top)
+    allowed += 1e-9 * top
+    if bound == "<":  # "<1%": any amount below the bound, with the same rounding
+        return computed - declared <= allowed
+    return abs(computed - declared) <= allowed
+
+
+def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
+    previous = rule.against == "previous"
+    for row, current, matches_old in _misses(resolved, options):
+        if matches_old != previous:
+            continue
+        nutrient, reference = row.nutrient, resolved.reference
+        fields = {
+            "row": row.name,
+            "nutrient": nutrient.name,
+            "amount": row.amount.text,
+            "declared": row.dv.text,
+            "expected": formatting.declared_percent(current),
+            "dv": formatting.amount(nutrient.dv, nutrient.measure),
+            "dv_source": reference.cite(nutrient.dv_sources),
+            "old_dv": formatting.amount(*nutrient.old_dv) if nutrient.old_dv else "none",
+        }
+        yield Hit((*row.path, "dv"), render(rule.message, fields), render(rule.hint, fields))
+
+
+def _misses(resolved: Resolved, options: dict) -> list[tuple[Row, float, bool]]:
+    """Rows whose %DV misses the current Daily Value: (row, current %DV, matches the pre-2016 one).
+
+    Both rules of this kind need the same arithmetic, so it is done once per label and tolerance setting.
+    """
+    key = ("declared-dv", *(options[name] for name in OPTIONS))
+    found = resolved._memo.get(key)
+    if found is not None:
+        return found
+    found = resolved._memo[key] = []
+    reference = resolved.reference
+    for row in resolved.rows:
+        declared, nutrient, amount = row.dv, row.nutrient, row.amount
+        if declared is None or declared.percent is None or nutrient is None or not nutrient.dv or amount is None:
+            continue
+        if amount.bound is not None or (amount.second is not None and amount.second.bound is not None):
+            continue  # "<1 g" gives only a ceiling
+        value = amount_in(reference, amount, nutrient, row.forms, nutrient.measure)
+        if value is None:
+            continue
+        current = value / nutrient.dv * 100
+        if agrees(declared.percent, declared.bound, current, options):
+            continue
+        old = nutrient.old_dv
+        old_value = amount_in(reference, amount, nutrient, row.forms, old[1]) if old else None
+        matches_old = old_value is not None and agrees(declared.percent, declared.bound, old_value / old[0] * 100, options)
+        found.append((row, current, matches_old))
+    return found

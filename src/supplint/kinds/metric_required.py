@@ -1,0 +1,47 @@
+"""Kind `metric-required`: a nutrient declared only in a unit that may no longer stand alone (IU).
+
+The nutrient's label unit (nutrients.yaml `unit`) is the required one; the old unit may follow it in parentheses.
+The fix writes the label unit first and keeps the amount as printed in parentheses, and is offered only where the
+conversion for the stated form is certain and the converted number prints exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from .. import formatting
+from ..resolve import Resolved
+from ..rulespec import RuleBase
+from . import Hit, ValueEdit, render
+from ._certain import factor
+
+
+class Spec(RuleBase):
+    kind: Literal["metric-required"]
+    nutrients: tuple[str, ...]
+    units: tuple[str, ...]  # canonical units (units.yaml) that are not enough on their own
+
+
+def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
+    reference = resolved.reference
+    for row in resolved.rows:
+        nutrient, amount = row.nutrient, row.amount
+        if nutrient is None or amount is None or nutrient.id not in rule.nutrients:
+            continue
+        if any(part.measure.unit not in rule.units for part in amount.amounts()):
+            continue
+        fix: tuple[ValueEdit, ...] = ()
+        fields = {"row": row.name, "nutrient": nutrient.name, "amount": amount.text, "unit": amount.measure.unit,
+                  "measure": str(nutrient.measure)}
+        scale = None
+        if amount.second is None and amount.bound is None and not amount.mapping:
+            scale = factor(reference, nutrient.id, row.forms, amount.measure, nutrient.measure)
+        printed = formatting.exact_number(amount.value * scale) if scale is not None else None
+        if printed is not None:
+            new = f"{printed} {nutrient.measure} ({amount.text})"
+            fix = (ValueEdit(row.amount_path, new),)
+            fields["suggestion"] = new
+        else:
+            fields["suggestion"] = f"the amount in {nutrient.measure} first and ({amount.text}) after it"
+        yield Hit(row.amount_path, render(rule.message, fields), render(rule.hint, fields), fix=fix)
