@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark supplint against yamllint and the PyYAML compose floor; see bench/README.md.
 
-    python bench/run.py [--count N] [--corpus DIR] [--repeat R] [--yamllint-sample N] [--json FILE]
+    python bench/run.py [--count N] [--corpus DIR] [--repeat R] [--yamllint-sample N] [--baseline REF] [--json FILE]
 
 Every figure is a whole-process wall time (interpreter start-up and imports included), as in
 shared/reference/perf-baselines.md. Misses against the targets are reported, never turned into a failing exit
@@ -27,6 +27,9 @@ BIN = os.path.dirname(sys.executable)
 SUPPLINT = os.path.join(BIN, "supplint")
 YAMLLINT = os.path.join(BIN, "yamllint")
 IMPORTS = "import yaml, click, pydantic, pint"
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+#: The core release (issue 3): later work must keep its throughput within 10 %.
+CORE_BASELINE = "1103c95"
 
 # The physical floor: read every label and build PyYAML's node tree (with line/column marks) with libyaml.
 FLOOR = r"""
@@ -49,6 +52,7 @@ TARGETS = [
     ("vs_floor", "supplint wall / compose-floor wall", "<=", 5.0),
     ("cold_start", "cold start: supplint / imports (median of pair ratios)", "<=", 1.4),
     ("peak_mib", "supplint peak RSS, MiB", "<", 80.0),
+    ("vs_core", "supplint throughput / core baseline throughput", ">=", 0.9),
 ]
 
 
@@ -56,12 +60,12 @@ class CommandFailed(Exception):
     pass
 
 
-def timed(cmd, ok=(0,), out=None, cwd=None):
+def timed(cmd, ok=(0,), out=None, cwd=None, env=None):
     """Run cmd once, stdout to the file `out` or discarded; return (wall seconds, peak RSS in MiB). os.wait4 gives the child's own rusage, whose
     ru_maxrss (KiB on Linux) is the largest resident set of that process and the children it waited for."""
     with tempfile.TemporaryFile() as err, open(out or os.devnull, "wb") as stdout:  # files: nothing to drain
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=stdout, stderr=err, cwd=cwd)
+        p = subprocess.Popen(cmd, stdout=stdout, stderr=err, cwd=cwd, env=env)
         _, status, usage = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
@@ -76,6 +80,16 @@ def series(cmd, n, **kw):
     runs = [timed(cmd, **kw) for _ in range(n)]
     walls = [w for w, _ in runs]
     return {"runs": walls, "best": min(walls), "median": statistics.median(walls), "peak_mib": max(m for _, m in runs)}
+
+
+def checkout(ref, where):
+    """The source tree of ``ref`` (git archive: no worktree bookkeeping left behind); returns its src/ path."""
+    os.makedirs(where)
+    archive = subprocess.run(["git", "-C", REPO, "archive", "--format=tar", ref], capture_output=True)
+    if archive.returncode:
+        raise CommandFailed(f"git archive {ref}: {archive.stderr.decode(errors='replace').strip()}")
+    subprocess.run(["tar", "-x", "-C", where], input=archive.stdout, check=True)
+    return os.path.join(where, "src")
 
 
 def label_files(corpus):
@@ -142,6 +156,8 @@ def main(argv=None):
     ap.add_argument("--yamllint-repeat", type=positive, default=1, help="runs of yamllint (default 1)")
     ap.add_argument("--pairs", type=positive, default=20, help="cold-start pairs (default 20)")
     ap.add_argument("--warmup", type=int, default=2, help="uncounted cold-start runs of each side (default 2)")
+    ap.add_argument("--baseline", default=CORE_BASELINE, metavar="REF",
+                    help=f"git revision whose supplint is timed on the same corpus (default {CORE_BASELINE}, the core)")
     ap.add_argument("--json", metavar="FILE", help="also write the numbers to FILE")
     a = ap.parse_args(argv)
 
@@ -198,6 +214,12 @@ def main(argv=None):
 
             say(f"d. cold start, {a.warmup} warm-ups then {a.pairs} pairs ...")
             cold = cold_start(single, a.pairs, a.warmup, work)
+
+            say(f"e. baseline supplint at {a.baseline} on {n} labels, {a.repeat} runs ...")
+            base_src = checkout(a.baseline, os.path.join(work, "baseline"))
+            env = dict(os.environ, PYTHONPATH=base_src)
+            base = series([sys.executable, "-m", "supplint", "check", corpus, "--exit-zero", "--output-format", "json"],
+                          a.repeat, out=os.devnull, cwd=work, env=env)
         except CommandFailed as e:
             sys.exit(f"run.py: {e}")
         # A child's ru_maxrss starts from the RSS of the process that spawned it, so no figure reads below ours.
@@ -209,8 +231,9 @@ def main(argv=None):
     sup["labels_per_s"] = rate(n, sup["median"])
     yl["labels_per_s"] = rate(sample_n, yl["median"])
     floor["labels_per_s"] = rate(n, floor["median"])
+    base["labels_per_s"] = rate(n, base["median"])
     ratios = {"vs_yamllint": sup["labels_per_s"] / yl["labels_per_s"], "vs_floor": sup["median"] / floor["median"],
-              "cold_start": cold["ratio"], "peak_mib": sup["peak_mib"]}
+              "cold_start": cold["ratio"], "peak_mib": sup["peak_mib"], "vs_core": sup["labels_per_s"] / base["labels_per_s"]}
 
     src = corpus if a.corpus else f"generated, seed {a.seed}"
     print(f"supplint benchmark: {n:,} labels ({src}); Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.system()}")
@@ -222,6 +245,7 @@ def main(argv=None):
     if sample_n < n:
         print(f"{'':44}      (rate measured on {sample_n:,} labels, extrapolated: ~{n / yl['labels_per_s']:.1f} s for {n:,})")
     row("c. floor: read + CSafeLoader compose", floor)
+    row(f"e. baseline: supplint at {a.baseline}", base)
     print(f"d. cold start, one label ({os.path.basename(single)}), {cold['pairs']} alternating pairs: "
           f"supplint check {cold['supplint_median']:.3f} s, python -c \"{IMPORTS}\" {cold['imports_median']:.3f} s (medians)")
     print(f"   peak MiB cannot read below this harness's own {own_mib:.1f} MiB (the child starts as a copy of it)")
@@ -243,7 +267,7 @@ def main(argv=None):
     if a.json:
         with open(a.json, "w", encoding="utf-8") as fh:
             json.dump({"labels": n, "corpus": src, "python": platform.python_version(), "cpus": os.cpu_count(),
-                       "harness_peak_mib": own_mib, "supplint": sup, "yamllint": yl, "floor": floor, "cold_start": cold, "ratios": ratios,
+                       "harness_peak_mib": own_mib, "supplint": sup, "yamllint": yl, "floor": floor, "cold_start": cold, "baseline": {"ref": a.baseline, **base}, "ratios": ratios,
                        "targets": results}, fh, indent=2)
     return 0
 
