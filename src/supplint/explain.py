@@ -17,6 +17,7 @@ def rule_dict(spec, reference: Reference) -> dict:
         "summary": spec.summary,
         "rationale": " ".join(spec.rationale.split()),
         "provisional": spec.provisional,
+        "fix": spec.fix,
         "options": {name: {"type": o.type, "default": o.default, "description": o.description}
                     for name, o in spec.options.items()},
         "examples": {"fires": spec.examples.fires, "passes": spec.examples.passes},
@@ -47,6 +48,8 @@ def render_rule(spec, reference: Reference, fmt: str) -> str:
     lines += [info["summary"], "", info["rationale"], ""]
     if info["provisional"]:
         lines += ["Provisional: a threshold of this rule rests on secondary or conflicting sources.", ""]
+    if info["fix"]:
+        lines += [f"Fix (safe, `supplint check --fix`): {info['fix']}" if md else f"Fix (safe, supplint check --fix): {info['fix']}", ""]
     if info["options"]:
         lines.append(heading("Options"))
         for name, option in info["options"].items():

@@ -65,6 +65,7 @@ class RuleBase(_Spec):
     examples: Examples
     message: str = ""
     hint: str | None = None
+    fix: str | None = None  # what the safe fix does, where the rule offers one (`supplint check --fix`)
 
     @field_validator("options")
     @classmethod
