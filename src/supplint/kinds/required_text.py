@@ -1,39 +1,198 @@
-"""Kind `required-text`: some text field of the label must match one of the rule's patterns."""
+"""Kind `required-text`: when a condition holds, some text field of the label must say something.
+
+What must be said is either the rule's option `patterns` (regular expressions, any of which counts) or
+`statements`: ids of exact statutory texts in data/statements.yaml, compared after normalising case, white space,
+typographic quotes and hyphens, and linking symbols at either end.
+
+- `fields`: the label fields searched (lists such as `warnings` item by item).
+- `when` (optional, all given parts must hold): `nutrient` — some facts row (blend members too, with or without
+  an amount) resolves to it; `forms` — the dosage form is one of these (`form:`, else read from `serving.size`:
+  "2 tablets" → tablet, via data/dosage-forms.yaml); `field` — that label field is not empty.
+- `match` (statements only): `within` — the statement may sit inside a longer text (all texts of the fields are
+  also tried joined, for a statement split over list items); `whole` — a text must be the statement.
+- `at`: where a missing text is reported: the first of these that exists — a field name (its key), or
+  `nutrient` (the first row of `when.nutrient`). Nothing that exists: the file start.
+- A text that tries to be the statement but whose wording differs — in `whole` mode any text of the fields, in
+  `within` mode one matching all the statement's `near` patterns — is reported at that text with
+  `message-differs` / `hint-differs`, naming the first differing words.
+
+Message fields: `{nutrient}`, `{form}`, `{statement}` (the statement's name), `{expected}`, and, when the wording
+differs, `{found}` and `{wanted}` (the first differing words on the label, and the regulation's at that place).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import Literal
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal, get_args
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
-from ..rulespec import RuleBase
-
+from .. import data
+from ..models import FORMS
 from ..resolve import Resolved
-from . import Hit
+from ..rulespec import RuleBase, _Spec
+from . import Hit, render
+from ._text import TextField, dosage_form, first_difference, normalise, texts
+
+
+class When(_Spec):
+    nutrient: str | None = None
+    forms: tuple[Literal[FORMS], ...] = ()  # type: ignore[valid-type]
+    field: TextField | None = None
 
 
 class Spec(RuleBase):
     kind: Literal["required-text"]
-    fields: tuple[Literal["warnings", "directions", "notes", "claims", "disclaimer", "allergens", "identity"], ...]
+    fields: tuple[TextField, ...]
     at: tuple[str, ...] = ()
+    when: When | None = None
+    statements: tuple[str, ...] = ()
+    match: Literal["within", "whole"] = "within"
+    message_differs: str | None = Field(None, alias="message-differs")
+    hint_differs: str | None = Field(None, alias="hint-differs")
 
     @model_validator(mode="after")
-    def _patterns_declared(self) -> Spec:
-        if self.options.get("patterns") is None or self.options["patterns"].type != "patterns":
-            raise ValueError("a required-text rule needs the option `patterns` of type patterns")
+    def _what_is_required(self) -> Spec:
+        patterns = self.options.get("patterns")
+        if self.statements:
+            if patterns is not None:
+                raise ValueError("a required-text rule takes either `statements` or the option `patterns`, not both")
+            known = _statements_data()
+            unknown = [s for s in self.statements if s not in known]
+            if unknown:
+                raise ValueError(f"unknown statement {', '.join(unknown)} (ids are the keys of data/statements.yaml)")
+        elif patterns is None or patterns.type != "patterns":
+            raise ValueError("a required-text rule needs `statements` or the option `patterns` of type patterns")
+        for anchor in self.at:
+            if anchor != "nutrient" and anchor not in get_args(TextField):
+                raise ValueError(f"`at` names '{anchor}', which is neither a text field nor `nutrient`")
+        if "nutrient" in self.at and (self.when is None or self.when.nutrient is None):
+            raise ValueError("`at: nutrient` needs `when.nutrient`")
         return self
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    id: str
+    name: str
+    text: str
+    words: tuple[str, ...]
+    near: tuple[re.Pattern, ...]
+
+
+@cache
+def _statements_data() -> dict:
+    return data.load("data/statements.yaml") or {}
+
+
+@cache
+def _statement(key: str) -> Statement:
+    row = _statements_data()[key]
+    text = " ".join(str(row["text"]).split())
+    norm = normalise(text)
+    near = tuple(re.compile(p, re.IGNORECASE) for p in row.get("near") or ())
+    return Statement(key, row.get("name", key), text, tuple(norm.split()), near)
 
 
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     label = resolved.label
-    texts = []
-    for field in rule.fields:
-        value = getattr(label, field)
-        if value:
-            texts.extend(value if isinstance(value, tuple) else (value,))
-    patterns = options["patterns"]
-    if any(pattern.search(text) for pattern in patterns for text in texts):
-        return
-    anchor = next((field for field in rule.at if getattr(label, field, None)), None)
-    yield Hit((anchor,) if anchor else (), rule.message, rule.hint, at_key=True)
+    fields = {"nutrient": "", "form": "", "statement": "", "expected": ""}
+    when = rule.when
+    if when is not None:
+        if when.field is not None and not getattr(label, when.field, None):
+            return
+        if when.nutrient is not None:
+            rows = resolved.rows_of(when.nutrient)
+            if not rows:
+                return
+            fields["nutrient"] = rows[0].nutrient.name
+        if when.forms:
+            form = dosage_form(label)
+            if form not in when.forms:
+                return
+            fields["form"] = form
+
+    found = [item for field in rule.fields for item in texts(label, field)]
+    if rule.statements:
+        statements = [_statement(key) for key in rule.statements]
+        fields["statement"] = statements[0].name
+        fields["expected"] = statements[0].text
+        normalised = [(path, normalise(text)) for path, text in found]
+        if _has_statement(rule.match, statements, normalised, found):
+            return
+        differs = _near_miss(rule.match, statements, normalised)
+        if differs is not None:
+            path, statement, got, wanted = differs
+            fields.update(statement=statement.name, expected=statement.text, found=got, wanted=wanted)
+            yield Hit(path, render(rule.message_differs or rule.message, fields),
+                      render(rule.hint_differs or rule.hint, fields))
+            return
+    else:
+        patterns = options["patterns"]
+        combined = _combined(patterns)
+        if any(p.search(text) for p in ((combined,) if combined else patterns) for _, text in found):
+            return
+    yield _missing(rule, resolved, fields)
+
+
+@cache
+def _combined(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """The rule's patterns as one regex (one pass over each text instead of one per pattern); None where user
+    patterns cannot be joined (back-references, inline global flags)."""
+    if len(patterns) < 2 or any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)", p.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def _has_statement(match: str, statements: list[Statement], normalised: list[tuple[tuple, str]],
+                   raw: list[tuple[tuple, str]]) -> bool:
+    wanted = [" ".join(s.words) for s in statements]
+    if match == "whole":
+        return any(text == w for _, text in normalised for w in wanted)
+    if any(w in text for _, text in normalised for w in wanted):
+        return True
+    if len(raw) < 2:
+        return False
+    joined = normalise(" ".join(text for _, text in raw))  # a statement printed over two list items
+    return any(w in joined for w in wanted)
+
+
+def _near_miss(match: str, statements: list[Statement], normalised: list[tuple[tuple, str]]):
+    """(path, statement, differing words found, words wanted) for the first text that tries to be a statement."""
+    for path, text in normalised:
+        if match == "within":
+            candidates = [s for s in statements if s.near and all(p.search(text) for p in s.near)]
+        else:
+            candidates = statements
+        if not candidates:
+            continue
+        words = text.split()
+        # The closest statement: the one sharing the longest run of words with the text (singular vs plural).
+        statement = max(candidates, key=lambda s: _overlap(s.words, words))
+        got, wanted = first_difference(list(statement.words), words)
+        return path, statement, got, wanted
+    return None
+
+
+def _overlap(expected: tuple[str, ...], found: list[str]) -> int:
+    from difflib import SequenceMatcher
+
+    return sum(block.size for block in SequenceMatcher(None, expected, found, autojunk=False).get_matching_blocks())
+
+
+def _missing(rule: Spec, resolved: Resolved, fields: dict) -> Hit:
+    label = resolved.label
+    for anchor in rule.at:
+        if anchor == "nutrient":
+            rows = resolved.rows_of(rule.when.nutrient)
+            if rows:
+                return Hit(rows[0].path, render(rule.message, fields), render(rule.hint, fields))
+        elif getattr(label, anchor, None):
+            return Hit((anchor,), render(rule.message, fields), render(rule.hint, fields), at_key=True)
+    return Hit((), render(rule.message, fields), render(rule.hint, fields), at_key=True)

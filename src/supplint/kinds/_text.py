@@ -1,0 +1,96 @@
+"""Helpers the text kinds share: the printed texts of a label with their paths, normalising wording for
+comparison, and the dosage form (stated, or read from the serving size).
+
+Not a kind (no ``Spec``), so kind discovery skips it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from .. import data
+from ..models import Label
+
+#: Label fields that hold printed text (a string, or a list of strings kept as a tuple).
+TextField = Literal["product", "identity", "warnings", "directions", "notes", "claims", "disclaimer", "allergens",
+                    "other_ingredients"]
+
+_SPACE = re.compile(r"\s+")
+_LINKS = "*†‡§¶"
+_TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
+                             "\u2012": "-", "\u2013": "-", "\u00a0": " "})
+
+
+def texts(label: Label, field: str) -> list[tuple[tuple, str]]:
+    """(path, text) for each printed text of a field: ("claims", 0) … for lists, ("disclaimer",) for a string.
+
+    A list field written as one string is item 0; the engine points ("claims", 0) at that string's line."""
+    value = getattr(label, field, None)
+    if not value:
+        return []
+    if isinstance(value, tuple):
+        return [((field, index), text) for index, text in enumerate(value)]
+    return [((field,), value)]
+
+
+def normalise(text: str) -> str:
+    """Lower case, one space for any run of white space, straight quotes and hyphens, and no linking symbol
+    (``*``, ``†``, ``‡``) at either end nor a final full stop: the form in which printed wording is compared
+    with a statutory text."""
+    text = _SPACE.sub(" ", text.translate(_TYPOGRAPHY).lower()).strip()
+    return text.strip(_LINKS + " ").rstrip(".").rstrip(_LINKS + " ")
+
+
+def first_difference(expected: list[str], found: list[str], context: int = 2) -> tuple[str, str]:
+    """The first place two word lists differ, as ("words in found", "words in expected") with a little context.
+
+    Extra words before or after the expected text in ``found`` are not differences (the statement may sit
+    inside a longer warning)."""
+    from difflib import SequenceMatcher
+
+    ops = SequenceMatcher(None, expected, found, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        if tag == "insert" and i1 in (0, len(expected)):
+            continue  # text around the statement
+        shown_found = _words(found, max(0, j1 - context), j2 + context)
+        if j2 >= len(found) and i2 == len(expected) and i2 - i1 > j2 - j1:  # the text stops short
+            shown_found += " [end]"
+        return shown_found or "(nothing)", _words(expected, max(0, i1 - context), i2 + context) or "(nothing)"
+    return "", ""
+
+
+def _words(words: list[str], start: int, stop: int, most: int = 9) -> str:
+    shown = words[start:min(stop, start + most)]
+    return " ".join(shown) + (" …" if stop - start > most and start + most < len(words) else "")
+
+
+@cache
+def _form_words() -> tuple[re.Pattern, dict[str, str]]:
+    table = data.load("data/dosage-forms.yaml")
+    word_form = {}
+    for form, words in table.items():
+        for word in words:
+            word_form[_SPACE.sub(" ", str(word).lower())] = form
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(word_form, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])({alternatives})(?:e?s)?(?![a-z0-9])", re.IGNORECASE), word_form
+
+
+def dosage_form(label: Label) -> str | None:
+    """`form:` as stated; else the form the serving size names ("2 tablets" → tablet, "1 mL" → liquid)."""
+    if label.form:
+        return label.form
+    if label.serving is None:
+        return None
+    pattern, word_form = _form_words()
+    match = pattern.search(label.serving.size)
+    return word_form[_SPACE.sub(" ", match.group(1).lower())] if match else None
+
+
+def alternation(patterns, flags: int = re.IGNORECASE) -> re.Pattern:
+    """One regex matching any of ``patterns`` (regex fragments) as whole words, longest written first."""
+    body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)

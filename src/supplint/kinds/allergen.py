@@ -1,0 +1,148 @@
+"""Kind `allergen`: an ingredient comes from a major food allergen that `allergens:` does not declare.
+
+The vocabulary is data (`vocabulary`, e.g. data/allergens.yaml): per allergen, `derived` (ingredient words that
+bring it), `not` (phrases that contain such a word but are not the allergen: "milk thistle") and `declared`
+(words that declare it in `allergens:`). All are regular expressions matched case-insensitively on whole words,
+so "eggplant", "buckwheat", "butternut" and "shellfish" are not egg, wheat, peanut and fish.
+
+Ingredients, in label order: each facts row's `name` then its `as` (blend members included), then each
+`other_ingredients` item. In `allergens:`, words after "free of", "free from", "does not contain", "contains no",
+"no", "without", words ending "-free" and facility / shared-equipment statements do not declare anything.
+
+One finding per undeclared allergen, at the first ingredient text that brings it. Message fields: `{allergen}`,
+`{ingredient}` (the ingredient text), `{words}` (the words that matched).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import model_validator
+
+from .. import data
+from ..resolve import Resolved
+from ..rulespec import RuleBase
+from . import Hit, render
+from ._text import alternation
+
+
+class Spec(RuleBase):
+    kind: Literal["allergen"]
+    vocabulary: str
+
+    @model_validator(mode="after")
+    def _vocabulary_loads(self) -> Spec:
+        _vocabulary(self.vocabulary)
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Allergen:
+    id: str
+    name: str
+    declared: re.Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    allergens: dict[str, Allergen]
+    derived: re.Pattern          # one named group per allergen: a0, a1, ...
+    groups: dict[str, str]       # group name → allergen id
+    exempt: re.Pattern | None
+
+
+@cache
+def _vocabulary(path: str) -> Vocabulary:
+    table = data.load(path)
+    rows = table.get("allergens") if isinstance(table, dict) else None
+    if not rows:
+        raise ValueError(f"{path} needs a mapping `allergens`")
+    allergens, groups, parts, exempt = {}, {}, [], []
+    try:
+        for index, (key, row) in enumerate(rows.items()):
+            allergens[key] = Allergen(key, row.get("name", key), alternation(row["declared"]))
+            group = f"a{index}"
+            groups[group] = key
+            body = "|".join(f"(?:{p})" for p in sorted(row["derived"], key=len, reverse=True))
+            parts.append(f"(?P<{group}>{body})")
+            exempt.extend(row.get("not") or ())
+        derived = re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])", re.IGNORECASE)
+        return Vocabulary(allergens, derived, groups, alternation(exempt) if exempt else None)
+    except (KeyError, TypeError, re.error) as exc:
+        raise ValueError(f"{path}: bad allergen entry: {exc}") from None
+
+
+_MEMO: dict[tuple[str, str], tuple[tuple[str, str, int], ...]] = {}
+_MEMO_LIMIT = 20_000
+
+
+def allergens_in(text: str, vocabulary: Vocabulary, key: str = "") -> tuple[tuple[str, str, int], ...]:
+    """(allergen id, matched words, where) for each allergen an ingredient text brings, first occurrence each."""
+    memo_key = (text, key)
+    found = _MEMO.get(memo_key)
+    if found is not None:
+        return found
+    result: dict[str, tuple[str, int]] = {}
+    spans = None
+    for match in vocabulary.derived.finditer(text):
+        if spans is None:
+            spans = [m.span() for m in vocabulary.exempt.finditer(text)] if vocabulary.exempt else []
+        start, end = match.span()
+        if any(lo <= start and end <= hi for lo, hi in spans):
+            continue
+        allergen = vocabulary.groups[match.lastgroup]
+        result.setdefault(allergen, (match.group(0), start))
+    found = tuple((key, words, where) for key, (words, where) in result.items())
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO[memo_key] = found
+    return found
+
+
+# Parts of an `allergens:` statement that do not declare an allergen as present.
+_NOT_DECLARING = re.compile(
+    r"\b(?:free\s+(?:of|from)|does\s+not\s+contain|contains\s+no|no|without)\b[^.;]*"
+    r"|\b\w+-free\b"
+    r"|\b(?:manufactured|made|produced|processed|packaged)\b[^.;]*\b(?:facility|equipment|plant)\b[^.;]*"
+    r"|\b(?:facility|equipment)\b[^.;]*",
+    re.IGNORECASE,
+)
+
+
+def declared(text: str | None, vocabulary: Vocabulary) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    stated = _NOT_DECLARING.sub(" ", text)
+    return frozenset(key for key, allergen in vocabulary.allergens.items() if allergen.declared.search(stated))
+
+
+def _ingredients(resolved: Resolved) -> Iterator[tuple[tuple, str]]:
+    for row in resolved.rows:
+        yield (*row.path, "name"), row.name
+        if row.as_:
+            yield (*row.path, "as"), row.as_
+    for index, text in enumerate(resolved.label.other_ingredients):
+        yield ("other_ingredients", index), text
+
+
+def _part(text: str, where: int) -> str:
+    """The comma-separated part of an ingredient text around a position ("cod liver oil" of a one-string list)."""
+    start = text.rfind(",", 0, where) + 1
+    end = text.find(",", where)
+    return text[start:end if end >= 0 else len(text)].strip()
+
+
+def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
+    vocabulary = _vocabulary(rule.vocabulary)
+    done = set(declared(resolved.label.allergens, vocabulary))
+    for path, text in _ingredients(resolved):
+        for key, words, where in allergens_in(text, vocabulary, rule.vocabulary):
+            if key in done:
+                continue
+            done.add(key)
+            values = {"allergen": vocabulary.allergens[key].name, "ingredient": _part(text, where), "words": words}
+            yield Hit(path, render(rule.message, values), render(rule.hint, values))

@@ -1,0 +1,129 @@
+"""Kind `claim-language`: printed text says the product acts on a disease (diagnoses, treats, cures, mitigates,
+prevents).
+
+The vocabulary is data (`vocabulary`, a file under rules/, e.g. data/disease-claims.yaml): `diseases` (named
+diseases), `implied` (disease claims without a disease name: drug classes, "lowers cholesterol"), `verbs`,
+`negations` and `exempt` (contexts that are not claims), all regular expressions matched case-insensitively on
+whole words.
+
+Each text is read clause by clause (split at . ; : ! ? and "but"). In a clause, a disease term or implied phrase
+counts unless it lies inside an `exempt` phrase or a negation comes before it in the same clause ("does not treat
+arthritis", "not intended to diagnose, treat, cure, or prevent any disease").
+
+- `fields`: texts where a counted term is a claim by itself (the claims; a product name such as "Arthritis
+  Relief Formula").
+- `verb-fields`: texts where it counts only beside a claim verb in the same clause (notes, where "do not use if
+  you have kidney disease" is a caution, not a claim).
+
+One finding per text, at that text. Message fields: `{term}` (the words that matched), `{text}` (the text, cut
+to 80 characters), `{field}`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .. import data
+from ..resolve import Resolved
+from ..rulespec import RuleBase
+from . import Hit, render
+from ._text import TextField, alternation, texts
+
+
+class Spec(RuleBase):
+    kind: Literal["claim-language"]
+    vocabulary: str
+    fields: tuple[TextField, ...]
+    verb_fields: tuple[TextField, ...] = Field((), alias="verb-fields")
+
+    @model_validator(mode="after")
+    def _vocabulary_loads(self) -> Spec:
+        _vocabulary(self.vocabulary)  # a broken data file is a pack error, not a crash on the first label
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    terms: re.Pattern
+    verbs: re.Pattern
+    negations: re.Pattern
+    exempt: re.Pattern | None
+
+
+_CLAUSES = re.compile(r"[.;:!?]+(?=\s|$)|[;!?:]|\s[-\u2013\u2014]\s|\bbut\b", re.IGNORECASE)
+
+
+@cache
+def _vocabulary(path: str) -> Vocabulary:
+    table = data.load(path)
+    if not isinstance(table, dict) or not table.get("diseases") or not table.get("verbs"):
+        raise ValueError(f"{path} needs the lists `diseases` and `verbs`")
+    try:
+        return Vocabulary(
+            alternation([*table["diseases"], *(table.get("implied") or ())]),
+            alternation(table["verbs"]),
+            alternation(table.get("negations") or ["not"]),
+            alternation(table["exempt"]) if table.get("exempt") else None,
+        )
+    except re.error as exc:
+        raise ValueError(f"{path}: bad regular expression: {exc}") from None
+
+
+_MEMO: dict[tuple[str, bool, str], str | None] = {}
+_MEMO_LIMIT = 20_000
+
+
+def disease_term(text: str, vocabulary: Vocabulary, need_verb: bool, key: str = "") -> str | None:
+    """The first disease term the text claims an effect on, or None."""
+    memo_key = (text, need_verb, key)
+    if memo_key in _MEMO:
+        return _MEMO[memo_key]
+    found = None
+    if vocabulary.terms.search(text):  # the common case, a structure/function claim, stops here
+        for clause in _CLAUSES.split(text):
+            found = _in_clause(clause, vocabulary, need_verb)
+            if found:
+                break
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO[memo_key] = found
+    return found
+
+
+def _in_clause(clause: str, vocabulary: Vocabulary, need_verb: bool) -> str | None:
+    if not clause or not vocabulary.terms.search(clause):
+        return None
+    exempt = [m.span() for m in vocabulary.exempt.finditer(clause)] if vocabulary.exempt else []
+    for match in vocabulary.terms.finditer(clause):
+        start, end = match.span()
+        if any(lo <= start and end <= hi for lo, hi in exempt):
+            continue
+        if vocabulary.negations.search(clause, 0, start):
+            continue
+        if need_verb and not _has_verb(clause, match, vocabulary):
+            continue
+        return match.group(0)
+    return None
+
+
+def _has_verb(clause: str, term: re.Match, vocabulary: Vocabulary) -> bool:
+    return any(not (m.start() >= term.start() and m.end() <= term.end()) for m in vocabulary.verbs.finditer(clause))
+
+
+def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
+    vocabulary = _vocabulary(rule.vocabulary)
+    label = resolved.label
+    for fields, need_verb in ((rule.fields, False), (rule.verb_fields, True)):
+        for field in fields:
+            for path, text in texts(label, field):
+                term = disease_term(text, vocabulary, need_verb, rule.vocabulary)
+                if term:
+                    shown = text if len(text) <= 80 else text[:77] + "..."
+                    values = {"term": term, "text": shown, "field": field}
+                    yield Hit(path, render(rule.message, values), render(rule.hint, values))
