@@ -9,7 +9,7 @@ import pytest
 from conftest import EXAMPLES, run_cli
 
 D3_ONLY = """\
-product: D3 5000
+product: D3 5000 Supplement
 facts:
   - name: Vitamin D3
     amount: 125 mcg (5,000 IU)
@@ -71,7 +71,7 @@ def test_fail_on_and_exit_zero():
     (["check", "no/such/file.yaml"], "no such file or directory"),
     (["check", "--select", "SUP999", "examples"], "unknown rule 'SUP999'"),
     (["check", "--select", "warnigns", "examples"], "unknown rule"),
-    (["check", "--select", "SUP302", "examples"], "not implemented yet"),
+    (["check", "--select", "SUP401", "examples"], "not implemented yet"),
     (["check", "--population", "children-1-3", "examples"], "no reference values"),
     (["check", "--population", "adult", "examples"], "did you mean 'adults'"),
     (["check", "--output-format", "sarif", "examples"], "not implemented yet"),

@@ -11,6 +11,7 @@ from conftest import EXAMPLES, run_cli
 
 # (code, line) of every finding each example must produce, and nothing else (default population: adults).
 EXPECTED = {
+    # core: vitamin D and K pairing, upper limits, megadoses, consult note
     "d3-k2-softgel.yaml": [],
     "d3-5000-softgel.yaml": [("SUP101", 13), ("SUP201", 13), ("SUP202", 13)],
     "d3-5000-k2-softgel.yaml": [("SUP201", 13)],
@@ -24,10 +25,30 @@ EXPECTED = {
     "eye-health-areds.yaml": [("SUP201", 26)],
     "folic-acid-b-complex.yaml": [("SUP201", 15)],
     "methylfolate-b-complex.yaml": [],
+    # amounts: %DV arithmetic, units, the two amounts of a row (each with its clean twin)
+    "legacy-vitamin-d-400iu.yaml": [("SUP206", 14), ("SUP205", 15)],
+    "vitamin-d-10mcg.yaml": [],
+    "d3-k2-4000iu-mismatch.yaml": [("SUP201", 14), ("SUP207", 14)],
+    "selenium-chromium-ug.yaml": [("SUP208", 13), ("SUP208", 17)],
+    "selenium-chromium.yaml": [],
+    "vitamin-c-dv-slip.yaml": [("SUP204", 14)],
+    "vitamin-c-500.yaml": [],
+    # statements and claims
+    "iron-tablet-no-warning.yaml": [("SUP304", 16)],
+    "iron-tablet-with-warning.yaml": [],
+    "turmeric-claims-no-disclaimer.yaml": [("SUP302", 21)],
+    "joint-formula-disease-claim.yaml": [("SUP303", 25)],
+    "k2-mk7-capsule.yaml": [("SUP305", 11)],
+    "magnesium-citrate-no-identity.yaml": [("SUP306", 2)],
+    "omega-3-fish-oil-softgel.yaml": [("SUP307", 20)],
+    "elderberry-zinc-lozenge-high-in.yaml": [("SUP308", 27)],
+    # suppression: the megadose findings are suppressed on purpose; a stale comment is reported
+    "b12-suppressed.yaml": [("SUP009", 18)],
+    # malformed labels
     "invalid/broken-yaml.yaml": [("SUP001", 9)],
     "invalid/typo-keys.yaml": [("SUP002", 6), ("SUP002", 13)],
     "invalid/amounts.yaml": [("SUP004", 10), ("SUP003", 13), ("SUP004", 15)],
-    "invalid/vitamin-e-iu.yaml": [("SUP004", 9)],
+    "invalid/vitamin-e-iu.yaml": [("SUP004", 10), ("SUP206", 10)],
     "invalid/prenatal.yaml": [("SUP005", 5)],
 }
 

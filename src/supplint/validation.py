@@ -48,6 +48,8 @@ def _problem(error: dict, doc: Document) -> Problem:
         message = f"{field}: {message}"
         if kind == "string_type" and isinstance(error.get("input"), (bool, int, float)):
             hint = "quote the value: YAML reads yes/no/on/off and bare numbers as other types"
+        elif kind == "string_type" and isinstance(error.get("input"), dict):
+            hint = "quote the text: in an unquoted value, ': ' makes YAML read a key and a value"
     return Problem(_CODES.get(kind, "SUP002"), message, doc.value_span(loc), hint)
 
 
