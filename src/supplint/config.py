@@ -10,10 +10,9 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .suggest import did_you_mean
 
@@ -27,25 +26,32 @@ class ConfigError(ValueError):
     """A config file that cannot be used (exit 2)."""
 
 
-class FileConfig(BaseModel):
-    """The keys of cli.md's configuration contract."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=lambda name: name.replace("_", "-"),
-                              populate_by_name=True)
+@dataclass(frozen=True)
+class Values:
+    """The keys of cli.md's configuration contract, with their defaults (what applies with no config file)."""
 
     population: str | None = None
     select: list[str] | None = None
-    ignore: list[str] = []
-    extend_select: list[str] = []
-    per_file_ignores: dict[str, list[str]] = {}
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: Severity | None = None
     include: list[str] | None = None
-    exclude: list[str] = []
-    severity: dict[str, Severity] = {}
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-KEYS = [f.alias for f in FileConfig.model_fields.values()]
+KEYS = [name.replace("_", "-") for name in Values.__dataclass_fields__]
+
+
+@cache
+def _validator():
+    """The pydantic validator of a config table, built only when there is a file to read."""
+    from pydantic import ConfigDict, TypeAdapter, with_config
+
+    model = with_config(ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-")))(Values)
+    return TypeAdapter(model)
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,7 @@ class Config:
 
     path: Path | None
     root: Path
-    values: FileConfig = field(default_factory=FileConfig)
+    values: Values = field(default_factory=Values)
 
     @property
     def label(self) -> str:
@@ -80,14 +86,16 @@ def read(path: str | os.PathLike[str]) -> Config:
     return Config(path, path.resolve().parent, _validate(table, path))
 
 
-def _validate(table: dict, path: Path) -> FileConfig:
+def _validate(table: dict, path: Path) -> Values:
+    from pydantic import ValidationError
+
     try:
-        return FileConfig.model_validate(table)
+        return _validator().validate_python(table)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = [str(part) for part in error["loc"]]
         where = ".".join(loc)
-        if error["type"] == "extra_forbidden":
+        if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             hint = did_you_mean(loc[-1], KEYS) if len(loc) == 1 else None
             raise ConfigError(f"{path}: unknown key '{where}'" + (f"; {hint}" if hint else f" (keys: {', '.join(KEYS)})")) from None
         raise ConfigError(f"{path}: {where}: {error['msg']}") from None

@@ -7,9 +7,7 @@ YAML parser or the label model rejects is never rewritten.
 
 from __future__ import annotations
 
-import difflib
 import os
-import tempfile
 from dataclasses import dataclass, field
 
 from . import fixes
@@ -37,6 +35,8 @@ class FileResult:
     def diff(self) -> str:
         if self.fixed_text is None or self.original is None:
             return ""
+        import difflib
+
         return "".join(difflib.unified_diff(self.original.splitlines(keepends=True),
                                             self.fixed_text.splitlines(keepends=True),
                                             fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
@@ -91,6 +91,8 @@ def write_fixed(result: FileResult) -> None:
 
 def write_atomically(path: str, text: str) -> None:
     """Replace ``path`` with ``text`` so that a reader sees the old file or the new one, never half of one."""
+    import tempfile
+
     directory = os.path.dirname(os.path.abspath(path))
     mode = os.stat(path).st_mode & 0o7777
     handle, temporary = tempfile.mkstemp(prefix=".supplint-", suffix=".tmp", dir=directory)

@@ -11,8 +11,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pathspec
-
 from . import config as config_files
 from .config import Config, ConfigError
 from .engine import Linter, UsageError
@@ -116,7 +114,9 @@ def _blamed(label: str):
         raise ConfigError(f"{label}: {exc}") from None
 
 
-def _spec(patterns: list[str]) -> pathspec.PathSpec:
+def _spec(patterns: list[str]):
+    import pathspec  # only a config with patterns needs it
+
     return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
 
 
