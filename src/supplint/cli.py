@@ -5,6 +5,7 @@ Exit status: 0 no finding at or above --fail-on; 1 there is one; 2 usage, config
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -63,96 +64,122 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
     from .config import ConfigError
     from .data import DataError
     from .engine import UsageError
-    from .findings import SEVERITY_RANK
-    from .output import FORMATTERS
+    from .output import REPORTERS
     from .registry import SelectionError
-    from .runner import Runner, write_fixed
     from .settings import Overrides, Resolver
-    from .walk import discover
 
-    if output_format not in FORMATTERS:
-        raise Fatal(f"output format '{output_format}' is not implemented yet (available: {', '.join(FORMATTERS)})")
+    if output_format not in REPORTERS:
+        raise Fatal(f"output format '{output_format}' is not implemented yet (available: {', '.join(REPORTERS)})")
     if config_file and isolated:
         raise Fatal("--config and --isolated contradict each other; give one")
     overrides = Overrides(population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on)
-    targets = list(paths) or ["."]
-    results, sources = [], {}
     try:
-        resolver = Resolver(overrides, config_file, isolated)
-        runner = Runner(resolver, fix=fix or diff)
+        run = _Run(Resolver(overrides, config_file, isolated), fix=fix, diff=diff, quiet=quiet)
+        # With --fix on standard input the fixed text is the output; findings go to standard error.
+        findings_to = sys.stderr if "-" in paths and fix and not diff else sys.stdout
+        with (open(output_file, "w", encoding="utf-8") if output_file else contextlib.nullcontext(findings_to)) as out:
+            run.start(output_format, out, statistics)
+            run.check(list(paths) or ["."], stdin_filename)
+            run.finish()
+    except (ConfigError, UsageError, SelectionError, DataError) as exc:
+        raise Fatal(str(exc)) from None
+    if diff:
+        sys.exit(EXIT_FINDINGS if run.changed and not exit_zero else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if run.failing and not exit_zero else EXIT_CLEAN)
+
+
+class _Run:
+    """One `check` run: files are checked, fixed and reported one at a time, so memory does not grow with them."""
+
+    def __init__(self, resolver, fix: bool, diff: bool, quiet: bool):
+        from .runner import Runner
+
+        self.resolver = resolver
+        self.runner = Runner(resolver, fix=fix or diff)
+        self.fix, self.diff, self.quiet = fix, diff, quiet
+        self.reporter = None
+        self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
+        self.checked = self.changed = self.fixed = 0
+        self.failing = False
+        self.stdin_fixed: str | None = None
+
+    def start(self, output_format: str, out, statistics: bool) -> None:
+        from . import output
+
+        if self.diff:
+            return
+        if statistics:
+            self.reporter = output.StatisticsReporter(out, self.quiet)
+        elif output_format == "full":
+            self.reporter = output.FullReporter(
+                out, self.quiet, read=lambda path: self.sources[path] if path in self.sources else output.read_file(path))
+        else:
+            self.reporter = output.REPORTERS[output_format](out, self.quiet)
+
+    def check(self, targets: list[str], stdin_filename: str | None) -> None:
+        from .walk import discover
+
         if "-" in targets:
-            targets.remove("-")
+            targets = [t for t in targets if t != "-"]
             name = stdin_filename or "-"
             raw = sys.stdin.buffer.read()
-            sources[name] = raw.decode("utf-8-sig", "replace")
-            results.append(runner.check_bytes(raw, name))
+            self.sources[name] = raw.decode("utf-8-sig", "replace")
+            self._handle(self.runner.check_bytes(raw, name), from_stdin=True)
+        if not targets and self.sources:
+            return
         found = discover(targets)
         if found.missing:
             raise Fatal(f"no such file or directory: {found.missing[0]}")
         explicit_pages = [page for page in found.pages if page in found.explicit]
         if explicit_pages:
             raise Fatal(f"{explicit_pages[0]}: checking Markdown/HTML pages is not implemented yet")
-        if found.pages and not quiet:
+        if found.pages and not self.quiet:
             click.echo(f"supplint: note: skipped {len(found.pages)} Markdown/HTML page(s); page checking is not "
                        "implemented yet", err=True)
         for path in found.labels:
-            if path not in found.explicit and resolver.for_path(path).excluded(path):
+            if path not in found.explicit and self.resolver.for_path(path).excluded(path):
                 continue
             try:
-                results.append(runner.check_path(path))
+                result = self.runner.check_path(path)
             except OSError as exc:
                 raise Fatal(f"cannot read {path}: {exc.strerror or exc}") from None
-    except (ConfigError, UsageError, SelectionError, DataError) as exc:
-        raise Fatal(str(exc)) from None
+            self._handle(result)
 
-    changed = [r for r in results if r.fixed_text is not None]
-    for result in results:
+    def _handle(self, result, from_stdin: bool = False) -> None:
+        from .findings import SEVERITY_RANK
+        from .runner import write_fixed
+
+        self.checked += 1
         for note in result.notes:
             click.echo(f"supplint: note: {note}", err=True)
-    if diff:
-        sys.stdout.write("".join(r.diff() for r in changed))
-        if not quiet:
-            click.echo(f"supplint: {_count(sum(r.fixed for r in changed), 'fix')} would change "
-                       f"{_count(len(changed), 'file')}", err=True)
-        sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
-    stdin_fixed = None
-    for result in changed:
-        if result.path in sources:
-            stdin_fixed = result.fixed_text  # an editor's buffer: the fixed text goes to stdout
-        else:
-            try:
-                write_fixed(result)
-            except OSError as exc:
-                raise Fatal(f"cannot write {result.path}: {exc.strerror or exc}") from None
-    if fix and changed and not quiet:
-        click.echo(f"supplint: fixed {_count(sum(r.fixed for r in changed), 'problem')} in "
-                   f"{_count(len(changed), 'file')}", err=True)
+        if result.fixed_text is not None:
+            self.changed += 1
+            self.fixed += result.fixed
+            if self.diff:
+                sys.stdout.write(result.diff())
+            elif from_stdin:
+                self.stdin_fixed = result.fixed_text  # an editor's buffer: the fixed text goes to stdout
+            else:
+                try:
+                    write_fixed(result)
+                except OSError as exc:
+                    raise Fatal(f"cannot write {result.path}: {exc.strerror or exc}") from None
+        if self.reporter is not None:
+            self.reporter.add(result.findings)
+        threshold = SEVERITY_RANK[result.settings.fail_on]
+        self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
 
-    findings = [f for r in results for f in r.findings]
-    report = sys.stderr if stdin_fixed is not None else None
-    _emit(findings, len(results), output_format, output_file, quiet, statistics, sources, report)
-    if stdin_fixed is not None:
-        sys.stdout.write(stdin_fixed)
-    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[r.settings.fail_on] for r in results for f in r.findings)
-    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
-
-
-def _emit(findings, checked, output_format, output_file, quiet, statistics, sources, stream=None) -> None:
-    from . import output
-
-    def write(out) -> None:
-        if statistics:
-            output.statistics(findings, out)
-        elif output_format == "full" and sources:  # standard input cannot be read twice: give its text
-            output.FORMATTERS["full"](findings, checked, out, quiet, read=lambda path: sources[path] if path in sources else output.read_file(path))
-        else:
-            output.FORMATTERS[output_format](findings, checked, out, quiet)
-
-    if output_file:
-        with open(output_file, "w", encoding="utf-8") as out:
-            write(out)
-    else:
-        write(stream or sys.stdout)
+    def finish(self) -> None:
+        if self.reporter is not None:
+            self.reporter.close(self.checked)
+        if self.stdin_fixed is not None:
+            sys.stdout.write(self.stdin_fixed)
+        if self.quiet:
+            return
+        if self.diff:
+            click.echo(f"supplint: {_count(self.fixed, 'fix')} would change {_count(self.changed, 'file')}", err=True)
+        elif self.fix and self.changed:
+            click.echo(f"supplint: fixed {_count(self.fixed, 'problem')} in {_count(self.changed, 'file')}", err=True)
 
 
 def _count(number: int, word: str) -> str:

@@ -19,33 +19,163 @@ from .findings import SEVERITIES, Finding
 ALL_FORMATS = ("concise", "full", "json", "json-lines", "sarif", "github", "gitlab", "junit", "html")
 
 
+class Tally:
+    """What the summary line needs, counted as findings stream past (they are not kept)."""
+
+    def __init__(self) -> None:
+        self.severities: Counter[str] = Counter()
+        self.files: set[str] = set()
+
+    def add(self, findings: list[Finding]) -> None:
+        for f in findings:
+            self.severities[f.severity] += 1
+            self.files.add(f.file)
+
+    def summary(self, checked: int) -> str:
+        total = sum(self.severities.values())
+        if not total:
+            return f"No problems found in {_plural(checked, 'file')}."
+        parts = ", ".join(_plural(self.severities[s], s) for s in reversed(SEVERITIES) if self.severities[s])
+        return f"Found {_plural(total, 'problem')} ({parts}) in {_plural(len(self.files), 'file')}."
+
+
+class Reporter:
+    """Writes findings as they come, one file's at a time in the order files are checked; ``close`` ends the
+    output. Nothing is kept but counts, so a run over any number of files holds one file's findings at a time."""
+
+    def __init__(self, out: TextIO, quiet: bool = False) -> None:
+        self.out = out
+        self.quiet = quiet
+        self.tally = Tally()
+
+    def add(self, findings: list[Finding]) -> None:
+        self.write(findings)
+        self.tally.add(findings)
+
+    def write(self, findings: list[Finding]) -> None:
+        raise NotImplementedError
+
+    def close(self, checked: int) -> None:
+        if not self.quiet:
+            self.out.write(self.tally.summary(checked) + "\n")
+
+
+class ConciseReporter(Reporter):
+    def write(self, findings: list[Finding]) -> None:
+        self.out.writelines(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n" for f in findings)
+
+
+class JsonReporter(Reporter):
+    # One finding per line: json's C encoder only runs without `indent`, and this is ~5x faster on big runs.
+    def write(self, findings: list[Finding]) -> None:
+        for f in findings:
+            self.out.write(("[\n  " if not self.tally.files and f is findings[0] else ",\n  ")
+                           + json.dumps(f.to_dict(), ensure_ascii=False))
+
+    def close(self, checked: int) -> None:
+        self.out.write("\n]\n" if self.tally.files else "[]\n")
+
+
+class JsonLinesReporter(Reporter):
+    def write(self, findings: list[Finding]) -> None:
+        self.out.writelines(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in findings)
+
+    def close(self, checked: int) -> None:
+        pass
+
+
+class FullReporter(Reporter):
+    def __init__(self, out: TextIO, quiet: bool = False, read: Reader | None = None) -> None:
+        super().__init__(out, quiet)
+        self.read = read or read_file
+
+    def write(self, findings: list[Finding]) -> None:
+        lines_of = _LineCache(self.read)  # per file: only one file's lines are held at a time
+        for f in findings:
+            if self.tally.files or f is not findings[0]:
+                self.out.write("\n")
+            self.out.write(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n")
+            lines = lines_of(f.file)
+            if lines is not None:
+                self.out.writelines(row + "\n" for row in excerpt(lines, f))
+            if f.hint:
+                self.out.write(f"  = help: {f.hint}\n")
+            if f.fix is not None:
+                self.out.write(FIX_NOTE + "\n")
+
+    def close(self, checked: int) -> None:
+        if not self.quiet and self.tally.files:
+            self.out.write("\n")
+        super().close(checked)
+
+
+class StatisticsReporter(Reporter):
+    """One line per rule, most frequent first (then by code): count, code, name, and [*] when a fix is available."""
+
+    def __init__(self, out: TextIO, quiet: bool = False) -> None:
+        super().__init__(out, quiet)
+        self.counts: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
+        self.fixable: set[str] = set()
+
+    def write(self, findings: list[Finding]) -> None:
+        for f in findings:
+            self.counts[f.code] += 1
+            self.names.setdefault(f.code, f.name)
+            if f.fix is not None:
+                self.fixable.add(f.code)
+
+    def close(self, checked: int) -> None:
+        rows = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))
+        if not rows:
+            return
+        count_width = max(5, *(len(str(count)) for _, count in rows))
+        code_width = max(len(code) for code, _ in rows)
+        name_width = max(len(self.names[code]) for code, _ in rows)
+        for code, count in rows:
+            line = f"{count:>{count_width}}  {code:<{code_width}}  {self.names[code]}"
+            if code in self.fixable:
+                line = f"{line:<{count_width + code_width + name_width + 4}}  [*]"
+            self.out.write(line + "\n")
+
+
+REPORTERS: dict[str, type[Reporter]] = {"concise": ConciseReporter, "full": FullReporter, "json": JsonReporter,
+                                        "json-lines": JsonLinesReporter}
+
+
+def _report(kind: type[Reporter], findings: list[Finding], checked: int, out: TextIO, quiet: bool, **kw) -> None:
+    reporter = kind(out, quiet, **kw)
+    reporter.add(findings)
+    reporter.close(checked)
+
+
 def concise(findings: list[Finding], checked: int, out: TextIO, quiet: bool = False) -> None:
-    for f in findings:
-        out.write(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n")
-    if not quiet:
-        out.write(summary(findings, checked) + "\n")
-
-
-def summary(findings: list[Finding], checked: int) -> str:
-    if not findings:
-        return f"No problems found in {_plural(checked, 'file')}."
-    counts = Counter(f.severity for f in findings)
-    parts = ", ".join(_plural(counts[s], s) for s in reversed(SEVERITIES) if counts[s])
-    files = len({f.file for f in findings})
-    return f"Found {_plural(len(findings), 'problem')} ({parts}) in {_plural(files, 'file')}."
+    _report(ConciseReporter, findings, checked, out, quiet)
 
 
 def as_json(findings: list[Finding], checked: int, out: TextIO, quiet: bool = False) -> None:
-    # One finding per line: json's C encoder only runs without `indent`, and this is ~5x faster on big runs.
-    if not findings:
-        out.write("[]\n")
-        return
-    out.write("[\n  " + ",\n  ".join(json.dumps(f.to_dict(), ensure_ascii=False) for f in findings) + "\n]\n")
+    _report(JsonReporter, findings, checked, out, quiet)
 
 
 def json_lines(findings: list[Finding], checked: int, out: TextIO, quiet: bool = False) -> None:
-    for f in findings:
-        out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
+    _report(JsonLinesReporter, findings, checked, out, quiet)
+
+
+def full(findings: list[Finding], checked: int, out: TextIO, quiet: bool = False, read: Reader | None = None) -> None:
+    """The concise line of each finding, then its source lines with a caret under the span, its hint and a note
+    when a fix is available; a blank line between findings, then the summary. ``read(path)`` gives a file's
+    text, or None when it cannot be had (then no source lines are shown); by default files are read from disk."""
+    _report(FullReporter, findings, checked, out, quiet, read=read)
+
+
+def statistics(findings: list[Finding], out: TextIO) -> None:
+    _report(StatisticsReporter, findings, 0, out, True)
+
+
+def summary(findings: list[Finding], checked: int) -> str:
+    tally = Tally()
+    tally.add(findings)
+    return tally.summary(checked)
 
 
 def _plural(count: int, word: str) -> str:
@@ -62,31 +192,6 @@ FIX_NOTE = "  = fix available: run supplint check --fix"
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 #: Control characters are shown as U+FFFD so that a label cannot send escape sequences to the terminal.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def full(findings: list[Finding], checked: int, out: TextIO, quiet: bool = False, read: Reader | None = None) -> None:
-    """The concise line of each finding, then its source lines with a caret under the span, its hint and a note
-    when a fix is available; a blank line between findings, then the summary.
-
-    ``read(path)`` gives a file's text, or None when it cannot be had (then no source lines are shown). By default
-    files are read from disk as UTF-8, once per file per call.
-    """
-    lines_of = _LineCache(read or read_file)
-    for index, f in enumerate(findings):
-        if index:
-            out.write("\n")
-        out.write(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n")
-        lines = lines_of(f.file)
-        if lines is not None:
-            out.writelines(row + "\n" for row in excerpt(lines, f))
-        if f.hint:
-            out.write(f"  = help: {f.hint}\n")
-        if f.fix is not None:
-            out.write(FIX_NOTE + "\n")
-    if not quiet:
-        if findings:
-            out.write("\n")
-        out.write(summary(findings, checked) + "\n")
 
 
 def excerpt(lines: list[str], f: Finding) -> list[str]:
@@ -161,28 +266,6 @@ def read_file(path: str) -> str | None:
             return handle.read()
     except (OSError, ValueError):
         return None
-
-
-def statistics(findings: list[Finding], out: TextIO) -> None:
-    """One line per rule, most frequent first (then by code): count, code, name, and [*] when a fix is available."""
-    counts = Counter(f.code for f in findings)
-    names: dict[str, str] = {}
-    fixable: set[str] = set()
-    for f in findings:
-        names.setdefault(f.code, f.name)
-        if f.fix is not None:
-            fixable.add(f.code)
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    if not rows:
-        return
-    count_width = max(5, *(len(str(count)) for _, count in rows))
-    code_width = max(len(code) for code, _ in rows)
-    name_width = max(len(names[code]) for code, _ in rows)
-    for code, count in rows:
-        line = f"{count:>{count_width}}  {code:<{code_width}}  {names[code]}"
-        if code in fixable:
-            line = f"{line:<{count_width + code_width + name_width + 4}}  [*]"
-        out.write(line + "\n")
 
 
 FORMATTERS = {"concise": concise, "full": full, "json": as_json, "json-lines": json_lines}

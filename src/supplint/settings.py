@@ -87,6 +87,8 @@ class Settings:
         return Path(rel if not rel.startswith("..") else absolute).as_posix()
 
     def excluded(self, path: str) -> bool:
+        if self.exclude is None and self.include is None:
+            return False
         rel = self.relative(path)
         if self.exclude is not None and self.exclude.match_file(rel):
             return True
