@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from ..rulespec import RuleBase
 
@@ -23,6 +23,8 @@ class Spec(RuleBase):
     kind: Literal["dose"]
     limits: tuple[Literal["upper-limit", "dv-multiple"], ...]
     scope: Literal["each", "sole-dv-nutrient", "no-upper-limit"] = "each"
+    # Rendered into the message's {over_ul} when the upper limit is exceeded too (empty otherwise).
+    above_ul_note: str | None = Field(None, alias="above-ul-note")
 
     @model_validator(mode="after")
     def _multiple_declared(self) -> Spec:
@@ -45,30 +47,34 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     population = resolved.population
     for nid in candidates:
         nutrient = reference.nutrients[nid]
-        fields: dict = {"nutrient": nutrient.name, "over_ul": ""}
-        rows = present[nid]
-        over_ul = False
+        over_ul = covered = None
         if "upper-limit" in rule.limits and nutrient.ul is not None and population is not None:
             covered = resolved.daily_for_ul(nutrient)
             limit = nutrient.ul.for_bands(population.bands)
-            if covered is not None and covered[0] > limit:
-                over_ul, (total, rows) = True, covered
-                fields.update(
-                    nutrient=nutrient.ul.name or nutrient.name,
-                    limit=formatting.amount(limit, nutrient.ul.measure),
-                    ratio=formatting.percent(total / limit),
-                    population=population.description,
-                    source=reference.cite(nutrient.ul.sources),
-                    covers=nutrient.ul.covers,
-                )
-                fields["daily"], fields["alt"] = daily_text(rows, resolved.per_day, total, nutrient.ul.measure)
-                fields["over_ul"] = f", and above the upper limit of {fields['limit']}/day"
-        over_dv = False
+            over_ul = covered is not None and covered[0] > limit
+        over_dv = daily = None
         if "dv-multiple" in rule.limits and nutrient.dv:
-            # The Daily Value message speaks in the label unit, even where the UL has its own (folate).
             daily = resolved.daily(nid)
             over_dv = daily >= options["multiple"] * nutrient.dv
+        if not (over_ul or over_dv):
+            continue
+        # Only a firing rule pays for its message.
+        rows = present[nid]
+        fields: dict = {"nutrient": nutrient.name, "over_ul": ""}
+        if over_ul:
+            total, rows = covered
+            fields.update(
+                nutrient=nutrient.ul.name or nutrient.name,
+                limit=formatting.amount(limit, nutrient.ul.measure),
+                ratio=formatting.percent(total / limit),
+                population=population.description,
+                source=reference.cite(nutrient.ul.sources),
+                covers=nutrient.ul.covers,
+            )
+            fields["daily"], fields["alt"] = daily_text(rows, resolved.per_day, total, nutrient.ul.measure)
+            fields["over_ul"] = render(rule.above_ul_note, fields) or ""
+        if daily is not None:
+            # The Daily Value message speaks in the label unit, even where the UL has its own (folate).
             fields["daily"], fields["alt"] = daily_text(present[nid], resolved.per_day, daily, nutrient.measure)
             fields.update(dv=formatting.amount(nutrient.dv, nutrient.measure), dv_multiple=formatting.times(daily / nutrient.dv))
-        if over_ul or over_dv:
-            yield Hit(rows[0].amount_path, render(rule.message, fields), render(rule.hint, fields))
+        yield Hit(rows[0].amount_path, render(rule.message, fields), render(rule.hint, fields))

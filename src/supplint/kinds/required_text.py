@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, get_args
 
 from pydantic import Field, model_validator
@@ -117,12 +117,12 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
 
     found = [item for field in rule.fields for item in texts(label, field)]
     if rule.statements:
+        if _statement_present(rule.match, rule.statements, tuple(text for _, text in found)):
+            return
         statements = [_statement(key) for key in rule.statements]
         fields["statement"] = statements[0].name
         fields["expected"] = statements[0].text
         normalised = [(path, normalise(text)) for path, text in found]
-        if _has_statement(rule.match, statements, normalised, found):
-            return
         differs = _near_miss(rule.match, statements, normalised)
         if differs is not None:
             path, statement, got, wanted = differs
@@ -130,12 +130,23 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
             yield Hit(path, render(rule.message_differs or rule.message, fields),
                       render(rule.hint_differs or rule.hint, fields))
             return
-    else:
-        patterns = options["patterns"]
-        combined = _combined(patterns)
-        if any(p.search(text) for p in ((combined,) if combined else patterns) for _, text in found):
-            return
+    elif _pattern_present(options["patterns"], tuple(text for _, text in found)):
+        return
     yield _missing(rule, resolved, fields)
+
+
+# Labels of one site repeat the same warnings and disclaimers, so the verdict on a set of texts is remembered
+# (bounded: a run over many distinct texts only recomputes).
+@lru_cache(maxsize=4096)
+def _pattern_present(patterns: tuple[re.Pattern, ...], found: tuple[str, ...]) -> bool:
+    combined = _combined(patterns)
+    return any(p.search(text) for p in ((combined,) if combined else patterns) for text in found)
+
+
+@lru_cache(maxsize=4096)
+def _statement_present(match: str, keys: tuple[str, ...], found: tuple[str, ...]) -> bool:
+    statements = [_statement(key) for key in keys]
+    return _has_statement(match, statements, [((), normalise(text)) for text in found], [((), text) for text in found])
 
 
 @cache
