@@ -97,3 +97,62 @@ def test_alias_matching(name, as_, nutrient, forms):
     match = reference().aliases.match(name, as_)
     assert match.nutrient == nutrient
     assert forms <= match.forms
+
+
+def _walk(value, key=None):
+    """(key, value) for every leaf of a dumped rule spec, lists flattened."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk(v, k)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _walk(item, key)
+    else:
+        yield key, value
+
+
+def test_every_nutrient_and_form_a_rule_names_exists():
+    ref = reference()
+    forms = frozenset().union(*ref.aliases.forms_of.values())
+    for spec in RULES.values():
+        for key, value in _walk(spec.model_dump()):
+            if key in ("nutrient", "nutrients") and value is not None:
+                assert value in ref.nutrients, (spec.code, key, value)
+            if key in ("forms", "alternatives") and spec.kind in ("pairing", "form-unspecified"):
+                assert value in forms, (spec.code, key, value)
+
+
+def test_quantity_option_defaults_are_amounts_of_their_nutrient():
+    ref = reference()
+    for spec in RULES.values():
+        for name, option in spec.options.items():
+            if option.type == "quantity":
+                assert option.nutrient, f"{spec.code} {name} does not say which nutrient it measures"
+                assert ref.quantity_of(option.coerce(option.default), option.nutrient) > 0
+
+
+def test_data_files_cite_known_sources():
+    known = set(reference().sources)
+    for name in ("data/statements.yaml", "data/disease-claims.yaml", "data/allergens.yaml", "data/aliases.yaml"):
+        cited = {value for key, value in _walk(data.load(name)) if key in ("source", "sources")}
+        assert cited <= known, (name, cited - known)
+
+
+def test_data_files_read_the_same_without_libyaml():
+    """A PyYAML built without libyaml falls back to the pure-Python loader; the data must mean the same there."""
+    import yaml
+
+    for path in sorted(data.rules_dir().rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=yaml.SafeLoader) == yaml.load(text, Loader=data.YAML_LOADER), path
+
+
+def test_a_template_field_the_kind_does_not_provide_is_a_pack_error():
+    from supplint.registry import _check_templates
+
+    spec = RULES["SUP201"]
+    _check_templates(spec, "core.yaml")  # the shipped rule is fine
+    with pytest.raises(data.DataError, match=r"uses \{dialy\}"):
+        _check_templates(spec.model_copy(update={"message": "{dialy}/day"}), "core.yaml")
+    with pytest.raises(data.DataError, match="has no message"):
+        _check_templates(spec.model_copy(update={"message": ""}), "core.yaml")

@@ -18,7 +18,7 @@ def rule_dict(spec, reference: Reference) -> dict:
         "rationale": " ".join(spec.rationale.split()),
         "provisional": spec.provisional,
         "fix": spec.fix,
-        "options": {name: {"type": o.type, "default": o.default, "description": o.description}
+        "options": {name: {"type": o.type, "default": o.default, "description": o.description, "nutrient": o.nutrient}
                     for name, o in spec.options.items()},
         "examples": {"fires": spec.examples.fires, "passes": spec.examples.passes},
         "sources": [{"key": key, "title": reference.sources[key].title, "url": reference.sources[key].url}
@@ -55,7 +55,8 @@ def render_rule(spec, reference: Reference, fmt: str) -> str:
         for name, option in info["options"].items():
             default = option["default"]
             shown = f"{len(default)} patterns" if isinstance(default, list) else code(default)
-            lines.append(item(f"{code(name)} ({option['type']}, default {shown}): {option['description']}"))
+            kind = f"amount of {option['nutrient']}" if option["nutrient"] else option["type"]
+            lines.append(item(f"{code(name)} ({kind}, default {shown}): {option['description']}"))
         lines.append("")
     for title, key in (("Fires on", "fires"), ("Passes", "passes")):
         body = info["examples"][key].rstrip("\n")

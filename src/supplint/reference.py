@@ -130,6 +130,20 @@ class Reference:
         return any(measure.qualifier == side.qualifier and units.factor(measure.unit, side.unit) is not None
                    for conv in self.conversions.get(nutrient.id, ()) for side in (conv.src, conv.dst))
 
+    def quantity_of(self, amount: Amount, nutrient_id: str) -> float:
+        """A rule option's amount (``25 mcg``) in the nutrient's label unit; ValueError says why it cannot be."""
+        nutrient = self.nutrients.get(nutrient_id)
+        if nutrient is None:
+            raise ValueError(f"is for an unknown nutrient '{nutrient_id}'")
+        try:
+            value = self.amount_in(amount, nutrient, frozenset(), nutrient.measure, "label")
+        except Ambiguous:
+            raise ValueError(f"cannot be converted to {nutrient.measure} without knowing the form of "
+                             f"{nutrient.name}; give it in {nutrient.measure}") from None
+        if value is None:
+            raise ValueError(f"cannot be a daily amount of {nutrient.name} (declared in {nutrient.measure})")
+        return value
+
     def amount_in(self, amount: Amount, nutrient: Nutrient, forms: frozenset[str], dst: Measure, purpose: str) -> float | None:
         """The amount (or its parenthetical twin) in ``dst``; an amount already in ``dst`` is preferred."""
         candidates = amount.amounts()

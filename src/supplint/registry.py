@@ -15,7 +15,7 @@ from typing import Annotated, Union
 from pydantic import Field, TypeAdapter, ValidationError
 
 from . import data
-from .kinds import modules
+from .kinds import TEMPLATE_KEYS, modules, template_fields
 from .rulespec import BuiltinRule, PlannedRule
 from .suggest import did_you_mean
 
@@ -39,7 +39,7 @@ class Layer:
 
 @dataclass(frozen=True)
 class Registry:
-    rules: dict                         # code → rule spec (a kind module's Spec), in catalogue order, in catalogue order
+    rules: dict                         # code → rule spec (a kind module's Spec), in catalogue order
     by_name: dict[str, str]             # name → code
     planned: dict[str, PlannedRule]     # reserved codes, not implemented yet
 
@@ -111,6 +111,26 @@ class Registry:
 _PLANNED = TypeAdapter(list[PlannedRule])
 
 
+def _check_templates(spec, pack: str) -> None:
+    """A rule's message and hint may use only the fields its kind provides (a typo would fail on some label)."""
+    if spec.kind == "builtin":
+        return
+    if not spec.message:
+        raise data.DataError(f"rule pack {pack}: {spec.code} has no message")
+    provided = modules()[spec.kind].FIELDS
+    for key in TEMPLATE_KEYS:
+        template = getattr(spec, key, None)
+        if not template:
+            continue
+        try:
+            unknown = template_fields(template) - provided
+        except ValueError as exc:
+            raise data.DataError(f"rule pack {pack}: {spec.code} {key}: {exc}") from None
+        if unknown:
+            raise data.DataError(f"rule pack {pack}: {spec.code} {key} uses {{{', '.join(sorted(unknown))}}}, which kind "
+                                 f"{spec.kind} does not provide (it provides {', '.join(sorted(provided))})")
+
+
 def _packs() -> list[str]:
     names = sorted(p.name for p in (data.rules_dir() / "packs").glob("*.yaml") if p.name != PLANNED)
     return [f"packs/{name}" for name in sorted(names, key=lambda n: (n not in FIRST_PACKS, n))]
@@ -127,6 +147,7 @@ def registry() -> Registry:
         except ValidationError as exc:
             raise data.DataError(f"rule pack {pack} is invalid:\n{exc}") from None
         for spec in specs:
+            _check_templates(spec, pack)
             if spec.code in rules:
                 raise data.DataError(f"rule pack {pack}: {spec.code} is declared twice")
             rules[spec.code] = spec

@@ -73,10 +73,10 @@ class Settings:
             except ValueError as exc:
                 raise ConfigError(f"{self.config.label}: rules.{name}.{key}: {exc}") from None
             if option.type == "quantity" and option.nutrient:
-                nutrient = self.data.nutrients[option.nutrient]
-                if self.data.amount_in(value, nutrient, frozenset(), nutrient.measure, "label") is None:
-                    raise ConfigError(f"{self.config.label}: rules.{name}.{key}: {raw!r} cannot be a daily amount of "
-                                      f"{nutrient.name} (declared in {nutrient.measure})")
+                try:
+                    self.data.quantity_of(value, option.nutrient)
+                except ValueError as exc:
+                    raise ConfigError(f"{self.config.label}: rules.{name}.{key}: {raw!r} {exc}") from None
             values[key] = value
         return values
 

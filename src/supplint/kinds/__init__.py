@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
+import string
 from dataclasses import dataclass
 from functools import cache
 from typing import get_args
@@ -57,8 +59,29 @@ def evaluators() -> dict:
     return {kind: module.evaluate for kind, module in modules().items()}
 
 
+class _Fields(dict):
+    """A kind may leave a declared field unset where it does not apply (a Daily Value figure when only the upper
+    limit is exceeded): it renders empty. Names a kind does not declare never get here: the registry refuses a
+    template that uses one when the packs load."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def render(template: str | None, fields: dict) -> str | None:
-    return template.format(**fields) if template else None
+    return template.format_map(_Fields(fields)) if template else None
+
+
+TEMPLATE_KEYS = ("message", "hint", "message_differs", "hint_differs", "above_ul_note")
+
+
+def template_fields(template: str) -> set[str]:
+    """The field names a str.format template uses ("{daily}/day{alt}" → {"daily", "alt"})."""
+    names = set()
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name is not None:
+            names.add(re.split(r"[.\[]", name, maxsplit=1)[0])
+    return names
 
 
 def daily_text(rows, per_day: int, value: float, measure) -> tuple[str, str]:

@@ -30,6 +30,10 @@ from . import Hit, render
 from ._text import alternation
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"allergen", "ingredient", "words"})
+
+
 class Spec(RuleBase):
     kind: Literal["allergen"]
     vocabulary: str

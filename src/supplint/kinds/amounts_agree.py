@@ -19,6 +19,10 @@ from . import Hit, render
 from ._certain import factor, forms_of
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"row", "amount", "first", "second", "converted", "expected_second", "difference"})
+
+
 class Spec(RuleBase):
     kind: Literal["amounts-agree"]
 

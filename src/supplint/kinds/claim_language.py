@@ -36,6 +36,10 @@ from . import Hit, render
 from ._text import TextField, alternation, texts
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"term", "text", "field"})
+
+
 class Spec(RuleBase):
     kind: Literal["claim-language"]
     vocabulary: str

@@ -39,6 +39,10 @@ class Level(_Spec):
     strict: bool = False
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"phrase", "nutrient", "minimum", "amount", "percent"})
+
+
 class Spec(RuleBase):
     kind: Literal["content-claim"]
     levels: tuple[Level, ...]

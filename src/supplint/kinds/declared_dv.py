@@ -22,6 +22,10 @@ from ._certain import amount_in
 OPTIONS = ("tolerance-points", "tolerance-percent", "relative-from")
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"row", "nutrient", "amount", "declared", "expected", "dv", "dv_source", "old_dv"})
+
+
 class Spec(RuleBase):
     kind: Literal["declared-dv"]
     against: Literal["current", "previous"]

@@ -19,6 +19,10 @@ from ..resolve import Resolved
 from . import Hit, daily_text, render
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"nutrient", "over_ul", "daily", "alt", "dv", "dv_multiple", "limit", "ratio", "population", "source", "covers"})
+
+
 class Spec(RuleBase):
     kind: Literal["dose"]
     limits: tuple[Literal["upper-limit", "dv-multiple"], ...]
@@ -28,8 +32,8 @@ class Spec(RuleBase):
 
     @model_validator(mode="after")
     def _multiple_declared(self) -> Spec:
-        if "dv-multiple" in self.limits and "multiple" not in self.options:
-            raise ValueError("a dv-multiple limit needs the option `multiple`")
+        if "dv-multiple" in self.limits and (self.options.get("multiple") is None or self.options["multiple"].type != "number"):
+            raise ValueError("a dv-multiple limit needs the number option `multiple`")
         return self
 
 

@@ -11,6 +11,10 @@ from ..resolve import Resolved
 from . import Hit, render
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"row", "nutrient"})
+
+
 class Spec(RuleBase):
     kind: Literal["form-unspecified"]
     nutrient: str

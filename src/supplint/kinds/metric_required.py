@@ -17,6 +17,10 @@ from . import Hit, ValueEdit, render
 from ._certain import factor
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"row", "nutrient", "amount", "unit", "measure", "suggestion"})
+
+
 class Spec(RuleBase):
     kind: Literal["metric-required"]
     nutrients: tuple[str, ...]

@@ -25,6 +25,10 @@ class Trigger(_Spec):
     alternatives: tuple[str, ...] = ()  # the other forms the nutrient comes in (K1, K3 beside K2)
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"trigger", "partner", "trigger_daily", "trigger_alt", "trigger_dv", "minimum", "partner_daily", "partner_minimum"})
+
+
 class Spec(RuleBase):
     kind: Literal["pairing"]
     trigger: Trigger
@@ -35,10 +39,15 @@ class Spec(RuleBase):
     @model_validator(mode="after")
     def _options_exist(self) -> Spec:
         for side in (self.trigger, self.partner):
-            if side.minimum is not None and self.options.get(side.minimum, None) is None:
-                raise ValueError(f"minimum '{side.minimum}' is not one of the rule's options")
+            option = self.options.get(side.minimum) if side.minimum is not None else None
+            if side.minimum is not None and (option is None or option.type != "quantity"):
+                raise ValueError(f"minimum '{side.minimum}' is not one of the rule's quantity options")
+        if self.trigger.alternatives:
+            raise ValueError("trigger.alternatives means nothing: alternatives describe the partner's other forms")
         if self.fires_when == "below" and self.partner.minimum is None:
             raise ValueError("fires-when: below needs partner.minimum")
+        if self.fires_when == "absent" and self.at == "partner":
+            raise ValueError("fires-when: absent has no partner row to point at; use at: trigger")
         return self
 
 

@@ -44,6 +44,10 @@ class When(_Spec):
     field: TextField | None = None
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"nutrient", "form", "statement", "expected", "found", "wanted"})
+
+
 class Spec(RuleBase):
     kind: Literal["required-text"]
     fields: tuple[TextField, ...]

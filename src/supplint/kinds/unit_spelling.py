@@ -17,6 +17,10 @@ from ..rulespec import RuleBase
 from . import Hit, ValueEdit, render
 
 
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"row", "amount", "written", "canonical"})
+
+
 class Spec(RuleBase):
     kind: Literal["unit-spelling"]
     flag: str  # a yes/no mark of the spellings in rules/data/units.yaml, e.g. error-prone
