@@ -66,6 +66,7 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
     from .engine import UsageError
     from .output import REPORTERS
     from .registry import SelectionError
+    from .runner import Run, RunError
     from .settings import Overrides, Resolver
 
     if output_format not in REPORTERS:
@@ -74,112 +75,27 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
         raise Fatal("--config and --isolated contradict each other; give one")
     overrides = Overrides(population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on)
     try:
-        run = _Run(Resolver(overrides, config_file, isolated), fix=fix, diff=diff, quiet=quiet)
+        run = Run(Resolver(overrides, config_file, isolated), fix=fix, diff=diff, quiet=quiet, note=_note)
         # With --fix on standard input the fixed text is the output; findings go to standard error.
         findings_to = sys.stderr if "-" in paths and fix and not diff else sys.stdout
         with (open(output_file, "w", encoding="utf-8") if output_file else contextlib.nullcontext(findings_to)) as out:
             run.start(output_format, out, statistics)
             run.check(list(paths) or ["."], stdin_filename)
             run.finish()
-    except (ConfigError, UsageError, SelectionError, DataError) as exc:
+    except (ConfigError, UsageError, SelectionError, DataError, RunError) as exc:
         raise Fatal(str(exc)) from None
+    if not quiet:
+        if diff:
+            _note(f"{_count(run.fixed, 'fix')} would change {_count(run.changed, 'file')}", "")
+        elif fix and run.changed:
+            _note(f"fixed {_count(run.fixed, 'problem')} in {_count(run.changed, 'file')}", "")
     if diff:
         sys.exit(EXIT_FINDINGS if run.changed and not exit_zero else EXIT_CLEAN)
     sys.exit(EXIT_FINDINGS if run.failing and not exit_zero else EXIT_CLEAN)
 
 
-class _Run:
-    """One `check` run: files are checked, fixed and reported one at a time, so memory does not grow with them."""
-
-    def __init__(self, resolver, fix: bool, diff: bool, quiet: bool):
-        from .runner import Runner
-
-        self.resolver = resolver
-        self.runner = Runner(resolver, fix=fix or diff)
-        self.fix, self.diff, self.quiet = fix, diff, quiet
-        self.reporter = None
-        self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
-        self.checked = self.changed = self.fixed = 0
-        self.failing = False
-        self.stdin_fixed: str | None = None
-
-    def start(self, output_format: str, out, statistics: bool) -> None:
-        from . import output
-
-        if self.diff:
-            return
-        if statistics:
-            self.reporter = output.StatisticsReporter(out, self.quiet)
-        elif output_format == "full":
-            self.reporter = output.FullReporter(
-                out, self.quiet, read=lambda path: self.sources[path] if path in self.sources else output.read_file(path))
-        else:
-            self.reporter = output.REPORTERS[output_format](out, self.quiet)
-
-    def check(self, targets: list[str], stdin_filename: str | None) -> None:
-        from .walk import discover
-
-        if "-" in targets:
-            targets = [t for t in targets if t != "-"]
-            name = stdin_filename or "-"
-            raw = sys.stdin.buffer.read()
-            self.sources[name] = raw.decode("utf-8-sig", "replace")
-            self._handle(self.runner.check_bytes(raw, name), from_stdin=True)
-        if not targets and self.sources:
-            return
-        found = discover(targets)
-        if found.missing:
-            raise Fatal(f"no such file or directory: {found.missing[0]}")
-        explicit_pages = [page for page in found.pages if page in found.explicit]
-        if explicit_pages:
-            raise Fatal(f"{explicit_pages[0]}: checking Markdown/HTML pages is not implemented yet")
-        if found.pages and not self.quiet:
-            click.echo(f"supplint: note: skipped {len(found.pages)} Markdown/HTML page(s); page checking is not "
-                       "implemented yet", err=True)
-        for path in found.labels:
-            if path not in found.explicit and self.resolver.for_path(path).excluded(path):
-                continue
-            try:
-                result = self.runner.check_path(path)
-            except OSError as exc:
-                raise Fatal(f"cannot read {path}: {exc.strerror or exc}") from None
-            self._handle(result)
-
-    def _handle(self, result, from_stdin: bool = False) -> None:
-        from .findings import SEVERITY_RANK
-        from .runner import write_fixed
-
-        self.checked += 1
-        for note in result.notes:
-            click.echo(f"supplint: note: {note}", err=True)
-        if result.fixed_text is not None:
-            self.changed += 1
-            self.fixed += result.fixed
-            if self.diff:
-                sys.stdout.write(result.diff())
-            elif from_stdin:
-                self.stdin_fixed = result.fixed_text  # an editor's buffer: the fixed text goes to stdout
-            else:
-                try:
-                    write_fixed(result)
-                except OSError as exc:
-                    raise Fatal(f"cannot write {result.path}: {exc.strerror or exc}") from None
-        if self.reporter is not None:
-            self.reporter.add(result.findings)
-        threshold = SEVERITY_RANK[result.settings.fail_on]
-        self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
-
-    def finish(self) -> None:
-        if self.reporter is not None:
-            self.reporter.close(self.checked)
-        if self.stdin_fixed is not None:
-            sys.stdout.write(self.stdin_fixed)
-        if self.quiet:
-            return
-        if self.diff:
-            click.echo(f"supplint: {_count(self.fixed, 'fix')} would change {_count(self.changed, 'file')}", err=True)
-        elif self.fix and self.changed:
-            click.echo(f"supplint: fixed {_count(self.fixed, 'problem')} in {_count(self.changed, 'file')}", err=True)
+def _note(message: str, kind: str = "note: ") -> None:
+    click.echo(f"supplint: {kind}{message}", err=True)
 
 
 def _count(number: int, word: str) -> str:

@@ -8,10 +8,11 @@ YAML parser or the label model rejects is never rewritten.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 
 from . import fixes
-from .findings import Finding
+from .findings import SEVERITY_RANK, Finding
 from .settings import Resolver, Settings
 
 MAX_PASSES = 5
@@ -40,6 +41,10 @@ class FileResult:
         return "".join(difflib.unified_diff(self.original.splitlines(keepends=True),
                                             self.fixed_text.splitlines(keepends=True),
                                             fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
+
+
+class RunError(ValueError):
+    """A path that cannot be checked or written (exit 2)."""
 
 
 class Runner:
@@ -82,6 +87,89 @@ class Runner:
                 break
         if current != text:
             result.original, result.fixed_text, result.fixed, result.findings = text, current, total, findings
+
+
+class Run:
+    """One `check` run: files are checked, fixed and reported one at a time, so memory does not grow with them."""
+
+    def __init__(self, resolver: Resolver, fix: bool, diff: bool, quiet: bool, note=lambda message: None):
+        self.resolver = resolver
+        self.note = note
+        self.runner = Runner(resolver, fix=fix or diff)
+        self.fix, self.diff, self.quiet = fix, diff, quiet
+        self.reporter = None
+        self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
+        self.checked = self.changed = self.fixed = 0
+        self.failing = False
+        self.stdin_fixed: str | None = None
+
+    def start(self, output_format: str, out, statistics: bool) -> None:
+        from . import output
+
+        if self.diff:
+            return
+        if statistics:
+            self.reporter = output.StatisticsReporter(out, self.quiet)
+        elif output_format == "full":
+            self.reporter = output.FullReporter(
+                out, self.quiet, read=lambda path: self.sources[path] if path in self.sources else output.read_file(path))
+        else:
+            self.reporter = output.REPORTERS[output_format](out, self.quiet)
+
+    def check(self, targets: list[str], stdin_filename: str | None) -> None:
+        from .walk import discover
+
+        if "-" in targets:
+            targets = [t for t in targets if t != "-"]
+            name = stdin_filename or "-"
+            raw = sys.stdin.buffer.read()
+            self.sources[name] = raw.decode("utf-8-sig", "replace")
+            self._handle(self.runner.check_bytes(raw, name), from_stdin=True)
+        if not targets and self.sources:
+            return
+        found = discover(targets)
+        if found.missing:
+            raise RunError(f"no such file or directory: {found.missing[0]}")
+        explicit_pages = [page for page in found.pages if page in found.explicit]
+        if explicit_pages:
+            raise RunError(f"{explicit_pages[0]}: checking Markdown/HTML pages is not implemented yet")
+        if found.pages and not self.quiet:
+            self.note(f"skipped {len(found.pages)} Markdown/HTML page(s); page checking is not implemented yet")
+        for path in found.labels:
+            if path not in found.explicit and self.resolver.for_path(path).excluded(path):
+                continue
+            try:
+                result = self.runner.check_path(path)
+            except OSError as exc:
+                raise RunError(f"cannot read {path}: {exc.strerror or exc}") from None
+            self._handle(result)
+
+    def _handle(self, result, from_stdin: bool = False) -> None:
+        self.checked += 1
+        for note in result.notes:
+            self.note(note)
+        if result.fixed_text is not None:
+            self.changed += 1
+            self.fixed += result.fixed
+            if self.diff:
+                sys.stdout.write(result.diff())
+            elif from_stdin:
+                self.stdin_fixed = result.fixed_text  # an editor's buffer: the fixed text goes to stdout
+            else:
+                try:
+                    write_fixed(result)
+                except OSError as exc:
+                    raise RunError(f"cannot write {result.path}: {exc.strerror or exc}") from None
+        if self.reporter is not None:
+            self.reporter.add(result.findings)
+        threshold = SEVERITY_RANK[result.settings.fail_on]
+        self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
+
+    def finish(self) -> None:
+        if self.reporter is not None:
+            self.reporter.close(self.checked)
+        if self.stdin_fixed is not None:
+            sys.stdout.write(self.stdin_fixed)
 
 
 def write_fixed(result: FileResult) -> None:
