@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import data
 from .suggest import did_you_mean
@@ -87,8 +87,10 @@ _GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 _AMBIGUOUS_DOT = re.compile(r"^[1-9][0-9]{0,2}\.[0-9]{3}$")
 
 
+@lru_cache(maxsize=8192)
 def parse_amount(text: str) -> Amount:
-    """Parse an amount as printed. Raises AmountError."""
+    """Parse an amount as printed. Raises AmountError. Remembered: a site's labels print the same amounts over and
+    over ("100 mcg", "125 mcg (5,000 IU)"), and an Amount is immutable."""
     match = _SHAPE.match(text)
     if match is None:
         return _unreadable(text)

@@ -45,7 +45,7 @@ _PLAIN_UNSAFE = re.compile(r"[,\[\]{}#&*!|>'\"%@`]|: |^[-?:]|\s$|^\s")
 
 def value_edits(path: tuple, new: str, old: str | None, doc: Document, lines: list[str]) -> list[TextEdit] | None:
     """Text edits that make the scalar at ``path`` read ``new`` (or replace its token ``old`` by ``new``)."""
-    node = doc.values.get(path)
+    node = doc.node(path)
     if not isinstance(node, ScalarNode) or node.start_mark.line != node.end_mark.line:
         return None
     row = node.start_mark.line

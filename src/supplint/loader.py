@@ -43,25 +43,75 @@ class Problem:
 
 @dataclass(slots=True)
 class Document:
-    """The data, and the YAML node of every value and key by path (spans are made only when a finding needs one)."""
+    """The data and the YAML node tree it came from. Positions are looked up by path (the same tuple shape as
+    pydantic's ``loc``) only when a finding needs one: a label has thousands of nodes and a handful of findings."""
 
     data: object
-    values: dict[Path, Node] = field(default_factory=dict)
-    keys: dict[Path, Node] = field(default_factory=dict)
+    root: Node | None = None
     problems: list[Problem] = field(default_factory=list)
+
+    def node(self, path: Path) -> Node | None:
+        """The value node at ``path``, or None."""
+        node = self.root
+        for part in path:
+            node = _child(node, part)
+            if node is None:
+                return None
+        return node
+
+    def nodes(self):
+        """Every node of the tree once (aliased nodes are shared), for scans such as finding quoted text."""
+        seen, stack = set(), [self.root] if self.root is not None else []
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            yield node
+            if isinstance(node, SequenceNode):
+                stack.extend(node.value)
+            elif isinstance(node, MappingNode):
+                for key, value in node.value:
+                    stack += (key, value)
 
     def value_span(self, path: Path) -> Span:
         """The span of the deepest existing node on ``path``."""
-        values = self.values
-        while path not in values and path:
-            path = path[:-1]
-        node = values.get(path)
+        node = self.root
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
         return _span(node) if node is not None else Span(1, 1, 1, 1)
 
     def key_span(self, path: Path) -> Span:
         """The span of the key that names ``path`` (or of the item, for list items)."""
-        node = self.keys.get(path)
-        return _span(node) if node is not None else self.value_span(path)
+        parent = self.node(path[:-1]) if path else None
+        if isinstance(parent, MappingNode):
+            key = _key(parent, path[-1])
+            if key is not None:
+                return _span(key)
+        return self.value_span(path)
+
+
+def _key(mapping: MappingNode, name) -> Node | None:
+    """The first key node spelled ``name`` (a duplicate key is reported at its second spelling)."""
+    for key, _ in mapping.value:
+        if isinstance(key, ScalarNode) and key.value == name:
+            return key
+    return None
+
+
+def _child(node: Node | None, part) -> Node | None:
+    if isinstance(node, MappingNode):
+        found = None
+        for key, value in node.value:  # the last spelling wins, as it does in the data
+            if isinstance(key, ScalarNode) and key.value == part:
+                found = value
+        return found
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part]
+    return None
 
 
 class LoadError(Exception):
@@ -89,11 +139,11 @@ def load(text: str) -> Document:
     except yaml.YAMLError as exc:  # ReaderError: characters YAML does not allow
         line = text.count("\n", 0, getattr(exc, "position", 0)) + 1
         raise LoadError(Problem("SUP001", str(exc).splitlines()[0], Span(line, 1, line, 1))) from None
-    doc = Document(None)
+    doc = Document(None, root)
     if root is None:
         return doc
     builder = _Builder(doc)
-    doc.data = builder.build(root, (), 0)
+    doc.data = builder.build(root, None, 0)
     return doc
 
 
@@ -105,16 +155,15 @@ class _Builder:
         self.budget = MAX_NODES
         self.active: set[int] = set()
 
-    def build(self, node: Node, path: Path, depth: int):
+    def build(self, node: Node, top: Node | None, depth: int):
+        """``top`` is the key of the top-level entry being built: where an alias bomb is reported."""
         self.budget -= 1
         if self.budget < 0:
             # An aliased node's marks point at its anchor; the top-level key being expanded tells the reader more.
-            where = self.doc.keys.get(path[:1], node)
             raise LoadError(Problem(
-                "SUP001", f"the document expands to more than {MAX_NODES:,} nodes (through aliases?)", _span(where),
+                "SUP001", f"the document expands to more than {MAX_NODES:,} nodes (through aliases?)", _span(top or node),
                 "a label is a few hundred nodes; remove the anchors and aliases",
             ))
-        self.doc.values[path] = node
         if isinstance(node, ScalarNode):
             construct = _CONSTRUCT.get(node.tag)
             if construct is None:  # str, and tags a label never needs (timestamps, binary, custom): keep the text
@@ -131,27 +180,26 @@ class _Builder:
         self.active.add(ident)
         try:
             if isinstance(node, SequenceNode):
-                return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
-            return self._mapping(node, path, depth)
+                return [self.build(item, top, depth + 1) for item in node.value]
+            return self._mapping(node, top, depth)
         finally:
             self.active.discard(ident)
 
-    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict:
+    def _mapping(self, node: MappingNode, top: Node | None, depth: int) -> dict:
         result: dict = {}
-        keys = self.doc.keys
+        first: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.doc.problems.append(Problem("SUP002", "a key must be a plain name, not a list or mapping", _span(key_node)))
                 continue
             key = key_node.value  # `1: x` or `yes: x` is still the key as written
-            key_path = (*path, key)
             if key in result:
-                first = keys[key_path].start_mark.line + 1
+                line = first[key].start_mark.line + 1
                 self.doc.problems.append(Problem(
-                    "SUP002", f"duplicate key '{key}' (first on line {first}); the later value would win", _span(key_node),
+                    "SUP002", f"duplicate key '{key}' (first on line {line}); the later value would win", _span(key_node),
                     "remove one of the two",
                 ))
             else:
-                keys[key_path] = key_node
-            result[key] = self.build(value_node, key_path, depth + 1)
+                first[key] = key_node
+            result[key] = self.build(value_node, top if depth else key_node, depth + 1)
         return result

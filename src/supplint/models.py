@@ -7,6 +7,7 @@ unknown unit into SUP003, a malformed amount into SUP004 and an unsupported popu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -65,16 +66,21 @@ _DV_MARKERS = frozenset({"*", "**", "†", "††", "‡"})
 
 def _dv(value: object) -> DeclaredDV:
     if isinstance(value, str):
-        text = value.strip()
-        if text in _DV_MARKERS:
-            return DeclaredDV(None, None, text)
-        match = _DV.match(text)
-        if match:
-            return DeclaredDV(float(match["number"].replace(",", "")), match["bound"], text)
-        raise _error("dv_format", f"'{value}' is not a %DV", "write it as printed: \"625%\", \"<1%\", \"*\" or \"†\"")
+        return _dv_text(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise _error("dv_format", f"the %DV {value} has no percent sign", f"write \"{value}%\"")
     raise _error("dv_format", "a %DV is text such as \"100%\" or \"*\"")
+
+
+@lru_cache(maxsize=4096)
+def _dv_text(value: str) -> DeclaredDV:
+    text = value.strip()
+    if text in _DV_MARKERS:
+        return DeclaredDV(None, None, text)
+    match = _DV.match(text)
+    if match:
+        return DeclaredDV(float(match["number"].replace(",", "")), match["bound"], text)
+    raise _error("dv_format", f"'{value}' is not a %DV", "write it as printed: \"625%\", \"<1%\", \"*\" or \"†\"")
 
 
 DVField = Annotated[DeclaredDV, PlainValidator(_dv), WithJsonSchema({"type": "string", "pattern": r"^(<\s*)?[0-9][0-9,.]*\s*%$|^[*†‡]+$"})]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from . import data, units
@@ -28,10 +28,14 @@ class UpperLimit:
     provisional: bool
     not_counted: frozenset[str]
     name: str | None
+    _lowest: dict = field(default_factory=dict, compare=False, repr=False)  # bands → limit, asked per label
 
     def for_bands(self, bands: tuple[str, ...]) -> float:
         """Where the population spans age bands with different limits, the lowest applies."""
-        return min(self.bands[band] for band in bands)
+        limit = self._lowest.get(bands)
+        if limit is None:
+            limit = self._lowest[bands] = min(self.bands[band] for band in bands)
+        return limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,11 @@ class Reference:
                                             bool(row.get("supported")))
                             for key, row in data.load("data/populations.yaml").items()}
         self.aliases = AliasMatcher(data.load("data/aliases.yaml"))
+        self._ul_only = frozenset(nid for nid, convs in self.conversions.items() if any(c.purposes == {"ul"} for c in convs))
+
+    def converts_for_ul(self, nutrient_id: str) -> bool:
+        """Has the nutrient a factor meant for the UL comparison only (vitamin E: all stereoisomers count)?"""
+        return nutrient_id in self._ul_only
 
     def cite(self, keys: tuple[str, ...]) -> str:
         return "; ".join(self.sources[key].short if key in self.sources else key for key in keys)

@@ -74,8 +74,11 @@ class Resolved:
 
     def daily(self, nutrient_id: str) -> float | None:
         """Daily amount in the nutrient's label unit: all rows summed, times the most servings a day."""
-        rows = [row for row in self.rows_of(nutrient_id) if row.per_serving is not None]
-        return sum(row.per_serving for row in rows) * self.per_day if rows else None
+        key = ("daily", nutrient_id)
+        if key not in self._memo:
+            rows = [row for row in self.rows_of(nutrient_id) if row.per_serving is not None]
+            self._memo[key] = sum(row.per_serving for row in rows) * self.per_day if rows else None
+        return self._memo[key]
 
     def daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
         """Daily amount the upper limit covers, in the UL's unit, and the rows it comes from."""
@@ -89,15 +92,20 @@ class Resolved:
         if ul is None:
             return None
         vocabulary = self.reference.aliases.forms_of.get(nutrient.id, frozenset())
+        # Where the UL is in the label unit and no factor is specific to the UL, the label figure is the UL figure.
+        reuse = ul.measure == nutrient.measure and not self.reference.converts_for_ul(nutrient.id)
         total, counted = 0.0, []
         for row in self.rows_of(nutrient.id):
             forms = row.forms & vocabulary
             if row.amount is None or (forms and forms <= ul.not_counted):
                 continue  # e.g. beta-carotene is not preformed vitamin A; methylfolate is not folic acid
-            try:
-                value = self.reference.amount_in(row.amount, nutrient, row.forms, ul.measure, "ul")
-            except Ambiguous:
-                value = None  # already reported when the row was normalised
+            if reuse:
+                value = row.per_serving
+            else:
+                try:
+                    value = self.reference.amount_in(row.amount, nutrient, row.forms, ul.measure, "ul")
+                except Ambiguous:
+                    value = None  # already reported when the row was normalised
             if value is not None:
                 total += value
                 counted.append(row)

@@ -92,7 +92,7 @@ def _target(lines: list[str], index: int, own_line: bool) -> int:
 def _quoted_regions(doc: Document, lines: list[str]) -> dict[int, list[tuple[int, int]]]:
     """Per line (0-based), the column ranges covered by quoted or block scalars, where '#' is text."""
     regions: dict[int, list[tuple[int, int]]] = {}
-    for node in doc.values.values():
+    for node in doc.nodes():
         if not isinstance(node, ScalarNode) or not node.style:
             continue
         first, last = node.start_mark.line, node.end_mark.line

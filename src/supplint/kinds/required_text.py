@@ -141,10 +141,14 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
 
 # Labels of one site repeat the same warnings and disclaimers, so the verdict on a set of texts is remembered
 # (bounded: a run over many distinct texts only recomputes).
-@lru_cache(maxsize=4096)
 def _pattern_present(patterns: tuple[re.Pattern, ...], found: tuple[str, ...]) -> bool:
+    return any(_pattern_in(patterns, text) for text in found)
+
+
+@lru_cache(maxsize=8192)
+def _pattern_in(patterns: tuple[re.Pattern, ...], text: str) -> bool:
     combined = _combined(patterns)
-    return any(p.search(text) for p in ((combined,) if combined else patterns) for text in found)
+    return any(p.search(text) for p in ((combined,) if combined else patterns))
 
 
 @lru_cache(maxsize=4096)
