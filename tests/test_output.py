@@ -11,7 +11,7 @@ import pytest
 import supplint
 from supplint.output import FORMATTERS, concise, full, statistics, summary
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, run_cli
 
 D3 = EXAMPLES / "d3-5000-softgel.yaml"
 FIX = {"applicability": "safe", "edits": [{"line": 1, "column": 1, "end_line": 1, "end_column": 1, "content": ""}]}
@@ -300,3 +300,9 @@ def test_statistics_marks_rules_with_a_fix(d3_findings):
 
 def test_statistics_prints_nothing_without_findings():
     assert stats([]) == ""
+
+
+def test_summary_counts_each_severity_in_plain_english():
+    result = run_cli("check", "--select", "SUP1,SUP2", "examples/d3-5000-softgel.yaml", "examples/b12-sublingual.yaml",
+                     "examples/bone-formula-k-unspecified.yaml")
+    assert result.stdout.splitlines()[-1] == "Found 6 problems (1 error, 3 warnings, 2 info) in 3 files."

@@ -179,7 +179,7 @@ def summary(findings: list[Finding], checked: int) -> str:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
+    return f"{count:,} {word}" + ("" if count == 1 or word == "info" else "s")  # "5 info", as ruff and Vale say
 
 
 Reader = Callable[[str], str | None]
