@@ -71,7 +71,7 @@ def test_fail_on_and_exit_zero():
     (["check", "no/such/file.yaml"], "no such file or directory"),
     (["check", "--select", "SUP999", "examples"], "unknown rule 'SUP999'"),
     (["check", "--select", "warnigns", "examples"], "unknown rule"),
-    (["check", "--select", "SUP401", "examples"], "not implemented yet"),
+    (["check", "--select", "SUP501", "examples"], "not implemented yet"),
     (["check", "--population", "children-1-3", "examples"], "no reference values"),
     (["check", "--population", "adult", "examples"], "did you mean 'adults'"),
     (["check", "--output-format", "sarif", "examples"], "not implemented yet"),
@@ -98,16 +98,17 @@ def test_stdin_with_filename():
     assert result.stdout.splitlines()[0].startswith("d3.yaml:4:13: SUP101")
 
 
-def test_directory_walk_skips_hidden_and_notes_pages(tmp_path):
+def test_directory_walk_checks_labels_and_pages_and_skips_hidden(tmp_path):
     (tmp_path / "labels").mkdir()
     (tmp_path / "labels" / "d3.yml").write_text(D3_ONLY)
     (tmp_path / ".github").mkdir()
     (tmp_path / ".github" / "workflow.yaml").write_text("on: push\n")
-    (tmp_path / "post.md").write_text("# A post\n")
+    (tmp_path / "post.md").write_text("# A post\n\nOur pick: [D3](https://amzn.to/abc).\n")
     (tmp_path / "notes.txt").write_text("not a label\n")
     result = run_cli("check", "--output-format", "json", str(tmp_path))
-    assert {f["file"] for f in json.loads(result.stdout)} == {str(tmp_path / "labels" / "d3.yml")}
-    assert "skipped 1 Markdown/HTML page" in result.stderr
+    found = {(f["file"], f["code"]) for f in json.loads(result.stdout)}
+    assert {file for file, _ in found} == {str(tmp_path / "labels" / "d3.yml"), str(tmp_path / "post.md")}
+    assert (str(tmp_path / "post.md"), "SUP401") in found
 
 
 def test_no_path_means_current_directory(tmp_path):
@@ -143,7 +144,7 @@ def test_rule_all_lists_every_rule_and_the_planned_ones():
     result = run_cli("rule", "--all", "--output-format", "json")
     codes = [rule["code"] for rule in json.loads(result.stdout)]
     assert codes[:5] == ["SUP001", "SUP002", "SUP003", "SUP004", "SUP005"] and "SUP301" in codes
-    assert "SUP302" in run_cli("rule", "--all").stdout  # reserved, shown as not implemented
+    assert "SUP501" in run_cli("rule", "--all").stdout  # reserved, shown as not implemented
 
 
 def test_version():

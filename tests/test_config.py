@@ -169,3 +169,10 @@ def test_stdin_filename_picks_the_config(site):
     result = run_cli("check", "--output-format", "json", "--stdin-filename", "legacy/new.yaml", "-", stdin=text, cwd=site)
     assert {(f["file"], f["code"]) for f in json.loads(result.stdout)} == {("legacy/new.yaml", "SUP203")}
     assert result.returncode == 1
+
+
+def test_force_exclude_applies_patterns_to_named_files(site):
+    (site / "supplint.toml").write_text('select = ["SUP203"]\nexclude = ["legacy/"]\n')
+    assert findings(run_cli("check", "--output-format", "json", "legacy/b12.yaml", cwd=site))
+    result = run_cli("check", "--output-format", "json", "--force-exclude", "legacy/b12.yaml", "labels/b12.yaml", cwd=site)
+    assert {f[0] for f in findings(result)} == {"labels/b12.yaml"}

@@ -14,10 +14,14 @@ from supplint.registry import registry
 RULES = registry().rules
 
 
+def _suffix(spec) -> str:
+    return ".md" if spec.target == "page" else ".yaml"
+
+
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_documented_example_fires(code):
     spec = RULES[code]
-    found = {f.code for f in supplint.check_text(spec.examples.fires, f"{spec.name}.fires.yaml")}
+    found = {f.code for f in supplint.check_text(spec.examples.fires, f"{spec.name}.fires{_suffix(spec)}")}
     assert code in found
     if spec.kind != "builtin":  # a semantic rule must fire on a well-formed label, not beside a parse error
         assert not {c for c in found if c.startswith("SUP00")}
@@ -26,7 +30,7 @@ def test_documented_example_fires(code):
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_documented_example_passes(code):
     spec = RULES[code]
-    found = {f.code for f in supplint.check_text(spec.examples.passes, f"{spec.name}.passes.yaml")}
+    found = {f.code for f in supplint.check_text(spec.examples.passes, f"{spec.name}.passes{_suffix(spec)}")}
     assert code not in found
     assert not {c for c in found if c.startswith("SUP00")}  # quiet because it is right, not because it is broken
 

@@ -10,6 +10,7 @@ from .findings import FILE_START, Finding, Span
 from .fixes import as_fix, split_lines, value_edits
 from .kinds import evaluators
 from .loader import Document, LoadError, Problem, load
+from .pages.check import check_page, is_page
 from .reference import Reference, reference
 from .registry import Registry, registry
 from .resolve import resolve
@@ -34,8 +35,11 @@ class Linter:
         self.options = options or {}
         self.severity = severity or {}
         kinds = evaluators()
-        self.active = [(spec, kinds[spec.kind], {**spec.defaults(), **self.options.get(code, {})})
-                       for code, spec in self.registry.rules.items() if code in self.codes and spec.kind != "builtin"]
+        active = [(spec, kinds[spec.kind], {**spec.defaults(), **self.options.get(code, {})})
+                  for code, spec in self.registry.rules.items() if code in self.codes and spec.kind != "builtin"]
+        self.active = [rule for rule in active if rule[0].target == "label"]
+        self.page_active = [rule for rule in active if rule[0].target == "page"]
+        self._referenced: dict[str, list[Finding]] = {}  # label files pages name, checked once per run
 
     def without(self, codes: Iterable[str]) -> Linter:
         """The same linter with some rules off (per-file-ignores)."""
@@ -75,9 +79,17 @@ class Linter:
         return self.check_text(text, filename)
 
     def check_text(self, text: str, filename: str) -> list[Finding]:
-        findings = self._check(text, filename)
+        """Lint a label, or a page when ``filename`` ends in .md/.markdown/.html/.htm."""
+        findings = check_page(self, text, filename) if is_page(filename) else self._check(text, filename)
         findings.sort(key=Finding.sort_key.fget)
         return findings
+
+    def referenced_findings(self, path: str) -> list[Finding]:
+        """A label file's findings (as its own file), remembered for other pages that name it."""
+        found = self._referenced.get(path)
+        if found is None:
+            found = self._referenced[path] = self.check_path(path)
+        return found
 
     def _check(self, text: str, filename: str) -> list[Finding]:
         try:

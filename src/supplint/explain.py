@@ -61,7 +61,8 @@ def render_rule(spec, reference: Reference, fmt: str) -> str:
     for title, key in (("Fires on", "fires"), ("Passes", "passes")):
         body = info["examples"][key].rstrip("\n")
         lines.append(heading(title))
-        lines += ["```yaml", body, "```"] if md else ["    " + line for line in body.splitlines()]
+        ticks, language = ("````", "markdown") if spec.target == "page" else ("```", "yaml")  # pages hold ``` fences
+        lines += [ticks + language, body, ticks] if md else ["    " + line for line in body.splitlines()]
         lines.append("")
     if info["sources"]:
         lines.append(heading("Sources"))
@@ -83,6 +84,8 @@ def render_all(rules: Registry, reference: Reference, fmt: str) -> str:
     width = max(len(s.name) for s in rules.rules.values())
     lines = [f"{s.code}  {s.name:<{width}}  {s.severity:<7}  {s.summary}" for s in rules.rules.values()]
     if rules.planned:
-        lines += ["", f"{len(rules.planned)} more rules of the catalogue are reserved but not implemented yet:"]
+        many = len(rules.planned) != 1
+        lines += ["", f"{len(rules.planned)} more rule{'s' if many else ''} of the catalogue {'are' if many else 'is'} "
+                      "reserved but not implemented yet:"]
         lines += [f"{p.code}  {p.name}" for p in rules.planned.values()]
     return "\n".join(lines) + "\n"

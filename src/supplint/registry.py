@@ -115,6 +115,9 @@ def _check_templates(spec, pack: str) -> None:
     """A rule's message and hint may use only the fields its kind provides (a typo would fail on some label)."""
     if spec.kind == "builtin":
         return
+    if spec.target != getattr(modules()[spec.kind], "TARGET", "label"):
+        raise data.DataError(f"rule pack {pack}: {spec.code} has target {spec.target}, but kind {spec.kind} reads a "
+                             f"{getattr(modules()[spec.kind], 'TARGET', 'label')}")
     if not spec.message:
         raise data.DataError(f"rule pack {pack}: {spec.code} has no message")
     provided = modules()[spec.kind].FIELDS

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from . import data
 from .amounts import AmountError, parse_amount
 
 CODE = r"^SUP[0-9]{3}$"
@@ -26,6 +27,20 @@ class Option(_Spec):
     default: Any
     description: str
     nutrient: str | None = None  # for a quantity: the nutrient it measures, so a unit that cannot apply is refused
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_from_data(cls, value: Any) -> Any:
+        """`default-from: data/file.yaml#key`: a default shared by several rules lives once, in a data file."""
+        if isinstance(value, dict) and "default-from" in value:
+            value = dict(value)
+            where = value.pop("default-from")
+            path, _, key = str(where).partition("#")
+            loaded = data.load(path)
+            if not isinstance(loaded, dict) or key not in loaded:
+                raise ValueError(f"default-from: {where} names nothing")
+            value["default"] = loaded[key]
+        return value
 
     def coerce(self, value: Any) -> Any:
         """Validate a value for this option (the default, or one a user sets). Raises ValueError."""
@@ -66,6 +81,7 @@ class RuleBase(_Spec):
     message: str = ""
     hint: str | None = None
     fix: str | None = None  # what the safe fix does, where the rule offers one (`supplint check --fix`)
+    target: Literal["label", "page"] = "label"  # what the rule reads, and what its examples are
 
     @field_validator("options")
     @classmethod

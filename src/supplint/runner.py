@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import fixes
 from .findings import SEVERITY_RANK, Finding
-from .settings import Resolver, Settings
+from .settings import Resolver
 
 MAX_PASSES = 5
 #: Findings that mean the file is not a well-formed label: such a file is never rewritten.
@@ -25,7 +25,7 @@ BREAKAGE = frozenset({"SUP001", "SUP002", "SUP003", "SUP004"})
 @dataclass
 class FileResult:
     path: str
-    settings: Settings
+    fail_on: str                    # the file's --fail-on (its config's, unless the command line says)
     findings: list[Finding]
     original: str | None = None
     fixed_text: str | None = None   # set when fixes changed the text
@@ -56,7 +56,7 @@ class Runner:
         settings = self.resolver.for_path(path)
         linter = settings.linter_for(path)
         findings = linter.check_bytes(raw, path)
-        result = FileResult(path, settings, findings, bom=raw.startswith(b"\xef\xbb\xbf"))
+        result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"))
         if self.fix and any(f.fix for f in findings):
             self._fix(result, raw.decode("utf-8-sig"), linter)
         return result
@@ -92,9 +92,12 @@ class Runner:
 class Run:
     """One `check` run: files are checked, fixed and reported one at a time, so memory does not grow with them."""
 
-    def __init__(self, resolver: Resolver, fix: bool, diff: bool, quiet: bool, note=lambda message: None):
+    def __init__(self, resolver: Resolver, fix: bool, diff: bool, quiet: bool, note=lambda message: None,
+                 jobs: int = 1, setup: tuple = (), force_exclude: bool = False):
         self.resolver = resolver
         self.note = note
+        self.jobs, self.setup = jobs, setup  # setup: what a worker process needs to build its own resolver
+        self.force_exclude = force_exclude
         self.runner = Runner(resolver, fix=fix or diff)
         self.fix, self.diff, self.quiet = fix, diff, quiet
         self.reporter = None
@@ -130,18 +133,11 @@ class Run:
         found = discover(targets)
         if found.missing:
             raise RunError(f"no such file or directory: {found.missing[0]}")
-        explicit_pages = [page for page in found.pages if page in found.explicit]
-        if explicit_pages:
-            raise RunError(f"{explicit_pages[0]}: checking Markdown/HTML pages is not implemented yet")
-        if found.pages and not self.quiet:
-            self.note(f"skipped {len(found.pages)} Markdown/HTML page(s); page checking is not implemented yet")
-        for path in found.labels:
-            if path not in found.explicit and self.resolver.for_path(path).excluded(path):
-                continue
-            try:
-                result = self.runner.check_path(path)
-            except OSError as exc:
-                raise RunError(f"cannot read {path}: {exc.strerror or exc}") from None
+        from .parallel import check_all
+
+        explicit = set() if self.force_exclude else found.explicit
+        paths = [p for p in found.files if p in explicit or not self.resolver.for_path(p).excluded(p)]
+        for result in check_all(paths, self.jobs, self.setup, self.runner):
             self._handle(result)
 
     def _handle(self, result, from_stdin: bool = False) -> None:
@@ -162,7 +158,7 @@ class Run:
                     raise RunError(f"cannot write {result.path}: {exc.strerror or exc}") from None
         if self.reporter is not None:
             self.reporter.add(result.findings)
-        threshold = SEVERITY_RANK[result.settings.fail_on]
+        threshold = SEVERITY_RANK[result.fail_on]
         self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
 
     def finish(self) -> None:

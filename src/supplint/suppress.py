@@ -34,7 +34,7 @@ class Directive:
     column: int                     # 1-based column of '#'
     end_column: int                 # end of the directive (a reason may follow it)
     own_line: bool                  # nothing but the comment on its line
-    removal: tuple[int, int]        # 1-based columns to delete to remove a trailing comment (with its spacing)
+    removal: tuple[int, int] | None  # 1-based columns to delete to remove a trailing comment (None: no safe edit)
     target: int | None              # the line it covers; None = the whole file
     tokens: list[str]               # as written; empty = every rule
     codes: dict[str, str | None]    # token → rule code (None: unknown)
@@ -80,13 +80,50 @@ def _code(token: str, rules: Registry) -> str | None:
         return None
 
 
-def _target(lines: list[str], index: int, own_line: bool) -> int:
+def _target(lines: list[str], index: int, own_line: bool, comment: str = "#") -> int:
     if own_line:
         for later in range(index + 1, len(lines)):
             stripped = lines[later].strip()
-            if stripped and not stripped.startswith("#"):
+            if stripped and not stripped.startswith(comment):
                 return later + 1
     return index + 1
+
+
+_PAGE_DIRECTIVE = re.compile(
+    r"^\s*supplint:\s*(?P<kind>disable-file|disable)\b"
+    r"(?:\s*=\s*(?P<codes>[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def from_comments(comments, text: str, rules: Registry) -> list[Directive]:
+    """Directives in a page's HTML comments: ``<!-- supplint: disable=SUP401 -->`` (same rules as in YAML: alone
+    on its line it covers the next line that is not blank or a comment; ``disable-file`` the whole page)."""
+    found = [c for c in comments if MARKER in c.text]
+    if not found:
+        return []
+    lines = split_lines(text)
+    directives = []
+    for comment in found:
+        match = _PAGE_DIRECTIVE.match(comment.text)
+        if match is None:
+            continue
+        index = comment.line - 1
+        line = lines[index] if index < len(lines) else ""
+        single = comment.end_line == comment.line
+        start = comment.column - 1
+        close = line.find("-->", start)
+        end = close + 3 if single and close >= 0 else len(line)
+        body = start + 4  # after "<!--": where the comment text starts on a one-line comment
+        tokens = [t.strip() for t in (match["codes"] or "").split(",") if t.strip()]
+        directives.append(Directive(
+            line=comment.line, column=comment.column, end_column=end + 1, own_line=comment.own_line and single,
+            removal=(len(line[:start].rstrip()) + 1, end + 1) if single else None,
+            target=None if match["kind"].lower() == "disable-file" else _target(lines, comment.end_line - 1, comment.own_line, "<!--"),
+            tokens=tokens, codes={t: _code(t, rules) for t in tokens},
+            codes_span=(body + match.start("codes") + 1, body + match.end("codes") + 1) if match["codes"] and single else None,
+        ))
+    return directives
 
 
 def _quoted_regions(doc: Document, lines: list[str]) -> dict[int, list[tuple[int, int]]]:
@@ -171,4 +208,6 @@ def unused(directives: list[Directive], enabled: frozenset[str], rules: Registry
 def _remove_comment(d: Directive) -> tuple[TextEdit, ...]:
     if d.own_line:
         return (TextEdit(d.line, 1, d.line + 1, 1, ""),)
+    if d.removal is None:
+        return ()
     return (TextEdit(d.line, d.removal[0], d.line, d.removal[1], ""),)

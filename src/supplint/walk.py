@@ -14,8 +14,7 @@ EXCLUDED_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages
 
 @dataclass
 class Discovery:
-    labels: list[str] = field(default_factory=list)
-    pages: list[str] = field(default_factory=list)   # found while walking; page checking is not implemented yet
+    files: list[str] = field(default_factory=list)   # labels and pages, in walking order
     missing: list[str] = field(default_factory=list)
     explicit: set[str] = field(default_factory=set)  # named on the command line: config excludes do not apply
 
@@ -29,10 +28,8 @@ def discover(paths: list[str]) -> Discovery:
             return
         seen.add(path)
         suffix = Path(path).suffix.lower()
-        if suffix in PAGE_SUFFIXES:
-            found.pages.append(path)
-        elif suffix in LABEL_SUFFIXES or explicit:  # an explicitly named file is checked as a label, as ruff does
-            found.labels.append(path)
+        if suffix in PAGE_SUFFIXES or suffix in LABEL_SUFFIXES or explicit:
+            found.files.append(path)  # an explicitly named file of another suffix is checked as a label, as ruff does
 
     for raw in paths:
         if os.path.isdir(raw):

@@ -1,5 +1,7 @@
 """Rule kinds. Each module here is one kind: a pydantic ``Spec`` (its parameters in a rule pack, with
-``kind: Literal[...]``) and a pure ``evaluate(rule, resolved, options) -> Iterable[Hit]``.
+``kind: Literal[...]``), the ``FIELDS`` its messages may use, and a pure ``evaluate(rule, subject, options) ->
+Iterable[Hit]``. The subject is a label (``Resolved``), or a page (``PageContext``) for modules that set
+``TARGET = "page"``.
 
 Modules are discovered, so a new kind is one new file; a new rule of an existing kind is data only.
 """
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import get_args
 
+from ..findings import Span
 from ..formatting import amount
 
 
@@ -39,6 +42,7 @@ class Hit:
     hint: str | None = None
     at_key: bool = False  # point at the key that names `path` rather than at its value
     fix: tuple[ValueEdit, ...] = ()
+    span: Span | None = None  # a position already known (page rules), used instead of `path`
 
 
 @cache

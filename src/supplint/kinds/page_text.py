@@ -1,0 +1,39 @@
+"""Kind `page-required-text` (pages): a page that recommends supplements (it names or embeds a label) must say
+something the `patterns` option matches somewhere in its prose, e.g. advice to consult a healthcare provider.
+The finding points at the first label the page names or embeds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import model_validator
+
+from ..pages.context import PageContext
+from ..rulespec import RuleBase
+from . import Hit, render
+
+TARGET = "page"
+
+#: The fields this kind gives message and hint templates (checked when the packs load).
+FIELDS = frozenset({"labels"})
+
+
+class Spec(RuleBase):
+    kind: Literal["page-required-text"]
+
+    @model_validator(mode="after")
+    def _patterns_declared(self) -> Spec:
+        if self.options.get("patterns") is None or self.options["patterns"].type != "patterns":
+            raise ValueError("a page-required-text rule needs the option `patterns` of type patterns")
+        return self
+
+
+def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
+    if not context.recommends_supplements:
+        return
+    patterns = options["patterns"]
+    if any(pattern.search(run.text) for run in context.page.prose for pattern in patterns):
+        return
+    fields = {"labels": len(context.label_spans)}
+    yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=context.label_spans[0])

@@ -1,0 +1,120 @@
+"""Checking a page: its own rules, the labels it embeds or names (findings placed at page lines), suppression.
+
+Called by engine.Linter for files whose name ends in .md/.markdown/.html/.htm.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from .. import suppress
+from ..findings import Finding, Span
+from ..fixes import as_fix
+from . import Embedded, Page, Reference
+from .context import PageContext
+
+MARKDOWN = (".md", ".markdown")
+HTML = (".html", ".htm")
+PAGE_SUFFIXES = MARKDOWN + HTML
+
+
+def is_page(filename: str) -> bool:
+    return filename.lower().endswith(PAGE_SUFFIXES)
+
+
+def parse(text: str, filename: str) -> Page:
+    if filename.lower().endswith(HTML):
+        from .html import parse_html
+
+        return parse_html(text)
+    from .markdown import parse_markdown
+
+    return parse_markdown(text)
+
+
+def check_page(linter, text: str, filename: str) -> list[Finding]:
+    page = parse(text, filename)
+    findings = [linter._finding(linter.registry.rules[p.code], p.message, Span(p.line, p.column, p.line, p.column),
+                                p.hint, filename)
+                for p in page.problems if p.code in linter.codes]
+    spans: list[tuple[int, Span]] = []
+    for embedded in page.labels:
+        findings += [_moved(f, embedded, filename) for f in linter.check_text(embedded.text, filename + "#label")]
+        spans.append((embedded.order, Span(embedded.line, embedded.column, embedded.line, embedded.column)))
+    for reference in page.references:
+        span = Span(reference.line, reference.column, reference.line, reference.end_column)
+        findings += _referenced(linter, reference, span, filename)
+        spans.append((-1, span))  # front matter comes before the body
+    context = PageContext(filename, page, [span for _, span in sorted(spans, key=lambda item: (item[0], item[1].line))])
+    for spec, evaluate, options in linter.page_active:
+        for hit in evaluate(spec, context, options):
+            findings.append(linter._finding(spec, hit.message, hit.span or Span(1, 1, 1, 1), hit.hint, filename))
+    directives = suppress.from_comments(page.comments, text, linter.registry)
+    if directives:
+        findings = suppress.apply(findings, directives)
+        if "SUP009" in linter.codes:
+            rule = linter.registry.rules["SUP009"]
+            for item in suppress.unused(directives, linter.codes, linter.registry):
+                span = Span(item.line, item.column, item.line, item.end_column)
+                findings.append(linter._finding(rule, item.message, span, item.hint, filename, as_fix(item.edits)))
+    return findings
+
+
+def _moved(finding: Finding, embedded: Embedded, filename: str) -> Finding:
+    """A finding of an embedded label, at the page's lines and columns (its fix too)."""
+    def line(n: int) -> int:
+        return embedded.line + n - 1
+
+    def column(n: int) -> int:
+        return n + embedded.column - 1
+
+    fix = finding.fix
+    if fix is not None:
+        fix = {**fix, "edits": [{"line": line(e["line"]), "column": column(e["column"]), "end_line": line(e["end_line"]),
+                                 "end_column": column(e["end_column"]), "content": e["content"]} for e in fix["edits"]]}
+    return replace(finding, file=filename, line=line(finding.line), column=column(finding.column),
+                   end_line=line(finding.end_line), end_column=column(finding.end_column), fix=fix)
+
+
+def _referenced(linter, reference: Reference, span: Span, filename: str) -> list[Finding]:
+    """The findings of a label the front matter names, at that name's place on the page."""
+    rule = linter.registry.rules["SUP405"]
+    enabled = "SUP405" in linter.codes
+
+    def broken(message: str, hint: str | None = None) -> list[Finding]:
+        return [linter._finding(rule, message, span, hint, filename)] if enabled else []
+
+    if os.path.isabs(reference.path) or reference.path.startswith(("/", "\\")):
+        return broken(f"'{reference.path}' is an absolute path", "name label files relative to the page")
+    page_dir = os.path.dirname(os.path.abspath(filename))
+    target = os.path.normpath(os.path.join(page_dir, reference.path))
+    root = repository_root(page_dir)
+    if os.path.commonpath([root, target]) != root:
+        return broken(f"'{reference.path}' is outside the repository ({root})",
+                      "keep label files inside the repository the page belongs to")
+    if not os.path.isfile(target):
+        what = "is a directory" if os.path.isdir(target) else "does not exist"
+        return broken(f"label file '{reference.path}' {what}", "check the path, relative to the page")
+    try:
+        found = linter.referenced_findings(target)
+    except OSError as exc:
+        return broken(f"label file '{reference.path}' cannot be read: {exc.strerror or exc}")
+    return [replace(f, file=filename, line=span.line, column=span.column, end_line=span.end_line,
+                    end_column=span.end_column, message=f"{reference.path}:{f.line}: {f.message}", fix=None)
+            for f in found]
+
+
+def repository_root(start: str) -> str:
+    """The nearest folder at or above ``start`` holding .git; else the current directory if ``start`` is inside
+    it; else ``start`` itself."""
+    directory = start
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    cwd = os.getcwd()
+    return cwd if os.path.commonpath([cwd, start]) == cwd else start

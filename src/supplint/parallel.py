@@ -1,0 +1,61 @@
+"""`--jobs N`: check files in N worker processes, results in the order the files were found.
+
+Workers build their own Resolver from the same command-line settings (so this works with fork and spawn alike);
+only findings and fixed texts travel back. Output, fixes on disk and the exit status stay in the parent, so a
+parallel run prints exactly what a serial one does.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator
+
+from .runner import FileResult, Runner, RunError
+from .settings import Resolver
+
+#: Below this many files per worker, starting workers costs more than it saves.
+MIN_FILES_PER_JOB = 8
+
+_runner: Runner | None = None
+
+
+def jobs_for(requested: int) -> int:
+    return os.cpu_count() or 1 if requested == 0 else requested
+
+
+def check_all(paths: list[str], jobs: int, setup: tuple, serial: Runner) -> Iterator[FileResult]:
+    if jobs <= 1 or len(paths) < jobs * MIN_FILES_PER_JOB:
+        for path in paths:
+            yield _check_with(serial, path)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    sys.stdout.flush()
+    sys.stderr.flush()
+    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    with multiprocessing.get_context(method).Pool(jobs, initializer=_start, initargs=setup) as pool:
+        for result in pool.imap(_check, paths, chunksize=chunk):
+            if isinstance(result, Exception):
+                raise result
+            yield result
+
+
+def _start(overrides, config_file, isolated, fix) -> None:
+    global _runner
+    _runner = Runner(Resolver(overrides, config_file, isolated), fix=fix)
+
+
+def _check(path: str):
+    assert _runner is not None
+    try:
+        return _check_with(_runner, path)
+    except Exception as exc:  # noqa: BLE001 - handed to the parent, which reports it as a serial run would
+        return exc
+
+
+def _check_with(runner: Runner, path: str) -> FileResult:
+    try:
+        return runner.check_path(path)
+    except OSError as exc:
+        raise RunError(f"cannot read {path}: {exc.strerror or exc}") from None
