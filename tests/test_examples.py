@@ -44,6 +44,16 @@ EXPECTED = {
     "elderberry-zinc-lozenge-high-in.yaml": [("SUP308", 27)],
     # suppression: the megadose findings are suppressed on purpose; a stale comment is reported
     "b12-suppressed.yaml": [("SUP009", 18)],
+    # pages: affiliate posts in Markdown and HTML (labels they name are checked and reported at the naming line)
+    "pages/best-vitamin-d3-k2.md": [],
+    "pages/no-disclosure.md": [("SUP401", 7)],
+    "pages/late-disclosure.md": [("SUP402", 10)],
+    "pages/d3-5000-roundup.md": [("SUP101", 4), ("SUP201", 4), ("SUP202", 4)],
+    "pages/missing-consult-note.md": [("SUP403", 9)],
+    "pages/disease-claim.md": [("SUP404", 8)],
+    "pages/broken-reference.md": [("SUP405", 3)],
+    "pages/roundup.html": [],
+    "pages/sponsored-no-disclosure.html": [("SUP401", 10)],
     # malformed labels
     "invalid/broken-yaml.yaml": [("SUP001", 9)],
     "invalid/typo-keys.yaml": [("SUP002", 6), ("SUP002", 13)],
@@ -54,7 +64,7 @@ EXPECTED = {
 
 
 def test_every_example_is_listed():
-    on_disk = {p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*.yaml")}
+    on_disk = {p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*") if p.suffix in (".yaml", ".md", ".html")}
     assert on_disk == set(EXPECTED)
 
 

@@ -48,7 +48,8 @@ class Reporter:
         self.quiet = quiet
         self.tally = Tally()
 
-    def add(self, findings: list[Finding]) -> None:
+    def add(self, findings: list[Finding], path: str | None = None) -> None:
+        """One checked file's findings (``path`` names it, for formats that list clean files too)."""
         self.write(findings)
         self.tally.add(findings)
 
@@ -139,8 +140,19 @@ class StatisticsReporter(Reporter):
             self.out.write(line + "\n")
 
 
-REPORTERS: dict[str, type[Reporter]] = {"concise": ConciseReporter, "full": FullReporter, "json": JsonReporter,
-                                        "json-lines": JsonLinesReporter}
+_REPORTERS: dict[str, type[Reporter]] = {"concise": ConciseReporter, "full": FullReporter, "json": JsonReporter,
+                                         "json-lines": JsonLinesReporter}
+
+
+def __getattr__(name: str):
+    """``REPORTERS`` (format name → Reporter class) is built on first use: the CI formats (ci_output.py) subclass
+    Reporter, so importing them at the top would be circular, and ``supplint --version`` need not load them."""
+    if name == "REPORTERS":
+        from .ci_output import CI_REPORTERS
+
+        reporters = globals()["REPORTERS"] = {**_REPORTERS, **CI_REPORTERS}
+        return reporters
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _report(kind: type[Reporter], findings: list[Finding], checked: int, out: TextIO, quiet: bool, **kw) -> None:

@@ -157,7 +157,7 @@ class Run:
                 except OSError as exc:
                     raise RunError(f"cannot write {result.path}: {exc.strerror or exc}") from None
         if self.reporter is not None:
-            self.reporter.add(result.findings)
+            self.reporter.add(result.findings, result.path)
         threshold = SEVERITY_RANK[result.fail_on]
         self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
 

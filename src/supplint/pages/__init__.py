@@ -13,12 +13,18 @@ from dataclasses import dataclass, field
 class Prose:
     """A run of the page's own words (a heading, paragraph, list item, table cell, front-matter title or
     description), without markup, code or URLs. Soft line breaks stay as "\\n", so an offset in ``text`` maps to
-    a page line: ``line + text.count("\\n", 0, offset)``."""
+    a page line: ``line + text.count("\\n", 0, offset)``.
+
+    ``anchors`` maps offsets to exact page positions: sorted (text offset, page line, page column) points, one
+    where each contiguous piece of source text copied into ``text`` starts (after removed markup, at every line
+    start, after an entity or escape); within a piece the column advances one per character. Empty when the
+    parser could not tell (then only the first line's columns are exact)."""
 
     text: str
     line: int
     column: int
     order: int  # document order among prose runs, links and labels
+    anchors: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

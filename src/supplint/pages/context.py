@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..findings import Span
@@ -20,7 +21,28 @@ class PageContext:
 
 
 def span_at(run: Prose, start: int, end: int) -> Span:
-    """The page span of ``run.text[start:end]`` (columns are exact on the run's first line, best effort after)."""
+    """The page span of ``run.text[start:end]``: exact through the run's anchors (see `Prose`); without them,
+    columns are exact on the run's first line only."""
+    anchors = run.anchors
+    if not anchors:
+        return _span_without_anchors(run, start, end)
+    # The start sits in the piece of the last anchor at or before it; the end is one past the range's last
+    # character, so it sits in the piece of the last anchor before it (a word that ends where removed markup
+    # begins ends there, not after the markup).
+    at = bisect_right(anchors, (start, _MAX, _MAX)) - 1
+    offset, line, column = anchors[at if at >= 0 else 0]
+    column += start - offset
+    if end <= start:
+        return Span(line, column, line, column)
+    at = bisect_left(anchors, (end,)) - 1
+    offset, end_line, end_column = anchors[at if at >= 0 else 0]
+    return Span(line, column, end_line, end_column + end - offset)
+
+
+_MAX = float("inf")
+
+
+def _span_without_anchors(run: Prose, start: int, end: int) -> Span:
     line = run.line + run.text.count("\n", 0, start)
     line_start = run.text.rfind("\n", 0, start) + 1
     column = (run.column + start) if line_start == 0 else (start - line_start + 1)

@@ -1,0 +1,438 @@
+"""HTML pages → `Page`.
+
+Why the standard library's ``html.parser`` and not html5lib or selectolax: every finding must point at a page line
+and column, and HTMLParser reports where each tag, text chunk and comment starts (``getpos()``), which tree
+builders throw away; it also adds no dependency and shrugs at the tag soup CMS exports are made of. Two traps:
+``getpos()``'s column is 0-based (we add 1), and ``handle_data`` may be called in several chunks for one stretch of
+text (at every ``<`` that opens no tag, and inside ``<script>`` at every ``</``), so text is accumulated, never
+assumed whole. Where the raw source is exact (an embedded label, a comment's extent) we slice the source instead.
+
+Prose is every piece of visible text outside code, styling and machinery (script, style, pre, code, template,
+noscript, svg, and head apart from its <title>), plus <meta name="description">; a block element (p, h1-h6, li, td,
+div, …) starts a new run. Whitespace is collapsed but line breaks are kept, so offsets still map to page lines.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+from . import Comment, Embedded, Link, Page, PageProblem, Prose, Reference
+
+LABEL_TYPE = "application/x-supplement+yaml"
+
+#: Elements whose start or end ends a prose run (a heading and the paragraph after it are two runs).
+BLOCKS = frozenset("""
+    address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure footer form
+    h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main nav ol p section summary table tbody td tfoot th thead
+    title tr ul
+""".split())
+#: Text inside these is code, styling or machinery, not the page's words (Vale's HTML scoping, plus a few more).
+HIDDEN = frozenset("script style pre code tt kbd samp template noscript svg math".split())
+#: Elements that never have content, so never go on the open-element stack.
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+_TOKEN = re.compile(r"(\s+)|\S+")
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def _blank(url: re.Match) -> str:
+    return " " * len(url.group())  # same length, so the words after it keep their positions
+
+
+_ATTR = {name: re.compile(rf"\s{name}\s*=\s*[\"']?", re.I) for name in ("href", "content")}
+
+
+#: What html.unescape (and so HTMLParser's convert_charrefs) replaces: the same pattern the stdlib uses.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_AMP = re.compile("&")
+
+
+def align(text: str, source: str, start: int, special, specials: re.Pattern) -> tuple[list[tuple[int, int]], int] | None:
+    """Map ``text`` (decoded) onto ``source`` from ``start`` on: anchors (text offset, source index), one at the
+    start and one after each replacement, and the source index after the text; None when ``text`` is not what
+    ``source`` holds there. ``specials`` finds where a replacement may start; ``special(source, j, text, i)``
+    says whether one does: (source length, text length, source offset of the replacement's text) or None."""
+    anchors = [(0, start)]
+    i, j, n, size = 0, start, len(text), len(source)
+    while i < n:
+        found = specials.search(source, j)
+        stop = found.start() if found else size
+        step = min(stop - j, n - i)
+        if source[j:j + step] != text[i:i + step]:
+            return None
+        i, j = i + step, j + step
+        if i >= n:
+            break
+        if j >= size:
+            return None
+        replaced = special(source, j, text, i)
+        if replaced is None:
+            if source[j] != text[i]:
+                return None
+            i, j = i + 1, j + 1
+            continue
+        source_length, text_length, shift = replaced
+        if anchors[-1][0] == i:
+            anchors[-1] = (i, j + shift)
+        else:
+            anchors.append((i, j + shift))
+        if i + text_length < n and j + shift + text_length != j + source_length:
+            anchors.append((i + text_length, j + source_length))
+        i, j = i + text_length, j + source_length
+    return anchors, j
+
+
+def html_special(source: str, j: int, text: str, i: int) -> tuple[int, int, int] | None:
+    """A character reference at ``source[j]`` that decodes to what ``text`` has at ``i``."""
+    found = _CHARREF.match(source, j)
+    if found is None:
+        return None
+    decoded = unescape(found.group())
+    if decoded == found.group() or not text.startswith(decoded, i):
+        return None
+    return len(found.group()), len(decoded), 0
+
+
+def source_point(anchors: list[tuple[int, int]], offset: int) -> int:
+    """The source index of text ``offset``, through ``align``'s anchors."""
+    at = len(anchors) - 1
+    while at > 0 and anchors[at][0] > offset:
+        at -= 1
+    return anchors[at][1] + offset - anchors[at][0]
+
+
+def slice_anchors(anchors: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The anchors of ``text[start:end]``, with offsets relative to ``start``."""
+    points = [(0, source_point(anchors, start))]
+    points += [(offset - start, index) for offset, index in anchors if start < offset < end]
+    return points
+
+
+def rel_tokens(value: str | None) -> frozenset[str]:
+    return frozenset((value or "").lower().split())
+
+
+def own_line(source: str, start: int, end: int) -> bool:
+    """True when nothing but whitespace shares the lines of ``source[start:end]``."""
+    before = source[source.rfind("\n", 0, start) + 1:start]
+    stop = source.find("\n", end)
+    after = source[end:stop if stop >= 0 else len(source)]
+    return not before.strip() and not after.strip()
+
+
+def comment_end(source: str, start: int, data: str) -> int:
+    """Where a comment opening at ``start`` with content ``data`` ends (after ``-->``, or the end of the text)."""
+    end = start + 4 + len(data)
+    for closer in ("-->", "--!>"):
+        if source.startswith(closer, end):
+            return end + len(closer)
+    return min(end, len(source))
+
+
+def normalize(text: str) -> str:
+    """One newline convention and no BOM, so line arithmetic is the same for every page."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+class SafeParser(HTMLParser):
+    """HTMLParser that never raises: before Python 3.13 a malformed declaration (``<![x``, ``<!DOCTYPE [``) trips an
+    AssertionError deep in _markupbase, and a traceback is never the answer to a page."""
+
+    def parse_html_declaration(self, i):
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:  # read it as browsers do: a bogus comment up to the next ">"
+            end = self.rawdata.find(">", i)
+            return end + 1 if end >= 0 else -1
+
+
+class _Run:
+    """A prose run being collected: whitespace collapsed on the way in, line breaks kept."""
+
+    __slots__ = ("parts", "length", "pending", "line", "column", "order")
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.length = 0
+        self.pending = ""      # whitespace seen since the last word: "" / " " / "\n" * k
+        self.line = self.column = 0
+        self.order = -1
+
+    def word(self, word: str) -> int:
+        """Append ``word``; returns the offset it landed at."""
+        if self.pending and self.parts:
+            self.parts.append(self.pending)
+            self.length += len(self.pending)
+        self.pending = ""
+        at = self.length
+        self.parts.append(word)
+        self.length += len(word)
+        return at
+
+    def space(self, blank: str) -> None:
+        if not self.parts:
+            return
+        newlines = blank.count("\n")
+        if newlines:
+            self.pending = "\n" * (self.pending.count("\n") + newlines)
+        elif not self.pending:
+            self.pending = " "
+
+
+class _LinkDraft:
+    __slots__ = ("url", "rel", "line", "column", "run", "at", "offset", "text")
+
+    def __init__(self, url, rel, line, column, run: _Run):
+        self.url, self.rel, self.line, self.column, self.run = url, rel, line, column, run
+        self.at = run.length + (1 if run.pending and run.parts else 0)  # where it sits if its text adds no word
+        self.offset: int | None = None
+        self.text: list[str] = []
+
+
+class _PageParser(SafeParser):
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=True)
+        self.source = source
+        self.starts = [0]  # offset of each line's first character, for offset ↔ (line, column)
+        at = source.find("\n")
+        while at >= 0:
+            self.starts.append(at + 1)
+            at = source.find("\n", at + 1)
+        self.page = Page("html")
+        self.stack: list[str] = []
+        self.hidden = False
+        self.run = _Run()
+        self.items: list = [self.run]   # runs, link drafts and labels in document order
+        self.link: _LinkDraft | None = None
+        self.label_start: int | None = None
+
+    # --- positions -------------------------------------------------------------------------------------------------
+
+    def here(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def position(self, offset: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:  # the last line start at or before ``offset``
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1, offset - self.starts[lo] + 1
+
+    def attr_position(self, name: str) -> tuple[int, int, int]:
+        """Page line, column and offset of attribute ``name``'s value in the current start tag (the tag's own
+        position when it cannot be found)."""
+        tag_at = self.here()
+        found = _ATTR[name].search(self.get_starttag_text() or "")
+        at = tag_at + (found.end() if found else 0)
+        return (*self.position(at), at)
+
+    # --- structure -------------------------------------------------------------------------------------------------
+
+    def break_run(self) -> None:
+        if self.run.parts or self.items[-1] is not self.run:  # a link may hold on to an empty run: leave it be
+            self.new_run()
+
+    def new_run(self) -> None:
+        self.run = _Run()
+        self.items.append(self.run)
+
+    def insert(self, item) -> None:
+        """An item that stands between runs (a label, the meta description): text after it is a later run."""
+        self.break_run()
+        self.items.append(item)
+        self.new_run()
+
+    def restack(self) -> None:
+        stack = self.stack
+        self.hidden = any(tag in HIDDEN for tag in stack) or ("head" in stack and "title" not in stack)
+
+    def close(self):
+        super().close()
+        self.end_link()
+        if self.label_start is not None:  # an unclosed label script runs to the end of the page
+            self.add_label(self.label_start, len(self.source))
+        return self.build()
+
+    def gap(self, raw: str) -> None:
+        """Markup or hidden text inside a run still takes up its source lines: keep its line breaks, so the words
+        after it stay on the right page line."""
+        if "\n" in raw and self.run.parts:
+            self.run.space("\n" * raw.count("\n"))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.gap(self.get_starttag_text() or "")
+        if tag == "body" or (tag in BLOCKS and tag != "title" and "head" in self.stack):
+            if "head" in self.stack:  # a body tag (or body content) ends an unclosed head, as in a browser
+                del self.stack[self.stack.index("head"):]
+                self.restack()
+        if tag in BLOCKS:
+            self.break_run()
+        elif tag in HIDDEN and self.run.parts:
+            self.run.space(" ")  # `Take<code>x</code>daily` must not read as "Takedaily"
+        elif tag in ("br", "img", "wbr", "input"):
+            self.run.space(" ")
+        if tag == "a":
+            self.end_link()  # an <a> inside an open <a> closes it, as in a browser
+            if attrs.get("href") is not None:
+                line, column = self.getpos()
+                self.link = _LinkDraft(attrs["href"], rel_tokens(attrs.get("rel")), line, column + 1, self.run)
+                self.items.append(self.link)
+        elif tag == "script" and (attrs.get("type") or "").split(";")[0].strip().lower() == LABEL_TYPE:
+            self.label_start = self.here() + len(self.get_starttag_text() or "")
+        elif tag == "meta":
+            self.meta(attrs)
+        elif tag == "link" and "supplement" in rel_tokens(attrs.get("rel")):
+            self.reference(attrs.get("href"))
+        if tag not in VOID:
+            self.stack.append(tag)
+            self.restack()
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self.end_link()
+        elif tag == "script" and self.label_start is not None:
+            self.add_label(self.label_start, self.here())
+            self.label_start = None
+        if tag in BLOCKS:
+            self.break_run()
+        if tag in self.stack:  # close it and whatever was left open inside it
+            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
+            self.restack()
+
+    def handle_data(self, data):
+        if self.link is not None:
+            self.link.text.append(data)
+        if self.hidden:
+            self.gap(data)
+            return
+        run, link = self.run, self.link
+        line, column = self.getpos()
+        for token in _TOKEN.finditer(_URL.sub(_blank, data)):
+            if token.group(1):
+                run.space(token.group())
+                continue
+            if not run.parts:  # the run starts here: remember where its first character is
+                before = data[:token.start()]
+                newlines = before.count("\n")
+                run.line = line + newlines
+                run.column = len(before) - before.rfind("\n") if newlines else column + len(before) + 1
+            spot = run.word(token.group())
+            if link is not None and link.offset is None and link.run is run:
+                link.offset = spot
+
+    def handle_comment(self, data):
+        self.gap(data)
+        start = self.here()
+        end = comment_end(self.source, start, data)
+        line, column = self.position(start)
+        end_line = self.position(end)[0] if end > start else line
+        self.page.comments.append(Comment(data, line, column, own_line(self.source, start, end), end_line))
+
+    # --- pieces ----------------------------------------------------------------------------------------------------
+
+    def meta(self, attrs: dict) -> None:
+        name = (attrs.get("name") or "").strip().lower()
+        content = attrs.get("content")
+        if name == "description" and content and content.strip():
+            line, column, _ = self.attr_position("content")
+            run = _Run()
+            run.line, run.column = line, column
+            run.word(" ".join(_URL.sub(" ", content).split()))
+            self.insert(run)
+        elif name == "supplements" and content is not None:
+            line, column, at = self.attr_position("content")
+            raw = self.source[at:at + len(content) + 64]
+            cursor = 0
+            for path in content.split(","):
+                path = path.strip()
+                where = raw.find(path, cursor) if path else -1
+                if where >= 0:
+                    cursor = where + len(path)
+                    line, column = self.position(at + where)
+                self.reference(path, (line, column))
+
+    def reference(self, path: str | None, where: tuple[int, int] | None = None) -> None:
+        if where is None:
+            line, column, _ = self.attr_position("href")
+        else:
+            line, column = where
+        if not path or not path.strip():
+            self.page.problems.append(PageProblem(
+                "SUP002", "a supplement reference has no label path", line, column,
+                'write the label file\'s path: <link rel="supplement" href="labels/x.yaml">'))
+            return
+        path = path.strip()
+        self.page.references.append(Reference(path, line, column, column + len(path)))
+
+    def end_link(self) -> None:
+        if self.link is not None:
+            self.link.text = [" ".join("".join(self.link.text).split())]
+            self.link = None
+
+    def add_label(self, start: int, end: int) -> None:
+        """A label script's content; dedented when it starts on the line after the tag, so that every label line
+        begins at the same page column and label positions map back exactly."""
+        content = self.source[start:end]
+        line, column = self.position(start)
+        newline = content.find("\n")
+        if newline >= 0 and not content[:newline].strip():
+            lines = content[newline + 1:].split("\n")
+            if lines and not lines[-1].strip():
+                lines[-1] = ""  # the indentation before </script>
+            indents = [ln[:len(ln) - len(ln.lstrip())] for ln in lines if ln.strip()]
+            indent = _common_prefix(indents)
+            text = "\n".join(ln[len(indent):] if ln.strip() else "" for ln in lines)
+            line, column = line + 1, len(indent) + 1
+        else:
+            text = content
+        self.insert(("label", text, line, column))
+
+    def build(self) -> Page:
+        page, order = self.page, 0
+        for item in self.items:
+            if isinstance(item, _Run):
+                if item.parts:
+                    item.order, order = order, order + 1
+                    page.prose.append(Prose("".join(item.parts), item.line, item.column, item.order))
+            elif isinstance(item, _LinkDraft):
+                text, run = item.text[0], item.run  # end_link() has joined the text
+                if run.parts:
+                    offset = item.offset if item.offset is not None else min(item.at, run.length)
+                    page.links.append(Link(item.url, item.rel, text, item.line, item.column, run.order, offset))
+                else:
+                    page.links.append(Link(item.url, item.rel, text, item.line, item.column, order, 0))
+                    order += 1
+            else:
+                _, text, line, column = item
+                page.labels.append(Embedded(text, line, column, order))
+                order += 1
+        return page
+
+
+def _common_prefix(strings: list[str]) -> str:
+    if not strings:
+        return ""
+    low, high = min(strings), max(strings)
+    size = 0
+    while size < len(low) and low[size] == high[size]:
+        size += 1
+    return low[:size]
+
+
+def parse_html(text: str) -> Page:
+    """Read an HTML page: its prose, links, embedded labels, label references and comments, with page positions."""
+    source = normalize(text)
+    parser = _PageParser(source)
+    parser.feed(source)
+    return parser.close()

@@ -1,0 +1,780 @@
+"""The two page parsers: what they read out of realistic affiliate posts, and where it sits on the page."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from supplint.loader import load
+from supplint.pages import Page
+from supplint.pages.html import parse_html
+from supplint.pages.markdown import _markdown, parse_markdown
+
+
+def page_text(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def find(source: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    """1-based (line, column) of the nth occurrence of ``needle`` in ``source``."""
+    at = -1
+    for _ in range(nth + 1):
+        at = source.index(needle, at + 1)
+    line = source.count("\n", 0, at) + 1
+    return line, at - (source.rfind("\n", 0, at) + 1) + 1
+
+
+def where_in_prose(page: Page, word: str) -> tuple[int, int]:
+    """Page line of ``word`` through the Prose contract (run line + line breaks before it), and the run's order."""
+    for run in page.prose:
+        at = run.text.find(word)
+        if at >= 0:
+            return run.line + run.text.count("\n", 0, at), run.order
+    raise AssertionError(f"{word!r} is not in the prose")
+
+
+def all_prose(page: Page) -> str:
+    return "\n".join(run.text for run in page.prose)
+
+
+def label_position(label, source_line: int, source_column: int) -> tuple[int, int]:
+    """Page position of a label position, by the Embedded contract."""
+    return label.line + source_line - 1, label.column + source_column - 1
+
+
+def ordered(page: Page) -> list[tuple[int, str]]:
+    items = [(run.order, "prose:" + run.text.split()[0]) for run in page.prose]
+    items += [(link.order, "link:" + link.url) for link in page.links]
+    items += [(label.order, "label") for label in page.labels]
+    return sorted(items)
+
+
+# --- Markdown ----------------------------------------------------------------------------------------------------
+
+POST = page_text("""
+    ---
+    title: "Best Vitamin D3 Supplements of 2025"
+    description: Our picks, tested.
+    supplements:
+      - labels/d3-5000.yaml
+      - "labels/k2-mk7.yaml"
+    ---
+    # The 5 Best Vitamin D3 Supplements
+
+    *Disclosure:* As an Amazon Associate we earn from qualifying purchases.
+    We may earn a commission when you buy through
+    links on this page.
+
+    Our top pick is [Sunny D3 5000 IU](https://www.amazon.com/dp/B00X?tag=supplint-20&linkCode=ll1) and
+    the runner-up is <a href="https://amzn.to/3xYz" rel="Sponsored NoFollow">NatureWell D3</a>.
+
+    <!-- supplint: disable=SUP401 -->
+    Vitamin D supports normal bone health.
+
+    ```supplement
+    name: Sunny D3 5000 IU
+    serving: 1 softgel
+    rows:
+      - name: Vitamin D3
+        amount: 125 mcg
+    ```
+    """)
+
+
+@pytest.fixture(scope="module")
+def post() -> Page:
+    return parse_markdown(POST)
+
+
+def test_markdown_front_matter_references(post):
+    assert post.kind == "markdown"
+    assert post.problems == []
+    assert [ref.path for ref in post.references] == ["labels/d3-5000.yaml", "labels/k2-mk7.yaml"]
+    first, second = post.references
+    assert (first.line, first.column, first.end_column) == (5, 5, 5 + len("labels/d3-5000.yaml"))
+    assert (second.line, second.column) == (6, 5)  # the quoted scalar's span starts at its quote
+    assert post.front_matter_line == 4
+
+
+def test_markdown_front_matter_title_and_description_are_prose(post):
+    title, description = post.prose[:2]
+    assert title.text == "Best Vitamin D3 Supplements of 2025"
+    assert (title.line, title.column, title.order) == (2, *find(POST, "Best Vitamin")[1:], 0)
+    assert description.text == "Our picks, tested."
+    assert (description.line, description.column, description.order) == (*find(POST, "Our picks"), 1)
+
+
+def test_markdown_front_matter_is_not_body_prose(post):
+    text = all_prose(post)
+    assert "supplements" not in text and "labels/" not in text
+
+
+def test_markdown_heading_and_disclosure_paragraph(post):
+    heading = post.prose[2]
+    assert heading.text == "The 5 Best Vitamin D3 Supplements"
+    assert (heading.line, heading.column) == find(POST, "The 5 Best")
+    disclosure = post.prose[3]
+    assert disclosure.text.startswith("Disclosure: As an Amazon Associate")  # emphasis markers are not text
+    assert (disclosure.line, disclosure.column) == find(POST, "Disclosure:")  # its first character, past the `*`
+
+
+def test_markdown_soft_breaks_keep_page_lines(post):
+    assert where_in_prose(post, "commission")[0] == find(POST, "commission")[0]
+    assert where_in_prose(post, "links on this page")[0] == find(POST, "links on this page")[0] == 12
+
+
+def test_markdown_link_with_affiliate_tag(post):
+    link = next(link for link in post.links if "amazon.com" in link.url)
+    assert link.url == "https://www.amazon.com/dp/B00X?tag=supplint-20&linkCode=ll1"
+    assert link.rel == frozenset()
+    assert link.text == "Sunny D3 5000 IU"
+    assert (link.line, link.column) == find(POST, "[Sunny D3")
+    run = next(run for run in post.prose if run.order == link.order)
+    assert run.text[link.offset:link.offset + len(link.text)] == link.text
+    assert "amazon.com" not in run.text and "tag=" not in run.text
+
+
+def test_markdown_raw_html_anchor_in_paragraph(post):
+    link = next(link for link in post.links if "amzn.to" in link.url)
+    assert link.rel == {"sponsored", "nofollow"}
+    assert link.text == "NatureWell D3"
+    assert (link.line, link.column) == find(POST, '<a href="https://amzn.to')
+    run = next(run for run in post.prose if run.order == link.order)
+    assert run.text[link.offset:link.offset + len(link.text)] == "NatureWell D3"
+    assert run.line + run.text.count("\n", 0, link.offset) == link.line
+    assert "<a" not in run.text and "rel=" not in run.text
+
+
+def test_markdown_comment_own_line(post):
+    (comment,) = post.comments
+    assert comment.text.strip() == "supplint: disable=SUP401"
+    assert (comment.line, comment.column, comment.end_line) == (*find(POST, "<!--"), find(POST, "<!--")[0])
+    assert comment.own_line
+
+
+def test_markdown_supplement_fence_maps_back_exactly(post):
+    (label,) = post.labels
+    assert label.line == find(POST, "name: Sunny")[0] and label.column == 1
+    assert label.text.startswith("name: Sunny D3 5000 IU\n")
+    doc = load(label.text)
+    span = doc.value_span(("rows", 0, "amount"))
+    assert label_position(label, span.line, span.column) == find(POST, "125 mcg")
+
+
+def test_markdown_document_order(post):
+    assert ordered(post) == [
+        (0, "prose:Best"), (1, "prose:Our"), (2, "prose:The"), (3, "prose:Disclosure:"),
+        (4, "link:https://amzn.to/3xYz"), (4, "link:https://www.amazon.com/dp/B00X?tag=supplint-20&linkCode=ll1"),
+        (4, "prose:Our"), (5, "prose:Vitamin"), (6, "label"),
+    ]
+    orders = [run.order for run in post.prose]
+    assert orders == sorted(orders) and len(set(orders)) == len(orders)
+
+
+def test_markdown_code_is_not_prose():
+    source = page_text("""
+        Take `cures_everything()` daily and ``more `code` here`` too.
+
+            indented code cures cancer
+
+        ```python
+        print("treats diabetes")
+        ```
+
+        ~~~
+        prevents flu
+        ~~~
+
+        <script>var claim = "cures";</script>
+        <style>.cure { color: red }</style>
+
+        After the code.
+        """)
+    page = parse_markdown(source)
+    text = all_prose(page)
+    for word in ("cures", "cancer", "treats", "prevents", "claim", "color", "code`"):
+        assert word not in text
+    first = page.prose[0].text
+    assert first.split() == ["Take", "daily", "and", "too."]  # a space stands in for each span: no "Takedaily"
+    assert page.labels == []
+    assert where_in_prose(page, "After")[0] == find(source, "After")[0]
+
+
+def test_markdown_code_span_over_a_line_break_keeps_lines():
+    source = "Take `a\nb` daily\nand cure nothing.\n"
+    page = parse_markdown(source)
+    assert where_in_prose(page, "cure")[0] == 3
+
+
+def test_markdown_third_line_of_a_paragraph():
+    source = page_text("""
+        Intro.
+
+        Magnesium glycinate is gentle,
+          and many readers say
+        it cures insomnia overnight.
+        """)
+    page = parse_markdown(source)
+    line, _ = where_in_prose(page, "cures")
+    assert line == find(source, "cures")[0] == 5
+
+
+def test_markdown_hard_breaks_keep_lines():
+    source = "Line one  \nline two\\\nline three cures\n"
+    page = parse_markdown(source)
+    assert where_in_prose(page, "cures")[0] == 3
+    assert page.prose[0].text == "Line one\nline two\nline three cures"
+
+
+def test_markdown_link_on_a_later_line():
+    source = "Buy it\nfrom [this shop](https://shop.example/?ref=abc) today.\n"
+    page = parse_markdown(source)
+    (link,) = page.links
+    assert (link.line, link.column) == find(source, "[this")
+    assert link.offset == page.prose[0].text.index("this shop")
+
+
+def test_markdown_autolinks_and_bare_urls_are_links_not_prose():
+    source = "See <https://amzn.to/cure-all> or https://example.com/cures-cancer?tag=x-20, today.\n"
+    page = parse_markdown(source)
+    assert [link.url for link in page.links] == [
+        "https://amzn.to/cure-all", "https://example.com/cures-cancer?tag=x-20",
+    ]
+    assert [link.column for link in page.links] == [find(source, "<https")[1], find(source, "https://example")[1]]
+    text = page.prose[0].text
+    assert "cure" not in text and "http" not in text
+    assert text.split() == ["See", "or", ",", "today."]
+    assert {link.order for link in page.links} == {page.prose[0].order}
+
+
+def test_markdown_image_alt_text_is_not_prose():
+    source = "Best![cures cancer](x.png)pick. [![badge](b.png)](https://amzn.to/b)\n"
+    page = parse_markdown(source)
+    assert page.prose[0].text.split() == ["Best", "pick."]
+    (link,) = page.links
+    assert link.url == "https://amzn.to/b" and link.text == ""
+
+
+def test_markdown_image_only_link_gets_its_own_slot():
+    source = "[![Buy on Amazon](button.png)](https://amzn.to/x)\n\nNext paragraph.\n"
+    page = parse_markdown(source)
+    (link,) = page.links
+    assert link.order == 0 and link.offset == 0 and (link.line, link.column) == (1, 1)
+    assert page.prose[0].order == 1
+
+
+def test_markdown_html_block_links_are_own_slots_and_not_prose():
+    source = page_text("""
+        Intro paragraph.
+
+        <div class="cta">
+          <a class="btn" href="https://amzn.to/cta" rel="sponsored">Cures
+          everything</a>
+        </div>
+
+        After.
+        """)
+    page = parse_markdown(source)
+    assert [run.text for run in page.prose] == ["Intro paragraph.", "After."]
+    (link,) = page.links
+    assert link.rel == {"sponsored"} and link.text == "Cures everything"
+    assert (link.line, link.column) == find(source, "<a class")
+    assert (link.order, link.offset) == (1, 0)
+    assert page.prose[1].order == 2
+
+
+def test_markdown_comments_inline_and_multiline():
+    source = page_text("""
+        Some text <!-- supplint: disable=SUP402 --> more.
+
+        <!--
+        supplint: disable-file
+        -->
+
+        - item <!-- note -->
+        """)
+    page = parse_markdown(source)
+    inline, block, item = page.comments
+    assert (inline.line, inline.column, inline.own_line) == (*find(source, "<!-- supplint"), False)
+    assert inline.text.strip() == "supplint: disable=SUP402"
+    assert (block.line, block.column, block.end_line, block.own_line) == (3, 1, 5, True)
+    assert "disable-file" in block.text
+    assert (item.line, item.column, item.own_line) == (*find(source, "<!-- note"), False)
+    assert "supplint" not in all_prose(page)
+
+
+def test_markdown_comment_own_line_inside_a_list():
+    source = "- first\n\n  <!-- supplint: disable=SUP401 -->\n  second cures\n"
+    page = parse_markdown(source)
+    (comment,) = page.comments
+    assert (comment.line, comment.column, comment.own_line) == (3, 3, True)
+
+
+def test_markdown_broken_front_matter_is_sup001_at_page_line():
+    source = page_text("""
+        ---
+        title: Best picks
+        supplements: [labels/a.yaml
+        ---
+        Body text.
+        """)
+    page = parse_markdown(source)
+    (problem,) = page.problems
+    assert problem.code == "SUP001"
+    assert problem.line in (3, 4) and problem.line > 1  # where YAML noticed it, on the page
+    assert "front matter" in problem.message
+    assert page.references == [] and page.front_matter_line is None
+    assert [run.text for run in page.prose] == ["Body text."]
+
+
+def test_markdown_front_matter_error_line_is_offset():
+    source = "---\ntitle: ok\nbad: [unclosed\nother: 1\n---\n"
+    (problem,) = parse_markdown(source).problems
+    yaml_problem = None
+    try:
+        load("title: ok\nbad: [unclosed\nother: 1\n")
+    except Exception as error:  # noqa: BLE001 - the loader's own verdict is the reference
+        yaml_problem = error.problem
+    assert (problem.line, problem.column) == (yaml_problem.span.line + 1, yaml_problem.span.column)
+
+
+def test_markdown_supplements_with_numbers_is_sup002():
+    source = "---\nsupplements: [1, 2]\n---\nText.\n"
+    page = parse_markdown(source)
+    assert [problem.code for problem in page.problems] == ["SUP002", "SUP002"]
+    assert [(problem.line, problem.column) for problem in page.problems] == [(2, 15), (2, 18)]
+    assert "entry 1" in page.problems[0].message
+    assert page.references == []
+    assert page.front_matter_line == 2
+
+
+def test_markdown_supplements_mixed_entries():
+    source = "---\nsupplements:\n  - labels/a.yaml\n  - {file: b.yaml}\n  - ''\n---\n"
+    page = parse_markdown(source)
+    assert [ref.path for ref in page.references] == ["labels/a.yaml"]
+    assert [(problem.code, problem.line) for problem in page.problems] == [("SUP002", 4), ("SUP002", 5)]
+
+
+def test_markdown_supplements_as_one_string_or_wrong_type():
+    page = parse_markdown("---\nsupplements: labels/one.yaml\n---\n")
+    assert [(ref.path, ref.line, ref.column) for ref in page.references] == [("labels/one.yaml", 2, 14)]
+    page = parse_markdown("---\nsupplements:\n  a: 1\n---\n")
+    (problem,) = page.problems
+    assert problem.code == "SUP002" and "a mapping" in problem.message and problem.line == 3
+    assert parse_markdown("---\nsupplements:\n---\n").problems == []
+
+
+def test_markdown_front_matter_that_is_not_a_mapping():
+    (problem,) = parse_markdown("---\n- just\n- a list\n---\n").problems
+    assert (problem.code, problem.line) == ("SUP002", 2)
+
+
+def test_markdown_duplicate_front_matter_key_is_reported():
+    page = parse_markdown("---\nsupplements: [a.yaml]\nsupplements: [b.yaml]\n---\n")
+    assert [(problem.code, problem.line) for problem in page.problems] == [("SUP002", 3)]
+
+
+def test_markdown_unclosed_front_matter():
+    page = parse_markdown("---\ntitle: x\n\nText that cures.\n")
+    (problem,) = page.problems
+    assert (problem.code, problem.line) == ("SUP001", 1)
+    assert "cures" in all_prose(page)  # the body is still read
+
+
+def test_markdown_front_matter_closed_by_dots_and_multiline_title():
+    source = "---\ntitle: >\n  Magnesium that\n  cures anxiety\n...\nBody.\n"
+    page = parse_markdown(source)
+    title = page.prose[0]
+    assert title.text == "Magnesium that\ncures anxiety"
+    assert (title.line, title.column) == (3, 3)
+    assert where_in_prose(page, "cures")[0] == 4
+
+
+def test_markdown_only_front_matter():
+    page = parse_markdown("---\nsupplements: [labels/a.yaml]\n---\n")
+    assert [ref.path for ref in page.references] == ["labels/a.yaml"]
+    assert page.prose == [] and page.links == [] and page.labels == [] and page.problems == []
+
+
+def test_markdown_empty_file():
+    for text in ("", "\n", "   \n\n"):
+        page = parse_markdown(text)
+        assert page == Page("markdown")
+
+
+def test_markdown_table_cells():
+    source = page_text("""
+        | Product | Claim | Buy |
+        |---|---|---|
+        | Sunny D3 | Supports bone health | [Amazon](https://amzn.to/d3?tag=x-20) |
+        | Mag Calm | Cures anxiety | [Shop](https://shop.example/m) |
+        """)
+    page = parse_markdown(source)
+    assert [run.text for run in page.prose] == [
+        "Product", "Claim", "Buy", "Sunny D3", "Supports bone health", "Amazon", "Mag Calm", "Cures anxiety", "Shop",
+    ]
+    cures = next(run for run in page.prose if run.text == "Cures anxiety")
+    assert (cures.line, cures.column) == find(source, "Cures anxiety")
+    shop = page.links[1]
+    assert (shop.line, shop.column) == find(source, "[Shop]")
+    assert shop.order == page.prose[-1].order and shop.offset == 0
+
+
+def test_markdown_repeated_table_cells_get_their_own_columns():
+    source = "| a | a |\n|---|---|\n| x | x |\n"
+    page = parse_markdown(source)
+    assert [(run.text, run.column) for run in page.prose] == [("a", 3), ("a", 7), ("x", 3), ("x", 7)]
+
+
+def test_markdown_nested_lists():
+    source = page_text("""
+        - Vitamin D3
+          - supports immunity
+            1. cures colds
+        - Zinc
+        """)
+    page = parse_markdown(source)
+    assert [(run.text, run.line, run.column) for run in page.prose] == [
+        ("Vitamin D3", 1, 3), ("supports immunity", 2, 5), ("cures colds", 3, 8), ("Zinc", 4, 3),
+    ]
+
+
+def test_markdown_blockquote_and_setext_heading():
+    source = "Big Title\n=========\n\n> Quoted claim\n> cures gout\n"
+    page = parse_markdown(source)
+    heading, quote = page.prose
+    assert (heading.text, heading.line, heading.column) == ("Big Title", 1, 1)
+    assert (quote.line, quote.column) == (4, 3)
+    assert where_in_prose(page, "cures")[0] == 5
+
+
+def test_markdown_fence_in_a_list_and_info_words():
+    source = page_text("""
+        1. Our pick:
+
+           ```supplement title="Sunny"
+           name: Sunny D3
+           serving: 1 softgel
+           ```
+
+        ```yaml
+        name: not a label
+        ```
+
+        ```supplements
+        name: not either
+        ```
+        """)
+    page = parse_markdown(source)
+    (label,) = page.labels
+    assert (label.line, label.column) == (4, 4)
+    doc = load(label.text)
+    span = doc.value_span(("serving",))
+    assert label_position(label, span.line, span.column) == find(source, "1 softgel")
+    assert "not a label" not in all_prose(page)
+
+
+def test_markdown_fence_in_blockquote():
+    source = "> ```supplement\n> name: Q\n> ```\n"
+    (label,) = parse_markdown(source).labels
+    assert (label.text, label.line, label.column) == ("name: Q\n", 2, 3)
+
+
+def test_markdown_order_of_labels_and_links_between_prose():
+    source = page_text("""
+        First.
+
+        ```supplement
+        name: A
+        ```
+
+        <a href="https://amzn.to/a">Buy A</a>
+
+        Then [B](https://amzn.to/b).
+
+        <p>
+        <a href="https://amzn.to/c">C</a>
+        </p>
+
+        Last.
+        """)
+    page = parse_markdown(source)
+    # A line that starts with <a> and goes on is a paragraph (its words are prose); an HTML block is not.
+    assert ordered(page) == [(0, "prose:First."), (1, "label"), (2, "link:https://amzn.to/a"), (2, "prose:Buy"),
+                             (3, "link:https://amzn.to/b"), (3, "prose:Then"), (4, "link:https://amzn.to/c"),
+                             (5, "prose:Last.")]
+
+
+def test_markdown_crlf_is_read_like_lf():
+    lf = parse_markdown(POST)
+    crlf = parse_markdown(POST.replace("\n", "\r\n"))
+    assert crlf == lf
+    assert all("\r" not in run.text for run in crlf.prose)
+    assert all("\r" not in label.text for label in crlf.labels)
+
+
+def test_markdown_entities_and_escapes():
+    source = "Fish &amp; krill oil \\*not\\* a cure.\n"
+    page = parse_markdown(source)
+    assert page.prose[0].text == "Fish & krill oil *not* a cure."
+    assert (page.prose[0].line, page.prose[0].column) == (1, 1)
+
+
+def test_markdown_parser_is_built_once():
+    assert _markdown() is _markdown()
+
+
+# --- HTML --------------------------------------------------------------------------------------------------------
+
+HTML_POST = page_text("""
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+      <meta charset="utf-8">
+      <title>Best Magnesium Supplements for Sleep</title>
+      <meta name="description" content="Magnesium that cures insomnia, ranked.">
+      <link rel="stylesheet" href="/style.css">
+      <link rel="supplement" href="labels/mag-glycinate.yaml">
+      <style>.cures { color: red; }</style>
+      <script>window.claim = "treats anxiety";</script>
+    </head>
+    <body>
+    <!-- supplint: disable=SUP401 -->
+    <article>
+      <h1>Top 3 Magnesium Picks</h1>
+      <p class="disclosure">As an Amazon Associate we earn from
+        qualifying purchases. This post contains
+        affiliate links.</p>
+      <p>Our pick is <a href="https://www.amazon.com/dp/B01?tag=mag-20" rel="Sponsored  NOFOLLOW">Calm
+        Mag Glycinate</a> for <code>cures()</code> better sleep.</p>
+      <pre>prevents cancer</pre>
+      <script type="application/x-supplement+yaml">
+        name: Calm Mag Glycinate
+        serving: 2 capsules
+        rows:
+          - name: Magnesium
+            amount: 200 mg
+      </script>
+      <ul>
+        <li>Gentle on the stomach</li>
+        <li>Third-party tested <!-- checked 2025 --></li>
+      </ul>
+    </article>
+    </body>
+    </html>
+    """)
+
+
+@pytest.fixture(scope="module")
+def html_post() -> Page:
+    return parse_html(HTML_POST)
+
+
+def test_html_prose_runs(html_post):
+    assert html_post.kind == "html"
+    texts = [run.text for run in html_post.prose]
+    assert texts == [
+        "Best Magnesium Supplements for Sleep",
+        "Magnesium that cures insomnia, ranked.",
+        "Top 3 Magnesium Picks",
+        "As an Amazon Associate we earn from\nqualifying purchases. This post contains\naffiliate links.",
+        "Our pick is Calm\nMag Glycinate for better sleep.",
+        "Gentle on the stomach",
+        "Third-party tested",
+    ]
+
+
+def test_html_positions_of_runs(html_post):
+    title, description, heading = html_post.prose[:3]
+    assert (title.line, title.column) == find(HTML_POST, "Best Magnesium")
+    assert (description.line, description.column) == find(HTML_POST, "Magnesium that")
+    assert (heading.line, heading.column) == find(HTML_POST, "Top 3")
+    assert where_in_prose(html_post, "affiliate links")[0] == find(HTML_POST, "affiliate links")[0]
+    assert where_in_prose(html_post, "qualifying")[0] == find(HTML_POST, "qualifying")[0]
+
+
+def test_html_hidden_text_is_not_prose(html_post):
+    text = all_prose(html_post)
+    for word in ("color", "treats", "cures()", "prevents", "Calm Mag Glycinate\n", "200 mg", "checked"):
+        assert word not in text
+    assert "for better sleep" in text  # the <code> left a space, not a join
+
+
+def test_html_link(html_post):
+    (link,) = html_post.links
+    assert link.url == "https://www.amazon.com/dp/B01?tag=mag-20"
+    assert link.rel == {"sponsored", "nofollow"}
+    assert link.text == "Calm Mag Glycinate"
+    assert (link.line, link.column) == find(HTML_POST, '<a href="https://www.amazon')
+    run = next(run for run in html_post.prose if run.order == link.order)
+    assert run.text[link.offset:].startswith("Calm\nMag Glycinate")
+    assert run.line + run.text.count("\n", 0, link.offset) == link.line
+
+
+def test_html_label_script_maps_back_exactly(html_post):
+    (label,) = html_post.labels
+    assert label.text.startswith("name: Calm Mag Glycinate\nserving: 2 capsules\n")
+    assert label.line == find(HTML_POST, "name: Calm")[0]
+    assert label.column == find(HTML_POST, "name: Calm")[1]
+    doc = load(label.text)
+    assert doc.data["rows"][0]["amount"] == "200 mg"
+    span = doc.value_span(("rows", 0, "amount"))
+    assert label_position(label, span.line, span.column) == find(HTML_POST, "200 mg")
+
+
+def test_html_reference_and_comments(html_post):
+    (ref,) = html_post.references
+    assert ref.path == "labels/mag-glycinate.yaml"
+    assert (ref.line, ref.column) == find(HTML_POST, "labels/mag-glycinate.yaml")
+    assert ref.end_column == ref.column + len(ref.path)
+    block, inline = html_post.comments
+    assert (block.line, block.column, block.own_line) == (*find(HTML_POST, "<!-- supplint"), True)
+    assert block.text.strip() == "supplint: disable=SUP401"
+    assert (inline.line, inline.own_line) == (find(HTML_POST, "<!-- checked")[0], False)
+    assert html_post.problems == []
+
+
+def test_html_document_order(html_post):
+    assert ordered(html_post) == [
+        (0, "prose:Best"), (1, "prose:Magnesium"), (2, "prose:Top"), (3, "prose:As"),
+        (4, "link:https://www.amazon.com/dp/B01?tag=mag-20"), (4, "prose:Our"), (5, "label"), (6, "prose:Gentle"),
+        (7, "prose:Third-party"),
+    ]
+
+
+def test_html_label_on_the_tag_line():
+    source = '<p>Intro</p>\n<script type="application/x-supplement+yaml">name: Inline\nserving: 1 tablet\n</script>\n'
+    page = parse_html(source)
+    (label,) = page.labels
+    assert (label.line, label.column) == find(source, "name: Inline")
+    assert label.text == "name: Inline\nserving: 1 tablet\n"
+    span = load(label.text).value_span(("name",))
+    assert label_position(label, span.line, span.column) == find(source, "Inline")  # the first line maps exactly
+
+
+def test_html_label_with_blank_lines_and_type_case():
+    source = ('<div>\n  <script type=" Application/X-Supplement+YAML ">\n      name: A\n\n      rows:\n'
+              '        - name: Zinc\n          amount: 15 mg\n  </script>\n</div>\n')
+    (label,) = parse_html(source).labels
+    assert label.text == "name: A\n\nrows:\n  - name: Zinc\n    amount: 15 mg\n"
+    assert (label.line, label.column) == (3, 7)
+    span = load(label.text).value_span(("rows", 0, "amount"))
+    assert label_position(label, span.line, span.column) == find(source, "15 mg")
+
+
+def test_html_other_scripts_are_not_labels():
+    page = parse_html('<script type="application/ld+json">{"name": "x"}</script><p>Hi</p>')
+    assert page.labels == [] and [run.text for run in page.prose] == ["Hi"]
+
+
+def test_html_whitespace_collapses_but_lines_stay():
+    source = "<p>Ashwagandha   is\n\n   an   adaptogen\n      that cures\tstress.</p>\n"
+    page = parse_html(source)
+    (run,) = page.prose
+    assert run.text == "Ashwagandha is\n\nan adaptogen\nthat cures stress."
+    assert (run.line, run.column) == (1, 4)
+    assert where_in_prose(page, "cures")[0] == 4
+
+
+def test_html_run_starting_after_a_line_break():
+    source = "<div>\n  <p>\n    Sleep better\n  </p>\n</div>\n"
+    (run,) = parse_html(source).prose
+    assert (run.text, run.line, run.column) == ("Sleep better", 3, 5)
+
+
+def test_html_text_split_into_chunks_is_one_run():
+    source = "<p>Take 5 < 10 mg &amp; never exceed 3 <> doses.</p>"
+    (run,) = parse_html(source).prose
+    assert run.text == "Take 5 < 10 mg & never exceed 3 <> doses."
+
+
+def test_html_hidden_elements():
+    source = page_text("""
+        <body>
+        <p>Visible <tt>cures</tt> <kbd>cures</kbd> words.</p>
+        <noscript>Enable JS to see our cures</noscript>
+        <template><p>cures template</p></template>
+        <svg><text>cures svg</text></svg>
+        <pre><code>cures code</code></pre>
+        <p>End.</p>
+        </body>
+        """)
+    page = parse_html(source)
+    assert [run.text for run in page.prose] == ["Visible words.", "End."]
+
+
+def test_html_meta_supplements_and_missing_href():
+    source = ('<head><meta name="supplements" content="labels/a.yaml, labels/b.yaml">\n'
+              '<link rel="supplement"></head><p>x</p>')
+    page = parse_html(source)
+    assert [ref.path for ref in page.references] == ["labels/a.yaml", "labels/b.yaml"]
+    assert [ref.column for ref in page.references] == [find(source, "labels/a")[1], find(source, "labels/b")[1]]
+    (problem,) = page.problems
+    assert (problem.code, problem.line) == ("SUP002", 2)
+
+
+def test_html_tables_and_lists():
+    source = page_text("""
+        <table>
+          <tr><th>Product</th><th>Claim</th></tr>
+          <tr><td>Calm Mag</td><td>Cures <b>anx</b>iety</td></tr>
+        </table>
+        <ol><li>One<ul><li>Nested cure</li></ul></li><li>Two</ol>
+        """)
+    page = parse_html(source)
+    assert [run.text for run in page.prose] == ["Product", "Claim", "Calm Mag", "Cures anxiety", "One",
+                                                "Nested cure", "Two"]
+    cell = page.prose[3]
+    assert (cell.line, cell.column) == find(source, "Cures")
+
+
+def test_html_image_link_gets_its_own_slot():
+    source = '<p><a href="https://amzn.to/x" rel="sponsored"><img src="buy.png" alt="cures"></a></p><p>Next</p>'
+    page = parse_html(source)
+    (link,) = page.links
+    assert (link.text, link.order, link.offset) == ("", 0, 0)
+    assert page.prose[0].order == 1 and "cures" not in all_prose(page)
+
+
+def test_html_unclosed_tags_and_no_head_or_body():
+    source = "<title>Post</title>\n<p>One cure\n<p>Two <a href=/x>link\n<li>Three"
+    page = parse_html(source)
+    assert [run.text for run in page.prose] == ["Post", "One cure", "Two link", "Three"]
+    (link,) = page.links
+    assert link.text == "link Three"  # an unclosed <a> runs on, as in a browser
+    assert link.order == page.prose[2].order
+
+
+def test_html_bare_urls_are_not_prose():
+    (run,) = parse_html("<p>Visit https://example.com/cures-all now.</p>").prose
+    assert run.text == "Visit now."
+
+
+def test_html_crlf_and_bom():
+    lf = parse_html(HTML_POST)
+    assert parse_html(HTML_POST.replace("\n", "\r\n")) == lf
+    assert parse_html("\ufeff" + HTML_POST) == lf
+
+
+def test_html_empty_file():
+    assert parse_html("") == Page("html")
+    assert parse_html("<html><body></body></html>\n") == Page("html")
+
+
+def test_html_multiline_comment():
+    source = "<p>x</p>\n  <!--\n  supplint: disable-file\n  -->\n<p>y</p>"
+    (comment,) = parse_html(source).comments
+    assert (comment.line, comment.column, comment.end_line, comment.own_line) == (2, 3, 4, True)
+
+
+def test_html_hidden_text_and_tags_over_lines_keep_page_lines():
+    source = ('<p>Take <code>x = 1\ny = 2</code> daily, <a\n href="https://amzn.to/x">buy</a>\n'
+              'it <!--\nnote\n--> and it cures.</p>')
+    page = parse_html(source)
+    assert where_in_prose(page, "daily")[0] == 2
+    assert where_in_prose(page, "buy")[0] == 3
+    assert where_in_prose(page, "cures")[0] == find(source, "cures")[0] == 6
+    (link,) = page.links
+    run = page.prose[0]
+    assert run.text[link.offset:link.offset + 3] == "buy" and link.line == 2
