@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
 import textwrap
 
 import pytest
+from conftest import EXAMPLES, ROOT, run_cli
 
+from supplint.findings import Span
 from supplint.loader import load
-from supplint.pages import Page
+from supplint.pages import Page, Prose
+from supplint.pages.context import span_at
 from supplint.pages.html import parse_html
 from supplint.pages.markdown import _markdown, parse_markdown
 
@@ -778,3 +783,208 @@ def test_html_hidden_text_and_tags_over_lines_keep_page_lines():
     (link,) = page.links
     run = page.prose[0]
     assert run.text[link.offset:link.offset + 3] == "buy" and link.line == 2
+
+
+# --- Exact page positions of prose offsets (Prose.anchors and span_at) --------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def assert_words_exact(source: str, page: Page, *expected: str) -> int:
+    """Every ASCII word of every prose run, mapped through ``span_at``, points at exactly that word on its page
+    line; ``expected`` words must be among them (so the check is never vacuous). Returns how many were checked."""
+    source_lines = source.replace("\r\n", "\n").lstrip("\ufeff").split("\n")
+    checked, seen = 0, set()
+    for run in page.prose:
+        assert run.anchors, f"no anchors for {run.text!r}"
+        assert list(run.anchors) == sorted(run.anchors)
+        assert (run.anchors[0][1], run.anchors[0][2]) == (run.line, run.column)
+        for match in _WORD.finditer(run.text):
+            word = match.group()
+            span = span_at(run, match.start(), match.end())
+            line = source_lines[span.line - 1]
+            assert line[span.column - 1:span.column - 1 + len(word)] == word, (word, span, line, run.anchors)
+            assert (span.end_line, span.end_column) == (span.line, span.column + len(word)), (word, span)
+            checked += 1
+            seen.add(word)
+    assert not set(expected) - seen, set(expected) - seen
+    return checked
+
+
+def test_span_at_the_disease_claim_example_points_at_the_word():
+    source = (EXAMPLES / "pages" / "disease-claim.md").read_text(encoding="utf-8")
+    page = parse_markdown(source)
+    run = next(run for run in page.prose if "arthritis" in run.text)
+    at = run.text.index("arthritis")
+    span = span_at(run, at, at + len("arthritis"))
+    assert (span.line, span.column, span.end_column) == (*find(source, "arthritis"), find(source, "arthritis")[1] + 9)
+    assert_words_exact(source, page, "arthritis", "Turmeric", "weeks", "medication")
+
+
+def test_cli_reports_the_disease_claim_at_the_word():
+    path = EXAMPLES / "pages" / "disease-claim.md"
+    result = run_cli("check", "--output-format", "json", str(path.relative_to(ROOT)))
+    (finding,) = [f for f in json.loads(result.stdout) if f["code"] == "SUP404"]
+    line, column = find(path.read_text(encoding="utf-8"), "arthritis")
+    assert (finding["line"], finding["column"], finding["end_column"]) == (line, column, column + len("arthritis"))
+
+
+MARKDOWN_POSITIONS = page_text(r"""
+    ---
+    title: "Fish \"oil\" \u0026 krill, it's ''fine'' guide"
+    description: Our picks,
+      tested over
+      several lines.
+    ---
+    # Heading with *emphasis* and `code` here
+
+    Our favourite turmeric capsule [Example Turmeric](https://shareasale.com/r.cfm?b=1&u=2) cures arthritis in weeks.
+    Fish &amp; krill oil \*not\* a cure &copy; 2025 caf&eacute;s **strong** and ~~struck~~ words.
+        indented continuation with [ref link][r] and ![alt text](img.png) after `a` b.
+
+    - first item with `inline code` then words
+      continued in the item
+      - nested item **bold** text <span>html</span> tail
+        and its continuation &#38; more
+
+    > quoted text with [link](http://x.y "title") after
+    > second quoted line \_escaped\_ word
+    lazy continuation line
+
+    | Product | Dose &amp; form | Note \| pipe |
+    |---|---|---|
+    | Alpha D3 | 5000 IU | cures colds \| maybe |
+    | Beta K2  | 100 mcg | see https://example.com/x now |
+
+    1. ordered item one
+    2. ordered   item   two with <https://auto.link/x> autolink and [**bold *link*** text](https://a.b) end
+
+    Line with hard break  
+    next line after hard break\
+    and backslash break, `code over
+    two lines` then more.
+
+    [r]: https://example.com/ref
+    """)
+
+
+def test_markdown_every_word_maps_to_its_page_position():
+    page = parse_markdown(MARKDOWN_POSITIONS)
+    checked = assert_words_exact(
+        MARKDOWN_POSITIONS, page,
+        "Fish", "oil", "krill", "fine", "guide", "tested", "several", "Heading", "emphasis", "here", "arthritis",
+        "not", "cure", "2025", "caf", "s", "strong", "struck", "words", "indented", "ref", "after", "b", "continued",
+        "nested", "bold", "tail", "continuation", "more", "quoted", "escaped", "lazy", "Dose", "form", "pipe",
+        "maybe", "Beta", "now", "ordered", "autolink", "link", "text", "end", "next", "backslash", "then")
+    assert checked > 100
+    assert page.prose[0].text == "Fish \"oil\" & krill, it's ''fine'' guide"
+    assert page.prose[1].text == "Our picks,\ntested over\nseveral lines."
+
+
+def test_markdown_word_positions_with_crlf():
+    source = MARKDOWN_POSITIONS.replace("\n", "\r\n")
+    page = parse_markdown(source)
+    assert page == parse_markdown(MARKDOWN_POSITIONS)
+    assert_words_exact(source, page, "arthritis", "pipe", "continuation")
+
+
+def test_markdown_anchor_after_an_entity_and_an_escape():
+    source = "Fish &amp; krill oil \\*not\\* a cure.\n"
+    (run,) = parse_markdown(source).prose
+    at = run.text.index("krill")
+    assert span_at(run, at, at + 5).column == find(source, "krill")[1]
+    star = run.text.index("*")  # an escaped character maps to itself, after its backslash
+    assert span_at(run, star, star + 1).column == find(source, "*")[1]
+    assert run.anchors[0] == (0, 1, 1)
+
+
+def test_markdown_span_over_removed_markup_ends_at_the_word():
+    source = "Buy [Example Turmeric](https://shareasale.com/r?b=1) today.\n"
+    (run,) = parse_markdown(source).prose
+    at = run.text.index("Turmeric")
+    span = span_at(run, at, at + len("Turmeric"))  # not stretched over the URL that follows in the source
+    assert (span.column, span.end_column) == (find(source, "Turmeric")[1], find(source, "Turmeric")[1] + 8)
+    span = span_at(run, 0, len(run.text))
+    assert (span.line, span.column, span.end_line, span.end_column) == (1, 1, 1, len(source.rstrip("\n")) + 1)
+
+
+def test_markdown_front_matter_block_scalars_and_single_quotes():
+    source = page_text("""
+        ---
+        title: |
+          Literal title line
+            more indented line
+        description: 'It''s a ''quoted'' one'
+        ---
+        Body.
+        """)
+    page = parse_markdown(source)
+    assert page.prose[0].text == "Literal title line\n  more indented line"
+    assert page.prose[1].text == "It's a 'quoted' one"
+    assert_words_exact(source, page, "Literal", "indented", "It", "s", "quoted", "one", "Body")
+
+
+HTML_POSITIONS = page_text("""
+    <!doctype html>
+    <html><head>
+      <title>Best &amp; Worst Magnesium</title>
+      <meta name="description" content="Magnesium that cures
+          insomnia &amp; anxiety, ranked.">
+    </head>
+    <body>
+      <h1>Magnesium <em>glycinate</em> review</h1>
+      <p>Our favourite <a href="https://amzn.to/x?tag=a&amp;b=c" rel="sponsored">Calm Mag</a> cures insomnia in
+         weeks &mdash; caf&eacute;s &amp; bars say so &#8212; truly&nbsp;fast.
+         Visit https://example.com/page for more.</p>
+      <ul>
+        <li>first item <strong>bold</strong> text</li>
+        <li>second
+            item over lines</li>
+      </ul>
+      <table><tr><td>Alpha &lt;D3&gt; dose</td><td>5000 IU</td></tr></table>
+      <blockquote>quoted <code>code</code> words</blockquote>
+      <p>&nbsp;&nbsp;Leading entities then words</p>
+    </body></html>
+    """)
+
+
+def test_html_every_word_maps_to_its_page_position():
+    page = parse_html(HTML_POSITIONS)
+    checked = assert_words_exact(
+        HTML_POSITIONS, page,
+        "Best", "Worst", "Magnesium", "cures", "insomnia", "anxiety", "ranked", "glycinate", "review", "Calm", "weeks",
+        "caf", "s", "bars", "truly", "fast", "Visit", "more", "bold", "item", "lines", "Alpha", "D3", "dose", "5000",
+        "quoted", "words", "Leading", "then")
+    assert checked > 40
+    description = next(run for run in page.prose if run.text.startswith("Magnesium that"))
+    assert description.text == "Magnesium that cures\ninsomnia & anxiety, ranked."  # its line break is kept
+    leading = next(run for run in page.prose if "Leading" in run.text)
+    assert (leading.line, leading.column) == find(HTML_POSITIONS, "Leading")
+
+
+def test_html_word_positions_with_crlf_and_bom():
+    source = "\ufeff" + HTML_POSITIONS.replace("\n", "\r\n")
+    page = parse_html(source)
+    assert page == parse_html(HTML_POSITIONS)
+    assert_words_exact(source, page, "anxiety", "fast", "lines")
+
+
+def test_span_at_without_anchors_falls_back_to_run_arithmetic():
+    run = Prose("Our pick\ncures colds", 3, 5, 0)
+    assert span_at(run, 4, 8) == Span(3, 9, 3, 13)
+    assert span_at(run, 9, 14) == Span(4, 1, 4, 6)
+
+
+def test_span_at_with_anchors():
+    run = Prose("Our pick\ncures colds", 3, 5, 0, ((0, 3, 5), (4, 3, 30), (8, 4, 3)))
+    assert span_at(run, 0, 3) == Span(3, 5, 3, 8)
+    assert span_at(run, 4, 8) == Span(3, 30, 3, 34)
+    assert span_at(run, 9, 14) == Span(4, 4, 4, 9)
+    assert span_at(run, 6, 6) == Span(3, 32, 3, 32)
+
+
+def test_markdown_tab_indented_lines_map_to_their_words():
+    # markdown-it turns a tab it partly strips into spaces; the words still map to where they are.
+    source = "1. Take \\*one\\* daily\n\tcontinued &amp; then\n   - nested\n\t  item words\n"
+    page = parse_markdown(source)
+    assert_words_exact(source, page, "Take", "one", "daily", "continued", "then", "nested", "item", "words")

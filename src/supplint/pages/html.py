@@ -9,7 +9,9 @@ assumed whole. Where the raw source is exact (an embedded label, a comment's ext
 
 Prose is every piece of visible text outside code, styling and machinery (script, style, pre, code, template,
 noscript, svg, and head apart from its <title>), plus <meta name="description">; a block element (p, h1-h6, li, td,
-div, …) starts a new run. Whitespace is collapsed but line breaks are kept, so offsets still map to page lines.
+div, …) starts a new run. Whitespace is collapsed but line breaks are kept, so offsets still map to page lines; every
+word leaves an anchor (`Prose.anchors`) at its source position, and one more after each character reference in it
+(the parser hands us decoded text, which is aligned back onto the source), so offsets map to exact page columns.
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 _AMP = re.compile("&")
 
 
-def align(text: str, source: str, start: int, special, specials: re.Pattern) -> tuple[list[tuple[int, int]], int] | None:
+def align(text: str, source: str, start: int, special,
+          specials: re.Pattern) -> tuple[list[tuple[int, int]], int] | None:
     """Map ``text`` (decoded) onto ``source`` from ``start`` on: anchors (text offset, source index), one at the
     start and one after each replacement, and the source index after the text; None when ``text`` is not what
     ``source`` holds there. ``specials`` finds where a replacement may start; ``special(source, j, text, i)``
@@ -57,7 +60,7 @@ def align(text: str, source: str, start: int, special, specials: re.Pattern) -> 
     anchors = [(0, start)]
     i, j, n, size = 0, start, len(text), len(source)
     while i < n:
-        found = specials.search(source, j)
+        found = specials.search(source, j, j + n - i)  # the source never is shorter than its text
         stop = found.start() if found else size
         step = min(stop - j, n - i)
         if source[j:j + step] != text[i:i + step]:
@@ -155,7 +158,7 @@ class SafeParser(HTMLParser):
 class _Run:
     """A prose run being collected: whitespace collapsed on the way in, line breaks kept."""
 
-    __slots__ = ("parts", "length", "pending", "line", "column", "order")
+    __slots__ = ("parts", "length", "pending", "line", "column", "order", "anchors")
 
     def __init__(self):
         self.parts: list[str] = []
@@ -163,6 +166,7 @@ class _Run:
         self.pending = ""      # whitespace seen since the last word: "" / " " / "\n" * k
         self.line = self.column = 0
         self.order = -1
+        self.anchors: list[tuple[int, int, int]] = []  # (text offset, page line, page column), see Prose
 
     def word(self, word: str) -> int:
         """Append ``word``; returns the offset it landed at."""
@@ -173,6 +177,16 @@ class _Run:
         at = self.length
         self.parts.append(word)
         self.length += len(word)
+        return at
+
+    def place(self, word: str, points, position) -> int:
+        """Append ``word`` with its anchors: ``points`` are (offset in the word, source index) and ``position``
+        turns a source index into a page (line, column)."""
+        at = self.word(word)
+        for offset, index in points:
+            self.anchors.append((at + offset, *position(index)))
+        if at == 0:
+            self.line, self.column = self.anchors[0][1:] if self.anchors else (self.line, self.column)
         return at
 
     def space(self, blank: str) -> None:
@@ -318,6 +332,13 @@ class _PageParser(SafeParser):
             return
         run, link = self.run, self.link
         line, column = self.getpos()
+        start = self.starts[line - 1] + column
+        # Where each character of the (decoded) data is in the source: one to one unless it held entities.
+        plain = self.source.startswith(data, start) and self.source.find("&", start, start + len(data)) < 0
+        mapped = [(0, start)] if plain else None
+        if mapped is None:
+            aligned = align(data, self.source, start, html_special, _AMP)
+            mapped = aligned[0] if aligned else [(0, start)]
         for token in _TOKEN.finditer(_URL.sub(_blank, data)):
             if token.group(1):
                 run.space(token.group())
@@ -327,7 +348,9 @@ class _PageParser(SafeParser):
                 newlines = before.count("\n")
                 run.line = line + newlines
                 run.column = len(before) - before.rfind("\n") if newlines else column + len(before) + 1
-            spot = run.word(token.group())
+            points = slice_anchors(mapped, token.start(), token.end()) if len(mapped) > 1 else \
+                [(0, start + token.start())]
+            spot = run.place(token.group(), points, self.position)
             if link is not None and link.offset is None and link.run is run:
                 link.offset = spot
 
@@ -345,10 +368,17 @@ class _PageParser(SafeParser):
         name = (attrs.get("name") or "").strip().lower()
         content = attrs.get("content")
         if name == "description" and content and content.strip():
-            line, column, _ = self.attr_position("content")
+            line, column, at = self.attr_position("content")
             run = _Run()
             run.line, run.column = line, column
-            run.word(" ".join(_URL.sub(" ", content).split()))
+            aligned = align(content, self.source, at, html_special, _AMP)
+            for token in _TOKEN.finditer(_URL.sub(_blank, content)):
+                if token.group(1):
+                    run.space(token.group())
+                elif aligned:
+                    run.place(token.group(), slice_anchors(aligned[0], token.start(), token.end()), self.position)
+                else:  # the value is not where we looked: no anchors, the run's position is the best we have
+                    run.word(token.group())
             self.insert(run)
         elif name == "supplements" and content is not None:
             line, column, at = self.attr_position("content")
@@ -404,7 +434,8 @@ class _PageParser(SafeParser):
             if isinstance(item, _Run):
                 if item.parts:
                     item.order, order = order, order + 1
-                    page.prose.append(Prose("".join(item.parts), item.line, item.column, item.order))
+                    page.prose.append(Prose("".join(item.parts), item.line, item.column, item.order,
+                                            tuple(item.anchors)))
             elif isinstance(item, _LinkDraft):
                 text, run = item.text[0], item.run  # end_link() has joined the text
                 if run.parts:

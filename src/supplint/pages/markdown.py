@@ -6,23 +6,44 @@ never code spans, indented or fenced code, raw HTML blocks, URLs or image alt te
 markdown-it gives every block token its source lines (``token.map``) but no columns, and inline children no
 position at all. Lines are therefore exact (an inline run's line plus the line breaks before a point), while
 columns are found by walking a cursor through the inline token's source text (``token.content``) alongside its
-children: exact for plain text, best effort where entities or escapes make the rendered text differ from the source.
+children. Each piece of source copied into a prose run leaves an anchor (`Prose.anchors`); where entities or escapes
+make a text child differ from its source, the two are aligned character by character and a new anchor starts after
+each replacement, so offsets map to exact page columns.
 Raw HTML (``<a rel="sponsored">`` pasted into a post, comments) is read with the stdlib HTML parser, never regexes.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from html import unescape
 
 from ..loader import Document, LoadError, load
 from . import Comment, Embedded, Link, Page, PageProblem, Prose, Reference
-from .html import SafeParser, comment_end, normalize, own_line, rel_tokens
+from .html import SafeParser, align, comment_end, normalize, own_line, rel_tokens, slice_anchors, source_point
 
 FENCE_INFO = "supplement"
 # GFM renders bare URLs as links (the "autolink literal" extension): they are links, and never prose.
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`]+")
 _URL_TAIL = ".,;:!?)]*_~'\""
+# What markdown-it replaces inside text: backslash escapes of ASCII punctuation, and entities (with their ";").
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SPECIAL = re.compile(r"[\\&]")
+_DELIMITERS = " \t*_~"  # emphasis and strikethrough markers (no tokens of their own here) and the spaces around them
+
+
+def _markdown_special(source: str, j: int, text: str, i: int) -> tuple[int, int, int] | None:
+    """An escape or entity at ``source[j]`` that renders as what ``text`` has at ``i`` (see html.align)."""
+    if source[j] == "\\":
+        escaped = source[j + 1:j + 2]
+        return (2, 1, 1) if escaped and escaped in _ESCAPABLE and text.startswith(escaped, i) else None
+    found = _ENTITY.match(source, j)
+    if found is None:
+        return None
+    decoded = unescape(found.group())
+    return (len(found.group()), len(decoded), 0) if decoded != found.group() and text.startswith(decoded, i) else None
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +89,16 @@ def _locate(source_line: str, piece: str, start: int = 0) -> int:
         found = source_line.find(piece, start)
         if found >= 0:
             return found
+        # markdown-it turns a tab it partly strips into spaces: place the piece by its words (the column can be
+        # less than 0 then, but no character of the piece is placed before the line's start)
+        words = piece.lstrip()
+        lead = len(piece) - len(words)
+        if lead and words:
+            if text.endswith(words) and len(text) - len(words) >= start:
+                return len(text) - len(words) - lead
+            found = source_line.find(words, start)
+            if found >= 0:
+                return found - lead
     return len(source_line) - len(source_line.lstrip())
 
 
@@ -116,11 +147,25 @@ class _Inline:
         self.content: str = token.content
         self.first_line = token.map[0] + 1
         content_lines = self.content.split("\n")
-        self.prefix = [
-            _locate(lines[token.map[0] + k] if token.map[0] + k < len(lines) else "", piece,
-                    column_floor if k == 0 else 0)
-            for k, piece in enumerate(content_lines)
-        ]
+        self.prefix: list[int] = []
+        # A table cell's content has its escaped pipes (\|) unescaped by markdown-it: the content columns of those
+        # pipes, per line, so that the source column can count the backslashes before them.
+        self.pipes: list[list[int]] = []
+        for k, piece in enumerate(content_lines):
+            source_line = lines[token.map[0] + k] if token.map[0] + k < len(lines) else ""
+            floor = column_floor if k == 0 else 0
+            pipes: list[int] = []
+            if "|" in piece and "\\|" in source_line and piece.strip() and source_line.find(piece.strip(), floor) < 0:
+                escaped = piece.rstrip().replace("|", "\\|")
+                found = source_line.find(escaped.lstrip(), floor)
+                if found >= 0:
+                    lead = len(piece) - len(piece.lstrip())
+                    self.prefix.append(found - lead)
+                    self.pipes.append([c for c, char in enumerate(piece) if char == "|"])
+                    continue
+            self.prefix.append(_locate(source_line, piece, floor))
+            self.pipes.append(pipes)
+        self.anchors: list[tuple[int, int, int]] = []  # (text offset, page line, page column), see Prose
         self.parts: list[str] = []
         self.length = self.newlines = 0
         self.first_index: int | None = None
@@ -135,6 +180,8 @@ class _Inline:
     def position(self, index: int) -> tuple[int, int]:
         line, column = _index_of(self.content, index)
         prefix = self.prefix[line] if line < len(self.prefix) else 0
+        if line < len(self.pipes) and self.pipes[line]:
+            prefix += bisect_right(self.pipes[line], column)
         return self.first_line + line, prefix + column + 1
 
     def find(self, piece: str) -> int:
@@ -148,42 +195,85 @@ class _Inline:
 
     @property
     def column(self) -> int:
-        return self.position(self.first_index)[1] if self.first_index is not None else self.prefix[0] + 1
+        return self.position(self.first_index)[1] if self.first_index is not None else max(self.prefix[0], 0) + 1
 
     # --- text ------------------------------------------------------------------------------------------------------
 
-    def emit(self, piece: str, index: int | None, visible: str | None = None) -> None:
-        """Add ``piece`` to the prose; ``visible`` is what open links' anchor text gets (the piece by default)."""
+    def emit(self, piece: str, index: int | None, visible: str | None = None,
+             points: list[tuple[int, int]] | None = None) -> None:
+        """Add ``piece`` to the prose; ``visible`` is what open links' anchor text gets (the piece by default).
+        ``index`` is where the piece starts in the source (None or -1: unknown); ``points`` (offset in the piece,
+        source index) say where its parts are when entities or escapes make it differ from the source."""
         if not piece:
             return
-        if not self.parts and index is not None and index >= 0:
-            self.first_index = index  # where the run's first character is
+        if points is None and index is not None and index >= 0:
+            points = [(0, index)]
+        if not self.parts and points:
+            self.first_index = points[0][1]  # where the run's first character is
+        if points and any(self.pipes):
+            points = self.split_at_pipes(piece, points)
+        for offset, at in points or ():
+            anchor = (self.length + offset, *self.position(at))
+            if self.anchors and self.anchors[-1][0] == anchor[0]:
+                self.anchors[-1] = anchor
+            else:
+                self.anchors.append(anchor)
         self.parts.append(piece)
         self.length += len(piece)
         self.newlines += piece.count("\n")
         for draft in self.open:
             draft.text.append(piece if visible is None else visible)
 
-    def text(self, text: str) -> None:
+    def split_at_pipes(self, piece: str, points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Points also at each unescaped pipe of a table cell, whose source has a backslash more before it."""
+        split = []
+        for k, (offset, at) in enumerate(points):
+            split.append((offset, at))
+            size = (points[k + 1][0] if k + 1 < len(points) else len(piece)) - offset
+            line, column = _index_of(self.content, at)
+            for pipe in self.pipes[line] if line < len(self.pipes) else ():
+                if column < pipe < column + size:
+                    split.append((offset + pipe - column, at + pipe - column))
+        return split
+
+    def locate(self, text: str) -> tuple[list[tuple[int, int]], int] | None:
+        """Where a text child is in the source: (points, the index after it), points being (offset in ``text``,
+        source index) at its start and after each entity or escape; None if it cannot be found. It starts at the
+        cursor, or after emphasis markers and spaces there; failing that, anywhere further on the cursor's line."""
+        content, j = self.content, self.cursor
+        while j <= len(content):
+            aligned = align(text, content, j, _markdown_special, _SPECIAL)
+            if aligned is not None:
+                return aligned
+            if j < len(content) and content[j] in _DELIMITERS:
+                j += 1
+                continue
+            break
         at = self.find(text)
-        if at >= 0:
-            self.cursor = at + len(text)
+        return ([(0, at)], at + len(text)) if at >= 0 else None
+
+    def text(self, text: str) -> None:
+        located = self.locate(text)
+        points = None
+        if located is not None:
+            points, self.cursor = located
         if any(draft.kind == "autolink" for draft in self.open):  # the URL of <https://…> is not prose
-            self.emit(" " * len(text), at, text)
+            self.emit(" " * len(text), None, text, points)
             return
         start = 0
         for url in _BARE_URL.finditer(text):
             address = url.group().rstrip(_URL_TAIL)
             if not address.partition("://")[2]:
                 continue
-            self.emit(text[start:url.start()], at + start if at >= 0 else None)
+            end = url.start() + len(address)
+            self.emit(text[start:url.start()], None, None, points and slice_anchors(points, start, url.start()))
             if not self.open:  # a bare URL inside a link's text is the anchor, not another link
-                index = at + url.start() if at >= 0 else -1
+                index = source_point(points, url.start()) if points else -1
                 self.links.append((_LinkDraft(address, frozenset(), index, self.length, "bare"), *self.place(index)))
                 self.links[-1][0].text.append(address)
-            self.emit(" " * len(address), at + url.start() if at >= 0 else None, address)
-            start = url.start() + len(address)
-        self.emit(text[start:], at + start if at >= 0 else None)
+            self.emit(" " * len(address), None, address, points and slice_anchors(points, url.start(), end))
+            start = end
+        self.emit(text[start:], None, None, points and slice_anchors(points, start, len(text)))
 
     def place(self, index: int) -> tuple[int, int]:
         """Page line and column of something at ``index`` in the source that lands at the prose's end: the line
@@ -194,7 +284,7 @@ class _Inline:
             if found_line == line:
                 return line, column
         k = line - self.first_line
-        return line, (self.prefix[k] if k < len(self.prefix) else 0) + 1
+        return line, max(self.prefix[k] if k < len(self.prefix) else 0, 0) + 1
 
     # --- children --------------------------------------------------------------------------------------------------
 
@@ -312,7 +402,8 @@ class _Builder:
         for token in tokens:
             if token.type == "inline" and token.map:
                 inline = _Inline(token, self.lines, floor if token.map[0] == row else 0)
-                row, floor = token.map[0], inline.prefix[0] + len(token.content.split("\n", 1)[0])
+                row = token.map[0]
+                floor = inline.prefix[0] + len(token.content.split("\n", 1)[0]) + len(inline.pipes[0])
                 self.inline(inline)
             elif token.type == "fence" and token.info.split()[:1] == [FENCE_INFO] and token.map:
                 source_line = self.lines[token.map[0]]
@@ -326,7 +417,7 @@ class _Builder:
         text = "".join(inline.parts)
         order = self.next_order() if text.strip() else None
         if order is not None:
-            self.page.prose.append(Prose(text, inline.first_line, inline.column, order))
+            self.page.prose.append(Prose(text, inline.first_line, inline.column, order, tuple(inline.anchors)))
         for draft, line, column in inline.links:
             own = order is None
             self.page.links.append(Link(draft.url, draft.rel, draft.text[0] if draft.text else "", line, column,
@@ -434,27 +525,98 @@ def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Pros
     node, value = doc.node((key,)), doc.data[key]
     span = doc.value_span((key,))
     style = getattr(node, "style", None)
-    segments = []
+    segments = []  # (source text on a line, its 0-based column, its front-matter line)
     for number in range(span.line, span.end_line + 1):
         source = lines[number - 1] if number - 1 < len(lines) else ""
-        segments.append(source[span.column - 1 if number == span.line else 0:
-                               span.end_column - 1 if number == span.end_line else len(source)])
+        first = span.column - 1 if number == span.line else 0
+        segments.append((source[first:span.end_column - 1 if number == span.end_line else len(source)], first, number))
     line, column = span.line, span.column
     if style in ('"', "'"):
         column += 1
-        segments[0], segments[-1] = segments[0][1:], segments[-1][:-1] if len(segments) > 1 else segments[0][1:-1]
+        text, first, number = segments[0]
+        segments[0] = (text[1:], first + 1, number)
+        text, first, number = segments[-1]
+        segments[-1] = (text[:-1], first, number)
     elif style in ("|", ">"):  # the text starts on the line after the indicator
-        segments = segments[1:] or [""]
+        segments = segments[1:] or [("", 0, line + 1)]
         line += 1
         source = lines[line - 1] if line - 1 < len(lines) else ""
         column = len(source) - len(source.lstrip()) + 1
-    pieces = [segment.strip() for segment in segments]
-    while pieces and not pieces[-1]:
+    pieces = [(text.strip(), first + len(text) - len(text.lstrip()), number) for text, first, number in segments]
+    while pieces and not pieces[-1][0]:
         pieces.pop()
     text = value.rstrip("\n")
-    if style != "|" and len(pieces) > 1 and all(pieces) and " ".join(pieces) == text:
-        text = "\n".join(pieces)
-    return Prose(text, line + 1, column, order)
+    anchors: list[tuple[int, int, int]] = []
+    if len(segments) == 1 and style in ('"', "'"):  # a quoted value keeps its inner spaces
+        pieces = [(segments[0][0], segments[0][1], segments[0][2])]
+    if style == "|":  # literal: value lines are the source lines less the block's indentation
+        offset = 0
+        for text_line, (_, first, number) in zip(text.split("\n"), pieces):
+            source = lines[number - 1]
+            at = source.find(text_line.strip()) if text_line.strip() else -1
+            if at >= 0:  # a more-indented line keeps its extra indentation in the value
+                anchors.append((offset, number + 1, at - (len(text_line) - len(text_line.lstrip())) + 1))
+            offset += len(text_line) + 1
+    elif pieces and all(piece for piece, _, _ in pieces):
+        decoded = [_yaml_decode(piece, style) for piece, _, _ in pieces]
+        if all(d is not None for d in decoded) and " ".join(d[0] for d in decoded) == text:
+            text, offset = "\n".join(d[0] for d in decoded), 0
+            for (piece_text, points), (_, first, number) in zip(decoded, pieces):
+                for at, index in points:
+                    if anchors and anchors[-1][0] == offset + at:
+                        anchors.pop()  # an escape right at a point: the later point wins
+                    anchors.append((offset + at, number + 1, first + index + 1))
+                offset += len(piece_text) + 1
+    return Prose(text, line + 1, column, order, tuple(anchors))
+
+
+_YAML_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+                 "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+                 "L": "\u2028", "P": "\u2029"}
+_YAML_HEX = {"x": 2, "u": 4, "U": 8}
+
+
+def _yaml_decode(piece: str, style: str | None) -> tuple[str, list[tuple[int, int]]] | None:
+    """A scalar's text on one source line, decoded as YAML reads it: (text, (text offset, index in ``piece``) at
+    its start and after each escape); None when it holds something this does not read (the value then gets no
+    anchors)."""
+    quote = {'"': "\\", "'": "'"}.get(style or "")
+    if quote is None or quote not in piece:
+        return piece, [(0, 0)]
+    out: list[str] = []
+    points = [(0, 0)]
+    length = at = 0
+    while True:
+        found = piece.find(quote, at)
+        if found < 0:
+            out.append(piece[at:])
+            break
+        out.append(piece[at:found])
+        length += found - at
+        if quote == "'":
+            if piece[found + 1:found + 2] != "'":
+                return None
+            out.append("'")
+            at = found + 2
+            length += 1
+            points.append((length - 1, found + 1))  # the quote that stays
+            continue
+        code = piece[found + 1:found + 2]
+        if code in _YAML_HEX:
+            digits = piece[found + 2:found + 2 + _YAML_HEX[code]]
+            if len(digits) != _YAML_HEX[code] or not all(c in "0123456789abcdefABCDEF" for c in digits):
+                return None
+            out.append(chr(int(digits, 16)))
+            at = found + 2 + len(digits)
+        elif code in _YAML_ESCAPES:
+            out.append(_YAML_ESCAPES[code])
+            at = found + 2
+        else:
+            return None
+        points.append((length, found + 1 if out[-1] == code else found))  # \" is the " after the backslash
+        length += 1
+        points.append((length, at))
+    return "".join(out), points
 
 
 def _front_matter_end(lines: list[str]) -> int | None:
