@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark supplint against yamllint and the PyYAML compose floor; see bench/README.md.
 
-    python bench/run.py [--count N] [--corpus DIR] [--repeat R] [--yamllint-sample N] [--baseline REF] [--json FILE]
+    python bench/run.py [--count N] [--corpus DIR] [--repeat R] [--yamllint-sample N] [--baseline REF]
+                        [--pages N] [--skip-jobs] [--json FILE]
 
 Every figure is a whole-process wall time (interpreter start-up and imports included), as in
 shared/reference/perf-baselines.md. Misses against the targets are reported, never turned into a failing exit
@@ -9,6 +10,7 @@ status: the exit status is non-zero only when a command fails.
 """
 import argparse
 import collections
+import filecmp
 import json
 import os
 import platform
@@ -21,6 +23,7 @@ import tempfile
 import time
 
 GEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen_corpus.py")
+GEN_PAGES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gen_pages.py")
 # The venv's bin directory. Not resolved: a venv's python is a symlink to the base interpreter, whose bin
 # directory holds neither supplint nor yamllint.
 BIN = os.path.dirname(sys.executable)
@@ -53,7 +56,11 @@ TARGETS = [
     ("cold_start", "cold start: supplint / imports (median of pair ratios)", "<=", 1.4),
     ("peak_mib", "supplint peak RSS, MiB", "<", 80.0),
     ("vs_core", "supplint throughput / core baseline throughput", ">=", 0.9),
+    ("vs_jobs1", "--jobs 2 speed-up over --jobs 1 (1,000 pages + labels)", ">=", 1.6),
 ]
+PAGE_RULES = ("SUP401", "SUP402", "SUP403", "SUP404", "SUP405")
+PAGE_DEFECT_RULE = {"no-disclosure": "SUP401", "late-disclosure": "SUP402", "no-consult-note": "SUP403",
+                    "disease-claim": "SUP404", "broken-reference": "SUP405"}
 
 
 class CommandFailed(Exception):
@@ -116,6 +123,66 @@ def summarize_findings(path, defects):
     return out
 
 
+def summarize_pages(path, defects):
+    """The page rules' findings in the site run's JSON output, and how many deliberate page defects drew the rule
+    meant for them."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            findings = json.load(f)
+        hits = collections.defaultdict(set)
+        for x in findings:
+            if x.get("code") in PAGE_RULES:
+                hits[os.path.basename(str(x.get("file")))].add(x.get("code"))
+    except (ValueError, AttributeError, TypeError) as e:
+        return {"error": f"output is not the documented JSON array of findings ({e})"}
+    out = {"findings": len(findings), "page_rules": dict(sorted(collections.Counter(c for v in hits.values() for c in v).items()))}
+    if defects:
+        out["defects"] = len(defects)
+        out["defects_reported"] = sum(PAGE_DEFECT_RULE[kind] in hits.get(name, ()) for name, kind in defects.items())
+        out["clean_pages_flagged"] = sum(name not in defects for name in hits)
+    return out
+
+
+def site_step(work, corpus, n_pages, seed, repeat, say):
+    """f. A site: the label corpus plus generated pages that name its labels by relative paths. Times the pages
+    alone and labels + pages with --jobs 1 and --jobs 2 (alternating, so drift hits both). Run from `work`, which
+    is then the repository root (no .git above it), so pages may name ../corpus/label_....yaml. Returns the
+    figures, or None when the corpus has no label_NNNNN.yaml files to name."""
+    if not any(name.startswith("label_") and name.endswith(".yaml") for name in os.listdir(corpus)):
+        say(f"f. skipped: {corpus} has no label_NNNNN.yaml files for pages to name")
+        return None
+    labels = corpus
+    if os.path.commonpath([work, corpus]) != work:  # outside the root: reach it through a link inside the work dir
+        labels = os.path.join(work, "labels")
+        os.symlink(corpus, labels)
+    pages = os.path.join(work, "pages")
+    manifest = os.path.join(work, "page-defects.json")
+    say(f"f. generating {n_pages} pages naming labels of {labels} ...")
+    timed([sys.executable, GEN_PAGES, pages, "--labels", labels, "--count", str(n_pages), "--seed", str(seed),
+           "--defects", manifest])
+    with open(manifest, encoding="utf-8") as f:
+        defects = json.load(f)
+    names = os.listdir(pages)
+    kinds = {"md": sum(n.endswith(".md") for n in names), "html": sum(n.endswith(".html") for n in names)}
+    common = ["--output-format", "json", "--exit-zero"]
+    say(f"f. pages alone, --jobs 1, {repeat} runs ...")
+    alone = series([SUPPLINT, "check", pages, *common, "--jobs", "1"], repeat, cwd=work)
+    say(f"f. labels + pages, --jobs 1 and --jobs 2, {repeat} alternating runs each ...")
+    outs = {j: os.path.join(work, f"site-jobs{j}.json") for j in (1, 2)}
+    runs = {1: [], 2: []}
+    for k in range(repeat):
+        for j in ((1, 2) if k % 2 == 0 else (2, 1)):
+            runs[j].append(timed([SUPPLINT, "check", labels, pages, *common, "--jobs", str(j)], out=outs[j], cwd=work))
+    jobs = {}
+    for j, rs in runs.items():
+        walls = [w for w, _ in rs]
+        jobs[j] = {"runs": walls, "best": min(walls), "median": statistics.median(walls), "peak_mib": max(m for _, m in rs)}
+    identical = filecmp.cmp(outs[1], outs[2], shallow=False)
+    return {"pages": len(names), "pages_md": kinds["md"], "pages_html": kinds["html"], "labels_dir": labels,
+            "pages_alone": alone, "jobs1": jobs[1], "jobs2": jobs[2], "identical": identical,
+            "out": outs[1], "page_defects": defects}
+
+
 def cold_start(single, pairs, warmup, cwd):
     a_cmd = [SUPPLINT, "check", single]
     b_cmd = [sys.executable, "-c", IMPORTS]
@@ -158,6 +225,8 @@ def main(argv=None):
     ap.add_argument("--warmup", type=int, default=2, help="uncounted cold-start runs of each side (default 2)")
     ap.add_argument("--baseline", default=CORE_BASELINE, metavar="REF",
                     help=f"git revision whose supplint is timed on the same corpus (default {CORE_BASELINE}, the core)")
+    ap.add_argument("--pages", type=positive, default=1000, help="pages to generate for the --jobs step f. (default 1000)")
+    ap.add_argument("--skip-jobs", action="store_true", help="skip step f. (pages, --jobs 1 against --jobs 2)")
     ap.add_argument("--json", metavar="FILE", help="also write the numbers to FILE")
     a = ap.parse_args(argv)
 
@@ -220,12 +289,16 @@ def main(argv=None):
             env = dict(os.environ, PYTHONPATH=base_src)
             base = series([sys.executable, "-m", "supplint", "check", corpus, "--exit-zero", "--output-format", "json"],
                           a.repeat, out=os.devnull, cwd=work, env=env)
+
+            site = None if a.skip_jobs else site_step(work, corpus, a.pages, a.seed, a.repeat, say)
         except CommandFailed as e:
             sys.exit(f"run.py: {e}")
         # A child's ru_maxrss starts from the RSS of the process that spawned it, so no figure reads below ours.
         # Hence the findings are parsed only now, after the last timed run.
         own_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         sup["findings"] = summarize_findings(out_json, defects)
+        if site:
+            site["findings"] = summarize_pages(site.pop("out"), site.pop("page_defects"))
 
     rate = lambda labels, secs: labels / secs  # noqa: E731
     sup["labels_per_s"] = rate(n, sup["median"])
@@ -234,6 +307,11 @@ def main(argv=None):
     base["labels_per_s"] = rate(n, base["median"])
     ratios = {"vs_yamllint": sup["labels_per_s"] / yl["labels_per_s"], "vs_floor": sup["median"] / floor["median"],
               "cold_start": cold["ratio"], "peak_mib": sup["peak_mib"], "vs_core": sup["labels_per_s"] / base["labels_per_s"]}
+    if site:
+        site["pages_per_s"] = rate(site["pages"], site["pages_alone"]["median"])
+        for j in ("jobs1", "jobs2"):
+            site[j]["files_per_s"] = rate(n + site["pages"], site[j]["median"])
+        site["speedup"] = ratios["vs_jobs1"] = site["jobs1"]["median"] / site["jobs2"]["median"]
 
     src = corpus if a.corpus else f"generated, seed {a.seed}"
     print(f"supplint benchmark: {n:,} labels ({src}); Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.system()}")
@@ -256,19 +334,47 @@ def main(argv=None):
         caught = f" deliberate defects reported in {f['defects_reported']}/{f['defects']} files;" if "defects" in f else ""
         print(f"   supplint reported {f['findings']:,} findings in {f['files_with_findings']:,} files;{caught} "
               f"top codes {', '.join(f'{c} {k}' for c, k in f['top_codes'].items()) or 'none'}")
+    if site:
+        print(f"f. site: {n:,} labels + {site['pages']:,} pages ({site['pages_md']:,} Markdown, {site['pages_html']:,} HTML) "
+              f"naming labels by relative paths; run from the work dir")
+        print(f"{'':44} {'runs':>4} {'best s':>8} {'median s':>9} {'files/s':>9} {'peak MiB':>9}")
+        srow = lambda name, d, per_s: print(f"{name:44} {len(d['runs']):>4} {d['best']:>8.3f} {d['median']:>9.3f} "  # noqa: E731
+                                            f"{per_s:>9,.0f} {d['peak_mib']:>9.1f}")
+        srow("   pages alone, --jobs 1 (files = pages)", site["pages_alone"], site["pages_per_s"])
+        srow("   labels + pages, --jobs 1", site["jobs1"], site["jobs1"]["files_per_s"])
+        srow("   labels + pages, --jobs 2", site["jobs2"], site["jobs2"]["files_per_s"])
+        same = "byte-identical" if site["identical"] else "DIFFERENT (a parallel run must print what a serial one does)"
+        print(f"   --jobs 2 output vs --jobs 1: {same}")
+        sf = site["findings"]
+        if "error" in sf:
+            print(f"   note: supplint {sf['error']}")
+        else:
+            caught = (f"; deliberate page defects drew their rule in {sf['defects_reported']}/{sf['defects']} pages, "
+                      f"{sf['clean_pages_flagged']} other pages drew a page rule") if "defects" in sf else ""
+            print(f"   {sf['findings']:,} findings; page rules {', '.join(f'{c} {k}' for c, k in sf['page_rules'].items()) or 'none'}"
+                  f"{caught}")
     print("targets:")
     results = []
     for key, desc, op, target in TARGETS:
+        if key not in ratios:
+            results.append({"key": key, "value": None, "op": op, "target": target, "result": "SKIP"})
+            print(f"  {desc:56} {'-':>8}   target {op} {target:g}x  SKIP")
+            continue
         v = ratios[key]
         unit = "" if key == "peak_mib" else "x"
         results.append({"key": key, "value": v, "op": op, "target": target, "result": verdict(v, op, target)})
+        if key == "vs_jobs1" and not site["identical"]:
+            results[-1]["result"] = "MISS"  # a speed-up with a different answer does not count
         print(f"  {desc:56} {v:8.2f}{unit:1}  target {op} {target:g}{unit:1}  {results[-1]['result']}")
 
     if a.json:
         with open(a.json, "w", encoding="utf-8") as fh:
             json.dump({"labels": n, "corpus": src, "python": platform.python_version(), "cpus": os.cpu_count(),
-                       "harness_peak_mib": own_mib, "supplint": sup, "yamllint": yl, "floor": floor, "cold_start": cold, "baseline": {"ref": a.baseline, **base}, "ratios": ratios,
-                       "targets": results}, fh, indent=2)
+                       "harness_peak_mib": own_mib, "supplint": sup, "yamllint": yl, "floor": floor, "cold_start": cold, "baseline": {"ref": a.baseline, **base},
+                       "site": site, "ratios": ratios, "targets": results}, fh, indent=2)
+    if site and not site["identical"]:
+        print("run.py: --jobs 2 printed something other than --jobs 1", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -130,3 +130,26 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path):
     parallel = run_cli("check", "--output-format", "json", "--jobs", "2", str(tmp_path))
     assert serial.returncode == parallel.returncode == 1
     assert serial.stdout == parallel.stdout and len(json.loads(serial.stdout)) == 160
+
+
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("This supplement prevents osteoporosis.", True),
+    ("It cured my arthritis in a month.", True),            # past tense
+    ("It lowers your blood pressure.", True),               # an implied claim carries its own verb
+    ("A natural alternative to statins.", True),
+    ("It is a natural antiviral.", True),
+    ("It can lower blood pressure in hypertension.", True),
+    ("A lower dose is safer for people with kidney disease.", False),   # "lower" as an adjective
+    ("Vitamin D deficiency is common in winter.", False),
+    ("Suitable for people with celiac disease.", False),
+    ("Stock up before cold and flu season.", False),
+    ("This product is not intended to diagnose, treat, cure, or prevent any disease.", False),
+    ("Vitamin D and K2 support healthy bones.", False),
+])
+def test_page_disease_claims(sentence, claim):
+    codes = [f.code for f in supplint.check_text(f"# Post\n\n{sentence}\n", "post.md")]
+    assert codes == (["SUP404"] if claim else [])
+
+
+def test_iherb_referral_code_is_an_affiliate_link():
+    assert [f.code for f in supplint.check_text("# P\n\n[B12](https://www.iherb.com/pr/x/1?rcode=ABC123)\n", "p.md")] == ["SUP401"]

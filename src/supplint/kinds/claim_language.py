@@ -58,6 +58,7 @@ class Vocabulary:
     verbs: re.Pattern
     negations: re.Pattern
     exempt: re.Pattern | None
+    implied: re.Pattern | None  # phrases that are claims by themselves ("lowers cholesterol", "antiviral")
 
 
 _CLAUSES = re.compile(r"[.;:!?]+(?=\s|$)|[;!?:]|\s[-\u2013\u2014]\s|\bbut\b", re.IGNORECASE)
@@ -74,6 +75,7 @@ def _vocabulary(path: str) -> Vocabulary:
             alternation(table["verbs"]),
             alternation(table.get("negations") or ["not"]),
             alternation(table["exempt"]) if table.get("exempt") else None,
+            alternation(table["implied"]) if table.get("implied") else None,
         )
     except re.error as exc:
         raise ValueError(f"{path}: bad regular expression: {exc}") from None
@@ -110,10 +112,15 @@ def _in_clause(clause: str, vocabulary: Vocabulary, need_verb: bool) -> str | No
             continue
         if vocabulary.negations.search(clause, 0, start):
             continue
-        if need_verb and not _has_verb(clause, match, vocabulary):
+        if need_verb and not _has_verb(clause, match, vocabulary) and not _implied(match.group(0), vocabulary):
             continue
         return match.group(0)
     return None
+
+
+def _implied(term: str, vocabulary: Vocabulary) -> bool:
+    """An implied claim carries its own verb ("lowers cholesterol"): no other verb is needed beside it."""
+    return vocabulary.implied is not None and vocabulary.implied.fullmatch(term) is not None
 
 
 def _has_verb(clause: str, term: re.Match, vocabulary: Vocabulary) -> bool:
