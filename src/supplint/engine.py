@@ -142,7 +142,10 @@ class Linter:
         return as_fix(edits)
 
     def _suppress(self, findings: list[Finding], text: str, doc: Document | None, filename: str) -> list[Finding]:
-        directives = suppress.find(text, doc, self.registry)
+        return self.suppressed(findings, suppress.find(text, doc, self.registry), filename)
+
+    def suppressed(self, findings: list[Finding], directives: list, filename: str) -> list[Finding]:
+        """The findings the directives leave, plus SUP009 for what they did not use."""
         findings = suppress.apply(findings, directives)
         if "SUP009" in self.codes:
             spec = self.registry.rules["SUP009"]

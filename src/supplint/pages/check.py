@@ -10,7 +10,6 @@ from dataclasses import replace
 
 from .. import suppress
 from ..findings import Finding, Span
-from ..fixes import as_fix
 from . import Embedded, Page, Reference
 from .context import PageContext
 
@@ -51,14 +50,7 @@ def check_page(linter, text: str, filename: str) -> list[Finding]:
         for hit in evaluate(spec, context, options):
             findings.append(linter._finding(spec, hit.message, hit.span or Span(1, 1, 1, 1), hit.hint, filename))
     directives = suppress.from_comments(page.comments, text, linter.registry)
-    if directives:
-        findings = suppress.apply(findings, directives)
-        if "SUP009" in linter.codes:
-            rule = linter.registry.rules["SUP009"]
-            for item in suppress.unused(directives, linter.codes, linter.registry):
-                span = Span(item.line, item.column, item.line, item.end_column)
-                findings.append(linter._finding(rule, item.message, span, item.hint, filename, as_fix(item.edits)))
-    return findings
+    return linter.suppressed(findings, directives, filename) if directives else findings
 
 
 def _moved(finding: Finding, embedded: Embedded, filename: str) -> Finding:
