@@ -91,11 +91,6 @@ class Linter:
             found = self._referenced[path] = self.check_path(path)
         return found
 
-    def remember(self, path: str, findings: list[Finding]) -> None:
-        """A label file this run checked on its own: pages that name it later reuse the result."""
-        if not is_page(path):
-            self._referenced[os.path.normpath(os.path.abspath(path))] = findings
-
     def _check(self, text: str, filename: str) -> list[Finding]:
         try:
             doc = load(text)

@@ -56,7 +56,6 @@ class Runner:
         settings = self.resolver.for_path(path)
         linter = settings.linter_for(path)
         findings = linter.check_bytes(raw, path)
-        linter.remember(path, findings)
         result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"))
         if self.fix and any(f.fix for f in findings):
             self._fix(result, raw.decode("utf-8-sig"), linter)
