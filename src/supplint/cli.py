@@ -68,14 +68,14 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
     from .config import ConfigError
     from .data import DataError
     from .engine import UsageError
-    from .output import REPORTERS
+    from .output import IMPLEMENTED
     from .registry import SelectionError
     from .parallel import jobs_for
     from .runner import Run, RunError
     from .settings import Overrides, Resolver
 
-    if output_format not in REPORTERS:
-        raise Fatal(f"output format '{output_format}' is not implemented yet (available: {', '.join(REPORTERS)})")
+    if output_format not in IMPLEMENTED:
+        raise Fatal(f"output format '{output_format}' is not implemented yet (available: {', '.join(IMPLEMENTED)})")
     if config_file and isolated:
         raise Fatal("--config and --isolated contradict each other; give one")
     overrides = Overrides(population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on)

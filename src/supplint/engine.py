@@ -10,7 +10,7 @@ from .findings import FILE_START, Finding, Span
 from .fixes import as_fix, split_lines, value_edits
 from .kinds import evaluators
 from .loader import Document, LoadError, Problem, load
-from .pages.check import check_page, is_page
+from .pages.check import check_page, is_page  # light: the parsers are imported only for a page
 from .reference import Reference, reference
 from .registry import Registry, registry
 from .resolve import resolve

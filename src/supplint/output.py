@@ -142,15 +142,24 @@ class StatisticsReporter(Reporter):
 
 _REPORTERS: dict[str, type[Reporter]] = {"concise": ConciseReporter, "full": FullReporter, "json": JsonReporter,
                                          "json-lines": JsonLinesReporter}
+#: Formats whose reporters live in ci_output.py (it subclasses Reporter, so it is imported when one is asked for).
+CI_FORMATS = ("sarif", "github", "gitlab", "junit")
+IMPLEMENTED = (*_REPORTERS, *CI_FORMATS)
+
+
+def reporter_class(name: str) -> type[Reporter]:
+    """The Reporter of an output format (KeyError for one not implemented)."""
+    if name in CI_FORMATS:
+        from .ci_output import CI_REPORTERS
+
+        return CI_REPORTERS[name]
+    return _REPORTERS[name]
 
 
 def __getattr__(name: str):
-    """``REPORTERS`` (format name → Reporter class) is built on first use: the CI formats (ci_output.py) subclass
-    Reporter, so importing them at the top would be circular, and ``supplint --version`` need not load them."""
+    """``REPORTERS`` (format name → Reporter class, CI formats included) for callers that want them all."""
     if name == "REPORTERS":
-        from .ci_output import CI_REPORTERS
-
-        reporters = globals()["REPORTERS"] = {**_REPORTERS, **CI_REPORTERS}
+        reporters = globals()["REPORTERS"] = {format_: reporter_class(format_) for format_ in IMPLEMENTED}
         return reporters
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

@@ -117,7 +117,7 @@ class Run:
             self.reporter = output.FullReporter(
                 out, self.quiet, read=lambda path: self.sources[path] if path in self.sources else output.read_file(path))
         else:
-            self.reporter = output.REPORTERS[output_format](out, self.quiet)
+            self.reporter = output.reporter_class(output_format)(out, self.quiet)
 
     def check(self, targets: list[str], stdin_filename: str | None) -> None:
         from .walk import discover
