@@ -100,6 +100,52 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
     sys.exit(EXIT_FINDINGS if run.failing and not exit_zero else EXIT_CLEAN)
 
 
+@cli.group(name="import")
+def import_group() -> None:
+    """Write a label in supplint's format from another source (to standard output, or -o)."""
+
+
+def _import(kind: str, source: str, output_file: str | None) -> None:
+    import importlib
+
+    from .importers import ImportFailed, dump_label
+
+    module = importlib.import_module(f".importers.{kind}", __package__)
+    try:
+        with open(source, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise Fatal(f"cannot read {source}: {exc.strerror or exc}") from None
+    try:
+        conversion = module.convert(raw.decode("utf-8-sig"), source)
+    except (ImportFailed, UnicodeDecodeError) as exc:
+        raise Fatal(f"{source}: {exc}") from None
+    for note in conversion.notes:
+        _note(f"{source}: {note}")
+    text = dump_label(conversion.label, module.header(source, conversion))
+    if output_file:
+        with open(output_file, "w", encoding="utf-8") as out:
+            out.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+@import_group.command("dsld")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the label here.")
+def import_dsld(source, output_file) -> None:
+    """An NIH Dietary Supplement Label Database (DSLD) v9 label record (JSON)."""
+    _import("dsld", source, output_file)
+
+
+@import_group.command("text")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the label here.")
+def import_text(source, output_file) -> None:
+    """A Supplement Facts panel copied as text."""
+    _import("text", source, output_file)
+
+
 def _note(message: str, kind: str = "note: ") -> None:
     click.echo(f"supplint: {kind}{message}", err=True)
 
