@@ -54,6 +54,9 @@ EXPECTED = {
     "pages/broken-reference.md": [("SUP405", 3)],
     "pages/roundup.html": [],
     "pages/sponsored-no-disclosure.html": [("SUP401", 10)],
+    # daily stacks: the products taken together (each label is checked on its own too)
+    "stacks/daily-stack.yaml": [("SUP501", 6), ("SUP501", 7)],
+    "stacks/balanced-stack.yaml": [],
     # malformed labels
     "invalid/broken-yaml.yaml": [("SUP001", 9)],
     "invalid/typo-keys.yaml": [("SUP002", 6), ("SUP002", 13)],

@@ -58,12 +58,15 @@ def cli() -> None:
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply the config's include/exclude to files named on the command line too (for pre-commit).")
+@click.option("--stack", is_flag=True,
+              help="Treat the labels given as one daily regimen (or give a stack file): their combined daily amounts "
+                   "are checked against the upper limits (SUP501).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Check files in this many processes (0: one per CPU).")
 @click.option("--stdin-filename", help="The file name to report, and to find the config by, for standard input ('-').")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 def check(paths, output_format, output_file, select, ignore, extend_select, population, fail_on, exit_zero,
-          statistics, fix, diff, config_file, isolated, force_exclude, jobs, stdin_filename, quiet) -> None:
+          statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, stdin_filename, quiet) -> None:
     """Lint label files (*.yaml, *.yml) and directories of them; '-' reads standard input."""
     from .config import ConfigError
     from .data import DataError
@@ -81,7 +84,8 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
     overrides = Overrides(population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on)
     try:
         run = Run(Resolver(overrides, config_file, isolated), fix=fix, diff=diff, quiet=quiet, note=_note,
-                  jobs=jobs_for(jobs), setup=(overrides, config_file, isolated, fix or diff), force_exclude=force_exclude)
+                  jobs=jobs_for(jobs), setup=(overrides, config_file, isolated, fix or diff), force_exclude=force_exclude,
+                  stack=stack)
         # With --fix on standard input the fixed text is the output; findings go to standard error.
         findings_to = sys.stderr if "-" in paths and fix and not diff else sys.stdout
         with (open(output_file, "w", encoding="utf-8") if output_file else contextlib.nullcontext(findings_to)) as out:

@@ -11,6 +11,7 @@ from .fixes import as_fix, split_lines, value_edits
 from .kinds import evaluators
 from .loader import Document, LoadError, Problem, load
 from .pages.check import check_page, is_page  # light: the parsers are imported only for a page
+from .stacks import check_stack_file, is_stack
 from .reference import Reference, reference
 from .registry import Registry, registry
 from .resolve import resolve
@@ -39,6 +40,7 @@ class Linter:
                   for code, spec in self.registry.rules.items() if code in self.codes and spec.kind != "builtin"]
         self.active = [rule for rule in active if rule[0].target == "label"]
         self.page_active = [rule for rule in active if rule[0].target == "page"]
+        self.stack_active = [rule for rule in active if rule[0].target == "stack"]
         self._referenced: dict[str, list[Finding]] = {}  # label files pages name, checked once per run
 
     def without(self, codes: Iterable[str]) -> Linter:
@@ -84,6 +86,33 @@ class Linter:
         findings.sort(key=Finding.sort_key.fget)
         return findings
 
+    def resolved(self, text: str, own_population: bool = True):
+        """The label ``text`` holds, resolved (None when it is not a well-formed label): for summaries and stacks.
+        ``own_population=False`` uses the linter's population even where the label names one (a stack's person)."""
+        try:
+            doc = load(text)
+        except LoadError:
+            return None
+        label, problems = validate(doc)
+        if label is None:
+            return None
+        return doc, self.resolve_label(label, own_population)
+
+    def resolve_label(self, label, own_population: bool = True):
+        population = self.reference.populations[label.population] if label.population and own_population else self.population
+        return resolve(label, self.reference, population)
+
+    def with_population(self, population: str) -> Linter:
+        """The same linter for another population (a stack file that names one)."""
+        return Linter(self.codes, population, self.registry, self.reference, self.options, self.severity)
+
+    def facts(self, text: str, filename: str):
+        """A label's Supplement Facts with daily figures (summary.LabelFacts), or None for a page or a broken label."""
+        from .summary import label_facts
+
+        found = None if is_page(filename) else self.resolved(text)
+        return label_facts(found[1], filename) if found else None
+
     def referenced_findings(self, path: str) -> list[Finding]:
         """A label file's findings (as its own file), remembered for other pages that name it."""
         found = self._referenced.get(path)
@@ -98,20 +127,22 @@ class Linter:
             findings = self._from_problems(filename, [exc.problem])
             doc = None
         else:
-            findings = self._lint(doc, text, filename)
+            findings = check_stack_file(self, doc, text, filename) if is_stack(doc) else self._lint(doc, text, filename)
         if suppress.MARKER in text:
             findings = self._suppress(findings, text, doc, filename)
         return findings
 
     def _lint(self, doc: Document, text: str, filename: str) -> list[Finding]:
         label, problems = validate(doc)
-        problems = doc.problems + problems
+        findings = self._from_problems(filename, doc.problems + problems)
         if label is None:
-            return self._from_problems(filename, problems)
-        population = self.reference.populations[label.population] if label.population else self.population
-        resolved = resolve(label, self.reference, population)
-        problems += [Problem(i.code, i.message, doc.value_span(i.path), i.hint) for i in resolved.issues]
-        findings = self._from_problems(filename, problems)
+            return findings
+        return findings + self.lint_resolved(doc, text, filename, self.resolve_label(label))
+
+    def lint_resolved(self, doc: Document, text: str, filename: str, resolved) -> list[Finding]:
+        """The label rules' findings on a resolved label (its document gives positions; ``text`` the fix edits)."""
+        findings = self._from_problems(filename, [Problem(i.code, i.message, doc.value_span(i.path), i.hint)
+                                                  for i in resolved.issues])
         lines = None
         for spec, evaluate, options in self.active:
             for hit in evaluate(spec, resolved, options):

@@ -48,6 +48,17 @@ class Reporter:
         self.quiet = quiet
         self.tally = Tally()
 
+    #: A reporter that shows each label's Supplement Facts (the HTML report) sets this; the run then calls
+    #: ``add_facts`` with a ``summary.LabelFacts`` before ``add`` for each label file, and ``add_stack`` once with
+    #: the daily totals of a ``--stack`` run.
+    wants_facts = False
+
+    def add_facts(self, facts) -> None:
+        pass
+
+    def add_stack(self, totals) -> None:
+        pass
+
     def add(self, findings: list[Finding], path: str | None = None) -> None:
         """One checked file's findings (``path`` names it, for formats that list clean files too)."""
         self.write(findings)
@@ -144,7 +155,7 @@ _REPORTERS: dict[str, type[Reporter]] = {"concise": ConciseReporter, "full": Ful
                                          "json-lines": JsonLinesReporter}
 #: Formats whose reporters live in ci_output.py (it subclasses Reporter, so it is imported when one is asked for).
 CI_FORMATS = ("sarif", "github", "gitlab", "junit")
-IMPLEMENTED = (*_REPORTERS, *CI_FORMATS)
+IMPLEMENTED = (*_REPORTERS, *CI_FORMATS, "html")  # html: html_report.py, imported when asked for
 
 
 def reporter_class(name: str) -> type[Reporter]:
@@ -153,6 +164,10 @@ def reporter_class(name: str) -> type[Reporter]:
         from .ci_output import CI_REPORTERS
 
         return CI_REPORTERS[name]
+    if name == "html":
+        from .html_report import HtmlReporter
+
+        return HtmlReporter
     return _REPORTERS[name]
 
 

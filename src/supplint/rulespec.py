@@ -81,7 +81,7 @@ class RuleBase(_Spec):
     message: str = ""
     hint: str | None = None
     fix: str | None = None  # what the safe fix does, where the rule offers one (`supplint check --fix`)
-    target: Literal["label", "page"] = "label"  # what the rule reads, and what its examples are
+    target: Literal["label", "page", "stack"] = "label"  # what the rule reads, and what its examples are
 
     @field_validator("options")
     @classmethod

@@ -93,11 +93,13 @@ class Run:
     """One `check` run: files are checked, fixed and reported one at a time, so memory does not grow with them."""
 
     def __init__(self, resolver: Resolver, fix: bool, diff: bool, quiet: bool, note=lambda message: None,
-                 jobs: int = 1, setup: tuple = (), force_exclude: bool = False):
+                 jobs: int = 1, setup: tuple = (), force_exclude: bool = False, stack: bool = False):
         self.resolver = resolver
         self.note = note
         self.jobs, self.setup = jobs, setup  # setup: what a worker process needs to build its own resolver
         self.force_exclude = force_exclude
+        self.stack = stack
+        self.stack_files: list[str] = []  # label files of a --stack run, in the order given
         self.runner = Runner(resolver, fix=fix or diff)
         self.fix, self.diff, self.quiet = fix, diff, quiet
         self.reporter = None
@@ -140,7 +142,24 @@ class Run:
         for result in check_all(paths, self.jobs, self.setup, self.runner):
             self._handle(result)
 
+    def _facts(self, path: str) -> None:
+        """For a report that shows Supplement Facts: the label's facts, read again from the file (or standard input)."""
+        text = self.sources.get(path)
+        if text is None:
+            try:
+                with open(path, encoding="utf-8-sig") as handle:
+                    text = handle.read()
+            except (OSError, UnicodeDecodeError):
+                return
+        facts = self.resolver.for_path(path).linter_for(path).facts(text, path)
+        if facts is not None:
+            self.reporter.add_facts(facts)
+
     def _handle(self, result, from_stdin: bool = False) -> None:
+        if self.reporter is not None and self.reporter.wants_facts:
+            self._facts(result.path)
+        if self.stack and not from_stdin:
+            self.stack_files.append(result.path)
         self.checked += 1
         for note in result.notes:
             self.note(note)
@@ -161,7 +180,45 @@ class Run:
         threshold = SEVERITY_RANK[result.fail_on]
         self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
 
+    def _check_stack(self) -> None:
+        """--stack: the label files checked are one daily regimen (or one stack file describes it): SUP501."""
+        from . import stacks
+        from .loader import LoadError, load
+        from .pages.check import is_page
+
+        entries, linter, stack = [], None, None
+        for path in self.stack_files:
+            if is_page(path):
+                continue
+            linter = linter or self.resolver.for_path(path).linter_for(path)
+            with open(path, encoding="utf-8-sig") as handle:
+                text = handle.read()
+            try:
+                doc = load(text)
+            except LoadError:
+                continue  # reported as SUP001 already
+            if stacks.is_stack(doc):
+                stack = stacks.stack_of_file(linter, doc, text, path)  # its SUP501 came with the file's findings
+                break
+            found = linter.resolved(text, own_population=False)
+            if found is not None:
+                entries.append((path, found[0], found[1], None, ()))
+        else:
+            stack = stacks.build(linter, entries) if linter else None
+            if stack is not None:
+                extra = stacks.findings(linter, stack)
+                if self.reporter is not None:
+                    self.reporter.add(extra)
+                self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.resolver.for_path(f.file).fail_on]
+                                                   for f in extra)
+        if stack is None:
+            self.note("--stack needs at least two well-formed labels, or a stack file; no stack was checked")
+        elif self.reporter is not None:
+            self.reporter.add_stack(stack.totals)
+
     def finish(self) -> None:
+        if self.stack:
+            self._check_stack()
         if self.reporter is not None:
             self.reporter.close(self.checked)
         if self.stdin_fixed is not None:

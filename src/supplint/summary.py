@@ -1,0 +1,108 @@
+"""What a label adds up to, for people: each row's daily amount, % of the Daily Value and % of the upper limit,
+per label and summed over a daily stack. The HTML report and `--stack` read this; the rules do not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import formatting
+from .resolve import Resolved
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    name: str
+    as_: str | None
+    amount: str | None          # per serving, as printed
+    daily: str | None           # per day, in the nutrient's label unit ("250 mcg")
+    declared_dv: str | None     # the %DV as printed
+    dv_percent: float | None    # daily amount ÷ Daily Value × 100
+    ul_percent: float | None    # the part the upper limit covers ÷ the limit × 100 (this row's share)
+    depth: int                  # 0 for a facts row, 1 for a blend member
+
+
+@dataclass(frozen=True, slots=True)
+class LabelFacts:
+    file: str
+    product: str
+    brand: str | None
+    serving: str | None
+    per_day: int
+    population: str
+    rows: tuple[FactRow, ...]
+
+
+@dataclass(slots=True)
+class NutrientTotal:
+    """A nutrient summed over the products of a stack."""
+
+    nutrient: str
+    measure: str
+    total: float = 0.0                     # per day, in the nutrient's label unit
+    ul_total: float = 0.0                  # per day, what the upper limit covers, in the limit's unit
+    limit: float | None = None
+    limit_measure: str | None = None
+    shares: list[tuple[str, float, float]] = field(default_factory=list)  # (product or file, daily, daily for the UL)
+
+    @property
+    def ul_percent(self) -> float | None:
+        return self.ul_total / self.limit * 100 if self.limit else None
+
+
+def label_facts(resolved: Resolved, file: str, per_day: int | None = None) -> LabelFacts:
+    """The label's rows with daily figures; ``per_day`` overrides the label's servings a day (a stack's)."""
+    label = resolved.label
+    days = per_day or resolved.per_day
+    rows = []
+    for row in resolved.rows:
+        nutrient = row.nutrient
+        daily = row.per_serving * days if row.per_serving is not None else None
+        dv = daily / nutrient.dv * 100 if daily is not None and nutrient and nutrient.dv else None
+        ul = None
+        if nutrient is not None and nutrient.ul is not None and resolved.population is not None:
+            covered = resolved.daily_for_ul(nutrient)
+            if covered is not None and row in covered[1]:
+                share = _row_share(resolved, row, nutrient)
+                if share is not None:
+                    ul = share * days / nutrient.ul.for_bands(resolved.population.bands) * 100
+        rows.append(FactRow(
+            name=row.name, as_=row.as_, amount=row.amount.text if row.amount else None,
+            daily=formatting.amount(daily, nutrient.measure) if daily is not None else None,
+            declared_dv=row.dv.text if getattr(row, "dv", None) is not None else None,
+            dv_percent=dv, ul_percent=ul, depth=len(row.path) // 2 - 1,
+        ))
+    population = resolved.population.description if resolved.population else "adults"
+    return LabelFacts(file, label.product, label.brand, label.serving.size if label.serving else None, days,
+                      population, tuple(rows))
+
+
+def _row_share(resolved: Resolved, row, nutrient) -> float | None:
+    """One row's amount per serving in the upper limit's unit."""
+    if nutrient.ul.measure == nutrient.measure and not resolved.reference.converts_for_ul(nutrient.id):
+        return row.per_serving
+    try:
+        return resolved.reference.amount_in(row.amount, nutrient, row.forms, nutrient.ul.measure, "ul")
+    except Exception:  # noqa: BLE001 - an unconvertible row was reported when the label was checked
+        return None
+
+
+def stack_totals(products: list[tuple[str, Resolved, int]]) -> dict[str, NutrientTotal]:
+    """Per nutrient id, the daily total over the stack: (name, resolved label, servings a day) per product."""
+    totals: dict[str, NutrientTotal] = {}
+    for name, resolved, per_day in products:
+        for nid in resolved.nutrients():
+            nutrient = resolved.reference.nutrients[nid]
+            daily = sum(row.per_serving for row in resolved.nutrients()[nid]) * per_day
+            covered = resolved.daily_for_ul(nutrient)
+            ul_daily = covered[0] / resolved.per_day * per_day if covered else 0.0
+            total = totals.get(nid)
+            if total is None:
+                total = totals[nid] = NutrientTotal(nutrient.ul.name or nutrient.name if nutrient.ul else nutrient.name,
+                                                    str(nutrient.measure))
+                if nutrient.ul is not None and resolved.population is not None:
+                    total.limit = nutrient.ul.for_bands(resolved.population.bands)
+                    total.limit_measure = str(nutrient.ul.measure)
+            total.total += daily
+            total.ul_total += ul_daily
+            total.shares.append((name, daily, ul_daily))
+    return totals

@@ -1,0 +1,78 @@
+"""Daily stacks: products taken together against the upper limits (SUP501), by --stack or by a stack file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+import supplint
+from conftest import EXAMPLES, run_cli
+
+MULTI, CALCIUM_D, D3 = "multivitamin-50-plus.yaml", "calcium-d3-tablet.yaml", "d3-5000-k2-softgel.yaml"
+
+
+@pytest.fixture
+def shelf(tmp_path):
+    for name in (MULTI, CALCIUM_D, D3, "d3-k2-softgel.yaml"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    return tmp_path
+
+
+def json_findings(result) -> list[dict]:
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_stack_flag_reports_vitamin_d_and_calcium_totals_with_each_products_share(shelf):
+    result = run_cli("check", "--stack", "--select", "SUP501", "--output-format", "json", MULTI, CALCIUM_D, D3, cwd=shelf)
+    found = json_findings(result)
+    assert sorted((f["file"], f["code"], f["line"]) for f in found) == [(CALCIUM_D, "SUP501", 19), (D3, "SUP501", 13)]
+    vitamin_d = next(f for f in found if f["file"] == D3)
+    assert "3 products" in vitamin_d["message"] and "Complete Multi 50+" in vitamin_d["message"]
+    assert result.returncode == 1
+
+
+def test_without_stack_the_same_labels_get_no_stack_finding(shelf):
+    assert json_findings(run_cli("check", "--select", "SUP501", "--output-format", "json", MULTI, CALCIUM_D, D3, cwd=shelf)) == []
+
+
+def test_a_balanced_stack_passes(shelf):
+    result = run_cli("check", "--stack", "--select", "SUP501", MULTI, "d3-k2-softgel.yaml", cwd=shelf)
+    assert result.returncode == 0, result.stdout
+
+
+def test_stack_file_with_servings_a_day(shelf):
+    # vitamin D: 20 mcg from the multivitamin + 50 mcg per D3 + K2 softgel; the limit is 100 mcg
+    (shelf / "regimen.yaml").write_text(f"stack:\n  - label: {MULTI}\n  - label: d3-k2-softgel.yaml\n    per_day: 1\n")
+    assert [(f.code, f.line) for f in supplint.check_file(shelf / "regimen.yaml", select=["SUP501"])] == []
+    (shelf / "regimen.yaml").write_text(f"stack:\n  - label: {MULTI}\n  - label: d3-k2-softgel.yaml\n    per_day: 2\n")
+    assert [(f.code, f.line) for f in supplint.check_file(shelf / "regimen.yaml", select=["SUP501"])] == [("SUP501", 3)]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("stack:\n  - label: missing.yaml\n  - label: d3.yaml\n", 2),
+    ("stack:\n  - labl: x.yaml\n", 2),
+    ("stack: []\n", 1),
+    ("stack:\n  - label: x.yaml\n    per_day: 0\n", 3),
+])
+def test_stack_file_mistakes_are_sup002_at_their_line(shelf, text, line):
+    (shelf / "bad.yaml").write_text(text)
+    found = [(f.code, f.line) for f in supplint.check_file(shelf / "bad.yaml")]
+    assert ("SUP002", line) in found
+
+
+def test_inline_labels_in_a_stack_file_are_linted_in_place(tmp_path):
+    text = ("stack:\n  - label:\n      product: Example B12 Supplement\n      facts:\n"
+            "        - {name: Vitamin B12, amount: 5 ug}\n      warnings: Ask your doctor before use.\n")
+    (tmp_path / "s.yaml").write_text(text)
+    assert ("SUP208", 5) in [(f.code, f.line) for f in supplint.check_file(tmp_path / "s.yaml")]
+
+
+def test_stack_file_population_applies(shelf):
+    # calcium: 220 + 2,200 = 2,420 mg; the 19-50 limit is 2,500 mg, the 51+ one 2,000 mg
+    for population, fires in (("adults-19-50", False), ("adults-51+", True)):
+        (shelf / "r.yaml").write_text(f"population: {population}\nstack:\n  - label: {MULTI}\n  - label: {CALCIUM_D}\n")
+        codes = {f.message.split()[0] for f in supplint.check_file(shelf / "r.yaml", select=["SUP501"])}
+        assert ("Calcium" in codes) is fires
