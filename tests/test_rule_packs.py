@@ -160,3 +160,15 @@ def test_a_template_field_the_kind_does_not_provide_is_a_pack_error():
         _check_templates(spec.model_copy(update={"message": "{dialy}/day"}), "core.yaml")
     with pytest.raises(data.DataError, match="has no message"):
         _check_templates(spec.model_copy(update={"message": ""}), "core.yaml")
+
+
+def test_a_reserved_code_is_refused_as_not_implemented():
+    """Every catalogue rule is implemented today; the next reserved code must still be refused clearly."""
+    from supplint.registry import Registry, SelectionError
+    from supplint.rulespec import PlannedRule
+
+    reg = registry()
+    future = Registry(reg.rules, reg.by_name, {"SUP599": PlannedRule(code="SUP599", name="future-rule")})
+    for selector in ("SUP599", "future-rule"):
+        with pytest.raises(SelectionError, match="not implemented yet"):
+            future.select([selector])
