@@ -11,6 +11,7 @@ from .fixes import as_fix, split_lines, value_edits
 from .kinds import evaluators
 from .loader import Document, LoadError, Problem, load
 from .pages.check import check_page, is_page  # light: the parsers are imported only for a page
+from .dsld_check import check_dsld, dsld_document, is_dsld  # light: the importer loads only for a .json file
 from .stacks import check_stack_file, is_stack
 from .reference import Reference, reference
 from .registry import Registry, registry
@@ -81,8 +82,14 @@ class Linter:
         return self.check_text(text, filename)
 
     def check_text(self, text: str, filename: str) -> list[Finding]:
-        """Lint a label, or a page when ``filename`` ends in .md/.markdown/.html/.htm."""
-        findings = check_page(self, text, filename) if is_page(filename) else self._check(text, filename)
+        """Lint a label, a page when ``filename`` ends in .md/.markdown/.html/.htm, or an NIH DSLD label record
+        (converted, then linted as a label) when it ends in .json."""
+        if is_page(filename):
+            findings = check_page(self, text, filename)
+        elif is_dsld(filename):
+            findings = check_dsld(self, text, filename)
+        else:
+            findings = self._check(text, filename)
         findings.sort(key=Finding.sort_key.fget)
         return findings
 
@@ -93,7 +100,10 @@ class Linter:
             doc = load(text)
         except LoadError:
             return None
-        label, problems = validate(doc)
+        return self._resolved(doc, own_population)
+
+    def _resolved(self, doc: Document, own_population: bool = True):
+        label, _ = validate(doc)
         if label is None:
             return None
         return doc, self.resolve_label(label, own_population)
@@ -110,7 +120,13 @@ class Linter:
         """A label's Supplement Facts with daily figures (summary.LabelFacts), or None for a page or a broken label."""
         from .summary import label_facts
 
-        found = None if is_page(filename) else self.resolved(text)
+        if is_page(filename):
+            return None
+        if is_dsld(filename):
+            doc = dsld_document(text, filename)
+            found = self._resolved(doc) if doc is not None else None
+        else:
+            found = self.resolved(text)
         return label_facts(found[1], filename) if found else None
 
     def referenced_findings(self, path: str) -> list[Finding]:

@@ -29,7 +29,9 @@ def discover(paths: list[str]) -> Discovery:
         seen.add(path)
         suffix = Path(path).suffix.lower()
         if suffix in PAGE_SUFFIXES or suffix in LABEL_SUFFIXES or explicit:
-            found.files.append(path)  # an explicitly named file of another suffix is checked as a label, as ruff does
+            # An explicitly named file of another suffix is checked too, as ruff does: a .json file as an NIH DSLD
+            # label record (engine.Linter.check_text), any other as a label. Walking never picks up .json.
+            found.files.append(path)
 
     for raw in paths:
         if os.path.isdir(raw):
