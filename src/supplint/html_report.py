@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from . import __version__
 from .findings import SEVERITIES, Finding
-from .output import Reporter
+from .formatting import number as format_number
+from .output import Reporter, _plural
 
 #: Characters that HTML does not allow in text (C0 controls but tab and line breaks, DEL) and lone surrogates
 #: (an undecodable file name); each is shown as U+FFFD.
@@ -25,9 +27,12 @@ _NOT_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 #: `code` spans in rule summaries and hints (after escaping, so only already-escaped text is wrapped).
 _CODE = re.compile(r"`([^`\n]+)`")
 
-#: Findings that mean a file is not a well-formed label (so it has no facts to show).
-MALFORMED = frozenset({"SUP001", "SUP002"})
+#: Findings that mean a label cannot be read in full (bad YAML or format, an amount, a unit, a population): such a
+#: file has no facts to show.
+UNREADABLE = frozenset({"SUP001", "SUP002", "SUP003", "SUP004", "SUP005"})
 NO_LIMIT = "\u2014 no upper limit"
+#: Amounts longer than this may wrap in their cell; shorter ones stay on one line.
+LONG_AMOUNT = 18
 
 
 def text(value: object) -> str:
@@ -36,7 +41,7 @@ def text(value: object) -> str:
 
 
 def prose(value: str) -> str:
-    """Rule text: escaped, with `backticked` words set as code."""
+    """A message, hint or rule summary: escaped, with `backticked` words set as code."""
     return _CODE.sub(r"<code>\1</code>", text(value))
 
 
@@ -46,38 +51,42 @@ def percent(value: float) -> str:
         return "0%"
     if value < 1:
         return "<1%"
+    if 99.5 <= value < 100.5 and value != 100:  # just over (or under) a limit does not read as exactly 100%
+        return f"{value:.1f}%"
     return f"{int(value + 0.5):,}%"
 
 
 def quantity(value: float, measure: str | None) -> str:
-    from .formatting import number
-
-    return f"{number(value)} {measure}".strip() if measure else number(value)
+    return f"{format_number(value)} {measure}".strip() if measure else format_number(value)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 or word == "info" else "s")
+@dataclass
+class _File:
+    """One checked file as the report shows it."""
+
+    number: int
+    path: str
+    facts: object = None                      # summary.LabelFacts, for a well-formed label
+    findings: list[Finding] = field(default_factory=list)
 
 
 class HtmlReporter(Reporter):
-    """Collects the run (file sections are rendered as they come) and writes the page at ``close``."""
+    """Keeps the run (each file's facts and findings; the page is for people, so it is not streamed) and writes
+    the page at ``close``."""
 
     wants_facts = True
 
     def __init__(self, out: TextIO, quiet: bool = False) -> None:
         super().__init__(out, quiet)
-        self._sections: list[str] = []
-        self._facts: dict[str, object] = {}   # file → LabelFacts, waiting for that file's findings
+        self._files: dict[str, _File] = {}
+        self._pending: dict[str, object] = {}  # file → LabelFacts, until that file's findings come
         self._stacks: list[tuple[str | None, dict]] = []
-        self._labels = 0
-        self._clean = 0
         self._rules = None
-        self._toc: list[tuple[int, str, str | None, dict[str, int]]] = []
 
     # -- the Reporter protocol -----------------------------------------------------------------------------------
 
     def add_facts(self, facts) -> None:
-        self._facts[facts.file] = facts
+        self._pending[facts.file] = facts
 
     def add_stack(self, totals, name: str | None = None) -> None:
         """The daily totals of a stack (nutrient id → summary.NutrientTotal); ``name`` says which stack, when a
@@ -85,25 +94,30 @@ class HtmlReporter(Reporter):
         self._stacks.append((name, dict(totals)))
 
     def add(self, findings: list[Finding], path: str | None = None) -> None:
+        """One checked file's findings; without ``path``, findings that may be about any file (the one-shot
+        helpers, a stack's findings at its labels): each joins its own file's section."""
         self.tally.add(findings)
-        if path is None:  # the one-shot helpers pass every finding at once: one section per file
-            by_file: dict[str, list[Finding]] = {}
-            for f in findings:
-                by_file.setdefault(f.file, []).append(f)
-            for file, group in by_file.items():
-                self._add_file(file, group)
-        else:
-            self._add_file(path, findings)
+        if path is not None:
+            self._file(path).findings.extend(findings)
+            return
+        for f in findings:
+            self._file(f.file).findings.append(f)
 
     def write(self, findings: list[Finding]) -> None:  # pragma: no cover - add() is overridden
         raise NotImplementedError
 
     def close(self, checked: int) -> None:
-        for facts in list(self._facts.values()):  # facts whose file was never reported (not expected)
-            self._add_file(facts.file, [])
+        for path in list(self._pending):  # facts whose file was never reported (not expected)
+            self._file(path)
         self.out.write(self._page(checked))
 
     # -- rendering -------------------------------------------------------------------------------------------------
+
+    def _file(self, path: str) -> _File:
+        entry = self._files.get(path)
+        if entry is None:
+            entry = self._files[path] = _File(len(self._files) + 1, path, self._pending.pop(path, None))
+        return entry
 
     def _rule(self, code: str):
         if self._rules is None:
@@ -115,25 +129,19 @@ class HtmlReporter(Reporter):
                 self._rules = {}
         return self._rules.get(code)
 
-    def _add_file(self, path: str, findings: list[Finding]) -> None:
-        facts = self._facts.pop(path, None)
-        number = len(self._sections) + 1
+    def _file_html(self, entry: _File) -> str:
+        number, findings = entry.number, entry.findings
         parts = [f'<section class="file" id="file-{number}" aria-labelledby="file-{number}-name">',
                  f'<h2 id="file-{number}-name" class="file-name"><span class="visually-hidden">File: </span>'
-                 f'<code>{text(path)}</code></h2>']
-        if facts is not None:
-            self._labels += 1
-            parts.append(self._facts_html(facts, number))
-        elif any(f.code in MALFORMED for f in findings):
-            parts.append('<p class="note">No Supplement Facts are shown: this file is not a well-formed label '
-                         '(see the findings below).</p>')
+                 f'<code>{text(entry.path)}</code></h2>']
+        if entry.facts is not None:
+            parts.append(self._facts_html(entry.facts, number))
+        elif any(f.code in UNREADABLE for f in findings):
+            parts.append('<p class="note">No Supplement Facts are shown: this file cannot be read in full as a '
+                         "label (see the findings below).</p>")
         parts.append(self._findings_html(findings, number))
         parts.append("</section>")
-        if not findings:
-            self._clean += 1
-        self._sections.append("\n".join(parts))
-        counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
-        self._toc.append((number, path, facts.product if facts is not None else None, counts))
+        return "\n".join(parts)
 
     def _facts_html(self, facts, number: int) -> str:
         title = text(facts.product) + (f' <span class="brand">by {text(facts.brand)}</span>' if facts.brand else "")
@@ -175,8 +183,8 @@ class HtmlReporter(Reporter):
         cells = [
             f'<th scope="row"{indent}>{member_note}{text(row.name)}</th>',
             f"<td>{text(row.as_) if row.as_ else _none()}</td>",
-            f'<td class="num">{text(row.amount) if row.amount else _none()}</td>',
-            f'<td class="num">{text(row.daily) if row.daily else _none()}</td>',
+            _amount_cell(row.amount),
+            _amount_cell(row.daily),
             f'<td class="num">{text(row.declared_dv) if row.declared_dv else _none()}</td>',
             f"<td>{_bar(row.dv_percent, 'dv', 'no Daily Value') }</td>",
             f"<td>{_bar(row.ul_percent, 'ul', NO_LIMIT)}</td>",
@@ -197,14 +205,15 @@ class HtmlReporter(Reporter):
             '<p class="finding-head">'
             f'<span class="badge badge-{text(f.severity)}">{text(f.severity)}</span> '
             f'<code class="code">{text(f.code)}</code> <span class="rule-name">{text(f.name)}</span></p>',
-            f'<p class="message">{text(f.message)}</p>',
+            f'<p class="message">{prose(f.message)}</p>',
             f'<p class="where">At <code>{text(f.file)}:{f.line}</code>'
             f'<span class="column">, column {f.column}</span></p>',
         ]
         if f.hint:
             parts.append(f'<p class="todo"><strong>What to do:</strong> {prose(f.hint)}</p>')
         if f.fix is not None:
-            parts.append('<p class="fix"><strong>Safe fix available:</strong> run <code>supplint check --fix</code>.</p>')
+            parts.append('<p class="fix"><strong>Safe fix available:</strong> run '
+                         "<code>supplint check --fix</code>.</p>")
         if rule is not None and getattr(rule, "summary", None):
             parts.append(f'<p class="why"><strong>Why:</strong> {prose(rule.summary)} '
                          f'<span class="more">(More: <code>supplint rule {text(f.code)}</code>.)</span></p>')
@@ -223,6 +232,7 @@ class HtmlReporter(Reporter):
             rows = ['<tr><td colspan="5" class="empty">The stack has no nutrients to add up.</td></tr>']
         title = "Daily totals of the stack" + (f": <code>{text(name)}</code>" if name else "")
         names = ", ".join(f"<strong>{text(product)}</strong>" for product in products)
+        about = self._stack_findings_html() if len(self._stacks) == 1 else ""
         return "\n".join([
             f'<section class="stack" id="{anchor}" aria-labelledby="{anchor}-title">',
             f'<h2 id="{anchor}-title">{title}</h2>',
@@ -240,8 +250,24 @@ class HtmlReporter(Reporter):
             "<tbody>", *rows, "</tbody>",
             "</table>",
             "</div>",
+            about,
             "</section>",
         ])
+
+    def _stack_findings_html(self) -> str:
+        """The stack's own findings (rules that read a stack), each linked to where it is listed in full."""
+        items = []
+        for entry in self._files.values():
+            for f in entry.findings:
+                rule = self._rule(f.code)
+                if getattr(rule, "target", None) != "stack":
+                    continue
+                items.append(f'<li><span class="badge badge-{text(f.severity)}">{text(f.severity)}</span> '
+                             f'<code class="code">{text(f.code)}</code> {prose(f.message)} '
+                             f'<a href="#file-{entry.number}">(at <code>{text(f.file)}:{f.line}</code>)</a></li>')
+        if not items:
+            return '<p class="clean"><span class="check" aria-hidden="true">\u2713</span> No stack rule fired.</p>'
+        return "\n".join(['<h3>Findings about the stack</h3>', '<ul class="stack-findings">', *items, "</ul>"])
 
     @staticmethod
     def _total_row(total) -> str:
@@ -254,13 +280,14 @@ class HtmlReporter(Reporter):
                 return ""
             return f' <span class="toward">({text(quantity(ul, total.limit_measure))} toward the limit)</span>'
 
-        shares = "".join(f'<li><span class="share-name">{text(product)}</span>: '
-                         f"{text(quantity(daily, total.measure))}{toward(daily, ul)}</li>"
+        shares = "".join(f'<li><span class="share-name">{text(product)}</span> <span class="share-amount">'
+                         f"{text(quantity(daily, total.measure))}{toward(daily, ul)}</span></li>"
                          for product, daily, ul in total.shares)
         limit = text(quantity(total.limit, total.limit_measure)) if limited else _none("no upper limit")
         return ("<tr>"
                 f'<th scope="row">{text(total.nutrient)}</th>'
-                f'<td class="num">{text(quantity(total.total, total.measure))}{toward(total.total, total.ul_total)}</td>'
+                f'<td class="num">{text(quantity(total.total, total.measure))}'
+                f"{toward(total.total, total.ul_total)}</td>"
                 f'<td class="num">{limit}</td>'
                 f"<td>{_bar(total.ul_percent, 'ul', NO_LIMIT)}</td>"
                 f'<td><ul class="shares">{shares}</ul></td>'
@@ -269,12 +296,14 @@ class HtmlReporter(Reporter):
     def _summary_html(self, checked: int) -> str:
         severities = self.tally.severities
         total = sum(severities.values())
+        labels = sum(entry.facts is not None for entry in self._files.values())
+        clean = sum(not entry.findings for entry in self._files.values())
         badges = "".join(
             f'<li><span class="badge badge-{s}">{s}</span> {severities[s]:,}</li>' for s in reversed(SEVERITIES))
         stats = [
             f"<div><dt>Files checked</dt><dd>{checked:,}</dd></div>",
-            f"<div><dt>Labels with Supplement Facts</dt><dd>{self._labels:,}</dd></div>",
-            f"<div><dt>Files with no problems</dt><dd>{self._clean:,}</dd></div>",
+            f"<div><dt>Labels with Supplement Facts</dt><dd>{labels:,}</dd></div>",
+            f"<div><dt>Files with no problems</dt><dd>{clean:,}</dd></div>",
             f"<div><dt>Findings</dt><dd>{total:,}</dd></div>",
         ]
         return "\n".join([
@@ -284,14 +313,14 @@ class HtmlReporter(Reporter):
         ])
 
     def _toc_html(self) -> str:
-        entries = self._toc
-        if not entries:
+        if not self._files and not self._stacks:
             return ""
         items = []
-        for number, path, product, counts in entries:
+        for entry in self._files.values():
+            counts = {s: sum(f.severity == s for f in entry.findings) for s in SEVERITIES}
             found = ", ".join(_plural(counts[s], s) for s in reversed(SEVERITIES) if counts[s]) or "no problems"
-            label = f' \u2014 {text(product)}' if product else ""
-            items.append(f'<li><a href="#file-{number}"><code>{text(path)}</code></a>{label} '
+            label = f" \u2014 {text(entry.facts.product)}" if entry.facts is not None else ""
+            items.append(f'<li><a href="#file-{entry.number}"><code>{text(entry.path)}</code></a>{label} '
                          f'<span class="toc-count">({found})</span></li>')
         stack = "".join(f'<li><a href="#{_stack_anchor(index)}">Daily totals of the stack</a>'
                         + (f" <code>{text(name)}</code>" if name else "") + "</li>"
@@ -318,7 +347,7 @@ class HtmlReporter(Reporter):
             self._toc_html(),
             "<main>",
             *(self._stack_html(index, name, totals) for index, (name, totals) in enumerate(self._stacks, 1)),
-            *self._sections,
+            *(self._file_html(entry) for entry in self._files.values()),
             "</main>",
             f'<footer><p>Made by supplint {text(__version__)}. %DV: the daily amount as a percentage of the FDA '
             "Daily Value. Upper limit: the Tolerable Upper Intake Level for the population. Bars stop at 100%; the "
@@ -329,6 +358,13 @@ class HtmlReporter(Reporter):
         ]
         page = "\n".join(part for part in body if part)
         return page if _unicode_ok(self.out) else page.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+def _amount_cell(value: str | None) -> str:
+    """An amount, kept on one line ("125 mcg") unless it is long ("400 mcg DFE (240 mcg folic acid)")."""
+    if not value:
+        return f'<td class="num">{_none()}</td>'
+    return f'<td class="num{" long" if len(value) > LONG_AMOUNT else ""}">{text(value)}</td>'
 
 
 def _stack_anchor(index: int) -> str:
@@ -390,7 +426,7 @@ nav.toc h2 { font-size: 1.05rem; }
 nav.toc ol { margin: 0; padding-left: 1.6rem; columns: 2 26rem; column-gap: 2rem; }
 nav.toc li { break-inside: avoid; }
 a { color: var(--info); }
-.toward { color: var(--muted); font-size: .88em; white-space: nowrap; }
+.toward { display: block; color: var(--muted); font-size: .85em; white-space: normal; }
 .toc-count { color: var(--muted); font-size: .9em; }
 section.file, section.stack { border: 1px solid var(--rule); border-radius: .4rem; padding: 1rem 1.2rem;
   margin: 0 0 1.4rem; }
@@ -410,11 +446,13 @@ tbody th { font-weight: 600; }
 tbody tr:nth-child(even) { background: var(--band); }
 tr.member th { font-weight: 400; font-style: italic; }
 .num { text-align: right; white-space: nowrap; }
+.num.long { white-space: normal; min-width: 8rem; }
+thead th.num { white-space: nowrap; }
 .none { color: var(--muted); }
 .empty { color: var(--muted); font-style: italic; }
-.bar-cell { display: flex; align-items: center; gap: .5rem; min-width: 12rem; }
+.bar-cell { display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .5rem; min-width: 10rem; }
 .bar-cell .value { min-width: 3.8em; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
-.track { position: relative; flex: 0 0 8rem; height: .8rem; background: var(--track); border-radius: .2rem;
+.track { position: relative; flex: 0 0 6rem; height: .8rem; background: var(--track); border-radius: .2rem;
   overflow: hidden; border: 1px solid #b9bcc2; }
 .fill { display: block; height: 100%; }
 .fill.dv { background: var(--dv); }
@@ -433,7 +471,13 @@ li.finding p { margin: .15rem 0; }
 .message { font-weight: 600; }
 .where, .more { color: var(--muted); font-size: .9em; }
 .clean { color: var(--ok); font-weight: 600; }
-ul.shares { margin: 0; padding-left: 1.1rem; }
+ul.stack-findings { list-style: none; padding: 0; margin: .3rem 0 0; }
+ul.stack-findings li { margin: 0 0 .4rem; }
+ul.shares { margin: 0; padding: 0; list-style: none; min-width: 17rem; }
+ul.shares li { display: flex; justify-content: space-between; gap: .8rem; }
+ul.shares li + li { border-top: 1px dotted var(--rule); }
+.share-name { min-width: 9rem; }
+.share-amount { text-align: right; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); }
