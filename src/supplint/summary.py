@@ -65,9 +65,15 @@ def label_facts(resolved: Resolved, file: str, per_day: int | None = None) -> La
                 share = _row_share(resolved, row, nutrient)
                 if share is not None:
                     ul = share * days / nutrient.ul.for_bands(resolved.population.bands) * 100
+        if daily is not None:
+            daily_text = formatting.amount(daily, nutrient.measure)
+        elif nutrient is None and row.amount is not None and row.amount.bound is None:
+            daily_text = formatting.amount(row.amount.value * days, row.amount.measure)  # fish oil, probiotics
+        else:
+            daily_text = None
         rows.append(FactRow(
             name=row.name, as_=row.as_, amount=row.amount.text if row.amount else None,
-            daily=formatting.amount(daily, nutrient.measure) if daily is not None else None,
+            daily=daily_text,
             declared_dv=row.dv.text if getattr(row, "dv", None) is not None else None,
             dv_percent=dv, ul_percent=ul, depth=len(row.path) // 2 - 1,
         ))
