@@ -12,12 +12,16 @@ from .kinds import evaluators
 from .loader import Document, LoadError, Problem, load
 from .pages.check import check_page, is_page  # light: the parsers are imported only for a page
 from .dsld_check import check_dsld, dsld_document, is_dsld  # light: the importer loads only for a .json file
-from .stacks import check_stack_file, is_stack
 from .reference import Reference, reference
 from .registry import Registry, registry
 from .resolve import resolve
 from .suggest import did_you_mean
 from .validation import validate
+
+
+def is_stack_document(doc: Document) -> bool:
+    """A stack file (stacks.py) rather than a label: a top-level `stack:` list and no `facts`."""
+    return isinstance(doc.data, dict) and "stack" in doc.data and "facts" not in doc.data
 
 
 class UsageError(ValueError):
@@ -143,10 +147,15 @@ class Linter:
             findings = self._from_problems(filename, [exc.problem])
             doc = None
         else:
-            findings = check_stack_file(self, doc, text, filename) if is_stack(doc) else self._lint(doc, text, filename)
+            findings = self._stack(doc, text, filename) if is_stack_document(doc) else self._lint(doc, text, filename)
         if suppress.MARKER in text:
             findings = self._suppress(findings, text, doc, filename)
         return findings
+
+    def _stack(self, doc: Document, text: str, filename: str) -> list[Finding]:
+        from .stacks import check_stack_file  # most runs have no stack file
+
+        return check_stack_file(self, doc, text, filename)
 
     def _lint(self, doc: Document, text: str, filename: str) -> list[Finding]:
         label, problems = validate(doc)

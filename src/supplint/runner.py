@@ -183,6 +183,7 @@ class Run:
     def _check_stack(self) -> None:
         """--stack: the label files checked are one daily regimen (or one stack file describes it): SUP501."""
         from . import stacks
+        from .engine import is_stack_document
         from .loader import LoadError, load
         from .pages.check import is_page
 
@@ -197,7 +198,7 @@ class Run:
                 doc = load(text)
             except LoadError:
                 continue  # reported as SUP001 already
-            if stacks.is_stack(doc):
+            if is_stack_document(doc):
                 stack = stacks.stack_of_file(linter, doc, text, path)  # its SUP501 came with the file's findings
                 break
             found = linter.resolved(text, own_population=False)

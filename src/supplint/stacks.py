@@ -58,10 +58,6 @@ class _StackFile(BaseModel):
     population: str | None = None
 
 
-def is_stack(doc: Document) -> bool:
-    return isinstance(doc.data, dict) and "stack" in doc.data and "facts" not in doc.data
-
-
 def build(linter, entries: list[tuple[str, Document, object, int | None, tuple]]) -> StackContext | None:
     """(file, doc, resolved, per_day or None, prefix) per product → the stack, or None with fewer than two."""
     members: list[Member] = []

@@ -6,12 +6,14 @@ servings a day in the stack. The finding is at the product that contributes most
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .. import formatting
 from ..rulespec import RuleBase
-from ..stacks import StackContext
 from . import Hit, render
+
+if TYPE_CHECKING:  # stacks.py is imported only when a stack is checked
+    from ..stacks import StackContext
 
 TARGET = "stack"
 
