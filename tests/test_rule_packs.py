@@ -172,3 +172,14 @@ def test_a_reserved_code_is_refused_as_not_implemented():
     for selector in ("SUP599", "future-rule"):
         with pytest.raises(SelectionError, match="not implemented yet"):
             future.select([selector])
+
+
+def test_a_kind_refuses_a_rule_without_the_options_it_reads():
+    from pydantic import TypeAdapter, ValidationError
+
+    from supplint.kinds import modules
+
+    spec = RULES["SUP207"].model_dump(by_alias=True)
+    spec["options"] = {}
+    with pytest.raises(ValidationError, match=r"needs the options tolerance \(number\)"):
+        TypeAdapter(modules()["amounts-agree"].Spec).validate_python(spec)

@@ -6,7 +6,7 @@ A pack file is validated as a whole; an unknown key, kind or option type in a pa
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -91,6 +91,17 @@ class RuleBase(_Spec):
                 raise ValueError(f"option name '{name}' is not kebab-case")
             option.coerce(option.default)
         return options
+
+    #: Options a kind reads unconditionally, by name → type; every rule of the kind must declare them.
+    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {}
+
+    @model_validator(mode="after")
+    def _required_options(self) -> RuleBase:
+        missing = [f"{name} ({kind})" for name, kind in self.REQUIRED_OPTIONS.items()
+                   if name not in self.options or self.options[name].type != kind]
+        if missing:
+            raise ValueError(f"a {getattr(self, 'kind', 'rule')} rule needs the options {', '.join(missing)}")
+        return self
 
     def defaults(self) -> dict[str, Any]:
         return {name: option.coerce(option.default) for name, option in self.options.items()}

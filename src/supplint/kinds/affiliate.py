@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import ClassVar, Literal
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import Field, model_validator
@@ -33,12 +33,11 @@ class Spec(RuleBase):
     kind: Literal["affiliate-disclosure"]
     vocabulary: str
     fires_when: Literal["missing", "late"] = Field(alias="fires-when")
+    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"patterns": "patterns"}
 
     @model_validator(mode="after")
     def _checks(self) -> Spec:
         _vocabulary(self.vocabulary)
-        if self.options.get("patterns") is None or self.options["patterns"].type != "patterns":
-            raise ValueError("an affiliate-disclosure rule needs the option `patterns` of type patterns")
         return self
 
 

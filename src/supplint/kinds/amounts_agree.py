@@ -8,9 +8,7 @@ disputed form) nothing is said: a wrong accusation is worse than none.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
-
-from pydantic import model_validator
+from typing import ClassVar, Literal
 
 from .. import formatting
 from ..resolve import Resolved
@@ -25,12 +23,7 @@ FIELDS = frozenset({"row", "amount", "first", "second", "converted", "expected_s
 
 class Spec(RuleBase):
     kind: Literal["amounts-agree"]
-
-    @model_validator(mode="after")
-    def _tolerance_declared(self) -> Spec:
-        if self.options.get("tolerance") is None or self.options["tolerance"].type != "number":
-            raise ValueError("an amounts-agree rule needs the number option `tolerance` (percent)")
-        return self
+    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"tolerance": "number"}  # percent of the first amount
 
 
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:

@@ -9,9 +9,7 @@ Markers (`*`, `†`) and rows whose amount cannot be converted with certainty ar
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
-
-from pydantic import model_validator
+from typing import ClassVar, Literal
 
 from .. import formatting
 from ..resolve import Resolved, Row
@@ -30,12 +28,7 @@ class Spec(RuleBase):
     kind: Literal["declared-dv"]
     against: Literal["current", "previous"]
 
-    @model_validator(mode="after")
-    def _tolerances_declared(self) -> Spec:
-        missing = [name for name in OPTIONS if name not in self.options or self.options[name].type != "number"]
-        if missing:
-            raise ValueError(f"a declared-dv rule needs the number options {', '.join(missing)}")
-        return self
+    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {name: "number" for name in OPTIONS}
 
 
 def agrees(declared: float, bound: str | None, computed: float, options: dict) -> bool:

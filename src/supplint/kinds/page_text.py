@@ -5,9 +5,7 @@ The finding points at the first label the page names or embeds."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
-
-from pydantic import model_validator
+from typing import ClassVar, Literal
 
 from ..pages.context import PageContext
 from ..rulespec import RuleBase
@@ -21,12 +19,7 @@ FIELDS = frozenset({"labels"})
 
 class Spec(RuleBase):
     kind: Literal["page-required-text"]
-
-    @model_validator(mode="after")
-    def _patterns_declared(self) -> Spec:
-        if self.options.get("patterns") is None or self.options["patterns"].type != "patterns":
-            raise ValueError("a page-required-text rule needs the option `patterns` of type patterns")
-        return self
+    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"patterns": "patterns"}
 
 
 def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
