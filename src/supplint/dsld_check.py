@@ -13,15 +13,7 @@ from dataclasses import dataclass, field
 from yaml.nodes import Node
 
 from .findings import FILE_START, Finding, Span
-from .importers import ImportFailed
 from .loader import Document, Path, Problem
-
-JSON_SUFFIX = ".json"
-
-
-def is_dsld(filename: str) -> bool:
-    return filename.lower().endswith(JSON_SUFFIX)
-
 
 @dataclass(slots=True)
 class OriginDocument(Document):
@@ -47,6 +39,8 @@ class OriginDocument(Document):
 
 def dsld_document(text: str, filename: str) -> OriginDocument | None:
     """The record converted to a label, with its origins; None when it is not a DSLD record."""
+    from .importers import ImportFailed
+
     try:
         return _document(text, filename)
     except ImportFailed:
@@ -61,6 +55,8 @@ def _document(text: str, filename: str) -> OriginDocument:
 
 
 def check_dsld(linter, text: str, filename: str) -> list[Finding]:
+    from .importers import ImportFailed
+
     try:
         doc = _document(text, filename)
     except ImportFailed as exc:

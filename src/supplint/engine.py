@@ -10,8 +10,7 @@ from .findings import FILE_START, Finding, Span
 from .fixes import as_fix, split_lines, value_edits
 from .kinds import evaluators
 from .loader import Document, LoadError, Problem, load
-from .pages.check import check_page, is_page  # light: the parsers are imported only for a page
-from .dsld_check import check_dsld, dsld_document, is_dsld  # light: the importer loads only for a .json file
+from .walk import is_dsld, is_page
 from .reference import Reference, reference
 from .registry import Registry, registry
 from .resolve import resolve
@@ -89,8 +88,12 @@ class Linter:
         """Lint a label, a page when ``filename`` ends in .md/.markdown/.html/.htm, or an NIH DSLD label record
         (converted, then linted as a label) when it ends in .json."""
         if is_page(filename):
+            from .pages.check import check_page  # pages, and their parsers, load only for a page
+
             findings = check_page(self, text, filename)
         elif is_dsld(filename):
+            from .dsld_check import check_dsld
+
             findings = check_dsld(self, text, filename)
         else:
             findings = self._check(text, filename)
@@ -127,6 +130,8 @@ class Linter:
         if is_page(filename):
             return None
         if is_dsld(filename):
+            from .dsld_check import dsld_document
+
             doc = dsld_document(text, filename)
             found = self._resolved(doc) if doc is not None else None
         else:

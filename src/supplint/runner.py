@@ -185,7 +185,7 @@ class Run:
         from . import stacks
         from .engine import is_stack_document
         from .loader import LoadError, load
-        from .pages.check import is_page
+        from .walk import is_page
 
         entries, linter, stack = [], None, None
         for path in self.stack_files:

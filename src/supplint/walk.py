@@ -8,6 +8,17 @@ from pathlib import Path
 
 LABEL_SUFFIXES = frozenset({".yaml", ".yml"})
 PAGE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
+DSLD_SUFFIX = ".json"
+
+
+def is_page(filename: str) -> bool:
+    """A Markdown or HTML page, by its name (checked with the page rules)."""
+    return os.path.splitext(filename)[1].lower() in PAGE_SUFFIXES
+
+
+def is_dsld(filename: str) -> bool:
+    """An NIH DSLD record, by its name (converted, then checked as a label)."""
+    return filename.lower().endswith(DSLD_SUFFIX)
 # Directories no one means to lint (as ruff's default excludes); hidden ones (.git, .github, .venv) are skipped too.
 EXCLUDED_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages", "build", "dist", "_build"})
 

@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import Field, model_validator
 
 from .. import data
 from ..findings import Span
-from ..pages import Link
-from ..pages.context import PageContext, span_at
 from ..rulespec import RuleBase
 from . import Hit, render
+
+if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
+    from ..pages import Link
+    from ..pages.context import PageContext
 
 TARGET = "page"
 
@@ -97,6 +99,8 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
 
 def _disclosure(context: PageContext, patterns) -> tuple[int, int, Span] | None:
     """(order, offset, span) of the first disclosing words on the page."""
+    from ..pages.context import span_at
+
     best = None
     for run in context.page.prose:
         for pattern in patterns:

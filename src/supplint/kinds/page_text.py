@@ -5,11 +5,13 @@ The finding points at the first label the page names or embeds."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from ..pages.context import PageContext
 from ..rulespec import RuleBase
 from . import Hit, render
+
+if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
+    from ..pages.context import PageContext
 
 TARGET = "page"
 

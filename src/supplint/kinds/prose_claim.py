@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import model_validator
 
-from ..pages.context import PageContext, span_at
 from ..rulespec import RuleBase
 from . import Hit, render
 from .claim_language import _vocabulary, disease_term
+
+if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
+    from ..pages.context import PageContext
 
 TARGET = "page"
 
@@ -35,6 +37,8 @@ class Spec(RuleBase):
 
 
 def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
+    from ..pages.context import span_at
+
     vocabulary = _vocabulary(rule.vocabulary)
     for run in context.page.prose:
         term = disease_term(run.text, vocabulary, True, rule.vocabulary)

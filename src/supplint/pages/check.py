@@ -13,13 +13,7 @@ from ..findings import Finding, Span
 from . import Embedded, Page, Reference
 from .context import PageContext
 
-MARKDOWN = (".md", ".markdown")
 HTML = (".html", ".htm")
-PAGE_SUFFIXES = MARKDOWN + HTML
-
-
-def is_page(filename: str) -> bool:
-    return filename.lower().endswith(PAGE_SUFFIXES)
 
 
 def parse(text: str, filename: str) -> Page:
