@@ -67,7 +67,8 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 def check(paths, output_format, output_file, select, ignore, extend_select, population, fail_on, exit_zero,
           statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, stdin_filename, quiet) -> None:
-    """Lint label files (*.yaml, *.yml) and directories of them; '-' reads standard input."""
+    """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.html), NIH DSLD records (*.json, when named) and
+    stack files, and folders of them; '-' reads standard input."""
     from .config import ConfigError
     from .data import DataError
     from .engine import UsageError
