@@ -1,0 +1,1 @@
+"""The parts of reading a Supplement Facts panel copied as text (see ``supplint.importers.text``)."""

@@ -1,0 +1,20 @@
+"""What reading a panel has found so far: the label, its notes, and where each part came from."""
+
+from __future__ import annotations
+
+from .lines import Line
+
+
+class Record:
+    def __init__(self) -> None:
+        self.label: dict = {}
+        self.notes: list[str] = []
+        self.origins: dict[tuple, tuple[int, int]] = {}
+        self.extra_notes: list[str] = []
+        self.sections: dict[str, list[tuple[Line, str]]] = {}
+
+    def note(self, line: Line, message: str) -> None:
+        self.notes.append(f"line {line.number}: {message}")
+
+    def unread(self, line: Line, why: str | None = None) -> None:
+        self.note(line, f"could not read '{line.text}'" + (f" ({why})" if why else ""))
