@@ -19,7 +19,7 @@ from typing import TextIO
 from . import __version__
 from .findings import SEVERITIES, Finding
 from .formatting import number as format_number
-from .output import Reporter, _plural
+from .output import Reporter, plural
 
 #: Characters that HTML does not allow in text (C0 controls but tab and line breaks, DEL) and lone surrogates
 #: (an undecodable file name); each is shown as U+FFFD.
@@ -194,7 +194,7 @@ class HtmlReporter(Reporter):
     def _findings_html(self, findings: list[Finding], number: int) -> str:
         if not findings:
             return '<p class="clean"><span class="check" aria-hidden="true">\u2713</span> No problems found.</p>'
-        heading = f'<h3 id="file-{number}-findings">{_plural(len(findings), "finding")}</h3>'
+        heading = f'<h3 id="file-{number}-findings">{plural(len(findings), "finding")}</h3>'
         items = [self._finding_html(f) for f in findings]
         return "\n".join([heading, f'<ol class="findings" aria-labelledby="file-{number}-findings">', *items, "</ol>"])
 
@@ -236,7 +236,7 @@ class HtmlReporter(Reporter):
         return "\n".join([
             f'<section class="stack" id="{anchor}" aria-labelledby="{anchor}-title">',
             f'<h2 id="{anchor}-title">{title}</h2>',
-            f'<p class="note">{_plural(len(products), "product")} taken together: {names}.</p>',
+            f'<p class="note">{plural(len(products), "product")} taken together: {names}.</p>',
             '<div class="table-wrap">',
             '<table class="stack-totals">',
             "<caption>Daily totals: each nutrient summed over the products taken in a day</caption>",
@@ -318,7 +318,7 @@ class HtmlReporter(Reporter):
         items = []
         for entry in self._files.values():
             counts = {s: sum(f.severity == s for f in entry.findings) for s in SEVERITIES}
-            found = ", ".join(_plural(counts[s], s) for s in reversed(SEVERITIES) if counts[s]) or "no problems"
+            found = ", ".join(plural(counts[s], s) for s in reversed(SEVERITIES) if counts[s]) or "no problems"
             label = f" \u2014 {text(entry.facts.product)}" if entry.facts is not None else ""
             items.append(f'<li><a href="#file-{entry.number}"><code>{text(entry.path)}</code></a>{label} '
                          f'<span class="toc-count">({found})</span></li>')

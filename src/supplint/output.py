@@ -34,9 +34,9 @@ class Tally:
     def summary(self, checked: int) -> str:
         total = sum(self.severities.values())
         if not total:
-            return f"No problems found in {_plural(checked, 'file')}."
-        parts = ", ".join(_plural(self.severities[s], s) for s in reversed(SEVERITIES) if self.severities[s])
-        return f"Found {_plural(total, 'problem')} ({parts}) in {_plural(len(self.files), 'file')}."
+            return f"No problems found in {plural(checked, 'file')}."
+        parts = ", ".join(plural(self.severities[s], s) for s in reversed(SEVERITIES) if self.severities[s])
+        return f"Found {plural(total, 'problem')} ({parts}) in {plural(len(self.files), 'file')}."
 
 
 class Reporter:
@@ -214,7 +214,7 @@ def summary(findings: list[Finding], checked: int) -> str:
     return tally.summary(checked)
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count:,} {word}" + ("" if count == 1 or word == "info" else "s")  # "5 info", as ruff and Vale say
 
 
