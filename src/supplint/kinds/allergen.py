@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pydantic import model_validator
@@ -80,16 +80,11 @@ def _vocabulary(path: str) -> Vocabulary:
         raise ValueError(f"{path}: bad allergen entry: {exc}") from None
 
 
-_MEMO: dict[tuple[str, str], tuple[tuple[str, str, int], ...]] = {}
-_MEMO_LIMIT = 20_000
-
-
-def allergens_in(text: str, vocabulary: Vocabulary, key: str = "") -> tuple[tuple[str, str, int], ...]:
-    """(allergen id, matched words, where) for each allergen an ingredient text brings, first occurrence each."""
-    memo_key = (text, key)
-    found = _MEMO.get(memo_key)
-    if found is not None:
-        return found
+@lru_cache(maxsize=20_000)  # ingredient names repeat from label to label
+def allergens_in(text: str, path: str) -> tuple[tuple[str, str, int], ...]:
+    """(allergen id, matched words, where) for each allergen an ingredient text brings, first occurrence each
+    (vocabulary: the data file ``path``)."""
+    vocabulary = _vocabulary(path)
     result: dict[str, tuple[str, int]] = {}
     spans = None
     for match in vocabulary.derived.finditer(text):
@@ -100,11 +95,7 @@ def allergens_in(text: str, vocabulary: Vocabulary, key: str = "") -> tuple[tupl
             continue
         allergen = vocabulary.groups[match.lastgroup]
         result.setdefault(allergen, (match.group(0), start))
-    found = tuple((key, words, where) for key, (words, where) in result.items())
-    if len(_MEMO) >= _MEMO_LIMIT:
-        _MEMO.clear()
-    _MEMO[memo_key] = found
-    return found
+    return tuple((key, words, where) for key, (words, where) in result.items())
 
 
 # Parts of an `allergens:` statement that do not declare an allergen as present.
@@ -144,7 +135,7 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     vocabulary = _vocabulary(rule.vocabulary)
     done = set(declared(resolved.label.allergens, vocabulary))
     for path, text in _ingredients(resolved):
-        for key, words, where in allergens_in(text, vocabulary, rule.vocabulary):
+        for key, words, where in allergens_in(text, rule.vocabulary):
             if key in done:
                 continue
             done.add(key)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -81,25 +81,17 @@ def _vocabulary(path: str) -> Vocabulary:
         raise ValueError(f"{path}: bad regular expression: {exc}") from None
 
 
-_MEMO: dict[tuple[str, bool, str], str | None] = {}
-_MEMO_LIMIT = 20_000
-
-
-def disease_term(text: str, vocabulary: Vocabulary, need_verb: bool, key: str = "") -> str | None:
-    """The first disease term the text claims an effect on, or None."""
-    memo_key = (text, need_verb, key)
-    if memo_key in _MEMO:
-        return _MEMO[memo_key]
-    found = None
-    if vocabulary.terms.search(text):  # the common case, a structure/function claim, stops here
-        for clause in _CLAUSES.split(text):
-            found = _in_clause(clause, vocabulary, need_verb)
-            if found:
-                break
-    if len(_MEMO) >= _MEMO_LIMIT:
-        _MEMO.clear()
-    _MEMO[memo_key] = found
-    return found
+@lru_cache(maxsize=20_000)  # a site's labels and pages repeat their claims
+def disease_term(text: str, path: str, need_verb: bool) -> str | None:
+    """The first disease term the text claims an effect on (vocabulary: the data file ``path``), or None."""
+    vocabulary = _vocabulary(path)
+    if not vocabulary.terms.search(text):  # the common case, a structure/function claim, stops here
+        return None
+    for clause in _CLAUSES.split(text):
+        found = _in_clause(clause, vocabulary, need_verb)
+        if found:
+            return found
+    return None
 
 
 def _in_clause(clause: str, vocabulary: Vocabulary, need_verb: bool) -> str | None:
@@ -128,12 +120,11 @@ def _has_verb(clause: str, term: re.Match, vocabulary: Vocabulary) -> bool:
 
 
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
-    vocabulary = _vocabulary(rule.vocabulary)
     label = resolved.label
     for fields, need_verb in ((rule.fields, False), (rule.verb_fields, True)):
         for field in fields:
             for path, text in texts(label, field):
-                term = disease_term(text, vocabulary, need_verb, rule.vocabulary)
+                term = disease_term(text, rule.vocabulary, need_verb)
                 if term:
                     shown = text if len(text) <= 80 else text[:77] + "..."
                     values = {"term": term, "text": shown, "field": field}

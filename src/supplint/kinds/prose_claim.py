@@ -39,9 +39,8 @@ class Spec(RuleBase):
 def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
     from ..pages.context import span_at
 
-    vocabulary = _vocabulary(rule.vocabulary)
     for run in context.page.prose:
-        term = disease_term(run.text, vocabulary, True, rule.vocabulary)
+        term = disease_term(run.text, rule.vocabulary, True)
         if not term:
             continue
         match = re.search(re.escape(term), run.text, re.IGNORECASE)
