@@ -97,6 +97,7 @@ def test_fix_keeps_file_mode_and_leaves_no_temporary_files(tmp_path):
     path.write_text(LEGACY)
     os.chmod(path, 0o640)
     run_cli("check", "--select", SELECT, "--fix", str(path))
+    assert path.read_text() == FIXED
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["legacy.yaml"]
 
@@ -118,5 +119,5 @@ def test_without_fix_nothing_changes(tmp_path):
     path = tmp_path / "legacy.yaml"
     path.write_text(LEGACY)
     before = os.stat(path).st_mtime_ns
-    run_cli("check", str(path))
+    assert run_cli("check", str(path)).returncode == 1  # the fixable findings are reported, not applied
     assert path.read_text() == LEGACY and os.stat(path).st_mtime_ns == before

@@ -192,8 +192,8 @@ def test_non_metric_unit_fix_writes_the_metric_amount_first(row, content):
     (hit,) = hits("SUP206", label(row))
     assert [edit.new for edit in hit.fix] == [content]
     (finding,) = findings(label(row), "SUP206")
-    if finding.fix is not None:  # the engine turns the hit's ValueEdit into a text edit
-        assert [edit["content"].strip('"') for edit in finding.fix["edits"]] == [content]
+    assert finding.fix is not None  # the engine turns the hit's ValueEdit into a text edit
+    assert [edit["content"].strip('"') for edit in finding.fix["edits"]] == [content]
 
 
 @pytest.mark.parametrize("row", [
@@ -289,8 +289,8 @@ def test_error_prone_unit_in_the_mapping_form_points_at_the_unit():
     assert hit.path == ("facts", 0, "amount", "unit")
     assert [(edit.old, edit.new) for edit in hit.fix] == [("ug", "mcg")]
     (finding,) = findings(text, "SUP208")
-    if finding.fix is not None:
-        assert [edit["content"] for edit in finding.fix["edits"]] == ["mcg"]
+    assert finding.fix is not None
+    assert [edit["content"] for edit in finding.fix["edits"]] == ["mcg"]
 
 
 @pytest.mark.parametrize("row", [
@@ -319,8 +319,7 @@ def test_legacy_example_fix_keeps_the_comment(tmp_path):
 
     source = (EXAMPLES / "legacy-vitamin-d-400iu.yaml").read_text(encoding="utf-8")
     (finding,) = findings(source, "SUP206")
-    if finding.fix is None:
-        pytest.skip("the engine does not turn hits into fixes yet")
+    assert finding.fix is not None
     lines = source.splitlines(keepends=True)
     for edit in sorted(finding.fix["edits"], key=lambda e: (e["line"], e["column"]), reverse=True):
         assert edit["line"] == edit["end_line"]
