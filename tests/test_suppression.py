@@ -105,3 +105,13 @@ def test_cli_reports_sup009_in_json():
     (finding,) = json.loads(result.stdout)
     assert (finding["code"], finding["line"], finding["column"]) == ("SUP009", 5, 43)
     assert finding["fix"]["edits"] == [{"line": 5, "column": 41, "end_line": 5, "end_column": 69, "content": ""}]
+
+
+def test_lines_are_counted_as_yaml_counts_them():
+    """libyaml also breaks lines at NEL (U+0085): a directive and a fix must agree with the parser's line numbers."""
+    head = "product: Example B12 Supplement\x85# transcribed 2024\nfacts:\n"
+    row = "  - {name: Vitamin B12, amount: 5 ug}"
+    tail = "\nwarnings: Ask your doctor before use.\n"
+    assert [(f.code, f.line, f.fix is not None) for f in supplint.check_text(head + row + tail, "l.yaml")] == [
+        ("SUP208", 4, True)]
+    assert supplint.check_text(head + row + "  # supplint: disable=SUP208" + tail, "l.yaml") == []

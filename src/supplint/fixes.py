@@ -75,11 +75,13 @@ def _quoted(value: str, quote: str) -> str:
     return value
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+# The line breaks YAML counts (libyaml also breaks lines at NEL, LS and PS): positions from the parser and from
+# these lines must agree, or a fix or a suppression lands on the wrong line.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines as YAML counts them (\n, \r\n, \r), without their breaks."""
+    """Lines as YAML counts them, without their breaks."""
     return _BREAK.split(text)
 
 

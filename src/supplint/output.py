@@ -224,8 +224,6 @@ Reader = Callable[[str], str | None]
 MAX_SPAN_LINES = 5
 TAB_SIZE = 4
 FIX_NOTE = "  = fix available: run supplint check --fix"
-#: The line breaks YAML (and so the loader's line numbers) counts; str.splitlines() knows more (\v, \f, ...).
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 #: Control characters are shown as U+FFFD so that a label cannot send escape sequences to the terminal.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -289,7 +287,9 @@ class _LineCache:
                 text = self._read(path)
             except (OSError, ValueError):
                 text = None
-            self._lines[path] = None if text is None else _LINE_BREAK.split(text)
+            from .fixes import split_lines  # the lines the loader's positions count (not str.splitlines)
+
+            self._lines[path] = None if text is None else split_lines(text)
         return self._lines[path]
 
 
