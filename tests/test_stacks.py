@@ -76,3 +76,16 @@ def test_stack_file_population_applies(shelf):
         (shelf / "r.yaml").write_text(f"population: {population}\nstack:\n  - label: {MULTI}\n  - label: {CALCIUM_D}\n")
         found = [(f.code, f.line) for f in supplint.check_file(shelf / "r.yaml", select=["SUP501"])]
         assert found == ([("SUP501", 4)] if fires else [])  # at the calcium + D tablet, the larger share
+
+
+def test_stack_takes_dsld_records_and_survives_a_file_that_is_not_utf8(shelf):
+    from conftest import ROOT
+
+    shutil.copy(ROOT / "tests" / "fixtures" / "dsld" / "d3-5000-softgel.json", shelf / "record.json")
+    (shelf / "broken.yaml").write_bytes(b"product: \xff\nfacts: []\n")
+    result = run_cli("check", "--stack", "--select", "SUP001,SUP501", "--output-format", "json",
+                     "record.json", D3, "broken.yaml", cwd=shelf)
+    found = json_findings(result)
+    assert ("broken.yaml", "SUP001") in {(f["file"], f["code"]) for f in found}
+    # 2 x 125 mcg of vitamin D; equal shares, so the first product named carries the finding
+    assert [f["file"] for f in found if f["code"] == "SUP501"] == ["record.json"]

@@ -100,16 +100,26 @@ class Linter:
         findings.sort(key=Finding.sort_key.fget)
         return findings
 
-    def resolved(self, text: str, own_population: bool = True):
-        """The label ``text`` holds, resolved (None when it is not a well-formed label): for summaries and stacks.
-        ``own_population=False`` uses the linter's population even where the label names one (a stack's person)."""
+    def document(self, text: str, filename: str) -> Document | None:
+        """The YAML document (or the converted DSLD record) a file holds; None for a page or what does not load."""
+        if is_page(filename):
+            return None
+        if is_dsld(filename):
+            from .dsld_check import dsld_document
+
+            return dsld_document(text, filename)
         try:
-            doc = load(text)
+            return load(text)
         except LoadError:
             return None
-        return self._resolved(doc, own_population)
 
-    def _resolved(self, doc: Document, own_population: bool = True):
+    def resolved(self, text: str, filename: str = "label.yaml", own_population: bool = True):
+        """(document, resolved label) for summaries and stacks, or None when it is not a well-formed label.
+        ``own_population=False`` uses the linter's population even where the label names one (a stack's person)."""
+        doc = self.document(text, filename)
+        return self.resolve_document(doc, own_population) if doc is not None else None
+
+    def resolve_document(self, doc: Document, own_population: bool = True):
         label, _ = validate(doc)
         if label is None:
             return None
@@ -127,15 +137,7 @@ class Linter:
         """A label's Supplement Facts with daily figures (summary.LabelFacts), or None for a page or a broken label."""
         from .summary import label_facts
 
-        if is_page(filename):
-            return None
-        if is_dsld(filename):
-            from .dsld_check import dsld_document
-
-            doc = dsld_document(text, filename)
-            found = self._resolved(doc) if doc is not None else None
-        else:
-            found = self.resolved(text)
+        found = self.resolved(text, filename)
         return label_facts(found[1], filename) if found else None
 
     def referenced_findings(self, path: str) -> list[Finding]:

@@ -184,24 +184,22 @@ class Run:
         """--stack: the label files checked are one daily regimen (or one stack file describes it): SUP501."""
         from . import stacks
         from .engine import is_stack_document
-        from .loader import LoadError, load
-        from .walk import is_page
 
         entries, linter, stack = [], None, None
         for path in self.stack_files:
-            if is_page(path):
-                continue
             linter = linter or self.resolver.for_path(path).linter_for(path)
-            with open(path, encoding="utf-8-sig") as handle:
-                text = handle.read()
             try:
-                doc = load(text)
-            except LoadError:
-                continue  # reported as SUP001 already
+                with open(path, encoding="utf-8-sig") as handle:
+                    text = handle.read()
+            except (OSError, UnicodeDecodeError):
+                continue  # reported with the file's own findings (SUP001)
+            doc = linter.document(text, path)
+            if doc is None:
+                continue  # a page, or a file that does not load (SUP001 already)
             if is_stack_document(doc):
                 stack = stacks.stack_of_file(linter, doc, text, path)  # its SUP501 came with the file's findings
                 break
-            found = linter.resolved(text, own_population=False)
+            found = linter.resolve_document(doc, own_population=False)
             if found is not None:
                 entries.append((path, found[0], found[1], None, ()))
         else:

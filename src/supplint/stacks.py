@@ -115,8 +115,10 @@ def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[F
             label, problems = validate(sub)
             out += linter._from_problems(filename, problems)
             if label is not None:
-                out += linter.lint_resolved(sub, text, filename, linter.resolve_label(label))
-                entries.append((filename, doc, linter.resolve_label(label, False), entry.per_day, at))
+                own = linter.resolve_label(label)
+                out += linter.lint_resolved(sub, text, filename, own)
+                stacked = own if label.population is None else linter.resolve_label(label, False)
+                entries.append((filename, doc, stacked, entry.per_day, at))
             continue
         path = os.path.normpath(os.path.join(base, entry.label))
         try:
@@ -128,13 +130,13 @@ def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[F
                               "name label files relative to the stack file")
             out += linter._from_problems(filename, [problem])
             continue
-        found = linter.resolved(member_text, own_population=False)
+        found = linter.resolved(member_text, path, own_population=False)
         if found is None:
             problem = Problem("SUP002", f"stack: '{entry.label}' is not a well-formed label; check it on its own",
                               doc.value_span(at))
             out += linter._from_problems(filename, [problem])
             continue
-        member_doc, resolved = found
+        _, resolved = found
         entries.append((filename, _AtEntry(doc, at), resolved, entry.per_day, ()))
     stack = build(linter, entries)
     if stack is not None:
