@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .findings import Finding
-from .output import Reporter
+from .output import FIX_HINT, Reporter, concise_line, unicode_ok
 
 #: The project's repository, as in pyproject.toml ``[project.urls] Documentation`` (a test keeps them in step).
 REPOSITORY = "https://github.com/supplint/supplint"
@@ -69,13 +69,6 @@ class Fingerprints:
         self._seen[key] += 1
         text = "\0".join((*key, str(self._seen[key])))
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-def _unicode_ok(out: TextIO) -> bool:
-    """Whether the stream takes any character (files and pipes opened as UTF-8, StringIO); otherwise the JSON and
-    XML formats escape what is not ASCII, which their readers decode the same."""
-    encoding = getattr(out, "encoding", None)
-    return encoding is None or encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
 
 
 def _location(f: Finding) -> tuple[int, int, int, int]:
@@ -182,7 +175,7 @@ class SarifReporter(Reporter):
         self._rule_index: dict[str, int] = {}
         self._rule_fix: dict[str, str | None] = {}
         self._fingerprint = Fingerprints()
-        self._ascii = not _unicode_ok(out)
+        self._ascii = not unicode_ok(out)
 
     def _dumps(self, value: Any) -> str:
         return json.dumps(value, ensure_ascii=self._ascii)
@@ -275,7 +268,7 @@ class GithubReporter(Reporter):
         super().__init__(out, quiet)
         self.err = err
         encoding = getattr(out, "encoding", None)
-        self._encoding = None if _unicode_ok(out) else encoding
+        self._encoding = None if unicode_ok(out) else encoding
 
     def write(self, findings: list[Finding]) -> None:
         self.out.writelines(self._encodable(self.command(f)) + "\n" for f in findings)
@@ -310,7 +303,7 @@ class GitlabReporter(Reporter):
         super().__init__(out, quiet)
         self._issues = 0
         self._fingerprint = Fingerprints()
-        self._ascii = not _unicode_ok(out)
+        self._ascii = not unicode_ok(out)
 
     def issue(self, f: Finding) -> dict[str, Any]:
         line, _column, end_line, _end_column = _location(f)
@@ -377,11 +370,11 @@ class JunitReporter(Reporter):
         if f is not None:
             case.set("line", str(f.line))
             failure = ET.SubElement(case, "failure", {"type": f.code, "message": xml_text(f.message)})
-            body = f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
+            body = concise_line(f)
             if f.hint:
                 body += f"\nhelp: {f.hint}"
             if f.fix is not None:
-                body += "\nfix available: run supplint check --fix"
+                body += "\n" + FIX_HINT
             failure.text = xml_text(body)
             self._failures += 1
         self._tests += 1
@@ -396,7 +389,7 @@ class JunitReporter(Reporter):
                        f'<testsuites name="{self.SUITE}" {counts}>\n'
                        f'  <testsuite name="{self.SUITE}" {counts} skipped="0">\n')
         self._cases.seek(0)
-        ascii_only = not _unicode_ok(self.out)
+        ascii_only = not unicode_ok(self.out)
         while chunk := self._cases.read(1 << 16):
             self.out.write(chunk.encode("ascii", "xmlcharrefreplace").decode("ascii") if ascii_only else chunk)
         self._cases.close()

@@ -72,14 +72,11 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
     from .config import ConfigError
     from .data import DataError
     from .engine import UsageError
-    from .output import IMPLEMENTED
     from .registry import SelectionError
     from .parallel import jobs_for
     from .runner import Run, RunError
     from .settings import Overrides, Resolver
 
-    if output_format not in IMPLEMENTED:
-        raise Fatal(f"output format '{output_format}' is not implemented yet (available: {', '.join(IMPLEMENTED)})")
     if config_file and isolated:
         raise Fatal("--config and --isolated contradict each other; give one")
     overrides = Overrides(population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on)
@@ -96,10 +93,12 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
     except (ConfigError, UsageError, SelectionError, DataError, RunError) as exc:
         raise Fatal(str(exc)) from None
     if not quiet:
+        from .output import plural
+
         if diff:
-            _note(f"{_count(run.fixed, 'fix')} would change {_count(run.changed, 'file')}", "")
+            _note(f"{plural(run.fixed, 'fix')} would change {plural(run.changed, 'file')}", "")
         elif fix and run.changed:
-            _note(f"fixed {_count(run.fixed, 'problem')} in {_count(run.changed, 'file')}", "")
+            _note(f"fixed {plural(run.fixed, 'problem')} in {plural(run.changed, 'file')}", "")
     if diff:
         sys.exit(EXIT_FINDINGS if run.changed and not exit_zero else EXIT_CLEAN)
     sys.exit(EXIT_FINDINGS if run.failing and not exit_zero else EXIT_CLEAN)
@@ -153,10 +152,6 @@ def import_text(source, output_file) -> None:
 
 def _note(message: str, kind: str = "note: ") -> None:
     click.echo(f"supplint: {kind}{message}", err=True)
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number:,} {word}" + ("" if number == 1 else "es" if word.endswith("x") else "s")
 
 
 @cli.command()

@@ -18,8 +18,9 @@ from typing import TextIO
 
 from . import __version__
 from .findings import SEVERITIES, Finding
+from .formatting import declared_percent
 from .formatting import number as format_number
-from .output import Reporter, plural
+from .output import Reporter, plural, unicode_ok
 
 #: Characters that HTML does not allow in text (C0 controls but tab and line breaks, DEL) and lone surrogates
 #: (an undecodable file name); each is shown as U+FFFD.
@@ -53,7 +54,7 @@ def percent(value: float) -> str:
         return "<1%"
     if 99.5 <= value < 100.5 and value != 100:  # just over (or under) a limit does not read as exactly 100%
         return f"{value:.1f}%"
-    return f"{int(value + 0.5):,}%"
+    return declared_percent(value)
 
 
 def quantity(value: float, measure: str | None) -> str:
@@ -102,9 +103,6 @@ class HtmlReporter(Reporter):
             return
         for f in findings:
             self._file(f.file).findings.append(f)
-
-    def write(self, findings: list[Finding]) -> None:  # pragma: no cover - add() is overridden
-        raise NotImplementedError
 
     def close(self, checked: int) -> None:
         for path in list(self._pending):  # facts whose file was never reported (not expected)
@@ -357,7 +355,7 @@ class HtmlReporter(Reporter):
             "",
         ]
         page = "\n".join(part for part in body if part)
-        return page if _unicode_ok(self.out) else page.encode("ascii", "xmlcharrefreplace").decode("ascii")
+        return page if unicode_ok(self.out) else page.encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 
 def _amount_cell(value: str | None) -> str:
@@ -389,10 +387,6 @@ def _bar(value: float | None, kind: str, missing: str) -> str:
             f"</span></span>{flag}</div>")
 
 
-def _unicode_ok(out: TextIO) -> bool:
-    """Whether the stream takes any character; otherwise non-ASCII is written as character references."""
-    encoding = getattr(out, "encoding", None)
-    return encoding is None or encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
 
 
 STYLE = """

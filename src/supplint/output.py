@@ -15,7 +15,7 @@ from typing import TextIO
 
 from .findings import SEVERITIES, Finding
 
-#: Every format the CLI contract names; those not in FORMATTERS are reported as not implemented yet.
+#: Every format the CLI contract names (cli.md); each has a Reporter (see reporter_class).
 ALL_FORMATS = ("concise", "full", "json", "json-lines", "sarif", "github", "gitlab", "junit", "html")
 
 
@@ -74,7 +74,7 @@ class Reporter:
 
 class ConciseReporter(Reporter):
     def write(self, findings: list[Finding]) -> None:
-        self.out.writelines(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n" for f in findings)
+        self.out.writelines(concise_line(f) + "\n" for f in findings)
 
 
 class JsonReporter(Reporter):
@@ -106,14 +106,14 @@ class FullReporter(Reporter):
         for f in findings:
             if self.tally.files or f is not findings[0]:
                 self.out.write("\n")
-            self.out.write(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n")
+            self.out.write(concise_line(f) + "\n")
             lines = lines_of(f.file)
             if lines is not None:
                 self.out.writelines(row + "\n" for row in excerpt(lines, f))
             if f.hint:
                 self.out.write(f"  = help: {f.hint}\n")
             if f.fix is not None:
-                self.out.write(FIX_NOTE + "\n")
+                self.out.write(f"  = {FIX_HINT}\n")
 
     def close(self, checked: int) -> None:
         if not self.quiet and self.tally.files:
@@ -155,7 +155,6 @@ _REPORTERS: dict[str, type[Reporter]] = {"concise": ConciseReporter, "full": Ful
                                          "json-lines": JsonLinesReporter}
 #: Formats whose reporters live in ci_output.py (it subclasses Reporter, so it is imported when one is asked for).
 CI_FORMATS = ("sarif", "github", "gitlab", "junit")
-IMPLEMENTED = (*_REPORTERS, *CI_FORMATS, "html")  # html: html_report.py, imported when asked for
 
 
 def reporter_class(name: str) -> type[Reporter]:
@@ -174,7 +173,7 @@ def reporter_class(name: str) -> type[Reporter]:
 def __getattr__(name: str):
     """``REPORTERS`` (format name → Reporter class, CI formats included) for callers that want them all."""
     if name == "REPORTERS":
-        reporters = globals()["REPORTERS"] = {format_: reporter_class(format_) for format_ in IMPLEMENTED}
+        reporters = globals()["REPORTERS"] = {format_: reporter_class(format_) for format_ in ALL_FORMATS}
         return reporters
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
@@ -215,7 +214,22 @@ def summary(findings: list[Finding], checked: int) -> str:
 
 
 def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 or word == "info" else "s")  # "5 info", as ruff and Vale say
+    """"1 file", "3 files", "2 fixes", "5 info" (as ruff and Vale say)."""
+    if count == 1 or word == "info":
+        return f"{count:,} {word}"
+    return f"{count:,} {word}" + ("es" if word.endswith("x") else "s")
+
+
+def concise_line(f: Finding) -> str:
+    """``path:line:col: CODE [severity] message``: the line every human-facing format starts a finding with."""
+    return f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
+
+
+def unicode_ok(out: TextIO) -> bool:
+    """Whether the stream takes any character (files and pipes opened as UTF-8, StringIO); the machine formats
+    escape what is not ASCII otherwise, which their readers decode the same."""
+    encoding = getattr(out, "encoding", None)
+    return encoding is None or encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")  # "5 info", as ruff and Vale say
 
 
 Reader = Callable[[str], str | None]
@@ -223,7 +237,7 @@ Reader = Callable[[str], str | None]
 #: At most this many lines of a finding's span are shown by `full` (plus one line of context before it).
 MAX_SPAN_LINES = 5
 TAB_SIZE = 4
-FIX_NOTE = "  = fix available: run supplint check --fix"
+FIX_HINT = "fix available: run supplint check --fix"
 #: Control characters are shown as U+FFFD so that a label cannot send escape sequences to the terminal.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
