@@ -137,7 +137,8 @@ def test_quantity_option_defaults_are_amounts_of_their_nutrient():
 
 def test_data_files_cite_known_sources():
     known = set(reference().sources)
-    for name in ("data/statements.yaml", "data/disease-claims.yaml", "data/allergens.yaml", "data/aliases.yaml"):
+    for name in ("data/statements.yaml", "data/disease-claims.yaml", "data/allergens.yaml", "data/aliases.yaml",
+                 "data/units.yaml", "data/consult-notes.yaml", "data/affiliate.yaml", "data/conversions.yaml"):
         cited = {value for key, value in _walk(data.load(name)) if key in ("source", "sources")}
         assert cited <= known, (name, cited - known)
 
