@@ -7,10 +7,9 @@ Not a kind (no ``Spec``), so kind discovery skips it.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Literal
 
-from .. import data
+from ..forms import form_named
 from ..models import Label
 
 #: Label fields that hold printed text (a string, or a list of strings kept as a tuple).
@@ -68,26 +67,11 @@ def _words(words: list[str], start: int, stop: int, most: int = 9) -> str:
     return " ".join(shown) + (" …" if stop - start > most and start + most < len(words) else "")
 
 
-@cache
-def _form_words() -> tuple[re.Pattern, dict[str, str]]:
-    table = data.load("data/dosage-forms.yaml")
-    word_form = {}
-    for form, words in table.items():
-        for word in words:
-            word_form[_SPACE.sub(" ", str(word).lower())] = form
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(word_form, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])({alternatives})(?:e?s)?(?![a-z0-9])", re.IGNORECASE), word_form
-
-
 def dosage_form(label: Label) -> str | None:
     """`form:` as stated; else the form the serving size names ("2 tablets" → tablet, "1 mL" → liquid)."""
     if label.form:
         return label.form
-    if label.serving is None:
-        return None
-    pattern, word_form = _form_words()
-    match = pattern.search(label.serving.size)
-    return word_form[_SPACE.sub(" ", match.group(1).lower())] if match else None
+    return form_named(label.serving.size) if label.serving is not None else None
 
 
 def alternation(patterns, flags: int = re.IGNORECASE) -> re.Pattern:

@@ -76,7 +76,7 @@ def _quantity(draft: Draft, row: dict) -> tuple[int, dict] | None:
     return entries[0]
 
 
-def row_amount(draft: Draft, row: dict, src: tuple) -> tuple[str | None, tuple[int, dict] | None, tuple | None]:
+def row_amount(draft: Draft, row: dict) -> tuple[str | None, tuple[int, dict] | None, tuple | None]:
     """(amount text, the quantity entry used, (reason, printed) when there was one the format cannot hold)."""
     found = _quantity(draft, row)
     if found is None:

@@ -40,7 +40,7 @@ def _row(draft: Draft, row: object, src: tuple, dst: tuple, member: bool) -> dic
     as_ = _as(draft, row, src, dst, name)
     if as_:
         out["as"] = as_
-    amount, quantity, problem = row_amount(draft, row, src)
+    amount, quantity, problem = row_amount(draft, row)
     if amount is not None:
         out["amount"] = amount
     dv = row_dv(draft, quantity, src, dst, name) if quantity is not None else None

@@ -5,26 +5,17 @@ from __future__ import annotations
 
 import json
 
+from ...forms import form_named
 from .amounts import serving_unit
 from .draft import Draft
 from .values import as_dict, as_list, clean_text, digits, in_order, number, short
 
-# physicalState.langualCodeDescription → form, the first keyword found wins (so "Softgel Capsule" is a softgel,
-# "Chewable Tablet" a chewable).
-_FORM_WORDS = (
-    ("softgel", "softgel"), ("soft gel", "softgel"), ("chewable", "chewable"), ("gummy", "gummy"),
-    ("gummies", "gummy"), ("jelly", "gummy"), ("lozenge", "lozenge"), ("capsule", "capsule"), ("tablet", "tablet"),
-    ("pill", "tablet"), ("caplet", "tablet"), ("spray", "spray"), ("drop", "drops"), ("liquid", "liquid"),
-    ("powder", "powder"),
-)
-
-
 def _form_of(description: str) -> str | None:
-    lowered = description.lower()
-    for word, form in _FORM_WORDS:
-        if word in lowered:
-            return form
-    return "other" if lowered.startswith("other") else None
+    """physicalState's LanguaL description ("Softgel Capsule", "Tablet or Pill") → form, read with the same form
+    words as a label's serving size (data/dosage-forms.yaml); "Other …" → other."""
+    if description.lower().startswith("other"):
+        return "other"  # before the words: "Other (e.g. tea bag)" is not grams of powder
+    return form_named(description)
 
 
 def add_form(draft: Draft) -> None:

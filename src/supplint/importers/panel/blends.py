@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ... import units
 from ...amounts import Amount
 from .record import Record
 from .rows import BLENDISH, Item, parses
 
 
-def _mass_mg(amount: Amount | None) -> tuple[str, float] | None:
-    if amount is None:
+def _quantity(amount: Amount | None) -> tuple[str, float] | None:
+    """What a blend's members are counted against its total in: ("mass", mg) or ("cfu", count)."""
+    if amount is None or amount.measure.qualifier is not None:
         return None
-    factor = {"g": 1000.0, "mg": 1.0, "mcg": 0.001, "kg": 1e6}.get(amount.measure.unit)
-    if factor is not None and amount.measure.qualifier is None:
-        return "mass", amount.value * factor
     if amount.measure.unit == "CFU":
         return "cfu", amount.value
-    return None
+    factor = units.factor(amount.measure.unit, "mg")
+    return ("mass", amount.value * factor) if factor is not None else None
 
 
 @dataclass
@@ -46,7 +46,7 @@ def nest(record: Record, items: list[Item]) -> list[dict]:
             if why == "fits":
                 record.note(item.line, f"'{item.name}' read as a member of '{parent.item.name}' (not indented, but its "
                                        "amount fits in the blend's total): check it")
-            if parent.remaining is not None and (mass := _mass_mg(parses(item.amount or ""))) is not None \
+            if parent.remaining is not None and (mass := _quantity(parses(item.amount or ""))) is not None \
                     and mass[0] == parent.remaining[0]:
                 parent.remaining = (mass[0], parent.remaining[1] - mass[1])
         elif item.amount is not None:
@@ -69,7 +69,7 @@ def nest(record: Record, items: list[Item]) -> list[dict]:
         if item.amount is not None or parent is not None:
             can_head = parent is None or (indented and item.line.indent > parent.item.line.indent)
             if can_head:
-                stack.append(_Blend(item, row, path, len(stack), _mass_mg(parses(item.amount or ""))))
+                stack.append(_Blend(item, row, path, len(stack), _quantity(parses(item.amount or ""))))
     return facts
 
 
@@ -91,7 +91,7 @@ def _member_of(item: Item, blend: _Blend, indented: bool) -> str | None:
         return "unmeasured" if blendish and not item.members and blend.row is not None else None
     if not indented and blendish and not item.numeric_dv and blend.remaining is not None and blend.row is not None \
             and not item.members and not BLENDISH.search(item.name):
-        mass = _mass_mg(parses(item.amount))
+        mass = _quantity(parses(item.amount))
         if mass is not None and mass[0] == blend.remaining[0] and mass[1] <= blend.remaining[1] + 1e-9:
             return "fits"
     return None

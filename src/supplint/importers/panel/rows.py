@@ -96,7 +96,7 @@ def split_list(text: str) -> list[str]:
 def parses(text: str) -> Amount | None:
     try:
         return parse_amount(text)
-    except (AmountError, ValueError, TypeError, OverflowError):
+    except AmountError:
         return None
 
 
@@ -124,8 +124,6 @@ def _find_amount(text: str) -> tuple[int | None, str | None, str | None, str | N
         parse_amount(candidate)
     except AmountError as exc:
         return None, None, None, exc.message
-    except (ValueError, TypeError, OverflowError):
-        return None, None, None, f"'{candidate}' is not an amount"
     return None, None, None, None  # pragma: no cover - the loop above would have taken it
 
 
