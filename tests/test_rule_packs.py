@@ -153,14 +153,14 @@ def test_data_files_read_the_same_without_libyaml():
 
 
 def test_a_template_field_the_kind_does_not_provide_is_a_pack_error():
-    from supplint.registry import _check_templates
+    from supplint.registry import _check_rule
 
     spec = RULES["SUP201"]
-    _check_templates(spec, "core.yaml")  # the shipped rule is fine
+    _check_rule(spec, "core.yaml")  # the shipped rule is fine
     with pytest.raises(data.DataError, match=r"uses \{dialy\}"):
-        _check_templates(spec.model_copy(update={"message": "{dialy}/day"}), "core.yaml")
+        _check_rule(spec.model_copy(update={"message": "{dialy}/day"}), "core.yaml")
     with pytest.raises(data.DataError, match="has no message"):
-        _check_templates(spec.model_copy(update={"message": ""}), "core.yaml")
+        _check_rule(spec.model_copy(update={"message": ""}), "core.yaml")
 
 
 def test_a_reserved_code_is_refused_as_not_implemented():
@@ -184,3 +184,10 @@ def test_a_kind_refuses_a_rule_without_the_options_it_reads():
     spec["options"] = {}
     with pytest.raises(ValidationError, match=r"needs the options tolerance \(number\)"):
         TypeAdapter(modules()["amounts-agree"].Spec).validate_python(spec)
+
+
+def test_a_vocabulary_that_does_not_load_is_a_pack_error():
+    from supplint.registry import _check_rule
+
+    with pytest.raises(data.DataError, match="SUP303"):
+        _check_rule(RULES["SUP303"].model_copy(update={"vocabulary": "data/affiliate.yaml"}), "claims.yaml")

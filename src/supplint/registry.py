@@ -15,7 +15,7 @@ from typing import Annotated, Union
 from pydantic import Field, TypeAdapter, ValidationError
 
 from . import data
-from .kinds import TEMPLATE_KEYS, modules, template_fields
+from .kinds import modules, template_fields
 from .rulespec import BuiltinRule, PlannedRule
 from .suggest import did_you_mean
 
@@ -111,17 +111,26 @@ class Registry:
 _PLANNED = TypeAdapter(list[PlannedRule])
 
 
-def _check_templates(spec, pack: str) -> None:
-    """A rule's message and hint may use only the fields its kind provides (a typo would fail on some label)."""
+def _check_rule(spec, pack: str) -> None:
+    """What a kind asks of its rules beyond their model: the target it reads, a message, templates that use only the
+    fields it provides, and a vocabulary file that loads (a mistake would otherwise fail on some label, later)."""
     if spec.kind == "builtin":
         return
-    if spec.target != getattr(modules()[spec.kind], "TARGET", "label"):
+    module = modules()[spec.kind]
+    target = getattr(module, "TARGET", "label")
+    if spec.target != target:
         raise data.DataError(f"rule pack {pack}: {spec.code} has target {spec.target}, but kind {spec.kind} reads a "
-                             f"{getattr(modules()[spec.kind], 'TARGET', 'label')}")
+                             f"{target}")
     if not spec.message:
         raise data.DataError(f"rule pack {pack}: {spec.code} has no message")
-    provided = modules()[spec.kind].FIELDS
-    for key in TEMPLATE_KEYS:
+    load = getattr(module, "VOCABULARY", None)
+    if load is not None:
+        try:
+            load(spec.vocabulary)
+        except ValueError as exc:
+            raise data.DataError(f"rule pack {pack}: {spec.code}: {exc}") from None
+    provided = module.FIELDS
+    for key in ("message", "hint", *getattr(module, "TEMPLATES", ())):
         template = getattr(spec, key, None)
         if not template:
             continue
@@ -150,7 +159,7 @@ def registry() -> Registry:
         except ValidationError as exc:
             raise data.DataError(f"rule pack {pack} is invalid:\n{exc}") from None
         for spec in specs:
-            _check_templates(spec, pack)
+            _check_rule(spec, pack)
             if spec.code in rules:
                 raise data.DataError(f"rule pack {pack}: {spec.code} is declared twice")
             rules[spec.code] = spec

@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import parse_qsl, urlsplit
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from .. import data
 from ..findings import Span
@@ -37,10 +37,6 @@ class Spec(RuleBase):
     fires_when: Literal["missing", "late"] = Field(alias="fires-when")
     REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"patterns": "patterns"}
 
-    @model_validator(mode="after")
-    def _checks(self) -> Spec:
-        _vocabulary(self.vocabulary)
-        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +55,9 @@ def _vocabulary(path: str) -> Vocabulary:
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel ({exc})") from None
 
+
+
+VOCABULARY = _vocabulary  # the registry loads each rule's vocabulary file when the packs load
 
 def why_affiliate(link: Link, vocabulary: Vocabulary) -> str | None:
     """Why the link is an affiliate link, in words, or None."""

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from pydantic import model_validator
 
 from .. import data
 from ..resolve import Resolved
@@ -38,10 +37,6 @@ class Spec(RuleBase):
     kind: Literal["allergen"]
     vocabulary: str
 
-    @model_validator(mode="after")
-    def _vocabulary_loads(self) -> Spec:
-        _vocabulary(self.vocabulary)
-        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +74,9 @@ def _vocabulary(path: str) -> Vocabulary:
     except (KeyError, TypeError, re.error) as exc:
         raise ValueError(f"{path}: bad allergen entry: {exc}") from None
 
+
+
+VOCABULARY = _vocabulary  # the registry loads each rule's vocabulary file when the packs load
 
 @lru_cache(maxsize=20_000)  # ingredient names repeat from label to label
 def allergens_in(text: str, path: str) -> tuple[tuple[str, str, int], ...]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from .. import data
 from ..resolve import Resolved
@@ -46,10 +46,6 @@ class Spec(RuleBase):
     fields: tuple[TextField, ...]
     verb_fields: tuple[TextField, ...] = Field((), alias="verb-fields")
 
-    @model_validator(mode="after")
-    def _vocabulary_loads(self) -> Spec:
-        _vocabulary(self.vocabulary)  # a broken data file is a pack error, not a crash on the first label
-        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +76,9 @@ def _vocabulary(path: str) -> Vocabulary:
     except re.error as exc:
         raise ValueError(f"{path}: bad regular expression: {exc}") from None
 
+
+
+VOCABULARY = _vocabulary  # the registry loads each rule's vocabulary file when the packs load
 
 @lru_cache(maxsize=20_000)  # a site's labels and pages repeat their claims
 def disease_term(text: str, path: str, need_verb: bool) -> str | None:

@@ -22,6 +22,9 @@ from . import Hit, daily_text, render
 #: The fields this kind gives message and hint templates (checked when the packs load).
 FIELDS = frozenset({"nutrient", "over_ul", "daily", "alt", "dv", "dv_multiple", "limit", "ratio", "population", "source", "covers"})
 
+#: Templates of the Spec beyond message and hint (checked when the packs load).
+TEMPLATES = ("above_ul_note",)
+
 
 class Spec(RuleBase):
     kind: Literal["dose"]

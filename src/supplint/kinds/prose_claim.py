@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import model_validator
 
 from ..rulespec import RuleBase
 from . import Hit, render
 from .claim_language import _vocabulary, disease_term
+
+VOCABULARY = _vocabulary  # the registry loads each rule's vocabulary file when the packs load
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
     from ..pages.context import PageContext
@@ -30,10 +31,6 @@ class Spec(RuleBase):
     kind: Literal["prose-claim"]
     vocabulary: str
 
-    @model_validator(mode="after")
-    def _vocabulary_loads(self) -> Spec:
-        _vocabulary(self.vocabulary)
-        return self
 
 
 def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:

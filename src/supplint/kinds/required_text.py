@@ -47,6 +47,9 @@ class When(_Spec):
 #: The fields this kind gives message and hint templates (checked when the packs load).
 FIELDS = frozenset({"nutrient", "form", "statement", "expected", "found", "wanted"})
 
+#: Templates of the Spec beyond message and hint (checked when the packs load).
+TEMPLATES = ("message_differs", "hint_differs")
+
 
 class Spec(RuleBase):
     kind: Literal["required-text"]
