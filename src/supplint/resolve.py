@@ -109,7 +109,15 @@ class Resolved:
             if value is not None:
                 total += value
                 counted.append(row)
+                self._memo[("ul-share", id(row))] = value
         return (total * self.per_day, counted) if counted else None
+
+    def ul_share(self, row: Row) -> float | None:
+        """What one row adds per serving toward its nutrient's upper limit, in the limit's unit (None when the limit
+        does not cover it or it cannot be converted)."""
+        if row.nutrient is None or self.daily_for_ul(row.nutrient) is None:
+            return None
+        return self._memo.get(("ul-share", id(row)))
 
 
 def resolve(label: Label, reference: Reference, population: Population | None) -> Resolved:

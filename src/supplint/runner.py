@@ -101,7 +101,7 @@ class Run:
         self.stack = stack
         self.stack_files: list[str] = []  # label files of a --stack run, in the order given
         self.runner = Runner(resolver, fix=fix or diff)
-        self.fix, self.diff, self.quiet = fix, diff, quiet
+        self.diff, self.quiet = diff, quiet
         self.reporter = None
         self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
         self.checked = self.changed = self.fixed = 0

@@ -37,12 +37,13 @@ class Settings:
         self.data = data or reference()
         values = config.values
         self.fail_on = overrides.fail_on or values.fail_on or "warning"
+        file_layer = Layer(values.select, values.ignore, values.extend_select)
         with _blamed(config.label):
-            self.codes = self.rules.select_layers([Layer(values.select, values.ignore, values.extend_select)])
+            self.rules.select_layers([file_layer])
         # The command line is validated on its own first, so that its errors are not blamed on the file.
         cli_layer = Layer(overrides.select, overrides.ignore, overrides.extend_select)
         self.rules.select_layers([cli_layer])
-        self.codes = self.rules.select_layers([Layer(values.select, values.ignore, values.extend_select), cli_layer])
+        self.codes = self.rules.select_layers([file_layer, cli_layer])
         with _blamed(config.label):
             self.severity = {self.rules.code_of(key): level for key, level in values.severity.items()}
             self.options = {self.rules.code_of(name): self._options(name, table) for name, table in values.rules.items()}
@@ -127,7 +128,6 @@ class Resolver:
 
     def __init__(self, overrides: Overrides, config_path: str | None = None, isolated: bool = False):
         self.overrides = overrides
-        self.isolated = isolated
         self._fixed: Settings | None = None
         if config_path is not None:
             self._fixed = Settings(config_files.read(config_path), overrides)

@@ -49,22 +49,19 @@ class NutrientTotal:
         return self.ul_total / self.limit * 100 if self.limit else None
 
 
-def label_facts(resolved: Resolved, file: str, per_day: int | None = None) -> LabelFacts:
-    """The label's rows with daily figures; ``per_day`` overrides the label's servings a day (a stack's)."""
+def label_facts(resolved: Resolved, file: str) -> LabelFacts:
+    """The label's rows with daily figures (per serving × the label's servings a day)."""
     label = resolved.label
-    days = per_day or resolved.per_day
+    days = resolved.per_day
     rows = []
     for row in resolved.rows:
         nutrient = row.nutrient
         daily = row.per_serving * days if row.per_serving is not None else None
         dv = daily / nutrient.dv * 100 if daily is not None and nutrient and nutrient.dv else None
         ul = None
-        if nutrient is not None and nutrient.ul is not None and resolved.population is not None:
-            covered = resolved.daily_for_ul(nutrient)
-            if covered is not None and row in covered[1]:
-                share = _row_share(resolved, row, nutrient)
-                if share is not None:
-                    ul = share * days / nutrient.ul.for_bands(resolved.population.bands) * 100
+        share = resolved.ul_share(row) if resolved.population is not None else None
+        if share is not None:
+            ul = share * days / nutrient.ul.for_bands(resolved.population.bands) * 100
         if daily is not None:
             daily_text = formatting.amount(daily, nutrient.measure)
         elif nutrient is None and row.amount is not None and row.amount.bound is None:
@@ -74,7 +71,7 @@ def label_facts(resolved: Resolved, file: str, per_day: int | None = None) -> La
         rows.append(FactRow(
             name=row.name, as_=row.as_, amount=row.amount.text if row.amount else None,
             daily=daily_text,
-            declared_dv=row.dv.text if getattr(row, "dv", None) is not None else None,
+            declared_dv=row.dv.text if row.dv is not None else None,
             dv_percent=dv, ul_percent=ul, depth=len(row.path) // 2 - 1,
         ))
     population = resolved.population.description if resolved.population else "adults"
@@ -82,23 +79,13 @@ def label_facts(resolved: Resolved, file: str, per_day: int | None = None) -> La
                       population, tuple(rows))
 
 
-def _row_share(resolved: Resolved, row, nutrient) -> float | None:
-    """One row's amount per serving in the upper limit's unit."""
-    if nutrient.ul.measure == nutrient.measure and not resolved.reference.converts_for_ul(nutrient.id):
-        return row.per_serving
-    try:
-        return resolved.reference.amount_in(row.amount, nutrient, row.forms, nutrient.ul.measure, "ul")
-    except Exception:  # noqa: BLE001 - an unconvertible row was reported when the label was checked
-        return None
-
-
 def stack_totals(products: list[tuple[str, Resolved, int]]) -> dict[str, NutrientTotal]:
     """Per nutrient id, the daily total over the stack: (name, resolved label, servings a day) per product."""
     totals: dict[str, NutrientTotal] = {}
     for name, resolved, per_day in products:
-        for nid in resolved.nutrients():
+        for nid, present in resolved.nutrients().items():
             nutrient = resolved.reference.nutrients[nid]
-            daily = sum(row.per_serving for row in resolved.nutrients()[nid]) * per_day
+            daily = sum(row.per_serving for row in present) * per_day
             covered = resolved.daily_for_ul(nutrient)
             ul_daily = covered[0] / resolved.per_day * per_day if covered else 0.0
             total = totals.get(nid)

@@ -16,6 +16,11 @@ def is_page(filename: str) -> bool:
     return os.path.splitext(filename)[1].lower() in PAGE_SUFFIXES
 
 
+def is_html(filename: str) -> bool:
+    """An HTML page (the rest of the pages are Markdown)."""
+    return os.path.splitext(filename)[1].lower() in (".html", ".htm")
+
+
 def is_dsld(filename: str) -> bool:
     """An NIH DSLD record, by its name (converted, then checked as a label)."""
     return filename.lower().endswith(DSLD_SUFFIX)

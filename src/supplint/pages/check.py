@@ -9,15 +9,15 @@ import os
 from dataclasses import replace
 
 from .. import suppress
-from ..findings import Finding, Span
+from ..findings import FILE_START, Finding, Span
+from ..walk import is_html
 from . import Embedded, Page, Reference
 from .context import PageContext
 
-HTML = (".html", ".htm")
 
 
 def parse(text: str, filename: str) -> Page:
-    if filename.lower().endswith(HTML):
+    if is_html(filename):
         from .html import parse_html
 
         return parse_html(text)
@@ -42,7 +42,7 @@ def check_page(linter, text: str, filename: str) -> list[Finding]:
     context = PageContext(filename, page, [span for _, span in sorted(spans, key=lambda item: (item[0], item[1].line))])
     for spec, evaluate, options in linter.page_active:
         for hit in evaluate(spec, context, options):
-            findings.append(linter._finding(spec, hit.message, hit.span or Span(1, 1, 1, 1), hit.hint, filename))
+            findings.append(linter._finding(spec, hit.message, hit.span or FILE_START, hit.hint, filename))
     directives = suppress.from_comments(page.comments, text, linter.registry)
     return linter.suppressed(findings, directives, filename) if directives else findings
 
