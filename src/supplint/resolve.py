@@ -61,31 +61,31 @@ class Resolved:
     def rows_of(self, nutrient_id: str) -> list[Row]:
         return self._by_nutrient.get(nutrient_id, [])
 
+    def memo(self, key, compute):
+        """``compute()`` once per label: several rules ask the same question of one label (rows are final once
+        resolve() returns)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            found = self._memo[key] = compute()
+            return found
+
     def nutrients(self) -> dict[str, list[Row]]:
-        """Nutrients present with a usable amount, in label order (rows are final once resolve() returns)."""
-        found = self._memo.get("present")
-        if found is None:
-            found = self._memo["present"] = {}
-            for nid, rows in self._by_nutrient.items():
-                usable = [row for row in rows if row.per_serving is not None]
-                if usable:
-                    found[nid] = usable
-        return found
+        """Nutrients present with a usable amount, in label order."""
+        return self.memo("present", lambda: {nid: usable for nid, rows in self._by_nutrient.items()
+                                             if (usable := [row for row in rows if row.per_serving is not None])})
 
     def daily(self, nutrient_id: str) -> float | None:
         """Daily amount in the nutrient's label unit: all rows summed, times the most servings a day."""
-        key = ("daily", nutrient_id)
-        if key not in self._memo:
+        def total() -> float | None:
             rows = [row for row in self.rows_of(nutrient_id) if row.per_serving is not None]
-            self._memo[key] = sum(row.per_serving for row in rows) * self.per_day if rows else None
-        return self._memo[key]
+            return sum(row.per_serving for row in rows) * self.per_day if rows else None
+
+        return self.memo(("daily", nutrient_id), total)
 
     def daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
         """Daily amount the upper limit covers, in the UL's unit, and the rows it comes from."""
-        key = ("ul", nutrient.id)
-        if key not in self._memo:
-            self._memo[key] = self._daily_for_ul(nutrient)
-        return self._memo[key]
+        return self.memo(("ul", nutrient.id), lambda: self._daily_for_ul(nutrient))
 
     def _daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
         ul = nutrient.ul

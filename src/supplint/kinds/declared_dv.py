@@ -67,11 +67,11 @@ def _misses(resolved: Resolved, options: dict) -> list[tuple[Row, float, bool]]:
 
     Both rules of this kind need the same arithmetic, so it is done once per label and tolerance setting.
     """
-    key = ("declared-dv", *(options[name] for name in OPTIONS))
-    found = resolved._memo.get(key)
-    if found is not None:
-        return found
-    found = resolved._memo[key] = []
+    return resolved.memo(("declared-dv", *(options[name] for name in OPTIONS)), lambda: _compute_misses(resolved, options))
+
+
+def _compute_misses(resolved: Resolved, options: dict) -> list[tuple[Row, float, bool]]:
+    found = []
     reference = resolved.reference
     for row in resolved.rows:
         declared, nutrient, amount = row.dv, row.nutrient, row.amount
