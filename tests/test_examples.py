@@ -82,7 +82,9 @@ def test_every_implemented_rule_fires_on_some_example():
     from supplint.registry import registry
 
     fired = {code for expected in EXPECTED.values() for code, _ in expected}
-    for code in registry().rules:
+    for code, spec in registry().rules.items():
+        if spec.examples.fires is None:
+            continue  # internal-error: an example that made supplint fail would be a bug to fix (test_rule_packs)
         assert code in fired, f"{code} fires on no example"
 
 

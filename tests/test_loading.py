@@ -84,7 +84,6 @@ def test_billion_laughs_is_a_finding():
     found = supplint.check_text(text, "laughs.yaml")
     # a0..a3 take 12,344 nodes; a4 (line 5) would take 111,111, so that is the key the finding names
     assert [(f.code, f.line) for f in found] == [("SUP001", 5)]
-    assert "50,000 nodes" in found[0].message
 
 
 def test_recursive_alias_is_a_finding():

@@ -10,7 +10,7 @@ from .findings import FILE_START, Finding, Span
 from .fixes import as_fix, split_lines, value_edits
 from .kinds import evaluators
 from .loader import Document, LoadError, Problem, load
-from .walk import is_dsld, is_page
+from .filetypes import is_dsld, is_page
 from .reference import Reference, reference
 from .registry import Registry, registry
 from .resolve import resolve
@@ -70,11 +70,39 @@ class Linter:
         return populations[name]
 
     def check_path(self, path: str | os.PathLike[str]) -> list[Finding]:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-        return self.check_bytes(raw, os.fspath(path))
+        """A file's findings. A file that cannot be read raises ``files.Unreadable`` (an OSError) with the reason."""
+        from .files import read_bytes
+
+        return self.check_bytes(read_bytes(os.fspath(path)), os.fspath(path))
+
+    def unreadable(self, filename: str, exc: OSError) -> list[Finding]:
+        """A file that could not be read (too large, not a regular file, permission denied): one SUP001 for it."""
+        from .files import os_reason
+
+        reason = os_reason(exc)
+        return self.problem(filename, "SUP001", f"the file {reason}", reason.hint)
+
+    def internal_error(self, filename: str, exc: BaseException) -> list[Finding]:
+        """SUP008: checking ``filename`` raised inside supplint. Always reported, whatever the selection: a
+        silenced crash would look like a clean file."""
+        spec = self.registry.rules["SUP008"]
+        detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "no detail"
+        message = f"supplint failed while checking this file, so its results are incomplete ({type(exc).__name__}: {detail})"
+        hint = ("this is a bug in supplint, not in the file: please report it with the file at "
+                "https://github.com/supplint/supplint/issues (SUPPLINT_DEBUG=1 shows the traceback)")
+        return [self._finding(spec, message, FILE_START, hint, filename)]
+
+    def problem(self, filename: str, code: str, message: str, hint: str | None = None,
+                span: Span = FILE_START) -> list[Finding]:
+        """One finding of a built-in rule (SUP001-SUP009), when that rule is selected."""
+        return self._from_problems(filename, [Problem(code, message, span, hint)])
 
     def check_bytes(self, raw: bytes, filename: str) -> list[Finding]:
+        from .files import limit_for, too_large
+
+        limit = limit_for(filename)
+        if len(raw) > limit:  # standard input and the library come here without files.read_bytes' check
+            return self.unreadable(filename, too_large(len(raw), limit))
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -59,8 +59,11 @@ def render_rule(spec, reference: Reference, fmt: str) -> str:
             lines.append(item(f"{code(name)} ({kind}, default {shown}): {option['description']}"))
         lines.append("")
     for title, key in (("Fires on", "fires"), ("Passes", "passes")):
-        body = info["examples"][key].rstrip("\n")
         lines.append(heading(title))
+        if info["examples"][key] is None:
+            lines += [item("no input: only a bug in supplint makes this rule fire"), ""]
+            continue
+        body = info["examples"][key].rstrip("\n")
         ticks, language = ("````", "markdown") if spec.target == "page" else ("```", "yaml")  # pages hold ``` fences
         lines += [ticks + language, body, ticks] if md else ["    " + line for line in body.splitlines()]
         lines.append("")

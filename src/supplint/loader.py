@@ -142,27 +142,33 @@ def load(text: str) -> Document:
     doc = Document(None, root)
     if root is None:
         return doc
-    builder = _Builder(doc)
+    builder = _Builder(doc, "&" in text)
     doc.data = builder.build(root, None, 0)
     return doc
 
 
 class _Builder:
-    __slots__ = ("doc", "budget", "active")
+    __slots__ = ("doc", "budget", "active", "anchors")
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, anchors: bool):
         self.doc = doc
         self.budget = MAX_NODES
         self.active: set[int] = set()
+        self.anchors = anchors  # without an anchor nothing can be aliased: a document too large is just large
 
     def build(self, node: Node, top: Node | None, depth: int):
         """``top`` is the key of the top-level entry being built: where an alias bomb is reported."""
         self.budget -= 1
         if self.budget < 0:
             # An aliased node's marks point at its anchor; the top-level key being expanded tells the reader more.
+            if not self.anchors:
+                raise LoadError(Problem(
+                    "SUP001", f"the document is too large: it has more than {MAX_NODES:,} keys and values", _span(top or node),
+                    "a label has a few hundred; split the file, or check that it is the file you meant",
+                ))
             raise LoadError(Problem(
-                "SUP001", f"the document expands to more than {MAX_NODES:,} nodes (through aliases?)", _span(top or node),
-                "a label is a few hundred nodes; remove the anchors and aliases",
+                "SUP001", f"the document expands through aliases to more than {MAX_NODES:,} keys and values",
+                _span(top or node), "a label has a few hundred; remove the anchors and aliases",
             ))
         if isinstance(node, ScalarNode):
             construct = _CONSTRUCT.get(node.tag)

@@ -116,7 +116,8 @@ PerDayField = Annotated[
 ]
 
 
-def _population(value: object) -> str:
+def population_id(value: object) -> str:
+    """A population the tables know and support (a label's, a stack file's); raises the format's errors."""
     populations = data.load("data/populations.yaml")
     if not isinstance(value, str) or value not in populations:
         raise _error("unknown_population", f"unknown population {value!r}", did_you_mean(str(value), populations)
@@ -213,7 +214,7 @@ class Label(_Strict):
     form: Literal[FORMS] | None = Field(  # type: ignore[valid-type]
         None, description="The dosage form; tablet, capsule, softgel, chewable, gummy and lozenge are solid oral "
                           "forms.")
-    population: Annotated[str, PlainValidator(_population), _DataIdsSchema("data/populations.yaml")] | None = Field(
+    population: Annotated[str, PlainValidator(population_id), _DataIdsSchema("data/populations.yaml")] | None = Field(
         None, json_schema_extra=_describe_pending_populations,
         description="Who the product is for; its upper limits apply. Default: the configured population, else "
                     "adults (19 and over; where adult age groups differ, the lowest upper limit applies).")

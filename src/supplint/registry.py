@@ -116,6 +116,8 @@ def _check_rule(spec, pack: str) -> None:
     fields it provides, and a vocabulary file that loads (a mistake would otherwise fail on some label, later)."""
     if spec.kind == "builtin":
         return
+    if spec.examples.fires is None:
+        raise data.DataError(f"rule pack {pack}: {spec.code} has no example that fires")
     module = modules()[spec.kind]
     target = getattr(module, "TARGET", "label")
     if spec.target != target:

@@ -66,7 +66,7 @@ class Option(_Spec):
 
 
 class Examples(_Spec):
-    fires: str
+    fires: str | None = None  # only internal-error has none: no correct input should make supplint fail
     passes: str
 
 

@@ -12,8 +12,14 @@ import sys
 from dataclasses import dataclass, field
 
 from . import fixes
+from .files import limit_for, read_bytes, read_stream, read_text
 from .findings import SEVERITY_RANK, Finding
 from .settings import Resolver
+
+
+def debug() -> bool:
+    """SUPPLINT_DEBUG=1: let an internal error raise with its traceback instead of becoming SUP008."""
+    return bool(os.environ.get("SUPPLINT_DEBUG"))
 
 MAX_PASSES = 5
 #: Findings that mean the file is not a well-formed label: such a file is never rewritten.
@@ -55,15 +61,23 @@ class Runner:
     def check_bytes(self, raw: bytes, path: str) -> FileResult:
         settings = self.resolver.for_path(path)
         linter = settings.linter_for(path)
-        findings = linter.check_bytes(raw, path)
-        result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"))
-        if self.fix and any(f.fix for f in findings):
-            self._fix(result, raw.decode("utf-8-sig"), linter)
+        try:
+            findings = linter.check_bytes(raw, path)
+            result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"))
+            if self.fix and any(f.fix for f in findings):
+                self._fix(result, raw.decode("utf-8-sig"), linter)
+        except Exception as exc:  # noqa: BLE001 - the per-file guard: a bug costs this file its checks, not the run
+            if debug():
+                raise
+            result = FileResult(path, settings.fail_on, linter.internal_error(path, exc))
         return result
 
     def check_path(self, path: str) -> FileResult:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        try:
+            raw = read_bytes(path)
+        except OSError as exc:
+            settings = self.resolver.for_path(path)
+            return FileResult(path, settings.fail_on, settings.linter_for(path).unreadable(path, exc))
         return self.check_bytes(raw, path)
 
     def _fix(self, result: FileResult, text: str, linter) -> None:
@@ -127,14 +141,22 @@ class Run:
         if "-" in targets:
             targets = [t for t in targets if t != "-"]
             name = stdin_filename or "-"
-            raw = sys.stdin.buffer.read()
-            self.sources[name] = raw.decode("utf-8-sig", "replace")
-            self._handle(self.runner.check_bytes(raw, name), from_stdin=True)
+            try:
+                raw = read_stream(sys.stdin.buffer, limit_for(name))
+            except OSError as exc:
+                settings = self.resolver.for_path(name)
+                self._handle(FileResult(name, settings.fail_on, settings.linter_for(name).unreadable(name, exc)),
+                             from_stdin=True)
+            else:
+                self.sources[name] = raw.decode("utf-8-sig", "replace")
+                self._handle(self.runner.check_bytes(raw, name), from_stdin=True)
         if not targets and self.sources:
             return
         found = discover(targets)
         if found.missing:
             raise RunError(f"no such file or directory: {found.missing[0]}")
+        for path, why in found.skipped:
+            self.note(f"skipped {path}: it {why}")
         from .parallel import check_all
 
         explicit = set() if self.force_exclude else found.explicit
@@ -147,17 +169,28 @@ class Run:
         text = self.sources.get(path)
         if text is None:
             try:
-                with open(path, encoding="utf-8-sig") as handle:
-                    text = handle.read()
+                text = read_text(path)
             except (OSError, UnicodeDecodeError):
-                return
+                return  # reported with the file's own findings (SUP001)
         facts = self.resolver.for_path(path).linter_for(path).facts(text, path)
         if facts is not None:
             self.reporter.add_facts(facts)
 
+    def _guarded(self, result: FileResult, work) -> bool:
+        """Run ``work()`` for ``result``'s file; an exception becomes that file's SUP008 (True: it went well)."""
+        try:
+            work()
+            return True
+        except Exception as exc:  # noqa: BLE001 - the per-file guard, for what the run does beyond checking
+            if debug():
+                raise
+            linter = self.resolver.for_path(result.path).linter_for(result.path)
+            result.findings = [f for f in result.findings if f.code != "SUP008"] + linter.internal_error(result.path, exc)
+            return False
+
     def _handle(self, result, from_stdin: bool = False) -> None:
         if self.reporter is not None and self.reporter.wants_facts:
-            self._facts(result.path)
+            self._guarded(result, lambda: self._facts(result.path))
         if self.stack and not from_stdin:
             self.stack_files.append(result.path)
         self.checked += 1
@@ -175,8 +208,8 @@ class Run:
                     write_fixed(result)
                 except OSError as exc:
                     raise RunError(f"cannot write {result.path}: {exc.strerror or exc}") from None
-        if self.reporter is not None:
-            self.reporter.add(result.findings, result.path)
+        if self.reporter is not None and not self._guarded(result, lambda: self.reporter.add(result.findings, result.path)):
+            self.reporter.add([f for f in result.findings if f.code == "SUP008"], result.path)
         threshold = SEVERITY_RANK[result.fail_on]
         self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
 
@@ -189,8 +222,7 @@ class Run:
         for path in self.stack_files:
             linter = linter or self.resolver.for_path(path).linter_for(path)
             try:
-                with open(path, encoding="utf-8-sig") as handle:
-                    text = handle.read()
+                text = read_text(path)
             except (OSError, UnicodeDecodeError):
                 continue  # reported with the file's own findings (SUP001)
             doc = linter.document(text, path)
@@ -216,8 +248,13 @@ class Run:
             self.reporter.add_stack(stack.totals)
 
     def finish(self) -> None:
-        if self.stack:
-            self._check_stack()
+        if self.stack and self.stack_files:
+            first = FileResult(self.stack_files[0], self.resolver.for_path(self.stack_files[0]).fail_on, [])
+            if not self._guarded(first, self._check_stack) and self.reporter is not None:
+                self.reporter.add(first.findings)
+                self.failing = True
+        elif self.stack:
+            self.note("--stack needs at least two well-formed labels, or a stack file; no stack was checked")
         if self.reporter is not None:
             self.reporter.close(self.checked)
         if self.stdin_fixed is not None:

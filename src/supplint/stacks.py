@@ -17,12 +17,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Annotated
 
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+
+from .files import read_text, repository_root
 from .findings import Finding, Span
 from .loader import Document, Problem
+from .models import population_id
 from .summary import stack_totals
-from .validation import validate
+from .validation import problems_of, validate
 
 
 @dataclass(slots=True)
@@ -46,16 +50,20 @@ class StackContext:
         return next(m for m in self.members if m.name == name)
 
 
+#: No regimen takes one product more often than this; a larger number is a typo (and would overflow the totals).
+MAX_SERVINGS_A_DAY = 100
+
+
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     label: str | dict
-    per_day: int | None = Field(None, ge=1)
+    per_day: int | None = Field(None, ge=1, le=MAX_SERVINGS_A_DAY)
 
 
 class _StackFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     stack: list[_Entry] = Field(min_length=1)
-    population: str | None = None
+    population: Annotated[str, PlainValidator(population_id)] | None = None
 
 
 def build(linter, entries: list[tuple[str, Document, object, int | None, tuple]]) -> StackContext | None:
@@ -101,13 +109,13 @@ def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[F
     try:
         stack_file = _StackFile.model_validate(doc.data)
     except ValidationError as exc:
-        return [linter._finding(linter.registry.rules["SUP002"], f"stack: {e['msg']}", doc.value_span(tuple(e["loc"])),
-                                None, filename) for e in exc.errors(include_url=False) if "SUP002" in linter.codes], None
+        return linter._from_problems(filename, problems_of(exc, doc, "stack file: ", _StackFile)), None
     if stack_file.population:
         linter = linter.with_population(stack_file.population)
     out: list[Finding] = []
     entries = []
     base = os.path.dirname(os.path.abspath(filename))
+    root = repository_root(base)
     for index, entry in enumerate(stack_file.stack):
         at = ("stack", index, "label")
         if isinstance(entry.label, dict):
@@ -122,12 +130,13 @@ def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[F
             continue
         path = os.path.normpath(os.path.join(base, entry.label))
         try:
-            with open(path, encoding="utf-8-sig") as handle:
-                member_text = handle.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = "does not exist" if isinstance(exc, FileNotFoundError) else f"cannot be read ({exc})"
+            if os.path.isabs(entry.label):
+                raise ValueError("is an absolute path")
+            member_text = read_text(path, root)
+        except (OSError, ValueError) as exc:
+            reason = "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
             problem = Problem("SUP002", f"stack: label file '{entry.label}' {reason}", doc.value_span(at),
-                              "name label files relative to the stack file")
+                              "name label files relative to the stack file, inside its repository")
             out += linter._from_problems(filename, [problem])
             continue
         found = linter.resolved(member_text, path, own_population=False)

@@ -26,17 +26,25 @@ def validate(doc: Document) -> tuple[Label | None, list[Problem]]:
     try:
         return Label.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_problem(error, doc) for error in exc.errors(include_url=False)]
+        return None, problems_of(exc, doc)
 
 
-def _problem(error: dict, doc: Document) -> Problem:
+def problems_of(exc: ValidationError, doc: Document, prefix: str = "", model: type[BaseModel] = Label) -> list[Problem]:
+    """``model``'s validation errors as problems at their YAML places (``prefix`` says what was validated)."""
+    problems = [_problem(error, doc, model) for error in exc.errors(include_url=False)]
+    for problem in problems:
+        problem.message = prefix + problem.message
+    return problems
+
+
+def _problem(error: dict, doc: Document, root: type[BaseModel] = Label) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
     hint = ctx.get("hint") if isinstance(ctx.get("hint"), str) else None
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        hint = _FLOW_COMMA_HINT if _SPLIT_NUMBER.match(key) else did_you_mean(key, _allowed(loc[:-1]))
+        hint = _FLOW_COMMA_HINT if _SPLIT_NUMBER.match(key) else did_you_mean(key, _allowed(loc[:-1], root))
         return Problem("SUP002", f"unknown key '{key}'", doc.key_span(loc), hint)
     if kind == "missing":
         parent = loc[:-1]
@@ -63,9 +71,9 @@ def _under(parent: tuple) -> str:
     return f" in {field}" if field else ""
 
 
-def _allowed(parent: tuple) -> list[str]:
+def _allowed(parent: tuple, root: type[BaseModel]) -> list[str]:
     """The keys a mapping at ``parent`` may have, found by following ``parent`` through the models."""
-    model: type[BaseModel] | None = Label
+    model: type[BaseModel] | None = root
     for part in parent:
         if isinstance(part, int) or model is None:
             continue

@@ -1,4 +1,9 @@
-"""Finding the files to check: explicit paths as given, directories walked in a stable order."""
+"""Finding the files to check: explicit paths as given, directories walked in a stable order.
+
+A walk picks up only what can be read as a file: a FIFO, a device or a socket with a label's name, a symbolic link
+that is broken, loops or leads out of the repository are skipped, each with a reason the run prints as a note.
+A path named on the command line is the user's choice and is kept (a file that cannot be read then gets SUP001).
+"""
 
 from __future__ import annotations
 
@@ -6,24 +11,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LABEL_SUFFIXES = frozenset({".yaml", ".yml"})
-PAGE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
-DSLD_SUFFIX = ".json"
+from .files import inside, not_regular, os_reason, repository_root
+from .filetypes import LABEL_SUFFIXES, PAGE_SUFFIXES
 
-
-def is_page(filename: str) -> bool:
-    """A Markdown or HTML page, by its name (checked with the page rules)."""
-    return os.path.splitext(filename)[1].lower() in PAGE_SUFFIXES
-
-
-def is_html(filename: str) -> bool:
-    """An HTML page (the rest of the pages are Markdown)."""
-    return os.path.splitext(filename)[1].lower() in (".html", ".htm")
-
-
-def is_dsld(filename: str) -> bool:
-    """An NIH DSLD record, by its name (converted, then checked as a label)."""
-    return filename.lower().endswith(DSLD_SUFFIX)
 # Directories no one means to lint (as ruff's default excludes); hidden ones (.git, .github, .venv) are skipped too.
 EXCLUDED_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages", "build", "dist", "_build"})
 
@@ -33,6 +23,7 @@ class Discovery:
     files: list[str] = field(default_factory=list)   # labels and pages, in walking order
     missing: list[str] = field(default_factory=list)
     explicit: set[str] = field(default_factory=set)  # named on the command line: config excludes do not apply
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) for files a walk did not check
 
 
 def discover(paths: list[str]) -> Discovery:
@@ -51,14 +42,38 @@ def discover(paths: list[str]) -> Discovery:
 
     for raw in paths:
         if os.path.isdir(raw):
-            for root, dirs, files in os.walk(raw):
+            root = repository_root(os.path.abspath(raw))
+            for folder, dirs, files in os.walk(raw):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in EXCLUDED_DIRS)
                 for name in sorted(files):
-                    if not name.startswith("."):
-                        add(os.path.normpath(os.path.join(root, name)), explicit=False)
-        elif os.path.isfile(raw):
+                    if name.startswith(".") or Path(name).suffix.lower() not in PAGE_SUFFIXES | LABEL_SUFFIXES:
+                        continue
+                    path = os.path.normpath(os.path.join(folder, name))
+                    why = _unwalkable(path, root)
+                    if why:
+                        found.skipped.append((path, why))
+                    else:
+                        add(path, explicit=False)
+        elif os.path.lexists(raw):  # a broken link too: named on purpose, so its SUP001 says what is wrong with it
             found.explicit.add(raw)
             add(raw, explicit=True)
         else:
             found.missing.append(raw)
     return found
+
+
+def _unwalkable(path: str, root: str) -> str | None:
+    """Why a walk does not check ``path`` (None: it does)."""
+    link = os.path.islink(path)
+    try:
+        refused = not_regular(os.stat(path).st_mode)
+    except OSError as exc:
+        reason = os_reason(exc)
+        if link and "loop" not in str(reason):
+            return "is a symbolic link to a file that does not exist"
+        return str(reason)
+    if refused:
+        return str(refused)
+    if link and not inside(path, root):
+        return "is a symbolic link to a file outside the repository"
+    return None

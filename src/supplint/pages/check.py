@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from .. import suppress
 from ..findings import FILE_START, Finding, Span
-from ..walk import is_html
+from ..files import inside, os_reason, repository_root
+from ..filetypes import is_html
 from . import Embedded, Page, Reference
 from .context import PageContext
 
@@ -75,32 +76,16 @@ def _referenced(linter, reference: Reference, span: Span, filename: str) -> list
         return broken(f"'{reference.path}' is an absolute path", "name label files relative to the page")
     page_dir = os.path.dirname(os.path.abspath(filename))
     target = os.path.normpath(os.path.join(page_dir, reference.path))
-    root = repository_root(page_dir)
-    if os.path.commonpath([root, target]) != root:
-        return broken(f"'{reference.path}' is outside the repository ({root})",
+    if not inside(target, repository_root(page_dir)):  # links resolved: a link out of the repository stays out
+        return broken(f"label file '{reference.path}' is outside the repository",
                       "keep label files inside the repository the page belongs to")
-    if not os.path.isfile(target):
-        what = "is a directory" if os.path.isdir(target) else "does not exist"
-        return broken(f"label file '{reference.path}' {what}", "check the path, relative to the page")
+    if os.path.isdir(target):
+        return broken(f"label file '{reference.path}' is a directory", "check the path, relative to the page")
     try:
         found = linter.referenced_findings(target)
     except OSError as exc:
-        return broken(f"label file '{reference.path}' cannot be read: {exc.strerror or exc}")
+        return broken(f"label file '{reference.path}' {os_reason(exc)}",
+                      "check the path, relative to the page")
     return [replace(f, file=filename, line=span.line, column=span.column, end_line=span.end_line,
                     end_column=span.end_column, message=f"{reference.path}:{f.line}: {f.message}", fix=None)
             for f in found]
-
-
-def repository_root(start: str) -> str:
-    """The nearest folder at or above ``start`` holding .git; else the current directory if ``start`` is inside
-    it; else ``start`` itself."""
-    directory = start
-    while True:
-        if os.path.exists(os.path.join(directory, ".git")):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            break
-        directory = parent
-    cwd = os.getcwd()
-    return cwd if os.path.commonpath([cwd, start]) == cwd else start

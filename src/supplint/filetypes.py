@@ -1,0 +1,25 @@
+"""What kind of file a name is: a label, a page or an NIH DSLD record, by its suffix (the walk, the reader and the
+engine all decide by these)."""
+
+from __future__ import annotations
+
+import os
+
+LABEL_SUFFIXES = frozenset({".yaml", ".yml"})
+PAGE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
+DSLD_SUFFIX = ".json"
+
+
+def is_page(filename: str) -> bool:
+    """A Markdown or HTML page, by its name (checked with the page rules)."""
+    return os.path.splitext(filename)[1].lower() in PAGE_SUFFIXES
+
+
+def is_html(filename: str) -> bool:
+    """An HTML page (the rest of the pages are Markdown)."""
+    return os.path.splitext(filename)[1].lower() in (".html", ".htm")
+
+
+def is_dsld(filename: str) -> bool:
+    """An NIH DSLD record, by its name (converted, then checked as a label)."""
+    return filename.lower().endswith(DSLD_SUFFIX)
