@@ -14,7 +14,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from .files import os_reason, read_bytes
 from .suggest import did_you_mean
+
+#: A config file is a few dozen lines; anything this large is not one.
+MAX_CONFIG_BYTES = 256 * 1024
 
 #: Looked for in each directory, in this order (as ruff: the dotted file first, pyproject last).
 FILENAMES = (".supplint.toml", "supplint.toml", "pyproject.toml")
@@ -71,10 +75,11 @@ def read(path: str | os.PathLike[str]) -> Config:
     """Read one config file. A pyproject.toml must have a [tool.supplint] table."""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            document = tomllib.load(handle)
+        document = tomllib.loads(read_bytes(str(path), limit=MAX_CONFIG_BYTES).decode("utf-8"))
     except OSError as exc:
-        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
+        raise ConfigError(f"config file {path} {os_reason(exc)}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"config file {path} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     if path.name == "pyproject.toml":

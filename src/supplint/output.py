@@ -311,10 +311,11 @@ def read_file(path: str) -> str | None:
     """`full`'s default reader: the file as UTF-8 (undecodable bytes replaced), or None when it cannot be read.
     A caller with text that is not on disk (standard input) wraps it: ``lambda p: text if p == name else read_file(p)``.
     """
+    from .files import read_text
+
     try:
-        with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
-            return handle.read()
-    except (OSError, ValueError):
+        return read_text(path, errors="replace")
+    except OSError:
         return None
 
 
