@@ -1,8 +1,9 @@
 """Configuration files: `[tool.supplint]` in pyproject.toml, `supplint.toml`, `.supplint.toml`.
 
-The closest file to a checked path wins and files are never merged (ruff's rule: a monorepo that wants one key
-changed says so in its own file). Keys are validated with pydantic; an unknown key, rule, option or value is a
-ConfigError (exit 2) naming the file and the key, with a "did you mean" hint where one is close.
+The closest file to a checked path wins. A file may say `extend = "../supplint.toml"`: the other file's settings
+apply first and this file's keys override them, key by key (ruff's `extend`); globs keep the folder of the file
+that wrote them. Keys are validated with pydantic; an unknown key, rule, option or value is a ConfigError (exit 2)
+naming the file and the key, with a "did you mean" hint where one is close.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class Values:
     exclude: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    respect_gitignore: bool = True
+    extend: str | None = None
 
 
 KEYS = [name.replace("_", "-") for name in Values.__dataclass_fields__]
@@ -65,30 +68,68 @@ class Config:
     path: Path | None
     root: Path
     values: Values = field(default_factory=Values)
+    #: Keys inherited through `extend` whose globs start at another folder: key → that file's folder.
+    roots: dict[str, Path] = field(default_factory=dict)
+    extends: tuple[Path, ...] = ()  # the files this one extends, nearest first
 
     @property
     def label(self) -> str:
         return str(self.path) if self.path else "built-in defaults"
 
+    def root_of(self, key: str) -> Path:
+        """The folder the globs of ``key`` (include, exclude, per-file-ignores) are relative to."""
+        return self.roots.get(key, self.root)
+
+
+#: Keys whose values are globs, relative to the folder of the file that set them.
+GLOB_KEYS = ("include", "exclude", "per-file-ignores")
+#: How many files one `extend` chain may hold: a loop is an error long before this.
+MAX_EXTENDS = 16
+
 
 def read(path: str | os.PathLike[str]) -> Config:
-    """Read one config file. A pyproject.toml must have a [tool.supplint] table."""
+    """Read one config file (and the files it extends). A pyproject.toml must have a [tool.supplint] table."""
     path = Path(path)
+    table, roots, chain = _table(path), {}, [path.resolve()]
+    extended = table.pop("extend", None)
+    while extended is not None:
+        if not isinstance(extended, str):
+            raise ConfigError(f"{chain[-1]}: extend: expected the path of another config file, got {extended!r}")
+        base = (chain[-1].parent / extended).resolve()
+        if base in chain or len(chain) > MAX_EXTENDS:
+            raise ConfigError(f"{chain[-1]}: extend: '{extended}' leads back to {base.name} (a loop)")
+        inherited = _table(base, extended_by=chain[-1])
+        extended = inherited.pop("extend", None)
+        _validate(inherited, base)  # a mistake in the base is blamed on the base
+        for key, value in inherited.items():
+            if key not in table:
+                table[key] = value
+                if key in GLOB_KEYS:
+                    roots[key] = base.parent
+        chain.append(base)
+    return Config(path, path.resolve().parent, _validate(table, path), roots, tuple(chain[1:]))
+
+
+def _table(path: Path, extended_by: Path | None = None) -> dict:
+    """The supplint table of one file, not yet validated."""
+    where = f"{extended_by}: extend: " if extended_by else ""
     try:
         document = tomllib.loads(read_bytes(str(path), limit=MAX_CONFIG_BYTES).decode("utf-8"))
     except OSError as exc:
-        raise ConfigError(f"config file {path} {os_reason(exc)}") from None
+        raise ConfigError(f"{where}config file {path} {os_reason(exc)}") from None
     except UnicodeDecodeError:
-        raise ConfigError(f"config file {path} is not UTF-8 text") from None
+        raise ConfigError(f"{where}config file {path} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(f"{where}{path}: not valid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("supplint")
         if table is None:
-            raise ConfigError(f"{path} has no [tool.supplint] table")
+            raise ConfigError(f"{where}{path} has no [tool.supplint] table")
     else:
         table = document
-    return Config(path, path.resolve().parent, _validate(table, path))
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}{path}: the supplint settings must be a table")
+    return dict(table)
 
 
 def _validate(table: dict, path: Path) -> Values:

@@ -23,3 +23,8 @@ def is_html(filename: str) -> bool:
 def is_dsld(filename: str) -> bool:
     """An NIH DSLD record, by its name (converted, then checked as a label)."""
     return filename.lower().endswith(DSLD_SUFFIX)
+
+
+def is_label_name(filename: str) -> bool:
+    """A YAML file, by its name (a label, a stack file, or some other YAML a walk may meet)."""
+    return os.path.splitext(filename)[1].lower() in LABEL_SUFFIXES

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterator
 
-from .runner import FileResult, Runner, RunError
+from .runner import FileResult, Runner
 from .settings import Resolver
 
 #: Below this many files per worker, starting workers costs more than it saves.
@@ -24,7 +24,8 @@ def jobs_for(requested: int) -> int:
     return (os.cpu_count() or 1) if requested == 0 else requested
 
 
-def check_all(paths: list[str], jobs: int, setup: tuple, serial: Runner) -> Iterator[FileResult]:
+def check_all(paths: list[tuple[str, bool]], jobs: int, setup: tuple, serial: Runner) -> Iterator[FileResult]:
+    """(path, sniff) pairs (see Runner.check_path) → their results, in order."""
     if jobs <= 1 or len(paths) < jobs * MIN_FILES_PER_JOB:
         for path in paths:
             yield _check_with(serial, path)
@@ -47,7 +48,7 @@ def _start(overrides, config_file, isolated, fix) -> None:
     _runner = Runner(Resolver(overrides, config_file, isolated), fix=fix)
 
 
-def _check(path: str):
+def _check(path: tuple[str, bool]):
     assert _runner is not None
     try:
         return _check_with(_runner, path)
@@ -55,8 +56,5 @@ def _check(path: str):
         return exc
 
 
-def _check_with(runner: Runner, path: str) -> FileResult:
-    try:
-        return runner.check_path(path)
-    except OSError as exc:
-        raise RunError(f"cannot read {path}: {exc.strerror or exc}") from None
+def _check_with(runner: Runner, item: tuple[str, bool]) -> FileResult:
+    return runner.check_path(*item)  # a file that cannot be read is its own SUP001, never the run's error

@@ -8,13 +8,24 @@ YAML parser or the label model rejects is never rewritten.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 
 from . import fixes
 from .files import limit_for, read_bytes, read_stream, read_text
+from .filetypes import is_label_name
+from .output import plural
 from .findings import SEVERITY_RANK, Finding
 from .settings import Resolver
+
+
+#: A label or a stack file has one of these keys at the top (a block mapping's key, or a flow mapping's first).
+_LABEL_KEY = re.compile(rb"^(?:\{[ \t]*)?[\"']?(?:product|facts|stack)[\"']?[ \t]*:", re.MULTILINE)
+
+
+def looks_like_label(raw: bytes) -> bool:
+    return _LABEL_KEY.search(raw) is not None
 
 
 def debug() -> bool:
@@ -38,6 +49,7 @@ class FileResult:
     fixed: int = 0
     bom: bool = False
     notes: list[str] = field(default_factory=list)
+    skipped: bool = False           # a walked YAML file that is not a label: not checked, not reported
 
     def diff(self) -> str:
         if self.fixed_text is None or self.original is None:
@@ -72,12 +84,15 @@ class Runner:
             result = FileResult(path, settings.fail_on, linter.internal_error(path, exc))
         return result
 
-    def check_path(self, path: str) -> FileResult:
+    def check_path(self, path: str, sniff: bool = False) -> FileResult:
+        """``sniff``: a walked YAML file, checked only if it looks like a label (else the result is ``skipped``)."""
         try:
             raw = read_bytes(path)
         except OSError as exc:
             settings = self.resolver.for_path(path)
             return FileResult(path, settings.fail_on, settings.linter_for(path).unreadable(path, exc))
+        if sniff and not looks_like_label(raw):
+            return FileResult(path, "warning", [], skipped=True)
         return self.check_bytes(raw, path)
 
     def _fix(self, result: FileResult, text: str, linter) -> None:
@@ -119,6 +134,7 @@ class Run:
         self.reporter = None
         self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
         self.checked = self.changed = self.fixed = 0
+        self.not_labels: list[str] = []  # walked YAML files that are not labels
         self.failing = False
         self.stdin_fixed: str | None = None
 
@@ -152,7 +168,7 @@ class Run:
                 self._handle(self.runner.check_bytes(raw, name), from_stdin=True)
         if not targets and self.sources:
             return
-        found = discover(targets)
+        found = discover(targets, lambda folder: self.resolver.for_path(os.path.join(folder, "-")).respect_gitignore)
         if found.missing:
             raise RunError(f"no such file or directory: {found.missing[0]}")
         for path, why in found.skipped:
@@ -161,8 +177,20 @@ class Run:
 
         explicit = set() if self.force_exclude else found.explicit
         paths = [p for p in found.files if p in explicit or not self.resolver.for_path(p).excluded(p)]
-        for result in check_all(paths, self.jobs, self.setup, self.runner):
+        # A walked YAML file is a label when it looks like one or the config includes it: a site's
+        # docker-compose.yml or workflow is not a label with four errors.
+        items = [(p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p))
+                 for p in paths]
+        for result in check_all(items, self.jobs, self.setup, self.runner):
+            if result.skipped:
+                self.not_labels.append(result.path)
+                continue
             self._handle(result)
+        if self.not_labels:
+            shown = ", ".join(self.not_labels[:3]) + (", ..." if len(self.not_labels) > 3 else "")
+            verb = "does" if len(self.not_labels) == 1 else "do"
+            self.note(f"skipped {plural(len(self.not_labels), 'YAML file')} that {verb} not look like a label (no "
+                      f"top-level `product:` or `facts:`): {shown}; name them in the config's `include` to check them")
 
     def _facts(self, path: str) -> None:
         """For a report that shows Supplement Facts: the label's facts, read again from the file (or standard input)."""

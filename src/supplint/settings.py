@@ -51,6 +51,7 @@ class Settings:
                                      for glob, codes in values.per_file_ignores.items()]
         self.include = _spec(values.include) if values.include is not None else None
         self.exclude = _spec(values.exclude) if values.exclude else None
+        self.respect_gitignore = values.respect_gitignore
         population = overrides.population or values.population
         try:
             self._base = Linter(self.codes, population, self.rules, self.data, self.options, self.severity)
@@ -81,24 +82,28 @@ class Settings:
             values[key] = value
         return values
 
-    def relative(self, path: str) -> str:
-        """The path as the config's globs see it: relative to the config's directory, with '/' separators."""
+    def relative(self, path: str, key: str = "include") -> str:
+        """The path as the globs of ``key`` see it: relative to the folder of the config file that set them, with
+        '/' separators."""
         absolute = os.path.abspath(path)
-        rel = os.path.relpath(absolute, self.config.root)
+        rel = os.path.relpath(absolute, self.config.root_of(key))
         return Path(rel if not rel.startswith("..") else absolute).as_posix()
 
     def excluded(self, path: str) -> bool:
         if self.exclude is None and self.include is None:
             return False
-        rel = self.relative(path)
-        if self.exclude is not None and self.exclude.match_file(rel):
+        if self.exclude is not None and self.exclude.match_file(self.relative(path, "exclude")):
             return True
-        return self.include is not None and not self.include.match_file(rel)
+        return self.include is not None and not self.include.match_file(self.relative(path, "include"))
+
+    def included(self, path: str) -> bool:
+        """Does the config's `include` name this path? (Then a YAML file is a label whatever it looks like.)"""
+        return self.include is not None and self.include.match_file(self.relative(path, "include"))
 
     def linter_for(self, path: str) -> Linter:
         if not self.per_file_ignores:
             return self._base
-        rel = self.relative(path)
+        rel = self.relative(path, "per-file-ignores")
         ignored = frozenset().union(*(codes for spec, codes in self.per_file_ignores if spec.match_file(rel)))
         linter = self._linters.get(ignored)
         if linter is None:

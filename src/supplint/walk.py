@@ -13,6 +13,9 @@ from pathlib import Path
 
 from .files import inside, not_regular, os_reason, repository_root
 from .filetypes import LABEL_SUFFIXES, PAGE_SUFFIXES
+from .gitignore import GitIgnore
+
+WALKED_SUFFIXES = PAGE_SUFFIXES | LABEL_SUFFIXES
 
 # Directories no one means to lint (as ruff's default excludes); hidden ones (.git, .github, .venv) are skipped too.
 EXCLUDED_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages", "build", "dist", "_build"})
@@ -26,7 +29,9 @@ class Discovery:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) for files a walk did not check
 
 
-def discover(paths: list[str]) -> Discovery:
+def discover(paths: list[str], respect_gitignore=lambda folder: True) -> Discovery:
+    """The files to check under ``paths``; a walk leaves out what the repository's ignore files name, unless
+    ``respect_gitignore(folder)`` says not to for a walked folder."""
     found = Discovery()
     seen: set[str] = set()
 
@@ -43,12 +48,16 @@ def discover(paths: list[str]) -> Discovery:
     for raw in paths:
         if os.path.isdir(raw):
             root = repository_root(os.path.abspath(raw))
+            ignore = GitIgnore(root) if respect_gitignore(raw) else None
             for folder, dirs, files in os.walk(raw):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in EXCLUDED_DIRS)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in EXCLUDED_DIRS
+                                 and not (ignore and ignore.ignored(os.path.join(folder, d), is_dir=True)))
                 for name in sorted(files):
-                    if name.startswith(".") or Path(name).suffix.lower() not in PAGE_SUFFIXES | LABEL_SUFFIXES:
+                    if name.startswith(".") or Path(name).suffix.lower() not in WALKED_SUFFIXES:
                         continue
                     path = os.path.normpath(os.path.join(folder, name))
+                    if ignore and ignore.ignored(path):
+                        continue
                     why = _unwalkable(path, root)
                     if why:
                         found.skipped.append((path, why))
