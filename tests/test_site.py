@@ -1,0 +1,114 @@
+"""A real site's tree: only labels are labels, the repository's ignore files count, configs layer (issue 16).
+
+Runs the CLI in a process on a site laid out as teams have it: a docker-compose file, CI workflows, a docs config,
+a generated label git ignores, a legacy folder whose config extends the root's.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run_cli
+
+D3 = EXAMPLES / "d3-5000-softgel.yaml"  # SUP101, SUP201, SUP202 on line 13
+CALCIUM = EXAMPLES / "calcium-d3-tablet.yaml"  # 2,200 mg calcium a day: SUP201 on line 19 unless adults-19-50
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    for folder in ("labels", "legacy", ".github/workflows", ".git/info", "generated"):
+        (root / folder).mkdir(parents=True)
+    (root / "docker-compose.yml").write_text("services:\n  web:\n    image: nginx\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Vitamins\nnav:\n  - index.md\n", encoding="utf-8")
+    (root / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    (root / ".github/workflows/ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    shutil.copy(D3, root / "labels" / "d3.yaml")
+    shutil.copy(D3, root / "generated" / "d3.yaml")
+    shutil.copy(D3, root / "labels" / "draft.yaml")
+    shutil.copy(CALCIUM, root / "legacy" / "calcium.yaml")
+    (root / ".gitignore").write_text("generated/\nlabels/draft.yaml\n", encoding="utf-8")
+    return root
+
+
+def checked(result) -> dict[str, list[tuple[str, int]]]:
+    assert result.returncode in (0, 1), result.stderr
+    out: dict[str, list[tuple[str, int]]] = {}
+    for f in json.loads(result.stdout):
+        out.setdefault(f["file"], []).append((f["code"], f["line"]))
+    return out
+
+
+def test_only_labels_are_linted_and_git_ignored_files_are_left_out(site):
+    result = run_cli("check", ".", "--output-format", "json", cwd=site)
+    assert set(checked(result)) == {"labels/d3.yaml", "legacy/calcium.yaml"}
+    assert checked(result)["labels/d3.yaml"] == [("SUP101", 13), ("SUP201", 13), ("SUP202", 13)]
+    assert "docker-compose.yml" in result.stderr and "mkdocs.yml" in result.stderr  # said, not silently dropped
+
+
+def test_files_pre_commit_passes_are_sniffed_too(site):
+    """pre-commit names every YAML file; with --force-exclude the same rule decides what is a label."""
+    result = run_cli("check", "--force-exclude", "--output-format", "json", "docker-compose.yml",
+                     ".github/workflows/ci.yml", ".pre-commit-config.yaml", "labels/d3.yaml", cwd=site)
+    assert set(checked(result)) == {"labels/d3.yaml"}
+
+
+def test_a_file_named_on_the_command_line_is_checked_whatever_it_looks_like(site):
+    result = run_cli("check", "--output-format", "json", "docker-compose.yml", cwd=site)
+    assert [code for code, _ in checked(result)["docker-compose.yml"]].count("SUP002") >= 1
+
+
+def test_include_makes_any_yaml_a_label(site):
+    (site / "supplint.toml").write_text('include = ["**/*.yml", "labels/**"]\n', encoding="utf-8")
+    result = run_cli("check", ".", "--output-format", "json", cwd=site)
+    assert "docker-compose.yml" in checked(result)
+
+
+def test_respect_gitignore_can_be_turned_off(site):
+    (site / "supplint.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
+    result = run_cli("check", ".", "--output-format", "json", cwd=site)
+    assert {"generated/d3.yaml", "labels/draft.yaml"} <= set(checked(result))
+
+
+def test_nested_gitignore_and_negation(site):
+    (site / "labels" / ".gitignore").write_text("*.yaml\n!d3.yaml\n", encoding="utf-8")
+    shutil.copy(D3, site / "labels" / "other.yaml")
+    (site / ".git" / "info" / "exclude").write_text("legacy/\n", encoding="utf-8")
+    result = run_cli("check", ".", "--output-format", "json", cwd=site)
+    assert set(checked(result)) == {"labels/d3.yaml"}
+
+
+def test_extend_inherits_then_overrides_key_by_key(site):
+    (site / "supplint.toml").write_text('population = "adults-19-50"\nper-file-ignores = {"labels/**" = ["SUP101"]}\n',
+                                        encoding="utf-8")
+    (site / "legacy" / "supplint.toml").write_text('extend = "../supplint.toml"\nignore = ["SUP301"]\n',
+                                                   encoding="utf-8")
+    shutil.copy(D3, site / "legacy" / "d3.yaml")
+    found = checked(run_cli("check", ".", "--output-format", "json", cwd=site))
+    assert "legacy/calcium.yaml" not in found  # the root's population (19-50: 2,500 mg) reaches legacy/
+    assert ("SUP101", 13) not in found["labels/d3.yaml"]
+    assert ("SUP101", 13) in found["legacy/d3.yaml"]  # the inherited glob keeps the root's folder
+
+
+def test_without_extend_the_closest_file_alone_applies(site):
+    (site / "supplint.toml").write_text('population = "adults-19-50"\n', encoding="utf-8")
+    (site / "legacy" / "supplint.toml").write_text('ignore = ["SUP301"]\n', encoding="utf-8")
+    found = checked(run_cli("check", "legacy", "--output-format", "json", cwd=site))
+    assert found["legacy/calcium.yaml"] == [("SUP201", 19)]  # adults: the lowest adult limit, 2,000 mg
+
+
+@pytest.mark.parametrize(("root", "legacy", "blamed"), [
+    ('extend = "legacy/supplint.toml"\n', 'extend = "../supplint.toml"\n', "supplint.toml"),
+    ('populaton = "adults"\n', 'extend = "../supplint.toml"\n', "supplint.toml"),
+    ("", 'extend = "../missing.toml"\n', "missing.toml"),
+])
+def test_a_broken_extend_chain_is_a_usage_error(site, root, legacy, blamed):
+    (site / "supplint.toml").write_text(root, encoding="utf-8")
+    (site / "legacy" / "supplint.toml").write_text(legacy, encoding="utf-8")
+    result = run_cli("check", "legacy", cwd=site)
+    assert result.returncode == 2
+    assert blamed in result.stderr and "Traceback" not in result.stderr
