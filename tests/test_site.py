@@ -112,3 +112,25 @@ def test_a_broken_extend_chain_is_a_usage_error(site, root, legacy, blamed):
     result = run_cli("check", "legacy", cwd=site)
     assert result.returncode == 2
     assert blamed in result.stderr and "Traceback" not in result.stderr
+
+
+def test_show_files_lists_what_check_would_check(site):
+    result = run_cli("check", "--show-files", cwd=site)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == ["labels/d3.yaml", "legacy/calcium.yaml"]
+
+
+def test_show_settings_says_what_applies_through_extend(site):
+    import tomllib
+
+    (site / "supplint.toml").write_text('population = "adults-19-50"\nper-file-ignores = {"legacy/**" = ["SUP101"]}\n'
+                                        '[rules.megadose]\nmultiple = 12\n', encoding="utf-8")
+    (site / "legacy" / "supplint.toml").write_text('extend = "../supplint.toml"\nfail-on = "error"\n', encoding="utf-8")
+    result = run_cli("check", "--show-settings", "legacy/calcium.yaml", cwd=site)
+    assert result.returncode == 0
+    shown = tomllib.loads(result.stdout)
+    assert shown["config-file"].endswith("legacy/supplint.toml")
+    assert shown["extends"][0].endswith("site/supplint.toml")
+    assert (shown["population"], shown["fail-on"], shown["ignored-here"]) == ("adults-19-50", "error", ["SUP101"])
+    assert shown["rules"]["megadose"]["multiple"] == 12
+    assert run_cli("check", "--show-settings", "a.yaml", "b.yaml", cwd=site).returncode == 2

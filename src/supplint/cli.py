@@ -65,8 +65,12 @@ def cli() -> None:
               help="Check files in this many processes (0: one per CPU).")
 @click.option("--stdin-filename", help="The file name to report, and to find the config by, for standard input ('-').")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
+@click.option("--show-files", is_flag=True, help="List the files that would be checked, and check nothing.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings that apply to the one PATH given (config file, rules, options), and check nothing.")
 def check(paths, output_format, output_file, select, ignore, extend_select, population, fail_on, exit_zero,
-          statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, stdin_filename, quiet) -> None:
+          statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, stdin_filename, quiet,
+          show_files, show_settings) -> None:
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.html), NIH DSLD records (*.json, when named) and
     stack files, and folders of them; '-' reads standard input."""
     from .config import ConfigError
@@ -84,6 +88,9 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
         run = Run(Resolver(overrides, config_file, isolated), fix=fix, diff=diff, quiet=quiet, note=_note,
                   jobs=jobs_for(jobs), setup=(overrides, config_file, isolated, fix or diff), force_exclude=force_exclude,
                   stack=stack)
+        if show_files or show_settings:
+            _show(run, list(paths), show_settings)
+            return
         # With --fix on standard input the fixed text is the output; findings go to standard error.
         findings_to = sys.stderr if "-" in paths and fix and not diff else sys.stdout
         with (open(output_file, "w", encoding="utf-8") if output_file else contextlib.nullcontext(findings_to)) as out:
@@ -102,6 +109,18 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
     if diff:
         sys.exit(EXIT_FINDINGS if run.changed and not exit_zero else EXIT_CLEAN)
     sys.exit(EXIT_FINDINGS if run.failing and not exit_zero else EXIT_CLEAN)
+
+
+def _show(run, paths: list[str], settings: bool) -> None:
+    from . import show
+
+    if settings:
+        if len(paths) != 1:
+            raise Fatal("--show-settings takes exactly one PATH")
+        click.echo(show.settings(run.resolver, paths[0]), nl=False)
+        return
+    for path in show.files(run, paths or ["."]):
+        click.echo(path)
 
 
 @cli.group(name="import")

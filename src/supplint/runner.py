@@ -152,8 +152,6 @@ class Run:
             self.reporter = output.reporter_class(output_format)(out, self.quiet)
 
     def check(self, targets: list[str], stdin_filename: str | None) -> None:
-        from .walk import discover
-
         if "-" in targets:
             targets = [t for t in targets if t != "-"]
             name = stdin_filename or "-"
@@ -168,20 +166,9 @@ class Run:
                 self._handle(self.runner.check_bytes(raw, name), from_stdin=True)
         if not targets and self.sources:
             return
-        found = discover(targets, lambda folder: self.resolver.for_path(os.path.join(folder, "-")).respect_gitignore)
-        if found.missing:
-            raise RunError(f"no such file or directory: {found.missing[0]}")
-        for path, why in found.skipped:
-            self.note(f"skipped {path}: it {why}")
         from .parallel import check_all
 
-        explicit = set() if self.force_exclude else found.explicit
-        paths = [p for p in found.files if p in explicit or not self.resolver.for_path(p).excluded(p)]
-        # A walked YAML file is a label when it looks like one or the config includes it: a site's
-        # docker-compose.yml or workflow is not a label with four errors.
-        items = [(p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p))
-                 for p in paths]
-        for result in check_all(items, self.jobs, self.setup, self.runner):
+        for result in check_all(self.planned(targets), self.jobs, self.setup, self.runner):
             if result.skipped:
                 self.not_labels.append(result.path)
                 continue
@@ -191,6 +178,22 @@ class Run:
             verb = "does" if len(self.not_labels) == 1 else "do"
             self.note(f"skipped {plural(len(self.not_labels), 'YAML file')} that {verb} not look like a label (no "
                       f"top-level `product:` or `facts:`): {shown}; name them in the config's `include` to check them")
+
+    def planned(self, targets: list[str]) -> list[tuple[str, bool]]:
+        """The files to check, each with whether it must look like a label to be checked (Runner.check_path)."""
+        from .walk import discover
+
+        found = discover(targets, lambda folder: self.resolver.for_path(os.path.join(folder, "-")).respect_gitignore)
+        if found.missing:
+            raise RunError(f"no such file or directory: {found.missing[0]}")
+        for path, why in found.skipped:
+            self.note(f"skipped {path}: it {why}")
+        explicit = set() if self.force_exclude else found.explicit
+        paths = [p for p in found.files if p in explicit or not self.resolver.for_path(p).excluded(p)]
+        # A walked YAML file is a label when it looks like one or the config includes it: a site's
+        # docker-compose.yml or workflow is not a label with four errors.
+        return [(p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p))
+                for p in paths]
 
     def _facts(self, path: str) -> None:
         """For a report that shows Supplement Facts: the label's facts, read again from the file (or standard input)."""
