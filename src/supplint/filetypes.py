@@ -4,6 +4,7 @@ engine all decide by these)."""
 from __future__ import annotations
 
 import os
+import re
 
 LABEL_SUFFIXES = frozenset({".yaml", ".yml"})
 PAGE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
@@ -28,3 +29,12 @@ def is_dsld(filename: str) -> bool:
 def is_label_name(filename: str) -> bool:
     """A YAML file, by its name (a label, a stack file, or some other YAML a walk may meet)."""
     return os.path.splitext(filename)[1].lower() in LABEL_SUFFIXES
+
+
+#: A label or a stack file has one of these keys at the top (a block mapping's key, or a flow mapping's first).
+_LABEL_KEY = re.compile(rb"^(?:\{[ \t]*)?[\"']?(?:product|facts|stack)[\"']?[ \t]*:", re.MULTILINE)
+
+
+def looks_like_label(raw: bytes) -> bool:
+    """Does a YAML file's text look like a label or a stack file (rather than a compose file or a workflow)?"""
+    return _LABEL_KEY.search(raw) is not None

@@ -8,24 +8,15 @@ YAML parser or the label model rejects is never rewritten.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 
 from . import fixes
 from .files import limit_for, read_bytes, read_stream, read_text
-from .filetypes import is_label_name
+from .filetypes import is_label_name, looks_like_label
 from .output import plural
 from .findings import SEVERITY_RANK, Finding
 from .settings import Resolver
-
-
-#: A label or a stack file has one of these keys at the top (a block mapping's key, or a flow mapping's first).
-_LABEL_KEY = re.compile(rb"^(?:\{[ \t]*)?[\"']?(?:product|facts|stack)[\"']?[ \t]*:", re.MULTILINE)
-
-
-def looks_like_label(raw: bytes) -> bool:
-    return _LABEL_KEY.search(raw) is not None
 
 
 def debug() -> bool:

@@ -13,7 +13,7 @@ from .settings import Resolver
 def files(run, targets: list[str]) -> list[str]:
     """The files `check` would report on, in its order (walked YAML that is not a label left out)."""
     from .files import read_bytes
-    from .runner import looks_like_label
+    from .filetypes import looks_like_label
 
     out = []
     for path, sniff in run.planned(targets):
