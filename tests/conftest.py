@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,10 @@ EXAMPLES = ROOT / "examples"
 
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run the installed CLI in a real process, as CI and users do."""
+    # Under GitHub Actions the default format is github; the tests ask for what they read.
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     return subprocess.run([sys.executable, "-m", "supplint", *args], input=stdin, capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=120)
+                          cwd=cwd or ROOT, timeout=120, env=env)
 
 
 @pytest.fixture

@@ -26,6 +26,12 @@ class Fatal(click.ClickException):
         click.echo(f"supplint: error: {self.message}", err=True)
 
 
+def _default_format() -> str:
+    """Under GitHub Actions findings become annotations on the pull request unless a format is asked for (yamllint
+    does the same); everywhere else, one line per finding."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "concise"
+
+
 def _codes(values: tuple[str, ...]) -> list[str] | None:
     if not values:
         return None
@@ -40,9 +46,13 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--output-format", type=click.Choice(ALL_FORMATS), default="concise", show_default=True,
-              envvar="SUPPLINT_OUTPUT_FORMAT", help="How findings are printed (env SUPPLINT_OUTPUT_FORMAT).")
+@click.option("--output-format", type=click.Choice(ALL_FORMATS), default=lambda: _default_format(),
+              show_default="concise; github under GitHub Actions", envvar="SUPPLINT_OUTPUT_FORMAT",
+              help="How findings are printed (env SUPPLINT_OUTPUT_FORMAT).")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write findings to this file.")
+@click.option("--also-output", multiple=True, metavar="FORMAT=PATH",
+              help="Also write the findings of this same run in another format to a file (repeatable), e.g. "
+                   "sarif=supplint.sarif beside annotations.")
 @click.option("--select", multiple=True, help="Rules to check: codes, prefixes (SUP2), names or ALL; comma-separated.")
 @click.option("--ignore", multiple=True, help="Rules not to check (same forms as --select).")
 @click.option("--extend-select", multiple=True, help="Rules to check on top of the selected ones.")
@@ -68,7 +78,7 @@ def cli() -> None:
 @click.option("--show-files", is_flag=True, help="List the files that would be checked, and check nothing.")
 @click.option("--show-settings", is_flag=True,
               help="Print the settings that apply to the one PATH given (config file, rules, options), and check nothing.")
-def check(paths, output_format, output_file, select, ignore, extend_select, population, fail_on, exit_zero,
+def check(paths, output_format, output_file, also_output, select, ignore, extend_select, population, fail_on, exit_zero,
           statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, stdin_filename, quiet,
           show_files, show_settings) -> None:
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.html), NIH DSLD records (*.json, when named) and
@@ -93,8 +103,10 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
             return
         # With --fix on standard input the fixed text is the output; findings go to standard error.
         findings_to = sys.stderr if "-" in paths and fix and not diff else sys.stdout
-        with (open(output_file, "w", encoding="utf-8") if output_file else contextlib.nullcontext(findings_to)) as out:
-            run.start(output_format, out, statistics)
+        with contextlib.ExitStack() as streams:
+            out = _open_report(streams, output_file) if output_file else findings_to
+            also = [(name, _open_report(streams, path)) for name, path in (_also(value) for value in also_output)]
+            run.start(output_format, out, statistics, tuple(also))
             run.check(list(paths) or ["."], stdin_filename)
             run.finish()
     except (ConfigError, UsageError, SelectionError, DataError, RunError) as exc:
@@ -109,6 +121,23 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
     if diff:
         sys.exit(EXIT_FINDINGS if run.changed and not exit_zero else EXIT_CLEAN)
     sys.exit(EXIT_FINDINGS if run.failing and not exit_zero else EXIT_CLEAN)
+
+
+def _also(value: str) -> tuple[str, str]:
+    from .tee import parse
+
+    try:
+        return parse(value, ALL_FORMATS)
+    except ValueError as exc:
+        raise Fatal(str(exc)) from None
+
+
+def _open_report(streams: contextlib.ExitStack, path: str):
+    """A report file, opened for the run (a missing folder or a read-only place is a usage error, exit 2)."""
+    try:
+        return streams.enter_context(open(path, "w", encoding="utf-8"))
+    except OSError as exc:
+        raise Fatal(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _show(run, paths: list[str], settings: bool) -> None:

@@ -129,18 +129,28 @@ class Run:
         self.failing = False
         self.stdin_fixed: str | None = None
 
-    def start(self, output_format: str, out, statistics: bool) -> None:
+    def start(self, output_format: str, out, statistics: bool, also: tuple = ()) -> None:
+        """``also``: (format, stream) pairs of more reports written from this same run (--also-output)."""
         from . import output
 
         if self.diff:
             return
         if statistics:
             self.reporter = output.StatisticsReporter(out, self.quiet)
-        elif output_format == "full":
-            self.reporter = output.FullReporter(
-                out, self.quiet, read=lambda path: self.sources[path] if path in self.sources else output.read_file(path))
         else:
-            self.reporter = output.reporter_class(output_format)(out, self.quiet)
+            self.reporter = self._reporter(output_format, out)
+        if also:
+            from .tee import Tee
+
+            self.reporter = Tee([self.reporter, *(self._reporter(name, stream) for name, stream in also)])
+
+    def _reporter(self, output_format: str, out):
+        from . import output
+
+        if output_format == "full":
+            return output.FullReporter(
+                out, self.quiet, read=lambda path: self.sources[path] if path in self.sources else output.read_file(path))
+        return output.reporter_class(output_format)(out, self.quiet)
 
     def check(self, targets: list[str], stdin_filename: str | None) -> None:
         if "-" in targets:
