@@ -4,8 +4,9 @@
 set -euo pipefail
 venv="${RUNNER_TEMP:-$(mktemp -d)}/supplint-venv"
 python3 -m venv "$venv"
-if ! "$venv/bin/python" -m pip install --quiet "${REQUIREMENT:-$ACTION_PATH}"; then
-  echo "::error title=supplint::could not install supplint (${REQUIREMENT:-this action's copy}); see the log above"
+what="${REQUIREMENT:-$ACTION_PATH}"
+if ! "$venv/bin/python" -m pip install --quiet "$what"; then
+  echo "::error title=supplint::could not install supplint from $what; see the log above"
   exit 1
 fi
 echo "supplint=$venv/bin/supplint" >> "$GITHUB_OUTPUT"
