@@ -71,7 +71,7 @@ def test_fail_on_and_exit_zero():
     (["check", "no/such/file.yaml"], "no such file or directory"),
     (["check", "--select", "SUP999", "examples"], "unknown rule 'SUP999'"),
     (["check", "--select", "warnigns", "examples"], "unknown rule"),
-    (["check", "--population", "children-1-3", "examples"], "no reference values"),
+    (["check", "--population", "toddlers", "examples"], "unknown population"),
     (["check", "--population", "adult", "examples"], "did you mean 'adults'"),
     (["check", "--output-format", "nope", "examples"], "Invalid value"),
     (["rule", "SUP777"], "unknown rule"),

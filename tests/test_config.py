@@ -130,7 +130,7 @@ def test_include_and_exclude(site):
 @pytest.mark.parametrize(("text", "message"), [
     ('populaton = "adults"\n', "unknown key 'populaton'; did you mean 'population'?"),
     ('population = "adult"\n', "did you mean 'adults'?"),
-    ('population = "pregnant"\n', "no reference values"),
+    ('population = "pregnancy"\n', "unknown population"),
     ('select = ["SUP2O1"]\n', "did you mean 'SUP201'?"),
     ('severity = { SUP301 = "fatal" }\n', "severity.SUP301"),
     ('severity = { missing-consult-nte = "error" }\n', "did you mean 'missing-consult-note'?"),

@@ -34,7 +34,7 @@ def codes_and_lines(text: str, **kw) -> list[tuple[str, int]]:
     ("product: x\nserving: {size: 1 tablet, per_day: 0}\nfacts: []\n", [("SUP002", 2)]),
     ("product: x\nform: pill\nfacts: []\n", [("SUP002", 2)]),
     ("product: x\npopulation: toddlers\nfacts: []\n", [("SUP002", 2)]),
-    ("product: x\npopulation: lactating\nfacts: []\n", [("SUP005", 2)]),
+    ("product: x\npopulation: lactating\nfacts: []\n", [("SUP301", 1)]),  # a population the tables have: no SUP005
     ("product: x\nfacts:\n  - {name: Zinc, amount: 10 mg, nutrient: zink}\n", [("SUP002", 3)]),
     ("product: x\nfacts:\n  - {name: Zinc, amount: 10 mg, dv: 91}\n", [("SUP002", 3)]),
     ("product: 1984\nfacts: []\n", [("SUP002", 1)]),
@@ -130,9 +130,9 @@ def test_iu_only_amounts_convert_by_nutrient_and_form():
     assert codes_and_lines(e.format(form="d-alpha-tocopherol", iu="1,600")) == [("SUP201", 4)]
 
 
-def test_unsupported_population_never_falls_back_to_adult_limits():
-    text = "product: x\npopulation: children-4-8\nfacts:\n  - {name: Vitamin D3, amount: 125 mcg}\nwarnings: Ask your doctor.\n"
-    assert codes_and_lines(text) == [("SUP005", 2)]
+def test_children_are_held_to_their_own_limits():
+    text = "product: x\npopulation: children-4-8\nfacts:\n  - {name: Vitamin D3, amount: 80 mcg}\nwarnings: Ask your doctor.\n"
+    assert ("SUP201", 4) in codes_and_lines(text)  # 80 mcg: over the 75 mcg of children 4-8, within the adults' 100
 
 
 @pytest.mark.parametrize(("vitamin_k", "expected"), [

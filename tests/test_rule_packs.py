@@ -35,9 +35,10 @@ def test_documented_example_passes(code):
     assert not {c for c in found if c.startswith("SUP00")}  # quiet because it is right, not because it is broken
 
 
-def test_only_internal_error_lacks_an_example_that_fires():
-    """internal-error fires only on a bug (tests/test_internal_error.py provokes one); every other rule shows one."""
-    assert {code for code, spec in RULES.items() if spec.examples.fires is None} == {"SUP008"}
+def test_only_the_safety_nets_lack_an_example_that_fires():
+    """internal-error fires only on a bug (tests/test_internal_error.py plants one), unsupported-population only on a
+    gap in the tables (tests/test_populations.py makes one); every other rule shows an example."""
+    assert {code for code, spec in RULES.items() if spec.examples.fires is None} == {"SUP005", "SUP008"}
 
 
 def test_codes_and_names_are_the_catalogues():
@@ -62,13 +63,22 @@ def test_every_cited_source_exists():
     assert cited <= set(ref.sources)
 
 
-def test_every_nutrient_has_a_sourced_dv_and_a_ul_or_a_reason():
-    for nutrient in reference().nutrients.values():
-        assert nutrient.dv and nutrient.dv_sources, nutrient.id
+def test_every_nutrient_has_a_sourced_figure_for_every_population_or_a_reason():
+    """Every DV set a population uses, and every life-stage band, has a figure with a source (primary-sources.md
+    §1.2 and §3): SUP005 exists for a gap, and today there is none."""
+    ref = reference()
+    sets = {p.dv_set for p in ref.populations.values()}
+    bands = {band for p in ref.populations.values() for band in p.bands}
+    for nutrient in ref.nutrients.values():
+        assert set(nutrient.dv_sets) == sets, nutrient.id
+        assert all(dv.sources for dv in nutrient.dv_sets.values()), nutrient.id
         if nutrient.ul is None:
             assert nutrient.ul_note, nutrient.id
         else:
-            assert nutrient.ul.sources and set(nutrient.ul.bands) == {"19-50", "51-70", "71+"}, nutrient.id
+            assert nutrient.ul.sources and set(nutrient.ul.bands) == bands, nutrient.id
+            assert nutrient.ul.provisional_bands <= bands, nutrient.id
+        for population in ref.populations.values():
+            assert population.missing(nutrient) == [], (nutrient.id, population.id)
 
 
 def test_provisional_figures_stay_marked():

@@ -122,7 +122,7 @@ def population_id(value: object) -> str:
     if not isinstance(value, str) or value not in populations:
         raise _error("unknown_population", f"unknown population {value!r}", did_you_mean(str(value), populations)
                      or f"populations are {', '.join(populations)}")
-    if not populations[value].get("supported"):
+    if not populations[value].get("supported", True):
         raise _error("unsupported_population", f"population '{value}' has no reference values in supplint's tables yet",
                      "its upper limits differ from adults'; supplint will not fall back to adult values")
     return value
@@ -157,7 +157,7 @@ class _DataIdsSchema:
 
 
 def _describe_pending_populations(schema: dict) -> None:
-    pending = [key for key, entry in data.load("data/populations.yaml").items() if not entry.get("supported")]
+    pending = [key for key, entry in data.load("data/populations.yaml").items() if not entry.get("supported", True)]
     if pending:
         schema["description"] += (" Not supported yet (named for the future; until their reference values are in"
                                   f" supplint's tables a label naming one is an error, SUP005): {', '.join(pending)}.")

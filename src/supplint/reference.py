@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import data, units
 from .aliases import AliasMatcher
 from .amounts import Amount, Measure, parse_measure
+
+
+#: The DV set of adults and children 4 and over (the rule's first set; the one `dv` means without a population).
+ADULT_DVS = "adults"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +33,23 @@ class UpperLimit:
     provisional: bool
     not_counted: frozenset[str]
     name: str | None
+    provisional_bands: frozenset[str] = frozenset()
     _lowest: dict = field(default_factory=dict, compare=False, repr=False)  # bands → limit, asked per label
 
-    def for_bands(self, bands: tuple[str, ...]) -> float:
-        """Where the population spans age bands with different limits, the lowest applies."""
-        limit = self._lowest.get(bands)
-        if limit is None:
-            limit = self._lowest[bands] = min(self.bands[band] for band in bands)
-        return limit
+    def for_bands(self, bands: tuple[str, ...]) -> float | None:
+        """Where the population spans age bands with different limits, the lowest applies; None when the tables
+        have no figure for one of them (the caller says so: an adult figure never stands in)."""
+        if bands not in self._lowest:
+            known = [self.bands[band] for band in bands if band in self.bands]
+            self._lowest[bands] = min(known) if bands and len(known) == len(bands) else None
+        return self._lowest[bands]
+
+
+@dataclass(frozen=True, slots=True)
+class DailyValue:
+    amount: float
+    sources: tuple[str, ...]
+    provisional: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +58,13 @@ class Nutrient:
     name: str
     measure: Measure
     plain_unit_is_equivalent: bool
-    dv: float | None
+    dv: float | None                 # in the DV set of the population the reference is for (adults by default)
     dv_sources: tuple[str, ...]
     dv_provisional: bool
     old_dv: tuple[float, Measure] | None
     ul: UpperLimit | None
     ul_note: str | None
+    dv_sets: dict[str, DailyValue] = field(default_factory=dict, compare=False)  # every set, by name
 
     def implied(self, measure: Measure) -> Measure:
         """Plain "mg" of niacin means mg NE, of vitamin E mg alpha-tocopherol (S20b: "can be labeled as mg")."""
@@ -75,6 +90,16 @@ class Population:
     description: str
     bands: tuple[str, ...]
     supported: bool
+    dv_set: str = ADULT_DVS
+
+    def missing(self, nutrient: Nutrient) -> list[str]:
+        """What the tables lack for this nutrient in this population, where they have it for adults."""
+        gaps = []
+        if nutrient.dv_sets and self.dv_set not in nutrient.dv_sets:
+            gaps.append("Daily Value")
+        if nutrient.ul is not None and nutrient.ul.for_bands(self.bands) is None:
+            gaps.append("upper limit")
+        return gaps
 
 
 class Ambiguous(Exception):
@@ -95,11 +120,23 @@ class Reference:
                 frozenset(row.get("forms") or ()), frozenset([purpose] if purpose else ("label", "ul")),
                 tuple(row.get("source") or ()), bool(row.get("provisional")),
             ))
-        self.populations = {key: Population(key, row.get("description", key), tuple(row.get("bands") or ()),
-                                            bool(row.get("supported")))
-                            for key, row in data.load("data/populations.yaml").items()}
+        self.populations = {key: _population(key, row) for key, row in data.load("data/populations.yaml").items()}
         self.aliases = AliasMatcher(data.load("data/aliases.yaml"))
         self._ul_only = frozenset(nid for nid, convs in self.conversions.items() if any(c.purposes == {"ul"} for c in convs))
+        self._views: dict[str, Reference] = {}
+
+    def for_population(self, population: Population | None) -> Reference:
+        """The tables as one population reads them: each nutrient's `dv` from the population's DV set (None where
+        the set has no figure). Rules read `row.nutrient.dv` and never need to know which set it came from."""
+        if population is None or population.dv_set == ADULT_DVS:
+            return self
+        view = self._views.get(population.dv_set)
+        if view is None:
+            view = copy.copy(self)
+            view.nutrients = {key: _with_dv_set(n, population.dv_set) for key, n in self.nutrients.items()}
+            view._views = {}
+            self._views[population.dv_set] = view
+        return view
 
     def converts_for_ul(self, nutrient_id: str) -> bool:
         """Has the nutrient a factor meant for the UL comparison only (vitamin E: all stereoisomers count)?"""
@@ -172,19 +209,46 @@ class Reference:
         return None
 
 
+_NUTRIENT_KEYS = frozenset({"name", "unit", "dv", "old-dv", "ul", "ul-note", "ul-source", "plain-unit-is-equivalent"})
+_UL_KEYS = frozenset({"unit", "bands", "covers", "source", "provisional", "provisional-bands", "not-counted-forms", "name"})
+_DV_KEYS = frozenset({"amount", "source", "provisional"})
+_POPULATION_KEYS = frozenset({"description", "bands", "dv-set", "supported"})
+
+
+def _keys(where: str, row: dict, allowed: frozenset[str]) -> None:
+    """A misspelt key in a table would be silently ignored (and its figure with it): refuse it."""
+    unknown = set(row) - allowed
+    if unknown:
+        raise data.DataError(f"{where}: unknown key {', '.join(sorted(unknown))} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _population(key: str, row: dict) -> Population:
+    _keys(f"data/populations.yaml: {key}", row, _POPULATION_KEYS)
+    return Population(key, row.get("description", key), tuple(str(b) for b in row.get("bands") or ()),
+                      bool(row.get("supported", True)), row.get("dv-set", ADULT_DVS))
+
+
 def _nutrient(key: str, row: dict) -> Nutrient:
+    where = f"data/nutrients.yaml: {key}"
+    _keys(where, row, _NUTRIENT_KEYS)
     measure = parse_measure(row["unit"])
-    dv = row.get("dv")
+    sets = {}
+    for name, entry in (row.get("dv") or {}).items():
+        _keys(f"{where}: dv.{name}", entry, _DV_KEYS)
+        sets[name] = DailyValue(float(entry["amount"]), tuple(entry.get("source") or ()), bool(entry.get("provisional")))
+    adult = sets.get(ADULT_DVS)
     old = row.get("old-dv")
     ul = row.get("ul")
+    if ul:
+        _keys(f"{where}: ul", ul, _UL_KEYS)
     return Nutrient(
         id=key,
         name=row["name"],
         measure=measure,
         plain_unit_is_equivalent=bool(row.get("plain-unit-is-equivalent")),
-        dv=float(dv["amount"]) if dv else None,
-        dv_sources=tuple(dv.get("source") or ()) if dv else (),
-        dv_provisional=bool(dv.get("provisional")) if dv else False,
+        dv=adult.amount if adult else None,
+        dv_sources=adult.sources if adult else (),
+        dv_provisional=adult.provisional if adult else False,
         old_dv=(float(old["amount"]), parse_measure(old.get("unit", row["unit"]))) if old else None,
         ul=UpperLimit(
             measure=parse_measure(ul["unit"]),
@@ -194,9 +258,19 @@ def _nutrient(key: str, row: dict) -> Nutrient:
             provisional=bool(ul.get("provisional")),
             not_counted=frozenset(ul.get("not-counted-forms") or ()),
             name=ul.get("name"),
+            provisional_bands=frozenset(str(b) for b in ul.get("provisional-bands") or ()),
         ) if ul else None,
         ul_note=row.get("ul-note"),
+        dv_sets=sets,
     )
+
+
+def _with_dv_set(nutrient: Nutrient, dv_set: str) -> Nutrient:
+    """The nutrient with ``dv_set``'s Daily Value (and no pre-2016 one: the old sets for children and pregnancy
+    are not in the tables, so an outdated %DV cannot be told from a wrong one there)."""
+    chosen = nutrient.dv_sets.get(dv_set)
+    return replace(nutrient, dv=chosen.amount if chosen else None, dv_sources=chosen.sources if chosen else (),
+                   dv_provisional=chosen.provisional if chosen else False, old_dv=None)
 
 
 @cache

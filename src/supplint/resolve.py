@@ -121,14 +121,34 @@ class Resolved:
 
 
 def resolve(label: Label, reference: Reference, population: Population | None) -> Resolved:
+    reference = reference.for_population(population)  # the population's Daily Values, in every row's nutrient
     rows: list[Row] = []
     for index, fact in enumerate(label.facts):
         _collect(fact, ("facts", index), reference, rows)
     resolved = Resolved(label, rows, population, reference)
+    gaps_said: set[str] = set()
     for row in rows:
         if row.nutrient is not None and row.amount is not None:
             _normalise(row, resolved)
+        if row.nutrient is not None and population is not None and row.nutrient.id not in gaps_said:
+            gaps_said.add(row.nutrient.id)
+            _missing_figures(row, population, resolved)
     return resolved
+
+
+def _missing_figures(row: Row, population: Population, resolved: Resolved) -> None:
+    """SUP005 where the tables lack the population's figure for a nutrient they have for adults: it is not
+    checked against one, and certainly not against the adults'."""
+    nutrient = row.nutrient
+    assert nutrient is not None
+    gaps = population.missing(nutrient)
+    if gaps:
+        resolved.issues.append(Issue(
+            "SUP005", row.path,
+            f"supplint's tables have no {' and no '.join(gaps)} of {nutrient.name} for {population.description}, so "
+            f"this row is not checked against one",
+            "check the figure with a health professional; supplint will not use the adults' figure instead",
+        ))
 
 
 def _collect(fact: _Row, path: tuple, reference: Reference, rows: list[Row]) -> None:

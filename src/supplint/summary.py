@@ -60,8 +60,9 @@ def label_facts(resolved: Resolved, file: str) -> LabelFacts:
         dv = daily / nutrient.dv * 100 if daily is not None and nutrient and nutrient.dv else None
         ul = None
         share = resolved.ul_share(row) if resolved.population is not None else None
-        if share is not None:
-            ul = share * days / nutrient.ul.for_bands(resolved.population.bands) * 100
+        limit = nutrient.ul.for_bands(resolved.population.bands) if share is not None else None
+        if limit:
+            ul = share * days / limit * 100
         if daily is not None:
             daily_text = formatting.amount(daily, nutrient.measure)
         elif nutrient is None and row.amount is not None and row.amount.bound is None:

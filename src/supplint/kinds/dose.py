@@ -57,8 +57,8 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
         over_ul = covered = None
         if "upper-limit" in rule.limits and nutrient.ul is not None and population is not None:
             covered = resolved.daily_for_ul(nutrient)
-            limit = nutrient.ul.for_bands(population.bands)
-            over_ul = covered is not None and covered[0] > limit
+            limit = nutrient.ul.for_bands(population.bands)  # None: no figure for the population (SUP005 says so)
+            over_ul = covered is not None and limit is not None and covered[0] > limit
         over_dv = daily = None
         if "dv-multiple" in rule.limits and nutrient.dv:
             daily = resolved.daily(nid)
