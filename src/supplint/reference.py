@@ -145,6 +145,14 @@ class Reference:
     def cite(self, keys: tuple[str, ...]) -> str:
         return "; ".join(self.sources[key].short if key in self.sources else key for key in keys)
 
+    def cite_limit(self, ul: UpperLimit, population: Population) -> str:
+        """An upper limit's sources, saying so where the population's figure is provisional (not read in the
+        table copy, but following the DRI pattern: primary-sources.md §3.4)."""
+        cited = self.cite(ul.sources)
+        if ul.provisional_bands & set(population.bands):
+            cited += f" (the figure for {population.description} is provisional)"
+        return cited
+
     def convert(self, value: float, src: Measure, nutrient: Nutrient, forms: frozenset[str], dst: Measure,
                 purpose: str) -> float | None:
         """``value`` in ``src`` expressed in ``dst`` for this nutrient and form; None if no factor applies.

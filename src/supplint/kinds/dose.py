@@ -75,7 +75,7 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
                 limit=formatting.amount(limit, nutrient.ul.measure),
                 ratio=formatting.percent(total / limit),
                 population=population.description,
-                source=reference.cite(nutrient.ul.sources),
+                source=reference.cite_limit(nutrient.ul, population),
                 covers=nutrient.ul.covers,
             )
             fields["daily"], fields["alt"] = daily_text(rows, resolved.per_day, total, nutrient.ul.measure)

@@ -44,7 +44,7 @@ def evaluate(rule: Spec, stack: StackContext, options: dict) -> Iterator[Hit]:
             "count": len(contributors),
             "shares": shares,
             "population": stack.population.description,
-            "source": reference.cite(nutrient.ul.sources),
+            "source": reference.cite_limit(nutrient.ul, stack.population),
             "covers": nutrient.ul.covers,
         }
         top = max(contributors, key=lambda share: share[2])[0]
