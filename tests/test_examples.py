@@ -36,6 +36,7 @@ EXPECTED = {
     # statements and claims
     "iron-tablet-no-warning.yaml": [("SUP304", 16)],
     "prenatal-multivitamin.yaml": [],
+    "minerals-misspelled.yaml": [("SUP006", 12), ("SUP006", 13)],
     "kids-gummy-children-4-8.yaml": [("SUP201", 17)],
     "iron-tablet-with-warning.yaml": [],
     "turmeric-claims-no-disclaimer.yaml": [("SUP302", 21)],
