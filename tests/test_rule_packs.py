@@ -24,7 +24,7 @@ def test_documented_example_fires(code):
     found = {f.code for f in supplint.check_text(spec.examples.fires, f"{spec.name}.fires{_suffix(spec)}")}
     assert code in found
     if spec.kind != "builtin":  # a semantic rule must fire on a well-formed label, not beside a parse error
-        assert not {c for c in found if c.startswith("SUP00")}
+        assert not {c for c in found if c.startswith("SUP00") and c != code}
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
