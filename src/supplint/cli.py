@@ -1,6 +1,6 @@
 """The `supplint` command. Heavy imports happen inside the commands, so `--version` and `--help` stay fast.
 
-Exit status: 0 no finding at or above --fail-on; 1 there is one; 2 usage, config or internal error.
+Exit status: 0 no finding at or above --fail-on; 1 there is one; 2 usage, config or internal error; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from . import __version__
 from .output import ALL_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 128 + 2  # as a shell reports a command that SIGINT ended
 
 
 class Fatal(click.ClickException):
@@ -32,7 +33,29 @@ def _codes(values: tuple[str, ...]) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Ctrl-C ends a command with one line and status 130. Click itself would turn it into Abort ("Aborted!",
+    status 1) before any handler around ``cli.main`` sees it; an Exit raised here passes through click as is."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _interrupted()
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+def _interrupted() -> None:
+    import signal
+
+    # A second Ctrl-C while the workers are stopped and the process exits would print a traceback.
+    with contextlib.suppress(ValueError):  # not the main thread: it cannot have been Ctrl-C
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    start = "\n" if sys.stderr.isatty() else ""  # after the terminal's ^C
+    click.echo(f"{start}supplint: interrupted", err=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="supplint", message="%(prog)s %(version)s")
 def cli() -> None:
     """A fast, deterministic linter for dietary-supplement labels."""
@@ -200,8 +223,9 @@ def main() -> None:
         cli.main(prog_name="supplint")
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        sys.exit(130)
+    except KeyboardInterrupt:  # before click's own handling begins
+        _interrupted()
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # the last line of defence: never a traceback unless asked for
         if os.environ.get("SUPPLINT_DEBUG"):
             raise
