@@ -1,4 +1,5 @@
-"""How a run ends when it cannot go on: Ctrl-C (exit 130, one line), never a traceback."""
+"""How a run ends when it cannot go on: Ctrl-C (exit 130, one line) and an output file that cannot be written
+(exit 2, a usage error): never a traceback, never "internal error"."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 LABEL = "product: Sunshine D {n}\nfacts:\n  - {{name: Vitamin D3, amount: 400 IU}}\n  - {{name: Vitamin B12, amount: 6 ug}}\n"
 
@@ -39,3 +40,22 @@ def test_ctrl_c_exits_130_with_one_line(many_labels, tmp_path, jobs):
     assert run.returncode == 130
     assert "Traceback" not in err and "Aborted" not in err and "KeyboardInterrupt" not in err
     assert len(err.strip().splitlines()) == 1 and "interrupted" in err
+
+
+@pytest.mark.parametrize("where", ["missing/report.json", "label.yaml/report.json"])
+def test_output_file_in_a_folder_that_cannot_hold_it_is_a_usage_error(tmp_path, where):
+    (tmp_path / "label.yaml").write_text(LABEL.format(n=1))
+    result = run_cli("check", "-o", where, "label.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"cannot write {where}: " in result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_import_output_file_in_a_missing_folder_is_a_usage_error(tmp_path):
+    panel = ROOT / "tests" / "fixtures" / "panels"
+    source = sorted(panel.glob("*.txt"))[0]
+    assert run_cli("import", "text", str(source)).returncode == 0
+    result = run_cli("import", "text", "-o", "missing/label.yaml", str(source), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "cannot write missing/label.yaml: " in result.stderr and "internal error" not in result.stderr

@@ -109,7 +109,7 @@ def check(paths, output_format, output_file, select, ignore, extend_select, popu
                   stack=stack)
         # With --fix on standard input the fixed text is the output; findings go to standard error.
         findings_to = sys.stderr if "-" in paths and fix and not diff else sys.stdout
-        with (open(output_file, "w", encoding="utf-8") if output_file else contextlib.nullcontext(findings_to)) as out:
+        with (_open_output(output_file) if output_file else contextlib.nullcontext(findings_to)) as out:
             run.start(output_format, out, statistics)
             run.check(list(paths) or ["."], stdin_filename)
             run.finish()
@@ -151,7 +151,7 @@ def _import(kind: str, source: str, output_file: str | None) -> None:
         _note(f"{source}: {note}")
     text = dump_label(conversion.label, module.header(source, conversion))
     if output_file:
-        with open(output_file, "w", encoding="utf-8") as out:
+        with _open_output(output_file) as out:
             out.write(text)
     else:
         sys.stdout.write(text)
@@ -171,6 +171,14 @@ def import_dsld(source, output_file) -> None:
 def import_text(source, output_file) -> None:
     """A Supplement Facts panel copied as text."""
     _import("text", source, output_file)
+
+
+def _open_output(path: str):
+    """-o: a folder that does not exist, or one we may not write in, is the user's to fix (exit 2), not ours."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise Fatal(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _note(message: str, kind: str = "note: ") -> None:
