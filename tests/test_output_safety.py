@@ -101,3 +101,13 @@ def test_no_format_copies_a_hidden_character_raw(label, fmt):
     assert not any(char in out for char in RAW)
     if fmt in ("concise", "full", "json", "json-lines", "github", "gitlab", "sarif"):
         lines_of(out)
+
+
+def test_notes_on_standard_error_show_a_file_name_as_stored(tmp_path):
+    name = "d3\u202e.yaml"
+    (tmp_path / name).write_text("product: D3 Supplement\nfacts:\n  - {name: Vitamin D3, amount: 400 IU}\n")
+    (tmp_path / name).chmod(0o444)
+    result = run_cli("check", "--select", "SUP206", "--fix", name, cwd=tmp_path)
+    assert result.returncode == 1
+    (note,) = [line for line in result.stderr.splitlines() if "not fixed" in line]
+    assert "d3<U+202E>.yaml" in note and "\u202e" not in result.stderr

@@ -182,7 +182,9 @@ def _open_output(path: str):
 
 
 def _note(message: str, kind: str = "note: ") -> None:
-    click.echo(f"supplint: {kind}{message}", err=True)
+    from .visible import visible  # a note names a file, and may quote a label: one line, as it is stored
+
+    click.echo(f"supplint: {kind}{visible(message)}", err=True)
 
 
 @cli.command()
