@@ -38,7 +38,7 @@ LONG_AMOUNT = 18
 
 def text(value: object) -> str:
     """``value`` as HTML element content; hidden characters as ``<U+XXXX>`` in a marked span."""
-    return HIDDEN.sub(_hidden, html.escape(str(value), quote=True))
+    return re.sub(HIDDEN, _hidden, html.escape(str(value), quote=True))
 
 
 def _hidden(match: re.Match) -> str:

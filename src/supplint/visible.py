@@ -15,10 +15,11 @@ import re
 #: embeddings, overrides, isolates); invisible format characters (soft hyphen, Mongolian vowel separator, zero-width
 #: space, word joiner and invisible operators, deprecated format controls, BOM, interlinear annotation, tags); lone
 #: surrogates (a file name that is not UTF-8). Zero-width joiner and non-joiner are kept: emoji and several scripts
-#: need them.
-HIDDEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f"
-                    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]")
-_XML_HIDDEN = re.compile(f"(?!\n){HIDDEN.pattern}")
+#: need them. A pattern, not compiled: re compiles it on first use (and caches it), so a run that prints nothing
+#: does not pay for it at start.
+HIDDEN = ("[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f"
+          "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]")
+_XML_HIDDEN = f"(?!\n){HIDDEN}"
 
 
 def notation(char: str) -> str:
@@ -27,19 +28,19 @@ def notation(char: str) -> str:
 
 def visible(text: str) -> str:
     """``text`` with each hidden character shown as ``<U+XXXX>``: one line, shown as it is stored."""
-    return HIDDEN.sub(lambda match: notation(match.group()), text)
+    return re.sub(HIDDEN, lambda match: notation(match.group()), text)
 
 
 def json_safe(dumped: str) -> str:
     """A ``json.dumps`` result with the hidden characters it leaves raw (json escapes only C0) as ``\\uXXXX``
     escapes, which decode to the same text. They can only be inside strings, where an escape is always allowed."""
-    return HIDDEN.sub(_json_escape, dumped)
+    return re.sub(HIDDEN, _json_escape, dumped)
 
 
 def xml_safe(serialized: str) -> str:
     """Serialized XML with the hidden characters XML may carry as character references (LF stays: a test case's
     text has lines). Those XML cannot carry at all must have been replaced before."""
-    return _XML_HIDDEN.sub(lambda match: f"&#x{ord(match.group()):X};", serialized)
+    return re.sub(_XML_HIDDEN, lambda match: f"&#x{ord(match.group()):X};", serialized)
 
 
 def _json_escape(match: re.Match) -> str:
