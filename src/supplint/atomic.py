@@ -38,7 +38,7 @@ def write_atomically(path: str, text: str) -> None:
         before = os.stat(real)
     except OSError as exc:
         raise NotWritten(f"cannot write it: {exc.strerror or exc}") from None
-    where = "the file" if os.path.normcase(real) == os.path.normcase(os.path.abspath(path)) else real
+    where = real if os.path.islink(path) else "the file"  # a link's note names the file it points to
     if not stat.S_ISREG(before.st_mode):
         raise NotWritten(f"{where} is not a regular file")
     # root may write anything, so access() says yes; a file with no write permission at all was made read-only
