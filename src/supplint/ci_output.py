@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from . import __version__
 from .findings import Finding
 from .output import FIX_HINT, Reporter, concise_line, unicode_ok
+from .visible import json_safe, visible, xml_safe
 
 #: The project's repository, as in pyproject.toml ``[project.urls] Documentation`` (a test keeps them in step).
 REPOSITORY = "https://github.com/supplint/supplint"
@@ -178,7 +179,7 @@ class SarifReporter(Reporter):
         self._ascii = not unicode_ok(out)
 
     def _dumps(self, value: Any) -> str:
-        return json.dumps(value, ensure_ascii=self._ascii)
+        return json_safe(json.dumps(value, ensure_ascii=self._ascii))
 
     def _start(self) -> None:
         from pathlib import Path
@@ -249,8 +250,9 @@ class SarifReporter(Reporter):
 
 
 def escape_data(text: str) -> str:
-    """A workflow command's message: %, CR and LF percent-encoded (the runner decodes them)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: %, CR and LF percent-encoded (the runner decodes them), and the other
+    characters that could end the command's line or hide what it says shown as <U+XXXX> (visible.py)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -315,7 +317,7 @@ class GitlabReporter(Reporter):
     def write(self, findings: list[Finding]) -> None:
         for f in findings:
             self.out.write(("[\n  " if not self._issues else ",\n  ")
-                           + json.dumps(self.issue(f), ensure_ascii=self._ascii))
+                           + json_safe(json.dumps(self.issue(f), ensure_ascii=self._ascii)))
             self._issues += 1
 
     def close(self, checked: int) -> None:
@@ -378,7 +380,7 @@ class JunitReporter(Reporter):
             failure.text = xml_text(body)
             self._failures += 1
         self._tests += 1
-        self._cases.write("    " + ET.tostring(case, encoding="unicode") + "\n")
+        self._cases.write("    " + xml_safe(ET.tostring(case, encoding="unicode")) + "\n")
 
     def close(self, checked: int) -> None:
         if self._unnamed_clean:

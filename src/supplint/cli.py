@@ -1,6 +1,6 @@
 """The `supplint` command. Heavy imports happen inside the commands, so `--version` and `--help` stay fast.
 
-Exit status: 0 no finding at or above --fail-on; 1 there is one; 2 usage, config or internal error.
+Exit status: 0 no finding at or above --fail-on; 1 there is one; 2 usage, config or internal error; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from . import __version__
 from .output import ALL_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 128 + 2  # as a shell reports a command that SIGINT ended
 
 
 class Fatal(click.ClickException):
@@ -38,7 +39,29 @@ def _codes(values: tuple[str, ...]) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Ctrl-C ends a command with one line and status 130. Click itself would turn it into Abort ("Aborted!",
+    status 1) before any handler around ``cli.main`` sees it; an Exit raised here passes through click as is."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _interrupted()
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+def _interrupted() -> None:
+    import signal
+
+    # A second Ctrl-C while the workers are stopped and the process exits would print a traceback.
+    with contextlib.suppress(ValueError):  # not the main thread: it cannot have been Ctrl-C
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    start = "\n" if sys.stderr.isatty() else ""  # after the terminal's ^C
+    click.echo(f"{start}supplint: interrupted", err=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="supplint", message="%(prog)s %(version)s")
 def cli() -> None:
     """A fast, deterministic linter for dietary-supplement labels."""
@@ -104,8 +127,8 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
         # With --fix on standard input the fixed text is the output; findings go to standard error.
         findings_to = sys.stderr if "-" in paths and fix and not diff else sys.stdout
         with contextlib.ExitStack() as streams:
-            out = _open_report(streams, output_file) if output_file else findings_to
-            also = [(name, _open_report(streams, path)) for name, path in (_also(value) for value in also_output)]
+            out = streams.enter_context(_open_output(output_file)) if output_file else findings_to
+            also = [(name, streams.enter_context(_open_output(path))) for name, path in map(_also, also_output)]
             run.start(output_format, out, statistics, tuple(also))
             run.check(list(paths) or ["."], stdin_filename)
             run.finish()
@@ -130,14 +153,6 @@ def _also(value: str) -> tuple[str, str]:
         return parse(value, ALL_FORMATS)
     except ValueError as exc:
         raise Fatal(str(exc)) from None
-
-
-def _open_report(streams: contextlib.ExitStack, path: str):
-    """A report file, opened for the run (a missing folder or a read-only place is a usage error, exit 2)."""
-    try:
-        return streams.enter_context(open(path, "w", encoding="utf-8"))
-    except OSError as exc:
-        raise Fatal(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _show(run, paths: list[str], settings: bool) -> None:
@@ -176,7 +191,7 @@ def _import(kind: str, source: str, output_file: str | None) -> None:
         _note(f"{source}: {note}")
     text = dump_label(conversion.label, module.header(source, conversion))
     if output_file:
-        with open(output_file, "w", encoding="utf-8") as out:
+        with _open_output(output_file) as out:
             out.write(text)
     else:
         sys.stdout.write(text)
@@ -198,8 +213,18 @@ def import_text(source, output_file) -> None:
     _import("text", source, output_file)
 
 
+def _open_output(path: str):
+    """-o: a folder that does not exist, or one we may not write in, is the user's to fix (exit 2), not ours."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise Fatal(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def _note(message: str, kind: str = "note: ") -> None:
-    click.echo(f"supplint: {kind}{message}", err=True)
+    from .visible import visible  # a note names a file, and may quote a label: one line, as it is stored
+
+    click.echo(f"supplint: {kind}{visible(message)}", err=True)
 
 
 @cli.command()
@@ -248,8 +273,9 @@ def main() -> None:
         cli.main(prog_name="supplint")
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        sys.exit(130)
+    except KeyboardInterrupt:  # before click's own handling begins
+        _interrupted()
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # the last line of defence: never a traceback unless asked for
         if os.environ.get("SUPPLINT_DEBUG"):
             raise

@@ -6,7 +6,9 @@ per nutrient. Everything is inline (CSS in a <style> element, no script, no font
 files), and the page holds no date or timing, so the same input gives the same bytes.
 
 Every piece of text that comes from a label, a page, a finding or a file name goes through :func:`text`, which
-escapes it for HTML (quotes included, so it is safe in attribute values too).
+escapes it for HTML and shows each control, bidirectional or invisible character (visible.py) as a marked
+``<U+202E>``, so that the page shows what the label holds and its text cannot be reordered or hidden. Attribute
+values go through :func:`attr`.
 """
 
 from __future__ import annotations
@@ -21,10 +23,8 @@ from .findings import SEVERITIES, Finding
 from .formatting import declared_percent
 from .formatting import number as format_number
 from .output import Reporter, plural, unicode_ok
+from .visible import HIDDEN, notation, visible
 
-#: Characters that HTML does not allow in text (C0 controls but tab and line breaks, DEL) and lone surrogates
-#: (an undecodable file name); each is shown as U+FFFD.
-_NOT_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 #: `code` spans in rule summaries and hints (after escaping, so only already-escaped text is wrapped).
 _CODE = re.compile(r"`([^`\n]+)`")
 
@@ -37,8 +37,18 @@ LONG_AMOUNT = 18
 
 
 def text(value: object) -> str:
-    """``value`` as HTML text, safe in element content and in quoted attribute values."""
-    return html.escape(_NOT_HTML.sub("\ufffd", str(value)), quote=True)
+    """``value`` as HTML element content; hidden characters as ``<U+XXXX>`` in a marked span."""
+    return re.sub(HIDDEN, _hidden, html.escape(str(value), quote=True))
+
+
+def _hidden(match: re.Match) -> str:
+    shown = notation(match.group())
+    return f'<span class="hidden-char" title="hidden character {shown[1:-1]}">{html.escape(shown)}</span>'
+
+
+def attr(value: object) -> str:
+    """``value`` in a quoted attribute value (no markup can go there)."""
+    return html.escape(visible(str(value)), quote=True)
 
 
 def prose(value: str) -> str:
@@ -199,9 +209,9 @@ class HtmlReporter(Reporter):
     def _finding_html(self, f: Finding) -> str:
         rule = self._rule(f.code)
         parts = [
-            f'<li class="finding severity-{text(f.severity)}" data-code="{text(f.code)}">',
+            f'<li class="finding severity-{attr(f.severity)}" data-code="{attr(f.code)}">',
             '<p class="finding-head">'
-            f'<span class="badge badge-{text(f.severity)}">{text(f.severity)}</span> '
+            f'<span class="badge badge-{attr(f.severity)}">{text(f.severity)}</span> '
             f'<code class="code">{text(f.code)}</code> <span class="rule-name">{text(f.name)}</span></p>',
             f'<p class="message">{prose(f.message)}</p>',
             f'<p class="where">At <code>{text(f.file)}:{f.line}</code>'
@@ -260,7 +270,7 @@ class HtmlReporter(Reporter):
                 rule = self._rule(f.code)
                 if getattr(rule, "target", None) != "stack":
                     continue
-                items.append(f'<li><span class="badge badge-{text(f.severity)}">{text(f.severity)}</span> '
+                items.append(f'<li><span class="badge badge-{attr(f.severity)}">{text(f.severity)}</span> '
                              f'<code class="code">{text(f.code)}</code> {prose(f.message)} '
                              f'<a href="#file-{entry.number}">(at <code>{text(f.file)}:{f.line}</code>)</a></li>')
         if not items:
@@ -472,6 +482,9 @@ ul.shares li { display: flex; justify-content: space-between; gap: .8rem; }
 ul.shares li + li { border-top: 1px dotted var(--rule); }
 .share-name { min-width: 9rem; }
 .share-amount { text-align: right; }
+.hidden-char { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .8em;
+  font-weight: 400; font-style: normal; color: var(--over); border: 1px solid var(--over); border-radius: .2em;
+  padding: 0 .1em; white-space: nowrap; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); }

@@ -7,13 +7,13 @@ Stability: `json` and `json-lines` are machine-readable and versioned (docs/outp
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from typing import TextIO
 
 from .findings import SEVERITIES, Finding
+from .visible import json_safe, visible
 
 #: Every format the CLI contract names (cli.md); each has a Reporter (see reporter_class).
 ALL_FORMATS = ("concise", "full", "json", "json-lines", "sarif", "github", "gitlab", "junit", "html")
@@ -74,7 +74,7 @@ class Reporter:
 
 class ConciseReporter(Reporter):
     def write(self, findings: list[Finding]) -> None:
-        self.out.writelines(concise_line(f) + "\n" for f in findings)
+        self.out.writelines(visible(concise_line(f)) + "\n" for f in findings)
 
 
 class JsonReporter(Reporter):
@@ -82,7 +82,7 @@ class JsonReporter(Reporter):
     def write(self, findings: list[Finding]) -> None:
         for f in findings:
             self.out.write(("[\n  " if not self.tally.files and f is findings[0] else ",\n  ")
-                           + json.dumps(f.to_dict(), ensure_ascii=False))
+                           + json_safe(json.dumps(f.to_dict(), ensure_ascii=False)))
 
     def close(self, checked: int) -> None:
         self.out.write("\n]\n" if self.tally.files else "[]\n")
@@ -90,7 +90,7 @@ class JsonReporter(Reporter):
 
 class JsonLinesReporter(Reporter):
     def write(self, findings: list[Finding]) -> None:
-        self.out.writelines(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in findings)
+        self.out.writelines(json_safe(json.dumps(f.to_dict(), ensure_ascii=False)) + "\n" for f in findings)
 
     def close(self, checked: int) -> None:
         pass
@@ -106,12 +106,12 @@ class FullReporter(Reporter):
         for f in findings:
             if self.tally.files or f is not findings[0]:
                 self.out.write("\n")
-            self.out.write(concise_line(f) + "\n")
+            self.out.write(visible(concise_line(f)) + "\n")
             lines = lines_of(f.file)
             if lines is not None:
                 self.out.writelines(row + "\n" for row in excerpt(lines, f))
             if f.hint:
-                self.out.write(f"  = help: {f.hint}\n")
+                self.out.write(f"  = help: {visible(f.hint)}\n")
             if f.fix is not None:
                 self.out.write(f"  = {FIX_HINT}\n")
 
@@ -221,7 +221,8 @@ def plural(count: int, word: str) -> str:
 
 
 def concise_line(f: Finding) -> str:
-    """``path:line:col: CODE [severity] message``: the line every human-facing format starts a finding with."""
+    """``path:line:col: CODE [severity] message``: the line every human-facing format starts a finding with (as
+    stored: a terminal gets it through visible())."""
     return f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
 
 
@@ -238,8 +239,6 @@ Reader = Callable[[str], str | None]
 MAX_SPAN_LINES = 5
 TAB_SIZE = 4
 FIX_HINT = "fix available: run supplint check --fix"
-#: Control characters are shown as U+FFFD so that a label cannot send escape sequences to the terminal.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def excerpt(lines: list[str], f: Finding) -> list[str]:
@@ -273,11 +272,13 @@ def _carets(line: str, f: Finding) -> str:
 
 def _cells_before(line: str, index: int) -> int:
     """Display cells of the first ``index`` characters as shown; columns past the end of the line count one each."""
-    return _width(line[:index].expandtabs(TAB_SIZE)) + max(0, index - len(line))
+    return _width(_display(line[:index])) + max(0, index - len(line))
 
 
 def _display(line: str) -> str:
-    return _CONTROL.sub("\ufffd", line.expandtabs(TAB_SIZE))
+    """A source line as shown: tabs as spaces, and controls as <U+XXXX>, so that a label cannot send escape
+    sequences to the terminal or reorder what the excerpt shows."""
+    return visible(line.expandtabs(TAB_SIZE))
 
 
 def _width(text: str) -> int:

@@ -36,15 +36,34 @@ def check_all(paths: list[tuple[str, bool]], jobs: int, setup: tuple, serial: Ru
     sys.stdout.flush()
     sys.stderr.flush()
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
-    with multiprocessing.get_context(method).Pool(jobs, initializer=_start, initargs=setup) as pool:
+    with _workers(multiprocessing.get_context(method), jobs, setup) as pool:
         for result in pool.imap(_check, paths, chunksize=chunk):
             if isinstance(result, Exception):
                 raise result
             yield result
 
 
+def _workers(context, jobs: int, setup: tuple):
+    """The pool, its workers deaf to SIGINT: Ctrl-C reaches the whole process group, and only the parent should
+    act on it (it stops the workers as it leaves the ``with``). Ignoring it while they start covers the moment
+    before ``_start`` runs, and a spawned interpreter keeps an ignored SIGINT ignored."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        return context.Pool(jobs, initializer=_start, initargs=setup)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return context.Pool(jobs, initializer=_start, initargs=setup)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _start(overrides, config_file, isolated, fix) -> None:
     global _runner
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also for a worker the pool starts later, to replace one that died
     _runner = Runner(Resolver(overrides, config_file, isolated), fix=fix)
 
 

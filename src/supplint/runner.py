@@ -12,10 +12,11 @@ import sys
 from dataclasses import dataclass, field
 
 from . import fixes
+from .atomic import NotWritten, write_atomically
 from .files import limit_for, read_bytes, read_stream, read_text
 from .filetypes import is_label_name, looks_like_label
-from .output import plural
 from .findings import SEVERITY_RANK, Finding
+from .output import plural
 from .settings import Resolver
 
 
@@ -41,6 +42,7 @@ class FileResult:
     bom: bool = False
     notes: list[str] = field(default_factory=list)
     skipped: bool = False           # a walked YAML file that is not a label: not checked, not reported
+    unfixed: list[Finding] | None = None  # the findings before fixing: reported if the file cannot be written
 
     def diff(self) -> str:
         if self.fixed_text is None or self.original is None:
@@ -106,6 +108,7 @@ class Runner:
             if applied == len(groups):
                 break
         if current != text:
+            result.unfixed = result.findings
             result.original, result.fixed_text, result.fixed, result.findings = text, current, total, findings
 
 
@@ -229,8 +232,6 @@ class Run:
         for note in result.notes:
             self.note(note)
         if result.fixed_text is not None:
-            self.changed += 1
-            self.fixed += result.fixed
             if self.diff:
                 sys.stdout.write(result.diff())
             elif from_stdin:
@@ -238,8 +239,12 @@ class Run:
             else:
                 try:
                     write_fixed(result)
-                except OSError as exc:
-                    raise RunError(f"cannot write {result.path}: {exc.strerror or exc}") from None
+                except NotWritten as exc:  # that file is left as it was; the others are still fixed
+                    self.note(f"{result.path}: not fixed: {exc}")
+                    result.findings, result.fixed_text = result.unfixed or [], None
+        if result.fixed_text is not None:
+            self.changed += 1
+            self.fixed += result.fixed
         if self.reporter is not None and not self._guarded(result, lambda: self.reporter.add(result.findings, result.path)):
             self.reporter.add([f for f in result.findings if f.code == "SUP008"], result.path)
         threshold = SEVERITY_RANK[result.fail_on]
@@ -297,20 +302,3 @@ def write_fixed(result: FileResult) -> None:
     assert result.fixed_text is not None
     write_atomically(result.path, ("\ufeff" if result.bom else "") + result.fixed_text)
 
-
-def write_atomically(path: str, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a reader sees the old file or the new one, never half of one."""
-    import tempfile
-
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(prefix=".supplint-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
