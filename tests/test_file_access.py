@@ -183,3 +183,14 @@ def test_examples_still_check_from_a_copy_outside_this_repository(tmp_path):
     _, inside, _ = check("examples", cwd=ROOT)
     _, copied, _ = check("examples", cwd=tmp_path)
     assert found(copied) == found(inside)
+
+
+def test_import_reads_standard_input_and_refuses_a_fifo(repo):
+    panel = b"Supplement Facts\nServing Size 1 Softgel\nVitamin D3 (as cholecalciferol) 125 mcg (5,000 IU) 625%\n"
+    done = subprocess.run([sys.executable, "-m", "supplint", "import", "text", "-"], cwd=repo, input=panel,
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0 and b"amount: 125 mcg (5,000 IU)" in done.stdout
+    os.mkfifo(repo / "panel.txt")
+    done = subprocess.run([sys.executable, "-m", "supplint", "import", "text", "panel.txt"], cwd=repo,
+                          capture_output=True, timeout=60)
+    assert done.returncode == 2 and b"Traceback" not in done.stderr

@@ -177,19 +177,26 @@ def _import(kind: str, source: str, output_file: str | None) -> None:
 
     from .importers import ImportFailed, dump_label
 
+    from .files import MAX_LABEL_BYTES, os_reason, read_bytes, read_stream
+
     module = importlib.import_module(f".importers.{kind}", __package__)
-    try:
-        with open(source, "rb") as handle:
-            raw = handle.read()
+    try:  # the one file reader: a FIFO, a device or a huge file is refused before it is read
+        raw = read_stream(sys.stdin.buffer, MAX_LABEL_BYTES) if source == "-" else read_bytes(source, limit=MAX_LABEL_BYTES)
     except OSError as exc:
-        raise Fatal(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise Fatal(f"cannot read {source}: it {os_reason(exc)}") from None
     try:
-        conversion = module.convert(raw.decode("utf-8-sig"), source)
-    except (ImportFailed, UnicodeDecodeError) as exc:
-        raise Fatal(f"{source}: {exc}") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Fatal(f"{source} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as "
+                    "UTF-8") from None
+    name = "standard input" if source == "-" else source
+    try:
+        conversion = module.convert(text, name)
+    except ImportFailed as exc:
+        raise Fatal(f"{name}: {exc}") from None
     for note in conversion.notes:
-        _note(f"{source}: {note}")
-    text = dump_label(conversion.label, module.header(source, conversion))
+        _note(f"{name}: {note}")
+    text = dump_label(conversion.label, module.header(name, conversion))
     if output_file:
         with _open_output(output_file) as out:
             out.write(text)
@@ -198,18 +205,18 @@ def _import(kind: str, source: str, output_file: str | None) -> None:
 
 
 @import_group.command("dsld")
-@click.argument("source", type=click.Path(dir_okay=False))
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the label here.")
 def import_dsld(source, output_file) -> None:
-    """An NIH Dietary Supplement Label Database (DSLD) v9 label record (JSON)."""
+    """An NIH Dietary Supplement Label Database (DSLD) v9 label record (JSON); '-' reads standard input."""
     _import("dsld", source, output_file)
 
 
 @import_group.command("text")
-@click.argument("source", type=click.Path(dir_okay=False))
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the label here.")
 def import_text(source, output_file) -> None:
-    """A Supplement Facts panel copied as text."""
+    """A Supplement Facts panel copied as text; '-' reads standard input (paste, then Ctrl-D)."""
     _import("text", source, output_file)
 
 
