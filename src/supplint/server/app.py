@@ -188,11 +188,14 @@ def build() -> SupplintServer:
         found: list[types.CodeAction] = []
         quick = actions.wanted(only, types.CodeActionKind.QuickFix)
         linter = None
+        # Neovim asks at the cursor and names the line's diagnostics in the context; VS Code asks for a range.
+        named = {(d.code, d.range.start.line, d.range.start.character) for d in params.context.diagnostics}
         for finding in doc.findings:
             if not quick:
                 break
             diag = diagnostic(positions, finding)
-            if not actions.overlaps(diag.range, params.range.start, params.range.end):
+            if not (actions.overlaps(diag.range, params.range.start, params.range.end)
+                    or (diag.code, diag.range.start.line, diag.range.start.character) in named):
                 continue
             if finding.fix:
                 found.append(actions.quick_fix(doc, positions, finding, diag, versioned))

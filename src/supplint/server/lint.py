@@ -70,6 +70,8 @@ def _rule_by_rule(linter, doc: Document, log) -> list[Finding]:
                 found.setdefault(finding)
         except Exception:  # noqa: BLE001 - see lint()
             failed.append(code)
-    if failed:
-        log(f"supplint: these rules could not check {doc.path}: {', '.join(failed)}")
+    if failed and len(failed) == len(linter.codes - {"SUP008", "SUP009"}):
+        log(f"supplint: no rule could check {doc.path} (the failure is before the rules run)")
+    elif failed:
+        log(f"supplint: these rules failed on {doc.path}; the others' findings are shown: {', '.join(failed)}")
     return sorted(found, key=Finding.sort_key.fget)
