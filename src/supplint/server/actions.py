@@ -11,7 +11,6 @@ import re
 from lsprotocol import types
 
 from ..findings import Finding
-from ..runner import Runner
 from .diagnostics import span_range
 from .documents import Document
 from .positions import Positions
@@ -52,6 +51,8 @@ def quick_fix(doc: Document, positions: Positions, finding: Finding, diagnostic,
 
 def fix_all(doc: Document, positions: Positions, resolver, versioned: bool) -> types.CodeAction | None:
     """`supplint check --fix` on the buffer (its passes, its refusals), as one edit of what changed."""
+    from ..runner import Runner
+
     result = Runner(resolver, fix=True).check_bytes(doc.text.encode("utf-8", "surrogatepass"), doc.path)
     fixed = result.fixed_text
     if fixed is None or fixed == doc.text:

@@ -1,6 +1,8 @@
 """The protocol's handlers: which document is checked when, and what goes back to the editor.
 
-Every handler is guarded: an exception in one becomes a log message in the editor and the server goes on.
+Every handler is guarded: an exception in one becomes a log message in the editor and the server goes on. The
+engine (rules, reference data) loads after the initialize answer, in `initialized`, so the editor hears back as
+soon as the protocol library has loaded; lsprotocol's types alone take most of the start.
 """
 
 from __future__ import annotations
@@ -14,13 +16,9 @@ from pygls.lsp.server import LanguageServer
 
 from .. import __version__
 from ..config import FILENAMES as CONFIG_NAMES
-from ..settings import Overrides, Resolver
 from . import actions
 from .diagnostics import config_diagnostic, diagnostic
 from .documents import Document, Documents, Overlay, apply_change, path_of
-from .hover import hover
-from .links import links
-from .lint import lint
 
 #: Files whose change on disk matters: configs (rebuild the settings) and labels (re-check the pages naming them).
 WATCHED = ["**/supplint.toml", "**/.supplint.toml", "**/pyproject.toml", "**/*.yaml", "**/*.yml"]
@@ -31,8 +29,16 @@ class SupplintServer(LanguageServer):
         super().__init__("supplint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents = Documents()
         self.overlay = Overlay(self.documents)
-        self.resolver = Resolver(Overrides())
+        self._resolver = None
         self.root = os.getcwd()
+
+    @property
+    def resolver(self):
+        if self._resolver is None:
+            from ..settings import Overrides, Resolver
+
+            self._resolver = Resolver(Overrides())
+        return self._resolver
 
     @property
     def encoding(self) -> str:
@@ -48,6 +54,8 @@ class SupplintServer(LanguageServer):
             traceback.print_exc()
 
     def check(self, doc: Document) -> None:
+        from .lint import lint
+
         outcome = lint(doc, self.resolver, self.overlay, self.log)
         doc.findings = outcome.findings
         positions = doc.positions(self.encoding)
@@ -69,7 +77,7 @@ class SupplintServer(LanguageServer):
 
     def rebuild(self) -> None:
         """A config changed: settings are read again for every file, and every open document is checked again."""
-        self.resolver = Resolver(Overrides())
+        self._resolver = None
         self.check_all()
 
     def versioned_edits(self) -> bool:
@@ -93,6 +101,18 @@ def guarded(handler):
     return run
 
 
+def _warm_up(ls: SupplintServer) -> None:
+    """Load the rules, the reference data and the page parser now, while the editor is still opening files."""
+    from ..reference import reference
+    from ..registry import registry
+    from . import lint  # noqa: F401 - the engine and the settings
+    from ..pages import check  # noqa: F401
+
+    registry()
+    reference()
+    ls.resolver
+
+
 def is_config(path: str) -> bool:
     return os.path.basename(path) in CONFIG_NAMES
 
@@ -113,6 +133,7 @@ def build() -> SupplintServer:
     @server.feature(types.INITIALIZED)
     @guarded
     def initialized(ls: SupplintServer, params: types.InitializedParams):
+        _warm_up(ls)
         caps = ls.client_capabilities.workspace
         watch = caps.did_change_watched_files if caps else None
         if watch and watch.dynamic_registration:
@@ -215,6 +236,8 @@ def build() -> SupplintServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @guarded
     def on_hover(ls: SupplintServer, params: types.HoverParams):
+        from .hover import hover
+
         doc = ls.documents.get(params.text_document.uri)
         return hover(doc, ls.encoding, params.position) if doc is not None else None
 
@@ -224,6 +247,8 @@ def build() -> SupplintServer:
         doc = ls.documents.get(params.text_document.uri)
         if doc is None:
             return None
+        from .links import links
+
         return links(doc, ls.encoding, lambda path: ls.documents.label_at(path) is not None)
 
     return server
