@@ -38,8 +38,12 @@ def make_client() -> LanguageClient:
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "supplint", "server"], client_factory=make_client)
 
 
-async def start(client: LanguageClient, root: Path, spec: str = "visual-studio-code") -> types.InitializeResult:
-    params = types.InitializeParams(capabilities=client_capabilities(spec), root_uri=root.as_uri(),
+async def start(client: LanguageClient, root: Path, spec: str = "visual-studio-code",
+                encodings: list[str] | None = None) -> types.InitializeResult:
+    capabilities = client_capabilities(spec)
+    if encodings:
+        capabilities.general = types.GeneralClientCapabilities(position_encodings=encodings)
+    params = types.InitializeParams(capabilities=capabilities, root_uri=root.as_uri(),
                                     workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="w")])
     return await asyncio.wait_for(client.initialize_session(params), TIMEOUT)
 

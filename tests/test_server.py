@@ -3,6 +3,8 @@ checks what an editor would see, by rule code and range."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
@@ -297,3 +299,50 @@ async def test_hostile_documents_never_stop_the_server(client):
     # Still answering: a new label gets its diagnostics.
     assert "SUP201" in codes_at(await open_doc(client, uri(client, "after.yaml"), D3_5000), 12)
 
+
+
+@fixture(config=SERVER)
+async def utf8_client(lsp_client: LanguageClient, tmp_path):
+    """A client that prefers UTF-8 positions (as Neovim 0.11 and Helix may)."""
+    result = await start(lsp_client, tmp_path, "neovim@v0.10.0", encodings=["utf-8", "utf-16"])
+    lsp_client.root = tmp_path
+    lsp_client.encoding = result.capabilities.position_encoding
+    yield
+    await request(lsp_client.shutdown_session())
+
+
+async def test_utf8_positions_when_the_client_prefers_them(utf8_client):
+    assert utf8_client.encoding == types.PositionEncodingKind.Utf8
+    row = '  - {name: "Chromium 🌿 ≥ µ", amount: 35 ug, dv: 100%}'
+    text = UG.replace("  - name: Chromium\n    as: chromium picolinate\n    amount: 35 ug\n    dv: 100%\n", row + "\n")
+    doc = uri(utf8_client, "ug.yaml", text)
+    found = await open_doc(utf8_client, doc, text)
+    line = line_of(text, "🌿")
+    hit = next(d for d in found if d.code == "SUP208" and d.range.start.line == line)
+    assert hit.range.start.character == len(row[:row.index("35 ug")].encode("utf-8"))
+    # An edit in UTF-8 units lands where it should: "ug" replaced by "mcg" clears the finding.
+    at = len(row[:row.index("35 ug") + 3].encode("utf-8"))
+    fixed = await change(utf8_client, doc, 2, "mcg", types.Range(types.Position(line, at), types.Position(line, at + 2)))
+    assert "SUP208" not in codes_at(fixed, line)
+
+
+async def test_crlf_line_endings(client):
+    text = UG.replace("\n", "\r\n")
+    doc = uri(client, "crlf.yaml", text)
+    found = await open_doc(client, doc, text)
+    line = line_of(UG, "amount: 35 ug")
+    hit = next(d for d in found if d.code == "SUP208" and d.range.start.line == line)
+    (fix,) = [a for a in await code_actions(client, doc, hit) if a.title.startswith("SUP208")]
+    assert apply_edits(text, edits_of(fix, doc)).split("\r\n")[line] == "    amount: 35 mcg"
+
+
+async def test_watchers_are_registered_for_configs_and_labels(client):
+    async def registered():
+        while not client.registrations:
+            await asyncio.sleep(0.01)
+        return client.registrations
+
+    (registration,) = await request(registered())
+    globs = {w["globPattern"] for w in registration.register_options["watchers"]}
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    assert {"**/supplint.toml", "**/pyproject.toml", "**/*.yaml"} <= globs
