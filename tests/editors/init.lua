@@ -1,4 +1,4 @@
--- Neovim's built-in LSP client, configured as docs/editors.md says, for tests/test_editor_neovim.py: it starts
+-- Neovim's built-in LSP client, configured as docs/editors.md says, for tests/test_editors.py: it starts
 -- `supplint server` for the file given on the command line and writes the first diagnostics it receives for it
 -- (the protocol's own JSON) to $SUPPLINT_NVIM_OUT, then quits. A timer quits in any case, so nothing hangs.
 local out = os.getenv("SUPPLINT_NVIM_OUT")
