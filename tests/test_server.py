@@ -346,3 +346,11 @@ async def test_watchers_are_registered_for_configs_and_labels(client):
     globs = {w["globPattern"] for w in registration.register_options["watchers"]}
     assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
     assert {"**/supplint.toml", "**/pyproject.toml", "**/*.yaml"} <= globs
+
+
+async def test_the_closest_config_applies_and_its_excludes_are_quiet(client):
+    uri(client, "supplint.toml", 'exclude = ["drafts/**"]\n')
+    uri(client, "strict/supplint.toml", 'select = ["SUP201"]\n')
+    assert await open_doc(client, uri(client, "drafts/d3.yaml", D3_5000), D3_5000) == []
+    assert codes_at(await open_doc(client, uri(client, "strict/d3.yaml", D3_5000), D3_5000)) == {"SUP201"}
+    assert {"SUP101", "SUP201"} <= codes_at(await open_doc(client, uri(client, "d3.yaml", D3_5000), D3_5000))
