@@ -129,11 +129,15 @@ async def test_ug_quick_fix_writes_mcg(client):
 
 async def test_fix_all_applies_every_safe_fix(client):
     doc = uri(client, "ug.yaml", UG)
-    await open_doc(client, doc, UG)
+    found = await open_doc(client, doc, UG)
     actions = await code_actions(client, doc, 0, only=[types.CodeActionKind.SourceFixAll])
     assert [a.kind for a in actions] == ["source.fixAll.supplint"]
     fixed = apply_edits(UG, edits_of(actions[0], doc))
     assert "amount: 55 mcg" in fixed and "amount: 35 mcg" in fixed
+    # At a cursor it comes with a quick fix, not on a line that has none.
+    hit = next(d for d in found if d.code == "SUP208")
+    assert "source.fixAll.supplint" in [a.kind for a in await code_actions(client, doc, hit)]
+    assert "source.fixAll.supplint" not in [a.kind for a in await code_actions(client, doc, line_of(UG, "brand:"))]
     assert "SUP208" not in codes_at(await change(client, doc, 2, fixed))
 
 

@@ -227,7 +227,11 @@ def build() -> SupplintServer:
             action = actions.suppression(doc, positions, finding, linter, diag, versioned)
             if action is not None:
                 found.append(action)
-        if actions.wanted(only, actions.FIX_ALL) and any(f.fix for f in doc.findings):
+        # Asked for by kind (on save, or from a menu) it is always computed; next to the quick fixes of a cursor
+        # only where one of them is a fix, since VS Code asks on every cursor move and fixing re-checks the file.
+        asked = bool(only) and actions.wanted(only, actions.FIX_ALL)
+        if (asked or (not only and any(a.kind == types.CodeActionKind.QuickFix and a.is_preferred for a in found))) \
+                and any(f.fix for f in doc.findings):
             action = actions.fix_all(doc, positions, ls.resolver, versioned)
             if action is not None:
                 found.append(action)
