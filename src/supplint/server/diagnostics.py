@@ -33,7 +33,6 @@ def diagnostic(positions: Positions, finding: Finding) -> types.Diagnostic:
         code=finding.code,
         code_description=types.CodeDescription(href=rule_help_uri(finding.code, finding.name)),
         source=SOURCE,
-        data={"name": finding.name, "fixable": finding.fix is not None},
     )
 
 
