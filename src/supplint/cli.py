@@ -272,6 +272,15 @@ def schema_command() -> None:
     click.echo(text, nl=False)
 
 
+@cli.command("server")
+def server_command() -> None:
+    """Run the language server (LSP over standard input and output) for editors: diagnostics as you type, quick
+    fixes, hover help; see docs/editors.md."""
+    from .server import serve  # pygls loads only here: `check` does not pay for it
+
+    serve()
+
+
 def main() -> None:
     # The command line uses no pydantic plugins; looking for them reads every installed package's metadata
     # (~10 ms of a ~150 ms start). Library users keep pydantic's default.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from . import suppress
 from .findings import FILE_START, Finding, Span
@@ -29,6 +29,10 @@ class UsageError(ValueError):
 
 class Linter:
     """Holds everything that is the same for every file of a run: rules, options, reference data."""
+
+    #: Texts that stand in for files on disk when a page names a label (absolute, normalized path → text): an
+    #: editor's unsaved buffers. A command-line run reads the disk only.
+    overlay: Mapping[str, str] = {}
 
     def __init__(self, codes: Iterable[str], population: str | None = None,
                  rules: Registry | None = None, data: Reference | None = None,
@@ -172,8 +176,13 @@ class Linter:
         """A label file's findings (as its own file), remembered for other pages that name it."""
         found = self._referenced.get(path)
         if found is None:
-            found = self._referenced[path] = self.check_path(path)
+            text = self.overlay.get(path)
+            found = self._referenced[path] = self.check_path(path) if text is None else self.check_text(text, path)
         return found
+
+    def forget_referenced(self) -> None:
+        """Forget the remembered findings of named labels: a long-lived linter whose files change (an editor)."""
+        self._referenced.clear()
 
     def _check(self, text: str, filename: str) -> list[Finding]:
         try:
