@@ -18,6 +18,11 @@ from .suggest import did_you_mean
 from .validation import validate
 
 
+def debug() -> bool:
+    """SUPPLINT_DEBUG=1: let an internal error raise with its traceback instead of becoming SUP008."""
+    return bool(os.environ.get("SUPPLINT_DEBUG"))
+
+
 def is_stack_document(doc: Document) -> bool:
     """A stack file (stacks.py) rather than a label: a top-level `stack:` list and no `facts`."""
     return isinstance(doc.data, dict) and "stack" in doc.data and "facts" not in doc.data
@@ -86,12 +91,27 @@ class Linter:
         reason = os_reason(exc)
         return self.problem(filename, "SUP001", f"the file {reason}", reason.hint)
 
-    def internal_error(self, filename: str, exc: BaseException) -> list[Finding]:
-        """SUP008: checking ``filename`` raised inside supplint. Always reported, whatever the selection: a
-        silenced crash would look like a clean file."""
+    def hits(self, spec, evaluate, subject, options: dict, filename: str, findings: list[Finding]) -> list:
+        """One rule's hits on a label, page or stack. A rule that raises costs only its own findings: the file
+        gets SUP008 naming the rule (appended to ``findings``), and every other rule still runs."""
+        try:
+            return list(evaluate(spec, subject, options))
+        except Exception as exc:  # noqa: BLE001 - the per-rule guard
+            if debug():
+                raise
+            findings += self.internal_error(filename, exc, spec)
+            return []
+
+    def internal_error(self, filename: str, exc: BaseException, rule=None) -> list[Finding]:
+        """SUP008: checking ``filename`` raised inside supplint (in ``rule``, when one rule did). Always reported,
+        whatever the selection: a silenced crash would look like a clean file."""
         spec = self.registry.rules["SUP008"]
         detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "no detail"
-        message = f"supplint failed while checking this file, so its results are incomplete ({type(exc).__name__}: {detail})"
+        if rule is not None:
+            message = (f"rule {rule.code} ({rule.name}) failed on this file, so its findings are missing; the other "
+                       f"rules ran ({type(exc).__name__}: {detail})")
+        else:
+            message = f"supplint failed while checking this file, so its results are incomplete ({type(exc).__name__}: {detail})"
         hint = ("this is a bug in supplint, not in the file: please report it with the file at "
                 "https://github.com/supplint/supplint/issues (SUPPLINT_DEBUG=1 shows the traceback)")
         return [self._finding(spec, message, FILE_START, hint, filename)]
@@ -214,7 +234,7 @@ class Linter:
                                                   for i in resolved.issues])
         lines = None
         for spec, evaluate, options in self.active:
-            for hit in evaluate(spec, resolved, options):
+            for hit in self.hits(spec, evaluate, resolved, options, filename, findings):
                 if not hit.path:
                     span = FILE_START
                 else:

@@ -17,12 +17,9 @@ from .files import limit_for, read_bytes, read_stream, read_text
 from .filetypes import is_label_name, looks_like_label
 from .findings import SEVERITY_RANK, Finding
 from .output import plural
+from .engine import debug
 from .settings import Resolver
 
-
-def debug() -> bool:
-    """SUPPLINT_DEBUG=1: let an internal error raise with its traceback instead of becoming SUP008."""
-    return bool(os.environ.get("SUPPLINT_DEBUG"))
 
 MAX_PASSES = 5
 #: Findings that mean the file is not a well-formed label: such a file is never rewritten.

@@ -85,7 +85,7 @@ def build(linter, entries: list[tuple[str, Document, object, int | None, tuple]]
 def findings(linter, stack: StackContext) -> list[Finding]:
     found = []
     for spec, evaluate, options in linter.stack_active:
-        for hit in evaluate(spec, stack, options):
+        for hit in linter.hits(spec, evaluate, stack, options, stack.members[0].file, found):
             _, name, nid = hit.path
             member = stack.member(name)
             rows = member.resolved.rows_of(nid)

@@ -42,7 +42,7 @@ def check_page(linter, text: str, filename: str) -> list[Finding]:
         spans.append((-1, span))  # front matter comes before the body
     context = PageContext(filename, page, [span for _, span in sorted(spans, key=lambda item: (item[0], item[1].line))])
     for spec, evaluate, options in linter.page_active:
-        for hit in evaluate(spec, context, options):
+        for hit in linter.hits(spec, evaluate, context, options, filename, findings):
             findings.append(linter._finding(spec, hit.message, hit.span or FILE_START, hit.hint, filename))
     directives = suppress.from_comments(page.comments, text, linter.registry)
     return linter.suppressed(findings, directives, filename) if directives else findings
