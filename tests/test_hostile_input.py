@@ -1,0 +1,137 @@
+"""Inputs built to break supplint (found by the fuzzer, tests/fuzzing.py) get findings, never an exception.
+
+Each test goes through the public surface (``supplint.check_text``, the CLI) and asserts rule codes and lines, not
+message wording; where a message matters it is checked only for being plain (no Python type names).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+import supplint
+from supplint import formatting
+from supplint.cli import cli
+
+LABEL = """\
+product: Vitamin D3 + K2 Softgels
+identity: Dietary Supplement
+serving:
+  size: 1 softgel
+  per_day: 1
+servings_per_container: 60
+facts:
+  - name: Vitamin D3
+    amount: 50 mcg (2,000 IU)
+    dv: 250%
+  - name: Vitamin K2
+    as: menaquinone-7 (MK-7)
+    amount: 100 mcg
+    dv: 83%
+warnings:
+  - Consult your healthcare provider before use. If you take warfarin, talk to your doctor.
+"""
+
+PYTHON_WORDS = ("KeyError", "IndexError", "ValueError", "OverflowError", "TypeError", "NoneType", "Traceback")
+
+
+def findings(text: str, filename: str = "label.yaml", **kw) -> list[tuple[str, int]]:
+    found = supplint.check_text(text, filename, **kw)
+    for f in found:
+        assert not any(word in f.message for word in PYTHON_WORDS), f.message
+        assert len(f.message) < 400, f.message
+    return [(f.code, f.line) for f in found]
+
+
+def with_line(old: str, new: str, text: str = LABEL) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+# --- YAML core-schema tags on values that do not fit them -----------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ['!!bool x', '!!bool ""', '!!int ""', '!!int x', '!!int "0x"', '!!int "_"',
+                                   '!!int "-"', '!!float ""', '!!float "."', '!!float abc', '!!null x'])
+def test_a_tag_that_does_not_fit_its_value_is_sup001_at_the_value(value):
+    found = findings(with_line("product: Vitamin D3 + K2 Softgels", f"product: {value}"), select=["SUP0"])
+    assert ("SUP001", 1) in found
+    assert all(line == 1 for _, line in found)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("!!int 0x1F", []), ("!!int 1_000", []), ("!!float 1", []), ("!!bool yes", []), ("!!null ~", []),
+    ("!!str 1984", []), ("!!timestamp 2024-01-01", []), ("!!binary aGVsbG8=", []), ("!custom text", []),
+])
+def test_tags_that_fit_or_that_a_label_never_needs_are_not_findings(value, expected):
+    found = findings(with_line("  - Consult your", f"  - {value}\n  - Consult your"), select=["SUP001"])
+    assert found == expected
+
+
+def test_a_whole_number_too_long_to_read_is_sup001():
+    found = findings(with_line("per_day: 1", "per_day: " + "9" * 5000), select=["SUP0"])
+    assert ("SUP001", 5) in found and ("SUP002", 5) in found
+
+
+# --- huge and non-finite numbers --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("per_day", ["9" * 310, '"1-' + "9" * 310 + '"', "9" * 5000, "1001", '"2-1001"'])
+def test_per_day_beyond_any_label_is_sup002_at_per_day(per_day):
+    found = findings(with_line("per_day: 1", f"per_day: {per_day}"))
+    assert ("SUP002", 5) in found
+    assert {code for code, _ in found} <= {"SUP001", "SUP002"}
+
+
+def test_the_most_servings_a_day_the_format_allows_still_checks():
+    found = findings(with_line("per_day: 1", "per_day: 1000"), select=["SUP0", "SUP201"])
+    assert ("SUP201", 9) in found  # 50 mcg of D3 a thousand times a day
+
+
+@pytest.mark.parametrize("amount", ["9" * 310 + " mcg", "9" * 400 + " mcg", "1,000,000,000,000,000 mcg",
+                                    "{value: " + "9" * 400 + ", unit: mcg}", "{value: -" + "9" * 400 + ", unit: mcg}",
+                                    "{value: 1.0e+300, unit: mcg}", "{value: .inf, unit: mcg}", "100 mcg (" + "9" * 320 + " IU)"])
+def test_a_huge_amount_is_sup004_at_the_amount(amount):
+    found = findings(with_line("amount: 100 mcg", f"amount: {amount}"))
+    assert ("SUP004", 13) in found
+
+
+def test_amounts_a_label_prints_are_not_too_large():
+    text = with_line("amount: 100 mcg", "amount: 900,000,000,000 CFU")
+    assert findings(text, select=["SUP004"]) == []
+
+
+@pytest.mark.parametrize("dv", ["9" * 310 + "%", "9" * 400 + "%", "1,000,000,000,000,000%"])
+def test_a_huge_declared_dv_is_sup002_at_the_dv(dv):
+    assert ("SUP002", 14) in findings(with_line("dv: 83%", f"dv: {dv}"))
+
+
+def test_non_finite_servings_per_container_is_sup002():
+    assert ("SUP002", 6) in findings(with_line("servings_per_container: 60", "servings_per_container: .inf"))
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan])
+def test_formatting_never_raises_on_non_finite_numbers(value):
+    for text in (formatting.number(value), formatting.percent(value), formatting.times(value),
+                 formatting.declared_percent(value)):
+        assert "inf" not in text and "nan" not in text
+    assert formatting.exact_number(value) is None
+
+
+def test_values_are_quoted_in_plain_words():
+    assert formatting.quoted("9" * 5000) == "a number of 5,000 digits"
+    assert len(formatting.quoted("x" * 5000)) < 60
+    assert formatting.quoted(None) == "an empty value"
+    assert formatting.quoted([1]) == "a list" and formatting.quoted({}) == "a mapping"
+    assert formatting.quoted(True) == "true"
+
+
+@pytest.mark.parametrize("value", ["[1, 2]", "{a: 1}", "true", "~"])
+def test_wrong_types_are_named_in_words_not_python_type_names(value):
+    found = supplint.check_text(with_line("amount: 100 mcg", f"amount: {value}"), "label.yaml")
+    messages = [f.message for f in found if f.line == 13]
+    assert messages
+    for message in messages:
+        assert not any(f"not {word}" in message for word in ("list", "dict", "NoneType", "bool", "int", "float")), message
