@@ -15,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidat
 from pydantic_core import PydanticCustomError
 
 from . import data
-from .amounts import MAX_VALUE, Amount, AmountError, parse_amount, parse_mapping
+from .amounts import MAX_PER_DAY, MAX_VALUE, Amount, AmountError, parse_amount, parse_mapping
 from .formatting import quoted
 from .suggest import did_you_mean
 
@@ -100,11 +100,6 @@ class PerDay:
 
 
 _RANGE = re.compile(r"^\s*([0-9]+)\s*(?:-|–|to)\s*([0-9]+)\s*$")
-
-#: Far more servings a day than any directions allow (one every 90 seconds), and small enough that a daily amount
-#: (a bounded amount times this) is always a finite number.
-MAX_PER_DAY = 1_000
-
 
 def _too_many(text: str) -> PydanticCustomError:
     return _error("per_day", f"{quoted(text)} is more servings a day than any label allows "
