@@ -135,3 +135,28 @@ def test_wrong_types_are_named_in_words_not_python_type_names(value):
     assert messages
     for message in messages:
         assert not any(f"not {word}" in message for word in ("list", "dict", "NoneType", "bool", "int", "float")), message
+
+
+# --- slow paths -------------------------------------------------------------------------------------------------
+
+
+def test_a_long_number_before_stray_parentheses_is_read_in_linear_time():
+    """The amount grammar once split a digit run in quadratically many ways before failing (cubic overall): 1,000
+    digits took minutes, a 5,000-character panel line never finished."""
+    import time
+
+    started = time.perf_counter()
+    found = findings(with_line("amount: 100 mcg", "amount: " + "9" * 1000 + " mcg (5,000 IU) (x) 625%"))
+    assert time.perf_counter() - started < 2
+    assert ("SUP004", 13) in found
+
+
+def test_import_text_of_a_long_row_with_many_amounts_finishes(tmp_path):
+    from click.testing import CliRunner
+
+    row = "Vitamin D3 (as cholecalciferol) " + "9" * 400 + " mcg (5,000 IU) 625%" * 250
+    panel = tmp_path / "panel.txt"
+    panel.write_text(f"Product\nSupplement Facts\nServing Size 1 Capsule\n{row}\nZinc 10 mg 91%\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", "text", str(panel)])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code in (0, 2)

@@ -81,7 +81,11 @@ def unit_table() -> UnitTable:
     )
 
 
-_SHAPE = re.compile(r"^\s*(?P<bound>[<>])?\s*(?P<number>[-+]?[0-9.,]*[0-9][0-9.,]*)\s*(?P<unit>[^()]*?)\s*(?:\((?P<second>[^()]*)\))?\s*$")
+# The number is one possessive run of digits, points and commas holding a digit: written as
+# `[0-9.,]*[0-9][0-9.,]*` it could split a long run in quadratically many ways, and each split retried the rest
+# (a 400-digit amount before a stray parenthesis took seconds, a 5,000-character panel line never finished).
+_SHAPE = re.compile(r"^\s*+(?:(?P<bound>[<>])\s*+)?(?P<number>[-+]?(?=[.,]*+[0-9])[0-9.,]++)\s*(?P<unit>[^()]*?)\s*"
+                    r"(?:\((?P<second>[^()]*)\))?\s*$")
 _PLAIN = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
 _GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 # 1-3 digits, a dot, exactly three digits: "5.000 IU" reads as 5 in the US and 5,000 in much of Europe.
