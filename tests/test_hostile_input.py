@@ -160,3 +160,89 @@ def test_import_text_of_a_long_row_with_many_amounts_finishes(tmp_path):
     result = CliRunner().invoke(cli, ["import", "text", str(panel)])
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code in (0, 2)
+
+
+# --- DSLD records and text panels --------------------------------------------------------------------------------
+
+RECORD = {"id": 1, "fullName": "Zinc 15 mg", "servingSizes": [{"order": 1, "minQuantity": 1, "maxQuantity": 1,
+                                                                 "maxDailyServings": 1, "unit": "Tablet(s)"}],
+          "ingredientRows": [{"order": 1, "name": "Zinc", "quantity": [{"servingSizeOrder": 1, "quantity": 15,
+                                                                         "unit": "mg"}]}]}
+
+
+def _record(**changes) -> str:
+    return json.dumps({**RECORD, **changes}, indent=2)
+
+
+def test_a_dsld_integer_over_4300_digits_is_sup001_at_its_line():
+    text = _record(id="HUGE").replace('"HUGE"', "9" * 5000)
+    assert findings(text, "record.json", select=["SUP0"]) == [("SUP001", 2)]
+
+
+@pytest.mark.parametrize("field", ["servingsPerContainer", "id"])
+def test_dsld_integers_too_large_for_a_float_import(field):
+    text = _record(**{field: int("9" * 310)})
+    assert findings(text, "record.json", select=["SUP0"]) == []
+
+
+def test_dsld_huge_daily_servings_and_dv_are_left_out_not_written():
+    sizes = [{**RECORD["servingSizes"][0], "maxDailyServings": int("9" * 310)}]
+    rows = [{**RECORD["ingredientRows"][0], "quantity": [{**RECORD["ingredientRows"][0]["quantity"][0],
+                                                          "dailyValueTargetGroup": [{"name": "Adults", "percent": 1e300}]}]}]
+    assert findings(_record(servingSizes=sizes, ingredientRows=rows), "record.json", select=["SUP0"]) == []
+
+
+def _invoke(*args):
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_import_dsld_of_a_huge_integer_is_one_plain_error(tmp_path):
+    path = tmp_path / "record.json"
+    path.write_text(_record(id="HUGE").replace('"HUGE"', "9" * 5000), encoding="utf-8")
+    result = _invoke("import", "dsld", str(path))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("supplint: error:") and "line 2" in lines[0]
+    assert not any(word in lines[0] for word in PYTHON_WORDS)
+
+
+@pytest.mark.parametrize("directions", ["Take " + "9" * 400 + " capsules daily.",
+                                        "Take 1 capsule " + "9" * 400 + " times daily.",
+                                        "Take 2 capsules 1001 times daily."])
+def test_import_text_of_huge_counts_in_directions_writes_no_per_day(tmp_path, directions):
+    import yaml
+
+    path = tmp_path / "panel.txt"
+    path.write_text(f"Zinc\nSupplement Facts\nServing Size 2 Capsules\nZinc 15 mg 136%\nDirections: {directions}\n",
+                    encoding="utf-8")
+    result = _invoke("import", "text", str(path))
+    assert result.exit_code == 0
+    label = yaml.safe_load(result.stdout)
+    assert "per_day" not in label["serving"]
+    assert findings(result.stdout, select=["SUP0"]) == []
+
+
+def test_import_text_of_a_huge_serving_size_count(tmp_path):
+    path = tmp_path / "panel.txt"
+    path.write_text("Zinc\nSupplement Facts\nServing Size " + "9" * 5000 + " Capsules\nZinc 15 mg 136%\n"
+                    "Directions: Take 2 capsules twice daily.\n", encoding="utf-8")
+    assert _invoke("import", "text", str(path)).exit_code == 0
+
+
+# --- the HTML report ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new", "line"), [("dv: 83%", "dv: " + "9" * 400 + "%", 14),
+                                                  ("per_day: 1", "per_day: " + "9" * 310, 5),
+                                                  ("amount: 100 mcg", "amount: {value: " + "9" * 310 + ", unit: mcg}", 13)])
+def test_the_html_report_of_a_huge_number_is_complete(tmp_path, old, new, line):
+    path = tmp_path / "label.yaml"
+    path.write_text(with_line(old, new), encoding="utf-8")
+    html = _invoke("check", "--isolated", "--output-format", "html", str(path))
+    assert html.exit_code == 1 and html.stdout.rstrip().endswith("</html>")
+    report = _invoke("check", "--isolated", "--output-format", "json", str(path))
+    assert line in {f["line"] for f in json.loads(report.stdout) if f["code"] in ("SUP002", "SUP004")}
