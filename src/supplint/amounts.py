@@ -158,9 +158,10 @@ def parse_number(number: str, text: str) -> float:
 #: No label prints an amount this large (a trillion CFU is 10^12). Bounding the printed number keeps every figure
 #: computed from it (units up to 10^9 apart, up to 1,000 servings a day, shares of a Daily Value) finite.
 MAX_VALUE = 1e15
-#: Far more servings a day than any directions allow (one every 90 seconds), and small enough that a daily amount
-#: (a bounded amount times this) is always a finite number. The label model and the importers hold per_day to it.
-MAX_PER_DAY = 1_000
+#: More servings a day than any directions allow (one every quarter hour, day and night), and small enough that a
+#: daily amount (a bounded amount times this) is always a finite number. The label model and the importers hold
+#: per_day to it; a stack entry's `per_day` has the same bound (stacks.MAX_SERVINGS_A_DAY).
+MAX_PER_DAY = 100
 _TOO_LARGE_HINT = "write the amount as printed on the label"
 
 
