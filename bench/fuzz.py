@@ -118,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
           + ("" if args.no_imports else ", import text|dsld on every .txt/.json input"))
     print(f"time: {wall:.1f} s wall, {args.count / wall:,.0f} inputs/s with {args.jobs} worker(s); slowest batch "
           f"{slowest[0]:.1f} s (inputs {slowest[1]}..{slowest[1] + args.batch - 1})")
-    print(f"failures: {len(failures)}")
+    inputs = {m.index for f in failures for m in f.mutants}
+    print(f"failures: {len(failures)} ({len(inputs)} input(s)"
+          + (f": {', '.join(map(str, sorted(inputs)[:20]))}" if inputs else "") + ")")
     by_kind = Counter(f"{f.what}: {f.problem[:160]}" for f in failures)
     for text, n in by_kind.most_common(30):
         print(f"  {n} × {text}")
@@ -130,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
             "inputs": args.count, "seed": args.seed, "start": args.start, "formats": dict(used),
-            "wall_seconds": round(wall, 2), "jobs": args.jobs, "failures": [f.report(args.seed) for f in failures],
+            "wall_seconds": round(wall, 2), "jobs": args.jobs, "failing_inputs": sorted(inputs),
+            "failures": [f.report(args.seed) for f in failures],
         }, indent=2), encoding="utf-8")
     return 1 if failures else 0
 
