@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import data
+from .formatting import quoted
 from .suggest import did_you_mean
 
 
@@ -80,7 +81,11 @@ def unit_table() -> UnitTable:
     )
 
 
-_SHAPE = re.compile(r"^\s*(?P<bound>[<>])?\s*(?P<number>[-+]?[0-9.,]*[0-9][0-9.,]*)\s*(?P<unit>[^()]*?)\s*(?:\((?P<second>[^()]*)\))?\s*$")
+# The number is one possessive run of digits, points and commas holding a digit: written as
+# `[0-9.,]*[0-9][0-9.,]*` it could split a long run in quadratically many ways, and each split retried the rest
+# (a 400-digit amount before a stray parenthesis took seconds, a 5,000-character panel line never finished).
+_SHAPE = re.compile(r"^\s*+(?:(?P<bound>[<>])\s*+)?(?P<number>[-+]?(?=[.,]*+[0-9])[0-9.,]++)\s*(?P<unit>[^()]*?)\s*"
+                    r"(?:\((?P<second>[^()]*)\))?\s*$")
 _PLAIN = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
 _GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 # 1-3 digits, a dot, exactly three digits: "5.000 IU" reads as 5 in the US and 5,000 in much of Europe.
@@ -100,7 +105,7 @@ def parse_amount(text: str) -> Amount:
         try:
             second = parse_amount(inner)
         except AmountError as exc:
-            raise AmountError(exc.kind, f"in the parenthetical amount '{inner}': {exc.message}", exc.hint) from None
+            raise AmountError(exc.kind, f"in the parenthetical amount {quoted(inner)}: {exc.message}", exc.hint) from None
     value = parse_number(match["number"], text)
     measure, written, value, substance = _parse_unit(match["unit"], value, text)
     return Amount(value, measure, written, match["bound"], second, text.strip(), substance)
@@ -109,9 +114,14 @@ def parse_amount(text: str) -> Amount:
 def parse_mapping(value: object, unit: object, text: str) -> Amount:
     """The mapping form ``{value: 125, unit: mcg}``."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise AmountError("malformed_amount", f"'value' must be a number, not {value!r}")
+        raise AmountError("malformed_amount", f"'value' must be a number, not {quoted(value)}")
     if not isinstance(unit, str):
-        raise AmountError("unknown_unit", f"'unit' must be a unit such as mg or mcg, not {unit!r}")
+        raise AmountError("unknown_unit", f"'unit' must be a unit such as mg or mcg, not {quoted(unit)}")
+    if isinstance(value, int) and value < 0:
+        value = -1  # said the same way as any negative amount; float() could not hold a 310-digit one
+    elif isinstance(value, int) and value >= MAX_VALUE:  # before float(), which cannot hold a 310-digit int
+        raise AmountError("malformed_amount", f"the amount's value ({quoted(value)}) is larger than any amount a label prints",
+                          _TOO_LARGE_HINT)
     _check_finite(float(value), text)
     measure, written, scaled, substance = _parse_unit(unit, float(value), text)
     return Amount(scaled, measure, written, None, None, text, substance, mapping=True)
@@ -119,12 +129,12 @@ def parse_mapping(value: object, unit: object, text: str) -> Amount:
 
 def parse_number(number: str, text: str) -> float:
     if number[0] in "+-":
-        raise AmountError("malformed_amount", f"'{text.strip()}' has a signed number; an amount is never negative")
+        raise AmountError("malformed_amount", f"{quoted(text)} has a signed number; an amount is never negative")
     if _AMBIGUOUS_DOT.match(number):
         whole, frac = number.split(".")
         raise AmountError(
             "malformed_amount",
-            f"'{number}' in '{text.strip()}' is ambiguous: a decimal point or a thousands separator",
+            f"{quoted(number)} in {quoted(text)} is ambiguous: a decimal point or a thousands separator",
             f"write {whole},{frac} for thousands, or drop the trailing zeros for a decimal",
         )
     if _GROUPED.match(number):
@@ -134,41 +144,55 @@ def parse_number(number: str, text: str) -> float:
     elif "," in number:
         raise AmountError(
             "malformed_amount",
-            f"'{number}' in '{text.strip()}' has a comma that is not a thousands separator",
+            f"{quoted(number)} in {quoted(text)} has a comma that is not a thousands separator",
             "use a point for decimals (1.5) and commas only between groups of three digits (1,000)",
         )
     else:
-        raise AmountError("malformed_amount", f"'{number}' in '{text.strip()}' is not a number")
+        raise AmountError("malformed_amount", f"{quoted(number)} in {quoted(text)} is not a number")
+    if value >= MAX_VALUE:  # also the digits too many for a float, which read as infinity
+        raise AmountError("malformed_amount", f"{quoted(text)} is larger than any amount a label prints", _TOO_LARGE_HINT)
     _check_finite(value, text)
     return value
 
 
+#: No label prints an amount this large (a trillion CFU is 10^12). Bounding the printed number keeps every figure
+#: computed from it (units up to 10^9 apart, up to 1,000 servings a day, shares of a Daily Value) finite.
+MAX_VALUE = 1e15
+#: More servings a day than any directions allow (one every quarter hour, day and night), and small enough that a
+#: daily amount (a bounded amount times this) is always a finite number. The label model and the importers hold
+#: per_day to it; a stack entry's `per_day` has the same bound (stacks.MAX_SERVINGS_A_DAY).
+MAX_PER_DAY = 100
+_TOO_LARGE_HINT = "write the amount as printed on the label"
+
+
 def _check_finite(value: float, text: str) -> None:
     if not math.isfinite(value):
-        raise AmountError("malformed_amount", f"'{text.strip()}' is not a finite amount")
+        raise AmountError("malformed_amount", f"{quoted(text)} is not a finite amount")
+    if value >= MAX_VALUE:
+        raise AmountError("malformed_amount", f"{quoted(text)} is larger than any amount a label prints", _TOO_LARGE_HINT)
     if value < 0:
-        raise AmountError("malformed_amount", f"'{text.strip()}' is negative; an amount is never negative")
+        raise AmountError("malformed_amount", f"{quoted(text)} is negative; an amount is never negative")
 
 
 def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, float, str | None]:
     table = unit_table()
     words = unit_text.split()
     if not words:
-        raise AmountError("malformed_amount", f"'{text.strip()}' has a number but no unit", "add the unit as printed, e.g. 25 mcg")
+        raise AmountError("malformed_amount", f"{quoted(text)} has a number but no unit", "add the unit as printed, e.g. 25 mcg")
     scale_word = words[0].lower()
     if scale_word in table.scales:
         words = words[1:]
         if [w.lower() for w in words] != ["cfu"]:
-            raise AmountError("malformed_amount", f"'{scale_word}' in '{text.strip()}' is only allowed before CFU")
+            raise AmountError("malformed_amount", f"{quoted(scale_word)} in {quoted(text)} is only allowed before CFU")
         value *= table.scales[scale_word]
     if not words:
-        raise AmountError("malformed_amount", f"'{text.strip()}' has a number but no unit")
+        raise AmountError("malformed_amount", f"{quoted(text)} has a number but no unit")
     written = words[0]
     canonical = table.canonical.get(written.lower())
     if canonical is None:
         if written == "%":
-            raise AmountError("unknown_unit", f"'%' is not an amount unit in '{text.strip()}'", "a percentage goes in `dv`")
-        raise AmountError("unknown_unit", f"unknown unit '{written}' in '{text.strip()}'", did_you_mean(written, _spellings(table)))
+            raise AmountError("unknown_unit", f"'%' is not an amount unit in {quoted(text)}", "a percentage goes in `dv`")
+        raise AmountError("unknown_unit", f"unknown unit {quoted(written)} in {quoted(text)}", did_you_mean(written, _spellings(table)))
     qualifier = None
     if len(words) > 1:
         rest = " ".join(words[1:])
@@ -178,7 +202,7 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
         if qualifier is None or canonical not in ("mcg", "mg"):
             raise AmountError(
                 "unknown_unit",
-                f"unknown unit '{written} {rest}' in '{text.strip()}'",
+                f"unknown unit {quoted(f'{written} {rest}')} in {quoted(text)}",
                 did_you_mean(rest, table.qualifiers) or "qualifiers are RAE, DFE, NE or alpha-tocopherol after mcg or mg",
             )
     return Measure(canonical, qualifier), written, value, None
@@ -193,8 +217,8 @@ def _unreadable(text: str) -> Amount:
     if not stripped:
         raise AmountError("malformed_amount", "the amount is empty")
     if stripped.count("(") != stripped.count(")") or stripped.count("(") > 1:
-        raise AmountError("malformed_amount", f"'{stripped}' has unbalanced or nested parentheses")
-    raise AmountError("malformed_amount", f"'{stripped}' does not start with a number", "write the amount as printed, e.g. 125 mcg (5,000 IU)")
+        raise AmountError("malformed_amount", f"{quoted(stripped)} has unbalanced or nested parentheses")
+    raise AmountError("malformed_amount", f"{quoted(stripped)} does not start with a number", "write the amount as printed, e.g. 125 mcg (5,000 IU)")
 
 
 def parse_measure(text: str) -> Measure:

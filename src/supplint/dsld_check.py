@@ -3,7 +3,8 @@
 Called by engine.Linter for files whose name ends in .json. The converted label goes through the label pipeline
 (``Linter._lint``) with a document whose positions come from the importer's origins, so findings point at the
 record's JSON lines; no fix is offered (the edits would be to YAML that does not exist). A record the importer
-cannot read at all is one SUP001 finding at line 1.
+cannot read at all is one SUP001 finding, at the place the importer names (a JSON syntax error, a number too long
+to read), else at line 1.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def check_dsld(linter, text: str, filename: str) -> list[Finding]:
     try:
         doc = _document(text, filename)
     except ImportFailed as exc:
-        problem = Problem("SUP001", str(exc), FILE_START,
+        at = Span(exc.line, exc.column, exc.line, exc.column) if exc.line and exc.column else FILE_START
+        problem = Problem("SUP001", str(exc), at,
                           "a .json file given to `supplint check` is read as one NIH DSLD v9 label record")
         return linter._from_problems(filename, [problem])
     return linter._lint(doc, text, filename)

@@ -1,14 +1,32 @@
-"""Numbers and amounts in plain language: "5,000 IU", "0.125 mg", "125%", "6.3×"."""
+"""Numbers and amounts in plain language: "5,000 IU", "0.125 mg", "125%", "6.3×"; and values from a file quoted in
+a message."""
 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from .amounts import Measure
+if TYPE_CHECKING:  # amounts.py quotes with this module; a runtime import would be circular
+    from .amounts import Measure
+
+#: Past this many characters a quoted value is cut: a message names the value, it does not reprint the file.
+QUOTE_LIMIT = 40
+
+
+def _not_finite(value: float) -> str | None:
+    """A reader's word for what is not a finite number. Checked input never gets here (amounts, %DV and servings
+    are bounded where they are read); this keeps a report whole if something does."""
+    if math.isnan(value):
+        return "n/a"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return None
 
 
 def number(value: float) -> str:
     """Whole numbers from 1,000 up; one decimal from 100; up to three below (trailing zeros dropped)."""
+    if (word := _not_finite(value)) is not None:
+        return word
     decimals = 0 if value >= 1000 else 1 if value >= 100 else 3
     text = f"{value:,.{decimals}f}"
     if decimals:
@@ -21,10 +39,14 @@ def amount(value: float, measure: Measure) -> str:
 
 
 def percent(fraction: float) -> str:
+    if (word := _not_finite(fraction)) is not None:
+        return f"{word}%"
     return f"{fraction * 100:,.0f}%" if fraction >= 0.995 else f"{fraction * 100:.1f}".rstrip("0").rstrip(".") + "%"
 
 
 def times(multiple: float) -> str:
+    if (word := _not_finite(multiple)) is not None:
+        return f"{word}×"
     if multiple >= 100:
         return f"{multiple:,.0f}×"
     tenths = math.floor(multiple * 10 + 0.5) / 10  # half up: 6.25 → 6.3, as a reader rounds
@@ -33,6 +55,8 @@ def times(multiple: float) -> str:
 
 def declared_percent(percent_value: float) -> str:
     """A %DV the way a panel prints it: to the nearest whole percent, "<1%" below one."""
+    if (word := _not_finite(percent_value)) is not None:
+        return f"{word}%"
     if percent_value < 1:
         return "<1%"
     return f"{math.floor(percent_value + 0.5):,}%"
@@ -40,5 +64,33 @@ def declared_percent(percent_value: float) -> str:
 
 def exact_number(value: float) -> str | None:
     """``number(value)`` when it reads back as exactly ``value``, else None (a fix must not round)."""
+    if _not_finite(value) is not None:
+        return None
     text = number(value)
     return text if abs(float(text.replace(",", "")) - value) <= 1e-9 * max(1.0, value) else None
+
+
+def quoted(value: object) -> str:
+    """A value from the file as a message names it: text in quotes (cut when long), numbers as written, and other
+    YAML or JSON values in words ("a list", "true") rather than as Python prints them."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, float):
+        return _not_finite(value) or repr(value)
+    if isinstance(value, int):
+        digits = len(str(abs(value))) if value.bit_length() < 10_000 else None
+        if digits is not None and digits <= QUOTE_LIMIT:
+            return str(value)
+        return f"a number of {digits:,} digits" if digits else "a number of thousands of digits"
+    text = str(value).strip()
+    if len(text) <= QUOTE_LIMIT:
+        return f"'{text}'"
+    if text.isdigit():
+        return f"a number of {len(text):,} digits"
+    return f"'{text[:QUOTE_LIMIT // 2].rstrip()}…' ({len(text):,} characters)"

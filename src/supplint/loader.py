@@ -9,19 +9,105 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import math
+import re
+
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .data import YAML_LOADER
 from .findings import Span
 
-_scalars = SafeConstructor()
+
+class _Misfit(ValueError):
+    """A scalar whose tag says a type its text is not (``!!bool x``, ``!!int ""``): the text is kept, and the
+    document gets a SUP001 finding at the value."""
+
+
+#: Python refuses to read longer integers (``sys.get_int_max_str_digits``); a fixed figure keeps the result the same
+#: wherever supplint runs, and turning a huge digit string into an int takes quadratic time anyway.
+MAX_INT_DIGITS = 4_300
+
+_BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# YAML 1.1's integer forms (the ones PyYAML resolves), underscores already removed.
+_INT_FORMS = (
+    (re.compile(r"0b([01]+)"), 2),
+    (re.compile(r"0x([0-9a-fA-F]+)"), 16),
+    (re.compile(r"0([0-7]+)"), 8),
+    (re.compile(r"(0|[1-9][0-9]*)"), 10),
+)
+_SEXAGESIMAL = re.compile(r"[0-9]+(?::[0-5]?[0-9])+")
+_FLOAT = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_SEXAGESIMAL_FLOAT = re.compile(r"[0-9]+(?::[0-5]?[0-9])+\.[0-9]*")
+
+
+def _shown(text: str) -> str:
+    return f"'{text}'" if len(text) <= 40 else f"'{text[:20]}…' ({len(text):,} characters)"
+
+
+def _sign(text: str) -> tuple[int, str]:
+    text = text.replace("_", "")
+    if text[:1] in ("+", "-"):
+        return (-1 if text[0] == "-" else 1), text[1:]
+    return 1, text
+
+
+def _bool(text: str) -> bool:
+    try:
+        return _BOOLS[text.lower()]
+    except KeyError:
+        raise _Misfit(f"YAML reads {_shown(text)} as !!bool, but it is not true or false") from None
+
+
+def _null(text: str) -> None:
+    if text not in _NULLS:
+        raise _Misfit(f"YAML reads {_shown(text)} as !!null, but it is not empty, ~ or null")
+    return None
+
+
+def _int(text: str) -> int:
+    sign, body = _sign(text)
+    if len(body) > MAX_INT_DIGITS:
+        raise _Misfit(f"a whole number of {len(body):,} digits is longer than supplint reads "
+                      f"({MAX_INT_DIGITS:,} digits at most)")
+    if _SEXAGESIMAL.fullmatch(body):
+        value = 0
+        for part in body.split(":"):
+            value = value * 60 + int(part)
+        return sign * value
+    for form, base in _INT_FORMS:
+        match = form.fullmatch(body)
+        if match:
+            return sign * int(match[1], base)
+    raise _Misfit(f"YAML reads {_shown(text)} as !!int, but it is not a whole number")
+
+
+def _float(text: str) -> float:
+    sign, body = _sign(text)
+    lowered = body.lower()
+    if lowered in (".inf", "inf", "infinity"):
+        return sign * math.inf
+    if lowered in (".nan", "nan"):
+        return math.nan
+    if _SEXAGESIMAL_FLOAT.fullmatch(body):
+        whole, _, fraction = body.partition(".")
+        value = 0.0
+        for part in whole.split(":"):
+            value = value * 60 + float(part)
+        return sign * (value + float(f"0.{fraction or 0}"))
+    if _FLOAT.fullmatch(body):
+        return sign * float(body)  # too large for a float is inf, which the label model rejects where it matters
+    raise _Misfit(f"YAML reads {_shown(text)} as !!float, but it is not a number")
+
+
+# Decided here rather than by PyYAML's constructors: those raise KeyError or IndexError on text that does not fit
+# the tag (`!!bool x`, `!!int ""`), and an implicitly resolved value can still be too long for int().
 _CONSTRUCT = {
-    "tag:yaml.org,2002:int": _scalars.construct_yaml_int,
-    "tag:yaml.org,2002:float": _scalars.construct_yaml_float,
-    "tag:yaml.org,2002:bool": _scalars.construct_yaml_bool,
-    "tag:yaml.org,2002:null": _scalars.construct_yaml_null,
+    "tag:yaml.org,2002:int": _int,
+    "tag:yaml.org,2002:float": _float,
+    "tag:yaml.org,2002:bool": _bool,
+    "tag:yaml.org,2002:null": _null,
 }
 
 #: Far above any real label (a 60-row label has ~400 nodes) and far below what hurts.
@@ -175,8 +261,10 @@ class _Builder:
             if construct is None:  # str, and tags a label never needs (timestamps, binary, custom): keep the text
                 return node.value
             try:
-                return construct(node)
-            except (ConstructorError, ValueError):
+                return construct(node.value)
+            except _Misfit as exc:
+                self.doc.problems.append(Problem("SUP001", str(exc), _span(node),
+                                                 "remove the tag, or quote the value to keep it as text"))
                 return node.value
         if depth >= MAX_DEPTH:
             raise LoadError(Problem("SUP001", f"the document nests deeper than {MAX_DEPTH} levels", _span(node)))

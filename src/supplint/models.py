@@ -15,7 +15,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidat
 from pydantic_core import PydanticCustomError
 
 from . import data
-from .amounts import Amount, AmountError, parse_amount, parse_mapping
+from .amounts import MAX_PER_DAY, MAX_VALUE, Amount, AmountError, parse_amount, parse_mapping
+from .formatting import quoted
 from .suggest import did_you_mean
 
 FORMS = ("tablet", "capsule", "softgel", "chewable", "gummy", "lozenge", "liquid", "drops", "spray", "powder", "other")
@@ -35,10 +36,11 @@ def _amount(value: object) -> Amount:
                 raise _error("amount_mapping", "an amount mapping has exactly the keys `value` and `unit`", "e.g. {value: 125, unit: mcg}")
             return parse_mapping(value["value"], value["unit"], f"{value['value']} {value['unit']}")
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            raise AmountError("malformed_amount", f"the amount {value} has no unit", f"write it as printed, e.g. \"{value} mg\"")
+            raise AmountError("malformed_amount", f"the amount {quoted(value)} has no unit",
+                              f"write it as printed, e.g. \"{quoted(value)} mg\"")
     except AmountError as exc:
         raise _error(exc.kind, exc.message, exc.hint) from None
-    raise _error("amount_type", f"an amount is text such as \"125 mcg\" or a mapping, not {type(value).__name__}")
+    raise _error("amount_type", f"an amount is text such as \"125 mcg\" or a mapping, not {quoted(value)}")
 
 
 _AMOUNT_SCHEMA = {
@@ -68,7 +70,7 @@ def _dv(value: object) -> DeclaredDV:
     if isinstance(value, str):
         return _dv_text(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise _error("dv_format", f"the %DV {value} has no percent sign", f"write \"{value}%\"")
+        raise _error("dv_format", f"the %DV {quoted(value)} has no percent sign", f"write \"{quoted(value)}%\"")
     raise _error("dv_format", "a %DV is text such as \"100%\" or \"*\"")
 
 
@@ -79,8 +81,12 @@ def _dv_text(value: str) -> DeclaredDV:
         return DeclaredDV(None, None, text)
     match = _DV.match(text)
     if match:
-        return DeclaredDV(float(match["number"].replace(",", "")), match["bound"], text)
-    raise _error("dv_format", f"'{value}' is not a %DV", "write it as printed: \"625%\", \"<1%\", \"*\" or \"†\"")
+        percent = float(match["number"].replace(",", ""))
+        if percent >= MAX_VALUE:  # 400 digits read as a float are infinite: no report could print or compare it
+            raise _error("dv_format", f"{quoted(value)} is larger than any %DV a label prints",
+                         "write the %DV as printed on the label")
+        return DeclaredDV(percent, match["bound"], text)
+    raise _error("dv_format", f"{quoted(value)} is not a %DV", "write it as printed: \"625%\", \"<1%\", \"*\" or \"†\"")
 
 
 DVField = Annotated[DeclaredDV, PlainValidator(_dv), WithJsonSchema({"type": "string", "pattern": r"^(<\s*)?[0-9][0-9,.]*\s*%$|^[*†‡]+$"})]
@@ -95,19 +101,31 @@ class PerDay:
 
 _RANGE = re.compile(r"^\s*([0-9]+)\s*(?:-|–|to)\s*([0-9]+)\s*$")
 
+def _too_many(text: str) -> PydanticCustomError:
+    return _error("per_day", f"{quoted(text)} is more servings a day than any label allows "
+                             f"(at most {MAX_PER_DAY:,})", "write the most servings a day the directions allow")
+
 
 def _per_day(value: object) -> PerDay:
     if isinstance(value, int) and not isinstance(value, bool):
         if value < 1:
             raise _error("per_day", "per_day must be at least 1")
+        if value > MAX_PER_DAY:
+            raise _too_many(str(value) if value.bit_length() < 10_000 else value)
         return PerDay(value, value, str(value))
     if isinstance(value, str):
+        if value.strip().isdigit() and len(value.strip()) > len(str(MAX_PER_DAY)):
+            raise _too_many(value)  # a whole number too long for YAML's reader to make an int of
         match = _RANGE.match(value)
         if match:
+            if max(len(match[1].lstrip("0")), len(match[2].lstrip("0"))) > len(str(MAX_PER_DAY)):
+                raise _too_many(value)  # checked on the digits: int() refuses strings over 4,300 of them
             low, high = int(match[1]), int(match[2])
+            if high > MAX_PER_DAY:
+                raise _too_many(value)
             if 1 <= low <= high:
                 return PerDay(low, high, value)
-    raise _error("per_day", f"per_day must be a whole number or a range such as \"1-2\", not {value!r}")
+    raise _error("per_day", f"per_day must be a whole number or a range such as \"1-2\", not {quoted(value)}")
 
 
 PerDayField = Annotated[
@@ -120,7 +138,7 @@ def population_id(value: object) -> str:
     """A population the tables know and support (a label's, a stack file's); raises the format's errors."""
     populations = data.load("data/populations.yaml")
     if not isinstance(value, str) or value not in populations:
-        raise _error("unknown_population", f"unknown population {value!r}", did_you_mean(str(value), populations)
+        raise _error("unknown_population", f"unknown population {quoted(value)}", did_you_mean(str(value), populations)
                      or f"populations are {', '.join(populations)}")
     if not populations[value].get("supported", True):
         raise _error("unsupported_population", f"population '{value}' has no reference values in supplint's tables yet",
@@ -131,7 +149,7 @@ def population_id(value: object) -> str:
 def _nutrient(value: object) -> str:
     ids = data.load("data/nutrients.yaml")
     if not isinstance(value, str) or value not in ids:
-        raise _error("unknown_nutrient", f"unknown nutrient id {value!r}", did_you_mean(str(value), ids))
+        raise _error("unknown_nutrient", f"unknown nutrient id {quoted(value)}", did_you_mean(str(value), ids))
     return value
 
 
@@ -219,7 +237,7 @@ class Label(_Strict):
         description="Who the product is for; its upper limits apply. Default: the configured population, else "
                     "adults (19 and over; where adult age groups differ, the lowest upper limit applies).")
     serving: Serving | None = Field(None, description="The serving size and the most servings a day.")
-    servings_per_container: Annotated[float, Field(gt=0)] | None = Field(None, description="Servings per container.")
+    servings_per_container: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = Field(None, description="Servings per container.")
     facts: tuple[Fact, ...] = Field(description="The rows of the Supplement Facts panel in printed order (empty only "
                                                 "for a blend-only product).")
     other_ingredients: TextList = Field((), description="The other ingredients: a list, or one string as printed.")

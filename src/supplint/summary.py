@@ -3,6 +3,7 @@ per label and summed over a daily stack. The HTML report and `--stack` read this
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from . import formatting
@@ -84,11 +85,12 @@ def stack_totals(products: list[tuple[str, Resolved, int]]) -> dict[str, Nutrien
     """Per nutrient id, the daily total over the stack: (name, resolved label, servings a day) per product."""
     totals: dict[str, NutrientTotal] = {}
     for name, resolved, per_day in products:
+        servings = _count(per_day)
         for nid, present in resolved.nutrients().items():
             nutrient = resolved.reference.nutrients[nid]
-            daily = sum(row.per_serving for row in present) * per_day
+            daily = sum(row.per_serving for row in present) * servings
             covered = resolved.daily_for_ul(nutrient)
-            ul_daily = covered[0] / resolved.per_day * per_day if covered else 0.0
+            ul_daily = covered[0] / resolved.per_day * servings if covered else 0.0
             total = totals.get(nid)
             if total is None:
                 total = totals[nid] = NutrientTotal(nutrient.ul.name or nutrient.name if nutrient.ul else nutrient.name,
@@ -100,3 +102,13 @@ def stack_totals(products: list[tuple[str, Resolved, int]]) -> dict[str, Nutrien
             total.ul_total += ul_daily
             total.shares.append((name, daily, ul_daily))
     return totals
+
+
+def _count(per_day: int) -> float:
+    """Servings a day as a float factor. A label's per_day is bounded by the label model, but a stack entry's own
+    `per_day` may not be: an integer of hundreds of digits would make float arithmetic raise, where infinity says
+    "more than any limit" and keeps the report whole."""
+    try:
+        return float(per_day)
+    except OverflowError:
+        return math.inf

@@ -15,7 +15,12 @@ SERVING_ORDER = ("size", "per_day")
 
 
 class ImportFailed(ValueError):
-    """The source cannot be read as that format at all (exit 2, one line saying why)."""
+    """The source cannot be read as that format at all (exit 2, one line saying why). ``line`` and ``column``
+    (1-based), when known, are where `supplint check` puts its SUP001."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.line, self.column = line, column
 
 
 @dataclass

@@ -17,8 +17,10 @@ label format would reject.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
+from ..loader import MAX_INT_DIGITS
 from . import Conversion, ImportFailed
 from .dsld_record.draft import Draft
 from .dsld_record.facts import add_facts
@@ -32,11 +34,16 @@ from .dsld_record.values import clean_text
 def convert(text: str, filename: str) -> Conversion:
     """The label a DSLD v9 record holds. Raises ImportFailed for text that is not one such record."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_whole_number)
+    except _TooLong as exc:
+        line, column = _position(text, exc.at)
+        raise ImportFailed(f"{NOT_A_RECORD}: a number of {exc.digits:,} digits (line {line}, column {column}) is "
+                           f"longer than supplint reads ({MAX_INT_DIGITS:,} digits at most)", line, column) from None
     except (json.JSONDecodeError, RecursionError) as exc:
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
         message = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        raise ImportFailed(f"{NOT_A_RECORD}: not valid JSON: {message}{where}") from None
+        line, column = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (None, None)
+        raise ImportFailed(f"{NOT_A_RECORD}: not valid JSON: {message}{where}", line, column) from None
     notes: list[str] = []
     found = positions(text, data)
     if found is None:
@@ -44,6 +51,27 @@ def convert(text: str, filename: str) -> Conversion:
         found = {}
     record, base = unwrap(data)
     return _convert(Draft(record, base, found, notes))
+
+
+class _TooLong(ValueError):
+    def __init__(self, digits: int, at: int):
+        super().__init__(digits)
+        self.digits, self.at = digits, at
+
+
+def _whole_number(digits: str) -> int:
+    # json.loads would raise a bare ValueError from int() past Python's digit limit; the position is found after.
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise _TooLong(len(digits.lstrip("-")), -1)
+    return int(digits)
+
+
+def _position(text: str, at: int) -> tuple[int, int]:
+    """1-based line and column of the first over-long integer in ``text``."""
+    found = re.search(rf"[0-9]{{{MAX_INT_DIGITS + 1},}}", text)
+    start = found.start() if found else 0
+    line = text.count("\n", 0, start) + 1
+    return line, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
 @dataclass

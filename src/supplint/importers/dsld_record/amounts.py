@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ...amounts import AmountError, parse_amount
+from ...amounts import MAX_VALUE, AmountError, parse_amount
 from .draft import Draft
-from .values import ABSENT, as_list, clean_text, digits, number
+from .values import ABSENT, as_list, clean_text, digits, number, short
 
 # DSLD's spelled-out units → the format's spelling (the rest is left to the format's own unit table).
 _UNIT_WORDS = {
@@ -118,6 +118,9 @@ def row_dv(draft: Draft, found: tuple[int, dict], src: tuple, dst: tuple, name: 
     group_index, group = chosen[0]
     at = (*src, "quantity", index, "dailyValueTargetGroup", group_index)
     percent = number(group.get("percent"))
+    if percent is not None and percent >= MAX_VALUE:
+        draft.note(f"row '{name}': %DV '{short(digits(percent))}%' is larger than any label prints; not carried over")
+        return None
     if percent is not None:
         operator = group.get("operator")
         if operator not in (None, "", "=", "<"):

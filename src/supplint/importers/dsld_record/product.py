@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from ...forms import form_named
+from ...amounts import MAX_PER_DAY
 from .amounts import serving_unit
 from .draft import Draft
 from .values import as_dict, as_list, clean_text, digits, in_order, number, short
@@ -55,7 +56,7 @@ def add_serving(draft: Draft) -> None:
     most, least = number(size.get("maxDailyServings")), number(size.get("minDailyServings"))
     if most is None and least is not None:
         most = least
-    if most is not None and most >= 1 and most.is_integer():
+    if most is not None and most >= 1 and most.is_integer() and most <= MAX_PER_DAY:
         if least is not None and least >= 1 and least.is_integer() and least < most:
             serving["per_day"] = f"{int(least)}-{int(most)}"
         else:
@@ -63,7 +64,7 @@ def add_serving(draft: Draft) -> None:
         draft.origin(("serving", "per_day"), "servingSizes", index,
                      "maxDailyServings" if size.get("maxDailyServings") is not None else "minDailyServings")
     else:
-        shown = "not given" if most is None else f"{digits(most)}"
+        shown = "not given" if most is None else short(digits(most))
         draft.note(f"daily servings {shown}: `per_day` left out (the format's default is 1 a day)")
     notes = clean_text(size.get("notes"))
     if notes:

@@ -20,12 +20,18 @@ def clean_text(value: object) -> str | None:
 def number(value: object) -> float | None:
     if isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
+    if isinstance(value, int):
+        try:
+            return float(value)
+        except OverflowError:  # a 310-digit JSON integer: no float holds it, and no label prints it
+            return None
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
     if isinstance(value, str) and re.fullmatch(r"\s*[0-9]+(?:\.[0-9]+)?\s*", value.replace(",", "")):
         if "," in value and not re.fullmatch(r"\s*[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\s*", value):
             return None
-        return float(value.replace(",", ""))
+        found = float(value.replace(",", ""))
+        return found if math.isfinite(found) else None  # 400 digits as text read as infinity
     return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 
+from ...amounts import MAX_PER_DAY
 from .lines import Line
 from .record import Record
 
@@ -51,10 +52,14 @@ def _lower_units(size: str) -> str:
     return re.sub(r"[^\W\d_][\w-]*", lambda m: m[0] if m[0].lower() in _UNIT_WORDS else m[0].lower(), size)
 
 
+#: Directions count a few units a day; a longer run of digits is not a count (and int() refuses 4,300+ digits).
+_MOST_DIGITS = 4
+
+
 def _number(word: str) -> int | None:
     word = word.lower()
     if word.isdigit():
-        return int(word)
+        return int(word) if len(word) <= _MOST_DIGITS else None
     return _NUMBER_WORDS.get(word)
 
 
@@ -69,7 +74,7 @@ def _singular(word: str) -> str:
 def per_day(size: str, directions: str) -> int | str | None:
     """Most servings a day the directions allow, when they say so plainly and more than one."""
     size_match = re.match(r"^\s*(\d+)\s+([^\W\d_][\w-]*)", size)
-    if not size_match:
+    if not size_match or _number(size_match[1]) is None:
         return None
     per_serving, serving_word = int(size_match[1]), _singular(size_match[2])
     text = re.sub(r"\b(" + _N + r")\s*\(\s*(\d+)\s*\)", r"\2", directions, flags=re.IGNORECASE)  # "one (1)" → "1"
@@ -97,6 +102,6 @@ def per_day(size: str, directions: str) -> int | str | None:
             low_times = 1
     low = max(1, math.ceil(low_units * low_times / per_serving)) if per_serving else 1
     high = max(1, math.ceil(high_units * high_times / per_serving)) if per_serving else 1
-    if high <= 1:
+    if high <= 1 or high > MAX_PER_DAY:
         return None
     return high if low == high else f"{low}-{high}"
