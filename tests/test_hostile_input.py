@@ -246,3 +246,14 @@ def test_the_html_report_of_a_huge_number_is_complete(tmp_path, old, new, line):
     assert html.exit_code == 1 and html.stdout.rstrip().endswith("</html>")
     report = _invoke("check", "--isolated", "--output-format", "json", str(path))
     assert line in {f["line"] for f in json.loads(report.stdout) if f["code"] in ("SUP002", "SUP004")}
+
+
+def test_a_lone_surrogate_is_sup001_at_its_line():
+    """An editor's buffer or a library caller can hand over text no file holds."""
+    found = supplint.check_text("product: x\nfacts: []\nbrand: a\udc80b\n", "label.yaml")
+    assert [(f.code, f.line) for f in found] == [("SUP001", 3)]
+
+
+def test_a_stack_files_own_document_problems_are_reported():
+    found = supplint.check_text("stack:\n  - label: {product: A, facts: []}\nstack: []\n", "stack.yaml")
+    assert ("SUP002", 3) in [(f.code, f.line) for f in found]  # the duplicate key, as a label's would be

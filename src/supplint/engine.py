@@ -72,7 +72,9 @@ class Linter:
         populations = self.reference.populations
         if name not in populations:
             hint = did_you_mean(name, populations)
-            raise UsageError(f"unknown population '{name}'" + (f"; {hint}" if hint else f" (one of {', '.join(populations)})"))
+            from .formatting import quoted
+
+            raise UsageError(f"unknown population {quoted(name)}" + (f"; {hint}" if hint else f" (one of {', '.join(populations)})"))
         if not populations[name].supported:
             raise UsageError(f"population '{name}' has no reference values in supplint's tables yet; "
                              "supported: " + ", ".join(p for p, v in populations.items() if v.supported))
@@ -219,7 +221,8 @@ class Linter:
     def _stack(self, doc: Document, text: str, filename: str) -> list[Finding]:
         from .stacks import check_stack_file  # most runs have no stack file
 
-        return check_stack_file(self, doc, text, filename)
+        # the document's own problems (a duplicate key, a tag that does not fit) first, as a label's are
+        return self._from_problems(filename, doc.problems) + check_stack_file(self, doc, text, filename)
 
     def _lint(self, doc: Document, text: str, filename: str) -> list[Finding]:
         label, problems = validate(doc)

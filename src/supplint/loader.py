@@ -225,6 +225,11 @@ def load(text: str) -> Document:
     except yaml.YAMLError as exc:  # ReaderError: characters YAML does not allow
         line = text.count("\n", 0, getattr(exc, "position", 0)) + 1
         raise LoadError(Problem("SUP001", str(exc).splitlines()[0], Span(line, 1, line, 1))) from None
+    except UnicodeEncodeError as exc:  # a lone surrogate (an editor's buffer, a library caller): no file holds one
+        line = text.count("\n", 0, exc.start) + 1
+        raise LoadError(Problem("SUP001", f"the text holds U+{ord(text[exc.start]):04X}, half of a character pair "
+                                "and not a character on its own", Span(line, 1, line, 1),
+                                "remove it, or save the file as UTF-8 again")) from None
     doc = Document(None, root)
     if root is None:
         return doc

@@ -21,6 +21,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
+from .amounts import MAX_PER_DAY
 from .files import read_text, repository_root
 from .findings import Finding, Span
 from .loader import Document, Problem
@@ -50,14 +51,12 @@ class StackContext:
         return next(m for m in self.members if m.name == name)
 
 
-#: No regimen takes one product more often than this; a larger number is a typo (and would overflow the totals).
-MAX_SERVINGS_A_DAY = 100
 
 
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     label: str | dict
-    per_day: int | None = Field(None, ge=1, le=MAX_SERVINGS_A_DAY)
+    per_day: int | None = Field(None, ge=1, le=MAX_PER_DAY)  # the bound a label's per_day has
 
 
 class _StackFile(BaseModel):
