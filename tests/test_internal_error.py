@@ -143,3 +143,21 @@ def test_supplint_debug_lets_the_error_through(planted, site, monkeypatch):
     monkeypatch.setenv("SUPPLINT_DEBUG", "1")
     with pytest.raises(KeyError):
         run(site, "--output-format", "json")
+
+
+def test_a_bug_drawing_one_files_report_section_keeps_the_page_whole(monkeypatch, site):
+    import supplint.html_report
+
+    real = supplint.html_report.HtmlReporter._file_html
+
+    def drawn(self, entry):
+        if entry.path.endswith("crash.yaml"):
+            raise ValueError("planted in the drawing")
+        return real(self, entry)
+
+    monkeypatch.setattr(supplint.html_report.HtmlReporter, "_file_html", drawn)
+    result = run(site, "--output-format", "html")
+    assert result.exit_code == 1
+    parser = _Html()
+    parser.feed(result.stdout)
+    assert parser.closed_html and "crash.yaml" in result.stdout and "d3-5000-softgel.yaml" in result.stdout

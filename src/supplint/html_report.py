@@ -137,6 +137,20 @@ class HtmlReporter(Reporter):
                 self._rules = {}
         return self._rules.get(code)
 
+    def _guarded_file_html(self, entry: _File) -> str:
+        """A file's section; one that cannot be drawn (a bug) says so in its place, and the page stays whole."""
+        try:
+            return self._file_html(entry)
+        except Exception as exc:  # noqa: BLE001 - the report of the other files must not be lost
+            from .engine import debug
+
+            if debug():
+                raise
+            return (f'<section class="file" id="file-{entry.number}"><h2 class="file-name"><code>{text(entry.path)}'
+                    f'</code></h2><p class="note">supplint failed while drawing this file\'s report (internal error: '
+                    f"{text(type(exc).__name__)}: {text(str(exc)[:200])}); please report it. Its findings are in the "
+                    "other output formats.</p></section>")
+
     def _file_html(self, entry: _File) -> str:
         number, findings = entry.number, entry.findings
         parts = [f'<section class="file" id="file-{number}" aria-labelledby="file-{number}-name">',
@@ -355,7 +369,7 @@ class HtmlReporter(Reporter):
             self._toc_html(),
             "<main>",
             *(self._stack_html(index, name, totals) for index, (name, totals) in enumerate(self._stacks, 1)),
-            *(self._file_html(entry) for entry in self._files.values()),
+            *(self._guarded_file_html(entry) for entry in self._files.values()),
             "</main>",
             f'<footer><p>Made by supplint {text(__version__)}. %DV: the daily amount as a percentage of the FDA '
             "Daily Value. Upper limit: the Tolerable Upper Intake Level for the population. Bars stop at 100%; the "
