@@ -17,10 +17,12 @@ word leaves an anchor (`Prose.anchors`) at its source position, and one more aft
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from html import unescape
 from html.parser import HTMLParser
 
 from . import Comment, Embedded, Link, Page, PageProblem, Prose, Reference
+from .lines import Lines
 
 LABEL_TYPE = "application/x-supplement+yaml"
 
@@ -99,30 +101,25 @@ def html_special(source: str, j: int, text: str, i: int) -> tuple[int, int, int]
 
 
 def source_point(anchors: list[tuple[int, int]], offset: int) -> int:
-    """The source index of text ``offset``, through ``align``'s anchors."""
-    at = len(anchors) - 1
-    while at > 0 and anchors[at][0] > offset:
-        at -= 1
+    """The source index of text ``offset``, through ``align``'s anchors (sorted by offset: a bisection, since a
+    long text with many entities has many anchors and is asked for a point per word)."""
+    at = max(bisect_right(anchors, (offset, _MAX)) - 1, 0)
     return anchors[at][1] + offset - anchors[at][0]
 
 
 def slice_anchors(anchors: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """The anchors of ``text[start:end]``, with offsets relative to ``start``."""
     points = [(0, source_point(anchors, start))]
-    points += [(offset - start, index) for offset, index in anchors if start < offset < end]
+    first, stop = bisect_right(anchors, (start, _MAX)), bisect_left(anchors, (end,))
+    points += [(offset - start, index) for offset, index in anchors[first:stop]]
     return points
+
+
+_MAX = float("inf")
 
 
 def rel_tokens(value: str | None) -> frozenset[str]:
     return frozenset((value or "").lower().split())
-
-
-def own_line(source: str, start: int, end: int) -> bool:
-    """True when nothing but whitespace shares the lines of ``source[start:end]``."""
-    before = source[source.rfind("\n", 0, start) + 1:start]
-    stop = source.find("\n", end)
-    after = source[end:stop if stop >= 0 else len(source)]
-    return not before.strip() and not after.strip()
 
 
 def comment_end(source: str, start: int, data: str) -> int:
@@ -213,11 +210,8 @@ class _PageParser(SafeParser):
     def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
         self.source = source
-        self.starts = [0]  # offset of each line's first character, for offset ↔ (line, column)
-        at = source.find("\n")
-        while at >= 0:
-            self.starts.append(at + 1)
-            at = source.find("\n", at + 1)
+        self.lines = Lines(source)
+        self.starts = self.lines.starts  # offset of each line's first character, for offset ↔ (line, column)
         self.page = Page("html")
         self.stack: list[str] = []
         self.hidden = False
@@ -233,14 +227,8 @@ class _PageParser(SafeParser):
         return self.starts[line - 1] + column
 
     def position(self, offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:  # the last line start at or before ``offset``
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1, offset - self.starts[lo] + 1
+        line, column = self.lines.locate(offset)
+        return line + 1, column + 1
 
     def attr_position(self, name: str) -> tuple[int, int, int]:
         """Page line, column and offset of attribute ``name``'s value in the current start tag (the tag's own
@@ -360,7 +348,7 @@ class _PageParser(SafeParser):
         end = comment_end(self.source, start, data)
         line, column = self.position(start)
         end_line = self.position(end)[0] if end > start else line
-        self.page.comments.append(Comment(data, line, column, own_line(self.source, start, end), end_line))
+        self.page.comments.append(Comment(data, line, column, self.lines.own_line(start, end), end_line))
 
     # --- pieces ----------------------------------------------------------------------------------------------------
 
