@@ -112,23 +112,25 @@ def test_page_prose_repeating_a_disease_is_scanned_once_per_pattern(monkeypatch,
     assert tally[0] <= 12 * len(text)
 
 
+_SCANNED = [0]  # characters CountingStr's searches went over
+_READS = [0]    # lines CountingLines handed out
+
+
 class CountingStr(str):
     """Page content that adds up how many characters count / find / rfind on it go over."""
 
-    tally = [0]
-
     def count(self, sub, start=0, end=sys.maxsize):
-        CountingStr.tally[0] += max(min(end, len(self)) - start, 0)
+        _SCANNED[0] += max(min(end, len(self)) - start, 0)
         return str.count(self, sub, start, end)
 
     def find(self, sub, start=0, end=sys.maxsize):
         found = str.find(self, sub, start, end)
-        CountingStr.tally[0] += max((found if found >= 0 else min(end, len(self))) - start, 0)
+        _SCANNED[0] += max((found if found >= 0 else min(end, len(self))) - start, 0)
         return found
 
     def rfind(self, sub, start=0, end=sys.maxsize):
         found = str.rfind(self, sub, start, end)
-        CountingStr.tally[0] += max(min(end, len(self)) - (found if found >= 0 else start), 0)
+        _SCANNED[0] += max(min(end, len(self)) - (found if found >= 0 else start), 0)
         return found
 
 
@@ -145,19 +147,17 @@ def test_positions_on_a_long_markdown_line_do_not_rescan_it(monkeypatch, line):
             return tokens
 
     monkeypatch.setattr(markdown, "_markdown", Parser)
-    CountingStr.tally[0] = 0
+    _SCANNED[0] = 0
     found = codes_and_lines(f"# Title\n\nThis supplement {line}\n", "page.md")
     assert [f for f in found if f[0] == "SUP404"] == [("SUP404", 3)]
-    assert CountingStr.tally[0] <= 10 * len(line)  # the old count of line breaks before each piece: quadratic
+    assert _SCANNED[0] <= 10 * len(line)  # the old count of line breaks before each piece: quadratic
 
 
 class CountingLines(list):
     """The file's lines, counting how often a line is looked at."""
 
-    reads = [0]
-
     def __getitem__(self, index):
-        CountingLines.reads[0] += 1
+        _READS[0] += 1
         return list.__getitem__(self, index)
 
 
@@ -168,13 +168,13 @@ class CountingLines(list):
 def test_many_directive_lines_find_their_target_in_one_pass(monkeypatch, filename, directive, text):
     real = suppress.split_lines
     monkeypatch.setattr(suppress, "split_lines", lambda source: CountingLines(real(source)))
-    CountingLines.reads[0] = 0
+    _READS[0] = 0
     count = 2000
     first = text.count("\n") + 1
     found = codes_and_lines(text + f"{directive}\n" * count + "notes: x\n" * (filename == "x.yaml")
                             + "text\n" * (filename != "x.yaml"), filename)
     assert [f for f in found if f[0] == "SUP009"] == [("SUP009", first + k) for k in range(count)]
-    assert CountingLines.reads[0] <= 4 * (count + first + 1)  # the old: each directive read every line after it
+    assert _READS[0] <= 4 * (count + first + 1)  # the old: each directive read every line after it
 
 
 @pytest.mark.parametrize("warning", ["Consult your health care provider before use.",
