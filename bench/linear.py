@@ -54,6 +54,9 @@ SHAPES = {
     "label-allergen-made": ("other ingredients and allergens repeating 'made' (no facility)", "label.yaml",
                             lambda n, s: LABEL + "allergens: '" + s + "made with milk " * n + "'\n"
                             "other_ingredients: ['" + "milk thistle, " * n + "']\n", 2_000),
+    "label-iron-near-miss": ("an iron label whose warning repeats the overdose words (a near miss to compare)",
+                             "label.yaml", lambda n, s: LABEL.replace("Vitamin C, amount: 5 mg", "Iron, amount: 18 mg")
+                             + "warnings:\n  - '" + s + "accidental overdose of iron " * n + "'\n", 2_000),
     "label-directive-lines": ("comment lines of suppression directives", "label.yaml",
                               lambda n, s: LABEL + f"# {s}\n" + "# supplint: disable=SUP101\n" * n + "claims: [x]\n", 2_000),
     "label-directives-quoted": ("one line of quoted claims, each holding a directive", "label.yaml",
