@@ -206,6 +206,36 @@ class _LinkDraft:
         self.text: list[str] = []
 
 
+class _OpenElements:
+    """The stack of open elements, with where each tag is on it: whether a tag is open, and its innermost or
+    outermost place, cost no walk of the stack (a page of thousands of unclosed tags made every tag such a walk)."""
+
+    __slots__ = ("tags", "where")
+
+    def __init__(self):
+        self.tags: list[str] = []
+        self.where: dict[str, list[int]] = {}  # tag → its indices on the stack, innermost last
+
+    def __contains__(self, tag: str) -> bool:
+        return bool(self.where.get(tag))
+
+    def push(self, tag: str) -> None:
+        self.where.setdefault(tag, []).append(len(self.tags))
+        self.tags.append(tag)
+
+    def innermost(self, tag: str) -> int:
+        return self.where[tag][-1]
+
+    def outermost(self, tag: str) -> int:
+        return self.where[tag][0]
+
+    def cut(self, index: int) -> None:
+        """Close the element at ``index`` and every one inside it."""
+        for tag in self.tags[index:]:
+            self.where[tag].pop()  # those removed are each tag's innermost places
+        del self.tags[index:]
+
+
 class _PageParser(SafeParser):
     def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
@@ -213,7 +243,7 @@ class _PageParser(SafeParser):
         self.lines = Lines(source)
         self.starts = self.lines.starts  # offset of each line's first character, for offset ↔ (line, column)
         self.page = Page("html")
-        self.stack: list[str] = []
+        self.stack = _OpenElements()
         self.hidden = False
         self.run = _Run()
         self.items: list = [self.run]   # runs, link drafts and labels in document order
@@ -256,7 +286,7 @@ class _PageParser(SafeParser):
 
     def restack(self) -> None:
         stack = self.stack
-        self.hidden = any(tag in HIDDEN for tag in stack) or ("head" in stack and "title" not in stack)
+        self.hidden = any(tag in stack for tag in HIDDEN) or ("head" in stack and "title" not in stack)
 
     def close(self):
         super().close()
@@ -276,7 +306,7 @@ class _PageParser(SafeParser):
         self.gap(self.get_starttag_text() or "")
         if tag == "body" or (tag in BLOCKS and tag != "title" and "head" in self.stack):
             if "head" in self.stack:  # a body tag (or body content) ends an unclosed head, as in a browser
-                del self.stack[self.stack.index("head"):]
+                self.stack.cut(self.stack.outermost("head"))
                 self.restack()
         if tag in BLOCKS:
             self.break_run()
@@ -297,7 +327,7 @@ class _PageParser(SafeParser):
         elif tag == "link" and "supplement" in rel_tokens(attrs.get("rel")):
             self.reference(attrs.get("href"))
         if tag not in VOID:
-            self.stack.append(tag)
+            self.stack.push(tag)
             self.restack()
 
     def handle_endtag(self, tag):
@@ -309,7 +339,7 @@ class _PageParser(SafeParser):
         if tag in BLOCKS:
             self.break_run()
         if tag in self.stack:  # close it and whatever was left open inside it
-            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
+            self.stack.cut(self.stack.innermost(tag))
             self.restack()
 
     def handle_data(self, data):
