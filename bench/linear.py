@@ -67,8 +67,10 @@ SHAPES = {
                              lambda n, s: PAGE + s + "arthritis " * n + "not " * n + "\n", 8_000),
     "page-disease-clauses": ("page prose: many short clauses, each naming a disease", "page.md",
                              lambda n, s: PAGE + s + "arthritis is common; " * n + "\n", 2_000),
+    # The consult-note rule reads only pages that recommend a supplement: this one embeds a label.
     "page-health-spaces": ("page prose: 'consult health' and a long run of spaces", "page.md",
-                           lambda n, s: PAGE + s + "Consult health" + " " * n + "x\n", 32_000),
+                           lambda n, s: PAGE + "```supplement\n" + LABEL + "```\n\n" + s + "Consult health" + " " * n
+                           + "x\n", 32_000),
     "page-backslashes": ("a Markdown line of backslash escapes", "page.md",
                          lambda n, s: PAGE + s + "\\*" * n + "\n", 8_000),
     "page-entities": ("a Markdown line of entities", "page.md",
