@@ -50,7 +50,7 @@ SHAPES = {
     "label-exempt-terms": ("a claim repeating an exempt disease phrase", "label.yaml",
                            lambda n, s: _label("claims", s + "occasional insomnia " * n), 8_000),
     "label-health-spaces": ("a warning of 'health' and a long run of spaces", "label.yaml",
-                            lambda n, s: _label("warnings", s + "consult health" + " " * n + "x"), 400_000),
+                            lambda n, s: _label("warnings", s + "consult health" + " " * n + "x"), 1_200_000),
     "label-allergen-made": ("other ingredients and allergens repeating 'made' (no facility)", "label.yaml",
                             lambda n, s: LABEL + "allergens: '" + s + "made with milk " * n + "'\n"
                             "other_ingredients: ['" + "milk thistle, " * n + "']\n", 4_000),
