@@ -11,6 +11,7 @@ line. Codes or names may be given; an unknown one is reported (SUP009) with a "d
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from yaml.nodes import ScalarNode
@@ -51,26 +52,63 @@ def find(text: str, doc: Document | None, rules: Registry) -> list[Directive]:
         return []
     lines = split_lines(text)
     inside = _quoted_regions(doc, lines) if doc is not None else {}
+    following = None
     directives = []
     for index, line in enumerate(lines):
         if MARKER not in line:
             continue
+        indent = len(line) - len(line.lstrip())
+        regions = inside.get(index, [])
         for match in _DIRECTIVE.finditer(line):
             start = match.start()
             if start and not line[start - 1].isspace():
                 continue  # "a#supplint:" is not a comment in YAML
-            if any(begin <= start < end for begin, end in inside.get(index, ())):
+            if _within(regions, start):
                 continue  # inside a quoted or block scalar: text, not a comment
-            own_line = not line[:start].strip()
+            own_line = start <= indent
+            if own_line and following is None:
+                following = _following(lines, "#")
             tokens = [t.strip() for t in (match["codes"] or "").split(",") if t.strip()]
             directives.append(Directive(
                 line=index + 1, column=start + 1, end_column=match.end() + 1, own_line=own_line,
-                removal=(len(line[:start].rstrip()) + 1, len(line) + 1),
-                target=None if match["kind"].lower() == "disable-file" else _target(lines, index, own_line),
+                removal=(_text_end(line, start) + 1, len(line) + 1),
+                target=None if match["kind"].lower() == "disable-file" else _target(following, index, own_line),
                 tokens=tokens, codes={t: _code(t, rules) for t in tokens},
                 codes_span=(match.start("codes") + 1, match.end("codes") + 1) if match["codes"] else None,
             ))
     return directives
+
+
+# Many directives in one file, or on one line, must not each rescan the lines after them or the line before them:
+# the helpers below look things up in what one pass found.
+
+def _within(regions: list[tuple[int, int]], column: int) -> bool:
+    """Whether ``column`` lies in one of a line's scalar regions (sorted, not overlapping)."""
+    at = bisect_right(regions, (column, _MAX)) - 1
+    return at >= 0 and column < regions[at][1]
+
+
+_MAX = float("inf")
+
+
+def _text_end(line: str, start: int) -> int:
+    """Where the text before ``start`` ends, white space before ``start`` left out."""
+    while start and line[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _following(lines: list[str], comment: str) -> list[int | None]:
+    """For each line, the 1-based number of the first later line that is neither blank nor a comment (None: no
+    such line), in one pass from the end."""
+    following: list[int | None] = [None] * len(lines)
+    later = None
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = later
+        stripped = lines[index].strip()
+        if stripped and not stripped.startswith(comment):
+            later = index + 1
+    return following
 
 
 def _code(token: str, rules: Registry) -> str | None:
@@ -80,12 +118,10 @@ def _code(token: str, rules: Registry) -> str | None:
         return None
 
 
-def _target(lines: list[str], index: int, own_line: bool, comment: str = "#") -> int:
-    if own_line:
-        for later in range(index + 1, len(lines)):
-            stripped = lines[later].strip()
-            if stripped and not stripped.startswith(comment):
-                return later + 1
+def _target(following: list[int | None] | None, index: int, own_line: bool) -> int:
+    """The line a directive covers: the next line with content for one alone on its line, else its own."""
+    if own_line and following is not None and index < len(following) and following[index] is not None:
+        return following[index]
     return index + 1
 
 
@@ -103,6 +139,7 @@ def from_comments(comments, text: str, rules: Registry) -> list[Directive]:
     if not found:
         return []
     lines = split_lines(text)
+    following = _following(lines, "<!--")
     directives = []
     for comment in found:
         match = _PAGE_DIRECTIVE.match(comment.text)
@@ -119,7 +156,7 @@ def from_comments(comments, text: str, rules: Registry) -> list[Directive]:
         directives.append(Directive(
             line=comment.line, column=comment.column, end_column=end + 1, own_line=comment.own_line and single,
             removal=(len(line[:start].rstrip()) + 1, end + 1) if single else None,
-            target=None if match["kind"].lower() == "disable-file" else _target(lines, comment.end_line - 1, comment.own_line, "<!--"),
+            target=None if match["kind"].lower() == "disable-file" else _target(following, comment.end_line - 1, comment.own_line),
             tokens=tokens, codes={t: _code(t, rules) for t in tokens},
             codes_span=(body + match.start("codes") + 1, body + match.end("codes") + 1) if match["codes"] and single else None,
         ))
@@ -127,7 +164,8 @@ def from_comments(comments, text: str, rules: Registry) -> list[Directive]:
 
 
 def _quoted_regions(doc: Document, lines: list[str]) -> dict[int, list[tuple[int, int]]]:
-    """Per line (0-based), the column ranges covered by quoted or block scalars, where '#' is text."""
+    """Per line (0-based), the column ranges covered by quoted or block scalars, where '#' is text: sorted, and
+    merged where they touch, so that one bisection tells whether a column is in any of them."""
     regions: dict[int, list[tuple[int, int]]] = {}
     for node in doc.nodes():
         if not isinstance(node, ScalarNode) or not node.style:
@@ -137,7 +175,17 @@ def _quoted_regions(doc: Document, lines: list[str]) -> dict[int, list[tuple[int
             begin = node.start_mark.column if row == first else 0
             end = node.end_mark.column if row == last else len(lines[row]) if row < len(lines) else 0
             regions.setdefault(row, []).append((begin, end))
-    return regions
+    return {row: _merged(spans) for row, spans in regions.items()}
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for begin, end in sorted(spans):
+        if merged and begin <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((begin, end))
+    return merged
 
 
 def apply(findings: list, directives: list[Directive]) -> list:

@@ -26,7 +26,7 @@ from .. import data
 from ..resolve import Resolved
 from ..rulespec import RuleBase
 from . import Hit, render
-from ._text import alternation
+from ._text import alternation, inside
 
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
@@ -89,18 +89,20 @@ def allergens_in(text: str, path: str) -> tuple[tuple[str, str, int], ...]:
         if spans is None:
             spans = [m.span() for m in vocabulary.exempt.finditer(text)] if vocabulary.exempt else []
         start, end = match.span()
-        if any(lo <= start and end <= hi for lo, hi in spans):
+        if inside(spans, start, end):
             continue
         allergen = vocabulary.groups[match.lastgroup]
         result.setdefault(allergen, (match.group(0), start))
     return tuple((key, words, where) for key, (words, where) in result.items())
 
 
-# Parts of an `allergens:` statement that do not declare an allergen as present.
+# Parts of an `allergens:` statement that do not declare an allergen as present. "Made ... in a facility" looks
+# for the facility within 300 characters of "made": unbounded, every "made" of a long clause that names no
+# facility after it was a scan to the end of the clause, quadratic in all.
 _NOT_DECLARING = re.compile(
     r"\b(?:free\s+(?:of|from)|does\s+not\s+contain|contains\s+no|no|without)\b[^.;]*"
     r"|\b\w+-free\b"
-    r"|\b(?:manufactured|made|produced|processed|packaged)\b[^.;]*\b(?:facility|equipment|plant)\b[^.;]*"
+    r"|\b(?:manufactured|made|produced|processed|packaged)\b[^.;]{0,300}?\b(?:facility|equipment|plant)\b[^.;]*"
     r"|\b(?:facility|equipment)\b[^.;]*",
     re.IGNORECASE,
 )

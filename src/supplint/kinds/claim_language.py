@@ -33,7 +33,7 @@ from .. import data
 from ..resolve import Resolved
 from ..rulespec import RuleBase
 from . import Hit, render
-from ._text import TextField, alternation, texts
+from ._text import TextField, alternation, inside, texts
 
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
@@ -96,14 +96,19 @@ def disease_term(text: str, path: str, need_verb: bool) -> str | None:
 def _in_clause(clause: str, vocabulary: Vocabulary, need_verb: bool) -> str | None:
     if not clause or not vocabulary.terms.search(clause):
         return None
+    # One pass of each pattern over the clause, then a constant or logarithmic test per term: searching for a
+    # negation from the clause start, or for a verb through the whole clause, at every term made a long clause
+    # of repeated terms quadratic.
     exempt = [m.span() for m in vocabulary.exempt.finditer(clause)] if vocabulary.exempt else []
+    negation = vocabulary.negations.search(clause)
+    verbs = [m.span() for m in vocabulary.verbs.finditer(clause)] if need_verb else []
     for match in vocabulary.terms.finditer(clause):
         start, end = match.span()
-        if any(lo <= start and end <= hi for lo, hi in exempt):
+        if inside(exempt, start, end):
             continue
-        if vocabulary.negations.search(clause, 0, start):
+        if negation is not None and negation.end() <= start:
             continue
-        if need_verb and not _has_verb(clause, match, vocabulary) and not _implied(match.group(0), vocabulary):
+        if need_verb and not _has_verb(verbs, start, end) and not _implied(match.group(0), vocabulary):
             continue
         return match.group(0)
     return None
@@ -114,8 +119,10 @@ def _implied(term: str, vocabulary: Vocabulary) -> bool:
     return vocabulary.implied is not None and vocabulary.implied.fullmatch(term) is not None
 
 
-def _has_verb(clause: str, term: re.Match, vocabulary: Vocabulary) -> bool:
-    return any(not (m.start() >= term.start() and m.end() <= term.end()) for m in vocabulary.verbs.finditer(clause))
+def _has_verb(verbs: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A verb of the clause outside the term [start, end) ("cures" in "cures arthritis", not "relief" inside a
+    term). Verbs are sorted and do not overlap, so when the first and the last lie inside the term, all do."""
+    return bool(verbs) and not (verbs[0][0] >= start and verbs[-1][1] <= end)
 
 
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:

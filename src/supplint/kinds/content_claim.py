@@ -8,7 +8,7 @@ claim needs per serving.
 - `fields`: the texts read (the claims).
 
 After a phrase, the nutrient words run to the end of the clause or to a word such as "with", "for", "from",
-"to", "per", "than"; they may name several nutrients ("excellent source of calcium and vitamin D"). Each is matched
+"to", "per", "than" (at most `WINDOW` characters); they may name several nutrients ("excellent source of calcium and vitamin D"). Each is matched
 to a nutrient with the alias table; words that name no nutrient ("rich in antioxidants") are not checked. A claim
 negated earlier in its clause ("not a significant source of") is not checked.
 
@@ -21,6 +21,7 @@ One finding per claim and nutrient, at the claim. Message fields: `{phrase}`, `{
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
 from typing import Literal
@@ -67,16 +68,16 @@ def _phrases(levels: tuple[Level, ...]) -> re.Pattern:
 def claimed(text: str, levels: tuple[Level, ...], aliases) -> Iterator[tuple[str, Level, str]]:
     """(phrase, level, nutrient id) for each nutrient a text claims a content level of."""
     pattern = _phrases(levels)
+    # Clause ends and negations are found once per text and looked up by bisection: searching them again from
+    # the clause start for every phrase made a long claim of repeated phrases quadratic.
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # each one character long: a clause end is at end - 1
+    negations = [m.span() for m in _NEGATION.finditer(text)]
     for match in pattern.finditer(text):
         level = levels[int(match.lastgroup[1:])]
-        clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, match.start())), default=0)
-        if _NEGATION.search(text, clause_start, match.start()):
+        start, after = match.span()
+        if _negated(text, start, ends, negations):
             continue
-        rest = text[match.end():]
-        end = _CLAUSE_END.search(rest)
-        rest = rest[:end.start()] if end else rest
-        stop = _STOP.search(rest)
-        rest = rest[:stop.start()] if stop else rest
+        rest = _nutrient_words(text, after, ends)
         seen = set()
         for piece in _SPLIT.split(rest):
             piece = piece.strip()
@@ -88,6 +89,31 @@ def claimed(text: str, levels: tuple[Level, ...], aliases) -> Iterator[tuple[str
                 yield match.group(0), level, nutrient
             if level.strict:
                 break  # "provides 500 mg of vitamin C and a blend of herbs": only what follows directly
+
+
+#: The most characters after a phrase read for its nutrients. A list of nutrients is far shorter; without a bound,
+#: a clause of repeated phrases and no stop word would give every phrase the rest of the text to split.
+WINDOW = 400
+
+
+def _negated(text: str, start: int, ends: list[int], negations: list[tuple[int, int]]) -> bool:
+    """A negation between the start of the phrase's clause and the phrase."""
+    at = bisect_right(ends, start)
+    clause_start = ends[at - 1] if at else 0
+    if text[start - 1:start] == ".":  # "x.high in": a full stop just before the phrase ends a clause too
+        clause_start = start
+    at = bisect_left(negations, (clause_start,))
+    return at < len(negations) and negations[at][1] <= start
+
+
+def _nutrient_words(text: str, after: int, ends: list[int]) -> str:
+    """The words after a phrase that may name its nutrients: up to the clause end or a stop word."""
+    at = bisect_left(ends, after + 1)
+    stop = min(ends[at] - 1 if at < len(ends) else len(text), after + WINDOW)
+    if stop == after + WINDOW and stop < len(text):
+        stop = max(text.rfind(" ", after, stop), after)  # never a word cut in two
+    found = _STOP.search(text, after, stop)
+    return text[after:found.start() if found else stop]
 
 
 def _nutrient(piece: str, strict: bool, aliases) -> str | None:

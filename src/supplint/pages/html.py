@@ -17,10 +17,12 @@ word leaves an anchor (`Prose.anchors`) at its source position, and one more aft
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from html import unescape
 from html.parser import HTMLParser
 
 from . import Comment, Embedded, Link, Page, PageProblem, Prose, Reference
+from .lines import Lines
 
 LABEL_TYPE = "application/x-supplement+yaml"
 
@@ -99,30 +101,25 @@ def html_special(source: str, j: int, text: str, i: int) -> tuple[int, int, int]
 
 
 def source_point(anchors: list[tuple[int, int]], offset: int) -> int:
-    """The source index of text ``offset``, through ``align``'s anchors."""
-    at = len(anchors) - 1
-    while at > 0 and anchors[at][0] > offset:
-        at -= 1
+    """The source index of text ``offset``, through ``align``'s anchors (sorted by offset: a bisection, since a
+    long text with many entities has many anchors and is asked for a point per word)."""
+    at = max(bisect_right(anchors, (offset, _MAX)) - 1, 0)
     return anchors[at][1] + offset - anchors[at][0]
 
 
 def slice_anchors(anchors: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """The anchors of ``text[start:end]``, with offsets relative to ``start``."""
     points = [(0, source_point(anchors, start))]
-    points += [(offset - start, index) for offset, index in anchors if start < offset < end]
+    first, stop = bisect_right(anchors, (start, _MAX)), bisect_left(anchors, (end,))
+    points += [(offset - start, index) for offset, index in anchors[first:stop]]
     return points
+
+
+_MAX = float("inf")
 
 
 def rel_tokens(value: str | None) -> frozenset[str]:
     return frozenset((value or "").lower().split())
-
-
-def own_line(source: str, start: int, end: int) -> bool:
-    """True when nothing but whitespace shares the lines of ``source[start:end]``."""
-    before = source[source.rfind("\n", 0, start) + 1:start]
-    stop = source.find("\n", end)
-    after = source[end:stop if stop >= 0 else len(source)]
-    return not before.strip() and not after.strip()
 
 
 def comment_end(source: str, start: int, data: str) -> int:
@@ -209,17 +206,44 @@ class _LinkDraft:
         self.text: list[str] = []
 
 
+class _OpenElements:
+    """The stack of open elements, with where each tag is on it: whether a tag is open, and its innermost or
+    outermost place, cost no walk of the stack (a page of thousands of unclosed tags made every tag such a walk)."""
+
+    __slots__ = ("tags", "where")
+
+    def __init__(self):
+        self.tags: list[str] = []
+        self.where: dict[str, list[int]] = {}  # tag → its indices on the stack, innermost last
+
+    def __contains__(self, tag: str) -> bool:
+        return bool(self.where.get(tag))
+
+    def push(self, tag: str) -> None:
+        self.where.setdefault(tag, []).append(len(self.tags))
+        self.tags.append(tag)
+
+    def innermost(self, tag: str) -> int:
+        return self.where[tag][-1]
+
+    def outermost(self, tag: str) -> int:
+        return self.where[tag][0]
+
+    def cut(self, index: int) -> None:
+        """Close the element at ``index`` and every one inside it."""
+        for tag in self.tags[index:]:
+            self.where[tag].pop()  # those removed are each tag's innermost places
+        del self.tags[index:]
+
+
 class _PageParser(SafeParser):
     def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
         self.source = source
-        self.starts = [0]  # offset of each line's first character, for offset ↔ (line, column)
-        at = source.find("\n")
-        while at >= 0:
-            self.starts.append(at + 1)
-            at = source.find("\n", at + 1)
+        self.lines = Lines(source)
+        self.starts = self.lines.starts  # offset of each line's first character, for offset ↔ (line, column)
         self.page = Page("html")
-        self.stack: list[str] = []
+        self.stack = _OpenElements()
         self.hidden = False
         self.run = _Run()
         self.items: list = [self.run]   # runs, link drafts and labels in document order
@@ -233,14 +257,8 @@ class _PageParser(SafeParser):
         return self.starts[line - 1] + column
 
     def position(self, offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:  # the last line start at or before ``offset``
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1, offset - self.starts[lo] + 1
+        line, column = self.lines.locate(offset)
+        return line + 1, column + 1
 
     def attr_position(self, name: str) -> tuple[int, int, int]:
         """Page line, column and offset of attribute ``name``'s value in the current start tag (the tag's own
@@ -268,7 +286,7 @@ class _PageParser(SafeParser):
 
     def restack(self) -> None:
         stack = self.stack
-        self.hidden = any(tag in HIDDEN for tag in stack) or ("head" in stack and "title" not in stack)
+        self.hidden = any(tag in stack for tag in HIDDEN) or ("head" in stack and "title" not in stack)
 
     def close(self):
         super().close()
@@ -288,7 +306,7 @@ class _PageParser(SafeParser):
         self.gap(self.get_starttag_text() or "")
         if tag == "body" or (tag in BLOCKS and tag != "title" and "head" in self.stack):
             if "head" in self.stack:  # a body tag (or body content) ends an unclosed head, as in a browser
-                del self.stack[self.stack.index("head"):]
+                self.stack.cut(self.stack.outermost("head"))
                 self.restack()
         if tag in BLOCKS:
             self.break_run()
@@ -309,7 +327,7 @@ class _PageParser(SafeParser):
         elif tag == "link" and "supplement" in rel_tokens(attrs.get("rel")):
             self.reference(attrs.get("href"))
         if tag not in VOID:
-            self.stack.append(tag)
+            self.stack.push(tag)
             self.restack()
 
     def handle_endtag(self, tag):
@@ -321,7 +339,7 @@ class _PageParser(SafeParser):
         if tag in BLOCKS:
             self.break_run()
         if tag in self.stack:  # close it and whatever was left open inside it
-            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
+            self.stack.cut(self.stack.innermost(tag))
             self.restack()
 
     def handle_data(self, data):
@@ -360,7 +378,7 @@ class _PageParser(SafeParser):
         end = comment_end(self.source, start, data)
         line, column = self.position(start)
         end_line = self.position(end)[0] if end > start else line
-        self.page.comments.append(Comment(data, line, column, own_line(self.source, start, end), end_line))
+        self.page.comments.append(Comment(data, line, column, self.lines.own_line(start, end), end_line))
 
     # --- pieces ----------------------------------------------------------------------------------------------------
 

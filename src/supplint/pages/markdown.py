@@ -15,13 +15,14 @@ Raw HTML (``<a rel="sponsored">`` pasted into a post, comments) is read with the
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from html import unescape
 
 from ..loader import Document, LoadError, load
 from . import Comment, Embedded, Link, Page, PageProblem, Prose, Reference
-from .html import SafeParser, align, comment_end, normalize, own_line, rel_tokens, slice_anchors, source_point
+from .html import SafeParser, align, comment_end, normalize, rel_tokens, slice_anchors, source_point
+from .lines import Lines
 
 FENCE_INFO = "supplement"
 # GFM renders bare URLs as links (the "autolink literal" extension): they are links, and never prose.
@@ -102,12 +103,6 @@ def _locate(source_line: str, piece: str, start: int = 0) -> int:
     return len(source_line) - len(source_line.lstrip())
 
 
-def _index_of(text: str, index: int) -> tuple[int, int]:
-    """(0-based line, 0-based column) of ``index`` within ``text``."""
-    line = text.count("\n", 0, index)
-    return line, index - (text.rfind("\n", 0, index) + 1)
-
-
 def _skip_destination(content: str, at: int) -> int:
     """From a link's closing ``]`` at ``at``: the index after its ``(destination)`` or ``[label]``."""
     nxt = at + 1
@@ -145,6 +140,7 @@ class _Inline:
 
     def __init__(self, token, lines: list[str], column_floor: int):
         self.content: str = token.content
+        self.lines = Lines(self.content)
         self.first_line = token.map[0] + 1
         content_lines = self.content.split("\n")
         self.prefix: list[int] = []
@@ -173,12 +169,13 @@ class _Inline:
         self.links: list[tuple[_LinkDraft, int, int]] = []  # draft, page line, page column
         self.comments: list[Comment] = []
         self.open: list[_LinkDraft] = []
+        self.has_pipes = any(self.pipes)
         self.walk(token.children or ())
 
     # --- positions -------------------------------------------------------------------------------------------------
 
     def position(self, index: int) -> tuple[int, int]:
-        line, column = _index_of(self.content, index)
+        line, column = self.lines.locate(index)
         prefix = self.prefix[line] if line < len(self.prefix) else 0
         if line < len(self.pipes) and self.pipes[line]:
             prefix += bisect_right(self.pipes[line], column)
@@ -188,10 +185,10 @@ class _Inline:
         """Where ``piece`` is in the source from the cursor on, staying on the cursor's line; -1 if not there."""
         if not piece:
             return -1
-        found = self.content.find(piece, self.cursor)
-        if found < 0 or "\n" in self.content[self.cursor:found]:
-            return -1
-        return found
+        # Only the cursor's line is searched: looking further, and then for a line break before what was found,
+        # costs the rest of the content each time on a long paragraph.
+        line_end = self.lines.line_end(self.lines.line_of(self.cursor))
+        return self.content.find(piece, self.cursor, line_end + len(piece))
 
     @property
     def column(self) -> int:
@@ -210,7 +207,7 @@ class _Inline:
             points = [(0, index)]
         if not self.parts and points:
             self.first_index = points[0][1]  # where the run's first character is
-        if points and any(self.pipes):
+        if points and self.has_pipes:
             points = self.split_at_pipes(piece, points)
         for offset, at in points or ():
             anchor = (self.length + offset, *self.position(at))
@@ -230,10 +227,10 @@ class _Inline:
         for k, (offset, at) in enumerate(points):
             split.append((offset, at))
             size = (points[k + 1][0] if k + 1 < len(points) else len(piece)) - offset
-            line, column = _index_of(self.content, at)
-            for pipe in self.pipes[line] if line < len(self.pipes) else ():
-                if column < pipe < column + size:
-                    split.append((offset + pipe - column, at + pipe - column))
+            line, column = self.lines.locate(at)
+            pipes = self.pipes[line] if line < len(self.pipes) else []
+            for pipe in pipes[bisect_right(pipes, column):bisect_left(pipes, column + size)]:
+                split.append((offset + pipe - column, at + pipe - column))
         return split
 
     def locate(self, text: str) -> tuple[list[tuple[int, int]], int] | None:
@@ -332,8 +329,9 @@ class _Inline:
             self.cursor = at + len(fragment)
         self.emit("\n" * fragment.count("\n") or " ", at, "")
         base = at if at >= 0 else -1
+        starts = Lines(fragment).starts
         for kind, (line, column), payload in _Fragment(fragment).events:
-            index = (base + _offset_in(fragment, line, column)) if base >= 0 else -1
+            index = (base + _offset_in(starts, line, column)) if base >= 0 else -1
             if kind == "a":
                 self.close_kind("html")  # an <a> inside an open <a> closes it, as in a browser
                 if payload.get("href") is not None:
@@ -346,7 +344,7 @@ class _Inline:
                 end = comment_end(self.content, index, payload)
                 page_line, page_column = self.position(index)
                 end_line = self.position(max(end - 1, index))[0]
-                self.comments.append(Comment(payload, page_line, page_column, own_line(self.content, index, end),
+                self.comments.append(Comment(payload, page_line, page_column, self.lines.own_line(index, end),
                                              end_line))
 
     def link_open(self, child) -> None:
@@ -377,12 +375,9 @@ class _Inline:
         draft.text = [" ".join("".join(draft.text).split())]
 
 
-def _offset_in(fragment: str, line: int, column: int) -> int:
-    """Index in ``fragment`` of getpos()'s (1-based line, 0-based column)."""
-    at = 0
-    for _ in range(line - 1):
-        at = fragment.find("\n", at) + 1
-    return at + column
+def _offset_in(starts: list[int], line: int, column: int) -> int:
+    """Index in a fragment (its line starts: `Lines.starts`) of getpos()'s (1-based line, 0-based column)."""
+    return (starts[line - 1] if line - 1 < len(starts) else 0) + column
 
 
 class _Builder:
@@ -430,6 +425,7 @@ class _Builder:
         prefix = [_locate(self.lines[first + k], piece) if first + k < len(self.lines) else 0
                   for k, piece in enumerate(fragment.split("\n"))]
         link: list | None = None  # [url, rel, line, column, text parts]
+        lines = Lines(fragment)
 
         def finish():
             url, rel, line, column, parts = link
@@ -448,10 +444,10 @@ class _Builder:
             elif kind == "data" and link:
                 link[4].append(payload)
             elif kind == "comment":
-                start = _offset_in(fragment, line, column)
+                start = _offset_in(lines.starts, line, column)
                 end = comment_end(fragment, start, payload)
-                end_line = first + 1 + fragment.count("\n", 0, max(end - 1, start))
-                self.page.comments.append(Comment(payload, *where, own_line(fragment, start, end), end_line))
+                end_line = first + 1 + lines.line_of(max(end - 1, start))
+                self.page.comments.append(Comment(payload, *where, lines.own_line(start, end), end_line))
         if link:
             finish()
 
