@@ -1,53 +1,79 @@
 """supplint: a fast, deterministic linter for dietary-supplement labels.
 
-The library API mirrors the CLI: ``check_file`` and ``check_text`` return the same findings that
-``supplint check`` prints. Heavy modules (pydantic models, pint) are imported on first use so that
+The library API mirrors the CLI: ``check_text`` and ``check_file`` return the same findings that
+``supplint check`` prints, ``fix_text`` the text ``--fix`` would write, ``check_stack`` a daily regimen's findings.
+docs/api.md has the details. Heavy modules (pydantic models, pint) are imported on first use so that
 ``import supplint`` and ``supplint --version`` stay cheap.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Finding", "check_file", "check_text", "__version__"]
+__all__ = ["Finding", "check_file", "check_stack", "check_text", "fix_text", "__version__"]
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
     from os import PathLike
 
     from .findings import Finding
 
 
 def check_text(
-    text: str,
+    text: str | bytes,
     filename: str = "<string>",
     *,
     population: str | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
-    extend_select: Iterable[str] | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    extend_select: str | Iterable[str] | None = None,
+    config: str | PathLike[str] | Mapping[str, Any] | None = None,
+    labels: Mapping[str, str] | None = None,
+    read_files: bool = True,
 ) -> list[Finding]:
-    """Lint one label given as YAML text; ``filename`` is used in the findings."""
-    return _linter(population, select, ignore, extend_select).check_text(text, filename)
+    """Lint a label, page, stack file or DSLD record given as text; ``filename`` says which kind (by its suffix)
+    and is used in the findings. ``select``/``ignore`` take "SUP2,SUP4" or a list; ``config`` a config file's path
+    or its `[tool.supplint]` keys; ``labels`` the texts of label files a page names (by the path it writes);
+    ``read_files=False`` never reads a named label from disk."""
+    from .api import check_text as check
+
+    return check(text, filename, population=population, select=select, ignore=ignore, extend_select=extend_select,
+                 config=config, labels=labels, read_files=read_files)
 
 
 def check_file(
     path: str | PathLike[str],
     *,
     population: str | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
-    extend_select: Iterable[str] | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    extend_select: str | Iterable[str] | None = None,
+    config: str | PathLike[str] | Mapping[str, Any] | None = None,
 ) -> list[Finding]:
-    """Lint one label file. A file that cannot be read raises ``OSError``; bad content gives findings."""
-    return _linter(population, select, ignore, extend_select).check_path(path)
+    """Lint one file. A file that cannot be read (missing, a FIFO, too large) raises ``OSError``; bad content
+    gives findings."""
+    import os
+
+    from .api import linter
+
+    name = os.fspath(path)
+    return linter(name, population=population, select=select, ignore=ignore, extend_select=extend_select,
+                  config=config).check_path(name)
 
 
-def _linter(population, select, ignore, extend_select):
-    from .engine import Linter
+def fix_text(text: str, filename: str = "label.yaml", **options: Any) -> str:
+    """The text with every safe fix applied, as ``supplint check --fix`` would write it."""
+    from .api import fix_text as fix
 
-    return Linter.from_options(population=population, select=select, ignore=ignore, extend_select=extend_select)
+    return fix(text, filename, **options)
+
+
+def check_stack(labels: Iterable[str | tuple[str, int]], *, population: str | None = None, **options: Any) -> list[Finding]:
+    """SUP501 for several labels (YAML texts, or (text, servings a day)) taken together by one person."""
+    from .api import check_stack as stack
+
+    return stack(labels, population=population, **options)
 
 
 def __getattr__(name: str):

@@ -132,6 +132,14 @@ def _table(path: Path, extended_by: Path | None = None) -> dict:
     return dict(table)
 
 
+def validate_table(table: dict, where: str) -> Values:
+    """The `[tool.supplint]` keys given as a mapping (the library's `config=`), validated as a file's are."""
+    extend = table.get("extend")
+    if extend is not None:
+        raise ConfigError(f"{where}: extend needs a config file; pass the file's path instead of a mapping")
+    return _validate(table, Path(where))
+
+
 def _validate(table: dict, path: Path) -> Values:
     from pydantic import ValidationError
 

@@ -38,6 +38,8 @@ class Linter:
     #: Texts that stand in for files on disk when a page names a label (absolute, normalized path → text): an
     #: editor's unsaved buffers. A command-line run reads the disk only.
     overlay: Mapping[str, str] = {}
+    #: False: a page's named labels come from ``overlay`` only, never from disk (a CMS hook that passes them in).
+    read_files: bool = True
 
     def __init__(self, codes: Iterable[str], population: str | None = None,
                  rules: Registry | None = None, data: Reference | None = None,
@@ -199,6 +201,8 @@ class Linter:
         found = self._referenced.get(path)
         if found is None:
             text = self.overlay.get(path)
+            if text is None and not self.read_files:
+                raise FileNotFoundError(f"label file {path} was not given")
             found = self._referenced[path] = self.check_path(path) if text is None else self.check_text(text, path)
         return found
 

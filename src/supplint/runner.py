@@ -74,6 +74,14 @@ class Runner:
             result = FileResult(path, settings.fail_on, linter.internal_error(path, exc))
         return result
 
+    def fix_with(self, linter, text: str, path: str) -> FileResult:
+        """``text`` checked and, where safe, fixed by ``linter`` (the library's fix_text: no file, no config)."""
+        findings = linter.check_text(text, path)
+        result = FileResult(path, "warning", findings)
+        if any(f.fix for f in findings):
+            self._fix(result, text, linter)
+        return result
+
     def check_path(self, path: str, sniff: bool = False) -> FileResult:
         """``sniff``: a walked YAML file, checked only if it looks like a label (else the result is ``skipped``)."""
         try:

@@ -76,6 +76,11 @@ def _referenced(linter, reference: Reference, span: Span, filename: str) -> list
         return broken(f"'{reference.path}' is an absolute path", "name label files relative to the page")
     page_dir = os.path.dirname(os.path.abspath(filename))
     target = os.path.normpath(os.path.join(page_dir, reference.path))
+    if not linter.read_files:  # the labels were handed over in memory: nothing on disk is looked at
+        if target not in linter.overlay:
+            return broken(f"label file '{reference.path}' was not given with the page",
+                          "pass its text in `labels`, keyed by the path the page names")
+        return _at_reference(linter.referenced_findings(target), reference, span, filename)
     if not inside(target, repository_root(page_dir)):  # links resolved: a link out of the repository stays out
         return broken(f"label file '{reference.path}' is outside the repository",
                       "keep label files inside the repository the page belongs to")
@@ -86,6 +91,10 @@ def _referenced(linter, reference: Reference, span: Span, filename: str) -> list
     except OSError as exc:
         return broken(f"label file '{reference.path}' {os_reason(exc)}",
                       "check the path, relative to the page")
+    return _at_reference(found, reference, span, filename)
+
+
+def _at_reference(found: list[Finding], reference: Reference, span: Span, filename: str) -> list[Finding]:
     return [replace(f, file=filename, line=span.line, column=span.column, end_line=span.end_line,
                     end_column=span.end_column, message=f"{reference.path}:{f.line}: {f.message}", fix=None)
             for f in found]
