@@ -4,11 +4,12 @@ every format shows or escapes bidirectional controls, line separators and other 
 from __future__ import annotations
 
 import json
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from supplint.output import ALL_FORMATS
 
 # A raw right-to-left override in the product name and the nutrient name; a line separator, NEL and ESC (which a
@@ -111,3 +112,44 @@ def test_notes_on_standard_error_show_a_file_name_as_stored(tmp_path):
     assert result.returncode == 1
     (note,) = [line for line in result.stderr.splitlines() if "not fixed" in line]
     assert "d3<U+202E>.yaml" in note and "\u202e" not in result.stderr
+
+
+def _on_a_terminal(*args: str, env: dict | None = None) -> str:
+    """The CLI's standard output as a terminal receives it (a pseudo-terminal)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, child = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS")}
+    environment.update(env or {}, TERM="xterm")
+    done = subprocess.run([sys.executable, "-m", "supplint", "check", *args], stdout=child, stderr=subprocess.PIPE,
+                          env=environment, cwd=ROOT, timeout=60)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    assert done.returncode == 1
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_colour_on_a_terminal_and_never_when_asked_not_to():
+    label = "examples/d3-5000-softgel.yaml"
+    assert "\x1b[31m[error]" in _on_a_terminal(label)
+    assert "\x1b[" not in _on_a_terminal(label, env={"NO_COLOR": "1"})
+    assert "\x1b[" not in _on_a_terminal(label, "--no-color")
+    assert "\x1b[" not in run_cli("check", label).stdout  # a pipe gets plain text
+
+
+def test_summary_counts_the_files_checked_too():
+    result = run_cli("check", "examples/d3-5000-softgel.yaml", "examples/d3-k2-softgel.yaml")
+    assert result.stdout.splitlines()[-1].endswith("in 1 of 2 files.")

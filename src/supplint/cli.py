@@ -98,12 +98,14 @@ def cli() -> None:
               help="Check files in this many processes (0: one per CPU).")
 @click.option("--stdin-filename", help="The file name to report, and to find the config by, for standard input ('-').")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
+@click.option("--no-color", "no_colour", is_flag=True,
+              help="No colour, even on a terminal (NO_COLOR in the environment does the same).")
 @click.option("--show-files", is_flag=True, help="List the files that would be checked, and check nothing.")
 @click.option("--show-settings", is_flag=True,
               help="Print the settings that apply to the one PATH given (config file, rules, options), and check nothing.")
 def check(paths, output_format, output_file, also_output, select, ignore, extend_select, population, fail_on, exit_zero,
           statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, stdin_filename, quiet,
-          show_files, show_settings) -> None:
+          no_colour, show_files, show_settings) -> None:
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.html), NIH DSLD records (*.json, when named) and
     stack files, and folders of them; '-' reads standard input."""
     from .config import ConfigError
@@ -129,7 +131,7 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
         with contextlib.ExitStack() as streams:
             out = streams.enter_context(_open_output(output_file)) if output_file else findings_to
             also = [(name, streams.enter_context(_open_output(path))) for name, path in map(_also, also_output)]
-            run.start(output_format, out, statistics, tuple(also))
+            run.start(output_format, out, statistics, tuple(also), no_colour)
             run.check(list(paths) or ["."], stdin_filename)
             run.finish()
     except (ConfigError, UsageError, SelectionError, DataError, RunError) as exc:

@@ -36,7 +36,10 @@ class Tally:
         if not total:
             return f"No problems found in {plural(checked, 'file')}."
         parts = ", ".join(plural(self.severities[s], s) for s in reversed(SEVERITIES) if self.severities[s])
-        return f"Found {plural(total, 'problem')} ({parts}) in {plural(len(self.files), 'file')}."
+        where = len(self.files)
+        # "in 3 of 4 files": the files with problems out of those checked, so a clean file is not lost from view
+        files = plural(where, "file") if where >= checked else f"{where:,} of {plural(checked, 'file')}"
+        return f"Found {plural(total, 'problem')} ({parts}) in {files}."
 
 
 class Reporter:
@@ -72,9 +75,33 @@ class Reporter:
             self.out.write(self.tally.summary(checked) + "\n")
 
 
+#: ANSI colours a terminal shows a severity in (and bold for the code), as ruff's and yamllint's output does.
+_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+
+
+def wants_colour(out: TextIO, no_colour: bool = False) -> bool:
+    """Colour on a terminal, unless --no-color or NO_COLOR (https://no-color.org: any non-empty value) says not."""
+    import os
+
+    if no_colour or os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+def coloured_line(f: Finding) -> str:
+    """concise_line with the code in bold and the severity in its colour (the text itself through visible())."""
+    return (f"{visible(f.file)}:{f.line}:{f.column}: {_BOLD}{f.code}{_RESET} "
+            f"{_COLOURS.get(f.severity, '')}[{f.severity}]{_RESET} {visible(f.message)}")
+
+
 class ConciseReporter(Reporter):
+    colour = False  # set by the run when the stream is a terminal that wants it
+
     def write(self, findings: list[Finding]) -> None:
-        self.out.writelines(visible(concise_line(f)) + "\n" for f in findings)
+        line = coloured_line if self.colour else (lambda f: visible(concise_line(f)))
+        self.out.writelines(line(f) + "\n" for f in findings)
 
 
 class JsonReporter(Reporter):
@@ -97,6 +124,8 @@ class JsonLinesReporter(Reporter):
 
 
 class FullReporter(Reporter):
+    colour = False
+
     def __init__(self, out: TextIO, quiet: bool = False, read: Reader | None = None) -> None:
         super().__init__(out, quiet)
         self.read = read or read_file
@@ -106,7 +135,7 @@ class FullReporter(Reporter):
         for f in findings:
             if self.tally.files or f is not findings[0]:
                 self.out.write("\n")
-            self.out.write(visible(concise_line(f)) + "\n")
+            self.out.write((coloured_line(f) if self.colour else visible(concise_line(f))) + "\n")
             lines = lines_of(f.file)
             if lines is not None:
                 self.out.writelines(row + "\n" for row in excerpt(lines, f))

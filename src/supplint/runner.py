@@ -137,7 +137,7 @@ class Run:
         self.failing = False
         self.stdin_fixed: str | None = None
 
-    def start(self, output_format: str, out, statistics: bool, also: tuple = ()) -> None:
+    def start(self, output_format: str, out, statistics: bool, also: tuple = (), no_colour: bool = False) -> None:
         """``also``: (format, stream) pairs of more reports written from this same run (--also-output)."""
         from . import output
 
@@ -147,6 +147,8 @@ class Run:
             self.reporter = output.StatisticsReporter(out, self.quiet)
         else:
             self.reporter = self._reporter(output_format, out)
+            if output_format in ("concise", "full"):
+                self.reporter.colour = output.wants_colour(out, no_colour)
         if also:
             from .tee import Tee
 
