@@ -495,3 +495,21 @@ def test_output_file_and_exit_status(fmt, tmp_path):
     assert result.returncode == 1 and result.stdout == ""
     assert target.read_text(encoding="utf-8").strip()
     assert run_cli("check", "--output-format", fmt, "--exit-zero", "examples/d3-5000-softgel.yaml").returncode == 0
+
+
+def test_rdjson_has_every_finding_with_byte_columns_and_fixes_as_suggestions():
+    label = "examples/selenium-chromium-ug.yaml"
+    rd = json.loads(run_cli("check", "--output-format", "rdjson", label).stdout)
+    plain = json.loads(run_cli("check", "--output-format", "json", label).stdout)
+    assert rd["source"]["name"] == "supplint"
+    assert [(d["code"]["value"], d["location"]["range"]["start"]["line"]) for d in rd["diagnostics"]] == \
+        [(f["code"], f["line"]) for f in plain]
+    lines = (ROOT / label).read_text(encoding="utf-8").splitlines()
+    for d, f in zip(rd["diagnostics"], plain):
+        assert d["severity"] == f["severity"].upper()
+        start = d["location"]["range"]["start"]
+        assert start["column"] == len(lines[f["line"] - 1][: f["column"] - 1].encode("utf-8")) + 1
+        if f["fix"]:
+            assert [s["text"] for s in d["suggestions"]] == [e["content"] for e in f["fix"]["edits"]]
+    assert any(s["text"] == "mcg" for d in rd["diagnostics"] for s in d.get("suggestions", []))
+    assert json.loads(run_cli("check", "--output-format", "rdjson", "examples/d3-k2-softgel.yaml").stdout)["diagnostics"] == []

@@ -325,6 +325,63 @@ class GitlabReporter(Reporter):
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# reviewdog's Diagnostic Format (rdjson)
+
+RDJSON_SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+
+
+class RdjsonReporter(Reporter):
+    """One DiagnosticResult for reviewdog (`reviewdog -f=rdjson`): each finding a diagnostic with its rule code and
+    documentation link, and each safe fix a suggestion, so a review shows it as a one-click change. Columns are
+    counted in UTF-8 bytes, as the format says, from the file's own lines."""
+
+    def __init__(self, out: TextIO, quiet: bool = False) -> None:
+        super().__init__(out, quiet)
+        from .output import _LineCache, read_file
+
+        self._lines = _LineCache(read_file)
+        self._written = 0  # diagnostics are written as they come, like the other formats: nothing is held
+        self._ascii = not unicode_ok(out)
+
+    def _position(self, path: str, line: int, column: int) -> dict[str, int]:
+        lines = self._lines(path)
+        if lines is not None and 0 < line <= len(lines):
+            column = len(lines[line - 1][: column - 1].encode("utf-8", "surrogatepass")) + 1
+        return {"line": line, "column": column}
+
+    def _range(self, path: str, line: int, column: int, end_line: int, end_column: int) -> dict[str, Any]:
+        return {"start": self._position(path, line, column), "end": self._position(path, end_line, end_column)}
+
+    def write(self, findings: list[Finding]) -> None:
+        for f in findings:
+            path = posix_path(f.file)
+            diagnostic: dict[str, Any] = {
+                "message": f.message + (f"\nhelp: {f.hint}" if f.hint else ""),
+                "location": {"path": path, "range": self._range(f.file, *_location(f))},
+                "severity": RDJSON_SEVERITY.get(f.severity, "WARNING"),
+                "code": {"value": f.code, "url": rule_help_uri(f.code, f.name)},
+            }
+            if f.fix:
+                diagnostic["suggestions"] = [
+                    {"range": self._range(f.file, e["line"], e["column"], e["end_line"], e["end_column"]),
+                     "text": e["content"]} for e in f.fix["edits"]]
+            if not self._written:
+                self.out.write('{"source": {"name": "supplint", "url": "https://github.com/supplint/supplint"},\n'
+                               ' "diagnostics": [\n  ')
+            else:
+                self.out.write(",\n  ")
+            self.out.write(json_safe(json.dumps(diagnostic, ensure_ascii=self._ascii)))
+            self._written += 1
+
+    def close(self, checked: int) -> None:
+        if self._written:
+            self.out.write("\n]}\n")
+        else:
+            self.out.write('{"source": {"name": "supplint", "url": "https://github.com/supplint/supplint"}, '
+                           '"diagnostics": []}\n')
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # JUnit XML
 
 
@@ -400,7 +457,7 @@ class JunitReporter(Reporter):
 
 #: The formats this module adds to output.REPORTERS.
 CI_REPORTERS: dict[str, type[Reporter]] = {"sarif": SarifReporter, "github": GithubReporter,
-                                           "gitlab": GitlabReporter, "junit": JunitReporter}
+                                           "gitlab": GitlabReporter, "junit": JunitReporter, "rdjson": RdjsonReporter}
 
 __all__ = ["CI_REPORTERS", "Fingerprints", "GithubReporter", "GitlabReporter", "JunitReporter", "SarifReporter",
            "escape_data", "escape_property", "heading_anchor", "rule_descriptor"]

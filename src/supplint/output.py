@@ -16,7 +16,7 @@ from .findings import SEVERITIES, Finding
 from .visible import json_safe, visible
 
 #: Every format the CLI contract names (cli.md); each has a Reporter (see reporter_class).
-ALL_FORMATS = ("concise", "full", "json", "json-lines", "sarif", "github", "gitlab", "junit", "html")
+ALL_FORMATS = ("concise", "full", "json", "json-lines", "sarif", "github", "gitlab", "junit", "rdjson", "html")
 
 
 class Tally:
@@ -183,7 +183,7 @@ class StatisticsReporter(Reporter):
 _REPORTERS: dict[str, type[Reporter]] = {"concise": ConciseReporter, "full": FullReporter, "json": JsonReporter,
                                          "json-lines": JsonLinesReporter}
 #: Formats whose reporters live in ci_output.py (it subclasses Reporter, so it is imported when one is asked for).
-CI_FORMATS = ("sarif", "github", "gitlab", "junit")
+CI_FORMATS = ("sarif", "github", "gitlab", "junit", "rdjson")
 
 
 def reporter_class(name: str) -> type[Reporter]:
