@@ -382,17 +382,20 @@ def test_junit_report_counts_and_failures(examples_json):
     assert suite.tag == "testsuite" and suite.get("name") == "supplint"
     cases = suite.findall("testcase")
     failures = [c for c in cases if c.find("failure") is not None]
+    failing = [f for f in examples_json if f["severity"] != "info"]  # the default --fail-on is warning
     clean_files = len(LABELS) - len({f["file"] for f in examples_json})
-    assert clean_files > 0
+    assert clean_files > 0 and len(failing) < len(examples_json)
     for element in (root, suite):
-        assert int(element.get("tests")) == len(cases)
-        assert int(element.get("failures")) == len(failures) == len(examples_json)
+        assert int(element.get("tests")) == len(cases) == len(examples_json) + clean_files
+        assert int(element.get("failures")) == len(failures) == len(failing)
         assert element.get("errors") == "0"
-    passing = [c for c in cases if c.find("failure") is None]
+    noted = [c for c in cases if c.find("system-out") is not None]
+    assert len(noted) == len(examples_json) - len(failing)
+    passing = [c for c in cases if c.find("failure") is None and c.find("system-out") is None]
     assert {c.get("name") for c in passing} == {"no problems"}
     assert sorted(c.get("classname") for c in passing) == sorted(set(LABELS) - {f["file"] for f in examples_json})
     assert len(passing) == clean_files
-    for case, f in zip(failures, examples_json):
+    for case, f in zip(failures, failing):
         (failure,) = case.findall("failure")
         assert case.get("classname") == case.get("file") == f["file"]
         assert case.get("name") == f"{f['code']} {f['name']} ({f['line']}:{f['column']})"
@@ -513,3 +516,17 @@ def test_rdjson_has_every_finding_with_byte_columns_and_fixes_as_suggestions():
             assert [s["text"] for s in d["suggestions"]] == [e["content"] for e in f["fix"]["edits"]]
     assert any(s["text"] == "mcg" for d in rd["diagnostics"] for s in d.get("suggestions", []))
     assert json.loads(run_cli("check", "--output-format", "rdjson", "examples/d3-k2-softgel.yaml").stdout)["diagnostics"] == []
+
+
+def test_junit_fails_only_what_fails_the_run():
+    """--fail-on error: warnings are reported but pass, as the exit status 0 says."""
+    import xml.etree.ElementTree as ElementTree
+
+    label = "examples/d3-5000-softgel.yaml"  # SUP201 (error), SUP101 and SUP202 (warnings)
+    strict = ElementTree.fromstring(run_cli("check", "--output-format", "junit", label).stdout)
+    lenient_run = run_cli("check", "--output-format", "junit", "--fail-on", "error", label)
+    lenient = ElementTree.fromstring(lenient_run.stdout)
+    assert strict.get("failures") == "3" and lenient.get("failures") == "1"
+    failing = [case.get("name").split()[0] for case in lenient.iter("testcase") if case.find("failure") is not None]
+    assert failing == ["SUP201"] and lenient_run.returncode == 1
+    assert len([case for case in lenient.iter("testcase") if case.find("system-out") is not None]) == 2

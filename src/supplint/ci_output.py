@@ -20,7 +20,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from . import __version__
-from .findings import Finding
+from .findings import SEVERITY_RANK, Finding
 from .output import FIX_HINT, Reporter, concise_line, unicode_ok
 from .visible import json_safe, visible, xml_safe
 
@@ -407,8 +407,10 @@ class JunitReporter(Reporter):
         super().__init__(out, quiet)
         self._cases = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="")
         self._tests = self._failures = self._unnamed_clean = 0
+        self._fail_on = 0  # severity rank from which a finding is a failure (the file's --fail-on)
 
-    def add(self, findings: list[Finding], path: str | None = None) -> None:
+    def add(self, findings: list[Finding], path: str | None = None, fail_on: str | None = None) -> None:
+        self._fail_on = SEVERITY_RANK[fail_on] if fail_on else 0
         if findings:
             super().add(findings)
         elif path is not None:
@@ -428,14 +430,17 @@ class JunitReporter(Reporter):
             case.set("file", xml_text(file))
         if f is not None:
             case.set("line", str(f.line))
-            failure = ET.SubElement(case, "failure", {"type": f.code, "message": xml_text(f.message)})
             body = concise_line(f)
             if f.hint:
                 body += f"\nhelp: {f.hint}"
             if f.fix is not None:
                 body += "\n" + FIX_HINT
-            failure.text = xml_text(body)
-            self._failures += 1
+            if SEVERITY_RANK[f.severity] >= self._fail_on:
+                failure = ET.SubElement(case, "failure", {"type": f.code, "message": xml_text(f.message)})
+                failure.text = xml_text(body)
+                self._failures += 1
+            else:  # below --fail-on: shown, but a passing test, as the exit status says
+                ET.SubElement(case, "system-out").text = xml_text(body)
         self._tests += 1
         self._cases.write("    " + xml_safe(ET.tostring(case, encoding="unicode")) + "\n")
 

@@ -104,7 +104,7 @@ class HtmlReporter(Reporter):
         run has several (stack files)."""
         self._stacks.append((name, dict(totals)))
 
-    def add(self, findings: list[Finding], path: str | None = None) -> None:
+    def add(self, findings: list[Finding], path: str | None = None, fail_on: str | None = None) -> None:
         """One checked file's findings; without ``path``, findings that may be about any file (the one-shot
         helpers, a stack's findings at its labels): each joins its own file's section."""
         self.tally.add(findings)

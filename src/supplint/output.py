@@ -62,8 +62,9 @@ class Reporter:
     def add_stack(self, totals) -> None:
         pass
 
-    def add(self, findings: list[Finding], path: str | None = None) -> None:
-        """One checked file's findings (``path`` names it, for formats that list clean files too)."""
+    def add(self, findings: list[Finding], path: str | None = None, fail_on: str | None = None) -> None:
+        """One checked file's findings (``path`` names it, for formats that list clean files too; ``fail_on`` is
+        that file's lowest failing severity, for formats that tell failures from notes)."""
         self.write(findings)
         self.tally.add(findings)
 

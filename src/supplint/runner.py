@@ -252,8 +252,9 @@ class Run:
         if result.fixed_text is not None:
             self.changed += 1
             self.fixed += result.fixed
-        if self.reporter is not None and not self._guarded(result, lambda: self.reporter.add(result.findings, result.path)):
-            self.reporter.add([f for f in result.findings if f.code == "SUP008"], result.path)
+        if self.reporter is not None and not self._guarded(
+                result, lambda: self.reporter.add(result.findings, result.path, result.fail_on)):
+            self.reporter.add([f for f in result.findings if f.code == "SUP008"], result.path, result.fail_on)
         threshold = SEVERITY_RANK[result.fail_on]
         self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
 

@@ -20,9 +20,9 @@ class Tee:
         for reporter in self.reporters:
             reporter.add_stack(totals)
 
-    def add(self, findings, path: str | None = None) -> None:
+    def add(self, findings, path: str | None = None, fail_on: str | None = None) -> None:
         for reporter in self.reporters:
-            reporter.add(findings, path)
+            reporter.add(findings, path, fail_on)
 
     def close(self, checked: int) -> None:
         for reporter in self.reporters:
