@@ -101,6 +101,8 @@ SHAPES = {
     "page-toml-entries": ("Hugo TOML front matter: a long supplements array of numbers and inline tables", "page.md",
                           lambda n, s: f"+++\ntitle = '{s}'\nsupplements = [" + '1, {a = "]"}, ' * n + "]\n+++\n# x\n",
                           4_000),
+    "page-json-entries": ("Hugo JSON front matter: a long supplements array of numbers", "page.md",
+                          lambda n, s: '{"title": "' + s + '", "supplements": [' + "1, " * n + '1]}\n# x\n', 8_000),
     "page-toml-title": ("Hugo TOML front matter: a title of escapes and disease words", "page.md",
                         lambda n, s: "+++\ntitle = \"" + s + "arthritis \\\" " * n + "\"\n+++\n# x\n", 4_000),
     "page-footnotes": ("GFM footnote references and definitions", "page.md",

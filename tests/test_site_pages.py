@@ -204,6 +204,27 @@ def test_toml_title_and_description_are_prose_at_their_columns(tmp_path):
     assert found == [("SUP404", 2, title.index("colds") + 1), ("SUP404", 3, description.index("arthritis") + 1)]
 
 
+# --- Hugo JSON front matter -------------------------------------------------------------------------------------
+
+
+def test_json_front_matter(site):
+    post = site / "content" / "posts" / "json.md"
+    text = ('{\n  "title": "Vitamin D3",\n  "supplements": ["../../labels/d3.yaml", "../../labels/nope.yaml"]\n}\n'
+            f"# Vitamin D3\n\n{CONSULT}\n")
+    places = sorted((f.code, f.line, f.column) for f in supplint.check_text(text, str(post)))
+    assert places == [("SUP101", 3, 19), ("SUP201", 3, 19), ("SUP202", 3, 19), ("SUP405", 3, 43)]
+
+
+def test_broken_json_front_matter_is_sup001_at_its_line(tmp_path):
+    found = supplint.check_text('{\n  "title": "x",\n}\n# Post\n', str(tmp_path / "post.md"))
+    assert [(f.code, f.line) for f in found] == [("SUP001", 3)]
+
+
+@pytest.mark.parametrize("text", ["{% include note.html %}\n# Post\n", "{{< youtube x >}}\n# Post\n"])
+def test_a_template_tag_is_not_json_front_matter(tmp_path, text):
+    assert supplint.check_text(text, str(tmp_path / "post.md")) == []
+
+
 # --- MDX ---------------------------------------------------------------------------------------------------------
 
 

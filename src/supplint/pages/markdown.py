@@ -537,21 +537,41 @@ class _Builder:
     def toml_front_matter(self, lines: list[str]) -> None:
         """Hugo's TOML between the `+++` lines (page line 2 on): the same keys as YAML front matter, read by
         tomllib; a TOML error is SUP001 at its page line, as a YAML one is."""
-        from . import toml_matter
+        from . import matter
 
         text = "\n".join(lines)
         try:
-            data, places = toml_matter.load(text)
-        except toml_matter.TomlError as error:
+            data, places = matter.load_toml(text)
+        except matter.MatterError as error:
             self.page.problems.append(PageProblem(
                 "SUP001", f"front matter is not valid TOML: {error.message}", error.line + 1, error.column,
                 'between `+++` lines Hugo reads TOML: `key = "value"`, `supplements = ["labels/name.yaml"]`'))
             return
+        self.structured(text, data, places, 1)
+
+    def json_front_matter(self, text: str) -> int | None:
+        """Hugo's JSON front matter (an object from the page's first character): its keys as for YAML; the index
+        of the page line it ends on, or None when it is not JSON (SUP001, and the page is read from line 1)."""
+        from . import matter
+
+        try:
+            data, places, end = matter.load_json(text)
+        except matter.MatterError as error:
+            self.page.problems.append(PageProblem(
+                "SUP001", f"front matter is not valid JSON: {error.message}", error.line, error.column,
+                'a page that starts with `{` has JSON front matter (Hugo): `{"supplements": ["labels/name.yaml"]}`'))
+            return None
+        self.structured(text, data, places, 0)
+        return text.count("\n", 0, end)
+
+    def structured(self, text: str, data: dict, places: dict, first: int) -> None:
+        """TOML or JSON front matter, parsed: `title` and `description` as prose, `supplements` as references at
+        their places (offsets in ``text``, whose line 1 is page line ``first + 1``)."""
         where = Lines(text)
 
         def point(offset: int) -> tuple[int, int]:
             line, column = where.locate(offset)
-            return line + 2, column + 1  # front-matter line n is page line n + 1
+            return line + 1 + first, column + 1
 
         prose = [key for key in ("title", "description") if isinstance(data.get(key), str) and data[key].strip()]
         for key in sorted(prose, key=lambda key: places[key].start if key in places else 0):
@@ -559,16 +579,17 @@ class _Builder:
         if "supplements" not in data:
             return
         value, place = data["supplements"], places.get("supplements")
-        start = point(place.start) if place else (2, 1)
-        self.page.front_matter_line = point(place.key)[0] if place else 2
+        start = point(place.start) if place else (first + 1, 1)
+        self.page.front_matter_line = point(place.key)[0] if place else first + 1
         if place is None:  # no places (a shape the scan does not know): every entry at the front matter's start
             spans = [(start, start)] * (len(value) if isinstance(value, list) else 1)
         elif isinstance(value, list) and len(place.items) == len(value):
             spans = [(point(a), point(b)) for a, b in place.items]
         else:
             spans = [(start, point(place.end))] * (len(value) if isinstance(value, list) else 1)
-        places_ = [(first[0], first[1], last[1] if last[0] == first[0] else first[1] + 1) for first, last in spans]
-        self.entries(value, places_, start)
+        # an entry that spans lines (a TOML multi-line string) is marked on its first line
+        self.entries(value, [(begin[0], begin[1], stop[1] if stop[0] == begin[0] else begin[1] + 1)
+                             for begin, stop in spans], start)
 
 
 def _place(span, entry) -> tuple[int, int, int]:
@@ -706,6 +727,11 @@ def _yaml_decode(piece: str, style: str | None) -> tuple[str, list[tuple[int, in
     return "".join(out), points
 
 
+#: Hugo reads a page that starts with `{` as JSON front matter; this asks for a `{` alone on the first line or a
+#: `{"key"`, so that a page opening with a template tag (`{% include %}`, `{{ partial }}`) is still Markdown.
+_JSON_START = re.compile(r'\{\s*(?:$|")')
+
+
 def _front_matter_end(lines: list[str]) -> tuple[str, int] | None:
     """(the fence, index of the line closing the front matter), the index being -1 when it is opened and never
     closed; None when there is none. YAML sits between `---` lines, Hugo's TOML between `+++` lines."""
@@ -730,6 +756,10 @@ def parse_markdown(text: str, mdx: bool = False) -> Page:
         builder.page.problems.append(PageProblem(
             "SUP001", "the front matter opened on line 1 is never closed", 1, 1,
             f"end it with a line `{fence}`, or remove the first line if it is meant as a rule"))
+    elif found is None and not mdx and _JSON_START.match(lines[0] if lines else ""):
+        end = builder.json_front_matter("\n".join(lines))
+        if end is not None:
+            lines = [""] * (end + 1) + lines[end + 1:]
     elif found is not None:
         fence, end = found
         if fence == "+++":

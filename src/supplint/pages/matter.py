@@ -1,13 +1,16 @@
-"""Hugo's TOML front matter (between `+++` lines): its values through tomllib, their places through a scan.
+"""Hugo's TOML front matter (between `+++` lines) and JSON front matter (an object at the page's start): their
+values through tomllib and json, their places through a scan.
 
-tomllib is the authority on what the TOML says, and says nothing about where: a finding for a `supplements` entry
-has to point at that entry. So once tomllib has accepted the text, one forward pass over it finds where each
-top-level key's value is, and, for an array, where each item is. The pass only needs to tell strings, comments and
-brackets apart (the text is known to be valid TOML); it never goes back, so it costs the length of the front matter.
+The standard library is the authority on what the text says, and says nothing about where: a finding for a
+`supplements` entry has to point at that entry. So once the parser has accepted the text, one forward pass over it
+finds where each top-level key's value is, and, for an array, where each item is. The pass only needs to tell
+strings, comments and brackets apart (the text is known to be valid); it never goes back, so it costs the length
+of the front matter.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -27,14 +30,15 @@ class Value:
     items: list[tuple[int, int]] = field(default_factory=list)
 
 
-class TomlError(Exception):
+class MatterError(Exception):
     def __init__(self, message: str, line: int, column: int):
         super().__init__(message)
         self.message, self.line, self.column = message, line, column
 
 
-def load(text: str) -> tuple[dict, dict[str, Value]]:
-    """(the table, {top-level key: where its value is}); TomlError with a 1-based line and column if it is not TOML."""
+def load_toml(text: str) -> tuple[dict, dict[str, Value]]:
+    """(the table, {top-level key: where its value is}); MatterError with a 1-based line and column if it is not
+    TOML."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -46,7 +50,7 @@ def load(text: str) -> tuple[dict, dict[str, Value]]:
         else:  # "(at end of document)": the last line
             message = message.replace(" (at end of document)", "")
             return_line, column = text.count("\n") + 1, 1
-        raise TomlError(message, return_line, column) from None
+        raise MatterError(message, return_line, column) from None
     try:
         places = _places(text)
     except (IndexError, ValueError):  # a shape the scan does not know: values without places, never a crash
@@ -186,4 +190,50 @@ def _places(text: str) -> dict[str, Value]:
         value.key = key
         if len(parts) == 1:
             places[parts[0]] = value
+        i = value.end
+
+
+def load_json(text: str) -> tuple[dict, dict[str, Value], int]:
+    """The JSON object at the start of ``text``: (its value, {key: where its value is}, the offset after it);
+    MatterError when it is not JSON or not an object."""
+    try:
+        data, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as error:
+        raise MatterError(error.msg, error.lineno, error.colno) from None
+    except RecursionError:  # nesting deeper than the decoder goes
+        raise MatterError("nested too deeply", 1, 1) from None
+    if not isinstance(data, dict):
+        raise MatterError("front matter should be an object of keys", 1, 1)
+    try:
+        places = _json_places(text)
+    except (IndexError, ValueError):
+        places = {}
+    return data, places, end
+
+
+def _json_places(text: str) -> dict[str, Value]:
+    """Where each key's value is in the object at the start of ``text`` (a JSON string is a TOML basic string to
+    the scan, and JSON has no comments, so the TOML value scan serves)."""
+    places: dict[str, Value] = {}
+    i = _skip_space(text, 0, newlines=True)
+    if text[i] != "{":
+        raise ValueError("not an object")
+    i += 1
+    while True:
+        i = _skip_space(text, i, newlines=True)
+        if text[i] == "}":
+            return places
+        if text[i] == ",":
+            i += 1
+            continue
+        key = i
+        end = _string_end(text, i)
+        name = json.loads(text[i:end])
+        i = _skip_space(text, end, newlines=True)
+        if text[i] != ":":
+            raise ValueError("no ':'")
+        i = _skip_space(text, i + 1, newlines=True)
+        value = _value(text, i)
+        value.key = key
+        places[name] = value
         i = value.end
