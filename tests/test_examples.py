@@ -57,6 +57,11 @@ EXPECTED = {
     "pages/broken-reference.md": [("SUP405", 3)],
     "pages/roundup.html": [],
     "pages/sponsored-no-disclosure.html": [("SUP401", 10)],
+    # site shapes: Hugo's TOML front matter, an MDX post (its JSX is not prose), a disclosure in a footnote (it
+    # renders at the page's end, after the link, wherever its definition is written)
+    "pages/hugo-toml-roundup.md": [("SUP101", 7), ("SUP201", 7), ("SUP202", 7)],
+    "pages/mdx-post.mdx": [],
+    "pages/footnote-disclosure.md": [("SUP402", 8)],
     # daily stacks: the products taken together (each label is checked on its own too)
     "stacks/daily-stack.yaml": [("SUP501", 6), ("SUP501", 7)],
     "stacks/balanced-stack.yaml": [],
@@ -69,7 +74,7 @@ EXPECTED = {
 
 
 def test_every_example_is_listed():
-    on_disk = {p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*") if p.suffix in (".yaml", ".md", ".html")}
+    on_disk = {p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*") if p.suffix in (".yaml", ".md", ".mdx", ".html")}
     assert on_disk == set(EXPECTED)
 
 

@@ -7,7 +7,7 @@ let client;
 function activate(context) {
   const command = vscode.workspace.getConfiguration("supplint").get("path") || "supplint";
   const server = { command, args: ["server"], transport: TransportKind.stdio };
-  const documentSelector = ["yaml", "markdown", "html", "json"].map((language) => ({ scheme: "file", language }))
+  const documentSelector = ["yaml", "markdown", "mdx", "html", "json"].map((language) => ({ scheme: "file", language }))
     .concat([{ scheme: "untitled", language: "yaml" }]);
   client = new LanguageClient("supplint", "supplint", server, { documentSelector });
   context.subscriptions.push(client);

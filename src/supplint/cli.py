@@ -106,7 +106,7 @@ def cli() -> None:
 def check(paths, output_format, output_file, also_output, select, ignore, extend_select, population, fail_on, exit_zero,
           statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, stdin_filename, quiet,
           no_colour, show_files, show_settings) -> None:
-    """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.html), NIH DSLD records (*.json, when named) and
+    """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named) and
     stack files, and folders of them; '-' reads standard input."""
     from .config import ConfigError
     from .data import DataError

@@ -141,7 +141,7 @@ class Linter:
         return self.check_text(text, filename)
 
     def check_text(self, text: str, filename: str) -> list[Finding]:
-        """Lint a label, a page when ``filename`` ends in .md/.markdown/.html/.htm, or an NIH DSLD label record
+        """Lint a label, a page when ``filename`` ends in .md/.markdown/.mdx/.html/.htm, or an NIH DSLD label record
         (converted, then linted as a label) when it ends in .json."""
         if is_page(filename):
             from .pages.check import check_page  # pages, and their parsers, load only for a page

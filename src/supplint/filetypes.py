@@ -7,13 +7,19 @@ import os
 import re
 
 LABEL_SUFFIXES = frozenset({".yaml", ".yml"})
-PAGE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
+# .mdx (Markdown with JSX, as Docusaurus, Next.js and Astro sites write posts) is read as Markdown, its JSX left out.
+PAGE_SUFFIXES = frozenset({".md", ".markdown", ".mdx", ".html", ".htm"})
 DSLD_SUFFIX = ".json"
 
 
 def is_page(filename: str) -> bool:
     """A Markdown or HTML page, by its name (checked with the page rules)."""
     return os.path.splitext(filename)[1].lower() in PAGE_SUFFIXES
+
+
+def is_mdx(filename: str) -> bool:
+    """An MDX page: Markdown whose import/export lines, JSX tags and {expressions} are code, not prose."""
+    return os.path.splitext(filename)[1].lower() == ".mdx"
 
 
 def is_html(filename: str) -> bool:

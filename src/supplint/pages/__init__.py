@@ -1,4 +1,4 @@
-"""Pages (Markdown and HTML affiliate posts): what supplint reads out of them, with page positions.
+"""Pages (Markdown, MDX and HTML affiliate posts): what supplint reads out of them, with page positions.
 
 A parser (markdown.py, html.py) turns a page into a `Page`; the page rules and the label rules run on that. Every
 position is 1-based and refers to the page file, so findings point at page lines.
@@ -71,8 +71,8 @@ class Comment:
 
 @dataclass(frozen=True, slots=True)
 class PageProblem:
-    """A page the parser could not fully read: front matter that is not YAML (SUP001) or a `supplements:` entry
-    that is not a path (SUP002)."""
+    """A page the parser could not fully read: front matter that is not YAML, TOML or JSON (SUP001) or a
+    `supplements` entry that is not a path (SUP002)."""
 
     code: str
     message: str

@@ -1,6 +1,6 @@
 """Checking a page: its own rules, the labels it embeds or names (findings placed at page lines), suppression.
 
-Called by engine.Linter for files whose name ends in .md/.markdown/.html/.htm.
+Called by engine.Linter for files whose name ends in .md/.markdown/.mdx/.html/.htm.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import replace
 from .. import suppress
 from ..findings import FILE_START, Finding, Span
 from ..files import inside, os_reason, repository_root
-from ..filetypes import is_html
+from ..filetypes import is_html, is_mdx
 from . import Embedded, Page, Reference
 from .context import PageContext
 
@@ -24,7 +24,7 @@ def parse(text: str, filename: str) -> Page:
         return parse_html(text)
     from .markdown import parse_markdown
 
-    return parse_markdown(text)
+    return parse_markdown(text, mdx=is_mdx(filename))
 
 
 def check_page(linter, text: str, filename: str) -> list[Finding]:

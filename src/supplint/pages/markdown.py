@@ -49,10 +49,23 @@ def _markdown_special(source: str, j: int, text: str, i: int) -> tuple[int, int,
 
 @lru_cache(maxsize=1)
 def _markdown():
-    """One parser for the whole run: building the rule chains costs more than parsing a typical post."""
+    """One parser for the whole run: building the rule chains costs more than parsing a typical post. GFM
+    footnotes are parsed (their definitions render at the page's end, after the body: see `_Builder.tokens`);
+    `^[inline]` footnotes are not GFM and stay text."""
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin, inline=False)
+
+
+@lru_cache(maxsize=1)
+def _mdx_markdown():
+    """The parser for MDX pages: MDX has no indented code (an indented line inside a JSX block is Markdown)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin, inline=False).disable(
+        "code")
 
 
 class _Fragment(SafeParser):
@@ -303,6 +316,12 @@ class _Inline:
                 self.link_open(child)
             elif kind == "link_close":
                 self.link_close()
+            elif kind == "footnote_ref":  # [^label] renders as a superscript number: not words
+                at = self.find("[^")
+                self.emit(" ", at)
+                if at >= 0:
+                    close = self.content.find("]", at)
+                    self.cursor = close + 1 if close >= 0 else self.cursor
             elif kind == "image":  # the alt text is not prose; a space keeps the words around it apart
                 at = self.find("![")
                 self.emit(" ", at)
@@ -483,29 +502,122 @@ class _Builder:
 
     def references(self, doc: Document) -> None:
         value = doc.data["supplements"]
+        span = doc.value_span(("supplements",))
+        if isinstance(value, str):
+            places = [_place(span, value)]
+        elif isinstance(value, list):
+            places = [_place(doc.value_span(("supplements", index)), entry) for index, entry in enumerate(value)]
+        else:
+            places = []
+        self.entries(value, places, (span.line + 1, span.column))
+
+    def entries(self, value, places: list[tuple[int, int, int]], where: tuple[int, int]) -> None:
+        """`supplements` (a path or a list of them) → references, at ``places`` (page line, column, end column
+        of each entry); ``where`` is the value's page line and column, for a value that is not a list."""
         if value is None:  # `supplements:` left empty (a template): no labels, nothing wrong
             return
         if isinstance(value, str):
-            entries = [(("supplements",), value, "")]
+            entries = [(value, "")]
         elif isinstance(value, list):
-            entries = [(("supplements", index), entry, f" {index + 1}") for index, entry in enumerate(value)]
+            entries = [(entry, f" {index + 1}") for index, entry in enumerate(value)]
         else:
-            span = doc.value_span(("supplements",))
             self.page.problems.append(PageProblem(
-                "SUP002", f"`supplements:` should be a list of label paths, not {_kind(value)}", span.line + 1,
-                span.column, "write `supplements: [labels/name.yaml]`"))
+                "SUP002", f"`supplements:` should be a list of label paths, not {_kind(value)}", *where,
+                "write `supplements: [labels/name.yaml]`"))
             return
-        for path, entry, number in entries:
-            span = doc.value_span(path)
-            line, column = span.line + 1, span.column
+        for (entry, number), (line, column, end) in zip(entries, places):
             if not isinstance(entry, str) or not entry.strip():
                 what = "empty" if isinstance(entry, str) else _kind(entry)
                 self.page.problems.append(PageProblem(
                     "SUP002", f"`supplements:` entry{number} is {what}, not a label path", line, column,
                     "write the label file's path, relative to the page"))
                 continue
-            end = span.end_column if span.end_line == span.line else column + len(entry)
             self.page.references.append(Reference(entry.strip(), line, column, end))
+
+    def toml_front_matter(self, lines: list[str]) -> None:
+        """Hugo's TOML between the `+++` lines (page line 2 on): the same keys as YAML front matter, read by
+        tomllib; a TOML error is SUP001 at its page line, as a YAML one is."""
+        from . import matter
+
+        text = "\n".join(lines)
+        try:
+            data, places = matter.load_toml(text)
+        except matter.MatterError as error:
+            self.page.problems.append(PageProblem(
+                "SUP001", f"front matter is not valid TOML: {error.message}", error.line + 1, error.column,
+                'between `+++` lines Hugo reads TOML: `key = "value"`, `supplements = ["labels/name.yaml"]`'))
+            return
+        self.structured(text, data, places, 1)
+
+    def json_front_matter(self, text: str) -> int | None:
+        """Hugo's JSON front matter (an object from the page's first character): its keys as for YAML; the index
+        of the page line it ends on, or None when it is not JSON (SUP001, and the page is read from line 1)."""
+        from . import matter
+
+        try:
+            data, places, end = matter.load_json(text)
+        except matter.MatterError as error:
+            self.page.problems.append(PageProblem(
+                "SUP001", f"front matter is not valid JSON: {error.message}", error.line, error.column,
+                'a page that starts with `{` has JSON front matter (Hugo): `{"supplements": ["labels/name.yaml"]}`'))
+            return None
+        self.structured(text, data, places, 0)
+        return text.count("\n", 0, end)
+
+    def structured(self, text: str, data: dict, places: dict, first: int) -> None:
+        """TOML or JSON front matter, parsed: `title` and `description` as prose, `supplements` as references at
+        their places (offsets in ``text``, whose line 1 is page line ``first + 1``)."""
+        where = Lines(text)
+
+        def point(offset: int) -> tuple[int, int]:
+            line, column = where.locate(offset)
+            return line + 1 + first, column + 1
+
+        prose = [key for key in ("title", "description") if isinstance(data.get(key), str) and data[key].strip()]
+        for key in sorted(prose, key=lambda key: places[key].start if key in places else 0):
+            self.page.prose.append(_toml_prose(text, places.get(key), data[key], point, self.next_order()))
+        if "supplements" not in data:
+            return
+        value, place = data["supplements"], places.get("supplements")
+        start = point(place.start) if place else (first + 1, 1)
+        self.page.front_matter_line = point(place.key)[0] if place else first + 1
+        if place is None:  # no places (a shape the scan does not know): every entry at the front matter's start
+            spans = [(start, start)] * (len(value) if isinstance(value, list) else 1)
+        elif isinstance(value, list) and len(place.items) == len(value):
+            spans = [(point(a), point(b)) for a, b in place.items]
+        else:
+            spans = [(start, point(place.end))] * (len(value) if isinstance(value, list) else 1)
+        # an entry that spans lines (a TOML multi-line string) is marked on its first line
+        self.entries(value, [(begin[0], begin[1], stop[1] if stop[0] == begin[0] else begin[1] + 1)
+                             for begin, stop in spans], start)
+
+
+def _place(span, entry) -> tuple[int, int, int]:
+    """(page line, column, end column) of a YAML front-matter value (front-matter line n is page line n + 1)."""
+    end = span.end_column if span.end_line == span.line else span.column + len(entry if isinstance(entry, str) else "")
+    return span.line + 1, span.column, end
+
+
+def _toml_prose(text: str, place, value: str, point, order: int) -> Prose:
+    """A TOML front-matter string as prose. A one-line string gets exact anchors (escapes decoded as YAML's
+    double-quoted style does, which covers TOML's); a multi-line one is placed at its first line."""
+    if place is None:
+        return Prose(value, 2, 1, order)
+    line, column = point(place.start)
+    raw = text[place.start:place.end]
+    quote = raw[:1]
+    if raw[:3] in ('"""', "'''") or "\n" in raw or quote not in "\"'" or len(raw) < 2:
+        first = 1 if raw[3:4] == "\n" else 0  # a newline right after the delimiter is not part of the value
+        return Prose(value, line + first, 1 if first else column + 3, order)
+    decoded = _yaml_decode(raw[1:-1], '"' if quote == '"' else None)
+    if decoded is None or decoded[0] != value:
+        return Prose(value, line, column + 1, order)
+    anchors = []
+    for offset, index in decoded[1]:
+        if anchors and anchors[-1][0] == offset:
+            anchors.pop()
+        anchors.append((offset, line, column + 1 + index))
+    return Prose(value, line, column + 1, order, tuple(anchors))
 
 
 def _kind(value) -> str:
@@ -615,30 +727,53 @@ def _yaml_decode(piece: str, style: str | None) -> tuple[str, list[tuple[int, in
     return "".join(out), points
 
 
-def _front_matter_end(lines: list[str]) -> int | None:
-    """Index of the line closing the front matter; -1 when it is opened and never closed; None when there is
-    none (the first line is not `---`)."""
-    if not lines or lines[0].rstrip() != "---":
+#: Hugo reads a page that starts with `{` as JSON front matter; this asks for a `{` alone on the first line or a
+#: `{"key"`, so that a page opening with a template tag (`{% include %}`, `{{ partial }}`) is still Markdown.
+_JSON_START = re.compile(r'\{\s*(?:$|")')
+
+
+def _front_matter_end(lines: list[str]) -> tuple[str, int] | None:
+    """(the fence, index of the line closing the front matter), the index being -1 when it is opened and never
+    closed; None when there is none. YAML sits between `---` lines, Hugo's TOML between `+++` lines."""
+    fence = lines[0].rstrip() if lines else ""
+    if fence not in ("---", "+++"):
         return None
+    closing = ("---", "...") if fence == "---" else ("+++",)
     for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return index
-    return -1
+        if lines[index].rstrip() in closing:
+            return fence, index
+    return fence, -1
 
 
-def parse_markdown(text: str) -> Page:
-    """Read a Markdown page: front matter, prose, links, embedded labels and comments, with page positions."""
+def parse_markdown(text: str, mdx: bool = False) -> Page:
+    """Read a Markdown page: front matter, prose, links, embedded labels and comments, with page positions.
+    ``mdx``: an MDX page, whose ESM lines, JSX tags and {expressions} are blanked out first (see mdx.py)."""
     lines = normalize(text).split("\n")
-    end = _front_matter_end(lines)
+    found = _front_matter_end(lines)
     builder = _Builder(lines)
-    if end == -1:
+    if found is not None and found[1] == -1:
+        fence = found[0]
         builder.page.problems.append(PageProblem(
             "SUP001", "the front matter opened on line 1 is never closed", 1, 1,
-            "end it with a line `---`, or remove the first line if it is meant as a rule"))
-    elif end is not None:
-        builder.front_matter(lines[1:end])
-        # Blank, not cut: markdown-it must not read the YAML as prose, and page lines must stay page lines.
+            f"end it with a line `{fence}`, or remove the first line if it is meant as a rule"))
+    elif found is None and not mdx and _JSON_START.match(lines[0] if lines else ""):
+        end = builder.json_front_matter("\n".join(lines))
+        if end is not None:
+            lines = [""] * (end + 1) + lines[end + 1:]
+    elif found is not None:
+        fence, end = found
+        if fence == "+++":
+            builder.toml_front_matter(lines[1:end])
+        else:
+            builder.front_matter(lines[1:end])
+        # Blank, not cut: markdown-it must not read the front matter as prose, and page lines must stay page lines.
         lines = [""] * (end + 1) + lines[end + 1:]
-        builder.lines = lines
-    builder.tokens(_markdown().parse("\n".join(lines)))
+    if mdx:
+        from .mdx import blank_mdx
+
+        lines, comments = blank_mdx(lines)
+        builder.page.comments.extend(comments)
+    builder.lines = lines
+    builder.tokens((_mdx_markdown if mdx else _markdown)().parse("\n".join(lines)))
+    builder.page.comments.sort(key=lambda comment: (comment.line, comment.column))
     return builder.page

@@ -18,7 +18,7 @@ from ..findings import Finding
 from .positions import Positions
 
 #: The suffix a document that is not a file gets from its language, so it is checked as what it is.
-_SUFFIX_OF_LANGUAGE = {"yaml": ".yaml", "markdown": ".md", "html": ".html", "json": ".json"}
+_SUFFIX_OF_LANGUAGE = {"yaml": ".yaml", "markdown": ".md", "mdx": ".mdx", "html": ".html", "json": ".json"}
 
 
 @dataclass(eq=False)
