@@ -87,8 +87,10 @@ def vocabulary(path: str) -> Vocabulary:
         raise ValueError(f"{path}: bad regular expression: {exc}") from None
 
 
-# A sentence ends at . ! ? (with any closing quote or bracket) before white space, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
+# A sentence ends at . ! ? (with any closing quote or bracket) before white space and a word that does not start
+# in lower case ("e.g. the", "treat . . . diabetes" go on), or at a line break. An ellipsis, spaced or not, is
+# matched first and does not end one.
+_SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n")
 # A clause, the scope of a negation: split at ; : a spaced dash, a contrasting conjunction, or a comma before a
 # new subject ("Not only does it soothe joints, it also cures arthritis"). A plain list comma ("diagnose, treat,
 # cure, or prevent") does not split, so the disclaimer's "not" covers its whole list.
@@ -96,6 +98,7 @@ _CLAUSE_END = re.compile(
     r"[;:]|\s-\s|\b(?:but|however|whereas|while|unlike|yet)\b"
     r"|,\s*(?=(?:and\s+|so\s+)?(?:it|this|they|we|our|you|these|which|i)\b)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_FORWARD_ONLY = frozenset({"without", "no"})
 #: A fragment this short with a product word is a product name or a tag line, not a sentence about a disease.
 _FRAGMENT_WORDS = 8
 
@@ -127,6 +130,8 @@ def read_claims(text: str, path: str, mode: Mode) -> tuple[Claim, ...]:
 def _sentences(text: str):
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group("dots"):
+            continue
         if text[start:match.end()].strip():
             yield _trimmed(text, start, match.end())
         start = match.end()
@@ -168,17 +173,21 @@ def _judge(sentence: str, words: Vocabulary, mode: Mode) -> tuple[str, int, int]
     for offset, clause in _clauses(sentence):
         if not clause or not words.terms.search(clause):
             continue
-        negation = words.negations.search(clause)
+        negations = [m for m in words.negations.finditer(clause)]
+        first = negations[0].end() if negations else len(clause) + 1
+        # A negated verb after a disease negates it too ("in the case of a UTI, cranberry is not a substitute"),
+        # but "without" and "no" only negate what follows them ("arthritis relief without side effects").
+        later = any(m.group(0).lower() not in _FORWARD_ONLY for m in negations)
         if words.substitutes is not None:
             for match in words.substitutes.finditer(clause):
-                if negation is None or negation.end() > match.start():
+                if first > match.start():
                     return match.group(0), offset + match.start(), offset + match.end()
         if caution:
             continue
         exempt = [m.span() for m in words.exempt.finditer(clause)] if words.exempt else []
         for match in words.terms.finditer(clause):
             start, end = match.span()
-            if inside(exempt, start, end) or (negation is not None and negation.end() <= start):
+            if inside(exempt, start, end) or first <= start or later:
                 continue
             hit = (match.group(0), offset + start, offset + end)
             if mode == "claim" or _implied(match.group(0), words):
