@@ -52,6 +52,7 @@ class Vocabulary:
     substitutes: re.Pattern | None
     verbs: re.Pattern
     negations: re.Pattern
+    denials: re.Pattern | None    # a negated effect ("is not a substitute", "has not been shown"): negates its clause
     exempt: re.Pattern | None
     cautions: re.Pattern | None
     fragment: re.Pattern | None   # words of a product name ("drops", "formula"), for verbless prose fragments
@@ -80,7 +81,7 @@ def vocabulary(path: str) -> Vocabulary:
         return Vocabulary(
             alternation([*table["diseases"], *listed(*IMPLIED), *listed(*SUBSTITUTES)]),
             pattern(*IMPLIED), pattern(*SUBSTITUTES), alternation(table["verbs"]),
-            alternation(table.get("negations") or ["not"]), pattern("exempt"), pattern("cautions"),
+            alternation(table.get("negations") or ["not"]), pattern("denials"), pattern("exempt"), pattern("cautions"),
             pattern("product-words"), pattern("pointers"),
         )
     except re.error as exc:
@@ -98,7 +99,6 @@ _CLAUSE_END = re.compile(
     r"[;:]|\s-\s|\b(?:but|however|whereas|while|unlike|yet)\b"
     r"|,\s*(?=(?:and\s+|so\s+)?(?:it|this|they|we|our|you|these|which|i)\b)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-_FORWARD_ONLY = frozenset({"without", "no"})
 #: A fragment this short with a product word is a product name or a tag line, not a sentence about a disease.
 _FRAGMENT_WORDS = 8
 
@@ -173,11 +173,11 @@ def _judge(sentence: str, words: Vocabulary, mode: Mode) -> tuple[str, int, int]
     for offset, clause in _clauses(sentence):
         if not clause or not words.terms.search(clause):
             continue
-        negations = [m for m in words.negations.finditer(clause)]
-        first = negations[0].end() if negations else len(clause) + 1
-        # A negated verb after a disease negates it too ("in the case of a UTI, cranberry is not a substitute"),
-        # but "without" and "no" only negate what follows them ("arthritis relief without side effects").
-        later = any(m.group(0).lower() not in _FORWARD_ONLY for m in negations)
+        negation = words.negations.search(clause)
+        first = negation.end() if negation else len(clause) + 1
+        # A denial of an effect after a disease negates it too ("in the case of a UTI, cranberry is not a
+        # substitute for antibiotics"); any other negation negates only what follows it.
+        later = words.denials is not None and words.denials.search(clause) is not None
         if words.substitutes is not None:
             for match in words.substitutes.finditer(clause):
                 if first > match.start():
