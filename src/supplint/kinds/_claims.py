@@ -89,9 +89,10 @@ def vocabulary(path: str) -> Vocabulary:
 
 
 # A sentence ends at . ! ? (with any closing quote or bracket) before white space and a word that does not start
-# in lower case ("e.g. the", "treat . . . diabetes" go on), or at a line break. An ellipsis, spaced or not, is
+# in lower case ("e.g. the", "treat . . . diabetes" go on), or at a blank line (a soft line break inside a
+# paragraph is not an end). An ellipsis, spaced or not, is
 # matched first and does not end one.
-_SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n")
+_SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n")
 # A clause, the scope of a negation: split at ; : a spaced dash, a contrasting conjunction, or a comma before a
 # new subject ("Not only does it soothe joints, it also cures arthritis"). A plain list comma ("diagnose, treat,
 # cure, or prevent") does not split, so the disclaimer's "not" covers its whole list.
