@@ -21,10 +21,10 @@ import supplint
 CORPUS = Path(__file__).parent / "data" / "corpus"
 
 #: Share of the dev split each rule must reach: disease claims caught, structure/function items passed.
-#: Reached when set (dev): 97.6 %, 85.8 %, 99.0 %, 99.0 %. Before the one reader: 66.9 %, 35.4 %, 80.4 %, 95.9 %.
+#: Reached when set (dev): 97.6 %, 88.2 %, 99.0 %, 99.0 %. Before the one reader: 66.9 %, 35.4 %, 80.4 %, 95.9 %.
 FLOORS = {
     ("SUP303", "disease-claims"): 0.95,
-    ("SUP404", "disease-claims"): 0.83,
+    ("SUP404", "disease-claims"): 0.86,
     ("SUP303", "structure-function"): 0.97,
     ("SUP404", "structure-function"): 0.97,
 }

@@ -60,7 +60,7 @@ class Vocabulary:
 
 
 #: The data file's lists that are implied claims, each a criterion of 101.93(g)(2) (see the file's comments).
-IMPLIED = ("implied", "signs", "drug-classes", "body-response", "adverse-events")
+IMPLIED = ("implied", "signs", "product-names", "drug-classes", "body-response", "adverse-events")
 SUBSTITUTES = ("substitutes", "augments")
 
 
