@@ -90,3 +90,40 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _MAX = float("inf")
+
+
+# What `normalise_text` removes or replaces before any vocabulary is matched. PDF text and CMS editors carry
+# characters that look like plain text but defeat a regular expression: a ligature ("ﬁsh oil"), curly quotes
+# ("Alzheimer’s"), dashes of every width, a soft hyphen left from hyphenation, zero-width spaces and joiners.
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_PLAIN = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+          "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+          "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+          "\u00a0": " ", "\u202f": " ", "\u2007": " "}
+
+
+def normalise_text(text: str) -> str:
+    """``text`` in the form vocabularies are matched on: NFKC (ligatures, full-width letters), straight quotes,
+    one hyphen for every dash, no soft hyphen nor zero-width character. Case and spacing are kept."""
+    return normalise_text_offsets(text)[0]
+
+
+def normalise_text_offsets(text: str) -> tuple[str, list[int] | None]:
+    """`normalise_text` and, for each character of the result, the index in ``text`` it came from (None when the
+    text was plain ASCII and nothing moved), so that a match can be reported at the original's span."""
+    if text.isascii():  # the common case: nothing to replace, and no offset table to build
+        return text, None
+    import unicodedata
+
+    out: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        plain = _PLAIN.get(char)
+        if plain is None:
+            plain = unicodedata.normalize("NFKC", char) if not char.isascii() else char
+            plain = "".join(_PLAIN.get(c, c) for c in plain if c not in _INVISIBLE)
+        out.append(plain)
+        where.extend([index] * len(plain))
+    return "".join(out), where

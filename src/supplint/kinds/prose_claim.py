@@ -1,22 +1,23 @@
-"""Kind `prose-claim` (pages): the page's prose says something cures, treats or prevents a disease.
+"""Kind `prose-claim` (pages): the page's prose says a supplement diagnoses, treats, cures, mitigates or prevents
+a disease.
 
-The vocabulary and the reading are the label rule's (kind `claim-language`, data/disease-claims.yaml), with a claim
-verb required in the same clause: an article may name a disease ("vitamin D deficiency is common") without claiming
-anything about it. One finding per prose run, at the disease term.
+The reader is the label rule's (`supplint.kinds._claims`, shared with kind `claim-language`, vocabulary
+data/disease-claims.yaml), in its prose mode: an article may name a disease ("vitamin D deficiency is common")
+without claiming anything, so a named disease needs a claim word in its sentence; implied claims, drug classes
+and substitutes for a therapy count as on a label. Every claim sentence is its own finding, at the claim's words,
+with the sentence as its excerpt.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-
 from ..rulespec import RuleBase
 from . import Hit, render
-from .claim_language import _vocabulary, disease_term
+from ._claims import read_claims, vocabulary
 
-VOCABULARY = _vocabulary  # the registry loads each rule's vocabulary file when the packs load
+VOCABULARY = vocabulary  # the registry loads each rule's vocabulary file when the packs load
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
     from ..pages.context import PageContext
@@ -32,22 +33,12 @@ class Spec(RuleBase):
     vocabulary: str
 
 
-
 def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
     from ..pages.context import span_at
 
     for run in context.page.prose:
-        term = disease_term(run.text, rule.vocabulary, True)
-        if not term:
-            continue
-        match = re.search(re.escape(term), run.text, re.IGNORECASE)
-        start, end = match.span() if match else (0, len(term))
-        sentence = _sentence(run.text, start)
-        fields = {"term": term, "text": sentence if len(sentence) <= 100 else sentence[:97] + "..."}
-        yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=span_at(run, start, end))
-
-
-def _sentence(text: str, at: int) -> str:
-    start = max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at)) + 1
-    end = text.find(". ", at)
-    return " ".join(text[start:end + 1 if end >= 0 else len(text)].split())
+        for claim in read_claims(run.text, rule.vocabulary, "prose"):
+            sentence = " ".join(run.text[claim.sentence_start:claim.sentence_end].split())
+            fields = {"term": claim.term, "text": sentence if len(sentence) <= 100 else sentence[:97] + "..."}
+            yield Hit((), render(rule.message, fields), render(rule.hint, fields),
+                      span=span_at(run, claim.start, claim.end))
