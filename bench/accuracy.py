@@ -6,7 +6,7 @@
 Each corpus item goes through the public API, ``supplint.check_text(text, filename)``, wrapped in the smallest page
 or label the rule reads (see the ``_wrap_*`` functions): a disclosure sentence before an affiliate link, a link URL
 on a page without disclosure, a consult sentence in a label's warnings (SUP301) and in the prose of a page that
-embeds a label (SUP403), a claim in a label's claims (SUP303) and as a page's prose (SUP404).
+embeds a label or links to a retailer's product page (SUP403), a claim in a label's claims (SUP303) and as a page's prose (SUP404).
 
 For every check it prints the share judged right, per split: dev items are the ones vocabularies are tuned on,
 holdout items only measure whether the tuning generalises (tests/data/corpus/README.md). Precision and recall are
@@ -70,6 +70,12 @@ def _wrap_consult_page(text: str) -> tuple[str, str]:
     return "page.md", f"# Our magnesium pick\n\n{_prose(text)}\n\n{fence}"
 
 
+def _wrap_consult_product_page(text: str) -> tuple[str, str]:
+    """A page that recommends through a retailer's product link (no label): SUP403 must know it recommends."""
+    return "page.md", (f"# Our magnesium pick\n\nMagnesium glycinate is the supplement we take: 200 mg per capsule.\n\n"
+                       f"{_prose(text)}\n\nBuy [Example Magnesium](https://www.iherb.com/pr/example-magnesium/12345).\n")
+
+
 def _wrap_claim_label(text: str) -> tuple[str, str]:
     return "label.yaml", _LABEL + f"claims:\n  - {_quoted(text)}\n" + _DISCLAIMER
 
@@ -89,6 +95,8 @@ CHECKS = {
     "consult-notes on labels (SUP301)": ("consult-notes.yaml", _wrap_consult_label, {
         "advice": (set(), {"SUP301"}), "not-advice": ({"SUP301"}, set())}),
     "consult-notes on pages (SUP403)": ("consult-notes.yaml", _wrap_consult_page, {
+        "advice": (set(), {"SUP403"}), "not-advice": ({"SUP403"}, set())}),
+    "consult-notes on product-link pages (SUP403)": ("consult-notes.yaml", _wrap_consult_product_page, {
         "advice": (set(), {"SUP403"}), "not-advice": ({"SUP403"}, set())}),
     "disease-claims on labels (SUP303)": ("disease-claims.yaml", _wrap_claim_label, {
         "disease-claim": ({"SUP303"}, set())}),
@@ -170,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         return 0
     splits = ("dev", "holdout", "all")
-    print(f"{'check':42} {'verdict':18} " + " ".join(f"{s:>15}" for s in splits))
+    print(f"{'check':46} {'verdict':18} " + " ".join(f"{s:>15}" for s in splits))
     for check, per_split in result["checks"].items():
         verdicts = sorted({v for s in per_split.values() for v in s})
         for verdict in verdicts:
@@ -178,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             for split in splits:
                 tally = per_split.get(split, {}).get(verdict, [0, 0])
                 cells.append(f"{tally[0]:>4}/{tally[1]:<4} {rate(tally):5.0%}")
-            print(f"{check:42} {verdict:18} " + " ".join(cells))
+            print(f"{check:46} {verdict:18} " + " ".join(cells))
     print()
     print(f"{'rule':8} " + " ".join(f"{s + ' P/R':>15}" for s in splits))
     for code, per_split in result["rules"].items():
