@@ -168,6 +168,18 @@ def precision_recall(counts: dict) -> tuple[float, float]:
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
 
 
+def below(result: dict, floors: dict[str, dict[str, float]], split: str = "dev") -> list[str]:
+    """Each (check, verdict) of ``floors`` whose share right on ``split`` is under its floor, in words."""
+    failures = []
+    for check, verdicts in floors.items():
+        per_verdict = result["checks"].get(check, {}).get(split, {})
+        for verdict, floor in verdicts.items():
+            tally = per_verdict.get(verdict, [0, 0])
+            if tally[1] == 0 or rate(tally) < floor:
+                failures.append(f"{check} / {verdict}: {tally[0]}/{tally[1]} on {split}, floor {floor:.0%}")
+    return failures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -57,6 +57,8 @@ EXPECTED = {
     "pages/broken-reference.md": [("SUP405", 3)],
     "pages/roundup.html": [],
     "pages/sponsored-no-disclosure.html": [("SUP401", 10)],
+    "pages/vague-disclosure.md": [("SUP406", 6)],
+    "pages/product-link-no-consult.md": [("SUP403", 8)],
     # daily stacks: the products taken together (each label is checked on its own too)
     "stacks/daily-stack.yaml": [("SUP501", 6), ("SUP501", 7)],
     "stacks/balanced-stack.yaml": [],
