@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import parse_qsl, urlsplit
 
@@ -29,7 +29,7 @@ from . import Hit, render
 from ._text import fold_with_offsets
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
-    from ..pages import Link, Prose
+    from ..pages import Link
     from ..pages.context import PageContext
 
 TARGET = "page"
@@ -52,7 +52,7 @@ class PathShape:
     parameters: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one object per data file (cached)
 class Vocabulary:
     parameters: frozenset[str]
     parameter_values: dict[str, re.Pattern]
@@ -177,16 +177,18 @@ def _first(context: PageContext, patterns, vocabulary: Vocabulary):
     from ..pages.context import span_at
 
     for run in context.page.prose:
-        found = _in_run(run, tuple(patterns), vocabulary)
+        found = _in_run(run.text, tuple(patterns), vocabulary)
         if found is not None:
             start, end, words = found
             return run.order, start, span_at(run, start, end), words
     return None  # prose runs come in document order: the first run that matches is the answer
 
 
-def _in_run(run: Prose, patterns, vocabulary: Vocabulary):
-    """(start, end, words) in ``run.text`` of the earliest counting match, or None."""
-    text, offsets = fold_with_offsets(run.text)
+# SUP401, SUP402 and SUP406 read the same runs with the same patterns: the verdict on a run is remembered (bounded).
+@lru_cache(maxsize=4096)
+def _in_run(raw: str, patterns, vocabulary: Vocabulary):
+    """(start, end, words) in ``raw`` of the earliest counting match, or None."""
+    text, offsets = fold_with_offsets(raw)
     start = 0
     for end_match in [*_SENTENCE_END.finditer(text), None]:
         end = end_match.end() if end_match is not None else len(text)
@@ -194,7 +196,7 @@ def _in_run(run: Prose, patterns, vocabulary: Vocabulary):
             found = _in_sentence(text, start, end, patterns, vocabulary)
             if found is not None:
                 begin, stop = found
-                return offsets[begin], offsets[stop], run.text[offsets[begin]:offsets[stop]]
+                return offsets[begin], offsets[stop], raw[offsets[begin]:offsets[stop]]
         start = end
     return None
 
