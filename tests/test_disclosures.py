@@ -63,6 +63,7 @@ def test_network_sites_and_plain_links_are_not(url):
     "The brand sent me this magnesium to try.",
     "Thanks to Acme for the complimentary bottles.",
     "#ad", "Ad:", "Sponsored", "(paid link)", "This review is sponsored by Acme Nutrition.", "Acme Partner",
+    "Disclosure: Acme provided this product free of charge.", "I received this in exchange for an honest review.",
 ])
 def test_accepted_disclosures(disclosure):
     assert codes(page(disclosure, f"Our pick is [Example]({LINK}).")) == []
@@ -87,6 +88,7 @@ def test_only_a_link_to_a_disclosure_page_is_vague():
     "We share data with our affiliate companies.", "You get 10% commission on every order.",
     "Whether we list a product is never decided by whether we earn a commission on it.",
     "She makes money from affiliate links and sponsored posts.",
+    "We do not receive compensation for this review.", "We earn no commission on these picks.",
 ])
 def test_negated_and_unrelated_wording_is_no_disclosure(text):
     assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]

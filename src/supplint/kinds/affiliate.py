@@ -230,9 +230,10 @@ def _position(pattern: re.Pattern, sentence: str) -> float:
 
 
 def _counts(match: re.Match, negation: float, third: float, first_person: float, vocabulary: Vocabulary) -> bool:
-    """A match discloses unless a negation precedes it in its sentence, or its earner (group `who`) is someone else:
-    a word of `others`, or a sentence about a third person that never names the publisher."""
-    if negation < match.start():
+    """A match discloses unless a negation comes before its end in its sentence ("we do not receive compensation":
+    the earner's "do" and the "not" are both before the verb), or its earner (group `who`) is someone else: a word
+    of `others`, or a sentence about a third person that never names the publisher."""
+    if negation < match.end():
         return False
     who = match.groupdict().get("who")
     if who is None:
