@@ -132,6 +132,7 @@ LABEL = "product: Example Magnesium\nidentity: Dietary Supplement\nfacts:\n  - {
     "Seek the advice of a health care proffesional if pregnant.",
     "Keep your healthcare providers informed of everything you take.",
     "Talk to your doc\u00adtor before use.",
+    "Call your doctor if you have questions.", "Seek medical advice before use.",
 ])
 def test_consult_advice_on_labels(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
@@ -140,6 +141,8 @@ def test_consult_advice_on_labels(warning):
 @pytest.mark.parametrize("warning", [
     "Doctor formulated.", "#1 doctor-recommended brand.", "Take 1 capsule daily or as directed by your healthcare "
     "practitioner.", "Not a substitute for professional medical advice.",
+    # the iron overdose warning of 21 CFR 101.17(e) is emergency advice, not a consult note
+    "In case of accidental overdose, call a doctor or poison control center immediately.",
 ])
 def test_not_advice_on_labels(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]
