@@ -167,7 +167,7 @@ DISCLOSURES = [
     "Disclosure: as an Amazon Associate we earn from qualifying purchases.",
     "We may earn a small commission when you buy through links on this page.",
     "Heads up: this article contains affiliate links, and we earn a commission on some purchases.",
-    "Some links below are affiliate links. We only recommend products we have tried.",
+    "Some links below are affiliate links: we earn a commission on them. We only recommend products we have tried.",
 ]
 CONSULTS = [
     "Talk to your healthcare provider before starting a supplement, especially if you take medication.",

@@ -71,6 +71,19 @@ SHAPES = {
     "page-health-spaces": ("page prose: 'consult health' and a long run of spaces", "page.md",
                            lambda n, s: PAGE + "```supplement\n" + LABEL + "```\n\n" + s + "Consult health" + " " * n
                            + "x\n", 32_000),
+    # The disclosure rules read pages with an affiliate link: these end with one, so every sentence is searched.
+    "page-earn-no-object": ("page prose repeating 'we may also earn' with no commission, one sentence", "page.md",
+                            lambda n, s: PAGE + s + "we may also earn " * n + "\n\n[x](https://amzn.to/x)\n", 8_000),
+    "page-disclosure-negated": ("page prose: a negation, then 'we earn a commission' repeated in one sentence",
+                                "page.md", lambda n, s: PAGE + s + "not " + "we earn a commission " * n
+                                + "\n\n[x](https://amzn.to/x)\n", 8_000),
+    "page-sentence-marks": ("page prose of many one-word sentences 'earn.'", "page.md",
+                            lambda n, s: PAGE + s + "earn. " * n + "\n\n[x](https://amzn.to/x)\n", 16_000),
+    "page-affiliate-words": ("page prose repeating 'our affiliate' with no link word", "page.md",
+                             lambda n, s: PAGE + s + "our affiliate " * n + "\n\n[x](https://amzn.to/x)\n", 8_000),
+    "page-consult-verbs": ("a product-link page repeating 'tell your' with no professional", "page.md",
+                           lambda n, s: PAGE + "A magnesium supplement, 200 mg.\n\n" + s + "tell your " * n
+                           + "\n\n[x](https://www.iherb.com/pr/x/1)\n", 8_000),
     "page-backslashes": ("a Markdown line of backslash escapes", "page.md",
                          lambda n, s: PAGE + s + "\\*" * n + "\n", 16_000),
     "page-entities": ("a Markdown line of entities", "page.md",

@@ -62,6 +62,8 @@ EXPECTED = {
     "pages/hugo-toml-roundup.md": [("SUP101", 7), ("SUP201", 7), ("SUP202", 7)],
     "pages/mdx-post.mdx": [],
     "pages/footnote-disclosure.md": [("SUP402", 8)],
+    "pages/vague-disclosure.md": [("SUP406", 6)],
+    "pages/product-link-no-consult.md": [("SUP403", 8)],
     # daily stacks: the products taken together (each label is checked on its own too)
     "stacks/daily-stack.yaml": [("SUP501", 6), ("SUP501", 7)],
     "stacks/balanced-stack.yaml": [],

@@ -84,6 +84,8 @@ A word on how we keep this site running.[^1]
 [^1]: We may earn a commission on purchases made through links in this post.
 
 Our pick is {LINK}.
+
+{CONSULT}
 """
 
 
@@ -293,19 +295,19 @@ def test_a_footnote_disclosure_is_late_wherever_its_definition_is_written(site):
 
 def test_a_footnote_disclosure_after_the_link(tmp_path):
     text = f"# D3\n\nOur pick is {LINK}.[^1]\n\n[^1]: We may earn a commission on purchases made through links.\n"
-    assert codes_and_lines(tmp_path / "post.md", text) == [("SUP402", 5)]
+    assert codes_and_lines(tmp_path / "post.md", text + CONSULT + "\n") == [("SUP402", 5)]
 
 
 def test_a_disclosure_in_the_text_before_the_link_is_not_late(tmp_path):
     text = (f"# D3\n\n{DISCLOSURE}[^1]\n\nOur pick is {LINK}.\n\n"
             "[^1]: We may earn a commission on purchases made through links.\n")
-    assert codes_and_lines(tmp_path / "post.md", text) == []
+    assert codes_and_lines(tmp_path / "post.md", text + CONSULT + "\n") == []
 
 
 def test_an_unreferenced_footnote_does_not_render(tmp_path):
     """GitHub, Hugo and remark-gfm leave out a footnote nothing refers to: its words are not on the page."""
     text = f"# D3\n\n[^1]: We may earn a commission on purchases made through links.\n\nOur pick is {LINK}.\n"
-    assert codes_and_lines(tmp_path / "post.md", text) == [("SUP401", 5)]
+    assert codes_and_lines(tmp_path / "post.md", text + CONSULT + "\n") == [("SUP401", 5)]
 
 
 def test_a_footnote_reference_is_not_words(tmp_path):

@@ -7,6 +7,7 @@ Not a kind (no ``Spec``), so kind discovery skips it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from typing import Literal
 
@@ -21,6 +22,44 @@ _SPACE = re.compile(r"\s+")
 _LINKS = "*†‡§¶"
 _TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
                              "\u2012": "-", "\u2013": "-", "\u00a0": " "})
+
+
+# What `fold` changes beyond NFKC: typographic quotes and dashes to their ASCII forms, no-break and other odd spaces
+# to a space, and characters that do not print (soft hyphen, zero-width space/joiners, word joiner, byte-order mark)
+# removed, so "sup\u00adplement" and "ﬁsh oil" read as the words they show.
+_FOLD = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+         "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-",
+         "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " ",
+         "\u2007": " ", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": ""}
+
+
+def fold(text: str) -> str:
+    """The text as matching should see it: NFKC (ligatures, full-width and compatibility forms), ASCII quotes and
+    dashes, plain spaces, no invisible characters. ASCII text is returned as it is (the common case, no cost)."""
+    return text if text.isascii() else fold_with_offsets(text)[0]
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`fold` of ``text`` and, for each character of the result (and one past its end), the offset in ``text`` it
+    came from, so a match in the folded text maps back to a page position. Folded character by character: NFKC of a
+    whole string could also compose across characters, which matching does not need."""
+    if text.isascii():
+        return text, list(range(len(text) + 1))
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char.isascii():
+            out.append(char)
+            offsets.append(index)
+            continue
+        folded = _FOLD.get(char)
+        if folded is None:
+            folded = unicodedata.normalize("NFKC", char)
+            folded = "".join(_FOLD.get(c, c) for c in folded)
+        out.append(folded)
+        offsets.extend([index] * len(folded))
+    offsets.append(len(text))
+    return "".join(out), offsets
 
 
 def texts(label: Label, field: str) -> list[tuple[tuple, str]]:

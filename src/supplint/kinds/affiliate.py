@@ -1,16 +1,22 @@
 """Kind `affiliate-disclosure` (pages): affiliate links need a disclosure of the material connection, before them.
 
-A link is an affiliate link when its URL has a tracking parameter, points at an affiliate network or short-link host,
-or carries rel="sponsored" (the lists are data: `vocabulary`). The disclosure is any prose run matching one of the
-`patterns`. `fires-when: missing` fires at the first affiliate link when no prose discloses; `late` fires at the
-disclosure when it comes after the first affiliate link (a reader may already have clicked).
+A link is an affiliate link when its URL goes through an affiliate network's tracking host or tracking path, has
+a tracking parameter, or carries rel="sponsored" (the lists are data: `vocabulary`, data/affiliate.yaml). The
+disclosure is a sentence of the page's prose matching one of the `patterns` (negated and third-party uses do not
+count, see the data file); the option `vague` lists wording the FTC calls not enough on its own.
+
+- `fires-when: missing` fires at the first affiliate link when nothing discloses, not even vaguely;
+- `fires-when: vague` fires at the vague wording when that is all the page says (instead of `missing`);
+- `fires-when: late` fires at the disclosure when it comes after the first affiliate link (a reader may already
+  have clicked).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import parse_qsl, urlsplit
 
@@ -20,6 +26,7 @@ from .. import data
 from ..findings import Span
 from ..rulespec import RuleBase
 from . import Hit, render
+from ._text import fold_with_offsets
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
     from ..pages import Link
@@ -28,36 +35,73 @@ if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
 TARGET = "page"
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
-FIELDS = frozenset({"url", "why", "link_line", "disclosure_line", "count"})
+FIELDS = frozenset({"url", "why", "link_line", "disclosure_line", "count", "found"})
 
 
 class Spec(RuleBase):
     kind: Literal["affiliate-disclosure"]
     vocabulary: str
-    fires_when: Literal["missing", "late"] = Field(alias="fires-when")
+    fires_when: Literal["missing", "late", "vague"] = Field(alias="fires-when")
     REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"patterns": "patterns"}
 
 
-
 @dataclass(frozen=True, slots=True)
+class PathShape:
+    host: re.Pattern | None
+    path: re.Pattern
+    parameters: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one object per data file (cached)
 class Vocabulary:
     parameters: frozenset[str]
+    parameter_values: dict[str, re.Pattern]
     hosts: tuple[str, ...]
+    tracking_paths: dict[str, tuple[str, ...]]   # host -> path prefixes (lower case)
+    path_shapes: tuple[PathShape, ...]
     rel: frozenset[str]
+    negations: re.Pattern
+    others: frozenset[str]
+    third_person: re.Pattern
+    first_person: re.Pattern
+    disclosure_pages: re.Pattern | None
 
 
 @cache
 def _vocabulary(path: str) -> Vocabulary:
     table = data.load(path)
     try:
-        return Vocabulary(frozenset(p.lower() for p in table["parameters"]),
-                          tuple(h.lower() for h in table["hosts"]), frozenset(r.lower() for r in table["rel"]))
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"{path} needs the lists parameters, hosts and rel ({exc})") from None
+        def regex(key, default=None):
+            value = table.get(key, default)
+            return re.compile(value, re.IGNORECASE) if value else None
 
+        return Vocabulary(
+            parameters=frozenset(p.lower() for p in table["parameters"]),
+            parameter_values={k.lower(): re.compile(v, re.IGNORECASE)
+                              for k, v in (table.get("parameter-values") or {}).items()},
+            hosts=tuple(h.lower() for h in table["hosts"]),
+            tracking_paths={row["host"].lower(): tuple(p.lower() for p in row["paths"])
+                            for row in table.get("tracking-paths") or ()},
+            path_shapes=tuple(PathShape(re.compile(row["host"], re.IGNORECASE) if row.get("host") else None,
+                                        re.compile(row["path"], re.IGNORECASE),
+                                        frozenset(p.lower() for p in row.get("parameters") or ()))
+                              for row in table.get("path-shapes") or ()),
+            rel=frozenset(r.lower() for r in table["rel"]),
+            negations=regex("negations", r"(?!x)x"),
+            others=frozenset(w.lower() for w in table.get("others") or ()),
+            third_person=regex("third-person", r"(?!x)x"),
+            first_person=regex("first-person", r"(?!x)x"),
+            disclosure_pages=regex("disclosure-pages"))
+    except (KeyError, TypeError, AttributeError, re.error) as exc:
+        raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
 
 
 VOCABULARY = _vocabulary  # the registry loads each rule's vocabulary file when the packs load
+
+
+def _on(host: str, known: str) -> bool:
+    return host == known or host.endswith("." + known)
+
 
 def why_affiliate(link: Link, vocabulary: Vocabulary) -> str | None:
     """Why the link is an affiliate link, in words, or None."""
@@ -65,15 +109,29 @@ def why_affiliate(link: Link, vocabulary: Vocabulary) -> str | None:
         return 'rel="sponsored"'
     try:
         parts = urlsplit(link.url.strip())
+        host = (parts.hostname or "").lower().rstrip(".")
     except ValueError:
         return None
-    host = (parts.hostname or "").lower()
     for known in vocabulary.hosts:
-        if host == known or host.endswith("." + known):
+        if _on(host, known):
             return f"an affiliate host ({known})"
-    for name, _ in parse_qsl(parts.query, keep_blank_values=True):
-        if name.lower() in vocabulary.parameters:
+    path = parts.path.lower() or "/"
+    for known, prefixes in vocabulary.tracking_paths.items():
+        if _on(host, known) and path.startswith(prefixes):
+            return f"an affiliate tracking link ({known}{path})"
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    names = {name.lower() for name, _ in query}
+    for shape in vocabulary.path_shapes:
+        if (shape.host is None or shape.host.search(host)) and shape.path.search(parts.path) \
+                and shape.parameters <= names:
+            return f"an affiliate link shape ({host}{parts.path})"
+    for name, value in query:
+        lower = name.lower()
+        if lower in vocabulary.parameters:
             return f"a tracking parameter ({name}=)"
+        shape = vocabulary.parameter_values.get(lower)
+        if shape is not None and shape.search(value):
+            return f"a tracking parameter ({name}={value})"
     return None
 
 
@@ -83,29 +141,118 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
     if not affiliate:
         return
     first, why = min(affiliate, key=lambda item: (item[0].order, item[0].offset))
-    disclosure = _disclosure(context, options["patterns"])
-    fields = {"url": first.url, "why": why, "link_line": first.line, "count": len(affiliate), "disclosure_line": ""}
+    disclosure = _first(context, options["patterns"], vocabulary)
+    fields = {"url": first.url, "why": why, "link_line": first.line, "count": len(affiliate), "disclosure_line": "",
+              "found": ""}
     link_span = Span(first.line, first.column, first.line, first.column + max(1, len(first.text)))
+    if rule.fires_when == "late":
+        if disclosure is not None and disclosure[:2] > (first.order, first.offset):
+            span = disclosure[2]
+            fields["disclosure_line"] = span.line
+            yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=span)
+        return
+    if disclosure is not None:
+        return
+    vague = _first(context, options.get("vague") or (), vocabulary) or _disclosure_link(context, vocabulary)
     if rule.fires_when == "missing":
-        if disclosure is None:
+        if vague is None:
             yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=link_span)
         return
-    if disclosure is not None and disclosure[:2] > (first.order, first.offset):
-        span = disclosure[2]
-        fields["disclosure_line"] = span.line
+    if vague is not None:  # fires-when: vague
+        order, offset, span, found = vague
+        fields.update(found=found, disclosure_line=span.line)
         yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=span)
 
 
-def _disclosure(context: PageContext, patterns) -> tuple[int, int, Span] | None:
-    """(order, offset, span) of the first disclosing words on the page."""
+# A sentence ends at . ! ? ; or : followed by white space (or the run's end), or at a blank line; "Amazon.com" and
+# "0.5" do not end one.
+_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n\s*\n")
+
+
+def _first(context: PageContext, patterns, vocabulary: Vocabulary):
+    """(order, offset, span, words) of the first sentence of the page's prose that one of ``patterns`` matches in
+    a way that counts (see `_counts`), or None."""
+    if not patterns:
+        return None
     from ..pages.context import span_at
 
-    best = None
     for run in context.page.prose:
-        for pattern in patterns:
-            match = pattern.search(run.text)
-            if match and (best is None or (run.order, match.start()) < best[:2]):
-                best = (run.order, match.start(), span_at(run, match.start(), match.end()))
-        if best is not None and best[0] == run.order:
-            break  # prose runs come in document order: the first run that discloses is the answer
-    return best
+        found = _in_run(run.text, tuple(patterns), vocabulary)
+        if found is not None:
+            start, end, words = found
+            return run.order, start, span_at(run, start, end), words
+    return None  # prose runs come in document order: the first run that matches is the answer
+
+
+# SUP401, SUP402 and SUP406 read the same runs with the same patterns: the verdict on a run is remembered (bounded).
+@lru_cache(maxsize=4096)
+def _in_run(raw: str, patterns, vocabulary: Vocabulary):
+    """(start, end, words) in ``raw`` of the earliest counting match, or None."""
+    text, offsets = fold_with_offsets(raw)
+    start = 0
+    for end_match in [*_SENTENCE_END.finditer(text), None]:
+        end = end_match.end() if end_match is not None else len(text)
+        if end > start:
+            found = _in_sentence(text, start, end, patterns, vocabulary)
+            if found is not None:
+                begin, stop = found
+                return offsets[begin], offsets[stop], raw[offsets[begin]:offsets[stop]]
+        start = end
+    return None
+
+
+def _in_sentence(text: str, start: int, end: int, patterns, vocabulary: Vocabulary) -> tuple[int, int] | None:
+    sentence = text[start:end].strip()
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    if not sentence:
+        return None
+    # The first negation, third-person and first-person word of the sentence: whether one comes before a match is
+    # then one comparison, however many matches the sentence has.
+    negation = _position(vocabulary.negations, sentence)
+    third = _position(vocabulary.third_person, sentence)
+    first_person = _position(vocabulary.first_person, sentence)
+    best = None
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
+            if best is not None and match.start() >= best[0]:
+                break
+            if _counts(match, negation, third, first_person, vocabulary):
+                best = (match.start(), match.end())
+                break
+    if best is None:
+        return None
+    return start + lead + best[0], start + lead + best[1]
+
+
+def _position(pattern: re.Pattern, sentence: str) -> float:
+    match = pattern.search(sentence)
+    return match.start() if match else float("inf")
+
+
+def _counts(match: re.Match, negation: float, third: float, first_person: float, vocabulary: Vocabulary) -> bool:
+    """A match discloses unless a negation comes before its end in its sentence ("we do not receive compensation":
+    the earner's "do" and the "not" are both before the verb), or its earner (group `who`) is someone else: a word
+    of `others`, or a sentence about a third person that never names the publisher."""
+    if negation < match.end():
+        return False
+    who = match.groupdict().get("who")
+    if who is None:
+        return True
+    if who.lower() in vocabulary.others:
+        return False
+    return not (third < match.start() and first_person > match.start())
+
+
+def _disclosure_link(context: PageContext, vocabulary: Vocabulary):
+    """A link to a disclosure page (its URL says so): a pointer to a disclosure elsewhere, vague on its own."""
+    if vocabulary.disclosure_pages is None:
+        return None
+    for link in sorted(context.page.links, key=lambda item: (item.order, item.offset)):
+        try:
+            path = urlsplit(link.url.strip()).path
+        except ValueError:
+            continue
+        if vocabulary.disclosure_pages.search(path):
+            span = Span(link.line, link.column, link.line, link.column + max(1, len(link.text)))
+            return link.order, link.offset, span, link.text or link.url
+    return None

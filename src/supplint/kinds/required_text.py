@@ -35,7 +35,7 @@ from ..models import FORMS
 from ..resolve import Resolved
 from ..rulespec import RuleBase, _Spec
 from . import Hit, render
-from ._text import TextField, dosage_form, first_difference, normalise, texts
+from ._text import TextField, dosage_form, first_difference, fold, normalise, texts
 
 
 class When(_Spec):
@@ -150,6 +150,7 @@ def _pattern_present(patterns: tuple[re.Pattern, ...], found: tuple[str, ...]) -
 
 @lru_cache(maxsize=8192)
 def _pattern_in(patterns: tuple[re.Pattern, ...], text: str) -> bool:
+    text = fold(text)  # ligatures, curly quotes, soft hyphens: the words as printed
     combined = _combined(patterns)
     return any(p.search(text) for p in ((combined,) if combined else patterns))
 
