@@ -206,3 +206,17 @@ def test_a_vocabulary_that_does_not_load_is_a_pack_error():
 
     with pytest.raises(data.DataError, match="SUP303"):
         _check_rule(RULES["SUP303"].model_copy(update={"vocabulary": "data/affiliate.yaml"}), "claims.yaml")
+
+
+def test_every_rules_vocabulary_builds():
+    """The registry checks only a vocabulary file's shape at start-up; building each one here catches a bad
+    pattern in the data before any label meets it."""
+    from supplint.kinds import modules
+
+    built = 0
+    for spec in RULES.values():
+        load = getattr(modules().get(spec.kind), "VOCABULARY", None)
+        if load is not None:
+            assert load(spec.vocabulary) is not None, spec.code
+            built += 1
+    assert built >= 5

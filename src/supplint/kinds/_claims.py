@@ -64,11 +64,18 @@ IMPLIED = ("implied", "signs", "product-names", "drug-classes", "body-response",
 SUBSTITUTES = ("substitutes", "augments")
 
 
-@cache
-def vocabulary(path: str) -> Vocabulary:
+def check_table(path: str) -> dict:
+    """The vocabulary file's shape, cheaply: what the registry checks on every start. Compiling its patterns
+    (about 0.3 s for the disease lists) waits for the first text with a claim; the test suite compiles them all."""
     table = data.load(path)
     if not isinstance(table, dict) or not table.get("diseases") or not table.get("verbs"):
         raise ValueError(f"{path} needs the lists `diseases` and `verbs`")
+    return table
+
+
+@cache
+def vocabulary(path: str) -> Vocabulary:
+    table = check_table(path)
 
     def listed(*keys: str) -> list[str]:
         return [entry for key in keys for entry in (table.get(key) or ())]
