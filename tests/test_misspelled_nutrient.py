@@ -17,13 +17,14 @@ def sup006(rows: list[str]) -> list[int]:
 
 
 @pytest.mark.parametrize("name", ["Zink", "Magnesum", "Vitamn C", "Calcuim", "Potasium", "Selenum", "Phosphorous",
-                                  "Vitamin B-6 (as Pyridoxin HCl)", "Cyanocobalamine", "Chromuim", "Zinc Glukonate"])
+                                  "Cyanocobalamine", "Chromuim"])
 def test_a_typo_of_a_nutrient_is_reported_at_its_row(name):
-    lines = sup006(["Vitamin C", name])
-    if name in ("Vitamin B-6 (as Pyridoxin HCl)", "Zinc Glukonate"):
-        assert lines == []  # the nutrient is named right; only the source's spelling is off
-    else:
-        assert lines == [5]
+    assert sup006(["Vitamin C", name]) == [5]
+
+
+@pytest.mark.parametrize("name", ["Vitamin B-6 (as Pyridoxin HCl)", "Zinc Glukonate"])
+def test_a_row_that_names_its_nutrient_right_is_not_a_typo(name):
+    assert sup006(["Vitamin C", name]) == []  # only the source's spelling is off
 
 
 def test_real_ingredient_names_never_fire():

@@ -93,7 +93,7 @@ class Linter:
         from .files import os_reason
 
         reason = os_reason(exc)
-        return self.problem(filename, "SUP001", f"the file {reason}", reason.hint)
+        return self._from_problems(filename, [Problem("SUP001", f"the file {reason}", FILE_START, reason.hint)])
 
     def hits(self, spec, evaluate, subject, options: dict, filename: str, findings: list[Finding]) -> list:
         """One rule's hits on a label, page or stack. A rule that raises costs only its own findings: the file
@@ -119,11 +119,6 @@ class Linter:
         hint = ("this is a bug in supplint, not in the file: please report it with the file at "
                 "https://github.com/supplint/supplint/issues (SUPPLINT_DEBUG=1 shows the traceback)")
         return [self._finding(spec, message, FILE_START, hint, filename)]
-
-    def problem(self, filename: str, code: str, message: str, hint: str | None = None,
-                span: Span = FILE_START) -> list[Finding]:
-        """One finding of a built-in rule (SUP001-SUP009), when that rule is selected."""
-        return self._from_problems(filename, [Problem(code, message, span, hint)])
 
     def check_bytes(self, raw: bytes, filename: str) -> list[Finding]:
         from .files import limit_for, too_large
