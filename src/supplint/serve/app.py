@@ -35,6 +35,20 @@ class Server(ThreadingHTTPServer):
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that went away or stalled costs its own connection, and one line: never a traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            reason = "it stopped sending" if isinstance(exc, TimeoutError) else "it closed the connection"
+            sys.stderr.write(f"supplint serve: {client_address[0]}: request dropped: {reason}\n")
+            return
+        sys.stderr.write(f"supplint serve: {client_address[0]}: internal error ({type(exc).__name__}); please "
+                         "report it (SUPPLINT_DEBUG=1 shows the traceback)\n")
+        from ..engine import debug
+
+        if debug():
+            super().handle_error(request, client_address)
+
 
 class Handler(BaseHTTPRequestHandler):
     server_version = "supplint"
@@ -117,7 +131,10 @@ class Handler(BaseHTTPRequestHandler):
         if size > MAX_BODY:
             raise BodyError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is {size:,} bytes; at most {MAX_BODY:,} "
                             "are accepted")
-        body = self.rfile.read(size)
+        try:
+            body = self.rfile.read(size)
+        except TimeoutError:
+            raise BodyError(HTTPStatus.REQUEST_TIMEOUT, f"the body did not arrive within {TIMEOUT} s") from None
         if len(body) < size:
             raise BodyError(HTTPStatus.BAD_REQUEST, "the body ended before its Content-Length")
         return body

@@ -82,15 +82,18 @@ def _row(total: Total, near: float, several: bool) -> str:
             f'<td class="num">{text(quantity(total.daily, total.measure))}</td>'
             f'<td class="num">{limit}</td>'
             f"<td>{_bar(total.ul_percent, state, status, 'no upper limit')}</td>"
-            f"<td>{_bar(total.dv_percent, state, status, 'no Daily Value')}</td>"
+            f"<td>{_bar(total.dv_percent, state, status, 'no Daily Value', flagged=False)}</td>"
             f"{shares}</tr>")
 
 
-def _bar(value: float | None, state: str, says: str, missing: str) -> str:
+def _bar(value: float | None, state: str, says: str, missing: str, flagged: bool = True) -> str:
+    """A percentage with a bar in the colour of its row's state against the upper limit (the legend's); the words
+    of that state beside the upper-limit bar, and for screen readers beside the Daily Value bar."""
     if value is None:
         return f'<span class="none">{text(missing)}</span>'
     width = max(0.0, min(value, 100.0))
-    flag = f'<span class="flag">{text(says)}</span>' if state in ("over", "near") else ""
+    shown = "flag" if flagged else "visually-hidden"
+    flag = f'<span class="{shown}">{text(says)}</span>' if state in ("over", "near") else ""
     return (f'<div class="bar-cell"><span class="value">{percent(value)}</span>'
             f'<span class="track" aria-hidden="true"><span class="fill {attr(state)}" style="width:{width:.1f}%">'
             f"</span></span>{flag}</div>")
@@ -147,7 +150,7 @@ tbody tr:nth-child(even) { background: var(--band); }
   overflow: hidden; }
 .fill { display: block; height: 100%; }
 .flag { font-weight: 700; font-size: .8rem; }
-ul.shares { list-style: none; margin: 0; padding: 0; font-size: .88rem; }
+ul.shares { list-style: none; margin: 0; padding: 0; font-size: .88rem; min-width: 12rem; }
 ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem 1.4rem; padding: 0; margin: .6rem 0 1rem;
   font-size: .9rem; }
 .swatch { display: inline-block; width: 1.4rem; height: .8rem; margin-right: .4rem; vertical-align: middle;
