@@ -103,13 +103,14 @@ def pieces(texts: list[str]) -> list[Piece]:
 
 def _label_or_stack(text: str, number: int) -> list[Piece]:
     """A label; or a pasted stack file, whose inline labels become products (named label files are not read)."""
-    import yaml
-
     from ..importers import dump_label
+    from ..loader import LoadError, load
 
+    if not re.search(r"^stack[ \t]*:", text, re.M):  # most pastes: a label, loaded once, when it is checked
+        return [Piece("label", text, f"product-{number}.yaml")]
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
+        data = load(text).data
+    except LoadError:
         data = None
     if not (isinstance(data, dict) and isinstance(data.get("stack"), list) and "facts" not in data):
         return [Piece("label", text, f"product-{number}.yaml")]
