@@ -126,6 +126,24 @@ def test_form_post_answers_the_shopper_report(server):
         assert word not in page
 
 
+def test_form_population_is_the_persons(server):
+    iron = "product: Iron 65\nform: tablet\nfacts:\n  - {name: Iron, as: ferrous sulfate, amount: 65 mg}\n"
+    body = urllib.parse.urlencode([("text", iron), ("population", "children-1-3")]).encode()
+    status, _, page = request(server, body)
+    assert status == 200
+    sentences = re.findall(r'<li class="sentence[^"]*">(.*?)</li>', page)
+    assert any("65 mg of iron a day" in s and "40 mg upper limit for children 1-3" in s for s in sentences)
+    assert any("child" in s and "overdose" in s for s in sentences)  # the iron warning, in plain words
+    assert re.search(r'<option value="children-1-3" selected>', page)
+
+
+def test_form_bad_input_is_answered_on_the_form(server):
+    status, _, page = request(server, urllib.parse.urlencode([("text", ""), ("population", "adults")]).encode())
+    assert status == 400 and "nothing was pasted" in page and "<textarea" in page
+    status, _, page = request(server, "&".join(["text=x"] * 500).encode())
+    assert status == 400 and "Traceback" not in page
+
+
 def test_form_escapes_what_is_pasted(server):
     hostile = ZINC_LOZENGE.replace("Zinc Lozenges", "<script>alert(1)</script> Zinc")
     body = urllib.parse.urlencode([("text", hostile), ("text", MULTI)]).encode()

@@ -196,7 +196,11 @@ class Handler(BaseHTTPRequestHandler):
         from .form import form_page, report_page
         from .inputs import InputError, check
 
-        fields = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=MAX_FIELDS)
+        try:
+            fields = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=MAX_FIELDS)
+        except ValueError:
+            self._error(HTTPStatus.BAD_REQUEST, f"the form has more than {MAX_FIELDS} fields", False)
+            return
         texts = [t for t in fields.get("text", []) if t.strip()]
         population = (fields.get("population") or [None])[0] or None
         view = (fields.get("view") or ["shopper"])[0]

@@ -18,6 +18,8 @@ from ..summary import stack_totals
 
 #: The rules whose sentence is about a stack rather than one product.
 STACK_CODES = frozenset({"SUP501"})
+#: Rules that both say a nutrient is a megadose (the isolated one, and the one without an upper limit).
+MEGADOSE = frozenset({"SUP202", "SUP203"})
 
 
 def words() -> dict:
@@ -113,12 +115,18 @@ class Report:
         said: list[tuple[str, str]] = self._stack_sentences()
         ranked = sorted(((p, f) for p in self.products for f in p.findings),
                         key=lambda pf: (-SEVERITIES.index(pf[1].severity), self.products.index(pf[0])))
-        unreadable_said = set()
+        once: set[tuple] = set()  # one "could not be read" per product, one megadose sentence per nutrient
         for product, f in ranked:
             if f.code in UNREADABLE - {"SUP005"}:
-                if product.file in unreadable_said:
+                key: tuple | None = (product.file, "unreadable")
+            elif f.code in MEGADOSE:
+                key = (product.file, "megadose", _nutrient_at(product, f.line))
+            else:
+                key = None
+            if key is not None:
+                if key in once:
                     continue
-                unreadable_said.add(product.file)
+                once.add(key)
             said.append((f.severity, self._product_sentence(product, f)))
         seen, out = set(), []
         for severity, sentence in said:
