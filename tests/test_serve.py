@@ -389,3 +389,27 @@ def test_page_in_chromium(chromium, server, tmp_path):
     assert dv_fill == "fill over"  # a %DV bar takes its row's upper-limit colour: never "within" when over
     assert (tmp_path / "serve.png").stat().st_size > 20_000
     assert [line for line in log.splitlines() if ":CONSOLE" in line or "Uncaught" in line] == []
+
+
+def test_example_stack_shopper_report_in_chromium(chromium, tmp_path):
+    """`check --preset shopper --output-format html` of the example stack file, rendered: its first sentences say
+    what is over the limit and which product gives most of it."""
+    from cdp import Browser
+
+    out = tmp_path / "day.html"
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--preset", "shopper", "--output-format", "html", "-o",
+                                      str(out), str(ROOT / "examples/stacks/daily-stack.yaml")])
+    assert result.exit_code == 1, result.output
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    browser = Browser(chromium, profile, FLAGS)
+    try:
+        browser.open_page(1280, 1000)
+        browser.navigate(out.as_uri())
+        sentences = browser.evaluate("[...document.querySelectorAll('li.sentence')].map(e => e.innerText)")
+        browser.screenshot(tmp_path / "day.png")
+    finally:
+        browser.close()
+    assert sentences[0].startswith("Taking these together gives you 165 mcg of vitamin D a day")
+    assert "Vitamin D3 5,000 IU with K2 (MK-7) supplies 76% of it" in sentences[0]
+    assert sentences[1].startswith("Taking these together gives you 2,420 mg of calcium a day")

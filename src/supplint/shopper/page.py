@@ -7,7 +7,7 @@ no file names, lines, rule codes, fixes or regulation citations; those are in th
 from __future__ import annotations
 
 from ..html_report import _none, attr, percent, quantity, text
-from .model import Report, Total, words
+from .model import Report, Total, _lower, words
 
 
 def report_html(report: Report, index: int = 1) -> str:
@@ -67,14 +67,16 @@ def _row(total: Total, near: float, several: bool) -> str:
     counts = ""
     if total.limit and total.limit_counts:
         part = quantity(total.toward_limit, total.limit_measure)
-        counts = (f'<span class="counts">all forms; the limit counts {text(total.limit_counts)}: '
+        what = f"only {_lower(total.limit_name)}" if total.limit_name else total.limit_counts
+        counts = (f'<span class="counts" title="{attr(total.limit_counts)}">all forms; the limit counts {text(what)}: '
                   f"{text(part)} of this</span>")
     elif total.limit:
         counts = '<span class="counts">all of it counts toward the limit</span>'
     limit = text(quantity(total.limit, total.limit_measure)) if total.limit else _none("no upper limit")
     shares = ""
     if several:
-        items = "".join(f"<li>{text(name)}: {text(quantity(daily, total.measure))}</li>" for name, daily, _ in total.shares)
+        items = "".join(f'<li>{text(name)}: <span class="amount">{text(quantity(daily, total.measure))}</span></li>'
+                        for name, daily, _ in total.shares)
         shares = f'<td><ul class="shares">{items}</ul></td>'
     state = total.status(near)
     return (f'<tr class="{attr(state)}">'
@@ -144,13 +146,16 @@ tbody tr:nth-child(even) { background: var(--band); }
 .counts { display: block; font-weight: 400; font-size: .8rem; color: var(--muted); }
 .num { text-align: right; white-space: nowrap; }
 .none { color: var(--muted); }
-.bar-cell { display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .5rem; min-width: 11rem; }
+.bar-cell { display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .5rem; min-width: 9.5rem; }
 .bar-cell .value { min-width: 3.8em; text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
-.track { flex: 0 0 6rem; height: .8rem; background: var(--track); border: 1px solid #b9bcc2; border-radius: .2rem;
+.track { flex: 0 0 4.5rem; height: .8rem; background: var(--track); border: 1px solid #b9bcc2; border-radius: .2rem;
   overflow: hidden; }
 .fill { display: block; height: 100%; }
 .flag { font-weight: 700; font-size: .8rem; }
-ul.shares { list-style: none; margin: 0; padding: 0; font-size: .88rem; min-width: 12rem; }
+ul.shares { list-style: none; margin: 0; padding: 0; font-size: .85rem; min-width: 13rem; }
+table.daily tbody th { min-width: 12rem; }
+table.daily td.num { white-space: normal; min-width: 6.5rem; }
+ul.shares .amount { white-space: nowrap; }
 ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem 1.4rem; padding: 0; margin: .6rem 0 1rem;
   font-size: .9rem; }
 .swatch { display: inline-block; width: 1.4rem; height: .8rem; margin-right: .4rem; vertical-align: middle;
