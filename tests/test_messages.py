@@ -99,3 +99,32 @@ def test_a_flow_comma_hint_says_both_fixes():
 def test_a_quoted_thousands_comma_or_a_block_mapping_is_fine():
     assert check_json(HEAD + '  - {name: Vitamin D3, amount: "125 mcg (5,000 IU)"}\n') == []
     assert check_json(HEAD + "  - name: Vitamin D3\n    amount: 125 mcg (5,000 IU)\n") == []
+
+
+SUMMED = """\
+product: Example Zinc Supplement
+identity: Dietary Supplement
+facts:
+  - name: Zinc
+    as: zinc picolinate
+    amount: 30 mg
+  - {name: Vitamin C, amount: 90 mg}
+  - name: Zinc
+    as: zinc gluconate
+    amount: 20 mg
+  - name: Mineral Blend
+    amount: 100 mg
+    blend:
+      - {name: Zinc, as: zinc citrate, amount: 5 mg}
+warnings: Consult your healthcare provider before use.
+"""
+
+
+def test_summed_rows_are_said_to_be_summed_and_where_they_are():
+    findings = check_json(SUMMED)
+    result = CliRunner().invoke(cli, ["check", "--select", "SUP201", "--output-format", "json", "-"], input=SUMMED)
+    (finding,) = json.loads(result.output)
+    assert (finding["code"], finding["line"]) == ("SUP201", 6)  # at the first row
+    assert "55 mg" in finding["message"]
+    assert "summed over row 1, row 3 and member 1 of the blend in row 4" in finding["message"]
+    assert findings == []  # the label itself is well formed
