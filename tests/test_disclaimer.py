@@ -109,3 +109,15 @@ def test_a_block_scalar_disclaimer_through_the_cli(tmp_path):
     result = run_cli("check", "--select", "SUP302,SUP309", "--output-format", "json", str(path))
     assert result.returncode == 1, result.stdout + result.stderr
     assert [(f["code"], f["line"], f["severity"]) for f in json.loads(result.stdout)] == [("SUP309", 6, "warning")]
+
+
+def test_the_exact_iron_warning_is_read_through_the_same_fold():
+    warning = ("WARNING: Accidental overdose of iron-containing products is a leading cause of fatal poisoning in "
+               "children under 6. Keep this product out of reach of children. In case of accidental overdose, "
+               "call a doctor or poison control center immediately.")
+    head = "product: Example Iron Supplement\nform: tablet\nfacts:\n  - {name: Iron, amount: 18 mg}\nwarnings:\n  - "
+    pdf_copy = warning.replace("overdose", "over\u00addose").replace("iron-containing", "iron\u2011containing") \
+                      .replace("children under", "children\u200b under")
+    assert supplint.check_text(head + json.dumps(pdf_copy) + "\n", "x.yaml", select=["SUP304"]) == []
+    changed = head + json.dumps(warning.replace("fatal ", "")) + "\n"
+    assert [(f.code, f.line) for f in supplint.check_text(changed, "x.yaml", select=["SUP304"])] == [("SUP304", 6)]
