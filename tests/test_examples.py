@@ -40,6 +40,8 @@ EXPECTED = {
     "kids-gummy-children-4-8.yaml": [("SUP201", 17)],
     "iron-tablet-with-warning.yaml": [],
     "turmeric-claims-no-disclaimer.yaml": [("SUP302", 21)],
+    "stress-formula-disclaimer-fda.yaml": [("SUP309", 21)],
+    "stress-formula-disclaimer-no-serial-comma.yaml": [],
     "joint-formula-disease-claim.yaml": [("SUP303", 25)],
     "k2-mk7-capsule.yaml": [("SUP305", 11)],
     "magnesium-citrate-no-identity.yaml": [("SUP306", 2)],

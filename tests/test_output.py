@@ -134,7 +134,7 @@ def test_full_clips_context_at_the_start_of_the_file(write):
     block = blocks(render([finding]))[0]
     assert [int(gutter) for gutter, _ in source_rows(block) if gutter] == [1]
     assert caret_span(block) == (0, len("prodct"), "prodct: Vitamin C")
-    assert "  = help: did you mean 'product'?" in block
+    assert "  = help: rename 'prodct' to 'product'" in block
 
 
 def test_full_gutter_width_follows_the_line_numbers(write):
@@ -164,7 +164,7 @@ def test_full_unreadable_file_shows_header_and_hint_only():
     for block in blocks(text)[:-1]:
         assert source_rows(block) == []
         assert block[0].startswith("no/such/dir/label.yaml:3:1: SUP002 [error]")
-        assert block[-1] == "  = help: did you mean 'warnings'?"
+        assert block[-1] == "  = help: rename 'warning' to 'warnings'"
     assert render(findings, read=lambda path: None) == text
 
 

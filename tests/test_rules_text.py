@@ -73,22 +73,15 @@ def test_folded_block_disclaimer_passes():
     assert found(text, "SUP302") == []
 
 
+# A changed wording of a disclaimer that is there in substance is SUP309 (tests/test_disclaimer.py); a text
+# that lacks one of its two sentences is not the disclaimer, and SUP302 fires at it.
 @pytest.mark.parametrize("disclaimer", [
-    DISCLAIMER_PLURAL.replace("evaluated", "reviewed"),
-    DISCLAIMER_PLURAL.replace("Food and Drug Administration", "FDA"),
-    DISCLAIMER_PLURAL.replace("cure, or", "cure or"),
     "These statements have not been evaluated by the Food and Drug Administration.",
-    "This statement has not been evaluated by the FDA and is not intended to treat any disease.",
+    "This product is not intended to diagnose, treat, cure, or prevent any disease.",
 ])
-def test_changed_wording_fires_at_the_disclaimer(disclaimer):
+def test_a_text_that_is_not_the_disclaimer_fires_at_the_disclaimer(disclaimer):
     text = CLAIMED + f"disclaimer: {q(disclaimer)}\n"
     assert found(text, "SUP302") == [6]
-
-
-def test_changed_wording_message_names_what_differs():
-    text = CLAIMED + f"disclaimer: {q(DISCLAIMER_PLURAL.replace('evaluated', 'reviewed'))}\n"
-    (finding,) = [f for f in supplint.check_text(text, "x.yaml") if f.code == "SUP302"]
-    assert "differs" in finding.message and "reviewed" in finding.message
 
 
 def test_disclaimer_elsewhere_does_not_count():

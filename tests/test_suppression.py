@@ -115,3 +115,86 @@ def test_lines_are_counted_as_yaml_counts_them():
     assert [(f.code, f.line, f.fix is not None) for f in supplint.check_text(head + row + tail, "l.yaml")] == [
         ("SUP208", 4, True)]
     assert supplint.check_text(head + row + "  # supplint: disable=SUP208" + tail, "l.yaml") == []
+
+
+# A comment alone on its line covers the list item or mapping entry that starts on the next line, to its end.
+D3 = """\
+product: Example D3 Supplement
+identity: Dietary Supplement
+facts:
+  - name: Vitamin D3
+    as: cholecalciferol
+    amount: 50 mcg (2,000 IU)
+  - name: Zinc
+    amount: 5 mg
+warnings: Consult your healthcare provider before use.
+"""
+NODE_RULES = ["SUP101", "SUP009"]
+
+
+def found_d3(text: str, rules=NODE_RULES) -> list[tuple[str, int]]:
+    return sorted((f.code, f.line) for f in supplint.check_text(text, "label.yaml", select=rules))
+
+
+def above(line: str, directive: str, text: str = D3) -> str:
+    indent = line[:len(line) - len(line.lstrip(" -"))].replace("-", " ")
+    return text.replace(line + "\n", f"{indent}{directive}\n{line}\n", 1)
+
+
+def test_a_list_item_finding_is_reported_at_its_amount():
+    assert found_d3(D3) == [("SUP101", 6)]
+
+
+def test_a_comment_above_a_list_item_covers_the_whole_item():
+    assert found_d3(above("  - name: Vitamin D3", "# supplint: disable=SUP101")) == []
+    assert found_d3(above("  - name: Vitamin D3", "# supplint: disable")) == []
+
+
+def test_a_comment_above_a_mapping_entry_covers_its_value():
+    assert found_d3(above("facts:", "# supplint: disable=d3-without-k2")) == []
+
+
+def test_a_comment_above_one_item_does_not_cover_the_next():
+    text = above("  - name: Zinc", "# supplint: disable=SUP101")
+    assert found_d3(text) == [("SUP009", 7), ("SUP101", 6)]
+
+
+def test_a_comment_above_a_key_inside_an_item_covers_only_that_entry():
+    text = above("    as: cholecalciferol", "# supplint: disable=SUP101")
+    assert found_d3(text) == [("SUP009", 5), ("SUP101", 7)]
+
+
+def test_a_comment_above_the_first_key_does_not_cover_the_file():
+    assert found_d3("# supplint: disable=SUP101\n" + D3) == [("SUP009", 1), ("SUP101", 7)]
+
+
+def test_blank_and_comment_lines_between_comment_and_item():
+    text = D3.replace("  - name: Vitamin D3", "  # supplint: disable=SUP101\n\n  # reviewed 2026-11\n  - name: Vitamin D3")
+    assert found_d3(text) == []
+
+
+def test_the_innermost_comment_is_used_and_an_outer_one_left_unused_is_reported():
+    text = above("  - name: Vitamin D3", "# supplint: disable=SUP101", above("facts:", "# supplint: disable=SUP101"))
+    assert found_d3(text) == [("SUP009", 3)]
+
+
+def test_an_unused_node_comment_is_reported_at_its_line():
+    text = above("  - name: Vitamin D3", "# supplint: disable=SUP201")
+    assert found_d3(text, ["SUP101", "SUP201", "SUP009"]) == [("SUP009", 4), ("SUP101", 7)]
+
+
+def test_a_flow_item_on_one_line_and_a_block_scalar():
+    flow = D3.replace("  - name: Vitamin D3\n    as: cholecalciferol\n    amount: 50 mcg (2,000 IU)\n",
+                      "  # supplint: disable=SUP101\n  - {name: Vitamin D3, amount: 50 mcg}\n")
+    assert found_d3(flow) == []
+    block = BASE.replace("TRAILING", "").replace(
+        "warnings: Keep out of reach of children.",
+        "# supplint: disable=SUP301\nwarnings: |\n  Keep out of reach\n  of children.")
+    assert found(block) == []
+
+
+def test_node_comment_through_the_cli_json(tmp_path):
+    path = tmp_path / "label.yaml"
+    path.write_text(above("  - name: Vitamin D3", "# supplint: disable=SUP101,SUP201"))
+    result = run_cli("check", "--select", "SUP101,SUP201,SUP009", "--output-format", "json", str(path))
+    assert [(f["code"], f["line"]) for f in json.loads(result.stdout)] == [("SUP009", 4)]

@@ -289,7 +289,8 @@ class _Builder:
         first: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.doc.problems.append(Problem("SUP002", "a key must be a plain name, not a list or mapping", _span(key_node)))
+                self.doc.problems.append(Problem("SUP002", "a key must be a plain name, not a sequence or a mapping",
+                                                 _span(key_node), "write the key as one word followed by a colon"))
                 continue
             key = key_node.value  # `1: x` or `yes: x` is still the key as written
             if key in result:

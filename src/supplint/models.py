@@ -33,14 +33,25 @@ def _amount(value: object) -> Amount:
         if isinstance(value, dict):
             extra = set(value) - {"value", "unit"}
             if extra or "value" not in value or "unit" not in value:
-                raise _error("amount_mapping", "an amount mapping has exactly the keys `value` and `unit`", "e.g. {value: 125, unit: mcg}")
+                keys = ", ".join(str(key) for key in value) or "none"
+                raise _error("amount_mapping", f"an amount written as a mapping needs exactly the keys `value` and "
+                             f"`unit`, and this one has: {keys}", "e.g. {value: 125, unit: mcg}, or the amount as "
+                             "printed in quotes: \"125 mcg\"")
             return parse_mapping(value["value"], value["unit"], f"{value['value']} {value['unit']}")
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             raise AmountError("malformed_amount", f"the amount {quoted(value)} has no unit",
                               f"write it as printed, e.g. \"{quoted(value)} mg\"")
     except AmountError as exc:
         raise _error(exc.kind, exc.message, exc.hint) from None
-    raise _error("amount_type", f"an amount is text such as \"125 mcg\" or a mapping, not {quoted(value)}")
+    raise _error("amount_type", "an amount is text such as \"125 mcg\" or a mapping with the keys `value` and `unit`, not "
+                 f"{_described(value)}", "write the amount as printed on the label, e.g. amount: 125 mcg")
+
+
+def _described(value: object) -> str:
+    """``quoted``, with a sequence named as YAML writes it."""
+    if isinstance(value, (list, tuple)):
+        return "a sequence of `- ` items"
+    return quoted(value)
 
 
 _AMOUNT_SCHEMA = {
@@ -71,7 +82,8 @@ def _dv(value: object) -> DeclaredDV:
         return _dv_text(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise _error("dv_format", f"the %DV {quoted(value)} has no percent sign", f"write \"{quoted(value)}%\"")
-    raise _error("dv_format", "a %DV is text such as \"100%\" or \"*\"")
+    raise _error("dv_format", f"a %DV is text such as \"100%\" or \"*\", not {_described(value)}",
+                 "write the %DV as printed, in quotes when it is a marker: dv: \"*\"")
 
 
 @lru_cache(maxsize=4096)
@@ -109,7 +121,8 @@ def _too_many(text: str) -> PydanticCustomError:
 def _per_day(value: object) -> PerDay:
     if isinstance(value, int) and not isinstance(value, bool):
         if value < 1:
-            raise _error("per_day", "per_day must be at least 1")
+            raise _error("per_day", f"per_day is the most servings a day and must be at least 1, not {value}",
+                         "write the most servings a day the directions allow, e.g. per_day: 2")
         if value > MAX_PER_DAY:
             raise _too_many(str(value) if value.bit_length() < 10_000 else value)
         return PerDay(value, value, str(value))
@@ -125,7 +138,8 @@ def _per_day(value: object) -> PerDay:
                 raise _too_many(value)
             if 1 <= low <= high:
                 return PerDay(low, high, value)
-    raise _error("per_day", f"per_day must be a whole number or a range such as \"1-2\", not {quoted(value)}")
+    raise _error("per_day", f"per_day must be a whole number or a range such as \"1-2\", not {_described(value)}",
+                 "write the most servings a day the directions allow: per_day: 2, or per_day: \"1-2\"")
 
 
 PerDayField = Annotated[
@@ -138,7 +152,7 @@ def population_id(value: object) -> str:
     """A population the tables know and support (a label's, a stack file's); raises the format's errors."""
     populations = data.load("data/populations.yaml")
     if not isinstance(value, str) or value not in populations:
-        raise _error("unknown_population", f"unknown population {quoted(value)}", did_you_mean(str(value), populations)
+        raise _error("unknown_population", f"unknown population {_described(value)}", did_you_mean(str(value), populations)
                      or f"populations are {', '.join(populations)}")
     if not populations[value].get("supported", True):
         raise _error("unsupported_population", f"population '{value}' has no reference values in supplint's tables yet",
@@ -149,7 +163,8 @@ def population_id(value: object) -> str:
 def _nutrient(value: object) -> str:
     ids = data.load("data/nutrients.yaml")
     if not isinstance(value, str) or value not in ids:
-        raise _error("unknown_nutrient", f"unknown nutrient id {quoted(value)}", did_you_mean(str(value), ids))
+        raise _error("unknown_nutrient", f"unknown nutrient id {_described(value)}", did_you_mean(str(value), ids)
+                     or f"nutrient ids are {', '.join(ids)}; or remove `nutrient:` to match the row by its name")
     return value
 
 

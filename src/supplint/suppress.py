@@ -4,7 +4,9 @@
     # supplint: disable-file                       anywhere: nothing in this file is reported
     # supplint: disable-file=SUP306                anywhere: these rules are not reported for this file
 
-A comment alone on its line covers the next line that is not blank or a comment; a trailing one covers its own
+A comment alone on its line covers the next line that is not blank or a comment, and, when a list item or a
+mapping entry starts on that line, the whole of it (to its last line): a comment above ``- name: Vitamin D3``
+covers that row's amount two lines down, as linters that suppress by node do. A trailing comment covers its own
 line. Codes or names may be given; an unknown one is reported (SUP009) with a "did you mean".
 """
 
@@ -14,7 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from yaml.nodes import ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .fixes import TextEdit, split_lines
 from .loader import Document
@@ -36,12 +38,20 @@ class Directive:
     end_column: int                 # end of the directive (a reason may follow it)
     own_line: bool                  # nothing but the comment on its line
     removal: tuple[int, int] | None  # 1-based columns to delete to remove a trailing comment (None: no safe edit)
-    target: int | None              # the line it covers; None = the whole file
+    target: int | None              # the first line it covers; None = the whole file
     tokens: list[str]               # as written; empty = every rule
     codes: dict[str, str | None]    # token → rule code (None: unknown)
     codes_span: tuple[int, int] | None  # 1-based columns of the code list
+    last: int | None = None         # the last line it covers (the end of the node starting at `target`)
     used: set[str] = field(default_factory=set)
     used_all: bool = False
+
+    @property
+    def lines(self) -> str:
+        """The lines it covers, as a message names them."""
+        if self.last is None or self.last == self.target:
+            return f"line {self.target}"
+        return f"lines {self.target}-{self.last}"
 
     def covers(self, code: str) -> bool:
         return not self.tokens or code in self.codes.values()
@@ -53,6 +63,7 @@ def find(text: str, doc: Document | None, rules: Registry) -> list[Directive]:
     lines = split_lines(text)
     inside = _quoted_regions(doc, lines) if doc is not None else {}
     following = None
+    extents = None
     directives = []
     for index, line in enumerate(lines):
         if MARKER not in line:
@@ -69,14 +80,54 @@ def find(text: str, doc: Document | None, rules: Registry) -> list[Directive]:
             if own_line and following is None:
                 following = _following(lines, "#")
             tokens = [t.strip() for t in (match["codes"] or "").split(",") if t.strip()]
+            target = None if match["kind"].lower() == "disable-file" else _target(following, index, own_line)
+            last = target
+            if own_line and target is not None and doc is not None and doc.root is not None:
+                if extents is None:
+                    extents = node_extents(doc.root)
+                last = extents.get(target, target)
             directives.append(Directive(
                 line=index + 1, column=start + 1, end_column=match.end() + 1, own_line=own_line,
-                removal=(_text_end(line, start) + 1, len(line) + 1),
-                target=None if match["kind"].lower() == "disable-file" else _target(following, index, own_line),
+                removal=(_text_end(line, start) + 1, len(line) + 1), target=target, last=last,
                 tokens=tokens, codes={t: _code(t, rules) for t in tokens},
                 codes_span=(match.start("codes") + 1, match.end("codes") + 1) if match["codes"] else None,
             ))
     return directives
+
+
+def node_extents(root: Node) -> dict[int, int]:
+    """For each 1-based line on which a list item or a mapping entry starts, the last line of the largest one
+    starting there. The document's own top-level mapping is not an item: a comment above ``product:`` covers
+    that entry, not the file. One pass over the tree; an aliased node is walked once (its marks are its anchor's)."""
+    extents: dict[int, int] = {}
+    ends: dict[int, int] = {}
+
+    def last_line(node: Node) -> int:
+        known = ends.get(id(node))
+        if known is not None:
+            return known
+        ends[id(node)] = node.start_mark.line + 1  # a recursive alias ends where it starts
+        if isinstance(node, ScalarNode) or getattr(node, "flow_style", False) or not node.value:
+            end = node.end_mark
+            # a block scalar ends at the start of the line after it
+            result = end.line if end.column == 0 and end.line > node.start_mark.line else end.line + 1
+        elif isinstance(node, SequenceNode):
+            result = max(item_extent(item, item) for item in node.value)
+        else:
+            result = max(item_extent(key, value) for key, value in node.value)
+        ends[id(node)] = result
+        return result
+
+    def item_extent(first: Node, value: Node) -> int:
+        start = first.start_mark.line + 1
+        end = max(start, last_line(value))
+        if end > extents.get(start, start):
+            extents[start] = end
+        return end
+
+    if isinstance(root, (MappingNode, SequenceNode)):
+        last_line(root)
+    return extents
 
 
 # Many directives in one file, or on one line, must not each rescan the lines after them or the line before them:
@@ -189,17 +240,27 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def apply(findings: list, directives: list[Directive]) -> list:
-    """The findings no directive suppresses; marks each directive with what it suppressed."""
+    """The findings no directive suppresses; marks each directive with what it suppressed.
+
+    Where several directives cover a finding, a file directive is used first, then the innermost line or node
+    directive (the one nearest above it), so an outer one that covers nothing else is reported unused (SUP009)."""
     if not directives:
         return findings
     whole_file = [d for d in directives if d.target is None]
     by_line: dict[int, list[Directive]] = {}
+    spans = []
     for directive in directives:
-        if directive.target is not None:
+        if directive.target is None:
+            continue
+        if directive.last is None or directive.last == directive.target:
             by_line.setdefault(directive.target, []).append(directive)
+        else:
+            spans.append(directive)
+    covering = _covering(findings, spans) if spans else {}
     kept = []
-    for finding in findings:
-        directive = next((d for d in (*whole_file, *by_line.get(finding.line, ())) if d.covers(finding.code)), None)
+    for index, finding in enumerate(findings):
+        candidates = (*whole_file, *by_line.get(finding.line, ()), *covering.get(index, ()))
+        directive = next((d for d in candidates if d.covers(finding.code)), None)
         if directive is None:
             kept.append(finding)
         elif directive.tokens:
@@ -207,6 +268,29 @@ def apply(findings: list, directives: list[Directive]) -> list:
         else:
             directive.used_all = True
     return kept
+
+
+def _covering(findings: list, spans: list[Directive]) -> dict[int, list[Directive]]:
+    """For each finding (by index) the multi-line directives covering its line, innermost first. Node extents
+    are nested or apart (they come from one tree), so one sweep in line order with a stack finds them all."""
+    order = sorted(range(len(findings)), key=lambda i: findings[i].line)
+    spans = sorted(spans, key=lambda d: (d.target, -d.last))
+    stack: list[Directive] = []
+    result: dict[int, list[Directive]] = {}
+    at = 0
+    for index in order:
+        line = findings[index].line
+        while at < len(spans) and spans[at].target <= line:
+            while stack and stack[-1].last < spans[at].target:
+                stack.pop()
+            stack.append(spans[at])
+            at += 1
+        while stack and stack[-1].last < line:
+            stack.pop()
+        inside_ = [d for d in reversed(stack) if d.target <= line <= d.last]
+        if inside_:
+            result[index] = inside_
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +310,7 @@ def unused(directives: list[Directive], enabled: frozenset[str], rules: Registry
     for d in directives:
         if not d.tokens:
             if not d.used_all:
-                what = "file" if d.target is None else f"line {d.target}"
+                what = "file" if d.target is None else d.lines
                 results.append(Unused(d.line, d.column, d.end_column, f"this suppression comment suppresses nothing on its {what}",
                                       "remove it", _remove_comment(d)))
             continue

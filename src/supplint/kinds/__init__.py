@@ -87,10 +87,30 @@ def template_fields(template: str) -> set[str]:
 
 
 def daily_text(rows, per_day: int, value: float, measure) -> tuple[str, str]:
-    """"125 mcg" and, when one row printed it in another unit too, " (5,000 IU)" (scaled to a day)."""
+    """"125 mcg" and, when one row printed it in another unit too, " (5,000 IU)" (scaled to a day); when several
+    rows hold the nutrient, " (summed over rows 1 and 3 of facts)", so the reader knows where the figure comes from."""
     alt = ""
     if len(rows) == 1 and rows[0].amount is not None:
         other = next((a for a in rows[0].amount.amounts() if a.measure != measure), None)
         if other is not None:
             alt = f" ({amount(other.value * per_day, other.measure)})"
+    elif len(rows) > 1:
+        alt = f" (summed over {rows_where(rows)})"
     return amount(value, measure), alt
+
+
+def rows_where(rows) -> str:
+    """Where rows stand, as the panel numbers them: "rows 1 and 3 of facts", "row 2 of facts and member 1 of the
+    blend in row 4"."""
+    def one(path: tuple) -> str:
+        text = f"row {path[1] + 1}"
+        for at in range(2, len(path) - 1, 2):
+            text = f"member {path[at + 1] + 1} of the blend in {text}"
+        return text
+
+    places = [one(row.path) for row in rows]
+    if all(place.startswith("row ") for place in places):
+        numbers = [place.removeprefix("row ") for place in places]
+        listed = ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+        return f"rows {listed} of facts"
+    return ", ".join(places[:-1]) + f" and {places[-1]} of facts"

@@ -16,8 +16,17 @@ typographic quotes and hyphens, and linking symbols at either end.
   `within` mode one matching all the statement's `near` patterns — is reported at that text with
   `message-differs` / `hint-differs`, naming the first differing words.
 
+- Statements with `substance` in data/statements.yaml (the DSHEA disclaimer) are judged in two steps, each its
+  own rule: `report: absence` fires when no text of the fields is the statement in substance (every part of its
+  `substance` said, by its key phrases), at the claims when there is no text, else at the text, naming what it
+  does not say (`message-differs`); `report: wording` fires at a text that is the statement in substance but whose
+  words differ from the closest statement (singular or plural), listing each difference. Words are compared, not
+  characters: case, white space, quotes, hyphens and punctuation (the serial comma) are no difference.
+
 Message fields: `{nutrient}`, `{form}`, `{statement}` (the statement's name), `{expected}`, and, when the wording
-differs, `{found}` and `{wanted}` (the first differing words on the label, and the regulation's at that place).
+differs, `{found}` and `{wanted}` (the first differing words on the label, and the regulation's at that place),
+`{differences}` (every difference, as the label's words for the regulation's) and `{missing}` (what a text that is
+not the statement in substance fails to say).
 """
 
 from __future__ import annotations
@@ -35,7 +44,8 @@ from ..models import FORMS
 from ..resolve import Resolved
 from ..rulespec import RuleBase, _Spec
 from . import Hit, render
-from ._text import TextField, dosage_form, first_difference, fold, normalise, texts
+from ._text import TextField, dosage_form, first_difference, fold, texts
+from ._text import normalise as _plain_normalise
 
 
 class When(_Spec):
@@ -45,7 +55,7 @@ class When(_Spec):
 
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
-FIELDS = frozenset({"nutrient", "form", "statement", "expected", "found", "wanted"})
+FIELDS = frozenset({"nutrient", "form", "statement", "expected", "found", "wanted", "differences", "missing"})
 
 #: Templates of the Spec beyond message and hint (checked when the packs load).
 TEMPLATES = ("message_differs", "hint_differs")
@@ -58,6 +68,7 @@ class Spec(RuleBase):
     when: When | None = None
     statements: tuple[str, ...] = ()
     match: Literal["within", "whole"] = "within"
+    report: Literal["absence", "wording"] = "absence"
     message_differs: str | None = Field(None, alias="message-differs")
     hint_differs: str | None = Field(None, alias="hint-differs")
 
@@ -71,6 +82,11 @@ class Spec(RuleBase):
             unknown = [s for s in self.statements if s not in known]
             if unknown:
                 raise ValueError(f"unknown statement {', '.join(unknown)} (ids are the keys of data/statements.yaml)")
+            judged = [bool(_statement(key).substance) for key in self.statements]
+            if any(judged) and not all(judged):
+                raise ValueError("the statements of one rule either all have `substance` or none has")
+            if self.report == "wording" and not all(judged):
+                raise ValueError("`report: wording` needs statements with `substance` in data/statements.yaml")
         elif patterns is None or patterns.type != "patterns":
             raise ValueError("a required-text rule needs `statements` or the option `patterns` of type patterns")
         for anchor in self.at:
@@ -81,6 +97,12 @@ class Spec(RuleBase):
         return self
 
 
+def normalise(text: str) -> str:
+    """The shared comparison form, after the claim readers' fold: a ligature ("ﬁ"), a soft hyphen or a zero-width
+    character left by a PDF copy is not a difference of wording."""
+    return _plain_normalise(fold(text))
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     id: str
@@ -88,6 +110,9 @@ class Statement:
     text: str
     words: tuple[str, ...]
     near: tuple[re.Pattern, ...]
+    substance: tuple[tuple[str, tuple[re.Pattern, ...]], ...] = ()  # (what a part says, its key phrases)
+    words_compared: tuple[str, ...] = ()  # its words as `judge` compares them
+    printed: tuple = ((), (), "")  # the words as written, where each stands in `text`, and `text` folded
 
 
 @cache
@@ -101,7 +126,11 @@ def _statement(key: str) -> Statement:
     text = " ".join(str(row["text"]).split())
     norm = normalise(text)
     near = tuple(re.compile(p, re.IGNORECASE) for p in row.get("near") or ())
-    return Statement(key, row.get("name", key), text, tuple(norm.split()), near)
+    substance = tuple((str(part["says"]), tuple(re.compile(p) for p in part["patterns"]))
+                      for part in (row.get("substance") or {}).values())
+    words, spans, folded = _words_of(text)
+    printed = (tuple(folded[a:b] for a, b in spans), tuple(spans), folded)
+    return Statement(key, row.get("name", key), text, tuple(norm.split()), near, substance, tuple(words), printed)
 
 
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
@@ -123,6 +152,9 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
             fields["form"] = form
 
     found = [item for field in rule.fields for item in texts(label, field)]
+    if rule.statements and _statement(rule.statements[0]).substance:
+        yield from _judged(rule, resolved, fields, found)
+        return
     if rule.statements:
         if _statement_present(rule.match, rule.statements, tuple(text for _, text in found)):
             return
@@ -207,6 +239,111 @@ def _overlap(expected: tuple[str, ...], found: list[str]) -> int:
     from difflib import SequenceMatcher
 
     return sum(block.size for block in SequenceMatcher(None, expected, found, autojunk=False).get_matching_blocks())
+
+
+# --- statements judged in substance, then word by word (the DSHEA disclaimer) -----------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_APOSTROPHE = re.compile("'")
+
+
+def _words_of(text: str) -> tuple[list[str], list[tuple[int, int]], str]:
+    """The words of ``text`` as compared (lower case), where each stands in the folded text, and the folded text
+    (ligatures, soft hyphens, curly quotes as the claim readers see them). Anything that is not a letter or digit
+    separates words, so punctuation, quotes and hyphens are not words; "product's" is one word."""
+    folded = fold(text)
+    words, spans = [], []
+    for match in _WORD.finditer(folded):
+        words.append(_APOSTROPHE.sub("", match[0]).lower())
+        spans.append(match.span())
+    return words, spans, folded
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    statement: Statement       # the closest statement (singular or plural)
+    missing: tuple[str, ...]   # what the text does not say (the parts of `substance` it lacks)
+    differences: tuple[str, ...]  # each difference of wording, as the label's words for the statement's
+
+
+@lru_cache(maxsize=4096)
+def judge(keys: tuple[str, ...], text: str) -> Judgement:
+    """How ``text`` compares with the closest of the statements ``keys``: what it does not say, and where its
+    words differ."""
+    words, spans, folded = _words_of(text)
+    joined = " ".join(words)
+    statements = [_statement(key) for key in keys]
+    statement = max(statements, key=lambda s: (_overlap(s.words_compared, words), -len(s.words_compared)))
+    missing = tuple(says for says, patterns in statement.substance if not all(p.search(joined) for p in patterns))
+    return Judgement(statement, missing, _differences(statement, words, spans, folded))
+
+
+def _differences(statement: Statement, words: list[str], spans: list[tuple[int, int]], folded: str,
+                 most: int = 4) -> tuple[str, ...]:
+    """Each place the words differ, quoted as printed (punctuation inside the quote kept). Changes one word apart
+    are said as one ("FDA and is" for "Food and Drug Administration. This product is"), not as a run of
+    fragments."""
+    from difflib import SequenceMatcher
+
+    expected = statement.words_compared
+    ours_words, ours_spans, ours_text = statement.printed
+    changes: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, expected, words, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if changes and i1 - changes[-1][1] <= 1 and j1 - changes[-1][3] <= 1:
+            changes[-1][1], changes[-1][3] = i2, j2
+        else:
+            changes.append([i1, i2, j1, j2])
+
+    def quote(spans_, text, start, stop) -> str:
+        return text[spans_[start][0]:spans_[stop - 1][1]]
+
+    said = []
+    for i1, i2, j1, j2 in changes:
+        theirs = quote(ours_spans, ours_text, i1, i2) if i2 > i1 else ""
+        label = quote(spans, folded, j1, j2) if j2 > j1 else ""
+        if theirs and label:
+            said.append(f'"{label}" for "{theirs}"')
+        elif theirs:
+            after = f' after "{ours_words[i1 - 1]}"' if i1 else " at the start"
+            said.append(f'"{theirs}" is missing{after}')
+        else:
+            where = f' after "{folded[spans[j1 - 1][0]:spans[j1 - 1][1]]}"' if j1 else " at the start"
+            said.append(f'"{label}" is added{where}')
+    if len(said) > most:
+        said = said[:most] + [f"and {len(said) - most} more"]
+    return tuple(said)
+
+
+def _judged(rule: Spec, resolved: Resolved, fields: dict, found: list[tuple[tuple, str]]) -> Iterator[Hit]:
+    if not found:
+        if rule.report == "absence":
+            yield _missing(rule, resolved, fields)
+        return
+    judgements = [(path, judge(rule.statements, text)) for path, text in found]
+    if any(not j.missing and not j.differences for _, j in judgements):
+        return  # one text is the statement, word for word
+    in_substance = [(path, j) for path, j in judgements if not j.missing]
+    if rule.report == "absence":
+        if in_substance:
+            return
+        path, judgement = judgements[0]
+        fields.update(statement=judgement.statement.name, expected=judgement.statement.text,
+                      missing=" nor ".join(judgement.missing), found=_cut(found[0][1]))
+        yield Hit(path, render(rule.message_differs or rule.message, fields),
+                  render(rule.hint_differs or rule.hint, fields))
+        return
+    if in_substance:
+        path, judgement = in_substance[0]
+        fields.update(statement=judgement.statement.name, expected=judgement.statement.text,
+                      differences="; ".join(judgement.differences))
+        yield Hit(path, render(rule.message, fields), render(rule.hint, fields))
+
+
+def _cut(text: str, most: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
 
 
 def _missing(rule: Spec, resolved: Resolved, fields: dict) -> Hit:
