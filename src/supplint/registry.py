@@ -14,7 +14,7 @@ from typing import Annotated, Union
 
 from pydantic import Field, TypeAdapter, ValidationError
 
-from . import data
+from . import data, data_cache
 from .kinds import modules, template_fields
 from .rulespec import BuiltinRule, PlannedRule
 from .suggest import did_you_mean
@@ -154,6 +154,12 @@ def _packs() -> list[str]:
 
 @cache
 def registry() -> Registry:
+    """The shipped rules, validated (by the tests, or by the first run: later runs read them from the cache)."""
+    return data_cache.cached("registry", Registry, build)
+
+
+def build() -> Registry:
+    """Validate every shipped pack (DataError names the first problem)."""
     models = (BuiltinRule, *(module.Spec for module in modules().values()))
     adapter = TypeAdapter(list[Annotated[Union[models], Field(discriminator="kind")]])  # type: ignore[valid-type]
     rules: dict = {}
