@@ -23,7 +23,7 @@ EXPECTED = [("SUP201", "error", 14), ("SUP207", "error", 14)]
 
 def _forget() -> None:
     """What a new process would start from: nothing loaded, nothing validated."""
-    for function in (registry.registry, reference.reference, data_cache.key, data.load, data.rules_dir):
+    for function in (registry.registry, reference.reference, data_cache.key, data.load, data._parsed, data.rules_dir):
         function.cache_clear()
 
 
@@ -52,7 +52,7 @@ def _no_validation(monkeypatch) -> None:
 
 def test_first_run_writes_the_cache_and_the_next_uses_it(cache, monkeypatch):
     assert check() == (1, EXPECTED)
-    assert sorted(p.name.split("-")[0] for p in cache.glob("*.pickle")) == ["reference", "registry"]
+    assert sorted(p.name.split("-")[0] for p in cache.glob("*.pickle")) == ["data", "reference", "registry"]
     _forget()
     _no_validation(monkeypatch)
     assert check() == (1, EXPECTED)
