@@ -49,6 +49,9 @@ def main(argv=None):
                     help="also time the supplint whose package is in SRC (e.g. main=/work/main/src), on the label")
     ap.add_argument("--no-cache", action="store_true",
                     help="also time the label with the data cache off (SUPPLINT_NO_CACHE=1): the fallback's cost")
+    ap.add_argument("--claims-off", action="store_true",
+                    help="also time the two labels with --ignore SUP303: the start without compiling the disease-claim "
+                         "patterns, which the vitamin C label's structure/function claim also needs")
     ap.add_argument("--json", help="write every run and ratio here")
     a = ap.parse_args(argv)
 
@@ -63,6 +66,9 @@ def main(argv=None):
         commands[case] = ([sys.executable, "-m", "supplint", "check", path], env)
     if a.no_cache:
         commands["label, no cache"] = (commands["label"][0], {**env, "SUPPLINT_NO_CACHE": "1"})
+    if a.claims_off:
+        for case in ("label", "claim"):
+            commands[f"{case}, no SUP303"] = (commands[case][0] + ["--ignore", "SUP303"], env)
     for item in a.compare:
         name, _, src = item.partition("=")
         if not src:
