@@ -8,11 +8,13 @@ import json
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
 
-from supplint import data, data_cache, reference, registry
+from supplint import data, data_cache, reference, registry, units
 from supplint.cli import cli
 
 from conftest import EXAMPLES, ROOT
@@ -23,7 +25,8 @@ EXPECTED = [("SUP201", "error", 14), ("SUP207", "error", 14)]
 
 def _forget() -> None:
     """What a new process would start from: nothing loaded, nothing validated."""
-    for function in (registry.registry, reference.reference, data_cache.key, data.load, data._parsed, data.rules_dir):
+    for function in (registry.registry, reference.reference, data_cache.key, data.load, data._parsed, data.rules_dir,
+                     units.factor, units._factors):
         function.cache_clear()
 
 
@@ -52,7 +55,7 @@ def _no_validation(monkeypatch) -> None:
 
 def test_first_run_writes_the_cache_and_the_next_uses_it(cache, monkeypatch):
     assert check() == (1, EXPECTED)
-    assert sorted(p.name.split("-")[0] for p in cache.glob("*.pickle")) == ["data", "reference", "registry"]
+    assert sorted(p.name.rsplit("-", 1)[0] for p in cache.glob("*.pickle")) == ["data", "reference", "registry"]
     _forget()
     _no_validation(monkeypatch)
     assert check() == (1, EXPECTED)
@@ -169,3 +172,26 @@ def test_the_cache_can_be_turned_off(cache, monkeypatch):
     monkeypatch.setenv("SUPPLINT_NO_CACHE", "1")
     assert check() == (1, EXPECTED)
     assert not cache.exists()
+
+
+_RUN = """
+import sys
+from supplint.cli import main
+sys.argv = ["supplint", "check", "--isolated", "--output-format", "json", sys.argv[1]]
+try:
+    main()
+except SystemExit:
+    print("pint" in sys.modules, file=sys.stderr)
+"""
+
+
+def test_a_cached_run_converts_units_without_importing_pint(tmp_path, write):
+    """1 mg of vitamin B12 against its Daily Value in mcg: the factor comes from pint once, then from the cache."""
+    label = write("b12.yaml", (EXAMPLES / "b12-sublingual.yaml").read_text(encoding="utf-8").replace("amount: 1,000 mcg",
+                                                                                                       "amount: 1 mg"))
+    env = {**os.environ, "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", _RUN, str(label)], capture_output=True, text=True, env=env,
+                           timeout=120) for _ in range(2)]
+    findings = [[(f["code"], f["line"]) for f in json.loads(run.stdout)] for run in runs]
+    assert findings[0] == findings[1] and ("SUP202", 13) in findings[0]
+    assert [run.stderr.split()[-1] for run in runs] == ["True", "False"]
