@@ -96,6 +96,9 @@ def cli() -> None:
                    "are checked against the upper limits (SUP501).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Check files in this many processes (0: one per CPU).")
+@click.option("--preset", metavar="NAME",
+              help="A selection of rules for a reader (rules/data/presets.yaml): 'shopper' checks what matters to "
+                   "the person taking the product and reports it in plain words (concise and html).")
 @click.option("--stdin-filename", help="The file name to report, and to find the config by, for standard input ('-').")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--no-color", "no_colour", is_flag=True,
@@ -104,7 +107,7 @@ def cli() -> None:
 @click.option("--show-settings", is_flag=True,
               help="Print the settings that apply to the one PATH given (config file, rules, options), and check nothing.")
 def check(paths, output_format, output_file, also_output, select, ignore, extend_select, population, fail_on, exit_zero,
-          statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, stdin_filename, quiet,
+          statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, preset, stdin_filename, quiet,
           no_colour, show_files, show_settings) -> None:
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named) and
     stack files, and folders of them; '-' reads standard input."""
@@ -118,6 +121,8 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
 
     if config_file and isolated:
         raise Fatal("--config and --isolated contradict each other; give one")
+    if preset:
+        output_format, select = _preset(preset, output_format, select)
     overrides = Overrides(population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on)
     try:
         run = Run(Resolver(overrides, config_file, isolated), fix=fix, diff=diff, quiet=quiet, note=_note,
@@ -146,6 +151,23 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
     if diff:
         sys.exit(EXIT_FINDINGS if run.changed and not exit_zero else EXIT_CLEAN)
     sys.exit(EXIT_FINDINGS if run.failing and not exit_zero else EXIT_CLEAN)
+
+
+def _preset(name: str, output_format: str, select: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """--preset: its rules become the selection, and its report replaces the concise and html formats."""
+    from .data import DataError
+    from .presets import preset
+
+    if select:
+        raise Fatal("--preset chooses the rules; give --preset or --select, not both (--extend-select and --ignore "
+                    "refine a preset)")
+    try:
+        chosen = preset(name)
+    except DataError as exc:
+        raise Fatal(str(exc)) from None
+    if chosen.report and output_format in ("concise", "html"):
+        output_format = f"{chosen.report}-{output_format}"
+    return output_format, chosen.codes
 
 
 def _also(value: str) -> tuple[str, str]:
@@ -281,6 +303,26 @@ def server_command() -> None:
     from .server import serve  # pygls loads only here: `check` does not pay for it
 
     serve()
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback makes the page reachable from other computers.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; 0 picks a free one (the URL is printed).")
+def serve_command(host, port) -> None:
+    """A local web page to paste a label, a Supplement Facts panel or several products into, and POST /api/check
+    (JSON) for CMS hooks; see docs/serve.md. Ctrl-C stops it."""
+    from .serve import PortInUse, run
+
+    try:
+        run(host, port)
+    except PortInUse as exc:
+        raise Fatal(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("supplint serve: stopped", err=True)
+    except OSError as exc:
+        raise Fatal(f"cannot listen on {host} port {port}: {exc.strerror or exc}") from None
 
 
 def main() -> None:

@@ -202,7 +202,7 @@ class Linter:
         from .summary import label_facts
 
         found = self.resolved(text, filename)
-        return label_facts(found[1], filename) if found else None
+        return label_facts(found[1], filename, found[0]) if found else None
 
     def referenced_findings(self, path: str) -> list[Finding]:
         """A label file's findings (as its own file), remembered for other pages that name it."""

@@ -185,6 +185,8 @@ _REPORTERS: dict[str, type[Reporter]] = {"concise": ConciseReporter, "full": Ful
                                          "json-lines": JsonLinesReporter}
 #: Formats whose reporters live in ci_output.py (it subclasses Reporter, so it is imported when one is asked for).
 CI_FORMATS = ("sarif", "github", "gitlab", "junit", "rdjson")
+#: The shopper preset's reports of the concise and html formats (not formats of their own on the command line).
+SHOPPER_FORMATS = ("shopper-concise", "shopper-html")
 
 
 def reporter_class(name: str) -> type[Reporter]:
@@ -197,6 +199,10 @@ def reporter_class(name: str) -> type[Reporter]:
         from .html_report import HtmlReporter
 
         return HtmlReporter
+    if name in SHOPPER_FORMATS:  # --preset shopper: the same run, reported in plain words
+        from .shopper.reporters import REPORTERS as SHOPPER
+
+        return SHOPPER[name]
     return _REPORTERS[name]
 
 

@@ -31,6 +31,9 @@ class LabelFacts:
     per_day: int
     population: str
     rows: tuple[FactRow, ...]
+    # what the figures were computed from, for reports that word their own sentences (the shopper report)
+    resolved: Resolved | None = field(default=None, compare=False, repr=False)
+    doc: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -50,7 +53,7 @@ class NutrientTotal:
         return self.ul_total / self.limit * 100 if self.limit else None
 
 
-def label_facts(resolved: Resolved, file: str) -> LabelFacts:
+def label_facts(resolved: Resolved, file: str, doc=None) -> LabelFacts:
     """The label's rows with daily figures (per serving × the label's servings a day)."""
     label = resolved.label
     days = resolved.per_day
@@ -78,7 +81,7 @@ def label_facts(resolved: Resolved, file: str) -> LabelFacts:
         ))
     population = resolved.population.description if resolved.population else "adults"
     return LabelFacts(file, label.product, label.brand, label.serving.size if label.serving else None, days,
-                      population, tuple(rows))
+                      population, tuple(rows), resolved, doc)
 
 
 def stack_totals(products: list[tuple[str, Resolved, int]]) -> dict[str, NutrientTotal]:

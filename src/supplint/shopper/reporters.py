@@ -1,0 +1,113 @@
+"""`check --preset shopper`: the run's findings reported in plain words, as sentences (concise) or as the shopper
+page (html). Without `--stack` each product is its own report; with it, the products are one day's regimen."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..findings import Finding
+from ..output import Reporter, unicode_ok
+from ..visible import visible
+from .model import STACK_CODES, Product, Report, totals
+
+
+class _ShopperReporter(Reporter):
+    wants_facts = True
+
+    def __init__(self, out: TextIO, quiet: bool = False) -> None:
+        super().__init__(out, quiet)
+        self._facts: dict[str, object] = {}
+        self._products: dict[str, Product] = {}
+        self._stack_findings: list[Finding] = []
+        self._stacked = False
+
+    def add_facts(self, facts) -> None:
+        self._facts[facts.file] = facts
+
+    def add_stack(self, totals, name: str | None = None) -> None:
+        self._stacked = True
+
+    def add(self, findings: list[Finding], path: str | None = None, fail_on: str | None = None) -> None:
+        self.tally.add(findings)
+        if path is not None and path in self._facts:
+            self._product(path)  # a clean label is in the report too
+        for f in findings:  # a stack file's SUP501 comes with its path; a --stack run's without
+            if f.code in STACK_CODES:
+                self._stack_findings.append(f)
+            else:
+                self._product(f.file).findings.append(f)
+
+    def _product(self, path: str) -> Product:
+        product = self._products.get(path)
+        if product is None:
+            facts = self._facts.get(path)
+            name = facts.product if facts is not None else path
+            product = self._products[path] = Product(name, path, [], getattr(facts, "doc", None),
+                                                     getattr(facts, "resolved", None))
+        return product
+
+    def reports(self) -> list[Report]:
+        stack_files = {f.file for f in self._stack_findings if f.file not in self._facts}
+        products = [p for p in self._products.values() if p.file not in stack_files or p.findings]
+        out = []
+        if self._stacked:
+            population = next((self._facts[p.file].population for p in products if p.file in self._facts), "adults")
+            return [Report(products, population, totals(products), list(self._stack_findings))]
+        for product in products:
+            facts = self._facts.get(product.file)
+            out.append(Report([product], facts.population if facts else "adults", totals([product])))
+        for path in sorted(stack_files):
+            out.append(_stack_file_report(path, [f for f in self._stack_findings if f.file == path]))
+        return out
+
+
+def _stack_file_report(path: str, findings: list[Finding]) -> Report:
+    """A stack file's regimen, read again (as the run read it) for its members' figures."""
+    from .. import api, stacks
+    from ..files import read_text
+
+    members: list[Product] = []
+    population = "adults"
+    try:
+        linter = api.linter(path)
+        text = read_text(path)
+        doc = linter.document(text, path)
+        stack = stacks.stack_of_file(linter, doc, text, path) if doc is not None else None
+    except (OSError, ValueError):
+        stack = None
+    if stack is not None:
+        population = stack.population.description
+        members = [Product(m.name, m.file, [], None, m.resolved) for m in stack.members]
+    return Report(members, population, totals(members), findings)
+
+
+class ShopperTextReporter(_ShopperReporter):
+    """One plain sentence per problem, each product (or the stack) under a line that says what it is."""
+
+    def close(self, checked: int) -> None:
+        for report in self.reports():
+            names = " and ".join(p.name for p in report.products)
+            sentences = report.sentences()
+            self.out.write(visible(f"{names} ({report.population}):") + "\n")
+            if not sentences:
+                self.out.write("  Nothing is above an upper limit, and no warning the label should carry is missing.\n")
+            for _severity, sentence in sentences:
+                self.out.write(f"  - {visible(sentence)}\n")
+        if not self.quiet:
+            total = sum(self.tally.severities.values())
+            self.out.write(("No problems found." if not total else
+                            f"{total:,} problem{'s' if total != 1 else ''} found.") + "\n")
+
+
+class ShopperHtmlReporter(_ShopperReporter):
+    """The shopper page: each product's (or the stack's) report in turn."""
+
+    def close(self, checked: int) -> None:
+        from .page import page, report_html
+
+        body = "\n".join(report_html(report, index) for index, report in enumerate(self.reports(), 1)) or "<p>No products were checked.</p>"
+        text = page(body)
+        self.out.write(text if unicode_ok(self.out) else text.encode("ascii", "xmlcharrefreplace").decode("ascii"))
+
+
+REPORTERS = {"shopper-concise": ShopperTextReporter, "shopper-html": ShopperHtmlReporter}
