@@ -1,14 +1,24 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+
+# Every session validates the shipped packs afresh, as a first run does (a cache in the home folder would let it
+# skip that), and the real-process tests share what it validated. Nothing is written to the home folder.
+_CACHE = tempfile.mkdtemp(prefix="supplint-test-cache-")
+os.environ["SUPPLINT_CACHE_DIR"] = _CACHE
+os.environ.pop("SUPPLINT_NO_CACHE", None)
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -61,10 +61,35 @@ def rules_dir() -> Path:
 
 @cache
 def load(relative: str):
-    """Parse one YAML data file under ``rules/`` (cached: data files are read once per process)."""
-    path = rules_dir() / relative
+    """One YAML data file under ``rules/``, parsed (once per process, and from the data cache when it matches)."""
+    parsed = _parsed()
+    if relative in parsed:
+        return parsed[relative]
+    return _parse(rules_dir() / relative)
+
+
+def _parse(path: Path):
     try:
         with open(path, encoding="utf-8") as handle:
             return yaml.load(handle, Loader=YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read rule data {path}: {exc}") from None
+
+
+@cache
+def _parsed() -> dict:
+    """Every shipped YAML file as plain data: parsing them costs a one-label run more than checking the label."""
+    from . import data_cache
+
+    return data_cache.cached("data", dict, _parse_all)
+
+
+def _parse_all() -> dict:
+    root = rules_dir()
+    parsed = {}
+    for path in sorted(root.rglob("*.yaml")):
+        try:
+            parsed[path.relative_to(root).as_posix()] = _parse(path)
+        except DataError:
+            continue  # reported when a rule or table asks for the file
+    return parsed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 
 from . import suppress
 from .findings import FILE_START, Finding, Span
@@ -50,13 +51,25 @@ class Linter:
         self.population = self._population(population or "adults")
         self.options = options or {}
         self.severity = severity or {}
-        kinds = evaluators()
-        active = [(spec, kinds[spec.kind], {**spec.defaults(), **self.options.get(code, {})})
-                  for code, spec in self.registry.rules.items() if code in self.codes and spec.kind != "builtin"]
-        self.active = [rule for rule in active if rule[0].target == "label"]
-        self.page_active = [rule for rule in active if rule[0].target == "page"]
-        self.stack_active = [rule for rule in active if rule[0].target == "stack"]
+        self.active = self._rules("label")
         self._referenced: dict[str, list[Finding]] = {}  # label files pages name, checked once per run
+
+    def _rules(self, target: str) -> list:
+        """(spec, evaluate, options) of the selected rules that read a ``target``."""
+        kinds = evaluators()
+        return [(spec, kinds[spec.kind], {**spec.defaults(), **self.options.get(code, {})})
+                for code, spec in self.registry.rules.items()
+                if code in self.codes and spec.kind != "builtin" and spec.target == target]
+
+    # Built when the first page or stack is checked: their rules' defaults compile about a hundred patterns, which
+    # a run on labels alone would pay for at every start.
+    @cached_property
+    def page_active(self) -> list:
+        return self._rules("page")
+
+    @cached_property
+    def stack_active(self) -> list:
+        return self._rules("stack")
 
     def without(self, codes: Iterable[str]) -> Linter:
         """The same linter with some rules off (per-file-ignores)."""

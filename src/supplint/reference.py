@@ -6,7 +6,7 @@ import copy
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from . import data, units
+from . import data, data_cache, units
 from .aliases import AliasMatcher
 from .amounts import Amount, Measure, parse_measure
 
@@ -283,4 +283,4 @@ def _with_dv_set(nutrient: Nutrient, dv_set: str) -> Nutrient:
 
 @cache
 def reference() -> Reference:
-    return Reference()
+    return data_cache.cached("reference", Reference, Reference)

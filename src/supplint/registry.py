@@ -12,9 +12,7 @@ from functools import cache
 
 from typing import Annotated, Union
 
-from pydantic import Field, TypeAdapter, ValidationError
-
-from . import data
+from . import data, data_cache
 from .kinds import modules, template_fields
 from .rulespec import BuiltinRule, PlannedRule
 from .suggest import did_you_mean
@@ -108,9 +106,6 @@ class Registry:
         return f"unknown rule '{token}'" + (f"; {hint}" if hint else "")
 
 
-_PLANNED = TypeAdapter(list[PlannedRule])
-
-
 def _check_rule(spec, pack: str) -> None:
     """What a kind asks of its rules beyond their model: the target it reads, a message, templates that use only the
     fields it provides, and a vocabulary file that loads (a mistake would otherwise fail on some label, later)."""
@@ -154,6 +149,14 @@ def _packs() -> list[str]:
 
 @cache
 def registry() -> Registry:
+    """The shipped rules, validated (by the tests, or by the first run: later runs read them from the cache)."""
+    return data_cache.cached("registry", Registry, build)
+
+
+def build() -> Registry:
+    """Validate every shipped pack (DataError names the first problem)."""
+    from pydantic import Field, TypeAdapter, ValidationError  # built here only: a cached start builds no adapter
+
     models = (BuiltinRule, *(module.Spec for module in modules().values()))
     adapter = TypeAdapter(list[Annotated[Union[models], Field(discriminator="kind")]])  # type: ignore[valid-type]
     rules: dict = {}
@@ -167,5 +170,6 @@ def registry() -> Registry:
             if spec.code in rules:
                 raise data.DataError(f"rule pack {pack}: {spec.code} is declared twice")
             rules[spec.code] = spec
-    planned = {p.code: p for p in _PLANNED.validate_python(data.load(f"packs/{PLANNED}")) if p.code not in rules}
+    planned = {p.code: p for p in TypeAdapter(list[PlannedRule]).validate_python(data.load(f"packs/{PLANNED}"))
+               if p.code not in rules}
     return Registry(dict(sorted(rules.items())), {spec.name: code for code, spec in rules.items()}, planned)

@@ -106,7 +106,45 @@ class RuleBase(_Spec):
         return self
 
     def defaults(self) -> dict[str, Any]:
-        return {name: option.coerce(option.default) for name, option in self.options.items()}
+        """The options' defaults, ready for the kind. They were validated with the pack (by this run or by the one
+        that wrote the data cache), so patterns are left to compile when a rule first uses them."""
+        return {name: tuple(_Pattern(item) for item in option.default) if option.type == "patterns"
+                else option.coerce(option.default) for name, option in self.options.items()}
+
+
+class _Pattern:
+    """A default pattern of a rule option, compiled on first use, as ``re.compile(pattern, re.IGNORECASE)``.
+
+    Compiling costs more than the rest of a one-label run for some rules: page rules' patterns are never used on a
+    label, and a kind that joins a rule's patterns into one regex reads only their text."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self.flags = re.IGNORECASE | re.UNICODE  # what re.compile(pattern, re.IGNORECASE).flags says
+        self._compiled: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:  # search, finditer, sub, groups, ...: the compiled pattern's
+        if name.startswith("_"):  # copy and pickle probe for hooks before __init__ has run
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (_Pattern, re.Pattern)):
+            return (self.pattern, self.flags) == (other.pattern, other.flags)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"re.compile({self.pattern!r}, re.IGNORECASE)"
 
 
 class BuiltinRule(RuleBase):

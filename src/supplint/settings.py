@@ -47,10 +47,10 @@ class Settings:
         with _blamed(config.label):
             self.severity = {self.rules.code_of(key): level for key, level in values.severity.items()}
             self.options = {self.rules.code_of(name): self._options(name, table) for name, table in values.rules.items()}
-            self.per_file_ignores = [(_spec([glob]), self.rules.select(list(codes)))
+            self.per_file_ignores = [(_Globs([glob], f"{config.label}: per-file-ignores"), self.rules.select(list(codes)))
                                      for glob, codes in values.per_file_ignores.items()]
-        self.include = _spec(values.include) if values.include is not None else None
-        self.exclude = _spec(values.exclude) if values.exclude else None
+        self.include = _Globs(values.include, f"{config.label}: include") if values.include is not None else None
+        self.exclude = _Globs(values.exclude, f"{config.label}: exclude") if values.exclude else None
         self.respect_gitignore = values.respect_gitignore
         population = overrides.population or values.population
         try:
@@ -122,10 +122,24 @@ def _blamed(label: str):
         raise ConfigError(f"{label}: {exc}") from None
 
 
-def _spec(patterns: list[str]):
-    import pathspec  # only a config with patterns needs it
+class _Globs:
+    """A config's gitwildmatch patterns, compiled when a path is first matched: importing pathspec costs about as
+    much as the rest of a one-label run, and a file named on the command line is never matched against include."""
 
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    def __init__(self, patterns: list[str], where: str):
+        self.patterns = list(patterns)
+        self.where = where
+        self._spec = None
+
+    def match_file(self, path: str) -> bool:
+        if self._spec is None:
+            import pathspec
+
+            try:
+                self._spec = pathspec.PathSpec.from_lines("gitwildmatch", self.patterns)
+            except ValueError as exc:  # pathspec's pattern errors: the config's to fix (exit 2)
+                raise ConfigError(f"{self.where}: {exc}") from None
+        return self._spec.match_file(path)
 
 
 class Resolver:

@@ -1,0 +1,197 @@
+"""The cache of the validated shipped packs and tables (data_cache.py): used when it matches the data and code it
+was made from, and otherwise ignored, whatever is wrong with it: the run's findings never depend on it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from supplint import data, data_cache, reference, registry, units
+from supplint.cli import cli
+
+from conftest import EXAMPLES, ROOT
+
+LABEL = EXAMPLES / "d3-k2-4000iu-mismatch.yaml"  # SUP201 and SUP207 on line 14
+EXPECTED = [("SUP201", "error", 14), ("SUP207", "error", 14)]
+
+
+def _forget() -> None:
+    """What a new process would start from: nothing loaded, nothing validated."""
+    for function in (registry.registry, reference.reference, data_cache.key, data.load, data._parsed, data.rules_dir,
+                     units.factor, units._factors):
+        function.cache_clear()
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SUPPLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SUPPLINT_NO_CACHE", raising=False)
+    _forget()
+    yield folder
+    _forget()  # the other tests go on with data loaded as usual, not with this test's
+
+
+def check(path=LABEL) -> tuple[int, list[tuple[str, str, int]]]:
+    result = CliRunner().invoke(cli, ["check", str(path), "--isolated", "--output-format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, [(f["code"], f["severity"], f["line"]) for f in json.loads(result.stdout)]
+
+
+def _no_validation(monkeypatch) -> None:
+    def refuse():
+        raise AssertionError("the packs were validated again")
+
+    monkeypatch.setattr(registry, "build", refuse)
+
+
+def test_first_run_writes_the_cache_and_the_next_uses_it(cache, monkeypatch):
+    assert check() == (1, EXPECTED)
+    assert sorted(p.name.rsplit("-", 1)[0] for p in cache.glob("*.pickle")) == ["data", "reference", "registry"]
+    _forget()
+    _no_validation(monkeypatch)
+    assert check() == (1, EXPECTED)
+
+
+def _rewrite(path, change: str) -> None:
+    raw = path.read_bytes()
+    header = data_cache._MAGIC + data_cache.key().encode()
+    if change == "truncated":
+        path.write_bytes(raw[: len(raw) // 2])
+    elif change == "flipped byte":
+        middle = len(raw) - 100
+        path.write_bytes(raw[:middle] + bytes([raw[middle] ^ 0x55]) + raw[middle + 1:])
+    elif change == "empty":
+        path.write_bytes(b"")
+    elif change == "garbage":
+        path.write_bytes(os.urandom(len(raw)))
+    elif change == "other key":
+        path.write_bytes(data_cache._MAGIC + b"0" * 64 + raw[len(header):])
+    else:  # a payload whose digest matches but which is not a pickle, or is one of something else
+        payload = b"\x80\x05not a pickle" if change == "digest of a non-pickle" else pickle.dumps({"SUP201": None})
+        path.write_bytes(header + hashlib.blake2b(payload, digest_size=32).digest() + payload)
+
+
+@pytest.mark.parametrize("change", ["truncated", "flipped byte", "empty", "garbage", "other key",
+                                    "digest of a non-pickle", "pickle of another type"])
+def test_a_corrupt_cache_is_ignored_and_replaced(cache, monkeypatch, change):
+    check()
+    files = sorted(cache.glob("*.pickle"))
+    for path in files:
+        _rewrite(path, change)
+    _forget()
+    assert check() == (1, EXPECTED)
+    # Validated again, and written back whole: the next run loads it.
+    _forget()
+    _no_validation(monkeypatch)
+    assert check() == (1, EXPECTED)
+    assert sorted(cache.glob("*.pickle")) == files
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_cache_file_others_could_write_is_not_read(cache, monkeypatch):
+    check()
+    for path in cache.glob("registry-*.pickle"):
+        path.chmod(0o666)
+    _forget()
+    calls = []
+    build = registry.build
+    monkeypatch.setattr(registry, "build", lambda: calls.append(1) or build())
+    assert check() == (1, EXPECTED)
+    assert calls == [1]
+
+
+@pytest.fixture
+def rules_copy(tmp_path, monkeypatch):
+    """A copy of the shipped rule data that the test may change, read instead of the real one."""
+    copy = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", copy)
+    monkeypatch.setattr(data, "rules_dir", lambda: copy)
+    monkeypatch.setattr(data.rules_dir, "cache_clear", lambda: None, raising=False)
+    return copy
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_cache_is_ignored_when_the_data_changes(cache, rules_copy):
+    assert check() == (1, EXPECTED)
+    pack = rules_copy / "packs" / "core.yaml"
+    text = pack.read_text(encoding="utf-8")
+    start = text.index("code: SUP201")
+    at = text.index("severity: error", start)
+    pack.write_text(text[:at] + "severity: warning" + text[at + len("severity: error"):], encoding="utf-8")
+    _forget()
+    assert check() == (1, [("SUP201", "warning", 14), ("SUP207", "error", 14)])
+    assert len(list(cache.glob("registry-*.pickle"))) == 2  # one per version of the data
+
+
+def test_invalid_data_is_refused_even_with_a_cache_of_the_valid_data(cache, rules_copy):
+    check()
+    _edit(rules_copy / "packs" / "core.yaml", "code: SUP201", "code: SUP201\n  colour: red")
+    _forget()
+    result = CliRunner().invoke(cli, ["check", str(LABEL), "--isolated"])
+    assert result.exit_code == 2
+    assert "core.yaml" in result.stderr and "colour" in result.stderr
+    assert len(list(cache.glob("registry-*.pickle"))) == 1  # nothing written for data that did not validate
+
+
+def test_a_table_change_is_seen_too(cache, rules_copy):
+    check()
+    text = (rules_copy / "data" / "nutrients.yaml").read_text(encoding="utf-8")
+    (rules_copy / "data" / "nutrients.yaml").write_text(text + "\n# a comment changes the bytes\n", encoding="utf-8")
+    _forget()
+    assert check() == (1, EXPECTED)
+    assert len(list(cache.glob("reference-*.pickle"))) == 2
+
+
+def test_an_unwritable_cache_folder_only_costs_the_validation(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("SUPPLINT_CACHE_DIR", str(blocker / "cache"))
+    _forget()
+    try:
+        assert check() == (1, EXPECTED)
+        assert check() == (1, EXPECTED)
+    finally:
+        _forget()
+
+
+def test_the_cache_can_be_turned_off(cache, monkeypatch):
+    monkeypatch.setenv("SUPPLINT_NO_CACHE", "1")
+    assert check() == (1, EXPECTED)
+    assert not cache.exists()
+
+
+_RUN = """
+import sys
+from supplint.cli import main
+sys.argv = ["supplint", "check", "--isolated", "--output-format", "json", sys.argv[1]]
+try:
+    main()
+except SystemExit:
+    print("pint" in sys.modules, file=sys.stderr)
+"""
+
+
+def test_a_cached_run_converts_units_without_importing_pint(tmp_path, write):
+    """1 mg of vitamin B12 against its Daily Value in mcg: the factor comes from pint once, then from the cache."""
+    label = write("b12.yaml", (EXAMPLES / "b12-sublingual.yaml").read_text(encoding="utf-8").replace("amount: 1,000 mcg",
+                                                                                                       "amount: 1 mg"))
+    env = {**os.environ, "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", _RUN, str(label)], capture_output=True, text=True, env=env,
+                           timeout=120) for _ in range(2)]
+    findings = [[(f["code"], f["line"]) for f in json.loads(run.stdout)] for run in runs]
+    assert findings[0] == findings[1] and ("SUP202", 13) in findings[0]
+    assert [run.stderr.split()[-1] for run in runs] == ["True", "False"]
