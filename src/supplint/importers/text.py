@@ -28,11 +28,12 @@ import re
 
 from . import Conversion, ImportFailed
 from .panel.blends import nest
+from .panel.columns import LISTED, MEDICINAL, column_headings, listed_rows
 from .panel.lines import CALORIES, FOOTNOTE, HEADER, HEADINGS, MARKED_FOOTNOTE, RULER, Line, split_lines
 from .panel.record import Record
 from .panel.rows import Item, merge, parse_row
 from .panel.sections import GENERIC_IDENTITY, classify, disclaimer_at, fill_label, read_prose
-from .panel.serving import PER_CONTAINER, SERVING, per_day, read_per_container, read_serving
+from .panel.serving import EACH, PER_CONTAINER, SERVING, per_day, read_each, read_per_container, read_serving
 
 PLACEHOLDER_PRODUCT = "Unnamed product (imported)"
 
@@ -60,9 +61,11 @@ class _Reader(Record):
     def read(self) -> Conversion:
         start = next((i for i, line in enumerate(self.lines) if HEADER.match(line.text)), None)
         if start is None:
-            start = next((i for i, line in enumerate(self.lines) if SERVING.match(line.text)), None)
+            start = next((i for i, line in enumerate(self.lines) if SERVING.match(line.text) or EACH.match(line.text)
+                          or MEDICINAL.match(line.text)), None)
             if start is None:
-                raise ImportFailed("no Supplement Facts panel found (no line reads 'Supplement Facts' or 'Serving Size')")
+                raise ImportFailed("no Supplement Facts panel found (no line reads 'Supplement Facts', 'Serving "
+                                   "Size' or 'Each capsule contains')")
             heading = None
         else:
             heading = self.lines[start]
@@ -106,10 +109,11 @@ class _Reader(Record):
             if not text or RULER.match(text):
                 index += 1
                 continue
-            if HEADER.match(text):
-                self.note(line, "a second 'Supplement Facts' heading: its rows are read into the same label")
-                index += 1
-                continue
+            if HEADER.match(text):  # two products on one page: their rows are never mixed into one label
+                self.note(line, "a second 'Supplement Facts' panel starts here (another product, or another "
+                                "serving?): only the first panel was imported, and nothing from this line on; "
+                                "import the second panel on its own")
+                return len(lines), items
             if match := SERVING.match(text):
                 read_serving(self, line, match, lines, index)
                 if match["spc"] is not None:
@@ -120,9 +124,25 @@ class _Reader(Record):
                 read_per_container(self, line, match["spc"])
                 index += 1
                 continue
-            if HEADINGS.match(text):
+            if (columns := column_headings(text)) is not None:
+                raise ImportFailed(f"the panel has {columns} columns of amounts ('{text}'): supplint does not guess "
+                                   "which serving is taken; keep the one column that applies and import again",
+                                   line.number, line.column)
+            if match := EACH.match(text):
+                read_each(self, line, match)
+                if match["rest"].strip():  # "Each tablet contains: Zinc 10 mg"
+                    lines[index] = line.part(match.start("rest"))
+                    continue
                 index += 1
                 continue
+            if MEDICINAL.match(text) or HEADINGS.match(text):
+                index += 1
+                continue
+            if match := LISTED.match(text):  # retailer copy: "ingredients: vitamin d (as d3) 2,000 iu, zinc 10 mg"
+                pieces = listed_rows(line.part(match.end()))
+                if pieces:
+                    lines[index: index + 1] = pieces
+                    continue
             if disclaimer_at(text):  # not None, not 0
                 break  # claims and the disclaimer on one line
             kind, _ = classify(text)
@@ -147,6 +167,10 @@ class _Reader(Record):
             if used and joined.count("(") != joined.count(")"):
                 joined, used = text, 0
             item = parse_row(line, joined)
+            if item.kind == "columns":
+                raise ImportFailed(f"'{text}' has two amounts, one per column: supplint does not guess which "
+                                   "serving is taken; keep the one column that applies and import again",
+                                   line.number, line.column)
             if used and item.amount is not None and item.amount not in text:  # the amount is on a later line
                 for later in lines[index + 1: index + 1 + used]:
                     found = later.text.rfind(item.amount)

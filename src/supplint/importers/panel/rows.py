@@ -127,6 +127,18 @@ def _find_amount(text: str) -> tuple[int | None, str | None, str | None, str | N
     return None, None, None, None  # pragma: no cover - the loop above would have taken it
 
 
+def _second_column(before: str) -> bool:
+    """Does the text before a row's amount end with another amount (and its %DV)? Then the row has two columns."""
+    before = before.rstrip(_LEADERS)
+    dv = _DV_TAIL.search(before)
+    if dv is not None and dv["pct"]:
+        before = before[: dv.start()].rstrip(_LEADERS)
+    elif dv is not None:
+        return False
+    start, amount, _extra, _error = _find_amount(before)
+    return amount is not None and start is not None and LETTER.search(before[:start]) is not None
+
+
 def _split_as(name: str) -> tuple[str, str | None]:
     """"Vitamin D3 (as cholecalciferol)" → ("Vitamin D3", "cholecalciferol"); also "(from …)" and a bare " as "."""
     match = re.search(r"\(\s*(?:as|from)\s+", name, re.IGNORECASE)
@@ -229,6 +241,9 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
 
     item.amount, item.dv = amount, dv
     item.amount_column = line.col(offset + start + len(body[start:]) - len(body[start:].lstrip()))
+    if _second_column(body[:start]):
+        item.kind = "columns"  # "Vitamin C 15 mg 17% 30 mg 33%": one amount per serving column
+        return item
     name = _clean_name(body[:start])
     name, trailing = _strip_marks(name)
     if trailing:  # "Turmeric root extract† 100 mg"

@@ -34,7 +34,7 @@ def disclaimer_at(text: str) -> int | None:
 
 
 _DISCLAIMER_TAIL = re.compile(r"^[*†‡]*\s*this\s+product\s+is\s+not\s+intended\s+to\s+diagnose", re.IGNORECASE)
-_OTHER_INGREDIENTS = re.compile(r"^(?:[o0]ther|inactive|non-?medicinal)\s+ingredients?\b\s*[:\-–]?\s*(?P<body>.*)$|"
+_OTHER_INGREDIENTS = re.compile(r"^(?:[o0]ther|inactive|non-?medicinal|(?:capsule\s+|softgel\s+)?shell)\s+ingredients?\b\s*[:\-–]?\s*(?P<body>.*)$|"
                                 r"^ingredients\s*:\s*(?P<body2>.*)$", re.IGNORECASE)
 _ALLERGEN_WORDS = (r"(?:milk|dairy|eggs?|fish|shellfish|crustacean|tree\s+nuts?|nuts?|peanuts?|wheat|soy|soybeans?"
                    r"|sesame|gluten)")
