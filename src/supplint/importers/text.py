@@ -42,6 +42,22 @@ def header(filename: str, conversion: Conversion) -> str | None:
     return f"Imported by supplint import text from {os.path.basename(filename)}: check it against the label"
 
 
+def import_panel(text: str, filename: str = "panel.txt") -> tuple[str | None, list[str]]:
+    """A Supplement Facts panel pasted as text → (the label as YAML text, the importer's notes), for callers that
+    have text rather than a file (``supplint serve``, a CMS hook). The YAML is what ``supplint import text`` writes,
+    its header comment included; the notes are one sentence each, most starting "line N:". When no panel can be
+    read (no panel at all, or one with several serving columns, which is never guessed at) the label is None and
+    the one note says why. Never raises for any text."""
+    try:
+        conversion = convert(text, filename)
+    except ImportFailed as exc:
+        where = f"line {exc.line}: " if exc.line else ""
+        return None, [f"{where}{exc}"]
+    from . import dump_label
+
+    return dump_label(conversion.label, header(filename, conversion)), list(conversion.notes)
+
+
 def convert(text: str, filename: str) -> Conversion:
     if not text.strip():
         raise ImportFailed("the file is empty")
@@ -79,7 +95,7 @@ class _Reader(Record):
         read_prose(self, self.lines[end:])
         self._finish()
         self.notes.sort(key=_note_order)
-        return Conversion(self.label, self.notes, self.origins)
+        return Conversion(self.label, self.notes, self.origins, self.problems)
 
     def _prelude(self, lines: list[Line]) -> None:
         content = [line for line in lines if line.text and not RULER.match(line.text)]

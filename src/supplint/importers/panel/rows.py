@@ -35,6 +35,7 @@ class Item:
     marked: bool = False  # a leading or trailing †/*/bullet on the name
     members: list[dict] = field(default_factory=list)  # listed inline: "Blend 500 mg: a, b" or "Blend (a, b) 500 mg"
     error: str | None = None
+    error_kind: str = "unreadable"  # or the amount grammar's: "unknown_unit", "malformed_amount"
     amount_line: Line | None = None  # where the amount was read, when not on the name's line
     amount_column: int | None = None
     dv_at: tuple[int, int] | None = None  # (line, column) of the %DV
@@ -100,7 +101,7 @@ def parses(text: str) -> Amount | None:
         return None
 
 
-def _find_amount(text: str) -> tuple[int | None, str | None, str | None, str | None]:
+def _find_amount(text: str) -> tuple[int | None, str | None, str | None, AmountError | None]:
     """(start, amount as printed, a trailing non-amount parenthetical, error) for a row's text without its %DV."""
     # The amount is near the end: only the last few numbers are tried (a line of many numbers stays fast).
     starts = [m.start() for m in _AMOUNT_START.finditer(text)][-_MOST_STARTS:]
@@ -123,7 +124,7 @@ def _find_amount(text: str) -> tuple[int | None, str | None, str | None, str | N
     try:
         parse_amount(candidate)
     except AmountError as exc:
-        return None, None, None, exc.message
+        return None, None, None, exc
     return None, None, None, None  # pragma: no cover - the loop above would have taken it
 
 
@@ -225,7 +226,7 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
     start, amount, extra, error = _find_amount(body)
     if amount is None:
         if error is not None:
-            item.error = error
+            item.error, item.error_kind = error.message, error.kind
             return item
         # No number in it at all: a name alone (a blend member, or a row whose amount is on the next line).
         if dv is not None and not item.numeric_dv and dv_match and dv_match.start() == len(body) \
@@ -287,7 +288,7 @@ def merge(record: Record, items: list[Item]) -> list[Item]:
             previous.dv, previous.numeric_dv = item.dv, True
             previous.dv_at = item.dv_at
         elif item.kind == "bad":
-            record.unread(item.line, item.error)
+            record.unread(item.line, item.error, item.error_kind)
         elif item.kind in ("amount", "dv"):
             record.unread(item.line, "an amount or %DV with no ingredient name before it")
         else:
