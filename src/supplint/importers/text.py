@@ -90,7 +90,9 @@ class _Reader(Record):
         facts = nest(self, merge(self, items))
         if not facts and not any(item.kind == "row" for item in items):
             where = f"line {heading.number}" if heading else "the serving size"
-            raise ImportFailed(f"found a panel at {where} but could not read any of its rows")
+            first = f" (first, {self.problems[0][3]})" if self.problems else ""
+            raise ImportFailed(f"found a panel at {where} but could not read any of its rows{first}",
+                               *(self.problems[0][:2] if self.problems else (None, None)))
         self.label["facts"] = facts
         read_prose(self, self.lines[end:])
         self._finish()
@@ -155,13 +157,23 @@ class _Reader(Record):
                 index += 1
                 continue
             if match := LISTED.match(text):  # retailer copy: "ingredients: vitamin d (as d3) 2,000 iu, zinc 10 mg"
-                pieces = listed_rows(line.part(match.end()))
+                body = line.part(match.end())
+                pieces = listed_rows(body)
                 if pieces:
                     lines[index: index + 1] = pieces
+                    continue
+                if re.search(r"\d", body.text):  # meant as a row, but its amount cannot be read: say why
+                    unread = parse_row(body)
+                    self.unread(body, unread.error or "no amount that supplint can read", unread.error_kind)
+                    index += 1
                     continue
             if disclaimer_at(text):  # not None, not 0
                 break  # claims and the disclaimer on one line
             kind, _ = classify(text)
+            if kind in ("directions", "warnings") and not items:  # "Suggested Usage: ..." between heading and rows
+                read_prose(self, [line])
+                index += 1
+                continue
             if kind in ("disclaimer", "other_ingredients", "allergens", "directions", "warnings") or (
                     kind in ("claims", "notes") and parse_row(line).kind not in ("row", "bad")):
                 break
