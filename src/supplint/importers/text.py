@@ -61,7 +61,22 @@ def import_panel(text: str, filename: str = "panel.txt") -> tuple[str | None, li
 def convert(text: str, filename: str) -> Conversion:
     if not text.strip():
         raise ImportFailed("the file is empty")
-    return _Reader(split_lines(text)).read()
+    lines, listed = _listed(split_lines(text))
+    return _Reader(lines, listed).read()
+
+
+def _listed(lines: list[Line]) -> tuple[list[Line], int | None]:
+    """Retailer copy's "ingredients: vitamin d (as d3) 2,000 iu, zinc 10 mg" made one row per line (one pass, so a
+    long paste stays linear), and the index of the first such row (where a panel without a heading starts)."""
+    out: list[Line] = []
+    first = None
+    for line in lines:
+        match = LISTED.match(line.text)
+        pieces = listed_rows(line.part(match.end())) if match else []
+        if pieces and first is None:
+            first = len(out)
+        out.extend(pieces or [line])
+    return out, first
 
 
 def _note_order(note: str) -> int:
@@ -70,15 +85,16 @@ def _note_order(note: str) -> int:
 
 
 class _Reader(Record):
-    def __init__(self, lines: list[Line]):
+    def __init__(self, lines: list[Line], listed: int | None = None):
         super().__init__()
         self.lines = lines
+        self.listed = listed  # the first row listed after "ingredients:", if any
 
     def read(self) -> Conversion:
         start = next((i for i, line in enumerate(self.lines) if HEADER.match(line.text)), None)
         if start is None:
             start = next((i for i, line in enumerate(self.lines) if SERVING.match(line.text) or EACH.match(line.text)
-                          or MEDICINAL.match(line.text)), None)
+                          or MEDICINAL.match(line.text) or i == self.listed), None)
             if start is None:
                 raise ImportFailed("no Supplement Facts panel found (no line reads 'Supplement Facts', 'Serving "
                                    "Size' or 'Each capsule contains')")
@@ -156,15 +172,12 @@ class _Reader(Record):
             if MEDICINAL.match(text) or HEADINGS.match(text):
                 index += 1
                 continue
-            if match := LISTED.match(text):  # retailer copy: "ingredients: vitamin d (as d3) 2,000 iu, zinc 10 mg"
-                body = line.part(match.end())
-                pieces = listed_rows(body)
-                if pieces:
-                    lines[index: index + 1] = pieces
-                    continue
-                if re.search(r"\d", body.text):  # meant as a row, but its amount cannot be read: say why
-                    unread = parse_row(body)
-                    self.unread(body, unread.error or "no amount that supplint can read", unread.error_kind)
+            if (match := LISTED.match(text)) and not items:
+                # "ingredients: <a row whose amount cannot be read>" (rows that can be read were split off by
+                # _listed): say why, rather than reading it as the other ingredients
+                unread = parse_row(line.part(match.end()))
+                if unread.kind == "bad" and unread.error:
+                    self.unread(line.part(match.end()), unread.error, unread.error_kind)
                     index += 1
                     continue
             if disclaimer_at(text):  # not None, not 0

@@ -171,7 +171,7 @@ def _strip_marks(text: str) -> tuple[str, bool]:
     return (unmarked.rstrip(), True) if unmarked != bare else (text, False)
 
 
-def members(text: str) -> list[dict]:
+def listed_members(text: str) -> list[dict]:
     members = []
     for piece in split_list(text):
         start, amount, extra, _error = _find_amount(piece)
@@ -205,7 +205,7 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
     if colon and listed[:1].isspace() and listed.strip() and re.search(r"\d", head_text):
         head = parse_row(line, head_text.rstrip(), offset)
         if head.kind == "row" and not head.members:
-            head.members = members(listed.strip())
+            head.members = listed_members(listed.strip())
             head.marked = head.marked or item.marked
             if head.members:
                 return head
@@ -260,13 +260,13 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
         if lowered.startswith(("as ", "from ")) and source is None:
             source = extra.split(None, 1)[1].strip()
         elif BLENDISH.search(name) or "," in extra:
-            members = members(extra)
+            members = listed_members(extra)
         else:
             name = f"{name} ({extra})"
     if not members and BLENDISH.search(name):
         group = _trailing_group(name)
         if group and group[0] and "," in group[1]:  # "Energy Complex (caffeine, theacrine) 350 mg"
-            name, members = group[0], members(group[1])
+            name, members = group[0], listed_members(group[1])
     item.name, item.as_, item.members = name, source, members
     return item
 
