@@ -230,3 +230,60 @@ def test_import_panel_never_raises_and_says_why(text):
     label_yaml, notes = import_panel(text)
     assert label_yaml is None
     assert len(notes) == 1 and notes[0]
+
+
+# -- fuzzing: the importer never raises and never hangs ----------------------------------------------------------------
+
+_PASTE_NOISE = ("\u00a0", "\t", " | ", "|", "…", ".....", "Âµ", "â€“", "â€™", "\ufeff", "\u200b", "ﬁ", "５", "％",
+                "(", ")", "*", "†", "**", "<1%", "1,000", "mcg DFE (", "IU)", " ingredients: ", " serving size: ",
+                " other ingredients: ", "Each capsule contains:", "Amount Per 1 Gummy", "Supplement Facts", "\r",
+                "&amp;", "&#", "\x00", "\x7f", "😀", "Ã", "\u0301", "\u202e")
+
+
+def _pasted_mutants(text: str, rng, count: int):
+    """Mutants of a pasted panel as copies go wrong: noise inserted, lines cut and joined, encodings mixed up."""
+    for _ in range(count):
+        chars = list(text)
+        for _ in range(rng.randint(1, 12)):
+            action = rng.randrange(5)
+            at = rng.randrange(len(chars) + 1)
+            if action == 0:
+                chars[at:at] = rng.choice(_PASTE_NOISE)
+            elif action == 1 and chars:
+                del chars[at: at + rng.randint(1, 40)]
+            elif action == 2:  # a line break dropped or added: run-on copy, narrow columns
+                chars[at:at] = "\n" if rng.random() < 0.5 else ""
+                if chars and rng.random() < 0.5:
+                    chars = [" " if c == "\n" and rng.random() < 0.3 else c for c in chars]
+            elif action == 3:
+                chars[at:at] = rng.choice(chars or ["x"]) * rng.randint(1, 400)
+            else:
+                chars = list("".join(chars).encode("utf-8").decode("cp1252", "replace"))
+        yield "".join(chars)
+
+
+def _random_text(rng) -> str:
+    alphabet = "abc ABC 0123456789 .,:;()|%*†\t\n mg mcg IU µ Âµ Supplement Facts Serving Size ingredients"
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 600)))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_fuzz_import_panel_never_raises_or_hangs(fixture):
+    import random
+
+    import fuzzing
+    import supplint
+
+    rng = random.Random(fixture.name)
+    text = fixture.read_text(encoding="utf-8")
+    inputs = [*_pasted_mutants(text, rng, 25), *(_random_text(rng) for _ in range(5))]
+    for index, mutant in enumerate(inputs):
+        with fuzzing.deadline(20):
+            label_yaml, notes = import_panel(mutant)
+            assert all(isinstance(note, str) and note for note in notes), (fixture.name, index)
+            if label_yaml is None:
+                assert len(notes) == 1, (fixture.name, index)
+            else:
+                assert not {f.code for f in supplint.check_text(label_yaml, "x.yaml")} & {"SUP001", "SUP002", "SUP008"}, \
+                    (fixture.name, index)
+            assert "SUP008" not in {f.code for f in supplint.check_text(mutant, "pasted.txt")}, (fixture.name, index)
