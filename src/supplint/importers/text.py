@@ -3,10 +3,14 @@ a label in the format of label-format.md.
 
 How it reads the text:
 
-1. The lines are normalised (non-breaking spaces, table pipes, tabs as column gaps) and keep their number and
-   indentation.
-2. The panel starts at a "Supplement Facts" heading (or, without one, at the first "Serving Size" line). Lines above
-   it name the product (the first one), the statement of identity, and any other printed text.
+1. The lines are repaired (mojibake undone with ftfy, NFKC; ``panel/repair.py``) and normalised (non-breaking
+   spaces, table pipes, tabs and dot leaders as column gaps), keep their number, indentation and source columns, and
+   run-on copy is cut at each heading it runs into ("... softgel ingredients: vitamin d ... other ingredients: ...").
+   Rows listed after "ingredients:" become one line each.
+2. The panel starts at a "Supplement Facts" heading (or, without one, at the first "Serving Size" line, "Each
+   capsule contains:" line, "Medicinal Ingredients" heading or row listed after "ingredients:"). Lines above it name
+   the product (the first one), the statement of identity, and any other printed text. A second "Supplement Facts"
+   ends the import there, with a note; several serving columns end it with ImportFailed (never a guess).
 3. Panel lines are read one by one: serving size, servings per container, column headings and footnotes, then rows.
    A row is read from the right: the %DV ("625%", "<1%", "*", "†"), then the amount, found as the leftmost word
    from which supplint's own amount grammar (``supplint.amounts.parse_amount``) reads the rest of the text; what is
