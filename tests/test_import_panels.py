@@ -287,3 +287,35 @@ def test_fuzz_import_panel_never_raises_or_hangs(fixture):
                 assert not {f.code for f in supplint.check_text(label_yaml, "x.yaml")} & {"SUP001", "SUP002", "SUP008"}, \
                     (fixture.name, index)
             assert "SUP008" not in {f.code for f in supplint.check_text(mutant, "pasted.txt")}, (fixture.name, index)
+
+
+@pytest.mark.parametrize("fixture", [f for f in FIXTURES if "label" in _expected(f)], ids=lambda p: p.stem)
+def test_every_amount_and_dv_points_at_its_text_in_the_paste(fixture):
+    import unicodedata
+
+    from supplint.importers.text import convert
+
+    source = fixture.read_text(encoding="utf-8")
+    conversion = convert(source, fixture.name)
+    lines = source.splitlines()
+    checked = 0
+    for path, (line, column) in conversion.origins.items():
+        if path[-1] not in ("amount", "dv"):
+            continue
+        value = conversion.label
+        for key in path:
+            value = value[key]
+        pasted = lines[line - 1][column - 1:]
+        # a repaired line ("25 Âµg", full-width digits) starts with the same number; the rest was repaired
+        folded = unicodedata.normalize("NFKC", pasted)
+        assert pasted.startswith(value) or (not lines[line - 1].isascii() and folded[:2] == value[:2]), (path, pasted)
+        checked += 1
+    assert checked >= len(conversion.label["facts"])
+
+
+@pytest.mark.parametrize(("size", "refused"), [
+    ("1 Scoop (about 5 g)  30 Servings", False), ("1 to 2 Capsules", False), ("2 Capsules (1 g)", False),
+    ("1 Tablet (adults), 1/2 Tablet (children)", True), ("1 Gummy or 2 Gummies", True)])
+def test_serving_sizes_that_name_several_servings(write, size, refused):
+    path = write("p.txt", f"P\nSupplement Facts\nServing Size {size}\nZinc 11 mg 100%\n")
+    assert _invoke("import", "text", str(path)).exit_code == (2 if refused else 0)

@@ -66,7 +66,7 @@ class Runner:
         try:
             findings = linter.check_bytes(raw, path)
             result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"))
-            if is_panel(path):  # the panel importer's notes that are no rule's finding
+            if is_panel(path) and not any(f.code == "SUP001" for f in findings):  # the importer's other notes
                 from .panel_check import panel_notes
 
                 result.notes += panel_notes(raw.decode("utf-8-sig", "replace"), path)

@@ -44,7 +44,8 @@ def counted(size: str) -> str:
     return re.sub(rf"^({_N})(?=\s+[^\W\d_])", lambda m: str(_number(m[1])), size.strip(), flags=re.IGNORECASE)
 
 
-_COUNT = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s+[^\W\d_]")
+# a count and what it counts; "30 servings" (of the container) and "1 to 2" (a range of one serving) are not a size
+_COUNT = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s+(?!(?:servings?|per|to|or|and)\b)[^\W\d_]", re.IGNORECASE)
 
 
 def several_sizes(size: str) -> int:
