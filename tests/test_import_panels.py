@@ -319,3 +319,10 @@ def test_every_amount_and_dv_points_at_its_text_in_the_paste(fixture):
 def test_serving_sizes_that_name_several_servings(write, size, refused):
     path = write("p.txt", f"P\nSupplement Facts\nServing Size {size}\nZinc 11 mg 100%\n")
     assert _invoke("import", "text", str(path)).exit_code == (2 if refused else 0)
+
+
+def test_pasted_panels_make_a_stack():
+    d3, multi = PASTED / "d3-pipes.txt", PASTED / "multivitamin-tabs-dfe.txt"
+    findings, _ = _findings("--stack", str(d3), str(multi))
+    stacked = [(f["file"], f["line"]) for f in findings if f["code"] == "SUP501"]
+    assert stacked == [(str(d3), 6)]  # vitamin D over the upper limit, at the row of the product giving most
