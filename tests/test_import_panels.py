@@ -136,9 +136,10 @@ def test_walked_txt_files_are_checked_only_when_include_names_them(tmp_path, mon
     (tmp_path / "panels").mkdir()
     (tmp_path / "panels" / "d3.txt").write_text((PASTED / "d3-pipes.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "README.txt").write_text("Not a panel.\n", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a walk that does not want .txt says nothing of it
     monkeypatch.chdir(tmp_path)
-    findings, _ = _findings(".")
-    assert findings == []
+    findings, stderr = _findings(".")
+    assert findings == [] and "gone.txt" not in stderr
     (tmp_path / "supplint.toml").write_text('include = ["panels/*.txt"]\n', encoding="utf-8")
     findings, _ = _findings(".")
     assert {f["file"] for f in findings} == {str(Path("panels") / "d3.txt")}

@@ -202,7 +202,8 @@ class Run:
         if found.missing:
             raise RunError(f"no such file or directory: {found.missing[0]}")
         for path, why in found.skipped:
-            self.note(f"skipped {path}: it {why}")
+            if not is_panel(path) or self.resolver.for_path(path).included(path):  # other .txt were never meant
+                self.note(f"skipped {path}: it {why}")
         explicit = set() if self.force_exclude else found.explicit
         paths = [p for p in found.files if p in explicit or not self.resolver.for_path(p).excluded(p)]
         # A walked .txt file is checked as a panel only when the config's `include` names it.
