@@ -327,3 +327,10 @@ def test_pasted_panels_make_a_stack():
     findings, _ = _findings("--stack", str(d3), str(multi))
     stacked = [(f["file"], f["line"]) for f in findings if f["code"] == "SUP501"]
     assert stacked == [(str(d3), 6)]  # vitamin D over the upper limit, at the row of the product giving most
+
+
+def test_a_repeated_heading_before_any_row_is_the_same_panel(write):
+    path = write("p.txt", "Zinc\nSupplement Facts\nSupplement Facts\nServing Size 1 Tablet\nZinc 11 mg 100%\n")
+    result = _invoke("import", "text", str(path))
+    assert result.exit_code == 0 and result.stderr == ""
+    assert yaml.safe_load(result.stdout)["facts"] == [{"name": "Zinc", "amount": "11 mg", "dv": "100%"}]

@@ -147,6 +147,9 @@ class _Reader(Record):
             if not text or RULER.match(text):
                 index += 1
                 continue
+            if HEADER.match(text) and not items:  # the heading repeated (a copy with the image's alt text)
+                index += 1
+                continue
             if HEADER.match(text):  # two products on one page: their rows are never mixed into one label
                 self.note(line, "a second 'Supplement Facts' panel starts here (another product, or another "
                                 "serving?): only the first panel was imported, and nothing from this line on; "
