@@ -8,6 +8,7 @@ a long paste stays linear and most lines cost nothing."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Folded by NFKC into letters that change a name ("Bioperine™" → "BioperineTM"): kept as printed.
@@ -61,10 +62,18 @@ def _align(raw: str, fixed: str) -> list[int]:
             mapping.extend([min(i, max(len(raw) - 1, 0))] * (len(fixed) - j))
             break
         skip_raw, skip_fixed = found
-        mapping.extend([min(i, max(len(raw) - 1, 0))] * skip_fixed)
+        # what was put in for raw[i:i + skip_raw] points into it, in order ("“q”" → '"q"' keeps every column)
+        mapping.extend(min(i + min(t, max(skip_raw - 1, 0)), max(len(raw) - 1, 0)) for t in range(skip_fixed))
         i += skip_raw
         j += skip_fixed
     return mapping
+
+
+#: What ftfy is needed for: a mojibake lead character (UTF-8's lead bytes read as Windows-1252 or Latin-1: Â … ô),
+#: C1 and C0 controls, lone surrogates, curly quotes, an HTML entity. A line whose only other characters are a panel's
+#: usual marks (†, µ, •, –) needs only NFKC, which costs far less than ftfy's checks.
+_FOR_FTFY = re.compile(r"[&\u00c2-\u00f4\u0080-\u009f\u2018\u2019\u201a\u201c\u201d\u201e\x00-\x08\x0b-\x1f\x7f"
+                       r"\ud800-\udfff]")
 
 
 def _needs_repair(raw: str) -> bool:
@@ -75,7 +84,7 @@ def repair(raw: str) -> tuple[str, list[int] | None]:
     """(the line repaired, for each of its characters the index in ``raw`` it came from); None: unchanged."""
     if not _needs_repair(raw):
         return raw, None
-    fixed = _fix(raw)
+    fixed = _fix(raw) if _FOR_FTFY.search(raw) else raw
     folded, within = _fold(fixed)
     if folded == raw:
         return raw, None
