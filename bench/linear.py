@@ -131,6 +131,25 @@ SHAPES = {
                        lambda n, s: PAGE + s + '<Tip note={"cures arthritis"} a="b">vitamin D</Tip>\n' * n, 2_000),
     "mdx-code-ticks": ("an MDX line of backtick runs that never close", "page.mdx",
                        lambda n, s: PAGE + s + "".join("`" * (k % 50 + 1) + " x " for k in range(n)) + "\n", 2_000),
+    # A .txt is a Supplement Facts panel pasted as text: imported (text.py), then checked as a label.
+    "panel-many-rows": ("a pasted panel of many rows", "panel.txt",
+                        lambda n, s: s + "\nSupplement Facts\nServing Size 1 Capsule\n"
+                        + "".join(f"Ingredient {k} extract (as leaf) {k % 900 + 1} mg *\n" for k in range(n)), 2_000),
+    "panel-long-row": ("a pasted panel row of many words before its amount", "panel.txt",
+                       lambda n, s: s + "\nSupplement Facts\nVitamin C " + "x " * n + "90 mg 100%\n", 8_000),
+    "panel-numbers-row": ("a pasted panel row of many numbers, none an amount", "panel.txt",
+                          lambda n, s: s + "\nSupplement Facts\nZinc 11 mg\nX " + "1 2, " * n + "\n", 4_000),
+    "panel-mojibake": ("a pasted panel row of mojibake (UTF-8 read as Windows-1252)", "panel.txt",
+                       lambda n, s: s + "\nSupplement Facts\nZinc 11 mg\nVitamin B12 " + "â€“ Âµg " * n + "5 mcg\n",
+                       4_000),
+    "panel-run-on": ("run-on retailer copy: one line of many headings and rows", "panel.txt",
+                     lambda n, s: s + " serving size: two (2) capsules"
+                     + " ingredients: zinc 10 mg, copper 1 mg other ingredients: rice flour." * n + "\n", 1_000),
+    "panel-pipes": ("a pasted table row of many empty pipe cells", "panel.txt",
+                    lambda n, s: s + "\nSupplement Facts\nZinc | 11 mg | 100% " + "| " * n + "\n", 16_000),
+    "panel-blend-list": ("a pasted blend listing many members after its total", "panel.txt",
+                         lambda n, s: s + "\nSupplement Facts\nEnergy Blend 500 mg: "
+                         + ", ".join(f"herb {k}" for k in range(n)) + "\n", 4_000),
     "html-entities": ("an HTML paragraph of entities", "page.html",
                       lambda n, s: "<html><body><p>" + s + "&amp; " * n + "</p></body></html>\n", 8_000),
     "html-open-comments": ("an HTML line of '<!--' that never close", "page.html",

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: Where each kind of seed comes from, relative to the repository.
 SEED_GLOBS = ("examples/**/*.yaml", "examples/**/*.md", "examples/**/*.html", "tests/fixtures/dsld/*.json",
-              "tests/fixtures/panels/*.txt")
+              "tests/fixtures/panels/*.txt", "tests/fixtures/panels/pasted/*.txt")
 
 #: The formats every batch goes through, and the ones a sample of batches goes through too.
 MAIN_FORMATS = ("json", "sarif", "html", "junit")

@@ -109,8 +109,9 @@ def cli() -> None:
 def check(paths, output_format, output_file, also_output, select, ignore, extend_select, population, fail_on, exit_zero,
           statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, preset, stdin_filename, quiet,
           no_colour, show_files, show_settings) -> None:
-    """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named) and
-    stack files, and folders of them; '-' reads standard input."""
+    """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named),
+    Supplement Facts panels pasted as text (*.txt, when named or included) and stack files, and folders of them;
+    '-' reads standard input."""
     from .config import ConfigError
     from .data import DataError
     from .engine import UsageError
@@ -240,7 +241,11 @@ def import_dsld(source, output_file) -> None:
 @click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the label here.")
 def import_text(source, output_file) -> None:
-    """A Supplement Facts panel copied as text; '-' reads standard input (paste, then Ctrl-D)."""
+    """A Supplement Facts panel copied as text (a product page, a PDF, OCR): tables flattened with pipes, tabs or
+    dot leaders, run-on retailer copy, "Each capsule contains:" blocks; mojibake and odd characters are repaired
+    first. '-' reads standard input (paste, then Ctrl-D). What cannot be carried over is a note on standard error,
+    by line; a panel with several serving columns is refused (exit 2), never guessed. `supplint check panel.txt`
+    checks a panel without writing the label."""
     _import("text", source, output_file)
 
 

@@ -11,7 +11,7 @@ from .findings import FILE_START, Finding, Span
 from .fixes import as_fix, split_lines, value_edits
 from .kinds import evaluators
 from .loader import Document, LoadError, Problem, load
-from .filetypes import is_dsld, is_page
+from .filetypes import is_dsld, is_page, is_panel
 from .reference import Reference, reference
 from .registry import Registry, registry
 from .resolve import resolve
@@ -149,8 +149,9 @@ class Linter:
         return self.check_text(text, filename)
 
     def check_text(self, text: str, filename: str) -> list[Finding]:
-        """Lint a label, a page when ``filename`` ends in .md/.markdown/.mdx/.html/.htm, or an NIH DSLD label record
-        (converted, then linted as a label) when it ends in .json."""
+        """Lint a label, a page when ``filename`` ends in .md/.markdown/.mdx/.html/.htm, an NIH DSLD label record
+        (converted, then linted as a label) when it ends in .json, or a Supplement Facts panel copied as text
+        (imported, then linted as a label) when it ends in .txt."""
         if is_page(filename):
             from .pages.check import check_page  # pages, and their parsers, load only for a page
 
@@ -159,6 +160,10 @@ class Linter:
             from .dsld_check import check_dsld
 
             findings = check_dsld(self, text, filename)
+        elif is_panel(filename):
+            from .panel_check import check_panel
+
+            findings = check_panel(self, text, filename)
         else:
             findings = self._check(text, filename)
         findings.sort(key=Finding.sort_key.fget)
@@ -172,6 +177,10 @@ class Linter:
             from .dsld_check import dsld_document
 
             return dsld_document(text, filename)
+        if is_panel(filename):
+            from .panel_check import panel_document
+
+            return panel_document(text, filename)
         try:
             return load(text)
         except LoadError:

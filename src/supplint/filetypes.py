@@ -10,6 +10,9 @@ LABEL_SUFFIXES = frozenset({".yaml", ".yml"})
 # .mdx (Markdown with JSX, as Docusaurus, Next.js and Astro sites write posts) is read as Markdown, its JSX left out.
 PAGE_SUFFIXES = frozenset({".md", ".markdown", ".mdx", ".html", ".htm"})
 DSLD_SUFFIX = ".json"
+#: A Supplement Facts panel copied as text: imported in memory, then checked as a label. A walk checks one only
+#: when the config's `include` names it (most .txt files are not panels).
+PANEL_SUFFIX = ".txt"
 
 
 def is_page(filename: str) -> bool:
@@ -30,6 +33,11 @@ def is_html(filename: str) -> bool:
 def is_dsld(filename: str) -> bool:
     """An NIH DSLD record, by its name (converted, then checked as a label)."""
     return filename.lower().endswith(DSLD_SUFFIX)
+
+
+def is_panel(filename: str) -> bool:
+    """A Supplement Facts panel pasted as text, by its name (imported, then checked as a label)."""
+    return filename.lower().endswith(PANEL_SUFFIX)
 
 
 def is_label_name(filename: str) -> bool:

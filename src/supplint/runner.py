@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import fixes
 from .atomic import NotWritten, write_atomically
 from .files import limit_for, read_bytes, read_stream, read_text
-from .filetypes import is_label_name, looks_like_label
+from .filetypes import is_label_name, is_panel, looks_like_label
 from .findings import SEVERITY_RANK, Finding
 from .output import plural
 from .engine import debug
@@ -66,6 +66,10 @@ class Runner:
         try:
             findings = linter.check_bytes(raw, path)
             result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"))
+            if is_panel(path) and not any(f.code == "SUP001" for f in findings):  # the importer's other notes
+                from .panel_check import panel_notes
+
+                result.notes += panel_notes(raw.decode("utf-8-sig", "replace"), path)
             if self.fix and any(f.fix for f in findings):
                 self._fix(result, raw.decode("utf-8-sig"), linter)
         except Exception as exc:  # noqa: BLE001 - the per-file guard: a bug costs this file its checks, not the run
@@ -198,9 +202,12 @@ class Run:
         if found.missing:
             raise RunError(f"no such file or directory: {found.missing[0]}")
         for path, why in found.skipped:
-            self.note(f"skipped {path}: it {why}")
+            if not is_panel(path) or self.resolver.for_path(path).included(path):  # other .txt were never meant
+                self.note(f"skipped {path}: it {why}")
         explicit = set() if self.force_exclude else found.explicit
         paths = [p for p in found.files if p in explicit or not self.resolver.for_path(p).excluded(p)]
+        # A walked .txt file is checked as a panel only when the config's `include` names it.
+        paths = [p for p in paths if p in found.explicit or not is_panel(p) or self.resolver.for_path(p).included(p)]
         # A walked YAML file is a label when it looks like one or the config includes it: a site's
         # docker-compose.yml or workflow is not a label with four errors.
         return [(p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p))

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import inside, not_regular, os_reason, repository_root
-from .filetypes import LABEL_SUFFIXES, PAGE_SUFFIXES
+from .filetypes import LABEL_SUFFIXES, PAGE_SUFFIXES, PANEL_SUFFIX
 from .gitignore import GitIgnore
 
-WALKED_SUFFIXES = PAGE_SUFFIXES | LABEL_SUFFIXES
+# .txt panels are walked too; the run keeps only those its config's `include` names (Run.planned).
+WALKED_SUFFIXES = PAGE_SUFFIXES | LABEL_SUFFIXES | {PANEL_SUFFIX}
 
 # Directories no one means to lint (as ruff's default excludes); hidden ones (.git, .github, .venv) are skipped too.
 EXCLUDED_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages", "build", "dist", "_build"})
@@ -40,7 +41,7 @@ def discover(paths: list[str], respect_gitignore=lambda folder: True) -> Discove
             return
         seen.add(path)
         suffix = Path(path).suffix.lower()
-        if suffix in PAGE_SUFFIXES or suffix in LABEL_SUFFIXES or explicit:
+        if suffix in WALKED_SUFFIXES or explicit:
             # An explicitly named file of another suffix is checked too, as ruff does: a .json file as an NIH DSLD
             # label record (engine.Linter.check_text), any other as a label. Walking never picks up .json.
             found.files.append(path)

@@ -32,6 +32,9 @@ class Conversion:
     # where each part of the label came from in the source (label path as pydantic's loc → (line, column)), so that
     # `supplint check` on the source file can point at source lines
     origins: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    # source lines that could not be read (line, column, kind, the note that says so); kind is "unreadable" or
+    # the amount grammar's "unknown_unit" / "malformed_amount"
+    problems: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 def _ordered(mapping: dict, order: tuple[str, ...]) -> dict:

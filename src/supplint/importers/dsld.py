@@ -108,4 +108,4 @@ def _convert(draft: Draft) -> DsldConversion:
     note_unmapped(draft)
     ident = record.get("id")
     known = isinstance(ident, int) and not isinstance(ident, bool) or isinstance(ident, str) and ident.isdigit()
-    return DsldConversion(draft.label, draft.notes, draft.origins, str(ident) if known else None)
+    return DsldConversion(draft.label, draft.notes, draft.origins, dsld_id=str(ident) if known else None)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ... import units
 from ...amounts import Amount
 from .record import Record
-from .rows import BLENDISH, Item, parses
+from .rows import BLENDISH, Item, listed_members, parses
 
 
 def _quantity(amount: Amount | None) -> tuple[str, float] | None:
@@ -41,6 +41,10 @@ def nest(record: Record, items: list[Item]) -> list[dict]:
         row = _row(item)
         parent = stack[-1] if stack else None
         if parent is not None and parent.row is not None:
+            listed = listed_members(item.name) if item.kind == "name" and not item.as_ and "," in item.name else []
+            if len(listed) > 1:  # "Green tea leaf extract, chromium picolinate, cinnamon bark" under a blend
+                parent.row.setdefault("blend", []).extend(listed)
+                continue
             parent.row.setdefault("blend", []).append(row)
             path = (*parent.path, "blend", len(parent.row["blend"]) - 1)
             if why == "fits":

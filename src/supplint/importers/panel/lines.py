@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .repair import repair
+
 _INVISIBLE_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\f": " ",
                          "\v": " "})
-RULER = re.compile(r"^[\s\-–—_=~·.•|│┃─━═+*]*$")
+RULER = re.compile(r"^[\s\-–—_=~·.•|│┃─━═+*:]*$")  # ":" for a Markdown table's alignment row, |:---|---:|
 
 
 @dataclass
@@ -56,7 +58,9 @@ def _is_gap(raw: str, index: int, table: bool) -> int:
 def _normalise(raw: str) -> tuple[str, list[int]]:
     """A source line's text with each gap made one space (a narrow one) or two (a wide one), and where each
     character came from. Linear, so that no later pattern meets a long run of white space."""
-    table = raw.lstrip().startswith("|") and raw.count("|") >= 2  # a Markdown or ASCII table row
+    # A table flattened by a copy from a web page: "Vitamin C | 500 mg | 556% |", with or without the outer pipes.
+    # A pipe is never part of a name or an amount, so every one is a column gap.
+    table = "|" in raw
     out: list[str] = []
     positions: list[int] = []
     index = 0
@@ -85,19 +89,69 @@ def _normalise(raw: str) -> tuple[str, list[int]]:
 
 def split_lines(text: str) -> list[Line]:
     lines = []
-    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+    for number, source in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        raw, columns = repair(source)
         raw = raw.translate(_SPACES)
         lead = raw[: len(raw) - len(raw.lstrip(" \t"))]
         indent = lead.count(" ") + 4 * lead.count("\t")
         stripped, positions = _normalise(raw)
-        lines.append(Line(number, stripped, indent, positions))
+        if columns is not None:  # repaired: each character's column in the pasted text
+            positions = [columns[p] if p < len(columns) else len(source) - 1 for p in positions]
+        lines.extend(run_on(Line(number, stripped, indent, positions)))
     return lines
+
+
+_N_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
+#: Where a retailer's run-on copy starts another part of the label ("... softgel ingredients: vitamin d ... other
+#: ingredients: ..."): a heading that is not at the start of its line. Each needs its colon (or, for the serving
+#: size, a number after it), so that prose which merely mentions a serving size is not cut.
+_RUN_ON = re.compile(
+    r"(?<=\S)\s+(?=(?:"
+    rf"serving\s+size\s*(?::|(?=\d)|(?={_N_WORD}\b))"
+    r"|servings?\s+per\s+(?:container|package|bottle)\b"
+    r"|(?:[o0]ther|inactive|non-?medicinal|shell)\s+ingredients?\s*:"
+    r"|(?:medicinal\s+)?ingredients\s*:"
+    r"|(?:suggested|recommended)\s+(?:use|usage|dose)\s*:|directions(?:\s+for\s+use)?\s*:"
+    r"|warnings?\s*:|cautions?\s*:|contains\s*:|allergens?\s*:"
+    r"|amount\s+per\s+serving\b|amt\.?\s+per\s+serving\b"
+    r"|each\s+\w+(?:\s+\([^()]{1,20}\))?\s+contains\b"
+    r"))",
+    re.IGNORECASE)
+
+
+_QUALIFIED = re.compile(r"\b(?:[o0]ther|inactive|non-?medicinal|shell|medicinal)$", re.IGNORECASE)
+_EACH_BEFORE = re.compile(r"\b(?:each|\d+|one|two|three|four|five|six)\s+[^\W\d_][\w-]*(?:\s+\([^()]{1,30}\))?$",
+                          re.IGNORECASE)
+
+
+def _continues(text: str, gap: int, heading: int) -> bool:
+    """Is the heading at ``heading`` the end of a longer one that starts before the gap ("other | ingredients:",
+    "each tablet | contains:")?"""
+    rest = text[heading:heading + 20].lower()
+    if rest.startswith(("ingredients", "medicinal")):
+        return _QUALIFIED.search(text, max(0, gap - 20), gap) is not None
+    if rest.startswith("contains"):
+        return _EACH_BEFORE.search(text, max(0, gap - 50), gap) is not None
+    return False
+
+
+def run_on(line: Line) -> list[Line]:
+    """A line cut where run-on copy starts another part of the label; each part keeps its line number and
+    columns."""
+    cuts = [m.end() for m in _RUN_ON.finditer(line.text) if not _continues(line.text, m.start(), m.end())]
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(line.text)]
+    return [part for start, stop in zip(bounds, bounds[1:]) if (part := line.part(start, stop)).text]
 
 
 # Lines of the panel that are not rows.
 HEADER = re.compile(r"^\W*supp?[l1i][e3]ments?\s+fact[s5]?\b[\s:.\-]*(?P<rest>.*)$", re.IGNORECASE)
 HEADINGS = re.compile(
-    r"^(?:amount\s+per\s+(?:serving|\d+\s*\w+)\b.*|amount\s+per\b.*|each\s+\w+(?:\s+\w+)?\s+contains:?.*|per\s+serving\b.*"
+    r"^(?:amount\s+per\s+(?:serving|\d+\s*\w+)\b.*|amount\s+per\b.*|amt\.?\s+per\b.*|per\s+serving\b.*"
+    # the column headings in any short form: "Amt Per Serving", "% DV", "%Daily Value*", "Daily", "Amount Per
+    # Serving Amt Daily"
+    r"|(?:(?:amount|amt\.?|qty|quantity|per|serving|daily|values?|%|dv|\(dv\)|[*†‡])\s*){1,8}"
     r"|%\s*(?:daily\s+value|dv)\b.*|(?:%\s*)?daily\s+value\s*(?:\(dv\))?\s*%?|amount\s*%?\s*(?:dv|daily\s+value).*"
     r"|(?:amount|qty|quantity)(?:\s+per\s+serving)?|%\s*dv\*?|% ?daily ?value\*?)$",
     re.IGNORECASE)

@@ -35,6 +35,7 @@ class Item:
     marked: bool = False  # a leading or trailing †/*/bullet on the name
     members: list[dict] = field(default_factory=list)  # listed inline: "Blend 500 mg: a, b" or "Blend (a, b) 500 mg"
     error: str | None = None
+    error_kind: str = "unreadable"  # or the amount grammar's: "unknown_unit", "malformed_amount"
     amount_line: Line | None = None  # where the amount was read, when not on the name's line
     amount_column: int | None = None
     dv_at: tuple[int, int] | None = None  # (line, column) of the %DV
@@ -100,7 +101,7 @@ def parses(text: str) -> Amount | None:
         return None
 
 
-def _find_amount(text: str) -> tuple[int | None, str | None, str | None, str | None]:
+def _find_amount(text: str) -> tuple[int | None, str | None, str | None, AmountError | None]:
     """(start, amount as printed, a trailing non-amount parenthetical, error) for a row's text without its %DV."""
     # The amount is near the end: only the last few numbers are tried (a line of many numbers stays fast).
     starts = [m.start() for m in _AMOUNT_START.finditer(text)][-_MOST_STARTS:]
@@ -123,8 +124,20 @@ def _find_amount(text: str) -> tuple[int | None, str | None, str | None, str | N
     try:
         parse_amount(candidate)
     except AmountError as exc:
-        return None, None, None, exc.message
+        return None, None, None, exc
     return None, None, None, None  # pragma: no cover - the loop above would have taken it
+
+
+def _second_column(before: str) -> bool:
+    """Does the text before a row's amount end with another amount (and its %DV)? Then the row has two columns."""
+    before = before.rstrip(_LEADERS)
+    dv = _DV_TAIL.search(before)
+    if dv is not None and dv["pct"]:
+        before = before[: dv.start()].rstrip(_LEADERS)
+    elif dv is not None:
+        return False
+    start, amount, _extra, _error = _find_amount(before)
+    return amount is not None and start is not None and LETTER.search(before[:start]) is not None
 
 
 def _split_as(name: str) -> tuple[str, str | None]:
@@ -158,7 +171,7 @@ def _strip_marks(text: str) -> tuple[str, bool]:
     return (unmarked.rstrip(), True) if unmarked != bare else (text, False)
 
 
-def _members(text: str) -> list[dict]:
+def listed_members(text: str) -> list[dict]:
     members = []
     for piece in split_list(text):
         start, amount, extra, _error = _find_amount(piece)
@@ -192,7 +205,7 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
     if colon and listed[:1].isspace() and listed.strip() and re.search(r"\d", head_text):
         head = parse_row(line, head_text.rstrip(), offset)
         if head.kind == "row" and not head.members:
-            head.members = _members(listed.strip())
+            head.members = listed_members(listed.strip())
             head.marked = head.marked or item.marked
             if head.members:
                 return head
@@ -213,7 +226,7 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
     start, amount, extra, error = _find_amount(body)
     if amount is None:
         if error is not None:
-            item.error = error
+            item.error, item.error_kind = error.message, error.kind
             return item
         # No number in it at all: a name alone (a blend member, or a row whose amount is on the next line).
         if dv is not None and not item.numeric_dv and dv_match and dv_match.start() == len(body) \
@@ -229,6 +242,9 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
 
     item.amount, item.dv = amount, dv
     item.amount_column = line.col(offset + start + len(body[start:]) - len(body[start:].lstrip()))
+    if _second_column(body[:start]):
+        item.kind = "columns"  # "Vitamin C 15 mg 17% 30 mg 33%": one amount per serving column
+        return item
     name = _clean_name(body[:start])
     name, trailing = _strip_marks(name)
     if trailing:  # "Turmeric root extract† 100 mg"
@@ -244,13 +260,13 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
         if lowered.startswith(("as ", "from ")) and source is None:
             source = extra.split(None, 1)[1].strip()
         elif BLENDISH.search(name) or "," in extra:
-            members = _members(extra)
+            members = listed_members(extra)
         else:
             name = f"{name} ({extra})"
     if not members and BLENDISH.search(name):
         group = _trailing_group(name)
         if group and group[0] and "," in group[1]:  # "Energy Complex (caffeine, theacrine) 350 mg"
-            name, members = group[0], _members(group[1])
+            name, members = group[0], listed_members(group[1])
     item.name, item.as_, item.members = name, source, members
     return item
 
@@ -272,7 +288,7 @@ def merge(record: Record, items: list[Item]) -> list[Item]:
             previous.dv, previous.numeric_dv = item.dv, True
             previous.dv_at = item.dv_at
         elif item.kind == "bad":
-            record.unread(item.line, item.error)
+            record.unread(item.line, item.error, item.error_kind)
         elif item.kind in ("amount", "dv"):
             record.unread(item.line, "an amount or %DV with no ingredient name before it")
         else:

@@ -34,7 +34,7 @@ def disclaimer_at(text: str) -> int | None:
 
 
 _DISCLAIMER_TAIL = re.compile(r"^[*†‡]*\s*this\s+product\s+is\s+not\s+intended\s+to\s+diagnose", re.IGNORECASE)
-_OTHER_INGREDIENTS = re.compile(r"^(?:[o0]ther|inactive|non-?medicinal)\s+ingredients?\b\s*[:\-–]?\s*(?P<body>.*)$|"
+_OTHER_INGREDIENTS = re.compile(r"^(?:[o0]ther|inactive|non-?medicinal|(?:capsule\s+|softgel\s+)?shell)\s+ingredients?\b\s*[:\-–]?\s*(?P<body>.*)$|"
                                 r"^ingredients\s*:\s*(?P<body2>.*)$", re.IGNORECASE)
 _ALLERGEN_WORDS = (r"(?:milk|dairy|eggs?|fish|shellfish|crustacean|tree\s+nuts?|nuts?|peanuts?|wheat|soy|soybeans?"
                    r"|sesame|gluten)")
@@ -43,9 +43,11 @@ _ALLERGENS = re.compile(r"^(?:allergens?(?:\s+(?:information|statement|warning))
 _FREE_OF = re.compile(r"^(?:contains\s+no\b|does\s+not\s+contain|free\s+(?:of|from)\b|no\s+(?:artificial|added|gluten)|"
                       r"(?:gluten|dairy|soy)[\s-]free\b|made\s+without)", re.IGNORECASE)
 _DIRECTIONS = re.compile(r"^(?:(?:suggested|recommended)\s+(?:use|dose|dosage|usage|serving)|directions(?:\s+for\s+use)?|"
-                         r"dosage|usage|how\s+to\s+(?:use|take))\b\s*[:\-–]?\s*(?P<body>.*)$", re.IGNORECASE)
+                         r"recommendations?|(?:adult\s+)?dosage|usage|how\s+to\s+(?:use|take))\b\s*[:\-–]?\s*(?P<body>.*)$",
+                         re.IGNORECASE)
 _TAKE = re.compile(r"^(?:adults?(?:\s+and\s+children[^,:]*)?[,:]?\s+)?(?:take|mix|chew|dissolve|shake)\s+\S", re.IGNORECASE)
-_WARNING_HEAD = re.compile(r"^(?:warnings?|cautions?|caution/warning|precautions?)\b\s*[:\-–!.]?\s*(?P<body>.*)$",
+_WARNING_HEAD = re.compile(r"^(?:warnings?|cautions?|caution/warning|precautions?)\b(?:\s*/\s*[^\W\d_]+)?\s*[:\-–!.]?\s*"
+                           r"(?P<body>.*)$",
                            re.IGNORECASE)
 _WARNING_START = re.compile(
     r"^(?:keep\s+(?:this\s+(?:product|bottle)\s+|out\s+)?(?:out\s+)?of\s+(?:the\s+)?reach|keep\s+out\s+of"
@@ -66,6 +68,10 @@ _CLAIM_LEADS = re.compile(r"^(?:supports?|promotes?|helps?|maintains?|boosts?|en
                           r"|encourages?|assists?|optimi[sz]es?|fuels?|improves?|increases?|reduces?|relieves?|fights?)\b",
                           re.IGNORECASE)
 _CLAIM_PIECE = re.compile(r"\s*(?P<claim>[^*†‡]*?\S)\s*[*†‡]+")
+#: A product page's heading that carries no label text of its own ("COMPOSITION", "Allergens:", "INGREDIENTS-"):
+#: it ends the section above it and is not kept.
+_BARE_HEADING = re.compile(r"^(?:composition|formula|formulation|storage|ingredients|description|product\s+form"
+                           r"|allergens?(?:\s+(?:information|statement))?)\s*[:\-–]?$", re.IGNORECASE)
 _SECTION_CONTINUES = ("other_ingredients", "allergens", "directions", "warnings", "disclaimer")
 
 
@@ -80,7 +86,7 @@ def classify(text: str) -> tuple[str | None, str]:
     if _FREE_OF.match(text):
         return "notes", text
     if _ALLERGENS.match(text):
-        return "allergens", text
+        return "allergens", "" if _BARE_HEADING.match(text) else text
     if match := _DIRECTIONS.match(text):
         return "directions", match["body"]
     if _IRON.search(text):
@@ -136,6 +142,9 @@ def read_prose(record: Record, lines: list[Line]) -> None:
             _prose_line(record, line.part(0, position), None)
             line = line.part(position)
             text = line.text
+        if _BARE_HEADING.match(text) and not _ALLERGENS.match(text):
+            current = None
+            continue
         kind, body = classify(text)
         if kind is None and current is not None and current[0] in _SECTION_CONTINUES:
             _add(record, current[0], line, text, continued=True)

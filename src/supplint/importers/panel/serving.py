@@ -7,6 +7,7 @@ import math
 import re
 
 from ...amounts import MAX_PER_DAY
+from .. import ImportFailed
 from .lines import Line
 from .record import Record
 
@@ -27,7 +28,50 @@ def read_serving(record: Record, line: Line, match: re.Match, lines: list[Line],
     if "serving" in record.label:
         record.note(line, f"a second serving size '{size}' was left out")
         return
+    size = counted(size)
+    several = several_sizes(size)
+    if several:
+        raise ImportFailed(f"the serving size '{size}' names {several} servings (one per column or per age?): "
+                           "supplint does not guess which one is taken; keep the one column that applies and "
+                           "import again", line.number, line.column)
     record.label["serving"] = {"size": _lower_units(" ".join(size.split()))}
+    record.origins[("serving", "size")] = (line.number, line.column)
+
+
+def counted(size: str) -> str:
+    """"two (2) capsules" → "2 capsules", "one capsule" → "1 capsule": the count a retailer's copy spells out."""
+    size = re.sub(rf"\b{_N}\s*\(\s*(\d+)\s*\)", r"\1", size, flags=re.IGNORECASE)
+    return re.sub(rf"^({_N})(?=\s+[^\W\d_])", lambda m: str(_number(m[1])), size.strip(), flags=re.IGNORECASE)
+
+
+# a count and what it counts; "30 servings" (of the container) and "1 to 2" (a range of one serving) are not a size
+_COUNT = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s+(?!(?:servings?|per|to|or|and)\b)[^\W\d_]", re.IGNORECASE)
+
+
+def several_sizes(size: str) -> int:
+    """How many serving sizes a serving line names outside parentheses ("1 Gummy (ages 2-3), 2 Gummies (ages 4+)"
+    names two; "2 Capsules (1 g)" one); 0 for one."""
+    depth, outside = 0, []
+    for char in size:
+        depth += char == "("
+        outside.append(char if depth == 0 else " ")
+        depth -= char == ")" and depth > 0
+    found = len(_COUNT.findall("".join(outside)))
+    return found if found > 1 else 0
+
+
+#: "Each capsule contains:", "Each tablespoon (15 mL) contains", "Two softgels contain:", "Each tablet provides"
+EACH = re.compile(r"^(?:(?P<each>each)|(?P<count>\d+|one|two|three|four|five|six))\s+"
+                  r"(?P<unit>[^\W\d_][\w-]*(?:\s+\([^()]{1,30}\))?)\s+(?:contains?|provides?)\b\s*:?\s*(?P<rest>.*)$",
+                  re.IGNORECASE)
+
+
+def read_each(record: Record, line: Line, match: re.Match) -> None:
+    """"Each capsule contains:" as the serving size "1 capsule" (when no serving size was printed)."""
+    if "serving" in record.label:
+        return
+    count = "1" if match["each"] else str(_number(match["count"]))
+    record.label["serving"] = {"size": _lower_units(f"{count} {' '.join(match['unit'].split())}")}
     record.origins[("serving", "size")] = (line.number, line.column)
 
 
