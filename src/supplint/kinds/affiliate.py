@@ -8,7 +8,10 @@ count, see the data file); the option `vague` lists wording the FTC calls not en
 - `fires-when: missing` fires at the first affiliate link when nothing discloses, not even vaguely;
 - `fires-when: vague` fires at the vague wording when that is all the page says (instead of `missing`);
 - `fires-when: late` fires at the disclosure when it comes after the first affiliate link (a reader may already
-  have clicked).
+  have clicked): the adequate disclosure, or, when the page has none, the vague one.
+
+Teams add to the vocabularies with the options `extra-patterns`, `extra-vague` (wording) and `extra-hosts` (regular
+expressions searched in a link's host name); setting `patterns` or `vague` replaces the shipped wording.
 """
 
 from __future__ import annotations
@@ -103,8 +106,9 @@ def _on(host: str, known: str) -> bool:
     return host == known or host.endswith("." + known)
 
 
-def why_affiliate(link: Link, vocabulary: Vocabulary) -> str | None:
-    """Why the link is an affiliate link, in words, or None."""
+def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Pattern, ...] = ()) -> str | None:
+    """Why the link is an affiliate link, in words, or None. ``extra_hosts``: a site's own tracking hosts (the
+    option `extra-hosts`, regular expressions searched in the host name), on top of the vocabulary's."""
     if link.rel & vocabulary.rel:
         return 'rel="sponsored"'
     try:
@@ -115,6 +119,9 @@ def why_affiliate(link: Link, vocabulary: Vocabulary) -> str | None:
     for known in vocabulary.hosts:
         if _on(host, known):
             return f"an affiliate host ({known})"
+    for pattern in extra_hosts:
+        if host and pattern.search(host):
+            return f"a tracking host named in the configuration ({host})"
     path = parts.path.lower() or "/"
     for known, prefixes in vocabulary.tracking_paths.items():
         if _on(host, known) and path.startswith(prefixes):
@@ -135,25 +142,36 @@ def why_affiliate(link: Link, vocabulary: Vocabulary) -> str | None:
     return None
 
 
+def _extended(options: dict, name: str) -> tuple[re.Pattern, ...]:
+    """The option ``name`` and its `extra-` companion: a team's wording adds to the shipped list (setting ``name``
+    itself replaces the list)."""
+    return tuple(options.get(name) or ()) + tuple(options.get(f"extra-{name}") or ())
+
+
 def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
     vocabulary = _vocabulary(rule.vocabulary)
-    affiliate = [(link, why) for link in context.page.links if (why := why_affiliate(link, vocabulary))]
+    hosts = tuple(options.get("extra-hosts") or ())
+    affiliate = [(link, why) for link in context.page.links if (why := why_affiliate(link, vocabulary, hosts))]
     if not affiliate:
         return
     first, why = min(affiliate, key=lambda item: (item[0].order, item[0].offset))
-    disclosure = _first(context, options["patterns"], vocabulary)
+    disclosure = _first(context, _extended(options, "patterns"), vocabulary)
     fields = {"url": first.url, "why": why, "link_line": first.line, "count": len(affiliate), "disclosure_line": "",
               "found": ""}
     link_span = Span(first.line, first.column, first.line, first.column + max(1, len(first.text)))
+    if disclosure is None:
+        vague = _first(context, _extended(options, "vague"), vocabulary) or _disclosure_link(context, vocabulary)
     if rule.fires_when == "late":
-        if disclosure is not None and disclosure[:2] > (first.order, first.offset):
-            span = disclosure[2]
+        # The disclosure the reader gets, adequate or (when that is all there is) vague: after the first affiliate
+        # link it is late either way; a vague one is also SUP406.
+        given = disclosure if disclosure is not None else vague
+        if given is not None and given[:2] > (first.order, first.offset):
+            span = given[2]
             fields["disclosure_line"] = span.line
             yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=span)
         return
     if disclosure is not None:
         return
-    vague = _first(context, options.get("vague") or (), vocabulary) or _disclosure_link(context, vocabulary)
     if rule.fires_when == "missing":
         if vague is None:
             yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=link_span)

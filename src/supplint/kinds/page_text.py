@@ -70,7 +70,7 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
         span = _product_link(context, _vocabulary(rule.vocabulary))
     if span is None:
         return
-    patterns = options["patterns"]
+    patterns = tuple(options["patterns"]) + tuple(options.get("extra-patterns") or ())  # a team's wording adds
     if any(pattern.search(fold(run.text)) for run in context.page.prose for pattern in patterns):
         return
     fields = {"labels": len(context.label_spans)}
