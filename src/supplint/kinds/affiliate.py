@@ -68,6 +68,7 @@ class Vocabulary:
     third_person: re.Pattern
     first_person: re.Pattern
     disclosure_pages: re.Pattern | None
+    own_parameters: tuple[tuple[re.Pattern, frozenset[str]], ...] = ()  # (host pattern, names): not referrals
 
 
 @cache
@@ -94,7 +95,9 @@ def _vocabulary(path: str) -> Vocabulary:
             others=frozenset(w.lower() for w in table.get("others") or ()),
             third_person=regex("third-person", r"(?!x)x"),
             first_person=regex("first-person", r"(?!x)x"),
-            disclosure_pages=regex("disclosure-pages"))
+            disclosure_pages=regex("disclosure-pages"),
+            own_parameters=tuple((re.compile(row["host"], re.IGNORECASE), frozenset(p.lower() for p in row["parameters"]))
+                                 for row in table.get("own-parameters") or ()))
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
 
@@ -127,13 +130,18 @@ def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Patt
         if _on(host, known) and path.startswith(prefixes):
             return f"an affiliate tracking link ({known}{path})"
     query = parse_qsl(parts.query, keep_blank_values=True)
+    if "=" in parts.fragment:  # Post Affiliate Pro and others put the affiliate id in the fragment (#a_aid=...)
+        query += parse_qsl(parts.fragment, keep_blank_values=True)
     names = {name.lower() for name, _ in query}
+    own = frozenset().union(*(names for pattern, names in vocabulary.own_parameters if pattern.search(host)))
     for shape in vocabulary.path_shapes:
         if (shape.host is None or shape.host.search(host)) and shape.path.search(parts.path) \
                 and shape.parameters <= names:
             return f"an affiliate link shape ({host}{parts.path})"
     for name, value in query:
         lower = name.lower()
+        if lower in own:
+            continue
         if lower in vocabulary.parameters:
             return f"a tracking parameter ({name}=)"
         shape = vocabulary.parameter_values.get(lower)
