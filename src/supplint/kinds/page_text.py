@@ -128,7 +128,7 @@ def _product_page(url: str, products: Products) -> bool:
     target = parts.path + ("?" + parts.query if parts.query else "")
     for known, path in products.pages:
         if known == "*":
-            on = bool(host)
+            on = bool(host) or target.startswith("/")  # a relative link: the store's own product
         elif known == "amazon":
             on = re.search(r"(?:^|\.)amazon\.[a-z.]+$", host) is not None
         else:
