@@ -450,13 +450,14 @@ class _Builder:
                   for k, piece in enumerate(fragment.split("\n"))]
         link: list | None = None  # [url, rel, line, column, text parts]
         lines = Lines(fragment)
-        self.html_prose(_Fragment(fragment).events, first, prefix)
+        events = _Fragment(fragment).events
+        self.html_prose(events, first, prefix)
 
         def finish():
             url, rel, line, column, parts = link
             self.page.links.append(Link(url, rel, " ".join("".join(parts).split()), line, column, self.next_order()))
 
-        for kind, (line, column), payload in _Fragment(fragment).events:
+        for kind, (line, column), payload in events:
             where = (first + line, prefix[line - 1] + column + 1)
             if kind == "a":
                 if link:
