@@ -231,7 +231,7 @@ def test_a_vague_disclosure_before_the_link_is_only_vague():
 
 
 def test_an_html_aside_in_markdown_discloses_in_its_place():
-    aside = "<aside class=\"disclosure\">\n  We earn a commission on purchases made through links in this post.\n</aside>"
+    aside = '<aside class="disclosure">\n  We earn a commission on purchases made through links in this post.\n</aside>'
     assert codes(page(aside, f"Our pick is [Example]({LINK}).")) == []
     assert codes(page(f"Our pick is [Example]({LINK}).", aside)) == [("SUP402", 6)]
 

@@ -68,7 +68,8 @@ Our pick is [Example Magnesium]({url}).
 def test_extra_tracking_hosts_add_to_the_shipped_ones(write):
     path = write("page.md", PAGE.format(disclosure="A short intro.", url="https://go.example-partner.net/p/123"))
     assert check(path, "--select", "SUP401") == []
-    write("supplint.toml", '[rules.missing-affiliate-disclosure]\nextra-hosts = ["(^|\\\\.)example-partner\\\\.net$"]\n')
+    write("supplint.toml",
+          '[rules.missing-affiliate-disclosure]\nextra-hosts = ["(^|\\\\.)example-partner\\\\.net$"]\n')
     assert check(path, "--select", "SUP401") == [("SUP401", 7)]
     shipped = write("shipped.md", PAGE.format(disclosure="A short intro.", url="https://amzn.to/3abcdef"))
     assert check(shipped, "--select", "SUP401") == [("SUP401", 7)]  # the shipped hosts still count
@@ -115,7 +116,8 @@ LABEL_301 = ("product: Example Magnesium\nfacts:\n  - {name: Magnesium, amount: 
 def test_extra_consult_patterns_on_labels(write):
     path = write("label.yaml", LABEL_301)
     assert check(path, "--select", "SUP301") == [("SUP301", 4)]
-    write("supplint.toml", '[rules.missing-consult-note]\nextra-patterns = ["\\\\bclear it with your care team\\\\b"]\n')
+    write("supplint.toml",
+          '[rules.missing-consult-note]\nextra-patterns = ["\\\\bclear it with your care team\\\\b"]\n')
     assert check(path, "--select", "SUP301") == []
 
 

@@ -96,7 +96,8 @@ def _vocabulary(path: str) -> Vocabulary:
             third_person=regex("third-person", r"(?!x)x"),
             first_person=regex("first-person", r"(?!x)x"),
             disclosure_pages=regex("disclosure-pages"),
-            own_parameters=tuple((re.compile(row["host"], re.IGNORECASE), frozenset(p.lower() for p in row["parameters"]))
+            own_parameters=tuple((re.compile(row["host"], re.IGNORECASE),
+                                  frozenset(p.lower() for p in row["parameters"]))
                                  for row in table.get("own-parameters") or ()))
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
@@ -133,7 +134,7 @@ def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Patt
     if "=" in parts.fragment:  # Post Affiliate Pro and others put the affiliate id in the fragment (#a_aid=...)
         query += parse_qsl(parts.fragment, keep_blank_values=True)
     names = {name.lower() for name, _ in query}
-    own = frozenset().union(*(names for pattern, names in vocabulary.own_parameters if pattern.search(host)))
+    own = frozenset().union(*(listed for pattern, listed in vocabulary.own_parameters if pattern.search(host)))
     for shape in vocabulary.path_shapes:
         if (shape.host is None or shape.host.search(host)) and shape.path.search(parts.path) \
                 and shape.parameters <= names:

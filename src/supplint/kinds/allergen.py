@@ -8,8 +8,9 @@ so "eggplant", "buckwheat", "butternut" and "shellfish" are not egg, wheat, pean
 Ingredients, in label order: each facts row's `name` then its `as` (blend members included), then each
 `other_ingredients` item. Every text is folded first as the claim and disclosure matchers fold it (_text.fold: NFKC,
 ASCII quotes and dashes, no soft hyphens or zero-width characters), so "soy\u00adbean oil" and "ﬁsh gelatin" (a
-PDF ligature) are soy and fish; what a message quotes is the text as written. In `allergens:`, words after "free of", "free from", "does not contain", "contains no",
-"no", "without", words ending "-free" and facility / shared-equipment statements do not declare anything.
+PDF ligature) are soy and fish; what a message quotes is the text as written. In `allergens:`, words after "free
+of", "free from", "does not contain", "contains no", "no", "without", words ending "-free" and facility /
+shared-equipment statements do not declare anything.
 
 One finding per undeclared allergen, at the first ingredient text that brings it. Message fields: `{allergen}`,
 `{ingredient}` (the ingredient text), `{words}` (the words that matched).
