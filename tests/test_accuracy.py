@@ -16,11 +16,13 @@ import accuracy  # noqa: E402  (bench/accuracy.py: the scorer, through supplint.
 
 # check -> verdict -> the least share right on the dev split.
 FLOORS = {
-    "affiliate-links (SUP401)": {"affiliate": 0.95, "plain": 0.97},
-    "disclosures (SUP401/SUP406)": {"adequate": 0.95, "vague": 0.9, "not-a-disclosure": 0.95},
-    "consult-notes on labels (SUP301)": {"advice": 0.95, "not-advice": 0.95},
-    "consult-notes on pages (SUP403)": {"advice": 0.95, "not-advice": 0.95},
-    "consult-notes on product-link pages (SUP403)": {"advice": 0.95, "not-advice": 0.95},
+    # 100 % on dev when set (2026-12-03, 66+36 links, 98 disclosures, 116 consult sentences): a floor one item
+    # below the figure, so any regression of two items fails.
+    "affiliate-links (SUP401)": {"affiliate": 0.98, "plain": 0.97},
+    "disclosures (SUP401/SUP406)": {"adequate": 0.97, "vague": 0.95, "not-a-disclosure": 0.96},
+    "consult-notes on labels (SUP301)": {"advice": 0.98, "not-advice": 0.96},
+    "consult-notes on pages (SUP403)": {"advice": 0.98, "not-advice": 0.96},
+    "consult-notes on product-link pages (SUP403)": {"advice": 0.98, "not-advice": 0.96},
     # the disease-claim reader is being rebuilt on another branch (issue 11 items 1-2): today's figures, less a margin
     "disease-claims on labels (SUP303)": {"disease-claim": 0.62},
     "disease-claims on pages (SUP404)": {"disease-claim": 0.30},

@@ -8,6 +8,7 @@ import json
 import pytest
 
 import supplint
+from conftest import ROOT
 
 LINK = "https://amzn.to/3abcdef"
 
@@ -178,3 +179,108 @@ def test_a_product_link_without_supplement_prose_does_not(prose):
 def test_a_plain_link_with_supplement_prose_does_not():
     text = page(SUPPLEMENT_PROSE, "Read the [fact sheet](https://ods.od.nih.gov/factsheets/Magnesium-Consumer/).")
     assert codes(text, select=["SUP403"]) == []
+
+
+# --- real-shaped pages (tests/fixtures/pages: each names the page it is modelled on) ---------------------------------
+
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+PAGE_RULES = ["SUP401", "SUP402", "SUP403", "SUP406"]
+
+# file -> the findings of SUP401/SUP402/SUP403/SUP406, by code and line.
+EXPECTED = {
+    "magnesium-roundup-consult.md": [],                                  # disclosure first, consult note
+    "magnesium-showcase.html": [("SUP403", 18)],                         # header disclosure; no consult note
+    "magnesium-advertorial.html": [("SUP403", 13)],                      # the brand's /products/ page, no network
+    "magnesium-sponsored-brandspot.html": [("SUP401", 11), ("SUP403", 11)],  # affid= link, nothing disclosed
+    "magnesium-forms-explainer.md": [],                                  # about supplements, links to NIH only
+    "magnesium-spray-top15.html": [("SUP403", 12)],
+    "protein-contaminants-news.md": [],                                  # a study summary, no product link
+    "prenatal-guidelines.md": [],
+    "vitamin-d3-product.html": [],                                       # relative product link, consult note
+    "vitamin-d3-shop-product.md": [("SUP403", 13)],
+    "vitamin-d-category.html": [("SUP403", 11)],                         # "consult with an expert" is no provider
+    "vitamin-d-collection.html": [],
+    "protein-review-late.md": [("SUP402", 18), ("SUP403", 12)],          # disclosure at the end
+    "collagen-recipe-vague.md": [("SUP403", 14), ("SUP406", 10)],        # "contains some affiliate links"
+    "supplement-faq-consult.md": [],
+    "turmeric-aside-mdx.mdx": [("SUP403", 14)],                          # the <aside> call-out discloses in time
+    "ashwagandha-footnote.md": [("SUP402", 15)],                         # a footnote renders after the link
+}
+
+
+def test_every_page_fixture_has_its_expectation():
+    assert sorted(EXPECTED) == sorted(p.name for p in PAGES.iterdir())
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_shaped_pages(name):
+    path = PAGES / name
+    findings = supplint.check_text(path.read_text(encoding="utf-8"), name, select=PAGE_RULES)
+    assert sorted((f.code, f.line) for f in findings) == EXPECTED[name]
+
+
+# --- ordering: where the disclosure sits ----------------------------------------------------------------------------
+
+def test_a_vague_disclosure_after_the_link_is_late_and_vague():
+    text = page(f"Our pick is [Example]({LINK}).", "Affiliate link.")
+    assert codes(text) == [("SUP402", 5), ("SUP406", 5)]
+
+
+def test_a_vague_disclosure_before_the_link_is_only_vague():
+    assert codes(page("Affiliate link.", f"Our pick is [Example]({LINK}).")) == [("SUP406", 3)]
+
+
+def test_an_html_aside_in_markdown_discloses_in_its_place():
+    aside = '<aside class="disclosure">\n  We earn a commission on purchases made through links in this post.\n</aside>'
+    assert codes(page(aside, f"Our pick is [Example]({LINK}).")) == []
+    assert codes(page(f"Our pick is [Example]({LINK}).", aside)) == [("SUP402", 6)]
+
+
+def test_script_text_in_an_html_block_is_not_a_disclosure():
+    block = "<div>\n<script>var note = 'we earn a commission';</script>\n</div>"
+    assert codes(page(block, f"Our pick is [Example]({LINK}).")) == [("SUP401", 7)]
+
+
+def test_a_byline_in_the_html_header_comes_before_the_link():
+    html = ("<html><body><header><p>By Jane Doe. We earn a commission on purchases.</p></header>\n"
+            f"<article><p>Our pick is <a href=\"{LINK}\">Example</a>.</p></article></body></html>\n")
+    assert codes(html, "page.html") == []
+    late = ("<html><body><article><p>Our pick is <a href=\"{LINK}\">Example</a>.</p></article>\n"
+            "<footer><p>We earn a commission on purchases.</p></footer></body></html>\n").replace("{LINK}", LINK)
+    assert codes(late, "page.html") == [("SUP402", 2)]
+
+
+def test_a_markdown_callout_before_the_link_is_in_time():
+    callout = "> [!NOTE]\n> We earn a commission on purchases made through links in this post."
+    assert codes(page(callout, f"Our pick is [Example]({LINK}).")) == []
+
+
+# --- when prose is about supplements -------------------------------------------------------------------------------
+
+PRODUCT = "https://www.iherb.com/pr/example/12345"
+
+
+@pytest.mark.parametrize("prose", [
+    "Cholecalciferol in olive oil, one softgel a day.",          # a nutrient form (aliases.yaml), a dosage form
+    "Methylcobalamin and L-methylfolate, sublingual.",           # two nutrient forms
+    "Two caplets of magnesium bisglycinate.",                    # a dosage-form word and a nutrient form
+    "Vitamin B-12 lozenges.",
+])
+def test_nutrient_names_and_dosage_forms_make_supplement_prose(prose):
+    text = f"# Our pick\n\n{prose}\n\nBuy [it]({PRODUCT}).\n"
+    assert codes(text, select=["SUP403"]) == [("SUP403", 5)]
+
+
+@pytest.mark.parametrize("prose", [
+    "A cast iron pan, seasoned, with a 5G scoop.",               # "iron" once; scoop and g are not supplement words
+    "Our favourite shot glass and spray bottle.",
+])
+def test_everyday_words_of_those_files_do_not(prose):
+    text = f"# Kitchen picks\n\n{prose}\n\nBuy [it]({PRODUCT}).\n"
+    assert codes(text, select=["SUP403"]) == []
+    assert codes(text.replace("Kitchen", "Zinc and magnesium"), select=["SUP403"]) == [("SUP403", 5)]
+
+
+def test_a_stores_relative_product_link_recommends():
+    text = "# Our pick\n\nVitamin D3 softgels, 2000 IU.\n\nSee also [K2](/products/vitamin-k2).\n"
+    assert codes(text, select=["SUP403"]) == [("SUP403", 5)]

@@ -269,7 +269,7 @@ def test_markdown_image_only_link_gets_its_own_slot():
     assert page.prose[0].order == 1
 
 
-def test_markdown_html_block_links_are_own_slots_and_not_prose():
+def test_markdown_html_block_links_are_own_slots_after_its_text():
     source = page_text("""
         Intro paragraph.
 
@@ -281,12 +281,13 @@ def test_markdown_html_block_links_are_own_slots_and_not_prose():
         After.
         """)
     page = parse_markdown(source)
-    assert [run.text for run in page.prose] == ["Intro paragraph.", "After."]
+    assert [run.text for run in page.prose] == ["Intro paragraph.", "Cures\neverything", "After."]
+    assert (page.prose[1].line, page.prose[1].column) == find(source, "Cures")
     (link,) = page.links
     assert link.rel == {"sponsored"} and link.text == "Cures everything"
     assert (link.line, link.column) == find(source, "<a class")
-    assert (link.order, link.offset) == (1, 0)
-    assert page.prose[1].order == 2
+    assert (link.order, link.offset) == (2, 0)
+    assert [run.order for run in page.prose] == [0, 1, 3]
 
 
 def test_markdown_comments_inline_and_multiline():
@@ -505,10 +506,11 @@ def test_markdown_order_of_labels_and_links_between_prose():
         Last.
         """)
     page = parse_markdown(source)
-    # A line that starts with <a> and goes on is a paragraph (its words are prose); an HTML block is not.
+    # A line that starts with <a> and goes on is a paragraph (its words are prose); an HTML block's text is a run
+    # of its own, before the block's links.
     assert ordered(page) == [(0, "prose:First."), (1, "label"), (2, "link:https://amzn.to/a"), (2, "prose:Buy"),
-                             (3, "link:https://amzn.to/b"), (3, "prose:Then"), (4, "link:https://amzn.to/c"),
-                             (5, "prose:Last.")]
+                             (3, "link:https://amzn.to/b"), (3, "prose:Then"), (4, "prose:C"),
+                             (5, "link:https://amzn.to/c"), (6, "prose:Last.")]
 
 
 def test_markdown_crlf_is_read_like_lf():

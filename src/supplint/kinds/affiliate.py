@@ -8,7 +8,10 @@ count, see the data file); the option `vague` lists wording the FTC calls not en
 - `fires-when: missing` fires at the first affiliate link when nothing discloses, not even vaguely;
 - `fires-when: vague` fires at the vague wording when that is all the page says (instead of `missing`);
 - `fires-when: late` fires at the disclosure when it comes after the first affiliate link (a reader may already
-  have clicked).
+  have clicked): the adequate disclosure, or, when the page has none, the vague one.
+
+Teams add to the vocabularies with the options `extra-patterns`, `extra-vague` (wording) and `extra-hosts` (regular
+expressions searched in a link's host name); setting `patterns` or `vague` replaces the shipped wording.
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ class Vocabulary:
     third_person: re.Pattern
     first_person: re.Pattern
     disclosure_pages: re.Pattern | None
+    own_parameters: tuple[tuple[re.Pattern, frozenset[str]], ...] = ()  # (host pattern, names): not referrals
 
 
 @cache
@@ -91,7 +95,10 @@ def _vocabulary(path: str) -> Vocabulary:
             others=frozenset(w.lower() for w in table.get("others") or ()),
             third_person=regex("third-person", r"(?!x)x"),
             first_person=regex("first-person", r"(?!x)x"),
-            disclosure_pages=regex("disclosure-pages"))
+            disclosure_pages=regex("disclosure-pages"),
+            own_parameters=tuple((re.compile(row["host"], re.IGNORECASE),
+                                  frozenset(p.lower() for p in row["parameters"]))
+                                 for row in table.get("own-parameters") or ()))
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
 
@@ -103,8 +110,9 @@ def _on(host: str, known: str) -> bool:
     return host == known or host.endswith("." + known)
 
 
-def why_affiliate(link: Link, vocabulary: Vocabulary) -> str | None:
-    """Why the link is an affiliate link, in words, or None."""
+def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Pattern, ...] = ()) -> str | None:
+    """Why the link is an affiliate link, in words, or None. ``extra_hosts``: a site's own tracking hosts (the
+    option `extra-hosts`, regular expressions searched in the host name), on top of the vocabulary's."""
     if link.rel & vocabulary.rel:
         return 'rel="sponsored"'
     try:
@@ -115,18 +123,26 @@ def why_affiliate(link: Link, vocabulary: Vocabulary) -> str | None:
     for known in vocabulary.hosts:
         if _on(host, known):
             return f"an affiliate host ({known})"
+    for pattern in extra_hosts:
+        if host and pattern.search(host):
+            return f"a tracking host named in the configuration ({host})"
     path = parts.path.lower() or "/"
     for known, prefixes in vocabulary.tracking_paths.items():
         if _on(host, known) and path.startswith(prefixes):
             return f"an affiliate tracking link ({known}{path})"
     query = parse_qsl(parts.query, keep_blank_values=True)
+    if "=" in parts.fragment:  # Post Affiliate Pro and others put the affiliate id in the fragment (#a_aid=...)
+        query += parse_qsl(parts.fragment, keep_blank_values=True)
     names = {name.lower() for name, _ in query}
+    own = frozenset().union(*(listed for pattern, listed in vocabulary.own_parameters if pattern.search(host)))
     for shape in vocabulary.path_shapes:
         if (shape.host is None or shape.host.search(host)) and shape.path.search(parts.path) \
                 and shape.parameters <= names:
             return f"an affiliate link shape ({host}{parts.path})"
     for name, value in query:
         lower = name.lower()
+        if lower in own:
+            continue
         if lower in vocabulary.parameters:
             return f"a tracking parameter ({name}=)"
         shape = vocabulary.parameter_values.get(lower)
@@ -135,25 +151,36 @@ def why_affiliate(link: Link, vocabulary: Vocabulary) -> str | None:
     return None
 
 
+def _extended(options: dict, name: str) -> tuple[re.Pattern, ...]:
+    """The option ``name`` and its `extra-` companion: a team's wording adds to the shipped list (setting ``name``
+    itself replaces the list)."""
+    return tuple(options.get(name) or ()) + tuple(options.get(f"extra-{name}") or ())
+
+
 def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
     vocabulary = _vocabulary(rule.vocabulary)
-    affiliate = [(link, why) for link in context.page.links if (why := why_affiliate(link, vocabulary))]
+    hosts = tuple(options.get("extra-hosts") or ())
+    affiliate = [(link, why) for link in context.page.links if (why := why_affiliate(link, vocabulary, hosts))]
     if not affiliate:
         return
     first, why = min(affiliate, key=lambda item: (item[0].order, item[0].offset))
-    disclosure = _first(context, options["patterns"], vocabulary)
+    disclosure = _first(context, _extended(options, "patterns"), vocabulary)
     fields = {"url": first.url, "why": why, "link_line": first.line, "count": len(affiliate), "disclosure_line": "",
               "found": ""}
     link_span = Span(first.line, first.column, first.line, first.column + max(1, len(first.text)))
+    if disclosure is None:
+        vague = _first(context, _extended(options, "vague"), vocabulary) or _disclosure_link(context, vocabulary)
     if rule.fires_when == "late":
-        if disclosure is not None and disclosure[:2] > (first.order, first.offset):
-            span = disclosure[2]
+        # The disclosure the reader gets, adequate or (when that is all there is) vague: after the first affiliate
+        # link it is late either way; a vague one is also SUP406.
+        given = disclosure if disclosure is not None else vague
+        if given is not None and given[:2] > (first.order, first.offset):
+            span = given[2]
             fields["disclosure_line"] = span.line
             yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=span)
         return
     if disclosure is not None:
         return
-    vague = _first(context, options.get("vague") or (), vocabulary) or _disclosure_link(context, vocabulary)
     if rule.fires_when == "missing":
         if vague is None:
             yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=link_span)

@@ -6,8 +6,11 @@ bring it), `not` (phrases that contain such a word but are not the allergen: "mi
 so "eggplant", "buckwheat", "butternut" and "shellfish" are not egg, wheat, peanut and fish.
 
 Ingredients, in label order: each facts row's `name` then its `as` (blend members included), then each
-`other_ingredients` item. In `allergens:`, words after "free of", "free from", "does not contain", "contains no",
-"no", "without", words ending "-free" and facility / shared-equipment statements do not declare anything.
+`other_ingredients` item. Every text is folded first as the claim and disclosure matchers fold it (_text.fold: NFKC,
+ASCII quotes and dashes, no soft hyphens or zero-width characters), so "soy\u00adbean oil" and "ﬁsh gelatin" (a
+PDF ligature) are soy and fish; what a message quotes is the text as written. In `allergens:`, words after "free
+of", "free from", "does not contain", "contains no", "no", "without", words ending "-free" and facility /
+shared-equipment statements do not declare anything.
 
 One finding per undeclared allergen, at the first ingredient text that brings it. Message fields: `{allergen}`,
 `{ingredient}` (the ingredient text), `{words}` (the words that matched).
@@ -26,7 +29,7 @@ from .. import data
 from ..resolve import Resolved
 from ..rulespec import RuleBase
 from . import Hit, render
-from ._text import alternation, inside
+from ._text import alternation, fold, fold_with_offsets, inside
 
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
@@ -83,16 +86,17 @@ def allergens_in(text: str, path: str) -> tuple[tuple[str, str, int], ...]:
     """(allergen id, matched words, where) for each allergen an ingredient text brings, first occurrence each
     (vocabulary: the data file ``path``)."""
     vocabulary = _vocabulary(path)
+    folded, offsets = fold_with_offsets(text)
     result: dict[str, tuple[str, int]] = {}
     spans = None
-    for match in vocabulary.derived.finditer(text):
+    for match in vocabulary.derived.finditer(folded):
         if spans is None:
-            spans = [m.span() for m in vocabulary.exempt.finditer(text)] if vocabulary.exempt else []
+            spans = [m.span() for m in vocabulary.exempt.finditer(folded)] if vocabulary.exempt else []
         start, end = match.span()
         if inside(spans, start, end):
             continue
         allergen = vocabulary.groups[match.lastgroup]
-        result.setdefault(allergen, (match.group(0), start))
+        result.setdefault(allergen, (text[offsets[start]:offsets[end]], offsets[start]))
     return tuple((key, words, where) for key, (words, where) in result.items())
 
 
@@ -111,7 +115,7 @@ _NOT_DECLARING = re.compile(
 def declared(text: str | None, vocabulary: Vocabulary) -> frozenset[str]:
     if not text:
         return frozenset()
-    stated = _NOT_DECLARING.sub(" ", text)
+    stated = _NOT_DECLARING.sub(" ", fold(text))
     return frozenset(key for key, allergen in vocabulary.allergens.items() if allergen.declared.search(stated))
 
 

@@ -3,8 +3,9 @@ matches somewhere in its prose, e.g. advice to consult a healthcare provider.
 
 A page recommends supplements when it names or embeds a label (the finding points at the first one), or, with a
 `vocabulary` (data/product-pages.yaml), when it links to a product (an affiliate link or a retailer's product page)
-while its prose is about supplements (the finding points at the first product link). Prose is folded before
-matching (_text.fold)."""
+while its prose is about supplements (the finding points at the first product link): it names supplement words
+(the vocabulary's own list, every nutrient name and form of data/aliases.yaml, every dosage-form word of
+data/dosage-forms.yaml) at least `at-least` times. Prose is folded before matching (_text.fold)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .. import data
 from ..findings import Span
 from ..rulespec import RuleBase
 from . import Hit, render
-from ._text import alternation, fold
+from ._text import fold
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
     from ..pages.context import PageContext
@@ -40,7 +41,8 @@ class Spec(RuleBase):
 class Products:
     links: str                                   # the affiliate vocabulary file
     pages: tuple[tuple[str, re.Pattern], ...]    # (host, path pattern); host "amazon" is any amazon.<tld>, "*" any
-    words: re.Pattern
+    terms: frozenset[str]                        # supplement words, as `_words` splits them, joined by one space
+    longest: int                                 # the most words a term has
     at_least: int
 
 
@@ -50,15 +52,40 @@ def _vocabulary(path: str) -> Products:
 
     table = data.load(path)
     try:
+        words = [str(w) for w in table["supplement-words"]]
+        aliases = table.get("nutrient-names")
+        if aliases:  # every printed name of a nutrient and its forms (data/aliases.yaml)
+            words += [str(row["alias"]) for row in data.load(aliases)]
+        forms = table.get("dosage-forms")
+        if forms:  # every word for a dosage form (data/dosage-forms.yaml)
+            words += [str(w) for names in data.load(forms).values() for w in names]
+        ignored = {" ".join(_words(str(w))) for w in table.get("not-supplement-words") or ()}
+        terms = set()
+        for word in words:
+            split = _words(word)
+            if not split or " ".join(split) in ignored:
+                continue
+            terms.add(" ".join(split))
+            if len(split) == 1 and not split[0][-1].isdigit():
+                terms.add(split[0] + "s")  # tablets, capsules, vitamins
         products = Products(table["links"],
                             tuple((row["host"].lower(), re.compile(row["path"], re.IGNORECASE))
                                   for row in table["product-pages"]),
-                            alternation([re.escape(fold(str(w))) for w in table["supplement-words"]]),
+                            frozenset(terms), max(len(term.split()) for term in terms),
                             int(table.get("at-least", 1)))
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as exc:
         raise ValueError(f"{path} needs links, product-pages and supplement-words ({exc})") from None
     affiliate_vocabulary(products.links)  # a mistake there shows when the packs load
     return products
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` for supplement-word counting: folded, lower case, split at anything not a letter or
+    digit ("omega-3" is "omega 3", "St. John's wort" is "st john s wort")."""
+    return _WORD.findall(fold(text).lower())
 
 
 VOCABULARY = _vocabulary  # the registry loads each rule's vocabulary file when the packs load
@@ -70,7 +97,7 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
         span = _product_link(context, _vocabulary(rule.vocabulary))
     if span is None:
         return
-    patterns = options["patterns"]
+    patterns = tuple(options["patterns"]) + tuple(options.get("extra-patterns") or ())  # a team's wording adds
     if any(pattern.search(fold(run.text)) for run in context.page.prose for pattern in patterns):
         return
     fields = {"labels": len(context.label_spans)}
@@ -101,7 +128,7 @@ def _product_page(url: str, products: Products) -> bool:
     target = parts.path + ("?" + parts.query if parts.query else "")
     for known, path in products.pages:
         if known == "*":
-            on = bool(host)
+            on = bool(host) or target.startswith("/")  # a relative link: the store's own product
         elif known == "amazon":
             on = re.search(r"(?:^|\.)amazon\.[a-z.]+$", host) is not None
         else:
@@ -112,10 +139,20 @@ def _product_page(url: str, products: Products) -> bool:
 
 
 def _about_supplements(context: PageContext, products: Products) -> bool:
+    """Whether the prose names supplement words at least `at-least` times: a look-up of each run of up to
+    `longest` words in a set, linear in the prose, however long the vocabulary."""
     count = 0
+    terms, longest = products.terms, products.longest
     for run in context.page.prose:
-        for _ in products.words.finditer(fold(run.text)):
-            count += 1
-            if count >= products.at_least:
-                return True
+        words = _words(run.text)
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                if " ".join(words[i:i + n]) in terms:
+                    count += 1
+                    if count >= products.at_least:
+                        return True
+                    i += n - 1
+                    break
+            i += 1
     return False

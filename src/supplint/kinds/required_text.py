@@ -169,7 +169,8 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
             yield Hit(path, render(rule.message_differs or rule.message, fields),
                       render(rule.hint_differs or rule.hint, fields))
             return
-    elif _pattern_present(options["patterns"], tuple(text for _, text in found)):
+    elif _pattern_present(tuple(options["patterns"]) + tuple(options.get("extra-patterns") or ()),
+                          tuple(text for _, text in found)):  # `extra-patterns`: a team's wording adds to the list
         return
     yield _missing(rule, resolved, fields)
 

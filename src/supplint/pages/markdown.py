@@ -21,7 +21,7 @@ from html import unescape
 
 from ..loader import Document, LoadError, load
 from . import Comment, Embedded, Link, Page, PageProblem, Prose, Reference
-from .html import SafeParser, align, comment_end, normalize, rel_tokens, slice_anchors, source_point
+from .html import BLOCKS, HIDDEN, SafeParser, align, comment_end, normalize, rel_tokens, slice_anchors, source_point
 from .lines import Lines
 
 FENCE_INFO = "supplement"
@@ -81,10 +81,14 @@ class _Fragment(SafeParser):
     def handle_starttag(self, tag, attrs):
         if tag == "a":
             self.events.append(("a", self.getpos(), dict(attrs)))
+        elif tag in BLOCKS or tag in HIDDEN:
+            self.events.append(("tag", self.getpos(), tag))
 
     def handle_endtag(self, tag):
         if tag == "a":
             self.events.append(("/a", self.getpos(), None))
+        elif tag in BLOCKS or tag in HIDDEN:
+            self.events.append(("/tag", self.getpos(), tag))
 
     def handle_data(self, data):
         self.events.append(("data", self.getpos(), data))
@@ -439,18 +443,21 @@ class _Builder:
         self.page.comments.extend(inline.comments)
 
     def html_block(self, token) -> None:
-        """Raw HTML between Markdown blocks: not prose, but its links and comments count."""
+        """Raw HTML between Markdown blocks (an <aside> disclosure, a <div> call-out): its visible text is a prose
+        run (block elements end a sentence, script and style are not text), and its links and comments count."""
         fragment, first = token.content, token.map[0]
         prefix = [_locate(self.lines[first + k], piece) if first + k < len(self.lines) else 0
                   for k, piece in enumerate(fragment.split("\n"))]
         link: list | None = None  # [url, rel, line, column, text parts]
         lines = Lines(fragment)
+        events = _Fragment(fragment).events
+        self.html_prose(events, first, prefix)
 
         def finish():
             url, rel, line, column, parts = link
             self.page.links.append(Link(url, rel, " ".join("".join(parts).split()), line, column, self.next_order()))
 
-        for kind, (line, column), payload in _Fragment(fragment).events:
+        for kind, (line, column), payload in events:
             where = (first + line, prefix[line - 1] + column + 1)
             if kind == "a":
                 if link:
@@ -469,6 +476,38 @@ class _Builder:
                 self.page.comments.append(Comment(payload, *where, lines.own_line(start, end), end_line))
         if link:
             finish()
+
+    def html_prose(self, events, first: int, prefix: list[int]) -> None:
+        parts: list[str] = []
+        anchors: list[tuple[int, int, int]] = []
+        length, hidden, gap = 0, 0, False
+        for kind, (line, column), payload in events:
+            if kind in ("tag", "/tag"):
+                if payload in HIDDEN:
+                    hidden = max(0, hidden + (1 if kind == "tag" else -1))
+                else:
+                    gap = True  # a block element: what follows is a new sentence
+                continue
+            if kind != "data" or hidden:
+                continue
+            for k, piece in enumerate(payload.split("\n")):
+                stripped = piece.strip()
+                if not stripped:
+                    continue
+                at = line - 1 + k
+                col = (prefix[at] if at < len(prefix) else 0) + (column if k == 0 else 0) + 1
+                col += len(piece) - len(piece.lstrip())
+                if parts:
+                    sep = "\n\n" if gap else ("\n" if k else " ")
+                    parts.append(sep)
+                    length += len(sep)
+                anchors.append((length, first + at + 1, col))
+                parts.append(stripped)
+                length += len(stripped)
+                gap = False
+        if parts:
+            line, column = anchors[0][1], anchors[0][2]
+            self.page.prose.append(Prose("".join(parts), line, column, self.next_order(), tuple(anchors)))
 
     def front_matter(self, lines: list[str]) -> None:
         """The YAML between the `---` lines (page line 2 on): `supplements:` references, the title and
