@@ -64,7 +64,7 @@ def _start(overrides, config_file, isolated, fix) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # also for a worker the pool starts later, to replace one that died
-    _runner = Runner(Resolver(overrides, config_file, isolated), fix=fix)
+    _runner = Runner(Resolver(overrides, config_file, isolated), fix=fix, collect_labels=True)  # Run.named
 
 
 def _check(path: tuple[str, bool]):
