@@ -135,7 +135,8 @@ class Run:
     """One `check` run: files are checked, fixed and reported one at a time, so memory does not grow with them."""
 
     def __init__(self, resolver: Resolver, fix: bool, diff: bool, quiet: bool, note=lambda message: None,
-                 jobs: int = 1, setup: tuple = (), force_exclude: bool = False, stack: bool = False):
+                 jobs: int = 1, setup: tuple = (), force_exclude: bool = False, stack: bool = False,
+                 add_noqa: bool = False):
         self.resolver = resolver
         self.note = note
         self.jobs, self.setup = jobs, setup  # setup: what a worker process needs to build its own resolver
@@ -153,12 +154,14 @@ class Run:
         self.not_labels: list[str] = []  # walked YAML files that are not labels
         self.failing = False
         self.stdin_fixed: str | None = None
+        self.add_noqa = add_noqa
+        self.noqa_added = self.noqa_files = 0  # --add-noqa: comments written, in how many files
 
     def start(self, output_format: str, out, statistics: bool, also: tuple = (), no_colour: bool = False) -> None:
         """``also``: (format, stream) pairs of more reports written from this same run (--also-output)."""
         from . import output
 
-        if self.diff:
+        if self.diff or self.add_noqa:
             return
         if statistics:
             self.reporter = output.StatisticsReporter(out, self.quiet)
@@ -275,12 +278,41 @@ class Run:
         if self.reporter is not None and not self._guarded(
                 result, lambda: self.reporter.add(result.findings, result.path, result.fail_on)):
             self.reporter.add([f for f in result.findings if f.code == "SUP008"], result.path, result.fail_on)
+        if self.add_noqa and result.findings and not from_stdin:
+            self._guarded(result, lambda: self._add_comments(result))
         threshold = SEVERITY_RANK[result.fail_on]
         self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
         self.named.checked(result.path, len(result.findings))
         for target in self.named.named_by(result):
             # not among the files this run checks (`supplint check post.md`): checked here, once
             self._handle(self.label_runner.check_path(target), named=True)
+
+    def _add_comments(self, result: FileResult) -> None:
+        """--add-noqa: a suppression comment for each of the file's findings (noqa.py); what is left stays in
+        ``result.findings``, for the exit status."""
+        from .noqa import add_comments
+
+        try:
+            raw = read_bytes(result.path)
+            text = raw.decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return  # its SUP001 is what it has, and that gets no comment
+        linter = self.resolver.for_path(result.path).linter_for(result.path)
+        outcome = add_comments(text, result.path, result.findings, linter.registry,
+                               lambda candidate: self.runner.check_bytes(candidate.encode("utf-8"), result.path).findings)
+        if outcome.added:
+            try:
+                write_atomically(result.path, ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + outcome.text)
+            except NotWritten as exc:
+                self.note(f"{result.path}: no comments added: {exc}")
+                return
+            self.noqa_added += outcome.added
+            self.noqa_files += 1
+        if outcome.left:
+            codes = ", ".join(sorted({f.code for f in outcome.left}))
+            why = outcome.why or "no place where a comment would silence just that finding"
+            self.note(f"{result.path}: {plural(len(outcome.left), 'finding')} left without a comment ({codes}): {why}")
+        result.findings = outcome.left
 
     def _check_stack(self) -> None:
         """--stack: the label files checked are one daily regimen (or one stack file describes it): SUP501."""
