@@ -6,15 +6,16 @@ Where a comment goes:
   (inside a quoted, block or multi-line scalar), alone on the line above, indented as the line;
 - a page (Markdown, HTML): `<!-- supplint: disable=CODES -->` alone on the line above, indented as the line, else
   at the end of the line. In Markdown the line above is used only where a block starts (after a blank line): a
-  comment line inside a paragraph or a list would split it and change how the page renders; a label embedded in a page gets the YAML comment, since that is where its suppressions
-  are read;
+  comment line inside a paragraph or a list would split it and change how the page renders;
+- a label embedded in a page gets the YAML comment, since that is where its suppressions are read;
+- a finding in a page's front matter (which holds no supplint comments) gets `<!-- supplint: disable-file=CODES
+  -->` right after the front matter;
 - a comment that already covers the line gets the codes added to its list instead of a second comment.
 
 Each file's new text is checked again before it is written: a comment that did not silence its finding, or that
 changed what else the file reports, is taken back (and the next place tried), so running it twice adds nothing.
 Never placed: SUP001 and SUP008 (the file could not be read or checked, so there is no line to trust), SUP009 (an
-unused suppression is fixed by removing it: `--fix`), DSLD records (JSON has no comments) and page front matter
-(its YAML, TOML or JSON is read for values, not for supplint's comments).
+unused suppression is fixed by removing it: `--fix`) and DSLD records (JSON has no comments).
 """
 
 from __future__ import annotations
@@ -72,11 +73,11 @@ def add_comments(text: str, path: str, findings: list[Finding], registry,
     places = _PagePlaces(text, path, registry) if is_page(path) else _YamlPlaces(text, registry)
     if places.broken:
         return Outcome(text, left=findings, why="it does not parse, so no line can be trusted")
-    by_line: dict[int, list[str]] = {}
+    by_line: dict[int, list[str]] = {}  # a group's key (its line; 0 for a page's front matter) → its codes
     for f in wanted:
-        by_line.setdefault(f.line, [])
-        if f.code not in by_line[f.line]:
-            by_line[f.line].append(f.code)
+        codes = by_line.setdefault(places.key(f.line), [])
+        if f.code not in codes:
+            codes.append(f.code)
     groups = [_Group(line, sorted(codes)) for line, codes in sorted(by_line.items())]
     accepted: dict[int, _Edit] = {}
     before = _counted(findings)
@@ -98,8 +99,8 @@ def add_comments(text: str, path: str, findings: list[Finding], registry,
             candidate = {**accepted, **trying}
             new_text = _applied(places.lines, candidate.values())
             after = recheck(new_text)
-            worked = {line for line, edit in trying.items() if _silenced(after, candidate, line, by_line[line])}
-            if worked == set(trying) and _same_otherwise(after, before, candidate, by_line):
+            worked = {line for line in trying if _silenced(after, candidate, line, by_line[line], places)}
+            if worked == set(trying) and _same_otherwise(after, before, candidate, by_line, places):
                 accepted = candidate
                 break
             trying = {line: edit for line, edit in trying.items() if line in worked}
@@ -107,9 +108,23 @@ def add_comments(text: str, path: str, findings: list[Finding], registry,
                 break
     if not accepted:
         return Outcome(text, left=findings)
-    placed = set(accepted)
-    left = never + [f for f in wanted if f.line not in placed]
+    left = never + [f for f in wanted if places.key(f.line) not in accepted]
     return Outcome(_applied(places.lines, accepted.values()), added=len(accepted), left=left)
+
+
+def reasons(outcome: Outcome) -> str:
+    """Why ``outcome.left`` has no comments, in words."""
+    if outcome.why:
+        return outcome.why
+    said = []
+    codes = {f.code for f in outcome.left}
+    if codes & {"SUP001", "SUP008"}:
+        said.append("SUP001 and SUP008 get none, since the file could not be read or checked")
+    if "SUP009" in codes:
+        said.append("an unused suppression (SUP009) is removed with --fix, not suppressed")
+    if codes - NEVER:
+        said.append("for the others no comment silenced just that finding without changing what else is reported")
+    return "; ".join(said)
 
 
 def _counted(findings: list[Finding]) -> dict[tuple[str, int], int]:
@@ -124,26 +139,27 @@ def _shift(edits: dict[int, _Edit], line: int) -> int:
     return line + sum(1 for e in edits.values() if e.kind == "insert" and e.line <= line)
 
 
-def _silenced(after: list[Finding], edits: dict[int, _Edit], line: int, codes: list[str]) -> bool:
-    at = _shift(edits, line)
-    edit = edits[line]
-    comment = at - 1 if edit.kind == "insert" else _shift(edits, edit.line)
-    return not any((f.line == at and f.code in codes) or (f.code == "SUP009" and f.line == comment) for f in after)
+def _silenced(after: list[Finding], edits: dict[int, _Edit], key: int, codes: list[str], places) -> bool:
+    if key == 0:  # a page's front matter: a file-wide comment after it
+        return not any(f.line <= places.front and f.code in codes for f in after)
+    at = _shift(edits, key)
+    return not any(f.line == at and f.code in codes for f in after)
 
 
 def _same_otherwise(after: list[Finding], before: dict[tuple[str, int], int], edits: dict[int, _Edit],
-                    by_line: dict[int, list[str]]) -> bool:
+                    by_line: dict[int, list[str]], places) -> bool:
     """Nothing new is reported: every finding left was there before (at its line, moved by the new lines)."""
     moved: dict[tuple[str, int], int] = {}
     for (code, line), count in before.items():
-        if line in edits and code in by_line.get(line, ()):
+        key = places.key(line)
+        if key in edits and code in by_line.get(key, ()):
             continue
         moved[code, _shift(edits, line)] = count
     seen: dict[tuple[str, int], int] = {}
     for f in after:
-        key = (f.code, f.line)
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > moved.get(key, 0):
+        found = (f.code, f.line)
+        seen[found] = seen.get(found, 0) + 1
+        if seen[found] > moved.get(found, 0):
             return False
     return True
 
@@ -206,6 +222,12 @@ class _YamlPlaces:
         self.inside = _scalar_rows(doc, text)
         self.directives = {d.target: d for d in suppress.find(text, doc, registry) if d.target is not None and d.tokens}
 
+    front = 0
+
+    @staticmethod
+    def key(line: int) -> int:
+        return line
+
     def edit(self, group: _Group, strategy: int) -> _Edit | None:
         own = group.line - self.offset  # the line within the YAML
         yaml_lines = len(self.lines) if not self.offset else None
@@ -256,8 +278,9 @@ class _PagePlaces:
         page = parse(text, path)
         self.html = is_html(path)
         self.front = _front_matter_lines(text, self.lines)
-        self.directives = {d.target: d for d in suppress.from_comments(page.comments, text, registry)
-                           if d.target is not None and d.tokens}
+        found = suppress.from_comments(page.comments, text, registry)
+        self.directives = {d.target: d for d in found if d.target is not None and d.tokens}
+        self.file_directive = next((d for d in found if d.target is None and d.tokens), None)
         self.embedded = []
         for label in page.labels:
             count = label.text.count("\n") + 1
@@ -265,9 +288,14 @@ class _PagePlaces:
                                  lines=self.lines)
             self.embedded.append((label.line, label.line + count - 1, places))
 
+    def key(self, line: int) -> int:
+        return 0 if line <= self.front else line
+
     def edit(self, group: _Group, strategy: int) -> _Edit | None:
         line = group.line
-        if line <= self.front or line > len(self.lines):
+        if line == 0:
+            return self._file_wide(group) if strategy == 0 else None
+        if line > len(self.lines):
             return None
         for first, last, places in self.embedded:
             if first <= line <= last:
@@ -285,6 +313,19 @@ class _PagePlaces:
         if strategy == 1 and _split_end(self.lines[line - 1])[0].strip():
             return _Edit(line, "append", " " + comment)
         return None
+
+
+    def _file_wide(self, group: _Group) -> _Edit | None:
+        """Front matter holds no supplint comments (its YAML, TOML or JSON is read for values): a finding there
+        gets a file-wide comment for its codes right after it. Such findings are about the whole page (SUP403) or
+        its list of labels (SUP405), so the page is what the comment names."""
+        existing = self.file_directive
+        if existing is not None and existing.codes_span:
+            start, end = existing.codes_span
+            return _Edit(existing.line, "replace", _codes_text(existing, group.codes), (start - 1, end - 1))
+        if self.front >= len(self.lines):
+            return None
+        return _Edit(self.front + 1, "insert", "<!-- supplint: disable-file=" + ",".join(group.codes) + " -->")
 
 
 def _front_matter_lines(text: str, lines: list[str]) -> int:

@@ -290,7 +290,7 @@ class Run:
     def _add_comments(self, result: FileResult) -> None:
         """--add-noqa: a suppression comment for each of the file's findings (noqa.py); what is left stays in
         ``result.findings``, for the exit status."""
-        from .noqa import add_comments
+        from .noqa import add_comments, reasons
 
         try:
             raw = read_bytes(result.path)
@@ -310,8 +310,8 @@ class Run:
             self.noqa_files += 1
         if outcome.left:
             codes = ", ".join(sorted({f.code for f in outcome.left}))
-            why = outcome.why or "no place where a comment would silence just that finding"
-            self.note(f"{result.path}: {plural(len(outcome.left), 'finding')} left without a comment ({codes}): {why}")
+            self.note(f"{result.path}: {plural(len(outcome.left), 'finding')} left without a comment ({codes}): "
+                      f"{reasons(outcome)}")
         result.findings = outcome.left
 
     def _check_stack(self) -> None:
