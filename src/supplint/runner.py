@@ -194,7 +194,7 @@ class Run:
                              from_stdin=True)
             else:
                 self.sources[name] = raw.decode("utf-8-sig", "replace")
-                self._handle(self.runner.check_bytes(raw, name), from_stdin=True)
+                self._handle(self._check_stdin(raw, name, sniff=stdin_filename is None), from_stdin=True)
         if not targets and self.sources:
             return
         from .parallel import check_all
@@ -211,6 +211,22 @@ class Run:
             verb = "does" if len(self.not_labels) == 1 else "do"
             self.note(f"skipped {plural(len(self.not_labels), 'YAML file')} that {verb} not look like a label (no "
                       f"top-level `product:` or `facts:`): {shown}; name them in the config's `include` to check them")
+
+    def _check_stdin(self, raw: bytes, name: str, sniff: bool) -> FileResult:
+        """Standard input, as the kind --stdin-filename names; without it, as the kind its text plainly is
+        (sniff.py), reported as "-"."""
+        if not sniff:
+            return self.runner.check_bytes(raw, name)
+        from dataclasses import replace
+
+        from .sniff import SUFFIXES, stdin_kind
+
+        suffix = SUFFIXES.get(stdin_kind(raw))
+        if suffix is None:
+            return self.runner.check_bytes(raw, name)
+        result = self.runner.check_bytes(raw, name + suffix)
+        result.path, result.findings = name, [replace(f, file=name) for f in result.findings]
+        return result
 
     def planned(self, targets: list[str]) -> list[tuple[str, bool]]:
         """The files to check, each with whether it must look like a label to be checked (Runner.check_path)."""
