@@ -112,3 +112,24 @@ def test_a_page_naming_a_missing_label_still_gets_sup405(site):
     (site / "posts" / "p00.md").write_text(POST.format(index=0, target="../labels/gone.yaml"), encoding="utf-8")
     result = invoke(site, "posts/p00.md", "--output-format", "json")
     assert findings(result, "json") == [("posts/p00.md", "SUP405", 3)]
+
+
+def test_a_named_file_that_does_not_look_like_a_label_is_still_checked_as_one(site):
+    """A walk skips YAML without `product:` or `facts:`; a page that names it says it is a label."""
+    (site / "labels" / "odd.yaml").write_text("name: Vitamin D3\nrows: []\n", encoding="utf-8")
+    (site / "posts" / "p00.md").write_text(POST.format(index=0, target="../labels/odd.yaml"), encoding="utf-8")
+    result = invoke(site, ".", "--output-format", "json")
+    odd = [(code, line) for file, code, line in findings(result, "json") if file == "labels/odd.yaml"]
+    assert odd and {code for code, _ in odd} == {"SUP002"}
+    assert not any("skipped" in line and "odd.yaml" in line for line in result.stderr.splitlines())
+
+
+def test_a_page_on_standard_input_and_its_label_given_too_report_the_label_once(site):
+    old = os.getcwd()
+    os.chdir(site)
+    try:
+        result = CliRunner().invoke(cli, ["check", "--output-format", "json", "--stdin-filename", "posts/p00.md",
+                                          "-", "labels"], input=(site / "posts" / "p00.md").read_text())
+    finally:
+        os.chdir(old)
+    assert findings(result, "json") == LABEL_FINDINGS

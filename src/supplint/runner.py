@@ -58,7 +58,7 @@ class RunError(ValueError):
 
 class Runner:
     """``collect_labels``: a page does not check the labels it names but lists them in its result (``labels``), so
-    that the run checks and reports each of them once, at its own file (Run.named_labels)."""
+    that the run checks and reports each of them once, at its own file (NamedLabels)."""
 
     def __init__(self, resolver: Resolver, fix: bool = False, collect_labels: bool = False):
         self.resolver = resolver
@@ -199,13 +199,18 @@ class Run:
             return
         from .parallel import check_all
 
-        plan = self.planned(targets)
+        # a label a page on standard input named is checked already
+        plan = [item for item in self.planned(targets) if os.path.abspath(item[0]) not in self.named.problems]
         self.named.expect(path for path, _ in plan)
         for result in check_all(plan, self.jobs, self.setup, self.runner):
             if result.skipped:
                 self.not_labels.append(result.path)
                 continue
             self._handle(result)
+        for path in self.named.unchecked(self.not_labels):
+            # a walked YAML file that did not look like a label, but a page names it: it is checked as one
+            self.not_labels.remove(path)
+            self._handle(self.label_runner.check_path(path), named=True)
         if self.not_labels:
             shown = ", ".join(self.not_labels[:3]) + (", ..." if len(self.not_labels) > 3 else "")
             verb = "does" if len(self.not_labels) == 1 else "do"
@@ -423,6 +428,11 @@ class NamedLabels:
                 self.problems[key] = 0  # claimed: a second page naming it in this same result does not check it again
                 todo.append(_shown(key))
         return todo
+
+    def unchecked(self, skipped: list[str]) -> list[str]:
+        """Those of the ``skipped`` files (walked, not looking like labels) that a page names."""
+        named = {key for _, _, key in self.pages}
+        return [path for path in skipped if os.path.abspath(path) in named]
 
     def notes(self) -> list[str]:
         """A note for each page that names a label with problems (the finding would need a catalogue code)."""
