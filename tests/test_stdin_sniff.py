@@ -60,6 +60,7 @@ def test_a_label_stays_a_label(text):
 @pytest.mark.parametrize("text", [
     "# Vitamin D3\n\nserving: one a day\n",     # a heading, or a YAML comment; then a key
     "just some words\n",                        # a plain scalar to YAML, a paragraph to Markdown
+    "# from [the FDA](https://www.fda.gov)\nname: Vitamin D3\n",  # a link in a YAML comment
 ])
 def test_ambiguous_input_stays_a_label(text):
     assert {code for _, code, _ in check(text)} == {"SUP002"}

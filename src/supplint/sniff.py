@@ -23,6 +23,7 @@ _LABEL_KEY = re.compile(r"^(?:\{[ \t]*)?[\"']?(?:product|facts|stack)[\"']?[ \t]
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|!--|[a-z][a-z0-9-]*(?:\s[^>]*)?/?>)", re.IGNORECASE)
 _DOCUMENT = re.compile(r"<(?:!doctype|html|head|body)\b", re.IGNORECASE)
 _LINK = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)")
+_COMMENT_LINES = re.compile(r"^[ \t]*#.*$", re.MULTILINE)  # a link in a YAML comment says nothing
 _HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 # A line YAML could read at the top of a mapping or a list: `key:`, `- item`, a comment, a document marker.
 _YAML_LINE = re.compile(r"(?:[^\s#:][^:]*:(?:\s|$)|-(?:\s|$)|#|---|\.\.\.|\s)")
@@ -45,7 +46,7 @@ def stdin_kind(raw: bytes) -> str:
         return "label"
     if start.startswith("<") and _HTML.match(start):
         return "html" if _DOCUMENT.match(start) else "markdown"
-    if _LINK.search(text) or (_HEADING.search(text) and _has_prose(text)):
+    if _LINK.search(_COMMENT_LINES.sub("", text)) or (_HEADING.search(text) and _has_prose(text)):
         return "markdown"
     return "label"
 
