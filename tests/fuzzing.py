@@ -434,6 +434,13 @@ class _HtmlCheck(html.parser.HTMLParser):
         self.open_script = self.open_script or tag == "script"
 
 
+def _named_label(file: str) -> bool:
+    """A label file in the work folder: a page given may name it, and a run reports a named label's findings once,
+    at the label."""
+    return (not os.path.isabs(file) and not file.startswith("..") and file.endswith((".yaml", ".yml"))
+            and os.path.isfile(file))
+
+
 def check_output(fmt: str, stdout: str, files: set[str], codes: frozenset[str]) -> str | None:
     """Why the output of one format is broken, or None. ``files`` are the paths given, as the CLI reports them."""
     if "Traceback (most recent call last)" in stdout:
@@ -486,7 +493,7 @@ def check_output(fmt: str, stdout: str, files: set[str], codes: frozenset[str]) 
             return f"{INTERNAL_ERROR} (internal error) reported for {file or 'a file'}"
         if code not in codes and not (fmt == "html" and code.startswith("SUP")):
             return f"an unknown rule code {code!r} for {file}"
-        if file and fmt != "sarif" and file not in files:
+        if file and fmt != "sarif" and file not in files and not _named_label(file):
             return f"a finding for a file that was not given: {file!r}"
     if fmt == "html" and INTERNAL_ERROR in {code for code, _ in findings}:
         return f"{INTERNAL_ERROR} in the HTML report"

@@ -99,13 +99,20 @@ def test_every_implemented_rule_fires_on_some_example():
         assert code in fired, f"{code} fires on no example"
 
 
+#: Pages whose findings the library copies from the labels they name; a CLI run reports those once, at the label.
+NAMED_LABEL_COPIES = {"pages/d3-5000-roundup.md", "pages/hugo-toml-roundup.md"}
+
+
 def test_cli_on_examples_matches_the_library(tmp_path):
     result = run_cli("check", "examples", "--output-format", "json")
     assert result.returncode == 1, result.stderr
     from_cli = sorted((f["file"].replace("\\", "/").removeprefix("examples/"), f["code"], f["line"])
                       for f in json.loads(result.stdout))
-    expected = sorted((name, code, line) for name, found in EXPECTED.items() for code, line in found)
+    expected = sorted((name, code, line) for name, found in EXPECTED.items() for code, line in found
+                      if name not in NAMED_LABEL_COPIES)
     assert from_cli == expected
+    for page in NAMED_LABEL_COPIES:
+        assert f"examples/{page} names label ../d3-5000-softgel.yaml, which has 3 problems" in result.stderr
 
 
 @pytest.mark.parametrize(("population", "fires"), [("adults-51+", True), ("adults-19-50", False), ("adults", True)])

@@ -31,7 +31,7 @@ supplements = [
   "../../labels/d3.yaml",
 ]
 [params]
-supplements = ["not/a/reference.yaml"]
+author = "Sam"
 +++
 # Vitamin D3 5,000 IU, reviewed
 
@@ -124,14 +124,14 @@ def test_the_site_through_the_cli(site):
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert by_file(result.stdout) == {
+        # once, at the label: the posts that name it (d3.md, broken.md does not parse) get a note, not copies
         "labels/d3.yaml": [(code, 13) for code in D3_CODES],
-        # the TOML entry is on line 6; [params].supplements is Hugo's params table, not the page's labels
-        "content/posts/d3.md": [(code, 6) for code in D3_CODES],
         "content/posts/missing.md": [("SUP405", 3)],
         "content/posts/broken.md": [("SUP001", 3)],  # the array opened on line 3 never closes
         # the MDX post is walked, read as Markdown: no SUP001, no claim from its imports or JSX props
         "content/posts/footnote.md": [("SUP402", 5)],
     }
+    assert "content/posts/d3.md names label ../../labels/d3.yaml, which has 3 problems" in result.stderr
 
 
 def test_an_mdx_file_named_on_the_command_line_is_a_page(site):

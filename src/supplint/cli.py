@@ -103,12 +103,14 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--no-color", "no_colour", is_flag=True,
               help="No colour, even on a terminal (NO_COLOR in the environment does the same).")
+@click.option("--add-noqa", is_flag=True,
+              help="Write a suppression comment for every current finding (adopting supplint on an existing site).")
 @click.option("--show-files", is_flag=True, help="List the files that would be checked, and check nothing.")
 @click.option("--show-settings", is_flag=True,
               help="Print the settings that apply to the one PATH given (config file, rules, options), and check nothing.")
 def check(paths, output_format, output_file, also_output, select, ignore, extend_select, population, fail_on, exit_zero,
           statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, preset, stdin_filename, quiet,
-          no_colour, show_files, show_settings) -> None:
+          no_colour, add_noqa, show_files, show_settings) -> None:
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named),
     Supplement Facts panels pasted as text (*.txt, when named or included) and stack files, and folders of them;
     '-' reads standard input."""
@@ -124,11 +126,13 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
         raise Fatal("--config and --isolated contradict each other; give one")
     if preset:
         output_format, select = _preset(preset, output_format, select)
+    if add_noqa and (fix or diff or "-" in paths):
+        raise Fatal("--add-noqa writes to the files checked: not with --fix, --diff or standard input")
     overrides = Overrides(population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on)
     try:
         run = Run(Resolver(overrides, config_file, isolated), fix=fix, diff=diff, quiet=quiet, note=_note,
                   jobs=jobs_for(jobs), setup=(overrides, config_file, isolated, fix or diff), force_exclude=force_exclude,
-                  stack=stack)
+                  stack=stack, add_noqa=add_noqa)
         if show_files or show_settings:
             _show(run, list(paths), show_settings)
             return
@@ -149,6 +153,10 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
             _note(f"{plural(run.fixed, 'fix')} would change {plural(run.changed, 'file')}", "")
         elif fix and run.changed:
             _note(f"fixed {plural(run.fixed, 'problem')} in {plural(run.changed, 'file')}", "")
+    if add_noqa:
+        from .output import plural
+
+        _note(f"added {plural(run.noqa_added, 'suppression comment')} in {plural(run.noqa_files, 'file')}", "")
     if diff:
         sys.exit(EXIT_FINDINGS if run.changed and not exit_zero else EXIT_CLEAN)
     sys.exit(EXIT_FINDINGS if run.failing and not exit_zero else EXIT_CLEAN)

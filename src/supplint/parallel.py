@@ -1,7 +1,8 @@
 """`--jobs N`: check files in N worker processes, results in the order the files were found.
 
 Workers build their own Resolver from the same command-line settings (so this works with fork and spawn alike);
-only findings and fixed texts travel back. Output, fixes on disk and the exit status stay in the parent, so a
+only findings, fixed texts and the labels a page names travel back (a worker checks no named label: the parent's
+run checks each once, runner.NamedLabels). Output, fixes on disk and the exit status stay in the parent, so a
 parallel run prints exactly what a serial one does.
 """
 
@@ -64,7 +65,7 @@ def _start(overrides, config_file, isolated, fix) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # also for a worker the pool starts later, to replace one that died
-    _runner = Runner(Resolver(overrides, config_file, isolated), fix=fix)
+    _runner = Runner(Resolver(overrides, config_file, isolated), fix=fix, collect_labels=True)  # Run.named
 
 
 def _check(path: tuple[str, bool]):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import fixes
 from .atomic import NotWritten, write_atomically
 from .files import limit_for, read_bytes, read_stream, read_text
-from .filetypes import is_label_name, is_panel, looks_like_label
+from .filetypes import is_label_name, is_page, is_panel, looks_like_label
 from .findings import SEVERITY_RANK, Finding
 from .output import plural
 from .engine import debug
@@ -40,6 +40,7 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     skipped: bool = False           # a walked YAML file that is not a label: not checked, not reported
     unfixed: list[Finding] | None = None  # the findings before fixing: reported if the file cannot be written
+    labels: list[tuple[str, str]] = field(default_factory=list)  # a page's named labels (Runner.collect_labels)
 
     def diff(self) -> str:
         if self.fixed_text is None or self.original is None:
@@ -56,16 +57,29 @@ class RunError(ValueError):
 
 
 class Runner:
-    def __init__(self, resolver: Resolver, fix: bool = False):
+    """``collect_labels``: a page does not check the labels it names but lists them in its result (``labels``), so
+    that the run checks and reports each of them once, at its own file (NamedLabels)."""
+
+    def __init__(self, resolver: Resolver, fix: bool = False, collect_labels: bool = False):
         self.resolver = resolver
         self.fix = fix
+        self.collect_labels = collect_labels
 
     def check_bytes(self, raw: bytes, path: str) -> FileResult:
+        if self.collect_labels and is_page(path):
+            from .pages.check import collecting_named_labels
+
+            with collecting_named_labels() as named:  # the fix passes' checks, too, leave the labels alone
+                return self._check_bytes(raw, path, named)
+        return self._check_bytes(raw, path, [])
+
+    def _check_bytes(self, raw: bytes, path: str, named: list[tuple[str, str]]) -> FileResult:
         settings = self.resolver.for_path(path)
         linter = settings.linter_for(path)
         try:
             findings = linter.check_bytes(raw, path)
-            result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"))
+            result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"),
+                                labels=list(named))
             if is_panel(path) and not any(f.code == "SUP001" for f in findings):  # the importer's other notes
                 from .panel_check import panel_notes
 
@@ -125,14 +139,18 @@ class Run:
     """One `check` run: files are checked, fixed and reported one at a time, so memory does not grow with them."""
 
     def __init__(self, resolver: Resolver, fix: bool, diff: bool, quiet: bool, note=lambda message: None,
-                 jobs: int = 1, setup: tuple = (), force_exclude: bool = False, stack: bool = False):
+                 jobs: int = 1, setup: tuple = (), force_exclude: bool = False, stack: bool = False,
+                 add_noqa: bool = False):
         self.resolver = resolver
         self.note = note
         self.jobs, self.setup = jobs, setup  # setup: what a worker process needs to build its own resolver
         self.force_exclude = force_exclude
         self.stack = stack
         self.stack_files: list[str] = []  # label files of a --stack run, in the order given
-        self.runner = Runner(resolver, fix=fix or diff)
+        self.runner = Runner(resolver, fix=fix or diff, collect_labels=True)
+        self.named = NamedLabels()
+        # a label checked only because a page names it is not rewritten: no one asked for that file to be fixed
+        self.label_runner = Runner(resolver) if fix or diff else self.runner
         self.diff, self.quiet = diff, quiet
         self.reporter = None
         self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
@@ -140,12 +158,14 @@ class Run:
         self.not_labels: list[str] = []  # walked YAML files that are not labels
         self.failing = False
         self.stdin_fixed: str | None = None
+        self.add_noqa = add_noqa
+        self.noqa_added = self.noqa_files = 0  # --add-noqa: comments written, in how many files
 
     def start(self, output_format: str, out, statistics: bool, also: tuple = (), no_colour: bool = False) -> None:
         """``also``: (format, stream) pairs of more reports written from this same run (--also-output)."""
         from . import output
 
-        if self.diff:
+        if self.diff or self.add_noqa:
             return
         if statistics:
             self.reporter = output.StatisticsReporter(out, self.quiet)
@@ -178,21 +198,44 @@ class Run:
                              from_stdin=True)
             else:
                 self.sources[name] = raw.decode("utf-8-sig", "replace")
-                self._handle(self.runner.check_bytes(raw, name), from_stdin=True)
+                self._handle(self._check_stdin(raw, name, sniff=stdin_filename is None), from_stdin=True)
         if not targets and self.sources:
             return
         from .parallel import check_all
 
-        for result in check_all(self.planned(targets), self.jobs, self.setup, self.runner):
+        # a label a page on standard input named is checked already
+        plan = [item for item in self.planned(targets) if os.path.abspath(item[0]) not in self.named.problems]
+        self.named.expect(path for path, _ in plan)
+        for result in check_all(plan, self.jobs, self.setup, self.runner):
             if result.skipped:
                 self.not_labels.append(result.path)
                 continue
             self._handle(result)
+        for path in self.named.unchecked(self.not_labels):
+            # a walked YAML file that did not look like a label, but a page names it: it is checked as one
+            self.not_labels.remove(path)
+            self._handle(self.label_runner.check_path(path), named=True)
         if self.not_labels:
             shown = ", ".join(self.not_labels[:3]) + (", ..." if len(self.not_labels) > 3 else "")
             verb = "does" if len(self.not_labels) == 1 else "do"
             self.note(f"skipped {plural(len(self.not_labels), 'YAML file')} that {verb} not look like a label (no "
                       f"top-level `product:` or `facts:`): {shown}; name them in the config's `include` to check them")
+
+    def _check_stdin(self, raw: bytes, name: str, sniff: bool) -> FileResult:
+        """Standard input, as the kind --stdin-filename names; without it, as the kind its text plainly is
+        (sniff.py), reported as "-"."""
+        if not sniff:
+            return self.runner.check_bytes(raw, name)
+        from dataclasses import replace
+
+        from .sniff import SUFFIXES, stdin_kind
+
+        suffix = SUFFIXES.get(stdin_kind(raw))
+        if suffix is None:
+            return self.runner.check_bytes(raw, name)
+        result = self.runner.check_bytes(raw, name + suffix)
+        result.path, result.findings = name, [replace(f, file=name) for f in result.findings]
+        return result
 
     def planned(self, targets: list[str]) -> list[tuple[str, bool]]:
         """The files to check, each with whether it must look like a label to be checked (Runner.check_path)."""
@@ -237,10 +280,11 @@ class Run:
             result.findings = [f for f in result.findings if f.code != "SUP008"] + linter.internal_error(result.path, exc)
             return False
 
-    def _handle(self, result, from_stdin: bool = False) -> None:
+    def _handle(self, result, from_stdin: bool = False, named: bool = False) -> None:
+        """``named``: a label no target holds, checked because a page names it."""
         if self.reporter is not None and self.reporter.wants_facts:
             self._guarded(result, lambda: self._facts(result.path))
-        if self.stack and not from_stdin:
+        if self.stack and not from_stdin and not named:
             self.stack_files.append(result.path)
         self.checked += 1
         for note in result.notes:
@@ -262,8 +306,41 @@ class Run:
         if self.reporter is not None and not self._guarded(
                 result, lambda: self.reporter.add(result.findings, result.path, result.fail_on)):
             self.reporter.add([f for f in result.findings if f.code == "SUP008"], result.path, result.fail_on)
+        if self.add_noqa and result.findings and not from_stdin:
+            self._guarded(result, lambda: self._add_comments(result))
         threshold = SEVERITY_RANK[result.fail_on]
         self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
+        self.named.checked(result.path, len(result.findings))
+        for target in self.named.named_by(result):
+            # not among the files this run checks (`supplint check post.md`): checked here, once
+            self._handle(self.label_runner.check_path(target), named=True)
+
+    def _add_comments(self, result: FileResult) -> None:
+        """--add-noqa: a suppression comment for each of the file's findings (noqa.py); what is left stays in
+        ``result.findings``, for the exit status."""
+        from .noqa import add_comments, reasons
+
+        try:
+            raw = read_bytes(result.path)
+            text = raw.decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return  # its SUP001 is what it has, and that gets no comment
+        linter = self.resolver.for_path(result.path).linter_for(result.path)
+        outcome = add_comments(text, result.path, result.findings, linter.registry,
+                               lambda candidate: self.runner.check_bytes(candidate.encode("utf-8"), result.path).findings)
+        if outcome.added:
+            try:
+                write_atomically(result.path, ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + outcome.text)
+            except NotWritten as exc:
+                self.note(f"{result.path}: no comments added: {exc}")
+                return
+            self.noqa_added += outcome.added
+            self.noqa_files += 1
+        if outcome.left:
+            codes = ", ".join(sorted({f.code for f in outcome.left}))
+            self.note(f"{result.path}: {plural(len(outcome.left), 'finding')} left without a comment ({codes}): "
+                      f"{reasons(outcome)}")
+        result.findings = outcome.left
 
     def _check_stack(self) -> None:
         """--stack: the label files checked are one daily regimen (or one stack file describes it): SUP501."""
@@ -307,10 +384,78 @@ class Run:
                 self.failing = True
         elif self.stack:
             self.note("--stack needs at least two well-formed labels, or a stack file; no stack was checked")
+        for message in self.named.notes():
+            self.note(message)
         if self.reporter is not None:
             self.reporter.close(self.checked)
         if self.stdin_fixed is not None:
             sys.stdout.write(self.stdin_fixed)
+
+
+class NamedLabels:
+    """The labels pages name, each checked once per run and reported at its own file (not copied onto pages).
+
+    Pages are checked with ``Runner.collect_labels``, in this process or in workers alike: they list the labels they
+    name and check none of them. This process, which sees every result in order, decides: a label among the run's
+    files is checked where the walk reaches it (by a worker under --jobs); any other is checked here when the first
+    page naming it is handled. A label is known by its absolute path, or by its real path when a page reaches it
+    through a link or another spelling of the path."""
+
+    def __init__(self) -> None:
+        self.planned: dict[str, str] = {}         # absolute path → the run's path, for the files the run checks
+        self.planned_real: dict[str, str] | None = None  # real path → absolute path, built the first time needed
+        self.problems: dict[str, int] = {}        # absolute (or real) path → findings, for each file checked
+        self.pages: list[tuple[str, str, str]] = []  # (page, the name it wrote, the label's key)
+
+    def expect(self, paths) -> None:
+        self.planned = {os.path.abspath(path): path for path in paths}
+
+    def checked(self, path: str, problems: int) -> None:
+        if not is_page(path):
+            self.problems[os.path.abspath(path)] = problems
+
+    def _key(self, target: str) -> tuple[str, bool]:
+        """(the label's key, whether it is one of the run's files)."""
+        if target in self.planned:
+            return target, True
+        real = os.path.realpath(target)
+        if self.planned_real is None:
+            self.planned_real = {os.path.realpath(p): p for p in self.planned if not is_page(p)}
+        found = self.planned_real.get(real)
+        return (found, True) if found is not None else (real, False)
+
+    def named_by(self, result: FileResult) -> list[str]:
+        """The paths to check now for the labels ``result``'s page names: those no file of the run holds and no
+        earlier page named."""
+        todo = []
+        for target, written in result.labels:
+            key, planned = self._key(target)
+            self.pages.append((result.path, written, key))
+            if not planned and key not in self.problems:
+                self.problems[key] = 0  # claimed: a second page naming it in this same result does not check it again
+                todo.append(_shown(key))
+        return todo
+
+    def unchecked(self, skipped: list[str]) -> list[str]:
+        """Those of the ``skipped`` files (walked, not looking like labels) that a page names."""
+        named = {key for _, _, key in self.pages}
+        return [path for path in skipped if os.path.abspath(path) in named]
+
+    def notes(self) -> list[str]:
+        """A note for each page that names a label with problems (the finding would need a catalogue code)."""
+        out = []
+        for page, written, key in self.pages:
+            count = self.problems.get(key, 0)
+            if count:
+                out.append(f"{page} names label {written}, which has {plural(count, 'problem')} (reported at "
+                           f"{self.planned.get(key) or _shown(key)})")
+        return out
+
+
+def _shown(path: str) -> str:
+    """An absolute path as a run shows it: relative to the working folder when it is inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
 
 
 def write_fixed(result: FileResult) -> None:

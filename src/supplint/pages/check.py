@@ -6,15 +6,31 @@ Called by engine.Linter for files whose name ends in .md/.markdown/.mdx/.html/.h
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 
 from .. import suppress
 from ..findings import FILE_START, Finding, Span
-from ..files import inside, os_reason, repository_root
+from ..files import inside, not_regular, os_reason, repository_root
 from ..filetypes import is_html, is_mdx
 from . import Embedded, Page, Reference
 from .context import PageContext
 
+#: A run that reports each named label once, at the label (runner.Run), collects here the labels its pages name,
+#: as (absolute path, the name as the page wrote it), instead of copying their findings onto every page.
+_named: ContextVar[list[tuple[str, str]] | None] = ContextVar("named_labels", default=None)
+
+
+@contextmanager
+def collecting_named_labels():
+    """Within this block, pages do not check the labels they name: the list it gives fills with them."""
+    named: list[tuple[str, str]] = []
+    token = _named.set(named)
+    try:
+        yield named
+    finally:
+        _named.reset(token)
 
 
 def parse(text: str, filename: str) -> Page:
@@ -86,7 +102,14 @@ def _referenced(linter, reference: Reference, span: Span, filename: str) -> list
                       "keep label files inside the repository the page belongs to")
     if os.path.isdir(target):
         return broken(f"label file '{reference.path}' is a directory", "check the path, relative to the page")
+    named = _named.get()
     try:
+        if named is not None:  # checked once by the run, at its own file: here only that it is there
+            refused = not_regular(os.stat(target).st_mode)  # a FIFO, a device: the page's problem, and never opened
+            if refused:
+                raise refused
+            named.append((target, reference.path))
+            return []
         found = linter.referenced_findings(target)
     except OSError as exc:
         return broken(f"label file '{reference.path}' {os_reason(exc)}",

@@ -535,17 +535,20 @@ class _Builder:
         for _, key in keys:
             if isinstance(doc.data[key], str) and doc.data[key].strip():
                 self.page.prose.append(_scalar_prose(doc, key, lines, self.next_order()))
-        if "supplements" in doc.data:
-            self.page.front_matter_line = doc.key_span(("supplements",)).line + 1
-            self.references(doc)
+        for key in _label_keys(doc.data):
+            if self.page.front_matter_line is None:
+                self.page.front_matter_line = doc.key_span(key).line + 1
+            self.references(doc, key)
 
-    def references(self, doc: Document) -> None:
-        value = doc.data["supplements"]
-        span = doc.value_span(("supplements",))
+    def references(self, doc: Document, key: tuple[str, ...]) -> None:
+        value = doc.data
+        for part in key:
+            value = value[part]
+        span = doc.value_span(key)
         if isinstance(value, str):
             places = [_place(span, value)]
         elif isinstance(value, list):
-            places = [_place(doc.value_span(("supplements", index)), entry) for index, entry in enumerate(value)]
+            places = [_place(doc.value_span((*key, index)), entry) for index, entry in enumerate(value)]
         else:
             places = []
         self.entries(value, places, (span.line + 1, span.column))
@@ -615,11 +618,15 @@ class _Builder:
         prose = [key for key in ("title", "description") if isinstance(data.get(key), str) and data[key].strip()]
         for key in sorted(prose, key=lambda key: places[key].start if key in places else 0):
             self.page.prose.append(_toml_prose(text, places.get(key), data[key], point, self.next_order()))
-        if "supplements" not in data:
-            return
-        value, place = data["supplements"], places.get("supplements")
+        for key in _label_keys(data):
+            self.structured_references(data[key[0]] if len(key) == 1 else data[key[0]][key[1]],
+                                       places.get(".".join(key)), point, first)
+
+    def structured_references(self, value, place, point, first: int) -> None:
+        """One list of labels in TOML or JSON front matter (``place``: where it is, when the scan could tell)."""
         start = point(place.start) if place else (first + 1, 1)
-        self.page.front_matter_line = point(place.key)[0] if place else first + 1
+        if self.page.front_matter_line is None:
+            self.page.front_matter_line = point(place.key)[0] if place else first + 1
         if place is None:  # no places (a shape the scan does not know): every entry at the front matter's start
             spans = [(start, start)] * (len(value) if isinstance(value, list) else 1)
         elif isinstance(value, list) and len(place.items) == len(value):
@@ -629,6 +636,15 @@ class _Builder:
         # an entry that spans lines (a TOML multi-line string) is marked on its first line
         self.entries(value, [(begin[0], begin[1], stop[1] if stop[0] == begin[0] else begin[1] + 1)
                              for begin, stop in spans], start)
+
+
+def _label_keys(data: dict) -> list[tuple[str, ...]]:
+    """Where front matter lists its labels: `supplements`, and Hugo's `params.supplements` (a Hugo site's own
+    front-matter fields go under `params`), which counts the same."""
+    keys: list[tuple[str, ...]] = [("supplements",)] if "supplements" in data else []
+    if isinstance(data.get("params"), dict) and "supplements" in data["params"]:
+        keys.append(("params", "supplements"))
+    return keys
 
 
 def _place(span, entry) -> tuple[int, int, int]:

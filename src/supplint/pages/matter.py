@@ -174,23 +174,44 @@ def _value(text: str, i: int) -> Value:
 
 
 def _places(text: str) -> dict[str, Value]:
-    """Where each top-level key's value is (keys before the first [table] header; dotted keys left out)."""
+    """Where each key's value is: top-level keys by name, keys of a [table] (Hugo's [params]) and dotted keys by
+    their dotted name ("params.supplements"); keys of an [[array of tables]] are left out."""
     places: dict[str, Value] = {}
+    table: str | None = ""  # the [table] the keys belong to ("" at the top; None in an [[array of tables]])
     i = 0
     while True:
         i = _skip_space(text, i, newlines=True)
-        if i >= len(text) or text[i] == "[":  # a table header: the top level is over
+        if i >= len(text):
             return places
-        key = i
-        parts, i = _key(text, i)
-        if text[i] != "=":
-            raise ValueError("no '='")
-        i = _skip_space(text, i + 1, newlines=False)
-        value = _value(text, i)
+        try:
+            if text[i] == "[":
+                table, i = _header(text, i)
+                continue
+            key = i
+            parts, i = _key(text, i)
+            if text[i] != "=":
+                raise ValueError("no '='")
+            i = _skip_space(text, i + 1, newlines=False)
+            value = _value(text, i)
+        except (IndexError, ValueError):
+            if table == "":
+                raise
+            return places  # a shape the scan does not know after the top level: the top level is placed
         value.key = key
-        if len(parts) == 1:
-            places[parts[0]] = value
+        if table is not None:
+            places[".".join([table, *parts] if table else parts)] = value
         i = value.end
+
+
+def _header(text: str, i: int) -> tuple[str | None, int]:
+    """A `[table]` header at ``i``: (its dotted name, or None for `[[array of tables]]`; the offset after it)."""
+    if text.startswith("[[", i):
+        end = text.find("\n", i)
+        return None, len(text) if end < 0 else end
+    parts, j = _key(text, _skip_space(text, i + 1, newlines=False))
+    if text[j] != "]":
+        raise ValueError("no ']'")
+    return ".".join(parts), j + 1
 
 
 def load_json(text: str) -> tuple[dict, dict[str, Value], int]:
@@ -206,9 +227,17 @@ def load_json(text: str) -> tuple[dict, dict[str, Value], int]:
         raise MatterError("front matter should be an object of keys", 1, 1)
     try:
         places = _json_places(text)
+        params = places.get("params")
+        if params is not None and isinstance(data.get("params"), dict):  # Hugo's params: {"supplements": [...]}
+            for key, value in _json_places(text[params.start:params.end]).items():
+                places["params." + key] = _moved(value, params.start)
     except (IndexError, ValueError):
         places = {}
     return data, places, end
+
+
+def _moved(value: Value, by: int) -> Value:
+    return Value(value.start + by, value.end + by, value.key + by, [(a + by, b + by) for a, b in value.items])
 
 
 def _json_places(text: str) -> dict[str, Value]:
