@@ -29,6 +29,7 @@ Nothing is compiled until a text needs it: every regex entry waits for a literal
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -55,7 +56,7 @@ class Claim:
 #: The data file's lists that are implied claims, each a criterion of 101.93(g)(2) (see the file's comments).
 IMPLIED = ("implied", "signs", "product-names", "drug-classes", "body-response", "adverse-events")
 SUBSTITUTES = ("substitutes", "augments")
-OTHER = ("verbs", "negations", "denials", "cautions", "exempt", "pointers")
+OTHER = ("verbs", "negations", "denials", "cautions", "facts", "exempt", "pointers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class Vocabulary:
     negations: Terms
     denials: Terms
     cautions: Terms
+    facts: Terms          # what a disease is or how common: a mention, whose disease a next sentence may claim
     exempt: Terms
     pointers: Terms
 
@@ -148,7 +150,7 @@ def vocabulary(path: str) -> Vocabulary:
     return Vocabulary(
         named_diseases(named) if named else Phrases(()), listed("diseases"), listed(*IMPLIED), listed(*SUBSTITUTES),
         listed("verbs"), Terms(table.get("negations") or ["not"]), listed("denials"), listed("cautions"),
-        listed("exempt"), listed("pointers"))
+        listed("facts"), listed("exempt"), listed("pointers"))
 
 
 def compile_all(path: str) -> None:
@@ -157,7 +159,7 @@ def compile_all(path: str) -> None:
 
     words = vocabulary(path)
     for terms in (words.diseases, words.implied, words.substitutes, words.verbs, words.negations, words.denials,
-                  words.cautions, words.exempt, words.pointers):
+                  words.cautions, words.facts, words.exempt, words.pointers):
         for entry in terms.entries:
             try:
                 whole_words(entry)
@@ -216,14 +218,20 @@ class _Text:
         entries = self.entries(name)
         return Terms.spans(entries, self.plain[start:end]) if entries else []
 
-    def terms(self, start: int, end: int) -> tuple[list[Span], list[Span], list[Span]]:
+    def terms(self, start: int, end: int) -> tuple[list[Span], set[Span], set[Span]]:
         """(all terms, implied terms, substitutes) in plain[start:end], at offsets of that piece."""
         piece = self.plain[start:end]
-        named = [(a - start, b - start) for a, b in self.named if a >= start and b <= end]
+        first = bisect_left(self.named, (start, -1))
+        named = []
+        for a, b in self.named[first:]:
+            if a >= end:
+                break
+            if b <= end:
+                named.append((a - start, b - start))
         diseases = Terms.spans(self.disease_entries, piece) if self.disease_entries else []
         implied = Terms.spans(self.implied_entries, piece) if self.implied_entries else []
         substitutes = Terms.spans(self.substitute_entries, piece) if self.substitute_entries else []
-        return merge(named, diseases, implied, substitutes), implied, substitutes
+        return merge(named, diseases, implied, substitutes), set(implied), set(substitutes)
 
 
 @lru_cache(maxsize=20_000)  # a site's labels and pages repeat their claims
@@ -313,11 +321,17 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     if not terms:
         return None
     sentence = reading.plain[start:end]
-    caution = bool(reading.spans("cautions", start, end))
+    caution = bool(reading.spans("cautions", start, end) or reading.spans("facts", start, end))
     exempt = reading.spans("exempt", start, end)
     verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
+    at = 0  # terms and clauses both run left to right: each term is looked at once
     for _, clause_start, clause_end in _clauses(sentence):
-        in_clause = [span for span in terms if span[0] >= clause_start and span[1] <= clause_end]
+        while at < len(terms) and terms[at][0] < clause_start:
+            at += 1
+        in_clause = []
+        while at < len(terms) and terms[at][1] <= clause_end:
+            in_clause.append(terms[at])
+            at += 1
         if not in_clause:
             continue
         negations = reading.spans("negations", start + clause_start, start + clause_end)
