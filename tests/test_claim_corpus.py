@@ -189,6 +189,9 @@ def test_fda_structure_function_examples_pass_on_labels_and_pages(text):
     ("Supports healthy blood sugar levels.", False),
     ("Supports a healthy inflammatory response.", False),
     ("Vitamin D aids in the absorption of calcium.", False),                 # "aids", not AIDS
+    ("High doses can cause kidney stones.", False),                          # a warning about the product itself
+    ("Avoid if you have a bleeding disorder.", False),
+    ("Reduces the side effects of chemotherapy.", True),
 ])
 def test_each_criterion_on_labels_and_pages_alike(text, claim):
     assert bool(label_lines([text])) is claim
