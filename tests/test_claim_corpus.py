@@ -192,6 +192,9 @@ def test_fda_structure_function_examples_pass_on_labels_and_pages(text):
     ("High doses can cause kidney stones.", False),                          # a warning about the product itself
     ("Avoid if you have a bleeding disorder.", False),
     ("Reduces the side effects of chemotherapy.", True),
+    ("Heart disease runs in many families, and it is worth knowing your numbers.", False),   # facts about a disease
+    ("Deficiency is more common in older adults and in people with Crohn's disease.", False),
+    ("Skip the gummies if you have diabetes: most are sweetened with sugar.", False),      # whom it is not for
 ])
 def test_each_criterion_on_labels_and_pages_alike(text, claim):
     assert bool(label_lines([text])) is claim

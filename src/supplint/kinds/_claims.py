@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from .. import data
-from ._terms import Phrases, Span, Terms, merge, required_literals
+from ._terms import Phrases, Span, Terms, merge
 from ._text import inside, normalise_text_offsets
 
 Mode = Literal["claim", "verb"]
@@ -383,4 +383,4 @@ def _points_back(reading: _Text, start: int, end: int) -> bool:
     return bool(reading.spans("verbs", start, end)) and bool(reading.spans("pointers", start, end))
 
 
-__all__ = ["Claim", "Vocabulary", "check_table", "compile_all", "read_claims", "required_literals", "vocabulary"]
+__all__ = ["Claim", "Vocabulary", "check_table", "compile_all", "read_claims", "vocabulary"]

@@ -8,7 +8,7 @@ Not a kind (no ``Spec``), so kind discovery skips it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 
 Span = tuple[int, int]
@@ -275,10 +275,3 @@ def merge(*groups: list[Span]) -> list[Span]:
             continue
         spans.append((start, -negative_end))
     return spans
-
-
-def iter_spans(spans: list[Span], start: int, end: int) -> Iterator[Span]:
-    """The spans that lie within [start, end)."""
-    for span in spans:
-        if span[0] >= start and span[1] <= end:
-            yield span

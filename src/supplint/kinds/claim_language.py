@@ -32,7 +32,6 @@ from ._text import TextField, texts
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
     from ..pages.context import PageContext
-    from ..resolve import Resolved
 
 TARGET = ("label", "page")
 
