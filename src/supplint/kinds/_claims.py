@@ -72,6 +72,13 @@ class Vocabulary:
     facts: Terms          # what a disease is or how common: a mention, whose disease a next sentence may claim
     exempt: Terms
     pointers: Terms
+    terms: Terms          # diseases, implied and substitutes together: one pass says which a text may hold
+
+    def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """Candidate entries of `terms` sorted back into (diseases, implied, substitutes)."""
+        implied, substitutes = set(self.implied.entries), set(self.substitutes.entries)
+        return (tuple(e for e in entries if e not in implied and e not in substitutes),
+                tuple(e for e in entries if e in implied), tuple(e for e in entries if e in substitutes))
 
 
 def check_table(path: str) -> dict:
@@ -150,7 +157,7 @@ def vocabulary(path: str) -> Vocabulary:
     return Vocabulary(
         named_diseases(named) if named else Phrases(()), listed("diseases"), listed(*IMPLIED), listed(*SUBSTITUTES),
         listed("verbs"), Terms(table.get("negations") or ["not"]), listed("denials"), listed("cautions"),
-        listed("facts"), listed("exempt"), listed("pointers"))
+        listed("facts"), listed("exempt"), listed("pointers"), listed("diseases", *IMPLIED, *SUBSTITUTES))
 
 
 def compile_all(path: str) -> None:
@@ -195,9 +202,8 @@ class _Text:
         self.lowered = plain.lower()
         self.words = words
         self.named = words.named.spans(plain)
-        self.disease_entries = words.diseases.candidates(self.lowered) + extra.candidates(self.lowered)
-        self.implied_entries = words.implied.candidates(self.lowered)
-        self.substitute_entries = words.substitutes.candidates(self.lowered)
+        diseases, self.implied_entries, self.substitute_entries = words.split(words.terms.candidates(self.lowered))
+        self.disease_entries = diseases + extra.candidates(self.lowered)
         self._exempt = exempt
         self._entries: dict[str, tuple[str, ...]] = {}
 

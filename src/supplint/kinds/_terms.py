@@ -20,6 +20,7 @@ def whole_words(pattern: str) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case strings one of which every match of ``pattern`` contains ("treat(?:s|ed)?" → {"treat"};
     "(?:ldl|cholesterol)\\s+fell" → {"fell"}), or None when there is no such set (then the pattern is always
