@@ -21,12 +21,13 @@ import supplint
 CORPUS = Path(__file__).parent / "data" / "corpus"
 
 #: Share of the dev split each rule must reach: disease claims caught, structure/function items passed.
-#: Reached when set (dev): 97.6 %, 88.2 %, 99.0 %, 99.0 %. Before the one reader: 66.9 %, 35.4 %, 80.4 %, 95.9 %.
+#: Reached when set (dev, one kind for labels and pages): 98.4 %, 98.4 %, 99.0 %, 99.0 %. Before: 97.6 %,
+#: 88.2 %, 99.0 %, 99.0 %; before the one reader: 66.9 %, 35.4 %, 80.4 %, 95.9 %.
 FLOORS = {
-    ("SUP303", "disease-claims"): 0.95,
-    ("SUP404", "disease-claims"): 0.86,
-    ("SUP303", "structure-function"): 0.97,
-    ("SUP404", "structure-function"): 0.97,
+    ("SUP303", "disease-claims"): 0.97,
+    ("SUP404", "disease-claims"): 0.97,
+    ("SUP303", "structure-function"): 0.98,
+    ("SUP404", "structure-function"): 0.98,
 }
 
 
@@ -156,3 +157,110 @@ def test_mentions_pass_and_claims_fire_on_pages(body, claim):
 ])
 def test_fda_structure_function_examples_pass_on_labels_and_pages(text):
     assert label_lines([text]) == [] and page_findings(text) == []
+
+
+# Every criterion of 21 CFR 101.93(g)(2), and the mentions that are not claims, on labels and pages alike: one
+# reader, one vocabulary, the same verdict for the same sentence.
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Keeps high blood sugar in check.", True),                              # (iii) an abnormal physiological state
+    ("Lowers elevated LDL.", True),
+    ("Improves HbA1c.", True),                                               # (ii) a sign of a disease
+    ("Not a cure, but it eases the joint pain of arthritis.", True),         # the "not" is in its own clause
+    ("An alternative to your statin.", True),                                # (vi) a substitute
+    ("Skip the surgery.", True),
+    ("Works like an antidepressant.", True),                                 # (v)/(vi) a drug class, a comparison
+    ("A natural antidepressant.", True),
+    ("Take it alongside your metformin for better results.", True),          # (vii) an augmented therapy
+    ("My LDL fell 40 points.", True),                                        # a testimonial with numbers
+    ("Arthritis is treatable.", True),
+    ("Your first line of defense against the flu.", True),
+    ("Arthritis Relief Formula", True),                                      # (iv)(A) the product's name
+    ("Boosts your immune response to the flu.", True),                       # (viii) the body's response
+    ("Reduces nausea from chemotherapy.", True),                             # (ix) adverse events of a therapy
+    ("Helps relieve symptoms of type 2 diabetes.", True),                    # a named disease (ICD-10-CM E11)
+    ("Soothes the itching of psoriasis.", True),                             # ICD-10-CM L40, from the generated list
+    ("If you have heart disease you may benefit from fish oil.", True),
+    ("If you take diuretics, ask your doctor.", False),                      # the reader's own medication
+    ("People with heart disease should talk to their doctor.", False),
+    ("Heart disease is the leading cause of death in the United States.", False),
+    ("Helps with occasional sleeplessness.", False),                         # FDA's structure/function examples
+    ("Helps reduce hot flashes.", False),
+    ("Supports healthy blood sugar levels.", False),
+    ("Supports a healthy inflammatory response.", False),
+    ("Vitamin D aids in the absorption of calcium.", False),                 # "aids", not AIDS
+    ("High doses can cause kidney stones.", False),                          # a warning about the product itself
+    ("Avoid if you have a bleeding disorder.", False),
+    ("Reduces the side effects of chemotherapy.", True),
+    ("Heart disease runs in many families, and it is worth knowing your numbers.", False),   # facts about a disease
+    ("Deficiency is more common in older adults and in people with Crohn's disease.", False),
+    ("Skip the gummies if you have diabetes: most are sweetened with sugar.", False),      # whom it is not for
+])
+def test_each_criterion_on_labels_and_pages_alike(text, claim):
+    assert bool(label_lines([text])) is claim
+    assert bool(page_findings(text)) is claim
+
+
+@pytest.mark.parametrize("text", ["cystic acne", "Alzheimer's disease or senile dementias in the elderly",
+                                  "recurrent or persistent heartburn"])
+def test_a_bare_fragment_is_read_on_a_page_as_on_a_label(text):
+    """A heading or a list item naming a disease on a page that sells a supplement claims it, as a claim field
+    does (FDA: products "referenced under the heading 'Macular Degeneration'" imply the claim)."""
+    assert label_lines([text]) == [4]
+    assert [line for line, _, _ in page_findings(f"- {text}")] == [3]
+    assert [line for line, _, _ in page_findings(f"## {text}")] == [3]
+
+
+def test_the_excerpt_is_the_claim_sentence_and_keeps_the_claim_in_a_long_one():
+    body = ("We tested a dozen turmeric capsules over the winter, with a panel of readers who kept notes on taste, "
+            "price, capsule size and how the jar held up, and the one we liked best cures arthritis in weeks.")
+    found = supplint.check_text(f"# Post\n\nIntro sentence here. {body}\n", "post.md", select=["SUP404"])
+    assert len(found) == 1
+    assert "cures arthritis" in found[0].message or "arthritis" in found[0].message
+    assert "Intro sentence" not in found[0].message
+
+
+def test_the_disease_list_comes_from_icd_10_cm_with_codes():
+    from supplint.kinds._claims import read_disease_list
+
+    table = read_disease_list("data/diseases.yaml")
+    codes = {name: code for code, name in table["icd10cm"]}
+    assert codes["psoriasis"] == "L40" and codes["type 2 diabetes mellitus"] == "E11"
+    assert "fatigue" not in codes and "constipation" not in codes and "anxiety" not in codes
+    assert all(entry["source"] and entry["code"] for entry in table["lay"])
+    assert yaml.safe_load((Path(supplint.__file__).parents[2] / "rules/data/diseases.yaml").read_text()) == table
+
+
+def test_the_regenerated_disease_list_is_the_committed_one():
+    """tools/build_diseases.py writes rules/data/diseases.yaml from ICD-10-CM (the test extra installs it)."""
+    pytest.importorskip("simple_icd_10_cm")
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_diseases", root / "tools" / "build_diseases.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    inputs = yaml.safe_load((root / "tools" / "disease-names.yaml").read_text(encoding="utf-8"))
+    assert build.build(inputs) == (root / "rules" / "data" / "diseases.yaml").read_text(encoding="utf-8")
+
+
+def test_literal_gates_never_hide_a_match_on_the_corpus():
+    """Each vocabulary entry is compiled only when a literal it needs is in the text: on every corpus text, an
+    entry that matches has its literal there (the gate is a necessary condition, never a guess)."""
+    from supplint import data
+    from supplint.kinds._terms import required_literals, whole_words
+
+    table = data.load("data/disease-claims.yaml")
+    entries = [e for key, value in table.items() if isinstance(value, list) for e in value
+               if isinstance(e, str) and key != "sources"]
+    texts = [str(item["text"]) for name in ("disease-claims", "structure-function") for item in _items(name)]
+    checked = 0
+    for entry in entries:
+        literals = required_literals(entry)
+        if literals is None:
+            continue
+        for text in texts:
+            if whole_words(entry).search(text):
+                checked += 1
+                assert any(literal in text.lower() for literal in literals), (entry, text)
+    assert checked > 200

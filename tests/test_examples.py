@@ -56,6 +56,7 @@ EXPECTED = {
     "pages/d3-5000-roundup.md": [("SUP101", 4), ("SUP201", 4), ("SUP202", 4)],
     "pages/missing-consult-note.md": [("SUP403", 9)],
     "pages/disease-claim.md": [("SUP404", 8)],
+    "pages/disease-claims-paragraph.md": [("SUP404", 8), ("SUP404", 10), ("SUP404", 10), ("SUP404", 16)],  # one per claim sentence
     "pages/broken-reference.md": [("SUP405", 3)],
     "pages/roundup.html": [],
     "pages/sponsored-no-disclosure.html": [("SUP401", 10)],

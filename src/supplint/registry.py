@@ -114,10 +114,11 @@ def _check_rule(spec, pack: str) -> None:
     if spec.examples.fires is None:
         raise data.DataError(f"rule pack {pack}: {spec.code} has no example that fires")
     module = modules()[spec.kind]
-    target = getattr(module, "TARGET", "label")
-    if spec.target != target:
+    targets = getattr(module, "TARGET", "label")
+    targets = (targets,) if isinstance(targets, str) else tuple(targets)  # a kind may read more than one target
+    if spec.target not in targets:
         raise data.DataError(f"rule pack {pack}: {spec.code} has target {spec.target}, but kind {spec.kind} reads a "
-                             f"{target}")
+                             f"{' or a '.join(targets)}")
     if not spec.message:
         raise data.DataError(f"rule pack {pack}: {spec.code} has no message")
     # A kind may offer a cheaper check than building its vocabulary (compiling large patterns costs start-up time

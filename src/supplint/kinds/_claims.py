@@ -1,36 +1,44 @@
-"""The one reader of disease claims, shared by labels (kind `claim-language`) and pages (kind `prose-claim`).
+"""The one reader of disease claims, for labels and pages alike (kind `claim-language`, rules SUP303 and SUP404).
 
-A text is normalised (`normalise_text`), split into sentences, and each sentence is judged on its own: every
-sentence that claims an effect on a disease is one `Claim`, at the words that make it one, so a paragraph with
-three claims gives three findings. The vocabulary is data (rules/data/disease-claims.yaml), one list per criterion
-of 21 CFR 101.93(g)(2); this module only says how the lists combine:
+A text is normalised (`normalise_text`, and editorial brackets such as "[r]elieves" closed up), split into
+sentences, and each sentence is judged on its own: every sentence that claims an effect on a disease is one
+`Claim`, at the words that make it one, so a paragraph with three claims gives three findings. The vocabulary is
+data, one list per criterion of 21 CFR 101.93(g)(2) (rules/data/disease-claims.yaml), and the named diseases are
+ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this module only says how the lists combine:
 
 - `substitutes` (a drug or therapy replaced, compared or augmented: (g)(2)(vi), (vii)) are claims wherever they
   stand, unless negated in their own clause ("is not a substitute for antibiotics").
-- `diseases` (named diseases and disease states, (i), (iv)(D)) and `implied` (signs and abnormal states,
-  drug classes, the body's response to disease, adverse events of a therapy: (ii), (iii), (v), (viii), (ix)) count
-  unless exempt, negated in their own clause, or in a sentence the `cautions` mark as a mention (advice to ask a
-  doctor, an interaction, the reader's own medication, what a drug is for).
-- How much more a disease needs depends on the text's `mode`: on a label's claims and product name (`claim`)
-  nothing more, a claim field claims; in page prose (`prose`) and label notes (`verb`) a claim word (`verbs`) in
-  the sentence, or, in prose, a product-name-like fragment ("Flu Immune Drops").
+- Named diseases and disease words ((i), (iv)(D)) and the implied lists (signs and abnormal states, drug classes,
+  the body's response to disease, adverse events of a therapy, disease names glued into a product name: (ii),
+  (iii), (iv)(A), (v), (viii), (ix)) count unless exempt, negated in their own clause, or in a sentence the
+  `cautions` mark as a mention (advice to ask a doctor, an interaction, the reader's own medication, what a drug is
+  for, who is at risk).
+- A label's claims and product name, and a page's prose, are read the same way (`claim`): what a claim text or a
+  page selling a supplement says about a disease is a claim unless it is one of those mentions. A label's notes
+  (`verb`) hold cautions by nature ("do not use if you have kidney disease"), so there a named disease counts only
+  beside a claim word (`verbs`); implied claims carry their own verb.
 - A sentence with a claim word but no disease of its own claims the disease the previous sentence named, when it
   points back at it ("... arthritis. This formula relieves its symptoms.").
 
 Negation applies to its own clause only: a "not" at a sentence's start does not silence a later clause.
+
+Nothing is compiled until a text needs it: every regex entry waits for a literal it cannot match without
+(`_terms.Terms`), and the named diseases are a phrase table, not a pattern (`_terms.Phrases`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
 from .. import data
-from ._text import alternation, inside, normalise_text_offsets
+from ._terms import Phrases, Span, Terms, merge
+from ._text import inside, normalise_text_offsets
 
-Mode = Literal["claim", "verb", "prose"]
+Mode = Literal["claim", "verb"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,31 +53,92 @@ class Claim:
     sentence_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    terms: re.Pattern         # diseases and implied phrases: one search says whether a text needs reading at all
-    implied: re.Pattern | None
-    substitutes: re.Pattern | None
-    verbs: re.Pattern
-    negations: re.Pattern
-    denials: re.Pattern | None    # a negated effect ("is not a substitute", "has not been shown"): negates its clause
-    exempt: re.Pattern | None
-    cautions: re.Pattern | None
-    fragment: re.Pattern | None   # words of a product name ("drops", "formula"), for verbless prose fragments
-    pointers: re.Pattern | None   # words that point back at the previous sentence's disease ("it", "symptoms")
-
-
 #: The data file's lists that are implied claims, each a criterion of 101.93(g)(2) (see the file's comments).
 IMPLIED = ("implied", "signs", "product-names", "drug-classes", "body-response", "adverse-events")
 SUBSTITUTES = ("substitutes", "augments")
+OTHER = ("verbs", "negations", "denials", "cautions", "facts", "exempt", "pointers")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    named: Phrases        # named diseases, ICD-10-CM and lay names (data/diseases.yaml)
+    diseases: Terms       # disease words and shapes a phrase cannot say ("diseases?", "diabetics", "cancerous")
+    implied: Terms
+    substitutes: Terms
+    verbs: Terms
+    negations: Terms
+    denials: Terms
+    cautions: Terms
+    facts: Terms          # what a disease is or how common: a mention, whose disease a next sentence may claim
+    exempt: Terms
+    pointers: Terms
+    terms: Terms          # diseases, implied and substitutes together: one pass says which a text may hold
+
+    def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """Candidate entries of `terms` sorted back into (diseases, implied, substitutes)."""
+        implied, substitutes = set(self.implied.entries), set(self.substitutes.entries)
+        return (tuple(e for e in entries if e not in implied and e not in substitutes),
+                tuple(e for e in entries if e in implied), tuple(e for e in entries if e in substitutes))
 
 
 def check_table(path: str) -> dict:
-    """The vocabulary file's shape, cheaply: what the registry checks on every start. Compiling its patterns
-    (about 0.3 s for the disease lists) waits for the first text with a claim; the test suite compiles them all."""
+    """The vocabulary file's shape, cheaply: what the registry checks on every start. Its patterns are parsed (not
+    compiled) when the vocabulary is first needed; the test suite builds them all."""
     table = data.load(path)
     if not isinstance(table, dict) or not table.get("diseases") or not table.get("verbs"):
         raise ValueError(f"{path} needs the lists `diseases` and `verbs`")
+    named = table.get("named-diseases")
+    if named is not None and not isinstance(named, str):
+        raise ValueError(f"{path}: `named-diseases` names a data file")
+    return table
+
+
+def named_diseases(path: str) -> Phrases:
+    """The disease names of a generated disease list (data/diseases.yaml): its ICD-10-CM and lay entries; a lay
+    entry with `exact: true` (an abbreviation that is also a word, "AIDS") matches only as written."""
+    table = read_disease_list(path)
+    names = [entry[1] for entry in table.get("icd10cm") or ()]
+    lay = table.get("lay") or ()
+    names += [entry["name"] for entry in lay if not entry.get("exact")]
+    return Phrases(names, [entry["name"] for entry in lay if entry.get("exact")])
+
+
+_SECTION = re.compile(r"([a-z0-9-]+):\s*")
+
+
+@cache
+def read_disease_list(path: str) -> dict:
+    """A generated disease list: ``{section: [entries]}``. The generator writes one JSON value per line, which is
+    read line by line (a YAML parser takes a hundred times longer over thousands of entries); a file in any other
+    shape is read as the YAML it is."""
+    import json
+
+    try:
+        text = (data.rules_dir() / path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValueError(f"cannot read {path}: {exc}") from None
+    sections: dict[str, list[str]] = {}
+    lines: list[str] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head = _SECTION.fullmatch(line)
+        if head:
+            lines = sections.setdefault(head.group(1), [])
+        elif lines is not None and line.startswith("  - "):
+            lines.append(line[4:])
+        else:
+            return _yaml_disease_list(path)
+    try:  # each section's entries as one JSON array: one parse
+        return {name: json.loads("[" + ",".join(entries) + "]") for name, entries in sections.items()}
+    except ValueError:
+        return _yaml_disease_list(path)
+
+
+def _yaml_disease_list(path: str) -> dict:
+    table = data.load(path)
+    if not isinstance(table, dict):
+        raise ValueError(f"{path} is not a disease list")
     return table
 
 
@@ -77,28 +146,43 @@ def check_table(path: str) -> dict:
 def vocabulary(path: str) -> Vocabulary:
     table = check_table(path)
 
-    def listed(*keys: str) -> list[str]:
-        return [entry for key in keys for entry in (table.get(key) or ())]
+    def listed(*keys: str) -> Terms:
+        entries = [entry for key in keys for entry in (table.get(key) or ())]
+        try:
+            return Terms(entries)
+        except re.error as exc:
+            raise ValueError(f"{path}: bad regular expression in {'/'.join(keys)}: {exc}") from None
 
-    def pattern(*keys: str) -> re.Pattern | None:
-        entries = listed(*keys)
-        return alternation(entries) if entries else None
+    named = table.get("named-diseases")
+    return Vocabulary(
+        named_diseases(named) if named else Phrases(()), listed("diseases"), listed(*IMPLIED), listed(*SUBSTITUTES),
+        listed("verbs"), Terms(table.get("negations") or ["not"]), listed("denials"), listed("cautions"),
+        listed("facts"), listed("exempt"), listed("pointers"), listed("diseases", *IMPLIED, *SUBSTITUTES))
 
-    try:
-        return Vocabulary(
-            alternation([*table["diseases"], *listed(*IMPLIED), *listed(*SUBSTITUTES)]),
-            pattern(*IMPLIED), pattern(*SUBSTITUTES), alternation(table["verbs"]),
-            alternation(table.get("negations") or ["not"]), pattern("denials"), pattern("exempt"), pattern("cautions"),
-            pattern("product-words"), pattern("pointers"),
-        )
-    except re.error as exc:
-        raise ValueError(f"{path}: bad regular expression: {exc}") from None
+
+def compile_all(path: str) -> None:
+    """Compile every pattern of a vocabulary (the test suite does, so a bad entry fails CI, not a user's run)."""
+    from ._terms import whole_words
+
+    words = vocabulary(path)
+    for terms in (words.diseases, words.implied, words.substitutes, words.verbs, words.negations, words.denials,
+                  words.cautions, words.facts, words.exempt, words.pointers):
+        for entry in terms.entries:
+            try:
+                whole_words(entry)
+            except re.error as exc:
+                raise ValueError(f"{path}: bad regular expression {entry!r}: {exc}") from None
+
+
+@lru_cache(maxsize=64)
+def user_terms(patterns: tuple[str, ...]) -> Terms:
+    """A team's own entries (a rule's `extra-diseases` or `exempt` option), read like the data's."""
+    return Terms(patterns)
 
 
 # A sentence ends at . ! ? (with any closing quote or bracket) before white space and a word that does not start
 # in lower case ("e.g. the", "treat . . . diabetes" go on), or at a blank line (a soft line break inside a
-# paragraph is not an end). An ellipsis, spaced or not, is
-# matched first and does not end one.
+# paragraph is not an end). An ellipsis, spaced or not, is matched first and does not end one.
 _SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n")
 # A clause, the scope of a negation: split at ; : a spaced dash, a contrasting conjunction, or a comma before a
 # new subject ("Not only does it soothe joints, it also cures arthritis"). A plain list comma ("diagnose, treat,
@@ -106,33 +190,99 @@ _SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-
 _CLAUSE_END = re.compile(
     r"[;:]|\s-\s|\b(?:but|however|whereas|while|unlike|yet)\b"
     r"|,\s*(?=(?:and\s+|so\s+)?(?:it|this|they|we|our|you|these|which|i)\b)", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
-#: A fragment this short with a product word is a product name or a tag line, not a sentence about a disease.
-_FRAGMENT_WORDS = 8
+# An editor's bracketed letter inside a quoted word ("[r]elieves", "[C]onquers"): the word reads without them.
+_EDITORIAL = re.compile(r"\[([A-Za-z])\](?=[a-z])")
+
+
+class _Text:
+    """One text being read: its plain form and, per list, the entries its literals allow (found once)."""
+
+    def __init__(self, plain: str, words: Vocabulary, extra: Terms, exempt: Terms):
+        self.plain = plain
+        self.lowered = plain.lower()
+        self.words = words
+        self.named = words.named.spans(plain)
+        diseases, self.implied_entries, self.substitute_entries = words.split(words.terms.candidates(self.lowered))
+        self.disease_entries = diseases + extra.candidates(self.lowered)
+        self._exempt = exempt
+        self._entries: dict[str, tuple[str, ...]] = {}
+
+    def any_term(self) -> bool:
+        return bool(self.named or self.disease_entries or self.implied_entries or self.substitute_entries)
+
+    def entries(self, name: str) -> tuple[str, ...]:
+        found = self._entries.get(name)
+        if found is None:
+            found = getattr(self.words, name).candidates(self.lowered)
+            if name == "exempt":
+                found += self._exempt.candidates(self.lowered)
+            self._entries[name] = found
+        return found
+
+    def spans(self, name: str, start: int, end: int) -> list[Span]:
+        """Matches of list ``name`` in plain[start:end], at offsets of that piece."""
+        entries = self.entries(name)
+        return Terms.spans(entries, self.plain[start:end]) if entries else []
+
+    def terms(self, start: int, end: int) -> tuple[list[Span], set[Span], set[Span]]:
+        """(all terms, implied terms, substitutes) in plain[start:end], at offsets of that piece."""
+        piece = self.plain[start:end]
+        first = bisect_left(self.named, (start, -1))
+        named = []
+        for a, b in self.named[first:]:
+            if a >= end:
+                break
+            if b <= end:
+                named.append((a - start, b - start))
+        diseases = Terms.spans(self.disease_entries, piece) if self.disease_entries else []
+        implied = Terms.spans(self.implied_entries, piece) if self.implied_entries else []
+        substitutes = Terms.spans(self.substitute_entries, piece) if self.substitute_entries else []
+        return merge(named, diseases, implied, substitutes), set(implied), set(substitutes)
 
 
 @lru_cache(maxsize=20_000)  # a site's labels and pages repeat their claims
-def read_claims(text: str, path: str, mode: Mode) -> tuple[Claim, ...]:
-    """Every claim sentence of ``text`` (vocabulary: the data file ``path``), in order."""
+def read_claims(text: str, path: str, mode: Mode, extra: tuple[str, ...] = (),
+                exempt: tuple[str, ...] = ()) -> tuple[Claim, ...]:
+    """Every claim sentence of ``text`` (vocabulary: the data file ``path``; ``extra`` and ``exempt``: a team's own
+    disease and exempt patterns), in order."""
     words = vocabulary(path)
     plain, where = normalise_text_offsets(text)
-    if not words.terms.search(plain):  # the common case, a structure/function claim, stops here
+    plain, where = _close_editorial_brackets(plain, where)
+    reading = _Text(plain, words, user_terms(extra), user_terms(exempt))
+    if not reading.any_term():  # the common case, a structure/function claim, stops here
         return ()
     found: list[Claim] = []
-    previous: tuple[str, int, int] | None = None  # the disease the previous sentence named, if any
+    previous: str | None = None  # the disease the previous sentence named, if any
     for start, end in _sentences(plain):
-        sentence = plain[start:end]
-        claim = _judge(sentence, words, mode)
-        if claim is None and previous is not None and _points_back(sentence, words):
-            claim = (previous[0], 0, 0)
+        claim = _judge(reading, start, end, mode)
+        if claim is None and previous is not None and _points_back(reading, start, end):
+            claim = (previous, 0, 0)
         if claim is not None:
             term, term_start, term_end = claim
             if term_end <= term_start:  # the claim's words are in the previous sentence: point at this one
-                term_start, term_end = 0, len(sentence.rstrip())
+                term_start, term_end = 0, len(plain[start:end].rstrip())
             found.append(Claim(term, *_original(where, start + term_start, start + term_end),
                                *_original(where, start, end)))
-        previous = _named_disease(sentence, words)
+        previous = _named_disease(reading, start, end)
     return tuple(found)
+
+
+def _close_editorial_brackets(plain: str, where: list[int] | None) -> tuple[str, list[int] | None]:
+    if "[" not in plain or not _EDITORIAL.search(plain):
+        return plain, where
+    offsets = where if where is not None else list(range(len(plain)))
+    out: list[str] = []
+    kept: list[int] = []
+    last = 0
+    for match in _EDITORIAL.finditer(plain):
+        out.append(plain[last:match.start()])
+        kept.extend(offsets[last:match.start()])
+        out.append(match.group(1))
+        kept.append(offsets[match.start(1)])
+        last = match.end()
+    out.append(plain[last:])
+    kept.extend(offsets[last:len(plain)])
+    return "".join(out), kept
 
 
 def _sentences(text: str):
@@ -166,85 +316,77 @@ def _original(where: list[int] | None, start: int, end: int) -> tuple[int, int]:
 def _clauses(sentence: str):
     start = 0
     for match in _CLAUSE_END.finditer(sentence):
-        yield start, sentence[start:match.start()]
+        yield start, start, match.start()
         start = match.end()
-    yield start, sentence[start:]
+    yield start, start, len(sentence)
 
 
-def _judge(sentence: str, words: Vocabulary, mode: Mode) -> tuple[str, int, int] | None:
-    """The first claim of one sentence as (term, start, end) in the sentence, or None."""
-    if not words.terms.search(sentence):
+def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, int] | None:
+    """The first claim of the sentence plain[start:end] as (term, start, end) in the sentence, or None."""
+    terms, implied, substitutes = reading.terms(start, end)
+    if not terms:
         return None
-    caution = words.cautions is not None and words.cautions.search(sentence) is not None
-    verbs: list[tuple[int, int]] | None = None  # found once per sentence, when a disease first needs them
-    fragment: bool | None = None
-    for offset, clause in _clauses(sentence):
-        if not clause or not words.terms.search(clause):
+    sentence = reading.plain[start:end]
+    caution = bool(reading.spans("cautions", start, end) or reading.spans("facts", start, end))
+    exempt = reading.spans("exempt", start, end)
+    verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
+    at = 0  # terms and clauses both run left to right: each term is looked at once
+    for _, clause_start, clause_end in _clauses(sentence):
+        while at < len(terms) and terms[at][0] < clause_start:
+            at += 1
+        in_clause = []
+        while at < len(terms) and terms[at][1] <= clause_end:
+            in_clause.append(terms[at])
+            at += 1
+        if not in_clause:
             continue
-        negation = words.negations.search(clause)
-        first = negation.end() if negation else len(clause) + 1
+        negations = reading.spans("negations", start + clause_start, start + clause_end)
+        first = clause_start + negations[0][1] if negations else clause_end + 1
         # A denial of an effect after a disease negates it too ("in the case of a UTI, cranberry is not a
         # substitute for antibiotics"); any other negation negates only what follows it.
-        later = words.denials is not None and words.denials.search(clause) is not None
-        if words.substitutes is not None:
-            for match in words.substitutes.finditer(clause):
-                if first > match.start():
-                    return match.group(0), offset + match.start(), offset + match.end()
+        denied = bool(reading.spans("denials", start + clause_start, start + clause_end))
+        for span in in_clause:
+            if span in substitutes and first > span[0]:
+                return sentence[span[0]:span[1]], *span
         if caution:
             continue
-        exempt = [m.span() for m in words.exempt.finditer(clause)] if words.exempt else []
-        for match in words.terms.finditer(clause):
-            start, end = match.span()
-            if inside(exempt, start, end) or first <= start or later:
+        for span in in_clause:
+            term_start, term_end = span
+            if inside(exempt, term_start, term_end) or first <= term_start or denied:
                 continue
-            hit = (match.group(0), offset + start, offset + end)
-            if mode == "claim" or _implied(match.group(0), words):
+            hit = (sentence[term_start:term_end], term_start, term_end)
+            if mode == "claim" or span in implied:
                 return hit
             if verbs is None:
-                verbs = [m.span() for m in words.verbs.finditer(sentence)]
-            if _has_verb(verbs, offset + start, offset + end):
+                verbs = reading.spans("verbs", start, end)
+            if _has_verb(verbs, term_start, term_end):
                 return hit
-            if mode == "prose":
-                if fragment is None:
-                    fragment = _fragment(sentence, words)
-                if fragment:
-                    return hit
     return None
 
 
-def _implied(term: str, words: Vocabulary) -> bool:
-    """An implied claim carries its own verb ("lowers cholesterol", "antiviral"): no other word is needed."""
-    return words.implied is not None and words.implied.fullmatch(term) is not None
-
-
-def _has_verb(verbs: list[tuple[int, int]], start: int, end: int) -> bool:
+def _has_verb(verbs: list[Span], start: int, end: int) -> bool:
     """A claim word of the sentence outside the term [start, end) ("cures" in "cures arthritis", not "relief"
-    inside a term). Verbs are sorted and do not overlap, so when the first and the last lie inside the term, all
-    do."""
-    return bool(verbs) and not (verbs[0][0] >= start and verbs[-1][1] <= end)
+    inside a term)."""
+    return any(v_end <= start or v_start >= end for v_start, v_end in verbs)
 
 
-def _fragment(sentence: str, words: Vocabulary) -> bool:
-    """A short run without a sentence's end that names a product ("Diabetes Support Formula")."""
-    return (words.fragment is not None and not sentence.rstrip().endswith((".", "?", "!"))
-            and len(_WORD.findall(sentence)) <= _FRAGMENT_WORDS and words.fragment.search(sentence) is not None)
-
-
-def _named_disease(sentence: str, words: Vocabulary) -> tuple[str, int, int] | None:
+def _named_disease(reading: _Text, start: int, end: int) -> str | None:
     """A disease the sentence names outside a caution (a condition the next sentence may claim to act on)."""
-    if words.cautions is not None and words.cautions.search(sentence):
+    terms, implied, _ = reading.terms(start, end)
+    if not terms or reading.spans("cautions", start, end):
         return None
-    exempt = [m.span() for m in words.exempt.finditer(sentence)] if words.exempt else []
-    for match in words.terms.finditer(sentence):
-        if not inside(exempt, *match.span()) and not _implied(match.group(0), words):
-            return match.group(0), *match.span()
+    exempt = reading.spans("exempt", start, end)
+    for span in terms:
+        if span not in implied and not inside(exempt, *span):
+            return reading.plain[start + span[0]:start + span[1]]
     return None
 
 
-def _points_back(sentence: str, words: Vocabulary) -> bool:
+def _points_back(reading: _Text, start: int, end: int) -> bool:
     """A sentence that acts on something the previous one named: a claim word and a word pointing back."""
-    if words.pointers is None or words.cautions is not None and words.cautions.search(sentence):
+    if reading.spans("cautions", start, end) or reading.spans("negations", start, end):
         return False
-    if words.negations.search(sentence):
-        return False
-    return words.verbs.search(sentence) is not None and words.pointers.search(sentence) is not None
+    return bool(reading.spans("verbs", start, end)) and bool(reading.spans("pointers", start, end))
+
+
+__all__ = ["Claim", "Vocabulary", "check_table", "compile_all", "read_claims", "vocabulary"]

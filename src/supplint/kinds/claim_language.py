@@ -1,45 +1,72 @@
-"""Kind `claim-language`: printed text says the product acts on a disease (diagnoses, treats, cures, mitigates,
-prevents), by the criteria of 21 CFR 101.93(g)(2).
+"""Kind `claim-language`: a label's printed text, or a page's prose, says a supplement acts on a disease
+(diagnoses, treats, cures, mitigates, prevents), by the criteria of 21 CFR 101.93(g)(2).
 
-The reading is the one page prose gets too (kind `prose-claim`): `supplint.kinds._claims`, with the vocabulary
-as data (`vocabulary`, a file under rules/, e.g. data/disease-claims.yaml, one list per criterion). Each text is
-split into sentences and every claim sentence is its own finding, at that text.
+One kind for both targets, so one vocabulary and one reader (`supplint.kinds._claims`) judge labels (SUP303) and
+pages (SUP404) alike: each text is split into sentences and every claim sentence is its own finding, at the
+claim's words, with the sentence as its excerpt.
 
-- `fields`: texts where a disease named is a claim by itself (the claims; a product name such as "Arthritis
-  Relief Formula"), unless a caution makes it a mention.
-- `verb-fields`: texts where it counts only beside a claim word in the same sentence (notes, where "do not use if
-  you have kidney disease" is a caution, not a claim).
+- ``target: label``: `fields` are texts where a disease named is a claim by itself (the claims; a product name
+  such as "Arthritis Relief Formula"), unless a caution makes it a mention; `verb-fields` are texts where it counts
+  only beside a claim word in the same sentence (notes, where "do not use if you have kidney disease" is a
+  caution, not a claim).
+- ``target: page``: every prose run of the page (headings, paragraphs, list items, table cells), read as a claim
+  text is.
 
-Message fields: `{term}` (the words that matched), `{text}` (the claim sentence, cut to 80 characters),
-`{field}`.
+Options every rule of the kind declares: `extra-diseases` (a team's own disease words, read as named diseases)
+and `exempt` (a team's own lawful phrases, never a claim).
+
+Message fields: `{term}` (the words that matched), `{text}` (the claim sentence), `{field}` (labels).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from ..resolve import Resolved
 from ..rulespec import RuleBase
 from . import Hit, render
-from ._claims import check_table, read_claims, vocabulary
+from ._claims import check_table, compile_all, read_claims, vocabulary
 from ._text import TextField, texts
 
+if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
+    from ..pages.context import PageContext
+
+TARGET = ("label", "page")
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
 FIELDS = frozenset({"term", "text", "field"})
+
+#: The longest excerpt a message shows; a longer sentence is cut around the claim's words, never without them.
+EXCERPT = 120
 
 
 class Spec(RuleBase):
     kind: Literal["claim-language"]
     vocabulary: str
-    fields: tuple[TextField, ...]
+    fields: tuple[TextField, ...] = ()
     verb_fields: tuple[TextField, ...] = Field((), alias="verb-fields")
 
+    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"extra-diseases": "patterns", "exempt": "patterns"}
 
-VOCABULARY = vocabulary  # what a rule's `vocabulary` file is read into (tests compile every one)
+    @model_validator(mode="after")
+    def _fields_fit_target(self) -> "Spec":
+        if self.target == "page" and (self.fields or self.verb_fields):
+            raise ValueError("a claim-language rule for pages reads the page's prose: it takes no `fields`")
+        if self.target == "label" and not (self.fields or self.verb_fields):
+            raise ValueError("a claim-language rule for labels needs `fields` or `verb-fields`")
+        return self
+
+
+def build_vocabulary(path: str):
+    """A rule's `vocabulary` file read and every entry compiled (the test suite builds each one this way; a run
+    compiles an entry only when a text needs it)."""
+    compile_all(path)
+    return vocabulary(path)
+
+
+VOCABULARY = build_vocabulary
 CHECK_VOCABULARY = check_table  # what the registry checks when the packs load: the file's shape, not its patterns
 
 
@@ -49,13 +76,64 @@ def disease_term(text: str, path: str, need_verb: bool) -> str | None:
     return claims[0].term if claims else None
 
 
-def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
-    label = resolved.label
+def excerpt(sentence: str, start: int, end: int, limit: int = EXCERPT) -> str:
+    """The sentence on one line (each run of white space one space), cut to ``limit`` characters around the
+    claim's words [start, end) when it is longer, so the excerpt never leaves them out."""
+    line: list[str] = []
+    at = [0] * (len(sentence) + 1)  # position in the line of each character of the sentence
+    for index, char in enumerate(sentence):
+        at[index] = len(line)
+        if char.isspace():
+            if line and line[-1] != " ":
+                line.append(" ")
+        else:
+            line.append(char)
+    at[len(sentence)] = len(line)
+    text = "".join(line).strip()
+    shift = len("".join(line)) - len("".join(line).lstrip())
+    if len(text) <= limit:
+        return text
+    first, last = max(at[start] - shift, 0), min(at[end] - shift, len(text))
+    room = max(limit - (last - first), 0)
+    left = max(first - room // 2, 0)
+    right = min(last + (room - (first - left)), len(text))
+    return ("..." if left else "") + text[left:right].strip() + ("..." if right < len(text) else "")
+
+
+def _options(options: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (tuple(p.pattern for p in options.get("extra-diseases") or ()),
+            tuple(p.pattern for p in options.get("exempt") or ()))
+
+
+def evaluate(rule: Spec, subject, options: dict) -> Iterator[Hit]:
+    extra, exempt = _options(options)
+    if rule.target == "page":
+        yield from _page(rule, subject, extra, exempt)
+        return
+    label = subject.label
     for fields, mode in ((rule.fields, "claim"), (rule.verb_fields, "verb")):
         for field in fields:
             for path, text in texts(label, field):
-                for claim in read_claims(text, rule.vocabulary, mode):
-                    sentence = " ".join(text[claim.sentence_start:claim.sentence_end].split())
-                    shown = sentence if len(sentence) <= 80 else sentence[:77] + "..."
-                    values = {"term": claim.term, "text": shown, "field": field}
+                for claim in read_claims(text, rule.vocabulary, mode, extra, exempt):
+                    values = _values(text, claim)
+                    values["field"] = field
                     yield Hit(path, render(rule.message, values), render(rule.hint, values))
+
+
+def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tuple[str, ...]) -> Iterator[Hit]:
+    from ..pages.context import span_at
+
+    for run in context.page.prose:
+        for claim in read_claims(run.text, rule.vocabulary, "claim", extra, exempt):
+            values = _values(run.text, claim)
+            yield Hit((), render(rule.message, values), render(rule.hint, values),
+                      span=span_at(run, claim.start, claim.end))
+
+
+def _values(text: str, claim) -> dict:
+    sentence = text[claim.sentence_start:claim.sentence_end]
+    shown = excerpt(sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
+    return {"term": " ".join(claim.term.split()), "text": shown}
+
+
+__all__ = ["FIELDS", "Spec", "TARGET", "disease_term", "evaluate", "excerpt"]

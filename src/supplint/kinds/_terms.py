@@ -1,0 +1,278 @@
+"""Vocabularies that cost nothing until a text needs them: regular-expression lists compiled one entry at a time,
+only when a literal the entry cannot match without appears in the text, and a phrase list (thousands of disease
+names) looked up word by word, with no pattern at all.
+
+Not a kind (no ``Spec``), so kind discovery skips it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+Span = tuple[int, int]
+
+
+@lru_cache(maxsize=4096)
+def whole_words(pattern: str) -> re.Pattern:
+    """``pattern`` as a case-insensitive regex that matches whole words only."""
+    return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains ("treat(?:s|ed)?" → {"treat"};
+    "(?:ldl|cholesterol)\\s+fell" → {"fell"}), or None when there is no such set (then the pattern is always
+    tried). A small reading of the syntax vocabularies use (literals, escapes, classes, groups, alternation,
+    look-arounds, quantifiers), far cheaper than compiling: anything it does not know only shortens what it
+    requires, so the answer stays a necessary condition."""
+    items, _ = _sequence(pattern, 0)
+    return _best(items)
+
+
+_ZERO_MIN = frozenset("?*")
+_LITERALS = re.compile(r"[^\\\[\](){}|?*+.^$]+")
+
+
+def _alternatives(pattern: str, pos: int) -> tuple[list[list], int]:
+    branches = []
+    while True:
+        items, pos = _sequence(pattern, pos)
+        branches.append(items)
+        if pos < len(pattern) and pattern[pos] == "|":
+            pos += 1
+            continue
+        return branches, pos
+
+
+def _sequence(pattern: str, pos: int) -> tuple[list, int]:
+    """Items up to the next top-level | or ) : ("lit", char), ("group", branches) or ("gap",)."""
+    items: list = []
+    size = len(pattern)
+    while pos < size:
+        char = pattern[pos]
+        if char in "|)":
+            return items, pos
+        run = _LITERALS.match(pattern, pos)
+        if run and run.end() - pos > 1:  # a run of plain characters, all but the last (a quantifier may follow)
+            items.append(("lit", pattern[pos:run.end() - 1].lower()))
+            pos = run.end() - 1
+            char = pattern[pos]
+        if char == "\\":
+            nxt = pattern[pos + 1:pos + 2]
+            item = ("lit", nxt.lower()) if nxt and not nxt.isalnum() else ("gap",)
+            pos += 2
+        elif char == "[":
+            end = pos + 1
+            if pattern[end:end + 1] == "^":
+                end += 1
+            if pattern[end:end + 1] == "]":
+                end += 1
+            while end < size and pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            item, pos = ("gap",), end + 1
+        elif char == "(":
+            pos += 1
+            look = pattern.startswith(("?=", "?!", "?<=", "?<!"), pos)
+            if pattern.startswith("?:", pos):
+                pos += 2
+            elif pattern.startswith("?P<", pos):
+                pos = pattern.index(">", pos) + 1
+            elif look:
+                pos += 3 if pattern[pos + 1] == "<" else 2
+            elif pattern.startswith("?", pos):  # flags and the like: read as an opaque group
+                look = True
+                pos += 1
+            branches, pos = _alternatives(pattern, pos)
+            pos += 1  # the closing parenthesis
+            item = ("gap",) if look else ("group", branches)
+        elif char in ".^$":
+            item, pos = ("gap",), pos + 1
+        else:
+            item, pos = ("lit", char.lower()), pos + 1
+        # A quantifier: optional items require nothing; a repeated one is required once, but what follows it is
+        # not next to it.
+        if pos < size and (pattern[pos] in "?*+" or pattern[pos] == "{"):
+            optional = pattern[pos] in _ZERO_MIN
+            if pattern[pos] == "{":
+                close = pattern.find("}", pos)
+                low = pattern[pos + 1:close].split(",")[0].strip()
+                optional = not low.isdigit() or int(low) == 0
+                pos = close + 1
+            else:
+                pos += 1
+            if pos < size and pattern[pos] in "?+":
+                pos += 1
+            items.append(("gap",) if optional else item)
+            if not optional:
+                items.append(("gap",))
+            continue
+        items.append(item)
+    return items, pos
+
+
+def _best(items) -> frozenset[str] | None:
+    """The most selective required set of a sequence: the candidate whose shortest member is longest."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for item in items:
+        if item[0] == "lit":
+            run.append(item[1])
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        if item[0] == "group":
+            found = _union(item[1])
+            if found:
+                candidates.append(found)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    usable = [c for c in candidates if all(c)]
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _union(branches) -> frozenset[str] | None:
+    sets = [_best(branch) for branch in branches]
+    if any(s is None for s in sets):
+        return None
+    return frozenset().union(*sets)
+
+
+class Terms:
+    """A list of regex entries searched as one alternation would be, but each entry is compiled only when one of its
+    required literals occurs in the text (most texts need a handful of the hundreds of entries)."""
+
+    __slots__ = ("entries", "_gates", "_always")
+
+    def __init__(self, entries: Iterable[str]):
+        self.entries = tuple(entries)
+        gates: dict[str, list[str]] = {}
+        always: list[str] = []
+        for entry in self.entries:
+            literals = required_literals(entry)
+            if literals is None:
+                always.append(entry)
+            else:
+                for literal in literals:
+                    gates.setdefault(literal, []).append(entry)
+        self._gates = gates
+        self._always = tuple(always)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def candidates(self, lowered: str) -> tuple[str, ...]:
+        """The entries that can match somewhere in ``lowered`` (the text in lower case)."""
+        found = list(self._always)
+        seen = set(found)
+        for literal, entries in self._gates.items():
+            if literal in lowered:
+                for entry in entries:
+                    if entry not in seen:
+                        seen.add(entry)
+                        found.append(entry)
+        return tuple(found)
+
+    @staticmethod
+    def spans(entries: Iterable[str], text: str) -> list[Span]:
+        """Non-overlapping matches of ``entries`` in ``text``, left to right, the longest at each start."""
+        found = sorted(((m.start(), -m.end()) for e in entries for m in whole_words(e).finditer(text)
+                        if m.end() > m.start()))
+        spans: list[Span] = []
+        for start, negative_end in found:
+            if spans and start < spans[-1][1]:
+                continue
+            spans.append((start, -negative_end))
+        return spans
+
+
+# A word of a phrase list: letters and digits, with an inner apostrophe ("crohn's") or hyphen ("covid-19").
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+
+
+_PLAIN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*)*")  # words _WORD reads alike
+
+
+def _key(word: str) -> str:
+    word = word.lower()
+    return word[:-2] if word.endswith("'s") else word
+
+
+class Phrases:
+    """A list of plain phrases ("type 2 diabetes", "crohn's disease"), found in a text as whole words, case and
+    possessive "'s" ignored, a plural "s" or "es" on the last word allowed. Built from data with no pattern to
+    compile: a set of strings, so a list of thousands costs a few milliseconds."""
+
+    __slots__ = ("_phrases", "_first", "_longest", "_exact")
+
+    def __init__(self, phrases: Iterable[str], exact: Iterable[str] = ()):
+        """``exact``: phrases matched only as written, in the case given (an abbreviation that is also a word:
+        "AIDS", not "aids")."""
+        keyed = {_keyed(phrase) for phrase in phrases}
+        keyed.discard("")
+        self._phrases = frozenset(keyed)
+        self._first = frozenset(phrase.partition(" ")[0] for phrase in keyed)
+        self._longest = max((phrase.count(" ") + 1 for phrase in keyed), default=1)
+        self._exact = frozenset(exact)
+
+    def __bool__(self) -> bool:
+        return bool(self._phrases or self._exact)
+
+    def spans(self, text: str) -> list[Span]:
+        matches = list(_WORD.finditer(text))
+        keys = [_key(m.group()) for m in matches]
+        spans: list[Span] = []
+        index = 0
+        while index < len(keys):
+            if self._exact and matches[index].group() in self._exact:
+                spans.append(matches[index].span())
+                index += 1
+                continue
+            size = self._match(keys, index)
+            if size:
+                spans.append((matches[index].start(), matches[index + size - 1].end()))
+                index += size
+            else:
+                index += 1
+        return spans
+
+    def _match(self, keys: list[str], index: int) -> int:
+        head = keys[index]
+        if head not in self._first and not any(s in self._first for s in _singulars(head)):
+            return 0
+        phrases = self._phrases
+        for size in range(min(self._longest, len(keys) - index), 0, -1):
+            words = keys[index:index + size]
+            if " ".join(words) in phrases:
+                return size
+            stem = " ".join(words[:-1])
+            if any((f"{stem} {singular}" if stem else singular) in phrases for singular in _singulars(words[-1])):
+                return size
+        return 0
+
+
+def _keyed(phrase: str) -> str:
+    """A phrase as `Phrases` compares it: its words (_WORD's) in lower case, without a possessive "'s"."""
+    if _PLAIN.fullmatch(phrase) and "'" not in phrase:
+        return phrase
+    return " ".join(_key(word) for word in _WORD.findall(phrase))
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """What a plural may be the plural of ("viruses" → "viruse", "virus")."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
+        return ()
+    return (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
+
+
+def merge(*groups: list[Span]) -> list[Span]:
+    """Spans of several searches as one left-to-right list without overlaps (the longest at each start)."""
+    found = sorted((start, -end) for group in groups for start, end in group)
+    spans: list[Span] = []
+    for start, negative_end in found:
+        if spans and start < spans[-1][1]:
+            continue
+        spans.append((start, -negative_end))
+    return spans
