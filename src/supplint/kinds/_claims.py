@@ -13,8 +13,9 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
   (iii), (iv)(A), (v), (viii), (ix)) count unless exempt, negated in their own clause, or in a sentence the
   `cautions` mark as a mention (advice to ask a doctor, an interaction, the reader's own medication, what a drug is
   for, who is at risk).
-- A label's claims and product name, and a page's prose, are read the same way (`claim`): what a claim text or a
-  page selling a supplement says about a disease is a claim unless it is one of those mentions. A label's notes
+- A label's claims and product name are read as claims (`claim`): what a claim text says about a disease is a
+  claim unless it is one of those mentions. A page's prose (`prose`) also informs, so there a named disease counts
+  beside a claim word or in a sentence that speaks of a product and reports no research. A label's notes
   (`verb`) hold cautions by nature ("do not use if you have kidney disease"), so there a named disease counts only
   beside a claim word (`verbs`); implied claims carry their own verb.
 - A sentence with a claim word but no disease of its own claims the disease the previous sentence named, when it
@@ -38,7 +39,7 @@ from .. import data
 from ._terms import Phrases, Span, Terms, merge
 from ._text import inside, normalise_text_offsets
 
-Mode = Literal["claim", "verb"]
+Mode = Literal["claim", "verb", "prose"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ class Claim:
 #: The data file's lists that are implied claims, each a criterion of 101.93(g)(2) (see the file's comments).
 IMPLIED = ("implied", "signs", "product-names", "drug-classes", "body-response", "adverse-events")
 SUBSTITUTES = ("substitutes", "augments")
-OTHER = ("verbs", "negations", "denials", "cautions", "facts", "exempt", "pointers")
+OTHER = ("verbs", "negations", "denials", "cautions", "facts", "exempt", "pointers", "products", "reports")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ class Vocabulary:
     facts: Terms          # what a disease is or how common: a mention, whose disease a next sentence may claim
     exempt: Terms
     pointers: Terms
+    products: Terms       # prose: words that make a sentence about a product ("formula", "this supplement")
+    reports: Terms        # prose: words that make a sentence a report of research or news, not a product's claim
     terms: Terms          # diseases, implied and substitutes together: one pass says which a text may hold
 
     def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -157,7 +160,8 @@ def vocabulary(path: str) -> Vocabulary:
     return Vocabulary(
         named_diseases(named) if named else Phrases(()), listed("diseases"), listed(*IMPLIED), listed(*SUBSTITUTES),
         listed("verbs"), Terms(table.get("negations") or ["not"]), listed("denials"), listed("cautions"),
-        listed("facts"), listed("exempt"), listed("pointers"), listed("diseases", *IMPLIED, *SUBSTITUTES))
+        listed("facts"), listed("exempt"), listed("pointers"), listed("products"), listed("reports"),
+        listed("diseases", *IMPLIED, *SUBSTITUTES))
 
 
 def compile_all(path: str) -> None:
@@ -166,7 +170,7 @@ def compile_all(path: str) -> None:
 
     words = vocabulary(path)
     for terms in (words.diseases, words.implied, words.substitutes, words.verbs, words.negations, words.denials,
-                  words.cautions, words.facts, words.exempt, words.pointers):
+                  words.cautions, words.facts, words.exempt, words.pointers, words.products, words.reports):
         for entry in terms.entries:
             try:
                 whole_words(entry)
@@ -330,6 +334,7 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     caution = bool(reading.spans("cautions", start, end) or reading.spans("facts", start, end))
     exempt = reading.spans("exempt", start, end)
     verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
+    about_product: bool | None = None  # prose mode: the sentence speaks of a product and reports no research
     at = 0  # terms and clauses both run left to right: each term is looked at once
     for _, clause_start, clause_end in _clauses(sentence):
         while at < len(terms) and terms[at][0] < clause_start:
@@ -361,6 +366,12 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
                 verbs = reading.spans("verbs", start, end)
             if _has_verb(verbs, term_start, term_end):
                 return hit
+            if mode == "prose":
+                if about_product is None:
+                    about_product = (bool(reading.spans("products", start, end))
+                                     and not reading.spans("reports", start, end))
+                if about_product:
+                    return hit
     return None
 
 

@@ -9,8 +9,11 @@ claim's words, with the sentence as its excerpt.
   such as "Arthritis Relief Formula"), unless a caution makes it a mention; `verb-fields` are texts where it counts
   only beside a claim word in the same sentence (notes, where "do not use if you have kidney disease" is a
   caution, not a claim).
-- ``target: page``: every prose run of the page (headings, paragraphs, list items, table cells), read as a claim
-  text is.
+- ``target: page``: every prose run of the page (headings, paragraphs, list items, table cells). A page's prose
+  also informs (what a disease is, what a study looked at), so a disease named there is a claim only beside a
+  claim word, as an implied claim, or in a sentence that speaks of a product (`products`) and reports no research
+  (`reports`): "Diabalance Diabetes Supplement" is a claim, "a review looked at magnesium in adults with type 2
+  diabetes" is not. A page that names or embeds a label sells it, and its prose is read as a label's claims are.
 
 Options every rule of the kind declares: `extra-diseases` (a team's own disease words, read as named diseases)
 and `exempt` (a team's own lawful phrases, never a claim).
@@ -123,8 +126,11 @@ def evaluate(rule: Spec, subject, options: dict) -> Iterator[Hit]:
 def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tuple[str, ...]) -> Iterator[Hit]:
     from ..pages.context import span_at
 
+    # A page that names or embeds a label sells it: its prose is read as a label's claims are (FDA reads a product
+    # "referenced under the heading 'Macular Degeneration'" as claiming it); any other page's prose also informs.
+    mode = "claim" if context.recommends_supplements else "prose"
     for run in context.page.prose:
-        for claim in read_claims(run.text, rule.vocabulary, "claim", extra, exempt):
+        for claim in read_claims(run.text, rule.vocabulary, mode, extra, exempt):
             values = _values(run.text, claim)
             yield Hit((), render(rule.message, values), render(rule.hint, values),
                       span=span_at(run, claim.start, claim.end))
