@@ -190,6 +190,7 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
     written = words[0]
     canonical = table.canonical.get(written.lower())
     if canonical is None:
+        _misread_number(written, " ".join(words[1:]), text)
         if written == "%":
             raise AmountError("unknown_unit", f"'%' is not an amount unit in {quoted(text)}", "a percentage goes in `dv`")
         raise AmountError("unknown_unit", f"unknown unit {quoted(written)} in {quoted(text)}", did_you_mean(written, _spellings(table)))
@@ -206,6 +207,23 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
                 did_you_mean(rest, table.qualifiers) or "qualifiers are RAE, DFE, NE or alpha-tocopherol after mcg or mg",
             )
     return Measure(canonical, qualifier), written, value, None
+
+
+_DIGIT_GROUP = re.compile(r"^[0-9][0-9.,]*$")
+_EXPONENT = re.compile(r"^[eE][-+]?[0-9]+$")
+
+
+def _misread_number(word: str, unit: str, text: str) -> None:
+    """A unit that is the rest of the number (`2 000 IU`, `1e10 mg`) is a malformed amount, not an unknown unit."""
+    if _DIGIT_GROUP.match(word):
+        head = text.strip().lstrip("<>").split(word, 1)[0].split()
+        hint = "write the number without spaces, with a comma between groups of three digits"
+        if head and re.fullmatch(r"[0-9]{1,3}", head[-1]) and re.fullmatch(r"[0-9]{3}", word):
+            hint += f": {head[-1]},{word} {unit}".rstrip()
+        raise AmountError("malformed_amount", f"{quoted(text)} has a space inside its number", hint)
+    if _EXPONENT.match(word):
+        raise AmountError("malformed_amount", f"{quoted(text)} writes its number in scientific notation",
+                          "write the number in full, as the label prints it (e.g. 0.5 mg or 10,000 IU)")
 
 
 def _spellings(table: UnitTable) -> list[str]:
