@@ -20,7 +20,7 @@ EXPECTED = {
     "bone-formula-k-unspecified.yaml": [("SUP103", 16)],
     "calcium-d3-tablet.yaml": [("SUP201", 19)],
     "multivitamin-50-plus.yaml": [],
-    "b12-sublingual.yaml": [("SUP202", 13), ("SUP203", 13)],
+    "b12-sublingual.yaml": [("SUP202", 13)],
     "magnesium-glycinate.yaml": [("SUP301", 16)],
     "eye-health-areds.yaml": [("SUP201", 26)],
     "folic-acid-b-complex.yaml": [("SUP201", 15)],

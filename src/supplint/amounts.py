@@ -57,6 +57,7 @@ class UnitTable:
     canonical: dict[str, str]
     pint_names: dict[str, str]
     qualifiers: dict[str, str]
+    bases: dict[str, str]
     substances: frozenset[str]
     scales: dict[str, float]
     flags: dict[str, frozenset[str]]  # a yes/no mark of units.yaml ("error-prone") → the spellings that carry it
@@ -75,6 +76,7 @@ def unit_table() -> UnitTable:
         canonical={spelling: row["canonical"] for spelling, row in units.items()},
         pint_names={row["canonical"]: row["pint"] for row in units.values()},
         qualifiers=dict(raw["qualifiers"]),
+        bases=dict(raw.get("bases") or {}),
         substances=frozenset(raw.get("substances") or ()),
         scales={word: float(value) for word, value in raw["scales"].items()},
         flags={key: frozenset(spellings) for key, spellings in flags.items()},
@@ -240,5 +242,10 @@ def _unreadable(text: str) -> Amount:
 
 
 def parse_measure(text: str) -> Measure:
-    """A bare unit as data files write it: ``mcg RAE``."""
+    """A bare unit as data files write it: ``mcg RAE``, or a reference basis no label prints
+    (``mg supplemental-alpha-tocopherol``, units.yaml `bases`)."""
+    unit, _, rest = text.strip().partition(" ")
+    basis = unit_table().bases.get(rest.strip())
+    if basis is not None:
+        return Measure(parse_amount(f"1 {unit}").measure.unit, basis)
     return parse_amount(f"1 {text}").measure

@@ -28,6 +28,13 @@ class Row:
     def amount_path(self) -> tuple:
         return (*self.path, "amount")
 
+    @property
+    def at_most(self) -> bool:
+        """"<1 g": the amount is only a ceiling (label-format.md: it counts as at most the bound), so it is never
+        evidence that a limit or a multiple of the Daily Value is reached."""
+        amount = self.amount
+        return amount is not None and any(part.bound == "<" for part in amount.amounts())
+
 
 @dataclass(slots=True)
 class Issue:
@@ -92,20 +99,12 @@ class Resolved:
         if ul is None:
             return None
         vocabulary = self.reference.aliases.forms_of.get(nutrient.id, frozenset())
-        # Where the UL is in the label unit and no factor is specific to the UL, the label figure is the UL figure.
-        reuse = ul.measure == nutrient.measure and not self.reference.converts_for_ul(nutrient.id)
         total, counted = 0.0, []
         for row in self.rows_of(nutrient.id):
             forms = row.forms & vocabulary
-            if row.amount is None or (forms and forms <= ul.not_counted):
-                continue  # e.g. beta-carotene is not preformed vitamin A; methylfolate is not folic acid
-            if reuse:
-                value = row.per_serving
-            else:
-                try:
-                    value = self.reference.amount_in(row.amount, nutrient, row.forms, ul.measure, "ul")
-                except Ambiguous:
-                    value = None  # already reported when the row was normalised
+            if row.amount is None or (forms and forms <= ul.not_counted) or row.at_most:
+                continue  # e.g. beta-carotene is not preformed vitamin A; "<1 g" claims no amount at all
+            value = self.reference.ul_amount(row.amount, row.per_serving, nutrient, row.forms)
             if value is not None:
                 total += value
                 counted.append(row)

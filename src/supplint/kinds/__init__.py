@@ -18,6 +18,7 @@ from functools import cache
 from typing import get_args
 
 from ..findings import Span
+from .. import units
 from ..formatting import amount
 
 
@@ -86,11 +87,26 @@ def template_fields(template: str) -> set[str]:
     return names
 
 
-def daily_text(rows, per_day: int, value: float, measure) -> tuple[str, str]:
-    """"125 mcg" and, when one row printed it in another unit too, " (5,000 IU)" (scaled to a day)."""
-    alt = ""
+def daily_text(rows, per_day: int, value: float, measure, label_value: float | None = None) -> tuple[str, str]:
+    """A daily figure with its basis, and the label's own figures beside it where they are on another basis:
+    "1,350 mg supplemental alpha-tocopherol" and " (675 mg alpha-tocopherol on the label, 1,500 IU)".
+
+    ``label_value`` is the same daily amount in the nutrient's label unit, when ``measure`` is another basis (an
+    upper limit's). A printed part in a plain multiple of a unit already shown (`1 g` beside mg) adds nothing and is
+    left out, so the text is the same however the amount was written."""
+    nutrient = rows[0].nutrient if rows else None
+    shown = [measure]
+    notes = []
+    if nutrient is not None and label_value is not None and nutrient.measure != measure:
+        notes.append(f"{amount(label_value, nutrient.measure)} on the label")
+        shown.append(nutrient.measure)
     if len(rows) == 1 and rows[0].amount is not None:
-        other = next((a for a in rows[0].amount.amounts() if a.measure != measure), None)
-        if other is not None:
-            alt = f" ({amount(other.value * per_day, other.measure)})"
-    return amount(value, measure), alt
+        for part in rows[0].amount.amounts():
+            printed = nutrient.implied(part.measure) if nutrient is not None else part.measure
+            if any(printed.qualifier == other.qualifier and units.factor(printed.unit, other.unit) is not None
+                   for other in shown):
+                continue
+            shown.append(printed)
+            notes.append(amount(part.value * per_day, part.measure))
+    bound = ">" if any(part.bound == ">" for row in rows if row.amount is not None for part in row.amount.amounts()) else ""
+    return bound + amount(value, measure), f" ({', '.join(notes)})" if notes else ""
