@@ -172,6 +172,8 @@ def _normalise(row: Row, resolved: Resolved) -> None:
         ))
         return
     if row.per_serving is not None:
+        if amount.second is not None:
+            _parts_fit(row, resolved)
         return
     measure = amount.measure
     if reference.has_conversion_for(nutrient, measure):
@@ -187,3 +189,24 @@ def _normalise(row: Row, resolved: Resolved) -> None:
             f"write the amount in {nutrient.measure}",
         ))
 
+
+
+def _parts_fit(row: Row, resolved: Resolved) -> None:
+    """Both parts of `500 mg (1 IU)` must be in a unit the nutrient can have: the row's figure comes from the part
+    that converts, and a part in a unit with no meaning for the nutrient (IU of vitamin C) would otherwise pass
+    unread. Unknown units are SUP003's; a part that has a factor for some other form is left to SUP207."""
+    nutrient, amount, reference = row.nutrient, row.amount, resolved.reference
+    assert nutrient is not None and amount is not None
+    for part in amount.amounts():
+        try:
+            value = reference.convert(part.value, part.measure, nutrient, row.forms, nutrient.measure, "label")
+        except Ambiguous:
+            continue
+        if value is None and not reference.has_conversion_for(nutrient, part.measure):
+            where = "the parenthetical amount" if part is amount.second else "the first amount"
+            resolved.issues.append(Issue(
+                "SUP003", row.amount_path,
+                f"{where} of {amount.text} is in {part.measure}, not a unit for {nutrient.name}, which is declared "
+                f"in {nutrient.measure}",
+                f"write both amounts in units of {nutrient.name} (e.g. {nutrient.measure}), or drop the one in {part.measure}",
+            ))

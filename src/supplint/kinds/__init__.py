@@ -87,13 +87,15 @@ def template_fields(template: str) -> set[str]:
     return names
 
 
-def daily_text(rows, per_day: int, value: float, measure, label_value: float | None = None) -> tuple[str, str]:
+def daily_text(rows, per_day: int, value: float, measure, label_value: float | None = None,
+               reference=None) -> tuple[str, str]:
     """A daily figure with its basis, and the label's own figures beside it where they are on another basis:
     "1,350 mg supplemental alpha-tocopherol" and " (675 mg alpha-tocopherol on the label, 1,500 IU)".
 
     ``label_value`` is the same daily amount in the nutrient's label unit, when ``measure`` is another basis (an
     upper limit's). A printed part in a plain multiple of a unit already shown (`1 g` beside mg) adds nothing and is
-    left out, so the text is the same however the amount was written."""
+    left out, so the text is the same however the amount was written; so is a part in a unit the nutrient cannot
+    have (`(5 mL)` of vitamin D: SUP003 says so), when ``reference`` is given to tell."""
     nutrient = rows[0].nutrient if rows else None
     shown = [measure]
     notes = []
@@ -105,6 +107,8 @@ def daily_text(rows, per_day: int, value: float, measure, label_value: float | N
             printed = nutrient.implied(part.measure) if nutrient is not None else part.measure
             if any(printed.qualifier == other.qualifier and units.factor(printed.unit, other.unit) is not None
                    for other in shown):
+                continue
+            if reference is not None and nutrient is not None and not reference.has_conversion_for(nutrient, printed):
                 continue
             shown.append(printed)
             notes.append(amount(part.value * per_day, part.measure))

@@ -80,7 +80,8 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
         fields: dict = {"nutrient": nutrient.name, "over_ul": "", "over_dv": ""}
         rows = certain or present[nid]
         if daily is not None:
-            fields["dv_daily"], fields["dv_alt"] = daily_text(certain, resolved.per_day, daily, nutrient.measure)
+            fields["dv_daily"], fields["dv_alt"] = daily_text(certain, resolved.per_day, daily, nutrient.measure,
+                                                                reference=reference)
             if nutrient.dv:
                 fields.update(dv=formatting.amount(nutrient.dv, nutrient.measure),
                               dv_multiple=formatting.times(daily / nutrient.dv),
@@ -97,7 +98,8 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
                 source=reference.cite_limit(nutrient.ul, population),
                 covers=nutrient.ul.covers,
             )
-            fields["daily"], fields["alt"] = daily_text(rows, resolved.per_day, total, nutrient.ul.measure, label_daily)
+            fields["daily"], fields["alt"] = daily_text(rows, resolved.per_day, total, nutrient.ul.measure,
+                                                        label_daily, reference)
             fields["over_ul"] = render(rule.above_ul_note, fields) or ""
         if over_dv:
             fields["over_dv"] = render(rule.dv_multiple_note, fields) or ""
