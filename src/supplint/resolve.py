@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .amounts import Amount
 from .models import DeclaredDV, Label, _Row
+from .panel_rows import panel_row
 from .reference import Ambiguous, Nutrient, Population, Reference
 
 
@@ -129,6 +130,8 @@ def resolve(label: Label, reference: Reference, population: Population | None) -
     for row in rows:
         if row.nutrient is not None and row.amount is not None:
             _normalise(row, resolved)
+        elif row.amount is not None:
+            _panel_unit(row, resolved)
         if row.nutrient is not None and population is not None and row.nutrient.id not in gaps_said:
             gaps_said.add(row.nutrient.id)
             _missing_figures(row, population, resolved)
@@ -189,6 +192,23 @@ def _normalise(row: Row, resolved: Resolved) -> None:
             f"write the amount in {nutrient.measure}",
         ))
 
+
+
+def _panel_unit(row: Row, resolved: Resolved) -> None:
+    """A panel row that is not a vitamin or mineral (Calories, Total Fat) in a unit it cannot have: `Calories 20 mg`."""
+    panel = panel_row(row.name)
+    amount = row.amount
+    if panel is None or amount is None:
+        return
+    for part in amount.amounts():
+        if part.measure.unit not in panel.units or part.measure.qualifier is not None:
+            allowed = " or ".join(sorted(panel.units))
+            resolved.issues.append(Issue(
+                "SUP003", row.amount_path,
+                f"{part.measure} is not a unit for the panel row {row.name}, which is declared in {allowed}",
+                f"write the amount as printed, in {allowed}" + (" (or as a bare number)" if panel.bare else ""),
+            ))
+            return
 
 
 def _parts_fit(row: Row, resolved: Resolved) -> None:

@@ -1,0 +1,54 @@
+"""The Supplement Facts rows that are not vitamins or minerals (Calories, Total Fat, Protein...), from
+rules/data/panel-rows.yaml: which units each may have, and what a bare number means (Calories print "20")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import data
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class PanelRow:
+    id: str
+    units: frozenset[str]  # canonical units (units.yaml)
+    bare: str | None       # the unit a bare number is in, if a bare number may be printed
+
+
+@cache
+def _by_name() -> dict[str, PanelRow]:
+    table = {}
+    for key, row in data.load("data/panel-rows.yaml")["rows"].items():
+        entry = PanelRow(key, frozenset(row["units"]), row.get("bare"))
+        for name in row["names"]:
+            table[_fold(name)] = entry
+    return table
+
+
+def _fold(name: str) -> str:
+    return _SPACE.sub(" ", name.strip().lower())
+
+
+def panel_row(name: object) -> PanelRow | None:
+    """The panel row a printed row name is, matched whole ("Total Fat", "calories"), or None."""
+    return _by_name().get(_fold(name)) if isinstance(name, str) else None
+
+
+_BARE = re.compile(r"^\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*$")
+
+
+def with_bare_unit(name: object, amount: object) -> object:
+    """A bare number on a row that prints one (``Calories: 20``) written out in its unit ("20 kcal"); any other
+    amount unchanged, to be read (and, if it has no unit, reported) as usual."""
+    row = panel_row(name)
+    if row is None or row.bare is None:
+        return amount
+    if isinstance(amount, (int, float)) and not isinstance(amount, bool):
+        return f"{amount} {row.bare}"
+    if isinstance(amount, str) and _BARE.match(amount):
+        return f"{amount.strip()} {row.bare}"
+    return amount
