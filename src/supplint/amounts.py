@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import data
-from .formatting import quoted
+from .formatting import positional, quoted
 from .suggest import did_you_mean
 
 
@@ -124,6 +124,8 @@ def parse_mapping(value: object, unit: object, text: str) -> Amount:
     elif isinstance(value, int) and value >= MAX_VALUE:  # before float(), which cannot hold a 310-digit int
         raise AmountError("malformed_amount", f"the amount's value ({quoted(value)}) is larger than any amount a label prints",
                           _TOO_LARGE_HINT)
+    if isinstance(value, float) and math.isfinite(value):
+        text = f"{positional(value)} {unit}"  # as the file means it: `1.0e-7` is 0.0000001, never "1e-07" in a message
     _check_finite(float(value), text)
     measure, written, scaled, substance = _parse_unit(unit, float(value), text)
     return Amount(scaled, measure, written, None, None, text, substance, mapping=True)

@@ -73,14 +73,18 @@ def exact_number(value: float) -> str | None:
     return text if abs(float(text.replace(",", "")) - value) <= 1e-9 * max(1.0, value) else None
 
 
-def _plain_float(value: float) -> str:
-    """A float from the file in positional notation (YAML reads `1e10` as a float; a reader sees no "e")."""
+def positional(value: float | int) -> str:
+    """A number from the file, exactly, in positional notation: YAML reads `1e-7` as a float, and a reader is shown
+    0.0000001, never an "e"."""
     text = repr(value)
     if "e" not in text and "E" not in text:
         return text
     digits = format(Decimal(text), "f")
-    if "." in digits:
-        digits = digits.rstrip("0").rstrip(".")
+    return digits.rstrip("0").rstrip(".") if "." in digits else digits
+
+
+def _plain_float(value: float) -> str:
+    digits = positional(value)
     return digits if len(digits) <= QUOTE_LIMIT else f"a number of {len(digits.split('.')[0].lstrip('-')):,} digits"
 
 
