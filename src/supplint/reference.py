@@ -124,6 +124,7 @@ class Reference:
         self.aliases = AliasMatcher(data.load("data/aliases.yaml"))
         self._views: dict[str, Reference] = {}
         self._ul_factors: dict[tuple[str, frozenset[str]], float | None] = {}
+        self._fits: dict[tuple, bool] = {}
 
     def for_population(self, population: Population | None) -> Reference:
         """The tables as one population reads them: each nutrient's `dv` from the population's DV set (None where
@@ -211,6 +212,19 @@ class Reference:
             return None
         scale = self.label_to_ul(nutrient, forms)
         return label_value * scale if scale is not None else None
+
+    def fits(self, measure: Measure, nutrient: Nutrient, forms: frozenset[str]) -> bool:
+        """Can an amount in ``measure`` be of this nutrient at all: converted to its label unit, or one that some
+        form's factor starts from (a wrong form is not a wrong unit)? Remembered: labels repeat their units."""
+        key = (measure, nutrient.id, forms)
+        known = self._fits.get(key)
+        if known is None:
+            try:
+                known = self.convert(1.0, measure, nutrient, forms, nutrient.measure, "label") is not None
+            except Ambiguous:
+                known = True
+            known = self._fits[key] = known or self.has_conversion_for(nutrient, measure)
+        return known
 
     def has_conversion_for(self, nutrient: Nutrient, measure: Measure) -> bool:
         """Does any factor (of any form) start from this unit? Tells a missing form from a wrong unit."""

@@ -218,15 +218,12 @@ def _parts_fit(row: Row, resolved: Resolved) -> None:
     nutrient, amount, reference = row.nutrient, row.amount, resolved.reference
     assert nutrient is not None and amount is not None
     for part in amount.amounts():
-        try:
-            value = reference.convert(part.value, part.measure, nutrient, row.forms, nutrient.measure, "label")
-        except Ambiguous:
+        if reference.fits(part.measure, nutrient, row.forms):
             continue
-        if value is None and not reference.has_conversion_for(nutrient, part.measure):
-            where = "the parenthetical amount" if part is amount.second else "the first amount"
-            resolved.issues.append(Issue(
-                "SUP003", row.amount_path,
-                f"{where} of {amount.text} is in {part.measure}, not a unit for {nutrient.name}, which is declared "
-                f"in {nutrient.measure}",
-                f"write both amounts in units of {nutrient.name} (e.g. {nutrient.measure}), or drop the one in {part.measure}",
-            ))
+        where = "the parenthetical amount" if part is amount.second else "the first amount"
+        resolved.issues.append(Issue(
+            "SUP003", row.amount_path,
+            f"{where} of {amount.text} is in {part.measure}, not a unit for {nutrient.name}, which is declared "
+            f"in {nutrient.measure}",
+            f"write both amounts in units of {nutrient.name} (e.g. {nutrient.measure}), or drop the one in {part.measure}",
+        ))
