@@ -35,7 +35,7 @@ class Product:
     metric: Part
     iu: Part | None
     splits: tuple[int, ...]          # servings a day the daily amount divides into exactly
-    companion: str | None = None     # a second row, the same in every writing
+    companion: tuple[str, Part] | None = None   # a second row ("name: Zinc", its daily amount), written plainly
 
 
 PRODUCTS = [
@@ -43,21 +43,30 @@ PRODUCTS = [
     Product("Vitamin E", "dl-alpha-tocopheryl acetate", Part(Decimal(675_000), "mg alpha-tocopherol"),
             Part(Decimal(1500), "IU"), (1, 3, 5)),
     Product("Vitamin E", "dl-alpha-tocopheryl acetate", Part(Decimal(675_000), "mg"), Part(Decimal(1500), "IU"),
-            (1, 3), companion="{name: Selenium, amount: 55 mcg}"),
+            (1, 3), companion=("name: Selenium", Part(Decimal(60), "mcg"))),
     # natural vitamin E: 1,000 IU = 670 mg (0.67 mg/IU), below the UL; 45x the Daily Value
     Product("Vitamin E", "d-alpha-tocopherol", Part(Decimal(670_000), "mg"), Part(Decimal(1000), "IU"), (1, 2, 5)),
     Product("Vitamin D3", "cholecalciferol", Part(Decimal(125), "mcg"), Part(Decimal(5000), "IU"), (1, 2, 5)),
     Product("Vitamin D3", None, Part(Decimal(50), "mcg"), Part(Decimal(2000), "IU"), (1, 2),
-            companion="{name: Vitamin K2, as: MK-7, amount: 100 mcg}"),
+            companion=("name: Vitamin K2, as: MK-7", Part(Decimal(100), "mcg"))),
     Product("Vitamin A", "retinyl palmitate", Part(Decimal(3600), "mcg RAE"), Part(Decimal(12000), "IU"), (1, 2, 3)),
     Product("Vitamin C", "ascorbic acid", Part(Decimal(1_000_000), "mg"), None, (1, 2, 4)),
-    Product("Vitamin C", None, Part(Decimal(2_500_000), "mg"), None, (1, 2, 5), companion="{name: Zinc, amount: 11 mg}"),
+    Product("Vitamin C", None, Part(Decimal(2_500_000), "mg"), None, (1, 2, 5), companion=("name: Zinc", Part(Decimal(10_000), "mg"))),
     Product("Magnesium", "magnesium citrate", Part(Decimal(400_000), "mg"), None, (1, 2, 4)),
     Product("Vitamin B12", "methylcobalamin", Part(Decimal(1000), "mcg"), None, (1, 2)),
     Product("Vitamin B12", "methylcobalamin", Part(Decimal(1000), "mcg"), None, (1, 2),
-            companion="{name: Folate, as: methylfolate, amount: 400 mcg DFE}"),
+            companion=("name: Folate, as: methylfolate", Part(Decimal(400), "mcg DFE"))),
     Product("Folate", "folic acid", Part(Decimal(2040), "mcg DFE"), Part(Decimal(1200), "mcg", "folic acid"), (1, 2, 4)),
 ]
+
+
+def companion_row(product: Product, servings: int) -> list[str]:
+    if product.companion is None:
+        return []
+    name, part = product.companion
+    unit, _, qualifier = part.unit.partition(" ")
+    value = number(part.value / servings / MASS[unit], True)
+    return [f"{{{name}, amount: {' '.join(w for w in (value, unit, qualifier) if w)}}}"]
 
 
 def number(value: Decimal, commas: bool) -> str:
@@ -98,7 +107,7 @@ def label(draw, product: Product):
         amount = draw(st.sampled_from([f"{metric} ({iu})", f"{iu} ({metric})"] + ([iu] if product.iu.unit == "IU" else [])))
     per_day = draw(st.sampled_from([str(servings)] + ([f'"1-{servings}"'] if servings > 1 else [])))
     row = f'{{name: {product.name}, {f"as: {product.as_}, " if product.as_ else ""}amount: "{amount}"}}'
-    rows = [row] + ([product.companion] if product.companion else [])
+    rows = [row] + companion_row(product, servings)
     return amount, (
         "product: Example\n"
         "identity: Dietary Supplement\n"
@@ -123,7 +132,7 @@ def reference_text(product: Product) -> str:
     amount = f"{metric} ({number(product.iu.value, True)} {product.iu.unit}{' ' + product.iu.suffix if product.iu.suffix else ''})" \
         if product.iu else metric
     row = f'{{name: {product.name}, {f"as: {product.as_}, " if product.as_ else ""}amount: "{amount}"}}'
-    rows = [row] + ([product.companion] if product.companion else [])
+    rows = [row] + companion_row(product, 1)
     return ("product: Example\n"
             "identity: Dietary Supplement\n"
             "serving: {size: 1 tablets, per_day: 1}\n"

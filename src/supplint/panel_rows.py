@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import data
 
@@ -33,9 +33,15 @@ def _fold(name: str) -> str:
     return _SPACE.sub(" ", name.strip().lower())
 
 
+@lru_cache(maxsize=4096)
+def _named(name: str) -> PanelRow | None:
+    return _by_name().get(_fold(name))
+
+
 def panel_row(name: object) -> PanelRow | None:
-    """The panel row a printed row name is, matched whole ("Total Fat", "calories"), or None."""
-    return _by_name().get(_fold(name)) if isinstance(name, str) else None
+    """The panel row a printed row name is, matched whole ("Total Fat", "calories"), or None. Remembered: a site's
+    labels print the same row names over and over."""
+    return _named(name) if isinstance(name, str) else None
 
 
 _BARE = re.compile(r"^\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*$")
@@ -44,11 +50,13 @@ _BARE = re.compile(r"^\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*$")
 def with_bare_unit(name: object, amount: object) -> object:
     """A bare number on a row that prints one (``Calories: 20``) written out in its unit ("20 kcal"); any other
     amount unchanged, to be read (and, if it has no unit, reported) as usual."""
+    if isinstance(amount, str):
+        # almost every amount ends in a unit or a parenthesis: no look-up for those
+        if not amount or not amount.rstrip()[-1:].isdigit() or not _BARE.match(amount):
+            return amount
+    elif not isinstance(amount, (int, float)) or isinstance(amount, bool):
+        return amount
     row = panel_row(name)
     if row is None or row.bare is None:
         return amount
-    if isinstance(amount, (int, float)) and not isinstance(amount, bool):
-        return f"{amount} {row.bare}"
-    if isinstance(amount, str) and _BARE.match(amount):
-        return f"{amount.strip()} {row.bare}"
-    return amount
+    return f"{amount.strip() if isinstance(amount, str) else amount} {row.bare}"

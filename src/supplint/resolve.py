@@ -91,6 +91,15 @@ class Resolved:
 
         return self.memo(("daily", nutrient_id), total)
 
+    def daily_at_least(self, nutrient_id: str) -> float | None:
+        """The daily amount in the label unit that is certain to be reached: a row printed as a ceiling (`<1 g`)
+        counts for nothing here (label-format.md: at most the bound), so a megadose never rests on one."""
+        def total() -> float | None:
+            rows = [row for row in self.rows_of(nutrient_id) if row.per_serving is not None and not row.at_most]
+            return sum(row.per_serving for row in rows) * self.per_day if rows else None
+
+        return self.memo(("at-least", nutrient_id), total)
+
     def daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
         """Daily amount the upper limit covers, in the UL's unit, and the rows it comes from."""
         return self.memo(("ul", nutrient.id), lambda: self._daily_for_ul(nutrient))
