@@ -11,7 +11,7 @@ from conftest import EXAMPLES, run_cli
 
 CALCIUM = EXAMPLES / "calcium-d3-tablet.yaml"      # 2,200 mg calcium a day: above the 51+ limit only
 MAGNESIUM = EXAMPLES / "magnesium-glycinate.yaml"  # no consult note (SUP301 on line 16)
-B12 = EXAMPLES / "b12-sublingual.yaml"             # SUP203 megadose
+B12 = EXAMPLES / "b12-sublingual.yaml"             # SUP202 isolated megadose (B12 is its one nutrient)
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ name = "my-site"
 population = "adults-51+"
 select = ["SUP2", "SUP301"]
 severity = { SUP301 = "error" }
-per-file-ignores = { "legacy/**" = ["SUP203"] }
+per-file-ignores = { "legacy/**" = ["SUP202"] }
 """
 
 
@@ -48,9 +48,8 @@ def test_pyproject_population_severity_and_per_file_ignores(site):
     found = findings(run_cli("check", "--output-format", "json", ".", cwd=site))
     assert ("labels/calcium.yaml", "SUP201", 19, "error") in found          # adults-51+ limit of 2,000 mg
     assert ("labels/magnesium.yaml", "SUP301", 16, "error") in found        # raised from warning
-    assert ("labels/b12.yaml", "SUP203", 13, "info") in found
-    assert not any(f[0] == "legacy/b12.yaml" and f[1] == "SUP203" for f in found)  # ignored for legacy/**
-    assert ("legacy/b12.yaml", "SUP202", 13, "warning") in found
+    assert ("labels/b12.yaml", "SUP202", 13, "warning") in found
+    assert not any(f[0] == "legacy/b12.yaml" and f[1] == "SUP202" for f in found)  # ignored for legacy/**
     assert {f[1] for f in found} <= {"SUP201", "SUP202", "SUP203", "SUP301"}
 
 
@@ -69,18 +68,18 @@ def test_population_from_config_changes_the_limit(site):
 
 def test_closest_config_wins_and_files_are_not_merged(site):
     (site / "pyproject.toml").write_text(PYPROJECT)
-    (site / "legacy" / "supplint.toml").write_text('select = ["SUP203"]\n')
+    (site / "legacy" / "supplint.toml").write_text('select = ["SUP202"]\n')
     found = findings(run_cli("check", "--output-format", "json", ".", cwd=site))
     legacy = {f[1] for f in found if f[0].startswith("legacy/")}
-    assert legacy == {"SUP203"}  # the closer file's select; the parent's per-file-ignores do not reach in
+    assert legacy == {"SUP202"}  # the closer file's select; the parent's per-file-ignores do not reach in
 
 
 def test_dotted_file_wins_over_plain_and_pyproject_in_one_directory(site):
     (site / "pyproject.toml").write_text(PYPROJECT)
     (site / "supplint.toml").write_text('select = ["SUP202"]\n')
-    (site / ".supplint.toml").write_text('select = ["SUP203"]\n')
+    (site / ".supplint.toml").write_text('select = ["SUP202"]\n')
     found = findings(run_cli("check", "--output-format", "json", "labels", cwd=site))
-    assert {f[1] for f in found} == {"SUP203"}
+    assert {f[1] for f in found} == {"SUP202"}
 
 
 def test_command_line_beats_the_file(site):
@@ -93,9 +92,9 @@ def test_command_line_beats_the_file(site):
 
 
 def test_fail_on_from_config(site):
-    (site / "supplint.toml").write_text('select = ["SUP203"]\nfail-on = "info"\n')
+    (site / "supplint.toml").write_text('select = ["SUP202"]\nfail-on = "info"\n')
     assert run_cli("check", "labels/b12.yaml", cwd=site).returncode == 1
-    (site / "supplint.toml").write_text('select = ["SUP203"]\nfail-on = "error"\n')
+    (site / "supplint.toml").write_text('select = ["SUP202"]\nfail-on = "error"\n')
     assert run_cli("check", "labels/b12.yaml", cwd=site).returncode == 0
     assert run_cli("check", "--fail-on", "info", "labels/b12.yaml", cwd=site).returncode == 1
 
@@ -103,27 +102,27 @@ def test_fail_on_from_config(site):
 def test_explicit_config_and_isolated(site, tmp_path_factory):
     elsewhere = tmp_path_factory.mktemp("conf") / "strict.toml"
     elsewhere.write_text('select = ["SUP301"]\n')
-    (site / "supplint.toml").write_text('select = ["SUP203"]\n')
+    (site / "supplint.toml").write_text('select = ["SUP202"]\n')
     assert {f[1] for f in findings(run_cli("check", "--output-format", "json", "--config", str(elsewhere), "labels",
                                             cwd=site))} == {"SUP301"}
     isolated = {f[1] for f in findings(run_cli("check", "--output-format", "json", "--isolated", "labels", cwd=site))}
-    assert {"SUP202", "SUP203", "SUP301"} <= isolated
+    assert {"SUP202", "SUP301"} <= isolated
 
 
 def test_rule_options_from_config(site):
-    (site / "supplint.toml").write_text('select = ["SUP203"]\n[rules.megadose]\nmultiple = 500\n')
+    (site / "supplint.toml").write_text('select = ["SUP202"]\n[rules.isolated-megadose]\nmultiple = 500\n')
     assert not findings(run_cli("check", "--output-format", "json", "labels/b12.yaml", cwd=site))  # 417x < 500x
-    (site / "supplint.toml").write_text('select = ["SUP203"]\n[rules.SUP203]\nmultiple = 400\n')
+    (site / "supplint.toml").write_text('select = ["SUP202"]\n[rules.SUP202]\nmultiple = 400\n')
     assert findings(run_cli("check", "--output-format", "json", "labels/b12.yaml", cwd=site))
 
 
 def test_include_and_exclude(site):
-    (site / "supplint.toml").write_text('select = ["SUP203"]\nexclude = ["legacy/"]\n')
+    (site / "supplint.toml").write_text('select = ["SUP202"]\nexclude = ["legacy/"]\n')
     found = findings(run_cli("check", "--output-format", "json", ".", cwd=site))
     assert {f[0] for f in found} == {"labels/b12.yaml"}
     # a file named on the command line is checked even when a pattern excludes it
     assert findings(run_cli("check", "--output-format", "json", "legacy/b12.yaml", cwd=site))
-    (site / "supplint.toml").write_text('select = ["SUP203"]\ninclude = ["legacy/*.yaml"]\n')
+    (site / "supplint.toml").write_text('select = ["SUP202"]\ninclude = ["legacy/*.yaml"]\n')
     assert {f[0] for f in findings(run_cli("check", "--output-format", "json", ".", cwd=site))} == {"legacy/b12.yaml"}
 
 
@@ -165,15 +164,15 @@ def test_config_and_isolated_together_is_a_usage_error(site):
 
 
 def test_stdin_filename_picks_the_config(site):
-    (site / "legacy" / "supplint.toml").write_text('select = ["SUP203"]\nfail-on = "info"\n')
+    (site / "legacy" / "supplint.toml").write_text('select = ["SUP202"]\nfail-on = "info"\n')
     text = B12.read_text()
     result = run_cli("check", "--output-format", "json", "--stdin-filename", "legacy/new.yaml", "-", stdin=text, cwd=site)
-    assert {(f["file"], f["code"]) for f in json.loads(result.stdout)} == {("legacy/new.yaml", "SUP203")}
+    assert {(f["file"], f["code"]) for f in json.loads(result.stdout)} == {("legacy/new.yaml", "SUP202")}
     assert result.returncode == 1
 
 
 def test_force_exclude_applies_patterns_to_named_files(site):
-    (site / "supplint.toml").write_text('select = ["SUP203"]\nexclude = ["legacy/"]\n')
+    (site / "supplint.toml").write_text('select = ["SUP202"]\nexclude = ["legacy/"]\n')
     assert findings(run_cli("check", "--output-format", "json", "legacy/b12.yaml", cwd=site))
     result = run_cli("check", "--output-format", "json", "--force-exclude", "legacy/b12.yaml", "labels/b12.yaml", cwd=site)
     assert {f[0] for f in findings(result)} == {"labels/b12.yaml"}

@@ -20,7 +20,8 @@ EXPECTED = {
     "bone-formula-k-unspecified.yaml": [("SUP103", 16)],
     "calcium-d3-tablet.yaml": [("SUP201", 19)],
     "multivitamin-50-plus.yaml": [],
-    "b12-sublingual.yaml": [("SUP202", 13), ("SUP203", 13)],
+    "b12-sublingual.yaml": [("SUP202", 13)],
+    "biotin-zinc-hair-formula.yaml": [("SUP203", 11)],
     "magnesium-glycinate.yaml": [("SUP301", 16)],
     "eye-health-areds.yaml": [("SUP201", 26)],
     "folic-acid-b-complex.yaml": [("SUP201", 15)],
@@ -75,6 +76,9 @@ EXPECTED = {
     "invalid/typo-keys.yaml": [("SUP002", 6), ("SUP002", 13)],
     "invalid/amounts.yaml": [("SUP004", 10), ("SUP003", 13), ("SUP004", 15)],
     "invalid/vitamin-e-iu.yaml": [("SUP004", 10), ("SUP206", 10)],
+    # folate in plain mcg (SUP209, and its %DV on the pre-2016 basis) and the same tablet declared in mcg DFE
+    "folate-plain-mcg.yaml": [("SUP209", 13), ("SUP205", 14)],
+    "folate-mcg-dfe.yaml": [],
 }
 
 

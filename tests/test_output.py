@@ -305,4 +305,4 @@ def test_statistics_prints_nothing_without_findings():
 def test_summary_counts_each_severity_in_plain_english():
     result = run_cli("check", "--select", "SUP1,SUP2", "examples/d3-5000-softgel.yaml", "examples/b12-sublingual.yaml",
                      "examples/bone-formula-k-unspecified.yaml")
-    assert result.stdout.splitlines()[-1] == "Found 6 problems (1 error, 3 warnings, 2 info) in 3 files."
+    assert result.stdout.splitlines()[-1] == "Found 5 problems (1 error, 3 warnings, 1 info) in 3 files."

@@ -81,12 +81,21 @@ def test_every_nutrient_has_a_sourced_figure_for_every_population_or_a_reason():
             assert population.missing(nutrient) == [], (nutrient.id, population.id)
 
 
-def test_provisional_figures_stay_marked():
-    """nutrients.md marks the folate UL basis and the beta-carotene IU factor with a warning sign."""
+def test_figures_primary_sources_settles_are_not_provisional():
+    """primary-sources.md §8: supplemental beta-carotene is 0.3 mcg RAE per IU (0.15 is an error) and the folate UL
+    is in mcg of folic acid; both are now supported, so neither is marked provisional."""
     ref = reference()
-    assert ref.nutrients["folate"].ul.provisional
+    folate = ref.nutrients["folate"].ul
+    assert not folate.provisional and str(folate.measure) == "mcg"
     beta = [c for c in ref.conversions["vitamin-a"] if "beta-carotene" in c.forms and c.src.unit == "IU"]
-    assert beta and all(c.provisional for c in beta)
+    assert [(c.factor, c.provisional) for c in beta] == [(0.3, False)]
+
+
+def test_figures_primary_sources_did_not_see_stay_provisional():
+    """§1.2: the pregnancy and lactation DVs from zinc on were not seen in the FDA table copy."""
+    ref = reference()
+    for nid in ("zinc", "selenium", "copper", "manganese", "chromium", "molybdenum", "chloride", "potassium", "sodium"):
+        assert ref.nutrients[nid].dv_sets["pregnant-lactating"].provisional, nid
 
 
 def test_alias_targets_and_forms_are_known():

@@ -186,6 +186,8 @@ def test_iu_only_vitamin_e_with_no_form_is_still_non_metric():
     ('{name: Vitamin D3, amount: 400 IU}', "10 mcg (400 IU)"),
     ('{name: Vitamin D2, as: ergocalciferol, amount: "1,000 iu"}', "25 mcg (1,000 iu)"),   # IU kept as printed
     ('{name: Vitamin A, as: retinyl palmitate, amount: "5,000 IU"}', "1,500 mcg RAE (5,000 IU)"),
+    # supplemental beta-carotene: 1 IU = 0.3 mcg RAE (primary-sources §2; the 0.15 on one NIH page is an error)
+    ('{name: Vitamin A, as: beta-carotene, amount: "5,000 IU"}', "1,500 mcg RAE (5,000 IU)"),
     ('{name: Vitamin E, as: dl-alpha tocopheryl acetate, amount: 400 IU}', "180 mg alpha-tocopherol (400 IU)"),
 ])
 def test_non_metric_unit_fix_writes_the_metric_amount_first(row, content):
@@ -198,7 +200,6 @@ def test_non_metric_unit_fix_writes_the_metric_amount_first(row, content):
 
 @pytest.mark.parametrize("row", [
     '{name: Vitamin A, amount: "5,000 IU"}',                    # form unknown: preformed or beta-carotene
-    '{name: Vitamin A, as: beta-carotene, amount: "5,000 IU"}',  # the beta-carotene factor is provisional
     '{name: Vitamin E, amount: 400 IU}',                        # natural or synthetic: ambiguous
     '{name: Vitamin D3, amount: {value: 400, unit: IU}}',        # a mapping cannot become "10 mcg (400 IU)"
     '{name: Vitamin D3, amount: "40,001 IU"}',                   # 1,000.025 mcg would print rounded
@@ -216,6 +217,7 @@ def test_non_metric_unit_offers_no_fix_that_is_not_exactly_right(row):
     '{name: Vitamin D2, as: ergocalciferol, amount: "25 mcg (800 IU)"}',
     '{name: Folate, amount: "400 mcg DFE (400 mcg folic acid)"}',
     '{name: Vitamin A, as: retinyl palmitate, amount: "900 mcg RAE (5,000 IU)"}',
+    '{name: Vitamin A, as: beta-carotene, amount: "900 mcg RAE (5,000 IU)"}',   # 0.3 mcg RAE per IU as well
     '{name: Vitamin E, as: d-alpha tocopherol, amount: "180 mg (400 IU)"}',
     '{name: Fish oil, amount: "1,000 mg (2 g)"}',
 ])
@@ -241,7 +243,6 @@ def test_amount_mismatch_does_not_fire(row):
 
 @pytest.mark.parametrize("row", [
     '{name: Vitamin A, amount: "900 mcg RAE (5,000 IU)"}',                 # form unknown
-    '{name: Vitamin A, as: beta-carotene, amount: "900 mcg RAE (5,000 IU)"}',  # provisional factor
     '{name: Folate, as: L-methylfolate, amount: "400 mcg DFE (100 mcg L-methylfolate)"}',  # no factor for it
     '{name: Probiotic blend, amount: "10 billion CFU (50 mg)"}',             # no plain conversion
 ])

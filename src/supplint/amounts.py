@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import data
-from .formatting import quoted
+from .formatting import positional, quoted
 from .suggest import did_you_mean
 
 
@@ -57,6 +57,7 @@ class UnitTable:
     canonical: dict[str, str]
     pint_names: dict[str, str]
     qualifiers: dict[str, str]
+    bases: dict[str, str]
     substances: frozenset[str]
     scales: dict[str, float]
     flags: dict[str, frozenset[str]]  # a yes/no mark of units.yaml ("error-prone") → the spellings that carry it
@@ -75,6 +76,7 @@ def unit_table() -> UnitTable:
         canonical={spelling: row["canonical"] for spelling, row in units.items()},
         pint_names={row["canonical"]: row["pint"] for row in units.values()},
         qualifiers=dict(raw["qualifiers"]),
+        bases=dict(raw.get("bases") or {}),
         substances=frozenset(raw.get("substances") or ()),
         scales={word: float(value) for word, value in raw["scales"].items()},
         flags={key: frozenset(spellings) for key, spellings in flags.items()},
@@ -122,6 +124,8 @@ def parse_mapping(value: object, unit: object, text: str) -> Amount:
     elif isinstance(value, int) and value >= MAX_VALUE:  # before float(), which cannot hold a 310-digit int
         raise AmountError("malformed_amount", f"the amount's value ({quoted(value)}) is larger than any amount a label prints",
                           _TOO_LARGE_HINT)
+    if isinstance(value, float) and math.isfinite(value):
+        text = f"{positional(value)} {unit}"  # as the file means it: `1.0e-7` is 0.0000001, never "1e-07" in a message
     _check_finite(float(value), text)
     measure, written, scaled, substance = _parse_unit(unit, float(value), text)
     return Amount(scaled, measure, written, None, None, text, substance, mapping=True)
@@ -190,6 +194,7 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
     written = words[0]
     canonical = table.canonical.get(written.lower())
     if canonical is None:
+        _misread_number(written, " ".join(words[1:]), text)
         if written == "%":
             raise AmountError("unknown_unit", f"'%' is not an amount unit in {quoted(text)}", "a percentage goes in `dv`")
         raise AmountError("unknown_unit", f"unknown unit {quoted(written)} in {quoted(text)}", did_you_mean(written, _spellings(table)))
@@ -208,6 +213,23 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
     return Measure(canonical, qualifier), written, value, None
 
 
+_DIGIT_GROUP = re.compile(r"^[0-9][0-9.,]*$")
+_EXPONENT = re.compile(r"^[eE][-+]?[0-9]+$")
+
+
+def _misread_number(word: str, unit: str, text: str) -> None:
+    """A unit that is the rest of the number (`2 000 IU`, `1e10 mg`) is a malformed amount, not an unknown unit."""
+    if _DIGIT_GROUP.match(word):
+        head = text.strip().lstrip("<>").split(word, 1)[0].split()
+        hint = "write the number without spaces, with a comma between groups of three digits"
+        if head and re.fullmatch(r"[0-9]{1,3}", head[-1]) and re.fullmatch(r"[0-9]{3}", word):
+            hint += f": {head[-1]},{word} {unit}".rstrip()
+        raise AmountError("malformed_amount", f"{quoted(text)} has a space inside its number", hint)
+    if _EXPONENT.match(word):
+        raise AmountError("malformed_amount", f"{quoted(text)} writes its number in scientific notation",
+                          "write the number in full, as the label prints it (e.g. 0.5 mg or 10,000 IU)")
+
+
 def _spellings(table: UnitTable) -> list[str]:
     return sorted({*table.canonical.values(), *(f"{u} {q}" for u in ("mcg", "mg") for q in ("RAE", "DFE", "NE"))})
 
@@ -222,5 +244,10 @@ def _unreadable(text: str) -> Amount:
 
 
 def parse_measure(text: str) -> Measure:
-    """A bare unit as data files write it: ``mcg RAE``."""
+    """A bare unit as data files write it: ``mcg RAE``, or a reference basis no label prints
+    (``mg supplemental-alpha-tocopherol``, units.yaml `bases`)."""
+    unit, _, rest = text.strip().partition(" ")
+    basis = unit_table().bases.get(rest.strip())
+    if basis is not None:
+        return Measure(parse_amount(f"1 {unit}").measure.unit, basis)
     return parse_amount(f"1 {text}").measure

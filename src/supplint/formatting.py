@@ -4,6 +4,7 @@ a message."""
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # amounts.py quotes with this module; a runtime import would be circular
@@ -28,10 +29,12 @@ def number(value: float) -> str:
     if (word := _not_finite(value)) is not None:
         return word
     decimals = 0 if value >= 1000 else 1 if value >= 100 else 3
+    if 0 < abs(value) < 0.001:  # two significant digits, never scientific notation ("0.000025", not "2.5e-05")
+        decimals = min(2 - math.floor(math.log10(abs(value))) - 1, 40)
     text = f"{value:,.{decimals}f}"
     if decimals:
         text = text.rstrip("0").rstrip(".")
-    return text if text != "0" or value == 0 else f"{value:.2g}"
+    return text
 
 
 def amount(value: float, measure: Measure) -> str:
@@ -70,6 +73,21 @@ def exact_number(value: float) -> str | None:
     return text if abs(float(text.replace(",", "")) - value) <= 1e-9 * max(1.0, value) else None
 
 
+def positional(value: float | int) -> str:
+    """A number from the file, exactly, in positional notation: YAML reads `1e-7` as a float, and a reader is shown
+    0.0000001, never an "e"."""
+    text = repr(value)
+    if "e" not in text and "E" not in text:
+        return text
+    digits = format(Decimal(text), "f")
+    return digits.rstrip("0").rstrip(".") if "." in digits else digits
+
+
+def _plain_float(value: float) -> str:
+    digits = positional(value)
+    return digits if len(digits) <= QUOTE_LIMIT else f"a number of {len(digits.split('.')[0].lstrip('-')):,} digits"
+
+
 def quoted(value: object) -> str:
     """A value from the file as a message names it: text in quotes (cut when long), numbers as written, and other
     YAML or JSON values in words ("a list", "true") rather than as Python prints them."""
@@ -82,7 +100,7 @@ def quoted(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, float):
-        return _not_finite(value) or repr(value)
+        return _not_finite(value) or _plain_float(value)
     if isinstance(value, int):
         digits = len(str(abs(value))) if value.bit_length() < 10_000 else None
         if digits is not None and digits <= QUOTE_LIMIT:

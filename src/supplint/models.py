@@ -11,12 +11,13 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError, core_schema
 
 from . import data
 from .amounts import MAX_PER_DAY, MAX_VALUE, Amount, AmountError, parse_amount, parse_mapping
 from .formatting import quoted
+from .panel_rows import with_bare_unit
 from .suggest import did_you_mean
 
 FORMS = ("tablet", "capsule", "softgel", "chewable", "gummy", "lozenge", "liquid", "drops", "spray", "powder", "other")
@@ -235,6 +236,16 @@ class _Row(_Strict):
                                                  "it for an alias).")
     blend: tuple[BlendMember, ...] | None = Field(None, description="The members of a proprietary blend, as nested "
                                                                     "rows; a member may omit its amount.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_number(cls, value: object) -> object:
+        """`Calories: 20` prints no unit (label-format.md): the panel row says what a bare number is in."""
+        if isinstance(value, dict) and "amount" in value and "name" in value:
+            amount = with_bare_unit(value["name"], value["amount"])
+            if amount is not value["amount"]:
+                value = {**value, "amount": amount}
+        return value
 
 
 class BlendMember(_Row):

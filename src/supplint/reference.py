@@ -122,8 +122,9 @@ class Reference:
             ))
         self.populations = {key: _population(key, row) for key, row in data.load("data/populations.yaml").items()}
         self.aliases = AliasMatcher(data.load("data/aliases.yaml"))
-        self._ul_only = frozenset(nid for nid, convs in self.conversions.items() if any(c.purposes == {"ul"} for c in convs))
         self._views: dict[str, Reference] = {}
+        self._ul_factors: dict[tuple[str, frozenset[str]], float | None] = {}
+        self._fits: dict[tuple, bool] = {}
 
     def for_population(self, population: Population | None) -> Reference:
         """The tables as one population reads them: each nutrient's `dv` from the population's DV set (None where
@@ -137,10 +138,6 @@ class Reference:
             view._views = {}
             self._views[population.dv_set] = view
         return view
-
-    def converts_for_ul(self, nutrient_id: str) -> bool:
-        """Has the nutrient a factor meant for the UL comparison only (vitamin E: all stereoisomers count)?"""
-        return nutrient_id in self._ul_only
 
     def cite(self, keys: tuple[str, ...]) -> str:
         return "; ".join(self.sources[key].short if key in self.sources else key for key in keys)
@@ -178,6 +175,56 @@ class Reference:
         if len(results) > 1:
             raise Ambiguous(f"{src} of {nutrient.name} converts differently by form")
         return results.pop() if results else None
+
+    def label_to_ul(self, nutrient: Nutrient, forms: frozenset[str]) -> float | None:
+        """How many of the upper limit's unit one of the nutrient's label unit is, for these forms: the one step
+        from a row's label figure to the limit's basis (folate: mcg DFE → mcg folic acid; vitamin E: mg
+        alpha-tocopherol → mg of supplemental alpha-tocopherol by mass, twice as much for a synthetic form).
+
+        Where the form is not stated and the factors differ, the smallest applies: a finding that a limit is
+        exceeded rests only on what is certain."""
+        ul = nutrient.ul
+        if ul is None:
+            return None
+        key = (nutrient.id, forms)
+        if key not in self._ul_factors:
+            try:
+                found = self.convert(1.0, nutrient.measure, nutrient, forms, ul.measure, "ul")
+            except Ambiguous:
+                found = min(factor for form in self.aliases.forms_of.get(nutrient.id, frozenset())
+                            if (factor := self.convert(1.0, nutrient.measure, nutrient, frozenset([form]), ul.measure, "ul"))
+                            is not None)
+            self._ul_factors[key] = found
+        return self._ul_factors[key]
+
+    def ul_amount(self, amount: Amount, label_value: float | None, nutrient: Nutrient, forms: frozenset[str]) -> float | None:
+        """A row's amount on its upper limit's basis: a part printed on that basis as printed ("240 mcg folic
+        acid"), else the row's figure in the label unit times label_to_ul. Every rule and message reads this one
+        figure, so an amount says the same however it is written (IU or mg, either part first)."""
+        ul = nutrient.ul
+        if ul is None:
+            return None
+        if ul.measure != nutrient.measure:
+            for part in amount.amounts():
+                if part.measure == ul.measure:
+                    return part.value
+        if label_value is None:
+            return None
+        scale = self.label_to_ul(nutrient, forms)
+        return label_value * scale if scale is not None else None
+
+    def fits(self, measure: Measure, nutrient: Nutrient, forms: frozenset[str]) -> bool:
+        """Can an amount in ``measure`` be of this nutrient at all: converted to its label unit, or one that some
+        form's factor starts from (a wrong form is not a wrong unit)? Remembered: labels repeat their units."""
+        key = (measure, nutrient.id, forms)
+        known = self._fits.get(key)
+        if known is None:
+            try:
+                known = self.convert(1.0, measure, nutrient, forms, nutrient.measure, "label") is not None
+            except Ambiguous:
+                known = True
+            known = self._fits[key] = known or self.has_conversion_for(nutrient, measure)
+        return known
 
     def has_conversion_for(self, nutrient: Nutrient, measure: Measure) -> bool:
         """Does any factor (of any form) start from this unit? Tells a missing form from a wrong unit."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .amounts import Amount
 from .models import DeclaredDV, Label, _Row
+from .panel_rows import panel_row
 from .reference import Ambiguous, Nutrient, Population, Reference
 
 
@@ -27,6 +28,13 @@ class Row:
     @property
     def amount_path(self) -> tuple:
         return (*self.path, "amount")
+
+    @property
+    def at_most(self) -> bool:
+        """"<1 g": the amount is only a ceiling (label-format.md: it counts as at most the bound), so it is never
+        evidence that a limit or a multiple of the Daily Value is reached."""
+        amount = self.amount
+        return amount is not None and any(part.bound == "<" for part in amount.amounts())
 
 
 @dataclass(slots=True)
@@ -83,6 +91,15 @@ class Resolved:
 
         return self.memo(("daily", nutrient_id), total)
 
+    def daily_at_least(self, nutrient_id: str) -> float | None:
+        """The daily amount in the label unit that is certain to be reached: a row printed as a ceiling (`<1 g`)
+        counts for nothing here (label-format.md: at most the bound), so a megadose never rests on one."""
+        def total() -> float | None:
+            rows = [row for row in self.rows_of(nutrient_id) if row.per_serving is not None and not row.at_most]
+            return sum(row.per_serving for row in rows) * self.per_day if rows else None
+
+        return self.memo(("at-least", nutrient_id), total)
+
     def daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
         """Daily amount the upper limit covers, in the UL's unit, and the rows it comes from."""
         return self.memo(("ul", nutrient.id), lambda: self._daily_for_ul(nutrient))
@@ -92,20 +109,12 @@ class Resolved:
         if ul is None:
             return None
         vocabulary = self.reference.aliases.forms_of.get(nutrient.id, frozenset())
-        # Where the UL is in the label unit and no factor is specific to the UL, the label figure is the UL figure.
-        reuse = ul.measure == nutrient.measure and not self.reference.converts_for_ul(nutrient.id)
         total, counted = 0.0, []
         for row in self.rows_of(nutrient.id):
             forms = row.forms & vocabulary
-            if row.amount is None or (forms and forms <= ul.not_counted):
-                continue  # e.g. beta-carotene is not preformed vitamin A; methylfolate is not folic acid
-            if reuse:
-                value = row.per_serving
-            else:
-                try:
-                    value = self.reference.amount_in(row.amount, nutrient, row.forms, ul.measure, "ul")
-                except Ambiguous:
-                    value = None  # already reported when the row was normalised
+            if row.amount is None or (forms and forms <= ul.not_counted) or row.at_most:
+                continue  # e.g. beta-carotene is not preformed vitamin A; "<1 g" claims no amount at all
+            value = self.reference.ul_amount(row.amount, row.per_serving, nutrient, row.forms)
             if value is not None:
                 total += value
                 counted.append(row)
@@ -130,6 +139,8 @@ def resolve(label: Label, reference: Reference, population: Population | None) -
     for row in rows:
         if row.nutrient is not None and row.amount is not None:
             _normalise(row, resolved)
+        elif row.amount is not None:
+            _panel_unit(row, resolved)
         if row.nutrient is not None and population is not None and row.nutrient.id not in gaps_said:
             gaps_said.add(row.nutrient.id)
             _missing_figures(row, population, resolved)
@@ -173,6 +184,8 @@ def _normalise(row: Row, resolved: Resolved) -> None:
         ))
         return
     if row.per_serving is not None:
+        if amount.second is not None:
+            _parts_fit(row, resolved)
         return
     measure = amount.measure
     if reference.has_conversion_for(nutrient, measure):
@@ -188,3 +201,38 @@ def _normalise(row: Row, resolved: Resolved) -> None:
             f"write the amount in {nutrient.measure}",
         ))
 
+
+
+def _panel_unit(row: Row, resolved: Resolved) -> None:
+    """A panel row that is not a vitamin or mineral (Calories, Total Fat) in a unit it cannot have: `Calories 20 mg`."""
+    panel = panel_row(row.name)
+    amount = row.amount
+    if panel is None or amount is None:
+        return
+    for part in amount.amounts():
+        if part.measure.unit not in panel.units or part.measure.qualifier is not None:
+            allowed = " or ".join(sorted(panel.units))
+            resolved.issues.append(Issue(
+                "SUP003", row.amount_path,
+                f"{part.measure} is not a unit for the panel row {row.name}, which is declared in {allowed}",
+                f"write the amount as printed, in {allowed}" + (" (or as a bare number)" if panel.bare else ""),
+            ))
+            return
+
+
+def _parts_fit(row: Row, resolved: Resolved) -> None:
+    """Both parts of `500 mg (1 IU)` must be in a unit the nutrient can have: the row's figure comes from the part
+    that converts, and a part in a unit with no meaning for the nutrient (IU of vitamin C) would otherwise pass
+    unread. Unknown units are SUP003's; a part that has a factor for some other form is left to SUP207."""
+    nutrient, amount, reference = row.nutrient, row.amount, resolved.reference
+    assert nutrient is not None and amount is not None
+    for part in amount.amounts():
+        if reference.fits(part.measure, nutrient, row.forms):
+            continue
+        where = "the parenthetical amount" if part is amount.second else "the first amount"
+        resolved.issues.append(Issue(
+            "SUP003", row.amount_path,
+            f"{where} of {amount.text} is in {part.measure}, not a unit for {nutrient.name}, which is declared "
+            f"in {nutrient.measure}",
+            f"write both amounts in units of {nutrient.name} (e.g. {nutrient.measure}), or drop the one in {part.measure}",
+        ))

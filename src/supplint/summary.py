@@ -67,8 +67,9 @@ def label_facts(resolved: Resolved, file: str, doc=None) -> LabelFacts:
         limit = nutrient.ul.for_bands(resolved.population.bands) if share is not None else None
         if limit:
             ul = share * days / limit * 100
+        bound = next((part.bound for part in row.amount.amounts() if part.bound), "") if row.amount else ""
         if daily is not None:
-            daily_text = formatting.amount(daily, nutrient.measure)
+            daily_text = bound + formatting.amount(daily, nutrient.measure)  # "<1,000 mg": a ceiling stays one
         elif nutrient is None and row.amount is not None and row.amount.bound is None:
             daily_text = formatting.amount(row.amount.value * days, row.amount.measure)  # fish oil, probiotics
         else:

@@ -19,6 +19,7 @@ from functools import cache
 from typing import get_args
 
 from ..findings import Span
+from .. import units
 from ..formatting import amount
 
 
@@ -87,17 +88,35 @@ def template_fields(template: str) -> set[str]:
     return names
 
 
-def daily_text(rows, per_day: int, value: float, measure) -> tuple[str, str]:
-    """"125 mcg" and, when one row printed it in another unit too, " (5,000 IU)" (scaled to a day); when several
-    rows hold the nutrient, " (summed over rows 1 and 3 of facts)", so the reader knows where the figure comes from."""
-    alt = ""
+def daily_text(rows, per_day: int, value: float, measure, label_value: float | None = None,
+               reference=None) -> tuple[str, str]:
+    """A daily figure with its basis, and the label's own figures beside it where they are on another basis:
+    "1,350 mg supplemental alpha-tocopherol" and " (675 mg alpha-tocopherol on the label, 1,500 IU)".
+
+    ``label_value`` is the same daily amount in the nutrient's label unit, when ``measure`` is another basis (an
+    upper limit's). A printed part in a plain multiple of a unit already shown (`1 g` beside mg) adds nothing and is
+    left out, so the text is the same however the amount was written; so is a part in a unit the nutrient cannot
+    have (`(5 mL)` of vitamin D: SUP003 says so), when ``reference`` is given to tell."""
+    nutrient = rows[0].nutrient if rows else None
+    shown = [measure]
+    notes = []
+    if nutrient is not None and label_value is not None and nutrient.measure != measure:
+        notes.append(f"{amount(label_value, nutrient.measure)} on the label")
+        shown.append(nutrient.measure)
     if len(rows) == 1 and rows[0].amount is not None:
-        other = next((a for a in rows[0].amount.amounts() if a.measure != measure), None)
-        if other is not None:
-            alt = f" ({amount(other.value * per_day, other.measure)})"
-    elif len(rows) > 1:
-        alt = f" (summed over {rows_where(rows)})"
-    return amount(value, measure), alt
+        for part in rows[0].amount.amounts():
+            printed = nutrient.implied(part.measure) if nutrient is not None else part.measure
+            if any(printed.qualifier == other.qualifier and units.factor(printed.unit, other.unit) is not None
+                   for other in shown):
+                continue
+            if reference is not None and nutrient is not None and not reference.has_conversion_for(nutrient, printed):
+                continue
+            shown.append(printed)
+            notes.append(amount(part.value * per_day, part.measure))
+    if len(rows) > 1:  # the reader should know where the figure comes from
+        notes.append(f"summed over {rows_where(rows)}")
+    bound = ">" if any(part.bound == ">" for row in rows if row.amount is not None for part in row.amount.amounts()) else ""
+    return bound + amount(value, measure), f" ({', '.join(notes)})" if notes else ""
 
 
 def rows_where(rows) -> str:

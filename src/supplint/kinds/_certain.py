@@ -1,8 +1,9 @@
 """Conversions the amount rules may rest a finding or a fix on: a factor only where it is certain.
 
 Reference.convert answers for vitamin A in IU with no form stated, because the preformed and the beta-carotene
-factors both read 0.3 today; but the beta-carotene one is provisional (0.15 in other sources). A rule that tells a
-label its number is wrong, or rewrites that number, must not rest on such a factor, so here it gives no answer.
+factors both read 0.3; but which form it is still decides what the upper limit counts. A rule that tells a label
+its number is wrong, or rewrites that number, must not rest on a factor that is provisional (conversions.yaml) or
+that belongs to a form the row does not state, so here it gives no answer.
 """
 
 from __future__ import annotations

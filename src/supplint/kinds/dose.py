@@ -19,19 +19,25 @@ from ..resolve import Resolved
 from . import Hit, daily_text, render
 
 
-#: The fields this kind gives message and hint templates (checked when the packs load).
-FIELDS = frozenset({"nutrient", "over_ul", "daily", "alt", "dv", "dv_multiple", "limit", "ratio", "population", "source", "covers"})
+#: The fields this kind gives message and hint templates (checked when the packs load). `daily`/`alt` are the
+#: daily amount on the upper limit's basis where the limit is exceeded, else in the label unit; `dv_daily`/`dv_alt`
+#: always in the label unit (the Daily Value's); `over_ul` and `over_dv` are the notes rendered from
+#: `above-ul-note` and `dv-multiple-note` for what is reached, and `megadose` joins them with "and".
+FIELDS = frozenset({"nutrient", "over_ul", "over_dv", "megadose", "daily", "alt", "dv", "dv_daily", "dv_alt",
+                    "dv_multiple", "dv_percent", "limit", "ratio", "population", "source", "covers"})
 
 #: Templates of the Spec beyond message and hint (checked when the packs load).
-TEMPLATES = ("above_ul_note",)
+TEMPLATES = ("above_ul_note", "dv_multiple_note")
 
 
 class Spec(RuleBase):
     kind: Literal["dose"]
     limits: tuple[Literal["upper-limit", "dv-multiple"], ...]
     scope: Literal["each", "sole-dv-nutrient", "no-upper-limit"] = "each"
-    # Rendered into the message's {over_ul} when the upper limit is exceeded too (empty otherwise).
+    # Rendered into {over_ul} when the upper limit is exceeded, into {over_dv} when the multiple of the Daily
+    # Value is reached (empty otherwise): a message says only what the finding is about.
     above_ul_note: str | None = Field(None, alias="above-ul-note")
+    dv_multiple_note: str | None = Field(None, alias="dv-multiple-note")
 
     @model_validator(mode="after")
     def _multiple_declared(self) -> Spec:
@@ -43,45 +49,70 @@ class Spec(RuleBase):
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     reference = resolved.reference
     present = resolved.nutrients()
-    if rule.scope == "sole-dv-nutrient":
-        candidates = [nid for nid in present if reference.nutrients[nid].dv]
-        if len(candidates) != 1:
-            return
-    elif rule.scope == "no-upper-limit":
-        candidates = [nid for nid in present if reference.nutrients[nid].ul is None]
+    if rule.scope == "each":
+        candidates = present
     else:
-        candidates = list(present)
+        with_dv = resolved.memo("with-dv", lambda: [nid for nid in present if reference.nutrients[nid].dv])
+        if rule.scope == "sole-dv-nutrient":
+            if len(with_dv) != 1:
+                return
+            candidates = with_dv
+        else:
+            # A product's only nutrient with a Daily Value is an isolated megadose (scope sole-dv-nutrient), never
+            # both: one figure gets one finding.
+            sole = with_dv[0] if len(with_dv) == 1 else None
+            candidates = [nid for nid in present if reference.nutrients[nid].ul is None and nid != sole]
     population = resolved.population
+    ul_test = "upper-limit" in rule.limits and population is not None
+    dv_test = "dv-multiple" in rule.limits
     for nid in candidates:
         nutrient = reference.nutrients[nid]
-        over_ul = covered = None
-        if "upper-limit" in rule.limits and nutrient.ul is not None and population is not None:
+        over_ul = over_dv = False
+        covered = limit = None
+        if ul_test and nutrient.ul is not None:
             covered = resolved.daily_for_ul(nutrient)
-            limit = nutrient.ul.for_bands(population.bands)  # None: no figure for the population (SUP005 says so)
-            over_ul = covered is not None and limit is not None and covered[0] > limit
-        over_dv = daily = None
-        if "dv-multiple" in rule.limits and nutrient.dv:
-            daily = resolved.daily(nid)
-            over_dv = daily >= options["multiple"] * nutrient.dv
+            if covered is not None:
+                limit = nutrient.ul.for_bands(population.bands)  # None: no figure for the population (SUP005 says so)
+                over_ul = limit is not None and covered[0] > limit
+        if dv_test and nutrient.dv:
+            # "<1 g" is at most 1 g: only amounts known to be reached count toward a megadose
+            daily = resolved.daily_at_least(nid)
+            over_dv = daily is not None and daily >= options["multiple"] * nutrient.dv
         if not (over_ul or over_dv):
             continue
         # Only a firing rule pays for its message.
-        rows = present[nid]
-        fields: dict = {"nutrient": nutrient.name, "over_ul": ""}
-        if over_ul:
-            total, rows = covered
-            fields.update(
-                nutrient=nutrient.ul.name or nutrient.name,
-                limit=formatting.amount(limit, nutrient.ul.measure),
-                ratio=formatting.percent(total / limit),
-                population=population.description,
-                source=reference.cite_limit(nutrient.ul, population),
-                covers=nutrient.ul.covers,
-            )
-            fields["daily"], fields["alt"] = daily_text(rows, resolved.per_day, total, nutrient.ul.measure)
-            fields["over_ul"] = render(rule.above_ul_note, fields) or ""
-        if daily is not None:
-            # The Daily Value message speaks in the label unit, even where the UL has its own (folate).
-            fields["daily"], fields["alt"] = daily_text(present[nid], resolved.per_day, daily, nutrient.measure)
-            fields.update(dv=formatting.amount(nutrient.dv, nutrient.measure), dv_multiple=formatting.times(daily / nutrient.dv))
-        yield Hit(rows[0].amount_path, render(rule.message, fields), render(rule.hint, fields))
+        yield _hit(rule, resolved, nutrient, covered if over_ul else None, limit, over_dv)
+
+
+def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool) -> Hit:
+    reference, population = resolved.reference, resolved.population
+    fields: dict = {"nutrient": nutrient.name, "over_ul": "", "over_dv": ""}
+    certain = [row for row in resolved.nutrients()[nutrient.id] if not row.at_most]
+    rows = certain or resolved.nutrients()[nutrient.id]
+    daily = resolved.daily_at_least(nutrient.id)
+    if daily is not None:
+        fields["dv_daily"], fields["dv_alt"] = daily_text(certain, resolved.per_day, daily, nutrient.measure,
+                                                          reference=reference)
+        if nutrient.dv:
+            fields.update(dv=formatting.amount(nutrient.dv, nutrient.measure),
+                          dv_multiple=formatting.times(daily / nutrient.dv),
+                          dv_percent=formatting.percent(daily / nutrient.dv))
+        fields["daily"], fields["alt"] = fields["dv_daily"], fields["dv_alt"]
+    if covered is not None:
+        total, rows = covered
+        label_daily = sum(row.per_serving for row in rows if row.per_serving is not None) * resolved.per_day
+        fields.update(
+            nutrient=nutrient.ul.name or nutrient.name,
+            limit=formatting.amount(limit, nutrient.ul.measure),
+            ratio=formatting.percent(total / limit),
+            population=population.description,
+            source=reference.cite_limit(nutrient.ul, population),
+            covers=nutrient.ul.covers,
+        )
+        fields["daily"], fields["alt"] = daily_text(rows, resolved.per_day, total, nutrient.ul.measure,
+                                                    label_daily, reference)
+        fields["over_ul"] = render(rule.above_ul_note, fields) or ""
+    if over_dv:
+        fields["over_dv"] = render(rule.dv_multiple_note, fields) or ""
+    fields["megadose"] = " and ".join(note for note in (fields["over_dv"], fields["over_ul"]) if note)
+    return Hit(rows[0].amount_path, render(rule.message, fields), render(rule.hint, fields))

@@ -54,7 +54,9 @@ class Spec(RuleBase):
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     reference = resolved.reference
     trigger = reference.nutrients[rule.trigger.nutrient]
-    trigger_rows = [row for row in resolved.rows_of(trigger.id) if row.per_serving is not None]
+    # "<25 mcg" is at most 25 mcg: a ceiling never shows the trigger's minimum is reached (a partner's ceiling
+    # below its minimum does show it is below, so the partner keeps its bounded rows).
+    trigger_rows = [row for row in resolved.rows_of(trigger.id) if row.per_serving is not None and not row.at_most]
     if rule.trigger.forms:
         trigger_rows = [row for row in trigger_rows if row.forms & frozenset(rule.trigger.forms)]
     if not trigger_rows:
@@ -71,7 +73,8 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     unstated = [row for row in partner_rows if not row.forms & (wanted | others)]
 
     fields = {"trigger": trigger.name, "partner": partner.name}
-    fields["trigger_daily"], fields["trigger_alt"] = daily_text(trigger_rows, resolved.per_day, trigger_daily, trigger.measure)
+    fields["trigger_daily"], fields["trigger_alt"] = daily_text(trigger_rows, resolved.per_day, trigger_daily, trigger.measure,
+                                                                   reference=reference)
     fields["trigger_dv"] = formatting.percent(trigger_daily / trigger.dv) if trigger.dv else "n/a"
     fields["minimum"] = formatting.amount(trigger_min, trigger.measure) if trigger_min is not None else ""
 
