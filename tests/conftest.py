@@ -21,6 +21,39 @@ os.environ.pop("SUPPLINT_NO_CACHE", None)
 atexit.register(shutil.rmtree, _CACHE, True)
 
 
+#: Headless Chromium renders the HTML report and the serve page (tests/test_html_report.py, tests/test_serve.py).
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--hide-scrollbars", "--enable-logging=stderr", "--v=0")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    message = "no Chromium installed (apt-get install chromium; .ci/run installs it in CI)"
+    if os.environ.get("SUPPLINT_REQUIRE_CHROMIUM"):  # CI sets it, so that a missing browser cannot pass unseen
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def check_in(cwd: Path, *args: str):
+    """`supplint check ARGS` in-process with ``cwd`` as the working folder (paths in the output are relative to it)."""
+    from click.testing import CliRunner
+
+    from supplint.cli import cli
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(cli, ["check", *args], catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run the installed CLI in a real process, as CI and users do."""
     # Under GitHub Actions the default format is github; the tests ask for what they read.

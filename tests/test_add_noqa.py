@@ -7,17 +7,14 @@ changes nothing; a generated site of 300 labels and 100 pages checks the same by
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import EXAMPLES, ROOT
-from supplint.cli import cli
+from conftest import EXAMPLES, ROOT, check_in
 
 D3 = (EXAMPLES / "d3-5000-softgel.yaml").read_text(encoding="utf-8")  # SUP101, SUP201, SUP202 on line 13
 JOINT = (EXAMPLES / "joint-formula-disease-claim.yaml").read_text(encoding="utf-8")  # SUP303 on line 25
@@ -25,24 +22,15 @@ CLAIM = "  - Relieves arthritis pain and stiffness.*\n"
 ADDED = re.compile(r"added (\d+) suppression comments? in (\d+) files?")
 
 
-def invoke(cwd: Path, *args: str):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(cli, ["check", *args], catch_exceptions=False)
-    finally:
-        os.chdir(old)
-
-
 def findings(cwd: Path, *paths: str) -> list[tuple[str, str, int]]:
-    result = invoke(cwd, "--output-format", "json", *(paths or ["."]))
+    result = check_in(cwd, "--output-format", "json", *(paths or ["."]))
     assert result.exit_code in (0, 1), result.output
     return sorted((f["file"], f["code"], f["line"]) for f in json.loads(result.stdout))
 
 
 def add_noqa(cwd: Path, *paths: str) -> tuple[int, int, int]:
     """(exit status, comments added, files changed)."""
-    result = invoke(cwd, "--add-noqa", *(paths or ["."]))
+    result = check_in(cwd, "--add-noqa", *(paths or ["."]))
     counts = ADDED.search(result.stderr)
     assert counts, result.stderr
     return result.exit_code, int(counts[1]), int(counts[2])
@@ -157,7 +145,7 @@ def test_an_html_page_gets_the_comment_on_the_line_above(site):
 def test_a_file_that_does_not_parse_is_left_alone(site):
     write(site, "broken.yaml", "product: [unclosed\nfacts: []\n")
     before = snapshot(site)
-    result = invoke(site, "--add-noqa", ".")
+    result = check_in(site, "--add-noqa", ".")
     assert result.exit_code == 1  # what is left would still fail a check
     assert "SUP001" in result.stderr and "added 0 suppression comments in 0 files" in result.stderr
     assert snapshot(site) == before
@@ -166,7 +154,7 @@ def test_a_file_that_does_not_parse_is_left_alone(site):
 def test_add_noqa_is_not_for_fix_diff_or_standard_input(site):
     write(site, "d3.yaml", D3)
     for extra in (["--fix"], ["--diff"], ["-"]):
-        assert invoke(site, "--add-noqa", *extra).exit_code == 2
+        assert check_in(site, "--add-noqa", *extra).exit_code == 2
 
 
 def test_a_generated_site_of_300_labels_and_100_pages(site):

@@ -205,6 +205,7 @@ EXPECTED = {
     "supplement-faq-consult.md": [],
     "turmeric-aside-mdx.mdx": [("SUP403", 14)],                          # the <aside> call-out discloses in time
     "ashwagandha-footnote.md": [("SUP402", 15)],                         # a footnote renders after the link
+    "disease-mentions.md": [],                                           # no product link: nothing to disclose
 }
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import signal
 import struct
 import subprocess
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import CHROMIUM_FLAGS, EXAMPLES, ROOT, run_cli
 from supplint.findings import Finding
 from supplint.html_report import HtmlReporter
 from supplint.summary import FactRow, LabelFacts, stack_totals
@@ -373,34 +372,19 @@ def test_stack_run_end_to_end(tmp_path):
 # ---------------------------------------------------------------------------------------------------------------
 # In headless Chromium
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-#: As the machine doc recommends for a closed network; the profile is a new empty directory per run.
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-         "--enable-logging=stderr", "--v=0")
 TIMEOUT = 60
 #: The page's colours that the screenshot must show: the %DV bar fill and the error badge (html_report.STYLE).
 DV_FILL = bytes.fromhex("2f6f4f")
 ERROR_BADGE = bytes.fromhex("a4161a")
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    message = "no Chromium installed (apt-get install chromium; .ci/run installs it in CI)"
-    if os.environ.get("SUPPLINT_REQUIRE_CHROMIUM"):  # CI sets it, so that a missing browser cannot pass unseen
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def browse(browser: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     """Run the browser headless in its own process group, killing the whole group if it hangs."""
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
     profile.mkdir()
-    command = [browser, *FLAGS, f"--user-data-dir={profile}", *args]
+    command = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                errors="replace", start_new_session=True)
     try:

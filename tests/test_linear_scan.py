@@ -98,9 +98,10 @@ def test_notes_repeating_a_disease_are_scanned_once_per_pattern(monkeypatch, wor
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("arthritis " * 3000, [("SUP404", 3)]),                        # one run of disease words: one claim, as on a label
-    ("Arthritis. " * 3000, [("SUP404", 3)] * 3000),                # a claim in every sentence
-    ("arthritis; " * 3000, [("SUP404", 3)]),                       # many clauses of one sentence
+    ("arthritis " * 3000, []),                                     # a page names a disease: a topic, not a claim
+    ("cures arthritis " * 3000, [("SUP404", 3)]),                  # one sentence of claim words: one claim
+    ("Cures arthritis. " * 3000, [("SUP404", 3)] * 3000),          # a claim in every sentence
+    ("cures arthritis; " * 3000, [("SUP404", 3)]),                 # many clauses of one sentence
     ("Ask your doctor about arthritis. " * 1500, []),              # a mention in every sentence
 ])
 def test_page_prose_repeating_a_disease_is_scanned_once_per_pattern(monkeypatch, text, expected):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, check_in
 from supplint.cli import cli
 
 D3_LABEL = EXAMPLES / "d3-5000-softgel.yaml"  # SUP101, SUP201 and SUP202 on its line 13
@@ -29,15 +29,6 @@ supplements: [{target}]
 Talk to your doctor before starting a supplement.
 """
 CONCISE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):\d+: (?P<code>SUP\d{3}) ")
-
-
-def invoke(cwd: Path, *args: str):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(cli, ["check", *args], catch_exceptions=False)
-    finally:
-        os.chdir(old)
 
 
 def findings(result, output_format: str) -> list[tuple[str, str, int]]:
@@ -68,7 +59,7 @@ def site(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("output_format", ["concise", "json", "sarif"])
 def test_a_label_named_by_50_pages_is_reported_once_at_the_label(site, output_format, jobs):
-    result = invoke(site, ".", "--output-format", output_format, "--jobs", jobs)
+    result = check_in(site, ".", "--output-format", output_format, "--jobs", jobs)
     assert result.exit_code == 1
     assert findings(result, output_format) == LABEL_FINDINGS
     notes = [line for line in result.stderr.splitlines() if "names label ../labels/d3.yaml, which has 3 problems" in line]
@@ -76,7 +67,7 @@ def test_a_label_named_by_50_pages_is_reported_once_at_the_label(site, output_fo
 
 
 def test_checking_only_pages_still_checks_their_label_once_at_its_file(site):
-    result = invoke(site, "posts/p00.md", "posts/p01.md", "--output-format", "json")
+    result = check_in(site, "posts/p00.md", "posts/p01.md", "--output-format", "json")
     assert result.exit_code == 1
     assert findings(result, "json") == LABEL_FINDINGS
 
@@ -85,7 +76,7 @@ def test_a_label_reached_by_other_spellings_of_its_path_is_checked_once(site):
     os.symlink(site / "labels", site / "shelf")
     for index, target in enumerate(["../labels/./d3.yaml", "../shelf/d3.yaml", "../posts/../labels/d3.yaml"]):
         (site / "posts" / f"p{index:02}.md").write_text(POST.format(index=index, target=target), encoding="utf-8")
-    result = invoke(site, "posts/p00.md", "posts/p01.md", "posts/p02.md", "--output-format", "json")
+    result = check_in(site, "posts/p00.md", "posts/p01.md", "posts/p02.md", "--output-format", "json")
     assert [code for _, code, _ in findings(result, "json")] == ["SUP101", "SUP201", "SUP202"]
 
 
@@ -96,21 +87,21 @@ def test_the_labels_own_per_file_ignores_and_suppressions_apply(site, only_pages
     lines = label.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[12] = lines[12].rstrip("\n") + "  # supplint: disable=SUP202\n"
     label.write_text("".join(lines), encoding="utf-8")
-    result = invoke(site, *(["posts/p00.md"] if only_pages else ["."]), "--output-format", "json")
+    result = check_in(site, *(["posts/p00.md"] if only_pages else ["."]), "--output-format", "json")
     assert findings(result, "json") == [("labels/d3.yaml", "SUP201", 13)]
 
 
 def test_a_clean_label_gives_its_pages_no_note(site):
     clean = EXAMPLES / "d3-k2-softgel.yaml"
     shutil.copy(clean, site / "labels" / "d3.yaml")
-    result = invoke(site, ".", "--output-format", "json")
+    result = check_in(site, ".", "--output-format", "json")
     assert findings(result, "json") == []
     assert "names label" not in result.stderr
 
 
 def test_a_page_naming_a_missing_label_still_gets_sup405(site):
     (site / "posts" / "p00.md").write_text(POST.format(index=0, target="../labels/gone.yaml"), encoding="utf-8")
-    result = invoke(site, "posts/p00.md", "--output-format", "json")
+    result = check_in(site, "posts/p00.md", "--output-format", "json")
     assert findings(result, "json") == [("posts/p00.md", "SUP405", 3)]
 
 
@@ -118,7 +109,7 @@ def test_a_named_file_that_does_not_look_like_a_label_is_still_checked_as_one(si
     """A walk skips YAML without `product:` or `facts:`; a page that names it says it is a label."""
     (site / "labels" / "odd.yaml").write_text("name: Vitamin D3\nrows: []\n", encoding="utf-8")
     (site / "posts" / "p00.md").write_text(POST.format(index=0, target="../labels/odd.yaml"), encoding="utf-8")
-    result = invoke(site, ".", "--output-format", "json")
+    result = check_in(site, ".", "--output-format", "json")
     odd = [(code, line) for file, code, line in findings(result, "json") if file == "labels/odd.yaml"]
     assert odd and {code for code, _ in odd} == {"SUP002"}
     assert not any("skipped" in line and "odd.yaml" in line for line in result.stderr.splitlines())

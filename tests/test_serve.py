@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -20,7 +19,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import CHROMIUM_FLAGS, ROOT
 from supplint.cli import cli
 
 #: A real panel shape (as copied from a product page): 125 mcg of vitamin D3 is above the adult upper limit.
@@ -341,22 +340,8 @@ def test_binding_beyond_loopback_warns(tmp_path):
 
 # -- in headless Chromium -------------------------------------------------------------------------------------------
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-         "--enable-logging=stderr", "--v=0")
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    message = "no Chromium installed (apt-get install chromium; .ci/run installs it in CI)"
-    if os.environ.get("SUPPLINT_REQUIRE_CHROMIUM"):  # CI sets it, so that a missing browser cannot pass unseen
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def test_page_in_chromium(chromium, server, tmp_path):
@@ -367,7 +352,7 @@ def test_page_in_chromium(chromium, server, tmp_path):
                 "Amount Per Serving %Daily Value\nZinc (as zinc gluconate) 40 mg 364%\n")
     profile = tmp_path / "profile"
     profile.mkdir()
-    browser = Browser(chromium, profile, FLAGS)
+    browser = Browser(chromium, profile, CHROMIUM_FLAGS)
     try:
         browser.open_page(1280, 1400)
         browser.navigate(server)
@@ -402,7 +387,7 @@ def test_example_stack_shopper_report_in_chromium(chromium, tmp_path):
     assert result.exit_code == 1, result.output
     profile = tmp_path / "profile"
     profile.mkdir()
-    browser = Browser(chromium, profile, FLAGS)
+    browser = Browser(chromium, profile, CHROMIUM_FLAGS)
     try:
         browser.open_page(1280, 1000)
         browser.navigate(out.as_uri())

@@ -25,8 +25,8 @@ def check(*args: str):
 
 
 def test_preset_selects_the_shoppers_rules():
-    everything = json.loads(check("--output-format", "json", str(EXAMPLES)).output)
-    shopper = json.loads(check("--preset", "shopper", "--output-format", "json", str(EXAMPLES)).output)
+    everything = json.loads(check("--output-format", "json", str(EXAMPLES)).stdout)
+    shopper = json.loads(check("--preset", "shopper", "--output-format", "json", str(EXAMPLES)).stdout)
     found = {f["code"] for f in shopper}
     assert found <= PRESET
     assert {"SUP201", "SUP304", "SUP006"} <= found

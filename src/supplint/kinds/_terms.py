@@ -178,14 +178,8 @@ class Terms:
     @staticmethod
     def spans(entries: Iterable[str], text: str) -> list[Span]:
         """Non-overlapping matches of ``entries`` in ``text``, left to right, the longest at each start."""
-        found = sorted(((m.start(), -m.end()) for e in entries for m in whole_words(e).finditer(text)
-                        if m.end() > m.start()))
-        spans: list[Span] = []
-        for start, negative_end in found:
-            if spans and start < spans[-1][1]:
-                continue
-            spans.append((start, -negative_end))
-        return spans
+        return _leftmost_longest((m.start(), m.end()) for e in entries for m in whole_words(e).finditer(text)
+                                 if m.end() > m.start())
 
 
 # A word of a phrase list: letters and digits, with an inner apostrophe ("crohn's") or hyphen ("covid-19").
@@ -269,9 +263,13 @@ def _singulars(word: str) -> tuple[str, ...]:
 
 def merge(*groups: list[Span]) -> list[Span]:
     """Spans of several searches as one left-to-right list without overlaps (the longest at each start)."""
-    found = sorted((start, -end) for group in groups for start, end in group)
+    return _leftmost_longest(span for group in groups for span in group)
+
+
+def _leftmost_longest(found) -> list[Span]:
+    """Spans left to right without overlaps: at each start the longest, and none that starts inside one kept."""
     spans: list[Span] = []
-    for start, negative_end in found:
+    for start, negative_end in sorted((start, -end) for start, end in found):
         if spans and start < spans[-1][1]:
             continue
         spans.append((start, -negative_end))
