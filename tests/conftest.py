@@ -54,6 +54,23 @@ def check_in(cwd: Path, *args: str):
         os.chdir(old)
 
 
+def amount_origins(conversion, source: str):
+    """(path, value, the source line from the value's column on) for every amount and %DV a text import placed."""
+    lines = source.splitlines()
+    for path, (line, column) in conversion.origins.items():
+        if path[-1] not in ("amount", "dv"):
+            continue
+        value = conversion.label
+        for key in path:
+            value = value[key]
+        yield path, value, lines[line - 1], lines[line - 1][column - 1:]
+
+
+def label_with_rows(*rows: str, head: str = "") -> str:
+    """A label whose facts start on line 3 (or later, by the lines in ``head``): row i is on line 3 + i."""
+    return "product: Example\n" + head + "facts:\n" + "".join(f"  - {row}\n" for row in rows)
+
+
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run the installed CLI in a real process, as CI and users do."""
     # Under GitHub Actions the default format is github; the tests ask for what they read.

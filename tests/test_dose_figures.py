@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import supplint
+from conftest import label_with_rows
 from supplint import data
 from supplint.cli import cli
 from supplint.reference import reference
@@ -17,9 +18,7 @@ from supplint.registry import registry
 DOSE = ("SUP003", "SUP004", "SUP101", "SUP201", "SUP202", "SUP203", "SUP207", "SUP209")
 
 
-def label(*rows: str, head: str = "") -> str:
-    """Row i of the facts is on line 3 + i (plus the lines of ``head``)."""
-    return "product: Example\n" + head + "facts:\n" + "".join(f"  - {row}\n" for row in rows)
+label = label_with_rows
 
 
 def found(text: str, codes=DOSE) -> list[tuple[str, int]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, amount_origins
 
 from supplint.cli import cli
 from supplint.importers.text import import_panel
@@ -298,18 +298,11 @@ def test_every_amount_and_dv_points_at_its_text_in_the_paste(fixture):
 
     source = fixture.read_text(encoding="utf-8")
     conversion = convert(source, fixture.name)
-    lines = source.splitlines()
     checked = 0
-    for path, (line, column) in conversion.origins.items():
-        if path[-1] not in ("amount", "dv"):
-            continue
-        value = conversion.label
-        for key in path:
-            value = value[key]
-        pasted = lines[line - 1][column - 1:]
+    for path, value, line, pasted in amount_origins(conversion, source):
         # a repaired line ("25 Âµg", full-width digits) starts with the same number; the rest was repaired
         folded = unicodedata.normalize("NFKC", pasted)
-        assert pasted.startswith(value) or (not lines[line - 1].isascii() and folded[:2] == value[:2]), (path, pasted)
+        assert pasted.startswith(value) or (not line.isascii() and folded[:2] == value[:2]), (path, pasted)
         checked += 1
     assert checked >= len(conversion.label["facts"])
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_cli
+from conftest import ROOT, amount_origins, run_cli
 
 import supplint
 from supplint.importers import ImportFailed, dump_label
@@ -447,15 +447,9 @@ def test_fuzz_through_the_command(tmp_path):
 def test_every_amount_and_dv_origin_is_that_text_in_the_source(fixture):
     source = fixture.read_text(encoding="utf-8")
     conversion = convert(source, fixture.name)
-    lines = source.splitlines()
     checked = 0
-    for path, (line, column) in conversion.origins.items():
-        if path[-1] not in ("amount", "dv"):
-            continue
-        value = conversion.label
-        for key in path:
-            value = value[key]
-        assert lines[line - 1][column - 1:column - 1 + len(value)] == value, path
+    for path, value, _, pasted in amount_origins(conversion, source):
+        assert pasted[:len(value)] == value, path
         checked += 1
     assert checked >= len(conversion.label["facts"])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import supplint
+from conftest import label_with_rows
 from supplint.kinds import evaluators
 from supplint.loader import load
 from supplint.reference import reference
@@ -15,9 +16,7 @@ from supplint.validation import validate
 AMOUNT_RULES = ("SUP204", "SUP205", "SUP206", "SUP207", "SUP208")
 
 
-def label(*rows: str, head: str = "") -> str:
-    """A label whose facts start on line 3 (or later, by the lines in ``head``): row i is on line 3 + i."""
-    return "product: Example\n" + head + "facts:\n" + "".join(f"  - {row}\n" for row in rows)
+label = label_with_rows
 
 
 def found(text: str, codes=AMOUNT_RULES) -> list[tuple[str, int]]:
