@@ -402,7 +402,7 @@ class Failure:
 
 
 def known_codes() -> frozenset[str]:
-    from supplint.registry import registry
+    from supplint.ruleset.registry import registry
 
     return frozenset(registry().rules) - {INTERNAL_ERROR}
 

@@ -53,7 +53,7 @@ def test_config_as_a_mapping_or_a_file(tmp_path):
         [("SUP201", 13), ("SUP202", 13)]
     (tmp_path / "supplint.toml").write_text('select = ["SUP101"]\n', encoding="utf-8")
     assert at(supplint.check_text(D3, "d3.yaml", config=tmp_path / "supplint.toml")) == [("SUP101", 13)]
-    from supplint.config import ConfigError
+    from supplint.run.config import ConfigError
 
     with pytest.raises(ConfigError):
         supplint.check_text(D3, "d3.yaml", config={"populaton": "adults"})

@@ -126,7 +126,7 @@ def test_sarif_on_the_examples_is_valid_sarif_2_1_0(examples_sarif, schema):
 
 def test_sarif_driver_lists_every_implemented_rule_once(examples_sarif):
     import supplint
-    from supplint.registry import registry
+    from supplint.ruleset.registry import registry
 
     driver = examples_sarif["runs"][0]["tool"]["driver"]
     assert driver["name"] == "supplint"
@@ -151,7 +151,7 @@ def test_sarif_driver_lists_every_implemented_rule_once(examples_sarif):
 
 
 def test_sarif_help_uris_point_at_headings_of_docs_rules_md(examples_sarif):
-    from supplint.ci_output import heading_anchor
+    from supplint.report.ci import heading_anchor
 
     assert heading_anchor("SUP201 above-upper-limit") == "sup201-above-upper-limit"
     headings = re.findall(r"^## (SUP\d{3} [a-z0-9-]+)$", (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), re.M)
@@ -165,7 +165,7 @@ def test_sarif_help_uris_point_at_headings_of_docs_rules_md(examples_sarif):
 
 
 def test_repository_url_is_the_one_in_pyproject():
-    from supplint.ci_output import REPOSITORY
+    from supplint.report.ci import REPOSITORY
 
     urls = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
     assert urls["Documentation"].split("#")[0].rstrip("/") == REPOSITORY
@@ -314,7 +314,7 @@ def test_github_summary_goes_to_stderr_and_not_with_quiet():
 
 
 def test_github_escaping():
-    from supplint.ci_output import GithubReporter, escape_data, escape_property
+    from supplint.report.ci import GithubReporter, escape_data, escape_property
 
     assert escape_data("100%\r\nnext: a, b") == "100%25%0D%0Anext: a, b"
     assert escape_property("100%\r\nnext: a, b") == "100%25%0D%0Anext%3A a%2C b"
@@ -355,7 +355,7 @@ def test_gitlab_fingerprints_are_stable_and_ignore_line_shifts(tmp_path):
 
 
 def test_identical_findings_in_one_file_get_distinct_fingerprints():
-    from supplint.ci_output import GitlabReporter
+    from supplint.report.ci import GitlabReporter
 
     out = io.StringIO()
     reporter = GitlabReporter(out)
@@ -405,7 +405,7 @@ def test_junit_report_counts_and_failures(examples_json):
 
 
 def test_junit_names_clean_files_when_the_caller_gives_their_paths():
-    from supplint.ci_output import JunitReporter
+    from supplint.report.ci import JunitReporter
 
     out = io.StringIO()
     reporter = JunitReporter(out)
@@ -422,7 +422,7 @@ def test_junit_names_clean_files_when_the_caller_gives_their_paths():
 
 
 def test_junit_replaces_characters_xml_cannot_carry():
-    from supplint.ci_output import JunitReporter
+    from supplint.report.ci import JunitReporter
 
     out = io.StringIO()
     reporter = JunitReporter(out)
@@ -433,7 +433,7 @@ def test_junit_replaces_characters_xml_cannot_carry():
 
 
 def test_junit_with_an_ascii_only_stream_uses_character_references():
-    from supplint.ci_output import JunitReporter
+    from supplint.report.ci import JunitReporter
 
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii")
@@ -481,11 +481,11 @@ def test_special_characters_survive_every_format(tricky, schema):
 
 
 def test_ci_formats_are_registered_and_load_lazily():
-    from supplint.output import ALL_FORMATS, REPORTERS
+    from supplint.report.formats import ALL_FORMATS, REPORTERS
 
     assert {"sarif", "github", "gitlab", "junit"} <= set(REPORTERS) <= set(ALL_FORMATS)
-    code = ("import sys, supplint.cli; assert 'supplint.ci_output' not in sys.modules; "
-            "import supplint.ci_output; from supplint.output import REPORTERS; print(sorted(REPORTERS))")
+    code = ("import sys, supplint.cli; assert 'supplint.report.ci' not in sys.modules; "
+            "import supplint.report.ci; from supplint.report.formats import REPORTERS; print(sorted(REPORTERS))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "'sarif'" in done.stdout

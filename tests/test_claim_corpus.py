@@ -251,7 +251,7 @@ def test_the_regenerated_disease_list_is_the_committed_one():
 def test_literal_gates_never_hide_a_match_on_the_corpus():
     """Each vocabulary entry is compiled only when a literal it needs is in the text: on every corpus text, an
     entry that matches has its literal there (the gate is a necessary condition, never a guess)."""
-    from supplint import data
+    from supplint.shipped import files as data
     from supplint.kinds._terms import required_literals, whole_words
 
     table = data.load("data/disease-claims.yaml")

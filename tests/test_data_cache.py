@@ -14,7 +14,10 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from supplint import data, data_cache, reference, registry, units
+from supplint.shipped import files as data, cache as data_cache
+from supplint.reference import tables as reference
+from supplint.ruleset import registry
+from supplint.quantity import units
 from supplint.cli import cli
 
 from conftest import EXAMPLES, ROOT

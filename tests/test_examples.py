@@ -95,7 +95,7 @@ def test_example_findings(name):
 
 def test_every_implemented_rule_fires_on_some_example():
     """(That each rule also stays quiet on a clean twin is the rule pack's `passes` example: test_rule_packs.)"""
-    from supplint.registry import registry
+    from supplint.ruleset.registry import registry
 
     fired = {code for expected in EXPECTED.values() for code, _ in expected}
     for code, spec in registry().rules.items():

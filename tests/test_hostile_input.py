@@ -12,7 +12,7 @@ import math
 import pytest
 
 import supplint
-from supplint import formatting
+from supplint.quantity import wording as formatting
 from supplint.cli import cli
 
 LABEL = """\

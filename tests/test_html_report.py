@@ -19,8 +19,8 @@ import yaml
 
 from conftest import CHROMIUM_FLAGS, EXAMPLES, ROOT, run_cli
 from supplint.findings import Finding
-from supplint.html_report import HtmlReporter
-from supplint.summary import FactRow, LabelFacts, stack_totals
+from supplint.report.html import HtmlReporter
+from supplint.label.daily import FactRow, LabelFacts, stack_totals
 
 HOSTILE = "<script>alert(1)</script> & \"double\" 'single'"
 HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;double&quot; &#x27;single&#x27;"
@@ -102,7 +102,7 @@ def _well_formed_labels(findings: list[dict]) -> set[str]:
     """The example files that are labels supplint can give Supplement Facts for (read in full: not the stack
     files, not a label whose amounts or population cannot be read)."""
     from supplint.engine import Linter
-    from supplint.registry import registry
+    from supplint.ruleset.registry import registry
 
     linter = Linter(registry().rules)
     labels = set()
@@ -263,7 +263,7 @@ def test_reporter_escapes_everything_it_is_given():
     reporter.add_facts(LabelFacts(HOSTILE, HOSTILE, HOSTILE, HOSTILE, 2, HOSTILE, (row,)))
     finding = Finding("SUP201", "above-upper-limit", "error", HOSTILE, HOSTILE, 3, 1, 3, 5, hint=f"use `{HOSTILE}`")
     reporter.add([finding], HOSTILE)
-    from supplint.summary import NutrientTotal
+    from supplint.label.daily import NutrientTotal
 
     reporter.add_stack({"x": NutrientTotal(HOSTILE, "mg", 10.0, 10.0, 5.0, "mg", [(HOSTILE, 10.0, 10.0)])}, HOSTILE)
     reporter.close(1)
@@ -321,7 +321,7 @@ def test_one_shot_and_late_findings_join_their_files():
 
 def _stack_products():
     from supplint.engine import Linter
-    from supplint.registry import registry
+    from supplint.ruleset.registry import registry
 
     linter = Linter(registry().rules)
     products = []

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from supplint.dsld_check import OriginDocument
+from supplint.subjects.dsld import OriginDocument
 from supplint.engine import Linter
 from supplint.importers import ImportFailed, dump_label
 from supplint.importers.dsld import convert, header
-from supplint.loader import load
-from supplint.validation import validate
+from supplint.label.loader import load
+from supplint.label.validation import validate
 
 FIXTURES = ROOT / "tests" / "fixtures" / "dsld"
 ALL = sorted(FIXTURES.glob("*.json"))

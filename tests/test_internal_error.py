@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import supplint.engine
 from supplint.cli import cli
-from supplint.output import ALL_FORMATS
+from supplint.report.formats import ALL_FORMATS
 
 from conftest import EXAMPLES, ROOT
 
@@ -146,16 +146,16 @@ def test_supplint_debug_lets_the_error_through(planted, site, monkeypatch):
 
 
 def test_a_bug_drawing_one_files_report_section_keeps_the_page_whole(monkeypatch, site):
-    import supplint.html_report
+    import supplint.report.html
 
-    real = supplint.html_report.HtmlReporter._file_html
+    real = supplint.report.html.HtmlReporter._file_html
 
     def drawn(self, entry):
         if entry.path.endswith("crash.yaml"):
             raise ValueError("planted in the drawing")
         return real(self, entry)
 
-    monkeypatch.setattr(supplint.html_report.HtmlReporter, "_file_html", drawn)
+    monkeypatch.setattr(supplint.report.html.HtmlReporter, "_file_html", drawn)
     result = run(site, "--output-format", "html")
     assert result.exit_code == 1
     parser = _Html()

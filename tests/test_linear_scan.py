@@ -192,7 +192,7 @@ _NESTED = re.compile(r"\\s[*+](?:\\?[^\\(]|\[[^\]]*\])?\??\\s[*+]")
 
 
 def test_no_data_pattern_has_adjacent_optional_white_space():
-    from supplint import data
+    from supplint.shipped import files as data
 
     for path, key in (("data/consult-notes.yaml", "patterns"), ("data/affiliate.yaml", "disclosures")):
         for pattern in data.load(path)[key]:

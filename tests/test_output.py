@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 import supplint
-from supplint.output import FORMATTERS, concise, full, statistics, summary
+from supplint.report.formats import FORMATTERS, concise, full, statistics, summary
 
 from conftest import EXAMPLES, run_cli
 

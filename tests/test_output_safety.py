@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import ROOT, run_cli
-from supplint.output import ALL_FORMATS
+from supplint.report.formats import ALL_FORMATS
 
 # A raw right-to-left override in the product name and the nutrient name; a line separator, NEL and ESC (which a
 # YAML file can only hold escaped) in the nutrient name, so SUP208's message carries them all.

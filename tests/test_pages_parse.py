@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, run_cli
 
 from supplint.findings import Span
-from supplint.loader import load
+from supplint.label.loader import load
 from supplint.pages import Page, Prose
 from supplint.pages.context import span_at
 from supplint.pages.html import parse_html

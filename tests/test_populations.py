@@ -11,8 +11,8 @@ import pytest
 
 import supplint
 from supplint.engine import Linter
-from supplint.reference import Reference
-from supplint.registry import registry
+from supplint.reference.tables import Reference
+from supplint.ruleset.registry import registry
 
 from conftest import EXAMPLES, run_cli
 

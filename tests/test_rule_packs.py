@@ -7,9 +7,9 @@ import re
 import pytest
 
 import supplint
-from supplint import data
-from supplint.reference import reference
-from supplint.registry import registry
+from supplint.shipped import files as data
+from supplint.reference.tables import reference
+from supplint.ruleset.registry import registry
 
 RULES = registry().rules
 
@@ -177,7 +177,7 @@ def test_data_files_read_the_same_without_libyaml():
 
 
 def test_a_template_field_the_kind_does_not_provide_is_a_pack_error():
-    from supplint.registry import _check_rule
+    from supplint.ruleset.registry import _check_rule
 
     spec = RULES["SUP201"]
     _check_rule(spec, "core.yaml")  # the shipped rule is fine
@@ -189,8 +189,8 @@ def test_a_template_field_the_kind_does_not_provide_is_a_pack_error():
 
 def test_a_reserved_code_is_refused_as_not_implemented():
     """Every catalogue rule is implemented today; the next reserved code must still be refused clearly."""
-    from supplint.registry import Registry, SelectionError
-    from supplint.rulespec import PlannedRule
+    from supplint.ruleset.registry import Registry, SelectionError
+    from supplint.ruleset.spec import PlannedRule
 
     reg = registry()
     future = Registry(reg.rules, reg.by_name, {"SUP599": PlannedRule(code="SUP599", name="future-rule")})
@@ -211,7 +211,7 @@ def test_a_kind_refuses_a_rule_without_the_options_it_reads():
 
 
 def test_a_vocabulary_that_does_not_load_is_a_pack_error():
-    from supplint.registry import _check_rule
+    from supplint.ruleset.registry import _check_rule
 
     with pytest.raises(data.DataError, match="SUP303"):
         _check_rule(RULES["SUP303"].model_copy(update={"vocabulary": "data/affiliate.yaml"}), "claims.yaml")

@@ -7,11 +7,11 @@ import pytest
 import supplint
 from conftest import label_with_rows
 from supplint.kinds import evaluators
-from supplint.loader import load
-from supplint.reference import reference
-from supplint.registry import registry
-from supplint.resolve import resolve
-from supplint.validation import validate
+from supplint.label.loader import load
+from supplint.reference.tables import reference
+from supplint.ruleset.registry import registry
+from supplint.label.resolve import resolve
+from supplint.label.validation import validate
 
 AMOUNT_RULES = ("SUP204", "SUP205", "SUP206", "SUP207", "SUP208")
 
@@ -306,7 +306,7 @@ def test_error_prone_unit_does_not_fire(row):
 
 
 def test_error_prone_spellings_are_data():
-    from supplint.amounts import unit_table
+    from supplint.quantity.amounts import unit_table
 
     assert unit_table().flags["error-prone"] == {"ug", "\u00b5g", "\u03bcg"}
     assert registry().rules["SUP208"].flag == "error-prone"

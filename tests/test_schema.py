@@ -10,9 +10,9 @@ import yaml
 from jsonschema import Draft7Validator
 
 import supplint
-from supplint import data
-from supplint.models import FORMS
-from supplint.schema import label_schema, render
+from supplint.shipped import files as data
+from supplint.label.model import FORMS
+from supplint.label.schema import label_schema, render
 
 from conftest import EXAMPLES, ROOT, run_cli
 

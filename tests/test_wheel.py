@@ -49,7 +49,7 @@ def test_wheel_runs_from_a_fresh_venv(wheel, tmp_path):
                              capture_output=True, text=True, timeout=300)
     assert install.returncode == 0, install.stdout + install.stderr
 
-    where = subprocess.run([python, "-c", "import supplint.data as d; print(d.rules_dir())"], capture_output=True,
+    where = subprocess.run([python, "-c", "import supplint.shipped.files as d; print(d.rules_dir())"], capture_output=True,
                            text=True, cwd=tmp_path)
     assert Path(where.stdout.strip()).is_relative_to(env_dir), where.stdout + where.stderr
 

@@ -106,7 +106,7 @@ def test_root_keeps_the_owner_and_group(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs a file of another owner")
 def test_a_file_whose_owner_cannot_be_kept_by_a_rename_is_rewritten_in_place(tmp_path, monkeypatch):
-    from supplint import atomic
+    from supplint.edit import atomic
 
     path = tmp_path / "theirs.yaml"
     path.write_text(LABEL)

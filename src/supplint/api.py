@@ -34,11 +34,11 @@ def linter(filename: str, *, population: str | None = None, select: Selection = 
            read_files: bool = True) -> Linter:
     """The linter `check` would use for ``filename``. ``labels``: texts of the label files a page names, keyed
     by the path as the page writes it (or absolute); ``read_files=False``: named labels come only from there."""
-    from .settings import Overrides, Resolver, Settings
+    from .run.settings import Overrides, Resolver, Settings
 
     overrides = Overrides(population, codes(select), tuple(codes(ignore) or ()), tuple(codes(extend_select) or ()))
     if isinstance(config, Mapping):
-        from .config import Config, validate_table
+        from .run.config import Config, validate_table
 
         settings = Settings(Config(None, Path.cwd(), validate_table(dict(config), "config")), overrides)
         found = settings.linter_for(filename)
@@ -65,8 +65,8 @@ def check_text(text: str | bytes, filename: str = "<string>", **options) -> list
 def fix_text(text: str, filename: str = "label.yaml", **options) -> str:
     """The text with every safe fix applied, as `supplint check --fix` would write it (unchanged when there is
     nothing safe to fix, or when fixing would break the file)."""
-    from .runner import Runner
-    from .settings import Overrides, Resolver
+    from .run.session import Runner
+    from .run.settings import Overrides, Resolver
 
     checker = linter(filename, **options)
     result = Runner(Resolver(Overrides(), isolated=True), fix=True).fix_with(checker, text, filename)
@@ -78,7 +78,7 @@ def check_stack(labels: Iterable[str | tuple[str, int]], *, population: str | No
     """SUP501 for products taken together: each label as YAML text, or (text, servings a day). ``names`` are the
     file names the findings are reported at (default ``label-1.yaml``, ...). Each label's own findings are
     ``check_text``'s; this returns the stack's."""
-    from . import stacks
+    from .subjects import stack as stacks
 
     texts = [(item, None) if isinstance(item, str) else item for item in labels]
     files = list(names) if names is not None else [f"label-{n}.yaml" for n in range(1, len(texts) + 1)]

@@ -12,7 +12,7 @@ import sys
 import click
 
 from . import __version__
-from .output import ALL_FORMATS
+from .report.formats import ALL_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 128 + 2  # as a shell reports a command that SIGINT ended
@@ -114,13 +114,13 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named),
     Supplement Facts panels pasted as text (*.txt, when named or included) and stack files, and folders of them;
     '-' reads standard input."""
-    from .config import ConfigError
-    from .data import DataError
+    from .run.config import ConfigError
+    from .shipped.files import DataError
     from .engine import UsageError
-    from .registry import SelectionError
-    from .parallel import jobs_for
-    from .runner import Run, RunError
-    from .settings import Overrides, Resolver
+    from .ruleset.registry import SelectionError
+    from .run.parallel import jobs_for
+    from .run.session import Run, RunError
+    from .run.settings import Overrides, Resolver
 
     if config_file and isolated:
         raise Fatal("--config and --isolated contradict each other; give one")
@@ -147,14 +147,14 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
     except (ConfigError, UsageError, SelectionError, DataError, RunError) as exc:
         raise Fatal(str(exc)) from None
     if not quiet:
-        from .output import plural
+        from .report.formats import plural
 
         if diff:
             _note(f"{plural(run.fixed, 'fix')} would change {plural(run.changed, 'file')}", "")
         elif fix and run.changed:
             _note(f"fixed {plural(run.fixed, 'problem')} in {plural(run.changed, 'file')}", "")
     if add_noqa:
-        from .output import plural
+        from .report.formats import plural
 
         _note(f"added {plural(run.noqa_added, 'suppression comment')} in {plural(run.noqa_files, 'file')}", "")
     if diff:
@@ -164,8 +164,8 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
 
 def _preset(name: str, output_format: str, select: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """--preset: its rules become the selection, and its report replaces the concise and html formats."""
-    from .data import DataError
-    from .presets import preset
+    from .shipped.files import DataError
+    from .reference.presets import preset
 
     if select:
         raise Fatal("--preset chooses the rules; give --preset or --select, not both (--extend-select and --ignore "
@@ -180,7 +180,7 @@ def _preset(name: str, output_format: str, select: tuple[str, ...]) -> tuple[str
 
 
 def _also(value: str) -> tuple[str, str]:
-    from .tee import parse
+    from .report.tee import parse
 
     try:
         return parse(value, ALL_FORMATS)
@@ -189,7 +189,7 @@ def _also(value: str) -> tuple[str, str]:
 
 
 def _show(run, paths: list[str], settings: bool) -> None:
-    from . import show
+    from .run import show
 
     if settings:
         if len(paths) != 1:
@@ -266,7 +266,7 @@ def _open_output(path: str):
 
 
 def _note(message: str, kind: str = "note: ") -> None:
-    from .visible import visible  # a note names a file, and may quote a label: one line, as it is stored
+    from .report.visible import visible  # a note names a file, and may quote a label: one line, as it is stored
 
     click.echo(f"supplint: {kind}{visible(message)}", err=True)
 
@@ -277,10 +277,10 @@ def _note(message: str, kind: str = "note: ") -> None:
 @click.option("--output-format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
 def rule(rule, show_all, output_format) -> None:
     """Explain a rule (by code or name): what it checks, why, examples, options and sources."""
-    from .data import DataError
-    from .explain import render_all, render_rule
-    from .reference import reference
-    from .registry import SelectionError, registry
+    from .shipped.files import DataError
+    from .report.explain import render_all, render_rule
+    from .reference.tables import reference
+    from .ruleset.registry import SelectionError, registry
 
     if bool(rule) == show_all:
         raise Fatal("give one rule code or name, or --all")
@@ -299,8 +299,8 @@ def schema_command() -> None:
     Save it with 'supplint schema > label.schema.json' and put '# yaml-language-server: $schema=label.schema.json'
     (a path relative to the label) at the top of a label; see docs/editors.md.
     """
-    from .data import DataError
-    from .schema import render
+    from .shipped.files import DataError
+    from .label.schema import render
 
     try:
         text = render()

@@ -8,15 +8,15 @@ from functools import cached_property
 
 from . import suppress
 from .findings import FILE_START, Finding, Span
-from .fixes import as_fix, split_lines, value_edits
+from .edit.fixes import as_fix, split_lines, value_edits
 from .kinds import evaluators
-from .loader import Document, LoadError, Problem, load
+from .label.loader import Document, LoadError, Problem, load
 from .filetypes import is_dsld, is_page, is_panel
-from .reference import Reference, reference
-from .registry import Registry, registry
-from .resolve import resolve
+from .reference.tables import Reference, reference
+from .ruleset.registry import Registry, registry
+from .label.resolve import resolve
 from .suggest import did_you_mean
-from .validation import validate
+from .label.validation import validate
 
 
 def debug() -> bool:
@@ -87,7 +87,7 @@ class Linter:
         populations = self.reference.populations
         if name not in populations:
             hint = did_you_mean(name, populations)
-            from .formatting import quoted
+            from .quantity.wording import quoted
 
             raise UsageError(f"unknown population {quoted(name)}" + (f"; {hint}" if hint else f" (one of {', '.join(populations)})"))
         if not populations[name].supported:
@@ -153,15 +153,15 @@ class Linter:
         (converted, then linted as a label) when it ends in .json, or a Supplement Facts panel copied as text
         (imported, then linted as a label) when it ends in .txt."""
         if is_page(filename):
-            from .pages.check import check_page  # pages, and their parsers, load only for a page
+            from .subjects.page import check_page  # pages, and their parsers, load only for a page
 
             findings = check_page(self, text, filename)
         elif is_dsld(filename):
-            from .dsld_check import check_dsld
+            from .subjects.dsld import check_dsld
 
             findings = check_dsld(self, text, filename)
         elif is_panel(filename):
-            from .panel_check import check_panel
+            from .subjects.panel import check_panel
 
             findings = check_panel(self, text, filename)
         else:
@@ -174,11 +174,11 @@ class Linter:
         if is_page(filename):
             return None
         if is_dsld(filename):
-            from .dsld_check import dsld_document
+            from .subjects.dsld import dsld_document
 
             return dsld_document(text, filename)
         if is_panel(filename):
-            from .panel_check import panel_document
+            from .subjects.panel import panel_document
 
             return panel_document(text, filename)
         try:
@@ -208,7 +208,7 @@ class Linter:
 
     def facts(self, text: str, filename: str):
         """A label's Supplement Facts with daily figures (summary.LabelFacts), or None for a page or a broken label."""
-        from .summary import label_facts
+        from .label.daily import label_facts
 
         found = self.resolved(text, filename)
         return label_facts(found[1], filename, found[0]) if found else None
@@ -240,7 +240,7 @@ class Linter:
         return findings
 
     def _stack(self, doc: Document, text: str, filename: str) -> list[Finding]:
-        from .stacks import check_stack_file  # most runs have no stack file
+        from .subjects.stack import check_stack_file  # most runs have no stack file
 
         # the document's own problems (a duplicate key, a tag that does not fit) first, as a label's are
         return self._from_problems(filename, doc.problems) + check_stack_file(self, doc, text, filename)

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .fixes import TextEdit, split_lines
-from .loader import Document
-from .registry import Registry, SelectionError
+from .edit.fixes import TextEdit, split_lines
+from .label.loader import Document
+from .ruleset.registry import Registry, SelectionError
 from .suggest import did_you_mean
 
 MARKER = "supplint:"

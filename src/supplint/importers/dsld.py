@@ -20,7 +20,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from ..loader import MAX_INT_DIGITS
+from ..label.loader import MAX_INT_DIGITS
 from . import Conversion, ImportFailed
 from .dsld_record.draft import Draft
 from .dsld_record.facts import add_facts

@@ -19,8 +19,8 @@ from functools import cache
 from typing import get_args
 
 from ..findings import Span
-from .. import units
-from ..formatting import amount
+from ..quantity import units
+from ..quantity.wording import amount
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from .. import units
-from ..amounts import Amount, Measure
-from ..reference import Nutrient, Reference
+from ..quantity import units
+from ..quantity.amounts import Amount, Measure
+from ..reference.tables import Nutrient, Reference
 
 
 @cache

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from .. import data
+from ..shipped import files as data
 from ._terms import Phrases, Span, Terms, merge
 from ._text import inside, normalise_text_offsets
 

@@ -25,9 +25,9 @@ from functools import cache, lru_cache
 from typing import Literal
 
 
-from .. import data
-from ..resolve import Resolved
-from ..rulespec import RuleBase
+from ..shipped import files as data
+from ..label.resolve import Resolved
+from ..ruleset.spec import RuleBase
 from . import Hit, render
 from ._text import alternation, fold, fold_with_offsets, inside
 

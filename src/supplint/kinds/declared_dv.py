@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
-from .. import formatting
-from ..resolve import Resolved, Row
-from ..rulespec import RuleBase
+from ..quantity import wording as formatting
+from ..label.resolve import Resolved, Row
+from ..ruleset.spec import RuleBase
 from . import Hit, render
 from ._certain import amount_in
 

@@ -12,10 +12,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..rulespec import RuleBase
+from ..ruleset.spec import RuleBase
 
-from .. import formatting
-from ..resolve import Resolved
+from ..quantity import wording as formatting
+from ..label.resolve import Resolved
 from . import Hit, daily_text, render
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from ..rulespec import RuleBase
+from ..ruleset.spec import RuleBase
 
-from ..resolve import Resolved
+from ..label.resolve import Resolved
 from . import Hit, render
 
 

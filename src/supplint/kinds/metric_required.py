@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from .. import formatting
-from ..resolve import Resolved
-from ..rulespec import RuleBase
+from ..quantity import wording as formatting
+from ..label.resolve import Resolved
+from ..ruleset.spec import RuleBase
 from . import Hit, ValueEdit, render
 from ._certain import factor, forms_of
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from .. import data
-from ..aliases import fold
-from ..resolve import Resolved
-from ..rulespec import RuleBase
+from ..shipped import files as data
+from ..reference.aliases import fold
+from ..label.resolve import Resolved
+from ..ruleset.spec import RuleBase
 from . import Hit, render
 
 FIELDS = frozenset({"row", "nutrient", "alias"})
@@ -47,7 +47,7 @@ def _vocabulary(path: str) -> Vocabulary:
     words = sorted({fold(str(entry["term"])) for entry in table["not-nutrients"]}, key=len, reverse=True)
     plainly_not = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z0-9])")
     by_key: dict[tuple[int, str], list[tuple[str, str]]] = {}
-    from ..reference import reference
+    from ..reference.tables import reference
 
     for alias, (nutrient, _) in reference().aliases.entries.items():
         if nutrient and len(alias) >= 4 and alias[0].isalpha():

@@ -16,9 +16,9 @@ from functools import cache
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from .. import data
+from ..shipped import files as data
 from ..findings import Span
-from ..rulespec import RuleBase
+from ..ruleset.spec import RuleBase
 from . import Hit, render
 from ._text import fold
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from .. import formatting
-from ..rulespec import RuleBase
+from ..quantity import wording as formatting
+from ..ruleset.spec import RuleBase
 from . import Hit, render
 
 if TYPE_CHECKING:  # stacks.py is imported only when a stack is checked
-    from ..stacks import StackContext
+    from ..subjects.stack import StackContext
 
 TARGET = "stack"
 

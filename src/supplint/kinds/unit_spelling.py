@@ -11,9 +11,9 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from ..amounts import unit_table
-from ..resolve import Resolved
-from ..rulespec import RuleBase
+from ..quantity.amounts import unit_table
+from ..label.resolve import Resolved
+from ..ruleset.spec import RuleBase
 from . import Hit, ValueEdit, render
 
 

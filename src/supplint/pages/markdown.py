@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from html import unescape
 
-from ..loader import Document, LoadError, load
+from ..label.loader import Document, LoadError, load
 from . import Comment, Embedded, Link, Page, PageProblem, Prose, Reference
 from .html import BLOCKS, HIDDEN, SafeParser, align, comment_end, normalize, rel_tokens, slice_anchors, source_point
 from .lines import Lines

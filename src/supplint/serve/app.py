@@ -9,7 +9,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
-from ..visible import visible
+from ..report.visible import visible
 
 #: Request bodies larger than this are refused with 413 before they are read.
 MAX_BODY = 2 * 1024 * 1024
@@ -192,7 +192,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, outcome.to_json() + "\n", "application/json; charset=utf-8")
 
     def _form(self, body: bytes) -> None:
-        from ..presets import preset
+        from ..reference.presets import preset
         from .form import form_page, report_page
         from .inputs import InputError, check
 
@@ -246,7 +246,7 @@ MAX_FIELDS = 100
 
 
 def _request(request) -> tuple[list[str], str | None, tuple | None]:
-    from ..presets import preset
+    from ..reference.presets import preset
     from .inputs import InputError
 
     if not isinstance(request, dict):
@@ -265,7 +265,7 @@ def _request(request) -> tuple[list[str], str | None, tuple | None]:
         raise InputError('"population" is a string such as "adults" or "pregnant"')
     chosen = request.get("preset")
     if chosen is not None:
-        from ..data import DataError
+        from ..shipped.files import DataError
 
         try:
             return texts, population, preset(str(chosen)).codes

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import html
 
-from ..html_report import attr, text
+from ..report.html import attr, text
 from ..shopper.page import page, report_html
 
 EXAMPLE = "Supplement Facts\nServing Size 1 Softgel\nVitamin D3 (as cholecalciferol) 125 mcg (5,000 IU) 625%"
 
 
 def _populations(chosen: str | None) -> str:
-    from ..reference import reference
+    from ..reference.tables import reference
 
     options = []
     for pid, population in reference().populations.items():
@@ -72,8 +72,8 @@ def _editor_page(outcome) -> str:
     """The editors' report (the `--output-format html` page, unchanged), for the pasted products."""
     import io
 
-    from ..html_report import HtmlReporter
-    from ..summary import label_facts
+    from ..report.html import HtmlReporter
+    from ..label.daily import label_facts
 
     out = io.StringIO()
     reporter = HtmlReporter(out)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .. import api
 from ..findings import Finding
-from ..visible import json_safe
+from ..report.visible import json_safe
 
 #: More products than this in one request is a usage error: a day's regimen, not a catalogue.
 MAX_PRODUCTS = 20
@@ -104,7 +104,7 @@ def pieces(texts: list[str]) -> list[Piece]:
 def _label_or_stack(text: str, number: int) -> list[Piece]:
     """A label; or a pasted stack file, whose inline labels become products (named label files are not read)."""
     from ..importers import dump_label
-    from ..loader import LoadError, load
+    from ..label.loader import LoadError, load
 
     if not re.search(r"^stack[ \t]*:", text, re.M):  # most pastes: a label, loaded once, when it is checked
         return [Piece("label", text, f"product-{number}.yaml")]
@@ -148,9 +148,9 @@ def _panel(text: str, number: int) -> Piece:
 
 def check(texts: list[str], population: str | None = None, select=None) -> Outcome:
     """Check pasted texts as `supplint check` would (files never read); two or more labels are a stack."""
-    from .. import stacks
+    from ..subjects import stack as stacks
     from ..engine import UsageError
-    from ..registry import SelectionError
+    from ..ruleset.registry import SelectionError
     from ..shopper.model import Product, Report, totals
 
     found = pieces([t for t in texts if t.strip()])

@@ -51,7 +51,7 @@ def quick_fix(doc: Document, positions: Positions, finding: Finding, diagnostic,
 
 def fix_all(doc: Document, positions: Positions, resolver, versioned: bool) -> types.CodeAction | None:
     """`supplint check --fix` on the buffer (its passes, its refusals), as one edit of what changed."""
-    from ..runner import Runner
+    from ..run.session import Runner
 
     result = Runner(resolver, fix=True).check_bytes(doc.text.encode("utf-8", "surrogatepass"), doc.path)
     fixed = result.fixed_text

@@ -15,7 +15,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from .. import __version__
-from ..config import FILENAMES as CONFIG_NAMES
+from ..run.config import FILENAMES as CONFIG_NAMES
 from . import actions
 from .diagnostics import config_diagnostic, diagnostic
 from .documents import Document, Documents, Overlay, apply_change, path_of
@@ -35,7 +35,7 @@ class SupplintServer(LanguageServer):
     @property
     def resolver(self):
         if self._resolver is None:
-            from ..settings import Overrides, Resolver
+            from ..run.settings import Overrides, Resolver
 
             self._resolver = Resolver(Overrides())
         return self._resolver
@@ -103,10 +103,10 @@ def guarded(handler):
 
 def _warm_up(ls: SupplintServer) -> None:
     """Load the rules, the reference data and the page parser now, while the editor is still opening files."""
-    from ..reference import reference
-    from ..registry import registry
+    from ..reference.tables import reference
+    from ..ruleset.registry import registry
     from . import lint  # noqa: F401 - the engine and the settings
-    from ..pages import check  # noqa: F401
+    from ..subjects import page as check  # noqa: F401
 
     registry()
     reference()

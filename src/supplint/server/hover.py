@@ -13,9 +13,9 @@ from .documents import Document
 
 @lru_cache(maxsize=None)
 def _explained(code: str) -> str:
-    from ..explain import render_rule
-    from ..reference import reference
-    from ..registry import registry
+    from ..report.explain import render_rule
+    from ..reference.tables import reference
+    from ..ruleset.registry import registry
 
     return render_rule(registry().get(code), reference(), "markdown").strip()
 

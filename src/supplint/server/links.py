@@ -13,7 +13,7 @@ from .documents import Document, uri_of
 def links(doc: Document, encoding: str, is_open) -> list[types.DocumentLink]:
     if not doc.is_page or not doc.is_file:
         return []
-    from ..pages.check import parse
+    from ..subjects.page import parse
 
     positions = doc.positions(encoding)
     found = []

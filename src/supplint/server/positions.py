@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from ..filetypes import is_page
-from ..fixes import split_lines
+from ..edit.fixes import split_lines
 
 _PROTOCOL_BREAK = re.compile("\r\n|[\r\n]")
 

@@ -6,7 +6,7 @@ no file names, lines, rule codes, fixes or regulation citations; those are in th
 
 from __future__ import annotations
 
-from ..html_report import _none, attr, percent, quantity, text
+from ..report.html import _none, attr, percent, quantity, text
 from .model import Report, Total, _lower, words
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..findings import Finding
-from ..output import Reporter, unicode_ok
-from ..visible import visible
+from ..report.formats import Reporter, unicode_ok
+from ..report.visible import visible
 from .model import STACK_CODES, Product, Report, totals
 
 
@@ -63,7 +63,8 @@ class _ShopperReporter(Reporter):
 
 def _stack_file_report(path: str, findings: list[Finding]) -> Report:
     """A stack file's regimen, read again (as the run read it) for its members' figures."""
-    from .. import api, stacks
+    from .. import api
+    from ..subjects import stack as stacks
     from ..files import read_text
 
     members: list[Product] = []

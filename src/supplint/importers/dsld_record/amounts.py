@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...amounts import MAX_VALUE, AmountError, parse_amount
+from ...quantity.amounts import MAX_VALUE, AmountError, parse_amount
 from .draft import Draft
 from .values import ABSENT, as_list, clean_text, digits, number, short
 

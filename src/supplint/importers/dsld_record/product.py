@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from ...forms import form_named
-from ...amounts import MAX_PER_DAY
+from ...reference.dosage_forms import form_named
+from ...quantity.amounts import MAX_PER_DAY
 from .amounts import serving_unit
 from .draft import Draft
 from .values import as_dict, as_list, clean_text, digits, in_order, number, short

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ...data import YAML_LOADER
+from ...shipped.files import YAML_LOADER
 from .. import ImportFailed
 
 NOT_A_RECORD = "not an NIH DSLD v9 label record"

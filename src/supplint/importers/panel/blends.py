@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ... import units
-from ...amounts import Amount
+from ...quantity import units
+from ...quantity.amounts import Amount
 from .record import Record
 from .rows import BLENDISH, Item, listed_members, parses
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...amounts import Amount, AmountError, parse_amount
+from ...quantity.amounts import Amount, AmountError, parse_amount
 from .lines import Line
 from .record import Record
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-from ...amounts import MAX_PER_DAY
+from ...quantity.amounts import MAX_PER_DAY
 from .. import ImportFailed
 from .lines import Line
 from .record import Record

@@ -1,0 +1,1 @@
+"""One label file: YAML with positions, the pydantic model, validation, rows resolved to nutrients."""

@@ -1,0 +1,238 @@
+"""A validated label → rows matched to nutrients, with per-serving amounts in each nutrient's label unit.
+
+This is the one place amounts are normalised; rules read the result and never parse or convert themselves.
+Rows whose unit cannot be converted are reported here (SUP003 / SUP004) and left out of the sums.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..quantity.amounts import Amount
+from .model import DeclaredDV, Label, _Row
+from ..reference.panel_rows import panel_row
+from ..reference.tables import Ambiguous, Nutrient, Population, Reference
+
+
+@dataclass(slots=True)
+class Row:
+    path: tuple
+    name: str
+    as_: str | None
+    nutrient: Nutrient | None
+    forms: frozenset[str]
+    amount: Amount | None
+    per_serving: float | None = None  # in nutrient.measure
+    dv: DeclaredDV | None = None  # the %DV as printed on this row
+
+    @property
+    def amount_path(self) -> tuple:
+        return (*self.path, "amount")
+
+    @property
+    def at_most(self) -> bool:
+        """"<1 g": the amount is only a ceiling (label-format.md: it counts as at most the bound), so it is never
+        evidence that a limit or a multiple of the Daily Value is reached."""
+        amount = self.amount
+        return amount is not None and any(part.bound == "<" for part in amount.amounts())
+
+
+@dataclass(slots=True)
+class Issue:
+    """A problem found while normalising, reported under a built-in rule."""
+
+    code: str
+    path: tuple
+    message: str
+    hint: str | None = None
+
+
+@dataclass(slots=True)
+class Resolved:
+    label: Label
+    rows: list[Row]
+    population: Population | None
+    reference: Reference
+    issues: list[Issue] = field(default_factory=list)
+    _memo: dict = field(default_factory=dict)
+    _by_nutrient: dict[str, list[Row]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if row.nutrient is not None:
+                self._by_nutrient.setdefault(row.nutrient.id, []).append(row)
+
+    @property
+    def per_day(self) -> int:
+        return self.label.per_day
+
+    def rows_of(self, nutrient_id: str) -> list[Row]:
+        return self._by_nutrient.get(nutrient_id, [])
+
+    def memo(self, key, compute):
+        """``compute()`` once per label: several rules ask the same question of one label (rows are final once
+        resolve() returns)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            found = self._memo[key] = compute()
+            return found
+
+    def nutrients(self) -> dict[str, list[Row]]:
+        """Nutrients present with a usable amount, in label order."""
+        return self.memo("present", lambda: {nid: usable for nid, rows in self._by_nutrient.items()
+                                             if (usable := [row for row in rows if row.per_serving is not None])})
+
+    def daily(self, nutrient_id: str) -> float | None:
+        """Daily amount in the nutrient's label unit: all rows summed, times the most servings a day."""
+        def total() -> float | None:
+            rows = [row for row in self.rows_of(nutrient_id) if row.per_serving is not None]
+            return sum(row.per_serving for row in rows) * self.per_day if rows else None
+
+        return self.memo(("daily", nutrient_id), total)
+
+    def daily_at_least(self, nutrient_id: str) -> float | None:
+        """The daily amount in the label unit that is certain to be reached: a row printed as a ceiling (`<1 g`)
+        counts for nothing here (label-format.md: at most the bound), so a megadose never rests on one."""
+        def total() -> float | None:
+            rows = [row for row in self.rows_of(nutrient_id) if row.per_serving is not None and not row.at_most]
+            return sum(row.per_serving for row in rows) * self.per_day if rows else None
+
+        return self.memo(("at-least", nutrient_id), total)
+
+    def daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
+        """Daily amount the upper limit covers, in the UL's unit, and the rows it comes from."""
+        return self.memo(("ul", nutrient.id), lambda: self._daily_for_ul(nutrient))
+
+    def _daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
+        ul = nutrient.ul
+        if ul is None:
+            return None
+        vocabulary = self.reference.aliases.forms_of.get(nutrient.id, frozenset())
+        total, counted = 0.0, []
+        for row in self.rows_of(nutrient.id):
+            forms = row.forms & vocabulary
+            if row.amount is None or (forms and forms <= ul.not_counted) or row.at_most:
+                continue  # e.g. beta-carotene is not preformed vitamin A; "<1 g" claims no amount at all
+            value = self.reference.ul_amount(row.amount, row.per_serving, nutrient, row.forms)
+            if value is not None:
+                total += value
+                counted.append(row)
+                self._memo[("ul-share", id(row))] = value
+        return (total * self.per_day, counted) if counted else None
+
+    def ul_share(self, row: Row) -> float | None:
+        """What one row adds per serving toward its nutrient's upper limit, in the limit's unit (None when the limit
+        does not cover it or it cannot be converted)."""
+        if row.nutrient is None or self.daily_for_ul(row.nutrient) is None:
+            return None
+        return self._memo.get(("ul-share", id(row)))
+
+
+def resolve(label: Label, reference: Reference, population: Population | None) -> Resolved:
+    reference = reference.for_population(population)  # the population's Daily Values, in every row's nutrient
+    rows: list[Row] = []
+    for index, fact in enumerate(label.facts):
+        _collect(fact, ("facts", index), reference, rows)
+    resolved = Resolved(label, rows, population, reference)
+    gaps_said: set[str] = set()
+    for row in rows:
+        if row.nutrient is not None and row.amount is not None:
+            _normalise(row, resolved)
+        elif row.amount is not None:
+            _panel_unit(row, resolved)
+        if row.nutrient is not None and population is not None and row.nutrient.id not in gaps_said:
+            gaps_said.add(row.nutrient.id)
+            _missing_figures(row, population, resolved)
+    return resolved
+
+
+def _missing_figures(row: Row, population: Population, resolved: Resolved) -> None:
+    """SUP005 where the tables lack the population's figure for a nutrient they have for adults: it is not
+    checked against one, and certainly not against the adults'."""
+    nutrient = row.nutrient
+    assert nutrient is not None
+    gaps = population.missing(nutrient)
+    if gaps:
+        resolved.issues.append(Issue(
+            "SUP005", row.path,
+            f"supplint's tables have no {' and no '.join(gaps)} of {nutrient.name} for {population.description}, so "
+            f"this row is not checked against one",
+            "check the figure with a health professional; supplint will not use the adults' figure instead",
+        ))
+
+
+def _collect(fact: _Row, path: tuple, reference: Reference, rows: list[Row]) -> None:
+    match = reference.aliases.match(fact.name, fact.as_, fact.nutrient)
+    nutrient = reference.nutrients.get(match.nutrient) if match.nutrient else None
+    rows.append(Row(path, fact.name, fact.as_, nutrient, match.forms, fact.amount, dv=fact.dv))
+    for index, member in enumerate(fact.blend or ()):
+        _collect(member, (*path, "blend", index), reference, rows)
+
+
+def _normalise(row: Row, resolved: Resolved) -> None:
+    nutrient, amount, reference = row.nutrient, row.amount, resolved.reference
+    assert nutrient is not None and amount is not None
+    try:
+        row.per_serving = reference.amount_in(amount, nutrient, row.forms, nutrient.measure, "label")
+    except Ambiguous:
+        resolved.issues.append(Issue(
+            "SUP004", row.amount_path,
+            f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure}: the factor depends on the "
+            f"form, and the label does not say which",
+            f"state the source compound in `as`, as printed, or give the amount in {nutrient.measure}",
+        ))
+        return
+    if row.per_serving is not None:
+        if amount.second is not None:
+            _parts_fit(row, resolved)
+        return
+    measure = amount.measure
+    if reference.has_conversion_for(nutrient, measure):
+        resolved.issues.append(Issue(
+            "SUP004", row.amount_path,
+            f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure} for the form stated",
+            f"give the amount in {nutrient.measure}",
+        ))
+    else:
+        resolved.issues.append(Issue(
+            "SUP003", row.amount_path,
+            f"{measure} is not a unit for {nutrient.name}, which is declared in {nutrient.measure}",
+            f"write the amount in {nutrient.measure}",
+        ))
+
+
+
+def _panel_unit(row: Row, resolved: Resolved) -> None:
+    """A panel row that is not a vitamin or mineral (Calories, Total Fat) in a unit it cannot have: `Calories 20 mg`."""
+    panel = panel_row(row.name)
+    amount = row.amount
+    if panel is None or amount is None:
+        return
+    for part in amount.amounts():
+        if part.measure.unit not in panel.units or part.measure.qualifier is not None:
+            allowed = " or ".join(sorted(panel.units))
+            resolved.issues.append(Issue(
+                "SUP003", row.amount_path,
+                f"{part.measure} is not a unit for the panel row {row.name}, which is declared in {allowed}",
+                f"write the amount as printed, in {allowed}" + (" (or as a bare number)" if panel.bare else ""),
+            ))
+            return
+
+
+def _parts_fit(row: Row, resolved: Resolved) -> None:
+    """Both parts of `500 mg (1 IU)` must be in a unit the nutrient can have: the row's figure comes from the part
+    that converts, and a part in a unit with no meaning for the nutrient (IU of vitamin C) would otherwise pass
+    unread. Unknown units are SUP003's; a part that has a factor for some other form is left to SUP207."""
+    nutrient, amount, reference = row.nutrient, row.amount, resolved.reference
+    assert nutrient is not None and amount is not None
+    for part in amount.amounts():
+        if reference.fits(part.measure, nutrient, row.forms):
+            continue
+        where = "the parenthetical amount" if part is amount.second else "the first amount"
+        resolved.issues.append(Issue(
+            "SUP003", row.amount_path,
+            f"{where} of {amount.text} is in {part.measure}, not a unit for {nutrient.name}, which is declared "
+            f"in {nutrient.measure}",
+            f"write both amounts in units of {nutrient.name} (e.g. {nutrient.measure}), or drop the one in {part.measure}",
+        ))

@@ -1,0 +1,334 @@
+"""Typed views of the reference tables under rules/data, and nutrient-aware unit conversion."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from ..shipped import files as data, cache as data_cache
+from ..quantity import units
+from .aliases import AliasMatcher
+from ..quantity.amounts import Amount, Measure, parse_measure
+
+
+#: The DV set of adults and children 4 and over (the rule's first set; the one `dv` means without a population).
+ADULT_DVS = "adults"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    key: str
+    title: str
+    url: str
+    confidence: str
+    short: str
+
+
+@dataclass(frozen=True, slots=True)
+class UpperLimit:
+    measure: Measure
+    bands: dict[str, float]
+    covers: str
+    sources: tuple[str, ...]
+    provisional: bool
+    not_counted: frozenset[str]
+    name: str | None
+    provisional_bands: frozenset[str] = frozenset()
+    _lowest: dict = field(default_factory=dict, compare=False, repr=False)  # bands → limit, asked per label
+
+    def for_bands(self, bands: tuple[str, ...]) -> float | None:
+        """Where the population spans age bands with different limits, the lowest applies; None when the tables
+        have no figure for one of them (the caller says so: an adult figure never stands in)."""
+        if bands not in self._lowest:
+            known = [self.bands[band] for band in bands if band in self.bands]
+            self._lowest[bands] = min(known) if bands and len(known) == len(bands) else None
+        return self._lowest[bands]
+
+
+@dataclass(frozen=True, slots=True)
+class DailyValue:
+    amount: float
+    sources: tuple[str, ...]
+    provisional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Nutrient:
+    id: str
+    name: str
+    measure: Measure
+    plain_unit_is_equivalent: bool
+    dv: float | None                 # in the DV set of the population the reference is for (adults by default)
+    dv_sources: tuple[str, ...]
+    dv_provisional: bool
+    old_dv: tuple[float, Measure] | None
+    ul: UpperLimit | None
+    ul_note: str | None
+    dv_sets: dict[str, DailyValue] = field(default_factory=dict, compare=False)  # every set, by name
+
+    def implied(self, measure: Measure) -> Measure:
+        """Plain "mg" of niacin means mg NE, of vitamin E mg alpha-tocopherol (S20b: "can be labeled as mg")."""
+        if measure.qualifier is None and self.plain_unit_is_equivalent and units.factor(measure.unit, self.measure.unit):
+            return Measure(measure.unit, self.measure.qualifier)
+        return measure
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    src: Measure
+    dst: Measure
+    factor: float
+    forms: frozenset[str]
+    purposes: frozenset[str]
+    sources: tuple[str, ...]
+    provisional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Population:
+    id: str
+    description: str
+    bands: tuple[str, ...]
+    supported: bool
+    dv_set: str = ADULT_DVS
+
+    def missing(self, nutrient: Nutrient) -> list[str]:
+        """What the tables lack for this nutrient in this population, where they have it for adults."""
+        gaps = []
+        if nutrient.dv_sets and self.dv_set not in nutrient.dv_sets:
+            gaps.append("Daily Value")
+        if nutrient.ul is not None and nutrient.ul.for_bands(self.bands) is None:
+            gaps.append("upper limit")
+        return gaps
+
+
+class Ambiguous(Exception):
+    """Several form-specific factors apply and they disagree (vitamin E IU with no form stated)."""
+
+
+class Reference:
+    def __init__(self) -> None:
+        self.sources = {key: Source(key, row["title"], row.get("url", ""), row.get("confidence", "secondary"),
+                                    row.get("short", row["title"]))
+                        for key, row in data.load("data/sources.yaml").items()}
+        self.nutrients = {key: _nutrient(key, row) for key, row in data.load("data/nutrients.yaml").items()}
+        self.conversions: dict[str, list[Conversion]] = {}
+        for row in data.load("data/conversions.yaml"):
+            purpose = row.get("purpose")
+            self.conversions.setdefault(row["nutrient"], []).append(Conversion(
+                parse_measure(row["from"]), parse_measure(row["to"]), float(row["factor"]),
+                frozenset(row.get("forms") or ()), frozenset([purpose] if purpose else ("label", "ul")),
+                tuple(row.get("source") or ()), bool(row.get("provisional")),
+            ))
+        self.populations = {key: _population(key, row) for key, row in data.load("data/populations.yaml").items()}
+        self.aliases = AliasMatcher(data.load("data/aliases.yaml"))
+        self._views: dict[str, Reference] = {}
+        self._ul_factors: dict[tuple[str, frozenset[str]], float | None] = {}
+        self._fits: dict[tuple, bool] = {}
+
+    def for_population(self, population: Population | None) -> Reference:
+        """The tables as one population reads them: each nutrient's `dv` from the population's DV set (None where
+        the set has no figure). Rules read `row.nutrient.dv` and never need to know which set it came from."""
+        if population is None or population.dv_set == ADULT_DVS:
+            return self
+        view = self._views.get(population.dv_set)
+        if view is None:
+            view = copy.copy(self)
+            view.nutrients = {key: _with_dv_set(n, population.dv_set) for key, n in self.nutrients.items()}
+            view._views = {}
+            self._views[population.dv_set] = view
+        return view
+
+    def cite(self, keys: tuple[str, ...]) -> str:
+        return "; ".join(self.sources[key].short if key in self.sources else key for key in keys)
+
+    def cite_limit(self, ul: UpperLimit, population: Population) -> str:
+        """An upper limit's sources, saying so where the population's figure is provisional (not read in the
+        table copy, but following the DRI pattern: primary-sources.md §3.4)."""
+        cited = self.cite(ul.sources)
+        if ul.provisional_bands & set(population.bands):
+            cited += f" (the figure for {population.description} is provisional)"
+        return cited
+
+    def convert(self, value: float, src: Measure, nutrient: Nutrient, forms: frozenset[str], dst: Measure,
+                purpose: str) -> float | None:
+        """``value`` in ``src`` expressed in ``dst`` for this nutrient and form; None if no factor applies.
+
+        Raises Ambiguous when the form is not stated and the form-specific factors differ.
+        """
+        src, dst = nutrient.implied(src), nutrient.implied(dst)
+        if src.qualifier == dst.qualifier:
+            direct = units.factor(src.unit, dst.unit)
+            if direct is not None:
+                return value * direct
+        known_forms = forms & self.aliases.forms_of.get(nutrient.id, frozenset())
+        results = set()
+        for conv in self.conversions.get(nutrient.id, ()):
+            if purpose not in conv.purposes or (known_forms and conv.forms and not conv.forms & known_forms):
+                continue
+            for a, b, scale in ((conv.src, conv.dst, conv.factor), (conv.dst, conv.src, 1 / conv.factor)):
+                if a.qualifier != src.qualifier or b.qualifier != dst.qualifier:
+                    continue
+                into, out = units.factor(src.unit, a.unit), units.factor(b.unit, dst.unit)
+                if into is not None and out is not None:
+                    results.add(round(value * into * scale * out, 9))
+        if len(results) > 1:
+            raise Ambiguous(f"{src} of {nutrient.name} converts differently by form")
+        return results.pop() if results else None
+
+    def label_to_ul(self, nutrient: Nutrient, forms: frozenset[str]) -> float | None:
+        """How many of the upper limit's unit one of the nutrient's label unit is, for these forms: the one step
+        from a row's label figure to the limit's basis (folate: mcg DFE → mcg folic acid; vitamin E: mg
+        alpha-tocopherol → mg of supplemental alpha-tocopherol by mass, twice as much for a synthetic form).
+
+        Where the form is not stated and the factors differ, the smallest applies: a finding that a limit is
+        exceeded rests only on what is certain."""
+        ul = nutrient.ul
+        if ul is None:
+            return None
+        key = (nutrient.id, forms)
+        if key not in self._ul_factors:
+            try:
+                found = self.convert(1.0, nutrient.measure, nutrient, forms, ul.measure, "ul")
+            except Ambiguous:
+                found = min(factor for form in self.aliases.forms_of.get(nutrient.id, frozenset())
+                            if (factor := self.convert(1.0, nutrient.measure, nutrient, frozenset([form]), ul.measure, "ul"))
+                            is not None)
+            self._ul_factors[key] = found
+        return self._ul_factors[key]
+
+    def ul_amount(self, amount: Amount, label_value: float | None, nutrient: Nutrient, forms: frozenset[str]) -> float | None:
+        """A row's amount on its upper limit's basis: a part printed on that basis as printed ("240 mcg folic
+        acid"), else the row's figure in the label unit times label_to_ul. Every rule and message reads this one
+        figure, so an amount says the same however it is written (IU or mg, either part first)."""
+        ul = nutrient.ul
+        if ul is None:
+            return None
+        if ul.measure != nutrient.measure:
+            for part in amount.amounts():
+                if part.measure == ul.measure:
+                    return part.value
+        if label_value is None:
+            return None
+        scale = self.label_to_ul(nutrient, forms)
+        return label_value * scale if scale is not None else None
+
+    def fits(self, measure: Measure, nutrient: Nutrient, forms: frozenset[str]) -> bool:
+        """Can an amount in ``measure`` be of this nutrient at all: converted to its label unit, or one that some
+        form's factor starts from (a wrong form is not a wrong unit)? Remembered: labels repeat their units."""
+        key = (measure, nutrient.id, forms)
+        known = self._fits.get(key)
+        if known is None:
+            try:
+                known = self.convert(1.0, measure, nutrient, forms, nutrient.measure, "label") is not None
+            except Ambiguous:
+                known = True
+            known = self._fits[key] = known or self.has_conversion_for(nutrient, measure)
+        return known
+
+    def has_conversion_for(self, nutrient: Nutrient, measure: Measure) -> bool:
+        """Does any factor (of any form) start from this unit? Tells a missing form from a wrong unit."""
+        return any(measure.qualifier == side.qualifier and units.factor(measure.unit, side.unit) is not None
+                   for conv in self.conversions.get(nutrient.id, ()) for side in (conv.src, conv.dst))
+
+    def quantity_of(self, amount: Amount, nutrient_id: str) -> float:
+        """A rule option's amount (``25 mcg``) in the nutrient's label unit; ValueError says why it cannot be."""
+        nutrient = self.nutrients.get(nutrient_id)
+        if nutrient is None:
+            raise ValueError(f"is for an unknown nutrient '{nutrient_id}'")
+        try:
+            value = self.amount_in(amount, nutrient, frozenset(), nutrient.measure, "label")
+        except Ambiguous:
+            raise ValueError(f"cannot be converted to {nutrient.measure} without knowing the form of "
+                             f"{nutrient.name}; give it in {nutrient.measure}") from None
+        if value is None:
+            raise ValueError(f"cannot be a daily amount of {nutrient.name} (declared in {nutrient.measure})")
+        return value
+
+    def amount_in(self, amount: Amount, nutrient: Nutrient, forms: frozenset[str], dst: Measure, purpose: str) -> float | None:
+        """The amount (or its parenthetical twin) in ``dst``; an amount already in ``dst`` is preferred."""
+        candidates = amount.amounts()
+        if len(candidates) == 2 and candidates[0].measure != dst and candidates[1].measure == dst:
+            candidates = candidates[::-1]
+        failure: Ambiguous | None = None
+        for candidate in candidates:
+            try:
+                value = self.convert(candidate.value, candidate.measure, nutrient, forms, dst, purpose)
+            except Ambiguous as exc:
+                failure = exc
+                continue
+            if value is not None:
+                return value
+        if failure is not None:
+            raise failure
+        return None
+
+
+_NUTRIENT_KEYS = frozenset({"name", "unit", "dv", "old-dv", "ul", "ul-note", "ul-source", "plain-unit-is-equivalent"})
+_UL_KEYS = frozenset({"unit", "bands", "covers", "source", "provisional", "provisional-bands", "not-counted-forms", "name"})
+_DV_KEYS = frozenset({"amount", "source", "provisional"})
+_POPULATION_KEYS = frozenset({"description", "bands", "dv-set", "supported"})
+
+
+def _keys(where: str, row: dict, allowed: frozenset[str]) -> None:
+    """A misspelt key in a table would be silently ignored (and its figure with it): refuse it."""
+    unknown = set(row) - allowed
+    if unknown:
+        raise data.DataError(f"{where}: unknown key {', '.join(sorted(unknown))} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _population(key: str, row: dict) -> Population:
+    _keys(f"data/populations.yaml: {key}", row, _POPULATION_KEYS)
+    return Population(key, row.get("description", key), tuple(str(b) for b in row.get("bands") or ()),
+                      bool(row.get("supported", True)), row.get("dv-set", ADULT_DVS))
+
+
+def _nutrient(key: str, row: dict) -> Nutrient:
+    where = f"data/nutrients.yaml: {key}"
+    _keys(where, row, _NUTRIENT_KEYS)
+    measure = parse_measure(row["unit"])
+    sets = {}
+    for name, entry in (row.get("dv") or {}).items():
+        _keys(f"{where}: dv.{name}", entry, _DV_KEYS)
+        sets[name] = DailyValue(float(entry["amount"]), tuple(entry.get("source") or ()), bool(entry.get("provisional")))
+    adult = sets.get(ADULT_DVS)
+    old = row.get("old-dv")
+    ul = row.get("ul")
+    if ul:
+        _keys(f"{where}: ul", ul, _UL_KEYS)
+    return Nutrient(
+        id=key,
+        name=row["name"],
+        measure=measure,
+        plain_unit_is_equivalent=bool(row.get("plain-unit-is-equivalent")),
+        dv=adult.amount if adult else None,
+        dv_sources=adult.sources if adult else (),
+        dv_provisional=adult.provisional if adult else False,
+        old_dv=(float(old["amount"]), parse_measure(old.get("unit", row["unit"]))) if old else None,
+        ul=UpperLimit(
+            measure=parse_measure(ul["unit"]),
+            bands={str(band): float(value) for band, value in ul["bands"].items()},
+            covers=ul.get("covers", "total intake"),
+            sources=tuple(ul.get("source") or ()),
+            provisional=bool(ul.get("provisional")),
+            not_counted=frozenset(ul.get("not-counted-forms") or ()),
+            name=ul.get("name"),
+            provisional_bands=frozenset(str(b) for b in ul.get("provisional-bands") or ()),
+        ) if ul else None,
+        ul_note=row.get("ul-note"),
+        dv_sets=sets,
+    )
+
+
+def _with_dv_set(nutrient: Nutrient, dv_set: str) -> Nutrient:
+    """The nutrient with ``dv_set``'s Daily Value (and no pre-2016 one: the old sets for children and pregnancy
+    are not in the tables, so an outdated %DV cannot be told from a wrong one there)."""
+    chosen = nutrient.dv_sets.get(dv_set)
+    return replace(nutrient, dv=chosen.amount if chosen else None, dv_sources=chosen.sources if chosen else (),
+                   dv_provisional=chosen.provisional if chosen else False, old_dv=None)
+
+
+@cache
+def reference() -> Reference:
+    return data_cache.cached("reference", Reference, Reference)

@@ -1,0 +1,1 @@
+"""The rule packs: their declarations and the registry that selects rules."""

@@ -1,0 +1,176 @@
+"""The rule registry: every rule pack under rules/packs, and turning --select/--ignore into a set of rules.
+
+Selection follows ruff: selectors are codes, code prefixes (``SUP2``), names or ``ALL``; for each rule the most
+specific matching selector wins, and on a tie ``ignore`` wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from typing import Annotated, Union
+
+from ..shipped import files as data, cache as data_cache
+from ..kinds import modules, template_fields
+from .spec import BuiltinRule, PlannedRule
+from ..suggest import did_you_mean
+
+#: Rule packs load in this order; any other pack under rules/packs/ follows, by name.
+FIRST_PACKS = ("core.yaml",)
+PLANNED = "planned.yaml"
+
+
+class SelectionError(ValueError):
+    """An unknown or unimplemented rule named on the command line or in config (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One source of rule selection: select (None = keep what earlier layers chose), ignore, extend-select."""
+
+    select: Iterable[str] | None = None
+    ignore: Iterable[str] = ()
+    extend_select: Iterable[str] = ()
+
+
+@dataclass(frozen=True)
+class Registry:
+    rules: dict                         # code → rule spec (a kind module's Spec), in catalogue order
+    by_name: dict[str, str]             # name → code
+    planned: dict[str, PlannedRule]     # reserved codes, not implemented yet
+
+    def get(self, code_or_name: str):
+        key = code_or_name.strip()
+        code = self.by_name.get(key.lower(), key.upper())
+        if code in self.rules:
+            return self.rules[code]
+        raise SelectionError(self._unknown(key))
+
+    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+               extend_select: Iterable[str] = ()) -> frozenset[str]:
+        return self.select_layers([Layer(select, ignore, extend_select)])
+
+    def select_layers(self, layers: Iterable[Layer]) -> frozenset[str]:
+        """Apply selection layers in order (config file, then command line), as ruff does.
+
+        Within a layer the most specific selector wins for each rule, and ``ignore`` wins a tie; a rule no
+        selector of the layer matches keeps its state, except that a layer with ``select`` starts from nothing.
+        """
+        chosen = set(self.rules)
+        for layer in layers:
+            enable = [self._selector(s) for s in (layer.select or ())]
+            enable += [self._selector(s) for s in layer.extend_select]
+            disable = [self._selector(s) for s in layer.ignore]
+            previous = set() if layer.select is not None else chosen
+            chosen = set()
+            for code in self.rules:
+                best_on = max((spec for spec, matches in enable if matches(code)), default=-1)
+                best_off = max((spec for spec, matches in disable if matches(code)), default=-1)
+                if best_on < 0 and best_off < 0:
+                    if code in previous:
+                        chosen.add(code)
+                elif best_on > best_off:
+                    chosen.add(code)
+        return frozenset(chosen)
+
+    def code_of(self, code_or_name: str) -> str:
+        """The code a rule code or name stands for (SelectionError with a hint if none)."""
+        return self.get(code_or_name).code
+
+    def _selector(self, raw: str):
+        token = raw.strip()
+        if token.upper() == "ALL":
+            return 0, lambda code: True
+        if token.lower() in self.by_name:
+            code = self.by_name[token.lower()]
+            return 6, lambda candidate: candidate == code
+        upper = token.upper()
+        if upper in self.planned:
+            raise SelectionError(self._unknown(token))
+        if upper.startswith("SUP") and (upper[3:].isdigit() or upper == "SUP") and len(upper) <= 6:
+            if any(code.startswith(upper) for code in self.rules):
+                return len(upper), lambda code: code.startswith(upper)
+            if any(code.startswith(upper) for code in self.planned):
+                planned = ", ".join(f"{p.code} {p.name}" for p in self.planned.values() if p.code.startswith(upper))
+                raise SelectionError(f"{token}: no implemented rule has this code yet (planned: {planned})")
+        raise SelectionError(self._unknown(token))
+
+    def _unknown(self, token: str) -> str:
+        upper = token.upper()
+        planned = self.planned.get(upper) or next((p for p in self.planned.values() if p.name == token.lower()), None)
+        if planned:
+            return f"rule {planned.code} ({planned.name}) is in the catalogue but not implemented yet"
+        hint = did_you_mean(token, [*self.rules, *self.by_name])
+        return f"unknown rule '{token}'" + (f"; {hint}" if hint else "")
+
+
+def _check_rule(spec, pack: str) -> None:
+    """What a kind asks of its rules beyond their model: the target it reads, a message, templates that use only the
+    fields it provides, and a vocabulary file that loads (a mistake would otherwise fail on some label, later)."""
+    if spec.kind == "builtin":
+        return
+    if spec.examples.fires is None:
+        raise data.DataError(f"rule pack {pack}: {spec.code} has no example that fires")
+    module = modules()[spec.kind]
+    targets = getattr(module, "TARGET", "label")
+    targets = (targets,) if isinstance(targets, str) else tuple(targets)  # a kind may read more than one target
+    if spec.target not in targets:
+        raise data.DataError(f"rule pack {pack}: {spec.code} has target {spec.target}, but kind {spec.kind} reads a "
+                             f"{' or a '.join(targets)}")
+    if not spec.message:
+        raise data.DataError(f"rule pack {pack}: {spec.code} has no message")
+    # A kind may offer a cheaper check than building its vocabulary (compiling large patterns costs start-up time
+    # every run; tests/test_rule_packs.py builds every vocabulary, so a bad pattern still fails CI).
+    load = getattr(module, "CHECK_VOCABULARY", None) or getattr(module, "VOCABULARY", None)
+    if load is not None:
+        try:
+            load(spec.vocabulary)
+        except ValueError as exc:
+            raise data.DataError(f"rule pack {pack}: {spec.code}: {exc}") from None
+    provided = module.FIELDS
+    for key in ("message", "hint", *getattr(module, "TEMPLATES", ())):
+        template = getattr(spec, key, None)
+        if not template:
+            continue
+        try:
+            unknown = template_fields(template) - provided
+        except ValueError as exc:
+            raise data.DataError(f"rule pack {pack}: {spec.code} {key}: {exc}") from None
+        if unknown:
+            raise data.DataError(f"rule pack {pack}: {spec.code} {key} uses {{{', '.join(sorted(unknown))}}}, which kind "
+                                 f"{spec.kind} does not provide (it provides {', '.join(sorted(provided))})")
+
+
+def _packs() -> list[str]:
+    names = sorted(p.name for p in (data.rules_dir() / "packs").glob("*.yaml") if p.name != PLANNED)
+    return [f"packs/{name}" for name in sorted(names, key=lambda n: (n not in FIRST_PACKS, n))]
+
+
+@cache
+def registry() -> Registry:
+    """The shipped rules, validated (by the tests, or by the first run: later runs read them from the cache)."""
+    return data_cache.cached("registry", Registry, build)
+
+
+def build() -> Registry:
+    """Validate every shipped pack (DataError names the first problem)."""
+    from pydantic import Field, TypeAdapter, ValidationError  # built here only: a cached start builds no adapter
+
+    models = (BuiltinRule, *(module.Spec for module in modules().values()))
+    adapter = TypeAdapter(list[Annotated[Union[models], Field(discriminator="kind")]])  # type: ignore[valid-type]
+    rules: dict = {}
+    for pack in _packs():
+        try:
+            specs = adapter.validate_python(data.load(pack))
+        except ValidationError as exc:
+            raise data.DataError(f"rule pack {pack} is invalid:\n{exc}") from None
+        for spec in specs:
+            _check_rule(spec, pack)
+            if spec.code in rules:
+                raise data.DataError(f"rule pack {pack}: {spec.code} is declared twice")
+            rules[spec.code] = spec
+    planned = {p.code: p for p in TypeAdapter(list[PlannedRule]).validate_python(data.load(f"packs/{PLANNED}"))
+               if p.code not in rules}
+    return Registry(dict(sorted(rules.items())), {spec.name: code for code, spec in rules.items()}, planned)

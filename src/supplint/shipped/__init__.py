@@ -1,0 +1,1 @@
+"""Where the shipped rule and reference data live, and the cache that keeps them validated."""

@@ -1,0 +1,95 @@
+"""Where the shipped rule and reference data live, and reading it.
+
+In a wheel the repository's ``rules/`` directory is packaged as ``supplint/rules``; in a source checkout
+(editable install, tests) it is read from the repository root.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+_PACKAGED = Path(__file__).resolve().parents[1] / "rules"
+_CHECKOUT = Path(__file__).resolve().parents[3] / "rules"
+
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG_MEMO_LIMIT = 50_000
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[valid-type, misc]
+    """libyaml's C loader where PyYAML was built with it (pure Python is ~10x slower per label), with the
+    implicit tag of each plain scalar remembered: libyaml asks Python to resolve every scalar with a chain of
+    regular expressions, and label files repeat the same scalars ("mcg", "Vitamin D3"). A quarter of the parse.
+    """
+
+    _tags: dict = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._tags) < _TAG_MEMO_LIMIT:
+                self._tags[key] = tag
+        return tag
+
+    def descend_resolver(self, current_node, current_index):
+        pass  # path resolvers are never registered on a safe loader; skip the per-node bookkeeping call
+
+    def ascend_resolver(self):
+        pass
+
+
+YAML_LOADER = _Loader
+
+
+class DataError(Exception):
+    """A shipped or user-supplied data file is missing or malformed (exit 2, never a traceback)."""
+
+
+@cache
+def rules_dir() -> Path:
+    for candidate in (_PACKAGED, _CHECKOUT):
+        if (candidate / "data" / "nutrients.yaml").is_file():
+            return candidate
+    raise DataError(f"supplint's rule data is missing (looked in {_PACKAGED} and {_CHECKOUT}); reinstall supplint")
+
+
+@cache
+def load(relative: str):
+    """One YAML data file under ``rules/``, parsed (once per process, and from the data cache when it matches)."""
+    parsed = _parsed()
+    if relative in parsed:
+        return parsed[relative]
+    return _parse(rules_dir() / relative)
+
+
+def _parse(path: Path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=YAML_LOADER)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read rule data {path}: {exc}") from None
+
+
+@cache
+def _parsed() -> dict:
+    """Every shipped YAML file as plain data: parsing them costs a one-label run more than checking the label."""
+    from . import cache as data_cache
+
+    return data_cache.cached("data", dict, _parse_all)
+
+
+def _parse_all() -> dict:
+    root = rules_dir()
+    parsed = {}
+    for path in sorted(root.rglob("*.yaml")):
+        try:
+            parsed[path.relative_to(root).as_posix()] = _parse(path)
+        except DataError:
+            continue  # reported when a rule or table asks for the file
+    return parsed

@@ -1,0 +1,68 @@
+"""`supplint check record.json`: an NIH DSLD v9 label record, converted by the importer and linted as a label.
+
+Called by engine.Linter for files whose name ends in .json. The converted label goes through the label pipeline
+(``Linter._lint``) with a document whose positions come from the importer's origins, so findings point at the
+record's JSON lines; no fix is offered (the edits would be to YAML that does not exist). A record the importer
+cannot read at all is one SUP001 finding, at the place the importer names (a JSON syntax error, a number too long
+to read), else at line 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from yaml.nodes import Node
+
+from ..findings import FILE_START, Finding, Span
+from ..label.loader import Document, Path, Problem
+
+@dataclass(slots=True)
+class OriginDocument(Document):
+    """A converted label with the source positions of its parts: the span of a path is the origin of its deepest
+    known prefix (line 1 when none is known). There is no node tree, so no fix can be computed."""
+
+    origins: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def node(self, path: Path) -> Node | None:
+        return None
+
+    def value_span(self, path: Path) -> Span:
+        for end in range(len(path), -1, -1):
+            found = self.origins.get(tuple(path[:end]))
+            if found is not None:
+                line, column = found
+                return Span(line, column, line, column)
+        return FILE_START
+
+    def key_span(self, path: Path) -> Span:
+        return self.value_span(path)
+
+
+def dsld_document(text: str, filename: str) -> OriginDocument | None:
+    """The record converted to a label, with its origins; None when it is not a DSLD record."""
+    from ..importers import ImportFailed
+
+    try:
+        return _document(text, filename)
+    except ImportFailed:
+        return None
+
+
+def _document(text: str, filename: str) -> OriginDocument:
+    from ..importers.dsld import convert  # the importer is read only when a .json file is checked
+
+    conversion = convert(text, filename)
+    return OriginDocument(conversion.label, origins=conversion.origins)
+
+
+def check_dsld(linter, text: str, filename: str) -> list[Finding]:
+    from ..importers import ImportFailed
+
+    try:
+        doc = _document(text, filename)
+    except ImportFailed as exc:
+        at = Span(exc.line, exc.column, exc.line, exc.column) if exc.line and exc.column else FILE_START
+        problem = Problem("SUP001", str(exc), at,
+                          "a .json file given to `supplint check` is read as one NIH DSLD v9 label record")
+        return linter._from_problems(filename, [problem])
+    return linter._lint(doc, text, filename)

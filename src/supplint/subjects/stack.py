@@ -1,0 +1,162 @@
+"""Daily stacks: several products taken together (`--stack`, or a stack file), checked as one regimen (SUP501).
+
+A stack file is a YAML document with a top-level `stack:` list; each entry names a label file (relative to the
+stack file) or holds a label inline, and may say how many servings a day are taken:
+
+    population: adults-51+          # optional
+    stack:                          # one person: the stack's population (else --population or config, else
+                                    # adults) applies to every product, whatever population a label names
+      - label: multivitamin.yaml
+      - label: calcium-d3.yaml
+        per_day: 2
+      - label: {product: Vitamin D3 Supplement, facts: [{name: Vitamin D3, amount: 25 mcg}]}
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+
+from ..quantity.amounts import MAX_PER_DAY
+from ..files import read_text, repository_root
+from ..findings import Finding, Span
+from ..label.loader import Document, Problem
+from ..label.model import population_id
+from ..label.daily import stack_totals
+from ..label.validation import problems_of, validate
+
+
+@dataclass(slots=True)
+class Member:
+    name: str                # unique within the stack: the product name (and its file when two share it)
+    file: str                # where findings about it are reported
+    doc: Document
+    resolved: object         # resolve.Resolved
+    per_day: int
+    prefix: tuple = ()       # the label's path inside its document (inline labels of a stack file)
+
+
+@dataclass(slots=True)
+class StackContext:
+    members: list[Member]
+    totals: dict             # nutrient id → summary.NutrientTotal
+    population: object       # reference.Population
+    reference: object        # reference.Reference
+
+    def member(self, name: str) -> Member:
+        return next(m for m in self.members if m.name == name)
+
+
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    label: str | dict
+    per_day: int | None = Field(None, ge=1, le=MAX_PER_DAY)  # the bound a label's per_day has
+
+
+class _StackFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    stack: list[_Entry] = Field(min_length=1)
+    population: Annotated[str, PlainValidator(population_id)] | None = None
+
+
+def build(linter, entries: list[tuple[str, Document, object, int | None, tuple]]) -> StackContext | None:
+    """(file, doc, resolved, per_day or None, prefix) per product → the stack, or None with fewer than two."""
+    members: list[Member] = []
+    names: dict[str, int] = {}
+    for file, doc, resolved, per_day, prefix in entries:
+        name = resolved.label.product
+        names[name] = names.get(name, 0) + 1
+        if names[name] > 1:
+            name = f"{name} ({os.path.basename(file)}#{names[name]})"
+        members.append(Member(name, file, doc, resolved, per_day or resolved.per_day, prefix))
+    if len(members) < 2:
+        return None
+    totals = stack_totals([(m.name, m.resolved, m.per_day) for m in members])
+    return StackContext(members, totals, linter.population, linter.reference)
+
+
+def findings(linter, stack: StackContext) -> list[Finding]:
+    found = []
+    for spec, evaluate, options in linter.stack_active:
+        for hit in linter.hits(spec, evaluate, stack, options, stack.members[0].file, found):
+            _, name, nid = hit.path
+            member = stack.member(name)
+            rows = member.resolved.rows_of(nid)
+            path = (*member.prefix, *rows[0].amount_path) if rows else member.prefix
+            span = member.doc.value_span(path)
+            found.append(linter._finding(spec, hit.message, span, hit.hint, member.file))
+    return found
+
+
+def check_stack_file(linter, doc: Document, text: str, filename: str) -> list[Finding]:
+    """A stack file: its entries are validated, inline labels linted in place, named label files read; SUP501."""
+    return _stack_file(linter, doc, text, filename)[0]
+
+
+def stack_of_file(linter, doc: Document, text: str, filename: str) -> StackContext | None:
+    """The regimen a stack file describes (for reports of its daily totals)."""
+    return _stack_file(linter, doc, text, filename)[1]
+
+
+def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[Finding], StackContext | None]:
+    try:
+        stack_file = _StackFile.model_validate(doc.data)
+    except ValidationError as exc:
+        return linter._from_problems(filename, problems_of(exc, doc, "stack file: ", _StackFile)), None
+    if stack_file.population:
+        linter = linter.with_population(stack_file.population)
+    out: list[Finding] = []
+    entries = []
+    base = os.path.dirname(os.path.abspath(filename))
+    root = repository_root(base)
+    for index, entry in enumerate(stack_file.stack):
+        at = ("stack", index, "label")
+        if isinstance(entry.label, dict):
+            sub = Document(entry.label, doc.node(at))
+            label, problems = validate(sub)
+            out += linter._from_problems(filename, problems)
+            if label is not None:
+                own = linter.resolve_label(label)
+                out += linter.lint_resolved(sub, text, filename, own)
+                stacked = own if label.population is None else linter.resolve_label(label, False)
+                entries.append((filename, doc, stacked, entry.per_day, at))
+            continue
+        path = os.path.normpath(os.path.join(base, entry.label))
+        try:
+            if os.path.isabs(entry.label):
+                raise ValueError("is an absolute path")
+            member_text = read_text(path, root)
+        except (OSError, ValueError) as exc:
+            reason = "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
+            problem = Problem("SUP002", f"stack: label file '{entry.label}' {reason}", doc.value_span(at),
+                              "name label files relative to the stack file, inside its repository")
+            out += linter._from_problems(filename, [problem])
+            continue
+        found = linter.resolved(member_text, path, own_population=False)
+        if found is None:
+            problem = Problem("SUP002", f"stack: '{entry.label}' is not a well-formed label; check it on its own",
+                              doc.value_span(at))
+            out += linter._from_problems(filename, [problem])
+            continue
+        _, resolved = found
+        entries.append((filename, _AtEntry(doc, at), resolved, entry.per_day, ()))
+    stack = build(linter, entries)
+    if stack is not None:
+        out += findings(linter, stack)
+    return out, stack
+
+
+class _AtEntry:
+    """A named label file's rows are reported at its entry in the stack file (the reader is looking at the stack)."""
+
+    def __init__(self, doc: Document, at: tuple):
+        self.doc, self.at = doc, at
+
+    def value_span(self, path: tuple) -> Span:
+        return self.doc.value_span(self.at)
