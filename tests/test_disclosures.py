@@ -36,6 +36,8 @@ def codes(text: str, filename: str = "page.md", select=("SUP401", "SUP402", "SUP
     "https://www.shareasale.com/r.cfm?b=1&u=2&m=3",                           # ShareASale
     "https://www.amazon.com/dp/B000000000?tag=examplesite-20",                # Amazon Associate ID
     "https://www.amazon.de/dp/B000000000?tag=beispiel-21",
+    "https://shop.example-vitamins.com/idevaffiliate.php?id=123_0_1_5",    # iDevAffiliate on the merchant's host
+    "https://goto.target.com/c/1234567/81938/2092?u=https%3A%2F%2Fwww.target.com%2Fp%2Fx%2F-%2FA-1",  # Target's Impact
 ])
 def test_tracking_links_are_affiliate(url):
     assert codes(page(f"Our pick is [Example]({url}).")) == [("SUP401", 3)]
@@ -46,6 +48,8 @@ def test_tracking_links_are_affiliate(url):
     "https://impact.com/", "https://www.clickbank.com/", "https://www.skimlinks.com/", "https://www.sovrn.com/",
     "https://rakutenadvertising.com/", "https://www.example-blog.com/?tag=vitamin-d",
     "https://www.amazon.com/dp/B001G7QUT8?ref_=ast_sto_dp", "http://www.amazon.co.uk/exec/obidos/ASIN/B000050ABX/202-04",
+    "https://www.target.com/p/example-magnesium/-/A-1?ref=tgt_adv_XS000000&AFID=google_pla_df",  # Target's own tag
+    "https://www.example-vitamins.com/idevaffiliate.php",                    # the script without an affiliate id
 ])
 def test_network_sites_and_plain_links_are_not(url):
     assert codes(page(f"See [this]({url}).")) == []
@@ -65,6 +69,15 @@ def test_network_sites_and_plain_links_are_not(url):
     "Thanks to Acme for the complimentary bottles.",
     "#ad", "Ad:", "Sponsored", "(paid link)", "This review is sponsored by Acme Nutrition.", "Acme Partner",
     "Disclosure: Acme provided this product free of charge.", "I received this in exchange for an honest review.",
+    # a product given by its maker, a brand-qualified hashtag, the full words, employment, payment in other words
+    "Sample provided by Acme; opinions are mine.", "Review unit supplied by the brand.", "#AcmePartner",
+    "#AcmeEmployee", "#advertising", "Advertising", "I am an employee of Acme Nutrition.", "Acme paid me to write this.",
+    "Acme paid for this post.", "Acme provided compensation for this review.", "This is an ad.",
+    "I am a paid ambassador for Acme.",
+    # the publisher by name or as a business, and a quoted or bracketed earner
+    "Example Daily is a commission-based website.", "Every purchase through our links supports Example Daily.",
+    'Links here are affiliate links, of which "Example Daily" receives a small commission.',
+    "The affiliate (me, in this case) may get a small fee.",
 ])
 def test_accepted_disclosures(disclosure):
     assert codes(page(disclosure, f"Our pick is [Example]({LINK}).")) == []
@@ -73,6 +86,11 @@ def test_accepted_disclosures(disclosure):
 @pytest.mark.parametrize("vague", [
     "affiliate link", "#sp", "#spon", "collab", "ambassador", "This post contains affiliate links.",
     "These affiliate links are marked with an asterisk.", "See our disclosure policy.",
+    # the FTC's "Thanks [Brand]", shorthand, a generic brand ambassador, affiliate links said of some pages, and a
+    # partnership without what the publisher gets
+    "Thank you Acme!", "Thanks, Acme Nutrition.", "#SponCon", "#brandambassador", "#ee", "Affiliate disclaimer",
+    "Some buying guides contain affiliate links.", "Many of our reviews may include referral links.",
+    "We occasionally partner with brands.", "Read our affiliate policy.",
 ])
 def test_vague_disclosures_are_sup406_at_their_line(vague):
     assert codes(page(vague, f"Our pick is [Example]({LINK}).")) == [("SUP406", 3)]
@@ -90,6 +108,9 @@ def test_only_a_link_to_a_disclosure_page_is_vague():
     "Whether we list a product is never decided by whether we earn a commission on it.",
     "She makes money from affiliate links and sponsored posts.",
     "We do not receive compensation for this review.", "We earn no commission on these picks.",
+    # "cannot" negates; an offer of product is not a product received
+    "Under my agreement I cannot accept sponsored posts.",
+    "Companies often want to send me their products to try.", "Acme offered to pay me for a review.",
 ])
 def test_negated_and_unrelated_wording_is_no_disclosure(text):
     assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
@@ -134,6 +155,13 @@ LABEL = "product: Example Magnesium\nidentity: Dietary Supplement\nfacts:\n  - {
     "Keep your healthcare providers informed of everything you take.",
     "Talk to your doc\u00adtor before use.",
     "Call your doctor if you have questions.", "Seek medical advice before use.",
+    # a verb that takes "to" the professional, someone else's doctor, misspellings, a doctor's care, Dr.
+    "Disclose every supplement you take to your healthcare professional.",
+    "Show the bottle to your pharmacist.", "Mention magnesium to your doctor.",
+    "Have a doctor or pharmacist review the list once a year.",
+    "Consult your health care practicioner.", "Ask your pharmicist.", "Talk to your heath care provider.",
+    "Use only under a doctor's care.", "Do not use without medical advice.", "Ask your Dr. before use.",
+    "Ask your prescriber before use.", "Talk with your healthcare practitioner about magnesium.",
 ])
 def test_consult_advice_on_labels(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
@@ -144,6 +172,9 @@ def test_consult_advice_on_labels(warning):
     "practitioner.", "Not a substitute for professional medical advice.",
     # the iron overdose warning of 21 CFR 101.17(e) is emergency advice, not a consult note
     "In case of accidental overdose, call a doctor or poison control center immediately.",
+    # a note to professionals, not to the reader; "show" without "to"; a Dr. who is not the reader's
+    "Health care practitioners should be aware of potential interactions.",
+    "Studies show that doctors rarely ask about supplements.", "See Dr. Smith's study of magnesium.",
 ])
 def test_not_advice_on_labels(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]
