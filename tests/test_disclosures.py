@@ -189,7 +189,8 @@ SUPPLEMENT_PROSE = "Magnesium glycinate is the supplement we take: 200 mg per ca
     "https://www.iherb.com/pr/example-magnesium/12345", "https://www.amazon.com/dp/B000000000",
     "https://www.walmart.com/ip/Example-Magnesium/123", "https://www.target.com/p/example-magnesium/-/A-1",
     "https://www.vitacost.com/example-magnesium-glycinate-120-capsules", "https://example-brand.com/products/magnesium",
-    LINK,
+    LINK, "https://a.co/d/0exAmPlE", "https://thrivemarket.com/p/example-magnesium-glycinate",
+    "https://www.thorne.com/products/dp/magnesium-bisglycinate",
 ])
 def test_a_product_link_with_supplement_prose_recommends(url):
     text = page(SUPPLEMENT_PROSE, f"Buy [Example Magnesium]({url}).")
@@ -237,6 +238,11 @@ EXPECTED = {
     "turmeric-aside-mdx.mdx": [("SUP403", 14)],                          # the <aside> call-out discloses in time
     "ashwagandha-footnote.md": [("SUP402", 15)],                         # a footnote renders after the link
     "disease-mentions.md": [],                                           # no product link: nothing to disclose
+    "fish-oil-wordpress-review.html": [("SUP403", 13)],                  # Amazon button block, no consult note
+    "vitamin-d-wordpress-review-consult.html": [],                       # consult note in a group block
+    "probiotic-comparison-table.html": [("SUP403", 14)],                 # plain retailer product pages in a table
+    "lemon-muffins-recipe.md": [],                                       # links a pan; prose not about supplements
+    "matcha-ashwagandha-latte-consult.md": [],                           # links one supplement, consult note
 }
 
 
@@ -311,6 +317,11 @@ def test_everyday_words_of_those_files_do_not(prose):
     text = f"# Kitchen picks\n\n{prose}\n\nBuy [it]({PRODUCT}).\n"
     assert codes(text, select=["SUP403"]) == []
     assert codes(text.replace("Kitchen", "Zinc and magnesium"), select=["SUP403"]) == [("SUP403", 5)]
+
+
+@pytest.mark.parametrize("prose", ["Lion's mane and reishi, one scoop.", "Shilajit resin and tongkat ali."])
+def test_botanicals_sold_as_supplements_make_supplement_prose(prose):
+    assert codes(f"# Our pick\n\n{prose}\n\nBuy [it]({PRODUCT}).\n", select=["SUP403"]) == [("SUP403", 5)]
 
 
 def test_a_stores_relative_product_link_recommends():
