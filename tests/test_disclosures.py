@@ -130,7 +130,9 @@ def test_a_negation_stays_in_its_sentence():
 def test_disclosure_wording_is_matched_after_folding():
     # soft hyphen, zero-width space, a ligature and a curly apostrophe: what a page copied from a PDF carries
     for disclosure in ("We earn a com\u00admission on purchases.", "Spon\u200bsored", "We’ll earn a commission.",
-                       "We may earn a commission on ﬁsh oil purchases."):
+                       "We may earn a commission on ﬁsh oil purchases.",
+                       # direction marks and invisible separators (format characters) pasted from a CMS
+                       "We earn a com\u200emission.", "Spon\u200fsored", "We earn a com\u2063mission."):
         assert codes(page(disclosure, f"Our pick is [Example]({LINK}).")) == [], disclosure
 
 
@@ -162,6 +164,8 @@ LABEL = "product: Example Magnesium\nidentity: Dietary Supplement\nfacts:\n  - {
     "Consult your health care practicioner.", "Ask your pharmicist.", "Talk to your heath care provider.",
     "Use only under a doctor's care.", "Do not use without medical advice.", "Ask your Dr. before use.",
     "Ask your prescriber before use.", "Talk with your healthcare practitioner about magnesium.",
+    # folded first: a direction mark inside a word, an em dash between clauses (not a compound "doctor-before")
+    "Talk to your doc\u200etor before use.", "Talk to your doctor\u2014before you start.",
 ])
 def test_consult_advice_on_labels(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
