@@ -331,3 +331,27 @@ def test_botanicals_sold_as_supplements_make_supplement_prose(prose):
 def test_a_stores_relative_product_link_recommends():
     text = "# Our pick\n\nVitamin D3 softgels, 2000 IU.\n\nSee also [K2](/products/vitamin-k2).\n"
     assert codes(text, select=["SUP403"]) == [("SUP403", 5)]
+
+
+# --- a team's consult wording on pages, joined with the shipped patterns --------------------------------------------
+
+@pytest.mark.parametrize("extra, note", [
+    ("\\\\bclear it with your care team\\\\b", "Clear it with your care team first."),
+    # a back-reference cannot join the other patterns in one regex: it is matched on its own
+    ("\\\\b(care)\\\\s+team\\\\s+\\\\1\\\\b", "Ask the care team care, first."),
+])
+def test_a_teams_consult_pattern_counts_on_pages(write, extra, note):
+    from click.testing import CliRunner
+
+    from supplint.cli import cli
+
+    path = write("page.md", page(SUPPLEMENT_PROSE, note, "Buy [it](https://www.iherb.com/pr/x/1)."))
+
+    def found():
+        result = CliRunner().invoke(cli, ["check", "--output-format", "json", "--select", "SUP403", str(path)],
+                                    catch_exceptions=False)
+        return sorted((f["code"], f["line"]) for f in json.loads(result.output))
+
+    assert found() == [("SUP403", 7)]
+    write("supplint.toml", f'[rules.SUP403]\nextra-patterns = ["{extra}"]\n')
+    assert found() == []
