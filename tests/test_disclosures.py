@@ -38,6 +38,10 @@ def codes(text: str, filename: str = "page.md", select=("SUP401", "SUP402", "SUP
     "https://www.amazon.de/dp/B000000000?tag=beispiel-21",
     "https://shop.example-vitamins.com/idevaffiliate.php?id=123_0_1_5",    # iDevAffiliate on the merchant's host
     "https://goto.target.com/c/1234567/81938/2092?u=https%3A%2F%2Fwww.target.com%2Fp%2Fx%2F-%2FA-1",  # Target's Impact
+    "https://track.flexlinkspro.com/a.ashx?foid=1.2.3&foc=16&fot=9999&fos=1",  # FlexOffers
+    "https://www.pjtra.com/t/12345?url=https%3A%2F%2Fwww.example-shop.com%2Fitem",  # Pepperjam
+    "https://www.digistore24.com/redir/386253/example_affiliate/",          # Digistore24
+    "https://iherb.co/hv4eNsnj", "https://go.shopmy.us/p-83948920", "https://geni.us/urolithin-a",
 ])
 def test_tracking_links_are_affiliate(url):
     assert codes(page(f"Our pick is [Example]({url}).")) == [("SUP401", 3)]
@@ -50,6 +54,7 @@ def test_tracking_links_are_affiliate(url):
     "https://www.amazon.com/dp/B001G7QUT8?ref_=ast_sto_dp", "http://www.amazon.co.uk/exec/obidos/ASIN/B000050ABX/202-04",
     "https://www.target.com/p/example-magnesium/-/A-1?ref=tgt_adv_XS000000&AFID=google_pla_df",  # Target's own tag
     "https://www.example-vitamins.com/idevaffiliate.php",                    # the script without an affiliate id
+    "https://www.digistore24.com/product/386253", "https://www.flexoffers.com/publishers/",
 ])
 def test_network_sites_and_plain_links_are_not(url):
     assert codes(page(f"See [this]({url}).")) == []
