@@ -83,6 +83,7 @@ def test_network_sites_and_plain_links_are_not(url):
     "Example Daily is a commission-based website.", "Every purchase through our links supports Example Daily.",
     'Links here are affiliate links, of which "Example Daily" receives a small commission.',
     "The affiliate (me, in this case) may get a small fee.",
+    "Example Daily and our partners may receive a portion of revenues if you buy through a link above.",
 ])
 def test_accepted_disclosures(disclosure):
     assert codes(page(disclosure, f"Our pick is [Example]({LINK}).")) == []
@@ -96,6 +97,7 @@ def test_accepted_disclosures(disclosure):
     "Thank you Acme!", "Thanks, Acme Nutrition.", "#SponCon", "#brandambassador", "#ee", "Affiliate disclaimer",
     "Some buying guides contain affiliate links.", "Many of our reviews may include referral links.",
     "We occasionally partner with brands.", "Read our affiliate policy.",
+    "This post is in collaboration with Acme.",
 ])
 def test_vague_disclosures_are_sup406_at_their_line(vague):
     assert codes(page(vague, f"Our pick is [Example]({LINK}).")) == [("SUP406", 3)]
@@ -171,6 +173,7 @@ LABEL = "product: Example Magnesium\nidentity: Dietary Supplement\nfacts:\n  - {
     "Ask your prescriber before use.", "Talk with your healthcare practitioner about magnesium.",
     # folded first: a direction mark inside a word, an em dash between clauses (not a compound "doctor-before")
     "Talk to your doc\u200etor before use.", "Talk to your doctor\u2014before you start.",
+    "Get your doctor's input first.", "Run any new supplement by your pharmacist.", "Seek professional advice before use.",
 ])
 def test_consult_advice_on_labels(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
@@ -184,6 +187,7 @@ def test_consult_advice_on_labels(warning):
     # a note to professionals, not to the reader; "show" without "to"; a Dr. who is not the reader's
     "Health care practitioners should be aware of potential interactions.",
     "Studies show that doctors rarely ask about supplements.", "See Dr. Smith's study of magnesium.",
+    "Our partners and their doctors ran the trial by the book.",
 ])
 def test_not_advice_on_labels(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]
