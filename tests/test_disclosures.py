@@ -118,6 +118,8 @@ def test_only_a_link_to_a_disclosure_page_is_vague():
     # "cannot" negates; an offer of product is not a product received
     "Under my agreement I cannot accept sponsored posts.",
     "Companies often want to send me their products to try.", "Acme offered to pay me for a review.",
+    # a photo credit, an ad-free site and a privacy policy say nothing of the links
+    "Photo courtesy of Acme Nutrition.", "This site is ad-free.", "Read our privacy policy.",
 ])
 def test_negated_and_unrelated_wording_is_no_disclosure(text):
     assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
