@@ -25,11 +25,13 @@ _TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201
 
 
 # What `fold` changes beyond NFKC: typographic quotes and dashes to their ASCII forms, no-break and other odd spaces
-# to a space, and characters that do not print (soft hyphen, zero-width space/joiners, word joiner, byte-order mark)
-# removed, so "sup\u00adplement" and "ﬁsh oil" read as the words they show.
+# to a space, and characters that do not print (soft hyphen, zero-width space/joiners, word joiner, byte-order mark,
+# and every other format character: direction marks, invisible separators) removed, so "sup\u00adplement" and
+# "ﬁsh oil" read as the words they show. An em dash or a horizontal bar separates clauses, never the parts of a
+# compound word, so it folds to a spaced hyphen: "doctor\u2014before use" is not "doctor-before".
 _FOLD = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
          "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-",
-         "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " ",
+         "\u2012": "-", "\u2013": "-", "\u2014": " - ", "\u2015": " - ", "\u2212": "-", "\u00a0": " ", "\u202f": " ",
          "\u2007": " ", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": ""}
 
 
@@ -54,7 +56,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
             continue
         folded = _FOLD.get(char)
         if folded is None:
-            folded = unicodedata.normalize("NFKC", char)
+            folded = "" if unicodedata.category(char) == "Cf" else unicodedata.normalize("NFKC", char)
             folded = "".join(_FOLD.get(c, c) for c in folded)
         out.append(folded)
         offsets.extend([index] * len(folded))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import urlsplit
 
@@ -98,10 +98,25 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
     if span is None:
         return
     patterns = tuple(options["patterns"]) + tuple(options.get("extra-patterns") or ())  # a team's wording adds
-    if any(pattern.search(fold(run.text)) for run in context.page.prose for pattern in patterns):
-        return
+    joined = _joined(patterns)
+    for run in context.page.prose:
+        text = fold(run.text)  # once per run, not once per pattern
+        if any(pattern.search(text) for pattern in joined):
+            return
     fields = {"labels": len(context.label_spans)}
     yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=span)
+
+
+@lru_cache(maxsize=64)
+def _joined(patterns: tuple[re.Pattern, ...]) -> tuple[re.Pattern, ...]:
+    """The patterns as one regex, so each run is scanned once rather than once per pattern; as they are when one
+    cannot be joined (a back-reference or an inline global flag, which a team's pattern may carry)."""
+    if len(patterns) < 2 or any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)", p.pattern) for p in patterns):
+        return patterns
+    try:
+        return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE),)
+    except re.error:  # e.g. two patterns naming the same group
+        return patterns
 
 
 def _product_link(context: PageContext, products: Products) -> Span | None:
