@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from .. import __version__
+from ..version import __version__
 from . import files as data
 
 T = TypeVar("T")
