@@ -204,7 +204,7 @@ class Run:
     def _add_comments(self, result: FileResult) -> None:
         """--add-noqa: a suppression comment for each of the file's findings (noqa.py); what is left stays in
         ``result.findings``, for the exit status."""
-        from ..edit.noqa import add_comments, reasons
+        from .add_noqa import add_comments, reasons
 
         try:
             raw = read_bytes(result.path)
