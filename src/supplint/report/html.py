@@ -79,7 +79,7 @@ class _File:
 
     number: int
     path: str
-    facts: object = None                      # summary.LabelFacts, for a well-formed label
+    facts: object = None                      # label.daily.LabelFacts, for a well-formed label
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -102,7 +102,7 @@ class HtmlReporter(Reporter):
         self._pending[facts.file] = facts
 
     def add_stack(self, totals, name: str | None = None) -> None:
-        """The daily totals of a stack (nutrient id → summary.NutrientTotal); ``name`` says which stack, when a
+        """The daily totals of a stack (nutrient id → label.daily.NutrientTotal); ``name`` says which stack, when a
         run has several (stack files)."""
         self._stacks.append((name, dict(totals)))
 
