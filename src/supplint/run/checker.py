@@ -15,7 +15,6 @@ from ..filetypes import is_page, is_panel, looks_like_label
 from ..findings import Finding
 from .settings import Resolver
 
-
 MAX_PASSES = 5
 #: Findings that mean the file is not a well-formed label: such a file is never rewritten.
 UNFIXABLE = frozenset({"SUP001", "SUP002"})
@@ -48,7 +47,10 @@ class FileResult:
 
 
 class Checker:
-    """``collect_labels``: a page does not check the labels it names but lists them in its result (``labels``), so
+    """One file's check with the settings that apply to its path; with ``fix``, its safe fixes too (the text is
+    returned, not written: the session writes it).
+
+    ``collect_labels``: a page does not check the labels it names but lists them in its result (``labels``), so
     that the run checks and reports each of them once, at its own file (session.NamedLabels)."""
 
     def __init__(self, resolver: Resolver, fix: bool = False, collect_labels: bool = False):
