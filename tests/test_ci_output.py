@@ -5,6 +5,7 @@ SARIF is validated against the official OASIS SARIF 2.1.0 JSON schema carried in
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import io
 import json
@@ -151,7 +152,7 @@ def test_sarif_driver_lists_every_implemented_rule_once(examples_sarif):
 
 
 def test_sarif_help_uris_point_at_headings_of_docs_rules_md(examples_sarif):
-    from supplint.report.ci import heading_anchor
+    from supplint.report.links import heading_anchor
 
     assert heading_anchor("SUP201 above-upper-limit") == "sup201-above-upper-limit"
     headings = re.findall(r"^## (SUP\d{3} [a-z0-9-]+)$", (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), re.M)
@@ -165,7 +166,7 @@ def test_sarif_help_uris_point_at_headings_of_docs_rules_md(examples_sarif):
 
 
 def test_repository_url_is_the_one_in_pyproject():
-    from supplint.report.ci import REPOSITORY
+    from supplint.report.links import REPOSITORY
 
     urls = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
     assert urls["Documentation"].split("#")[0].rstrip("/") == REPOSITORY
@@ -314,7 +315,7 @@ def test_github_summary_goes_to_stderr_and_not_with_quiet():
 
 
 def test_github_escaping():
-    from supplint.report.ci import GithubReporter, escape_data, escape_property
+    from supplint.report.github import GithubReporter, escape_data, escape_property
 
     assert escape_data("100%\r\nnext: a, b") == "100%25%0D%0Anext: a, b"
     assert escape_property("100%\r\nnext: a, b") == "100%25%0D%0Anext%3A a%2C b"
@@ -355,7 +356,7 @@ def test_gitlab_fingerprints_are_stable_and_ignore_line_shifts(tmp_path):
 
 
 def test_identical_findings_in_one_file_get_distinct_fingerprints():
-    from supplint.report.ci import GitlabReporter
+    from supplint.report.gitlab import GitlabReporter
 
     out = io.StringIO()
     reporter = GitlabReporter(out)
@@ -405,7 +406,7 @@ def test_junit_report_counts_and_failures(examples_json):
 
 
 def test_junit_names_clean_files_when_the_caller_gives_their_paths():
-    from supplint.report.ci import JunitReporter
+    from supplint.report.junit import JunitReporter
 
     out = io.StringIO()
     reporter = JunitReporter(out)
@@ -422,7 +423,7 @@ def test_junit_names_clean_files_when_the_caller_gives_their_paths():
 
 
 def test_junit_replaces_characters_xml_cannot_carry():
-    from supplint.report.ci import JunitReporter
+    from supplint.report.junit import JunitReporter
 
     out = io.StringIO()
     reporter = JunitReporter(out)
@@ -433,7 +434,7 @@ def test_junit_replaces_characters_xml_cannot_carry():
 
 
 def test_junit_with_an_ascii_only_stream_uses_character_references():
-    from supplint.report.ci import JunitReporter
+    from supplint.report.junit import JunitReporter
 
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii")
@@ -480,15 +481,15 @@ def test_special_characters_survive_every_format(tricky, schema):
 # ------------------------------------------------------------------------------------------------ registration
 
 
-def test_ci_formats_are_registered_and_load_lazily():
-    from supplint.report.formats import ALL_FORMATS, REPORTERS
-
-    assert {"sarif", "github", "gitlab", "junit"} <= set(REPORTERS) <= set(ALL_FORMATS)
-    code = ("import sys, supplint.cli; assert 'supplint.report.ci' not in sys.modules; "
-            "import supplint.report.ci; from supplint.report.formats import REPORTERS; print(sorted(REPORTERS))")
+def test_a_run_imports_only_its_own_format():
+    code = ("import sys; from supplint.cli import main; sys.argv = ['supplint', 'check', '--output-format', 'sarif', "
+            "'examples/d3-5000-softgel.yaml']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('supplint.report.')), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert "'sarif'" in done.stdout
+    loaded = set(ast.literal_eval(done.stderr.strip().splitlines()[-1]))
+    assert "supplint.report.sarif" in loaded
+    assert not loaded & {"supplint.report.concise", "supplint.report.github", "supplint.report.gitlab",
+                         "supplint.report.junit", "supplint.report.html", "supplint.report.full"}
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "github", "gitlab", "junit"])

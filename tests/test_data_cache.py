@@ -14,7 +14,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from supplint.shipped import files as data, cache as data_cache
+from supplint.shipped import files as data, cache as data_cache, location
 from supplint.reference import tables as reference
 from supplint.ruleset import registry
 from supplint.quantity import units
@@ -117,6 +117,7 @@ def rules_copy(tmp_path, monkeypatch):
     """A copy of the shipped rule data that the test may change, read instead of the real one."""
     copy = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", copy)
+    monkeypatch.setattr(location, "rules_dir", lambda: copy)  # the cache's key reads it here
     monkeypatch.setattr(data, "rules_dir", lambda: copy)
     monkeypatch.setattr(data.rules_dir, "cache_clear", lambda: None, raising=False)
     return copy

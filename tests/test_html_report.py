@@ -373,7 +373,7 @@ def test_stack_run_end_to_end(tmp_path):
 # In headless Chromium
 
 TIMEOUT = 60
-#: The page's colours that the screenshot must show: the %DV bar fill and the error badge (html_report.STYLE).
+#: The page's colours that the screenshot must show: the %DV bar fill and the error badge (report/html.css).
 DV_FILL = bytes.fromhex("2f6f4f")
 ERROR_BADGE = bytes.fromhex("a4161a")
 

@@ -9,7 +9,9 @@ from dataclasses import replace
 import pytest
 
 import supplint
-from supplint.report.formats import FORMATTERS, concise, full, statistics, summary
+from supplint.report import formats
+from supplint.report.reporter import ReportContext
+from supplint.report.summary import summary
 
 from conftest import EXAMPLES, run_cli
 
@@ -18,9 +20,9 @@ FIX = {"applicability": "safe", "edits": [{"line": 1, "column": 1, "end_line": 1
 GUTTER = re.compile(r"^ *(\d*) \|(?: (.*))?$")
 
 
-def render(findings, checked=1, **kwargs) -> str:
+def render(findings, checked=1, quiet=False, read=None) -> str:
     out = io.StringIO()
-    full(findings, checked, out, **kwargs)
+    formats.render("full", findings, checked, out, quiet, ReportContext(read=read) if read else None)
     return out.getvalue()
 
 
@@ -60,7 +62,7 @@ def d3_findings():
 
 def test_full_starts_each_finding_with_the_concise_line(d3_findings):
     concise_out = io.StringIO()
-    concise(d3_findings, 1, concise_out)
+    formats.render("concise", d3_findings, 1, concise_out)
     headers = [block[0] for block in blocks(render(d3_findings))[:-1]]
     assert headers == concise_out.getvalue().splitlines()[:-1]
 
@@ -103,8 +105,21 @@ def test_full_without_findings_prints_the_summary():
     assert render([], checked=3) == "No problems found in 3 files.\n"
 
 
-def test_full_is_registered():
-    assert FORMATTERS["full"] is full
+def test_every_format_is_one_module_of_the_table():
+    from supplint.report.reporter import Reporter
+
+    assert set(formats.ALL_FORMATS) <= set(formats.TABLE)
+    modules = {}
+    for name in formats.TABLE:
+        reporter = formats.reporter_class(name)
+        assert issubclass(reporter, Reporter)
+        modules.setdefault(reporter.__module__, set()).add(name)
+    # one module per format, but json and json-lines (one family) and the shopper's two reports
+    assert {module: names for module, names in modules.items() if len(names) > 1} == {
+        "supplint.report.json": {"json", "json-lines"},
+        "supplint.shopper.reporters": {"shopper-concise", "shopper-html"}}
+    with pytest.raises(KeyError):
+        formats.reporter_class("yaml")
 
 
 def test_full_notes_an_available_fix(d3_findings):
@@ -269,7 +284,7 @@ def test_full_keeps_reading_invalid_utf8(write):
 
 def stats(findings) -> str:
     out = io.StringIO()
-    statistics(findings, out)
+    formats.render("statistics", findings, 0, out, quiet=True)
     return out.getvalue()
 
 

@@ -190,7 +190,7 @@ def test_a_template_field_the_kind_does_not_provide_is_a_pack_error():
 def test_a_reserved_code_is_refused_as_not_implemented():
     """Every catalogue rule is implemented today; the next reserved code must still be refused clearly."""
     from supplint.ruleset.registry import Registry, SelectionError
-    from supplint.ruleset.spec import PlannedRule
+    from supplint.kinds.spec import PlannedRule
 
     reg = registry()
     future = Registry(reg.rules, reg.by_name, {"SUP599": PlannedRule(code="SUP599", name="future-rule")})

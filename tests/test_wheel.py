@@ -30,7 +30,8 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_contains_the_rule_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in ("supplint/rules/data/nutrients.yaml", "supplint/rules/data/aliases.yaml",
-                     "supplint/rules/data/pint-units.txt", "supplint/rules/packs/core.yaml", "supplint/cli.py"):
+                     "supplint/rules/data/pint-units.txt", "supplint/rules/packs/core.yaml", "supplint/cli.py",
+                     "supplint/report/html.css", "supplint/version.py"):
         assert required in names
 
 
@@ -57,3 +58,9 @@ def test_wheel_runs_from_a_fresh_venv(wheel, tmp_path):
     result = subprocess.run([bin_dir / "supplint", "check", "label.yaml"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert "label.yaml:13:13: SUP201 [error]" in result.stdout
+
+    # the HTML report's style is package data, read from the installed wheel
+    page = subprocess.run([bin_dir / "supplint", "check", "--output-format", "html", "label.yaml"],
+                          capture_output=True, text=True, cwd=tmp_path)
+    css = (ROOT / "src" / "supplint" / "report" / "html.css").read_text(encoding="utf-8").strip()
+    assert page.returncode == 1 and f"<style>{css}</style>" in page.stdout, page.stderr

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import __version__
+
 __all__ = ["Finding", "check_file", "check_stack", "check_text", "fix_text", "__version__"]
 
 if TYPE_CHECKING:

@@ -65,11 +65,11 @@ def check_text(text: str | bytes, filename: str = "<string>", **options) -> list
 def fix_text(text: str, filename: str = "label.yaml", **options) -> str:
     """The text with every safe fix applied, as `supplint check --fix` would write it (unchanged when there is
     nothing safe to fix, or when fixing would break the file)."""
-    from .run.session import Runner
+    from .run.checker import Checker
     from .run.settings import Overrides, Resolver
 
     checker = linter(filename, **options)
-    result = Runner(Resolver(Overrides(), isolated=True), fix=True).fix_with(checker, text, filename)
+    result = Checker(Resolver(Overrides(), isolated=True), fix=True).fix_with(checker, text, filename)
     return result.fixed_text if result.fixed_text is not None else text
 
 

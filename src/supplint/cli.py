@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from . import __version__
+from .version import __version__
 from .report.formats import ALL_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -118,7 +118,7 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
     from .shipped.files import DataError
     from .engine import UsageError
     from .ruleset.registry import SelectionError
-    from .run.parallel import jobs_for
+    from .run.parallel import WorkerSettings, jobs_for
     from .run.session import Run, RunError
     from .run.settings import Overrides, Resolver
 
@@ -131,7 +131,7 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
     overrides = Overrides(population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on)
     try:
         run = Run(Resolver(overrides, config_file, isolated), fix=fix, diff=diff, quiet=quiet, note=_note,
-                  jobs=jobs_for(jobs), setup=(overrides, config_file, isolated, fix or diff), force_exclude=force_exclude,
+                  jobs=jobs_for(jobs), workers=WorkerSettings(overrides, config_file, isolated, fix or diff), force_exclude=force_exclude,
                   stack=stack, add_noqa=add_noqa)
         if show_files or show_settings:
             _show(run, list(paths), show_settings)
@@ -147,14 +147,14 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
     except (ConfigError, UsageError, SelectionError, DataError, RunError) as exc:
         raise Fatal(str(exc)) from None
     if not quiet:
-        from .report.formats import plural
+        from .report.summary import plural
 
         if diff:
             _note(f"{plural(run.fixed, 'fix')} would change {plural(run.changed, 'file')}", "")
         elif fix and run.changed:
             _note(f"fixed {plural(run.fixed, 'problem')} in {plural(run.changed, 'file')}", "")
     if add_noqa:
-        from .report.formats import plural
+        from .report.summary import plural
 
         _note(f"added {plural(run.noqa_added, 'suppression comment')} in {plural(run.noqa_files, 'file')}", "")
     if diff:

@@ -1,1 +1,1 @@
-"""Changes to users' files: fixes as text edits, atomic writes, and `--add-noqa`."""
+"""Changes to users' files: fixes as text edits, and writing a file atomically."""

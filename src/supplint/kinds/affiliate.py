@@ -27,7 +27,7 @@ from pydantic import Field
 
 from ..shipped import files as data
 from ..findings import Span
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 from . import Hit, render
 from ._text import fold_with_offsets
 

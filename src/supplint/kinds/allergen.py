@@ -27,7 +27,7 @@ from typing import Literal
 
 from ..shipped import files as data
 from ..label.resolve import Resolved
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 from . import Hit, render
 from ._text import alternation, fold, fold_with_offsets, inside
 

@@ -12,7 +12,7 @@ from typing import ClassVar, Literal
 
 from ..quantity import wording as formatting
 from ..label.resolve import Resolved
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 from . import Hit, render
 from ._certain import factor, forms_of
 

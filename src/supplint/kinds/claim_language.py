@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 from . import Hit, render
 from ._claims import check_table, compile_all, read_claims, vocabulary
 from ._text import TextField, texts

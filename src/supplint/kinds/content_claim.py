@@ -29,7 +29,7 @@ from typing import Literal
 from ..quantity import wording as formatting
 from ..reference.aliases import fold
 from ..label.resolve import Resolved
-from ..ruleset.spec import RuleBase, _Spec
+from .spec import RuleBase, _Spec
 from . import Hit, render
 from ._text import TextField, alternation, texts
 

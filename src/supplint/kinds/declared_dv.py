@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 
 from ..quantity import wording as formatting
 from ..label.resolve import Resolved, Row
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 from . import Hit, render
 from ._certain import amount_in
 

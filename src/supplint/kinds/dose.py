@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 
 from ..quantity import wording as formatting
 from ..label.resolve import Resolved

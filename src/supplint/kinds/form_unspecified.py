@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 
 from ..label.resolve import Resolved
 from . import Hit, render

@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..quantity import wording as formatting
 from ..label.resolve import Resolved
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 from . import Hit, ValueEdit, render
 from ._certain import factor, forms_of
 

@@ -18,7 +18,7 @@ from typing import Literal
 from ..shipped import files as data
 from ..reference.aliases import fold
 from ..label.resolve import Resolved
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 from . import Hit, render
 
 FIELDS = frozenset({"row", "nutrient", "alias"})

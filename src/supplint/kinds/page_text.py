@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..shipped import files as data
 from ..findings import Span
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 from . import Hit, render
 from ._text import fold
 

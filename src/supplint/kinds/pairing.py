@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..ruleset.spec import RuleBase, _Spec
+from .spec import RuleBase, _Spec
 
 from ..quantity import wording as formatting
 from ..label.resolve import Resolved

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 from ..quantity import wording as formatting
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 from . import Hit, render
 
 if TYPE_CHECKING:  # stacks.py is imported only when a stack is checked

@@ -13,7 +13,7 @@ from pydantic import field_validator
 
 from ..quantity.amounts import unit_table
 from ..label.resolve import Resolved
-from ..ruleset.spec import RuleBase
+from .spec import RuleBase
 from . import Hit, ValueEdit, render
 
 

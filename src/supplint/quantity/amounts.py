@@ -164,7 +164,7 @@ def parse_number(number: str, text: str) -> float:
 MAX_VALUE = 1e15
 #: More servings a day than any directions allow (one every quarter hour, day and night), and small enough that a
 #: daily amount (a bounded amount times this) is always a finite number. The label model and the importers hold
-#: per_day to it; a stack entry's `per_day` has the same bound (stacks.py).
+#: per_day to it; a stack entry's `per_day` has the same bound (subjects/stack.py).
 MAX_PER_DAY = 100
 _TOO_LARGE_HINT = "write the amount as printed on the label"
 

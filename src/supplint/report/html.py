@@ -3,7 +3,7 @@
 Per checked file, in order: its Supplement Facts (for a well-formed label) with bars for the %DV and the % of the
 upper limit, then its findings in plain language with what to do and why; for a `--stack` run, the daily totals
 per nutrient. Everything is inline (CSS in a <style> element, no script, no fonts, images or links to other
-files), and the page holds no date or timing, so the same input gives the same bytes.
+files; the CSS is html.css beside this module), and the page holds no date or timing, so the same input gives the same bytes.
 
 Every piece of text that comes from a label, a page, a finding or a file name goes through :func:`text`, which
 escapes it for HTML and shows each control, bidirectional or invisible character (visible.py) as a marked
@@ -18,11 +18,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from .. import __version__
 from ..findings import SEVERITIES, Finding
 from ..quantity.wording import declared_percent
 from ..quantity.wording import number as format_number
-from .formats import Reporter, plural, unicode_ok
+from ..version import __version__
+from .lines import unicode_ok
+from .reporter import ReportContext, Reporter
+from .summary import plural
 from .visible import HIDDEN, notation, visible
 
 #: `code` spans in rule summaries and hints (after escaping, so only already-escaped text is wrapped).
@@ -77,7 +79,7 @@ class _File:
 
     number: int
     path: str
-    facts: object = None                      # summary.LabelFacts, for a well-formed label
+    facts: object = None                      # label.daily.LabelFacts, for a well-formed label
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -87,8 +89,8 @@ class HtmlReporter(Reporter):
 
     wants_facts = True
 
-    def __init__(self, out: TextIO, quiet: bool = False) -> None:
-        super().__init__(out, quiet)
+    def __init__(self, out: TextIO, quiet: bool = False, context: ReportContext | None = None) -> None:
+        super().__init__(out, quiet, context)
         self._files: dict[str, _File] = {}
         self._pending: dict[str, object] = {}  # file → LabelFacts, until that file's findings come
         self._stacks: list[tuple[str | None, dict]] = []
@@ -100,7 +102,7 @@ class HtmlReporter(Reporter):
         self._pending[facts.file] = facts
 
     def add_stack(self, totals, name: str | None = None) -> None:
-        """The daily totals of a stack (nutrient id → summary.NutrientTotal); ``name`` says which stack, when a
+        """The daily totals of a stack (nutrient id → label.daily.NutrientTotal); ``name`` says which stack, when a
         run has several (stack files)."""
         self._stacks.append((name, dict(totals)))
 
@@ -130,9 +132,7 @@ class HtmlReporter(Reporter):
     def _rule(self, code: str):
         if self._rules is None:
             try:
-                from ..ruleset.registry import registry
-
-                self._rules = registry().rules
+                self._rules = self.context.rules()
             except Exception:  # noqa: BLE001 - the report still shows the findings without the rules' text
                 self._rules = {}
         return self._rules.get(code)
@@ -359,7 +359,7 @@ class HtmlReporter(Reporter):
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="supplint">',
             "<title>supplint report</title>",
-            f"<style>{STYLE}</style>",
+            f"<style>{style()}</style>",
             "</head>",
             "<body>",
             '<header class="page-header">',
@@ -411,104 +411,8 @@ def _bar(value: float | None, kind: str, missing: str) -> str:
             f"</span></span>{flag}</div>")
 
 
+def style() -> str:
+    """The page's CSS (html.css, package data), read once per page."""
+    from importlib.resources import files
 
-
-STYLE = """
-:root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c9c9c9; --band: #f3f4f6;
-  --error: #a4161a; --warning: #8a4b00; --info: #1d4f91; --ok: #1e6b3a; --dv: #2f6f4f; --ul: #2b5c9e;
-  --over: #b3261e; --track: #e4e6ea; }
-* { box-sizing: border-box; }
-html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif;
-  color: var(--ink); background: #fff; line-height: 1.45; }
-body { margin: 0 auto; padding: 1.5rem 2rem 3rem; max-width: 78rem; }
-h1 { font-size: 1.9rem; margin: 0 0 .4rem; }
-h2 { font-size: 1.3rem; margin: 0 0 .6rem; }
-h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
-code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace;
-  font-size: .92em; overflow-wrap: anywhere; }
-.page-header { border-bottom: 3px solid var(--ink); padding-bottom: 1rem; margin-bottom: 1rem; }
-.summary-line { font-size: 1.1rem; font-weight: 600; margin: .2rem 0 .6rem; }
-dl.stats, dl.serving { display: flex; flex-wrap: wrap; gap: .4rem 1.6rem; margin: 0 0 .6rem; }
-dl.stats div, dl.serving div { display: flex; gap: .4rem; }
-dt { color: var(--muted); }
-dt::after { content: ":"; }
-dd { margin: 0; font-weight: 600; }
-ul.severities { list-style: none; display: flex; gap: 1.2rem; padding: 0; margin: 0; }
-.badge { display: inline-block; min-width: 4.6em; text-align: center; padding: .05em .5em; border-radius: .3em;
-  color: #fff; font-size: .82rem; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
-.badge-error { background: var(--error); }
-.badge-warning { background: var(--warning); }
-.badge-info { background: var(--info); }
-nav.toc { margin: 0 0 1.5rem; }
-nav.toc h2 { font-size: 1.05rem; }
-nav.toc ol { margin: 0; padding-left: 1.6rem; columns: 2 26rem; column-gap: 2rem; }
-nav.toc li { break-inside: avoid; }
-a { color: var(--info); }
-.toward { display: block; color: var(--muted); font-size: .85em; white-space: normal; }
-.toc-count { color: var(--muted); font-size: .9em; }
-section.file, section.stack { border: 1px solid var(--rule); border-radius: .4rem; padding: 1rem 1.2rem;
-  margin: 0 0 1.4rem; }
-section.stack { border: 2px solid var(--ink); }
-.file-name code { font-size: 1em; }
-.product { font-size: 1.15rem; font-weight: 700; margin: 0 0 .3rem; }
-.brand { font-weight: 400; color: var(--muted); }
-.note { color: var(--muted); margin: .3rem 0; }
-.table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-caption { text-align: left; font-weight: 800; font-size: 1.1rem; padding: .3rem 0 .4rem;
-  border-bottom: 6px solid var(--ink); caption-side: top; }
-.caption-note { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
-th, td { padding: .3rem .5rem; vertical-align: middle; border-bottom: 1px solid var(--rule); text-align: left; }
-thead th { font-size: .82rem; color: var(--muted); border-bottom: 2px solid var(--ink); }
-tbody th { font-weight: 600; }
-tbody tr:nth-child(even) { background: var(--band); }
-tr.member th { font-weight: 400; font-style: italic; }
-.num { text-align: right; white-space: nowrap; }
-.num.long { white-space: normal; min-width: 8rem; }
-thead th.num { white-space: nowrap; }
-.none { color: var(--muted); }
-.empty { color: var(--muted); font-style: italic; }
-.bar-cell { display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .5rem; min-width: 10rem; }
-.bar-cell .value { min-width: 3.8em; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
-.track { position: relative; flex: 0 0 6rem; height: .8rem; background: var(--track); border-radius: .2rem;
-  overflow: hidden; border: 1px solid #b9bcc2; }
-.fill { display: block; height: 100%; }
-.fill.dv { background: var(--dv); }
-.fill.ul { background: var(--ul); }
-.fill.ul.over { background: repeating-linear-gradient(45deg, var(--over) 0 .35rem, #7d1a14 .35rem .7rem); }
-.flag { color: var(--over); font-weight: 700; font-size: .82rem; white-space: nowrap; }
-.flag::before { content: "\\25B2\\00a0"; }
-ol.findings { list-style: none; padding: 0; margin: 0; }
-li.finding { border-left: 5px solid var(--muted); padding: .4rem .8rem; margin: 0 0 .7rem; background: #fafafa; }
-li.severity-error { border-left-color: var(--error); }
-li.severity-warning { border-left-color: var(--warning); }
-li.severity-info { border-left-color: var(--info); }
-li.finding p { margin: .15rem 0; }
-.finding-head .code { font-weight: 700; }
-.rule-name { color: var(--muted); }
-.message { font-weight: 600; }
-.where, .more { color: var(--muted); font-size: .9em; }
-.clean { color: var(--ok); font-weight: 600; }
-ul.stack-findings { list-style: none; padding: 0; margin: .3rem 0 0; }
-ul.stack-findings li { margin: 0 0 .4rem; }
-ul.shares { margin: 0; padding: 0; list-style: none; min-width: 17rem; }
-ul.shares li { display: flex; justify-content: space-between; gap: .8rem; }
-ul.shares li + li { border-top: 1px dotted var(--rule); }
-.share-name { min-width: 9rem; }
-.share-amount { text-align: right; }
-.hidden-char { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .8em;
-  font-weight: 400; font-style: normal; color: var(--over); border: 1px solid var(--over); border-radius: .2em;
-  padding: 0 .1em; white-space: nowrap; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
-  white-space: nowrap; }
-footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); }
-@media print {
-  body { padding: 0; max-width: none; font-size: 10pt; }
-  nav.toc { display: none; }
-  section.file, section.stack { border: 0; border-top: 2px solid var(--ink); border-radius: 0; padding: .6rem 0; }
-  tr, li.finding { break-inside: avoid; }
-  thead { display: table-header-group; }
-  .table-wrap { overflow: visible; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-""".strip()
+    return files(__package__).joinpath("html.css").read_text(encoding="utf-8").strip()

@@ -14,7 +14,7 @@ from typing import Annotated, Union
 
 from ..shipped import files as data, cache as data_cache
 from ..kinds import modules, template_fields
-from .spec import BuiltinRule, PlannedRule
+from ..kinds.spec import BuiltinRule, PlannedRule
 from ..suggest import did_you_mean
 
 #: Rule packs load in this order; any other pack under rules/packs/ follows, by name.

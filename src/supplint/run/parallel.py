@@ -2,7 +2,7 @@
 
 Workers build their own Resolver from the same command-line settings (so this works with fork and spawn alike);
 only findings, fixed texts and the labels a page names travel back (a worker checks no named label: the parent's
-run checks each once, runner.NamedLabels). Output, fixes on disk and the exit status stay in the parent, so a
+run checks each once, session.NamedLabels). Output, fixes on disk and the exit status stay in the parent, so a
 parallel run prints exactly what a serial one does.
 """
 
@@ -11,23 +11,41 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from .session import FileResult, Runner
-from .settings import Resolver
+from .checker import Checker, FileResult
+from .settings import Overrides, Resolver
 
 #: Below this many files per worker, starting workers costs more than it saves.
 MIN_FILES_PER_JOB = 8
 
-_runner: Runner | None = None
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """What a worker needs to build the same Resolver and Checker as the parent: the command line's settings (it
+    is pickled to spawned workers, so it holds plain values only)."""
+
+    overrides: Overrides
+    config_file: str | None = None
+    isolated: bool = False
+    fix: bool = False
+
+    def checker(self) -> Checker:
+        return Checker(Resolver(self.overrides, self.config_file, self.isolated), fix=self.fix,
+                       collect_labels=True)  # session.NamedLabels checks the labels pages name
+
+
+_checker: Checker | None = None
 
 
 def jobs_for(requested: int) -> int:
     return (os.cpu_count() or 1) if requested == 0 else requested
 
 
-def check_all(paths: list[tuple[str, bool]], jobs: int, setup: tuple, serial: Runner) -> Iterator[FileResult]:
-    """(path, sniff) pairs (see Runner.check_path) → their results, in order."""
-    if jobs <= 1 or len(paths) < jobs * MIN_FILES_PER_JOB:
+def check_all(paths: list[tuple[str, bool]], jobs: int, settings: WorkerSettings | None,
+              serial: Checker) -> Iterator[FileResult]:
+    """(path, sniff) pairs (see Checker.check_path) → their results, in order."""
+    if jobs <= 1 or settings is None or len(paths) < jobs * MIN_FILES_PER_JOB:
         for path in paths:
             yield _check_with(serial, path)
         return
@@ -37,14 +55,14 @@ def check_all(paths: list[tuple[str, bool]], jobs: int, setup: tuple, serial: Ru
     sys.stdout.flush()
     sys.stderr.flush()
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
-    with _workers(multiprocessing.get_context(method), jobs, setup) as pool:
+    with _workers(multiprocessing.get_context(method), jobs, settings) as pool:
         for result in pool.imap(_check, paths, chunksize=chunk):
             if isinstance(result, Exception):
                 raise result
             yield result
 
 
-def _workers(context, jobs: int, setup: tuple):
+def _workers(context, jobs: int, settings: WorkerSettings):
     """The pool, its workers deaf to SIGINT: Ctrl-C reaches the whole process group, and only the parent should
     act on it (it stops the workers as it leaves the ``with``). Ignoring it while they start covers the moment
     before ``_start`` runs, and a spawned interpreter keeps an ignored SIGINT ignored."""
@@ -52,29 +70,29 @@ def _workers(context, jobs: int, setup: tuple):
     import threading
 
     if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
-        return context.Pool(jobs, initializer=_start, initargs=setup)
+        return context.Pool(jobs, initializer=_start, initargs=(settings,))
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        return context.Pool(jobs, initializer=_start, initargs=setup)
+        return context.Pool(jobs, initializer=_start, initargs=(settings,))
     finally:
         signal.signal(signal.SIGINT, previous)
 
 
-def _start(overrides, config_file, isolated, fix) -> None:
-    global _runner
+def _start(settings: WorkerSettings) -> None:
+    global _checker
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # also for a worker the pool starts later, to replace one that died
-    _runner = Runner(Resolver(overrides, config_file, isolated), fix=fix, collect_labels=True)  # Run.named
+    _checker = settings.checker()
 
 
 def _check(path: tuple[str, bool]):
-    assert _runner is not None
+    assert _checker is not None
     try:
-        return _check_with(_runner, path)
+        return _check_with(_checker, path)
     except Exception as exc:  # noqa: BLE001 - handed to the parent, which reports it as a serial run would
         return exc
 
 
-def _check_with(runner: Runner, item: tuple[str, bool]) -> FileResult:
-    return runner.check_path(*item)  # a file that cannot be read is its own SUP001, never the run's error
+def _check_with(checker: Checker, item: tuple[str, bool]) -> FileResult:
+    return checker.check_path(*item)  # a file that cannot be read is its own SUP001, never the run's error

@@ -1,156 +1,43 @@
-"""One `supplint check` run over files: settings per file, linting, and --fix / --diff.
-
-Fixes are applied in passes (apply the fixes that do not overlap, lint the result again) and kept only if the
-fixed text is still a well-formed label; files are replaced atomically (temporary file + rename), and a file the
-YAML parser or the label model rejects is never rewritten.
+"""One `supplint check` command: the files it walks, the settings each file gets, the workers, the report, and
+writing fixed files (atomically: temporary file + rename). Each file is checked by a ``checker.Checker``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 
-from ..edit import fixes
 from ..edit.atomic import NotWritten, write_atomically
-from ..files import limit_for, read_bytes, read_stream, read_text
-from ..filetypes import is_label_name, is_page, is_panel, looks_like_label
-from ..findings import SEVERITY_RANK, Finding
-from ..report.formats import plural
 from ..engine import debug
+from ..files import limit_for, read_bytes, read_stream, read_text
+from ..filetypes import is_label_name, is_page, is_panel
+from ..findings import SEVERITY_RANK
+from ..report.summary import plural
+from .checker import Checker, FileResult
+from .parallel import WorkerSettings, check_all
 from .settings import Resolver
-
-
-MAX_PASSES = 5
-#: Findings that mean the file is not a well-formed label: such a file is never rewritten.
-UNFIXABLE = frozenset({"SUP001", "SUP002"})
-#: A fix must not introduce these (it would have broken the file or an amount).
-BREAKAGE = frozenset({"SUP001", "SUP002", "SUP003", "SUP004"})
-
-
-@dataclass
-class FileResult:
-    path: str
-    fail_on: str                    # the file's --fail-on (its config's, unless the command line says)
-    findings: list[Finding]
-    original: str | None = None
-    fixed_text: str | None = None   # set when fixes changed the text
-    fixed: int = 0
-    bom: bool = False
-    notes: list[str] = field(default_factory=list)
-    skipped: bool = False           # a walked YAML file that is not a label: not checked, not reported
-    unfixed: list[Finding] | None = None  # the findings before fixing: reported if the file cannot be written
-    labels: list[tuple[str, str]] = field(default_factory=list)  # a page's named labels (Runner.collect_labels)
-
-    def diff(self) -> str:
-        if self.fixed_text is None or self.original is None:
-            return ""
-        import difflib
-
-        return "".join(difflib.unified_diff(self.original.splitlines(keepends=True),
-                                            self.fixed_text.splitlines(keepends=True),
-                                            fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
 
 
 class RunError(ValueError):
     """A path that cannot be checked or written (exit 2)."""
 
 
-class Runner:
-    """``collect_labels``: a page does not check the labels it names but lists them in its result (``labels``), so
-    that the run checks and reports each of them once, at its own file (NamedLabels)."""
-
-    def __init__(self, resolver: Resolver, fix: bool = False, collect_labels: bool = False):
-        self.resolver = resolver
-        self.fix = fix
-        self.collect_labels = collect_labels
-
-    def check_bytes(self, raw: bytes, path: str) -> FileResult:
-        if self.collect_labels and is_page(path):
-            from ..subjects.page import collecting_named_labels
-
-            with collecting_named_labels() as named:  # the fix passes' checks, too, leave the labels alone
-                return self._check_bytes(raw, path, named)
-        return self._check_bytes(raw, path, [])
-
-    def _check_bytes(self, raw: bytes, path: str, named: list[tuple[str, str]]) -> FileResult:
-        settings = self.resolver.for_path(path)
-        linter = settings.linter_for(path)
-        try:
-            findings = linter.check_bytes(raw, path)
-            result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"),
-                                labels=list(named))
-            if is_panel(path) and not any(f.code == "SUP001" for f in findings):  # the importer's other notes
-                from ..subjects.panel import panel_notes
-
-                result.notes += panel_notes(raw.decode("utf-8-sig", "replace"), path)
-            if self.fix and any(f.fix for f in findings):
-                self._fix(result, raw.decode("utf-8-sig"), linter)
-        except Exception as exc:  # noqa: BLE001 - the per-file guard: a bug costs this file its checks, not the run
-            if debug():
-                raise
-            result = FileResult(path, settings.fail_on, linter.internal_error(path, exc))
-        return result
-
-    def fix_with(self, linter, text: str, path: str) -> FileResult:
-        """``text`` checked and, where safe, fixed by ``linter`` (the library's fix_text: no file, no config)."""
-        findings = linter.check_text(text, path)
-        result = FileResult(path, "warning", findings)
-        if any(f.fix for f in findings):
-            self._fix(result, text, linter)
-        return result
-
-    def check_path(self, path: str, sniff: bool = False) -> FileResult:
-        """``sniff``: a walked YAML file, checked only if it looks like a label (else the result is ``skipped``)."""
-        try:
-            raw = read_bytes(path)
-        except OSError as exc:
-            settings = self.resolver.for_path(path)
-            return FileResult(path, settings.fail_on, settings.linter_for(path).unreadable(path, exc))
-        if sniff and not looks_like_label(raw):
-            return FileResult(path, "warning", [], skipped=True)
-        return self.check_bytes(raw, path)
-
-    def _fix(self, result: FileResult, text: str, linter) -> None:
-        findings = result.findings
-        if any(f.code in UNFIXABLE for f in findings):
-            result.notes.append(f"{result.path}: not fixed: the file is not a well-formed label")
-            return
-        broken_before = sum(f.code in BREAKAGE for f in findings)
-        current, total = text, 0
-        for _ in range(MAX_PASSES):
-            groups = [[fixes.TextEdit(**edit) for edit in f.fix["edits"]] for f in findings if f.fix]
-            if not groups:
-                break
-            candidate, applied = fixes.apply(current, groups)
-            after = linter.check_text(candidate, result.path)
-            if sum(f.code in BREAKAGE for f in after) > broken_before:
-                result.notes.append(f"{result.path}: a fix would have broken the file; left as it was")
-                break
-            current, findings, total = candidate, after, total + applied
-            if applied == len(groups):
-                break
-        if current != text:
-            result.unfixed = result.findings
-            result.original, result.fixed_text, result.fixed, result.findings = text, current, total, findings
-
-
 class Run:
     """One `check` run: files are checked, fixed and reported one at a time, so memory does not grow with them."""
 
     def __init__(self, resolver: Resolver, fix: bool, diff: bool, quiet: bool, note=lambda message: None,
-                 jobs: int = 1, setup: tuple = (), force_exclude: bool = False, stack: bool = False,
+                 jobs: int = 1, workers: WorkerSettings | None = None, force_exclude: bool = False, stack: bool = False,
                  add_noqa: bool = False):
         self.resolver = resolver
         self.note = note
-        self.jobs, self.setup = jobs, setup  # setup: what a worker process needs to build its own resolver
+        self.jobs, self.workers = jobs, workers  # None: no worker processes, whatever jobs says
         self.force_exclude = force_exclude
         self.stack = stack
         self.stack_files: list[str] = []  # label files of a --stack run, in the order given
-        self.runner = Runner(resolver, fix=fix or diff, collect_labels=True)
+        self.runner = Checker(resolver, fix=fix or diff, collect_labels=True)
         self.named = NamedLabels()
         # a label checked only because a page names it is not rewritten: no one asked for that file to be fixed
-        self.label_runner = Runner(resolver) if fix or diff else self.runner
+        self.label_runner = Checker(resolver) if fix or diff else self.runner
         self.diff, self.quiet = diff, quiet
         self.reporter = None
         self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
@@ -163,28 +50,29 @@ class Run:
 
     def start(self, output_format: str, out, statistics: bool, also: tuple = (), no_colour: bool = False) -> None:
         """``also``: (format, stream) pairs of more reports written from this same run (--also-output)."""
-        from ..report import formats as output
+        from ..report import formats
+        from ..report.lines import wants_colour
 
         if self.diff or self.add_noqa:
             return
-        if statistics:
-            self.reporter = output.StatisticsReporter(out, self.quiet)
-        else:
-            self.reporter = self._reporter(output_format, out)
-            if output_format in ("concise", "full"):
-                self.reporter.colour = output.wants_colour(out, no_colour)
+        colour = not statistics and output_format in ("concise", "full") and wants_colour(out, no_colour)
+        self.reporter = formats.reporter("statistics" if statistics else output_format, out, self.quiet,
+                                         self._context(colour))
         if also:
             from ..report.tee import Tee
 
-            self.reporter = Tee([self.reporter, *(self._reporter(name, stream) for name, stream in also)])
+            self.reporter = Tee([self.reporter, *(formats.reporter(name, stream, self.quiet, self._context())
+                                                  for name, stream in also)])
 
-    def _reporter(self, output_format: str, out):
-        from ..report import formats as output
+    def _context(self, colour: bool = False):
+        """What this run hands a reporter: the text of each file as checked (standard input's from memory) and
+        whether to colour. Its rule set and reference are the shipped ones every Settings holds: the context's
+        defaults."""
+        from ..report.reporter import ReportContext
+        from ..report.source import read_file
 
-        if output_format == "full":
-            return output.FullReporter(
-                out, self.quiet, read=lambda path: self.sources[path] if path in self.sources else output.read_file(path))
-        return output.reporter_class(output_format)(out, self.quiet)
+        return ReportContext(read=lambda path: self.sources[path] if path in self.sources else read_file(path),
+                             colour=colour)
 
     def check(self, targets: list[str], stdin_filename: str | None) -> None:
         if "-" in targets:
@@ -201,12 +89,10 @@ class Run:
                 self._handle(self._check_stdin(raw, name, sniff=stdin_filename is None), from_stdin=True)
         if not targets and self.sources:
             return
-        from .parallel import check_all
-
         # a label a page on standard input named is checked already
         plan = [item for item in self.planned(targets) if os.path.abspath(item[0]) not in self.named.problems]
         self.named.expect(path for path, _ in plan)
-        for result in check_all(plan, self.jobs, self.setup, self.runner):
+        for result in check_all(plan, self.jobs, self.workers, self.runner):
             if result.skipped:
                 self.not_labels.append(result.path)
                 continue
@@ -238,7 +124,7 @@ class Run:
         return result
 
     def planned(self, targets: list[str]) -> list[tuple[str, bool]]:
-        """The files to check, each with whether it must look like a label to be checked (Runner.check_path)."""
+        """The files to check, each with whether it must look like a label to be checked (Checker.check_path)."""
         from .walk import discover
 
         found = discover(targets, lambda folder: self.resolver.for_path(os.path.join(folder, "-")).respect_gitignore)
@@ -318,7 +204,7 @@ class Run:
     def _add_comments(self, result: FileResult) -> None:
         """--add-noqa: a suppression comment for each of the file's findings (noqa.py); what is left stays in
         ``result.findings``, for the exit status."""
-        from ..edit.noqa import add_comments, reasons
+        from .add_noqa import add_comments, reasons
 
         try:
             raw = read_bytes(result.path)
@@ -395,7 +281,7 @@ class Run:
 class NamedLabels:
     """The labels pages name, each checked once per run and reported at its own file (not copied onto pages).
 
-    Pages are checked with ``Runner.collect_labels``, in this process or in workers alike: they list the labels they
+    Pages are checked with ``Checker.collect_labels``, in this process or in workers alike: they list the labels they
     name and check none of them. This process, which sees every result in order, decides: a label among the run's
     files is checked where the walk reaches it (by a worker under --jobs); any other is checked here when the first
     page naming it is handled. A label is known by its absolute path, or by its real path when a page reaches it

@@ -51,9 +51,9 @@ def quick_fix(doc: Document, positions: Positions, finding: Finding, diagnostic,
 
 def fix_all(doc: Document, positions: Positions, resolver, versioned: bool) -> types.CodeAction | None:
     """`supplint check --fix` on the buffer (its passes, its refusals), as one edit of what changed."""
-    from ..run.session import Runner
+    from ..run.checker import Checker
 
-    result = Runner(resolver, fix=True).check_bytes(doc.text.encode("utf-8", "surrogatepass"), doc.path)
+    result = Checker(resolver, fix=True).check_bytes(doc.text.encode("utf-8", "surrogatepass"), doc.path)
     fixed = result.fixed_text
     if fixed is None or fixed == doc.text:
         return None

@@ -14,7 +14,7 @@ import traceback
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from .. import __version__
+from ..version import __version__
 from ..run.config import FILENAMES as CONFIG_NAMES
 from . import actions
 from .diagnostics import config_diagnostic, diagnostic

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..report.ci import rule_help_uri
+from ..report.links import rule_help_uri
 from ..findings import Finding
 from .positions import Positions
 

@@ -28,8 +28,8 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from .. import __version__
-from . import files as data
+from ..version import __version__
+from . import location
 
 T = TypeVar("T")
 
@@ -63,7 +63,7 @@ def key() -> str:
     digest = hashlib.blake2b(digest_size=_DIGEST)
     digest.update(f"{__version__}\0{sys.version}\0{pydantic.version.VERSION}\0{pydantic_core.__version__}\0"
                   f"{pickle.HIGHEST_PROTOCOL}\0".encode())
-    rules = data.rules_dir()
+    rules = location.rules_dir()
     for path in _files(rules):
         digest.update(f"{path.relative_to(rules).as_posix()}\0".encode())
         digest.update(path.read_bytes())

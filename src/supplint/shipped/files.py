@@ -1,8 +1,5 @@
-"""Where the shipped rule and reference data live, and reading it.
-
-In a wheel the repository's ``rules/`` directory is packaged as ``supplint/rules``; in a source checkout
-(editable install, tests) it is read from the repository root.
-"""
+"""Reading the shipped rule and reference data (parsed once, and kept by cache.py between runs); where it lives is
+location.py."""
 
 from __future__ import annotations
 
@@ -11,8 +8,10 @@ from pathlib import Path
 
 import yaml
 
-_PACKAGED = Path(__file__).resolve().parents[1] / "rules"
-_CHECKOUT = Path(__file__).resolve().parents[3] / "rules"
+from . import cache as data_cache
+from .location import DataError, rules_dir
+
+__all__ = ["YAML_LOADER", "DataError", "load", "rules_dir"]
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG_MEMO_LIMIT = 50_000
@@ -47,18 +46,6 @@ class _Loader(_BASE_LOADER):  # type: ignore[valid-type, misc]
 YAML_LOADER = _Loader
 
 
-class DataError(Exception):
-    """A shipped or user-supplied data file is missing or malformed (exit 2, never a traceback)."""
-
-
-@cache
-def rules_dir() -> Path:
-    for candidate in (_PACKAGED, _CHECKOUT):
-        if (candidate / "data" / "nutrients.yaml").is_file():
-            return candidate
-    raise DataError(f"supplint's rule data is missing (looked in {_PACKAGED} and {_CHECKOUT}); reinstall supplint")
-
-
 @cache
 def load(relative: str):
     """One YAML data file under ``rules/``, parsed (once per process, and from the data cache when it matches)."""
@@ -79,8 +66,6 @@ def _parse(path: Path):
 @cache
 def _parsed() -> dict:
     """Every shipped YAML file as plain data: parsing them costs a one-label run more than checking the label."""
-    from . import cache as data_cache
-
     return data_cache.cached("data", dict, _parse_all)
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..findings import Finding
-from ..report.formats import Reporter, unicode_ok
+from ..report.lines import unicode_ok
+from ..report.reporter import ReportContext, Reporter
 from ..report.visible import visible
 from .model import STACK_CODES, Product, Report, totals
 
@@ -14,8 +15,8 @@ from .model import STACK_CODES, Product, Report, totals
 class _ShopperReporter(Reporter):
     wants_facts = True
 
-    def __init__(self, out: TextIO, quiet: bool = False) -> None:
-        super().__init__(out, quiet)
+    def __init__(self, out: TextIO, quiet: bool = False, context: ReportContext | None = None) -> None:
+        super().__init__(out, quiet, context)
         self._facts: dict[str, object] = {}
         self._products: dict[str, Product] = {}
         self._stack_findings: list[Finding] = []
