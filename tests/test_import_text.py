@@ -196,10 +196,10 @@ def test_every_unreadable_panel_line_is_a_note(write):
 
 def test_blends_nest():
     _, label, notes = _import(PANELS / "preworkout.txt")
-    assert [line.split(": ", 3)[-1] for line in notes] == [
-        "line 6: 'Calories 10' kept under notes: the label format has no field for calories"]
+    assert notes == []
     facts = {row["name"]: row for row in label["facts"]}
-    assert list(facts) == ["Total Carbohydrate", "Vitamin B6", "Vitamin B12", "Sodium", "Endurance Matrix",
+    assert facts["Calories"] == {"name": "Calories", "amount": "10"}  # a bare number, read as kcal on this row
+    assert list(facts) == ["Calories", "Total Carbohydrate", "Vitamin B6", "Vitamin B12", "Sodium", "Endurance Matrix",
                            "Focus Blend", "Energy Complex", "Nitric Boost Blend"]
     assert facts["Total Carbohydrate"]["dv"] == "<1%"  # the footnote star after the percentage is not kept
     # indented members
@@ -219,7 +219,7 @@ def test_blends_nest():
     assert facts["Nitric Boost Blend"]["dv"] == "**"
     assert [m["name"] for m in facts["Nitric Boost Blend"]["blend"]] == ["Beetroot powder", "Agmatine sulfate",
                                                                          "Pine bark extract"]
-    assert label["notes"] == ["Calories 10"]
+    assert "notes" not in label
     assert label["warnings"] == ["Contains caffeine.", "Not for use by individuals under 18.",
                                  "Consult your physician before use if you have a medical condition.",
                                  "Keep out of reach of children."]

@@ -128,3 +128,10 @@ def test_summed_rows_are_said_to_be_summed_and_where_they_are():
     assert "55 mg" in finding["message"]
     assert "summed over row 1, row 3 and member 1 of the blend in row 4" in finding["message"]
     assert findings == []  # the label itself is well formed
+
+
+@pytest.mark.parametrize("row, unit", [("Protein", "g"), ("Total Fat", "g"), ("Cholesterol", "mg")])
+def test_a_bare_number_on_a_panel_row_is_hinted_in_a_unit_the_row_can_have(row, unit):
+    (finding,) = check_json(HEAD + f"  - name: {row}\n    amount: 2\n")
+    assert (finding["code"], finding["line"], finding["column"]) == ("SUP004", 4, 13)
+    assert f'"2 {unit}"' in finding["hint"]

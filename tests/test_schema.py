@@ -113,7 +113,9 @@ def test_refs_point_into_definitions_and_stand_alone(schema):
 
 
 def test_every_object_forbids_unknown_keys(schema):
-    objects = [(path, sub) for path, sub in subschemas(schema) if "properties" in sub]
+    # An `if`/`else` subschema only tests the row it applies to; it is not an object of its own keys.
+    objects = [(path, sub) for path, sub in subschemas(schema) if "properties" in sub
+               and not {"if", "else"} & set(path.split("/"))]
     assert len(objects) >= 5  # the label, Serving, Fact, BlendMember and the amount mapping
     for path, sub in objects:
         assert sub.get("additionalProperties") is False, path
@@ -197,6 +199,8 @@ def test_valid_examples_validate(path, validator):
     pytest.param(lambda doc: doc["facts"].append({"name": "Blend", "amount": "250 mg", "dv": "*", "blend": [
         {"name": "Turmeric root extract"}, {"name": "Boswellia", "amount": "50 mg"}]}), id="blend"),
     pytest.param(lambda doc: doc.update(population="adults-51+", form="tablet"), id="population-and-form"),
+    pytest.param(lambda doc: doc["facts"].insert(0, {"name": "Calories", "amount": 20}), id="bare-calories"),
+    pytest.param(lambda doc: doc["facts"].insert(0, {"name": "Total  calories", "amount": 5}), id="bare-calories-case"),
 ])
 def test_well_formed_variants_validate(change, validator):
     doc = base_label()
@@ -227,6 +231,15 @@ def test_known_bad_documents_fail(change, validator):
     change(doc)
     assert "SUP002" in supplint_codes(doc)
     assert list(validator.iter_errors(doc)) != []
+
+
+@pytest.mark.parametrize("row", [{"name": "Protein", "amount": 2}, {"name": "Vitamin C", "amount": 60},
+                                 {"name": "Calories burned", "amount": 20}], ids=["protein", "vitamin-c", "not-calories"])
+def test_a_bare_number_fails_except_on_rows_that_print_one(row, validator):
+    doc = base_label()
+    doc["facts"].append(row)
+    assert "SUP004" in supplint_codes(doc)
+    assert [list(error.absolute_path) for error in validator.iter_errors(doc)] == [["facts", len(doc["facts"]) - 1, "amount"]]
 
 
 def test_typo_keys_example_fails(validator):

@@ -200,6 +200,17 @@ def test_api_dashes_separate_products(server):
     assert status == 200 and answer["kind"] == "stack" and "SUP501" in codes(answer)
 
 
+def test_a_ruler_of_dashes_inside_a_pasted_panel_keeps_it_one_product(server):
+    ruled = D3_PANEL.replace("Amount Per Serving", "---\nAmount Per Serving")
+    status, answer = api(server, {"text": ruled})
+    assert status == 200 and answer["kind"] == "panel" and "SUP201" in codes(answer)
+
+
+def test_dashes_between_two_pasted_panels_separate_them(server):
+    status, answer = api(server, {"text": D3_PANEL + "---\n" + D3_PANEL.replace("High Potency", "Another")})
+    assert status == 200 and answer["kind"] == "stack" and "SUP501" in codes(answer)
+
+
 def test_api_population_changes_the_limits(server):
     _, adults = api(server, {"text": VITAMIN_C.replace("250 mg", "1900 mg")})
     _, children = api(server, {"text": VITAMIN_C.replace("250 mg", "1900 mg"), "population": "children-4-8"})

@@ -202,8 +202,12 @@ class _Reader(Record):
                 index += 1
                 continue
             if CALORIES.match(text):
-                self.extra_notes.append(text)
-                self.note(line, f"'{text}' kept under notes: the label format has no field for calories")
+                calories = _calories_row(line)
+                if calories is None:  # "Calories" with no number: nothing to declare
+                    self.extra_notes.append(text)
+                    self.note(line, f"'{text}' kept under notes: it gives no number of calories")
+                else:
+                    items.append(calories)
                 index += 1
                 continue
             # a name whose parenthesis closes on a following line, or a list that goes on: join them
@@ -243,3 +247,18 @@ class _Reader(Record):
             allowed = per_day(serving["size"], self.label["directions"])
             if allowed is not None:
                 serving["per_day"] = allowed
+
+
+_NUMBER_AT_END = re.compile(r"\d[\d,.]*\s*$")
+
+
+def _calories_row(line: Line):
+    """A Calories line as a facts row, its number kept as printed: the label format reads a bare number on that row
+    as kcal (panel-rows.yaml), so "Calories 15" stays "15" rather than gaining a unit the label does not print."""
+    bare = _NUMBER_AT_END.search(line.text)
+    item = parse_row(line, f"{line.text} kcal" if bare else line.text)
+    if item.kind != "row":
+        return None
+    if bare:
+        item.amount = bare.group(0).strip()
+    return item

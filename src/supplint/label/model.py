@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError, core_schema
 from ..shipped import files as data
 from ..quantity.amounts import MAX_PER_DAY, MAX_VALUE, Amount, AmountError, parse_amount, parse_mapping
 from ..quantity.wording import quoted
-from ..reference.panel_rows import with_bare_unit
+from ..reference.panel_rows import panel_row, with_bare_unit
 from ..suggest import did_you_mean
 
 FORMS = ("tablet", "capsule", "softgel", "chewable", "gummy", "lozenge", "liquid", "drops", "spray", "powder", "other")
@@ -39,6 +39,9 @@ def _amount(value: object) -> Amount:
                              f"`unit`, and this one has: {keys}", "e.g. {value: 125, unit: mcg}, or the amount as "
                              "printed in quotes: \"125 mcg\"")
             return parse_mapping(value["value"], value["unit"], f"{value['value']} {value['unit']}")
+        if isinstance(value, _Unitless):
+            raise AmountError("malformed_amount", f"the amount {quoted(value.number)} has no unit",
+                              f"write it as printed, e.g. \"{quoted(value.number)} {value.unit}\"")
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             raise AmountError("malformed_amount", f"the amount {quoted(value)} has no unit",
                               f"write it as printed, e.g. \"{quoted(value)} mg\"")
@@ -46,6 +49,14 @@ def _amount(value: object) -> Amount:
         raise _error(exc.kind, exc.message, exc.hint) from None
     raise _error("amount_type", "an amount is text such as \"125 mcg\" or a mapping with the keys `value` and `unit`, not "
                  f"{_described(value)}", "write the amount as printed on the label, e.g. amount: 125 mcg")
+
+
+@dataclass(frozen=True, slots=True)
+class _Unitless:
+    """A bare number on a panel row that never prints one, with the row's usual unit for the hint."""
+
+    number: int | float
+    unit: str
 
 
 def _described(value: object) -> str:
@@ -245,6 +256,10 @@ class _Row(_Strict):
             amount = with_bare_unit(value["name"], value["amount"])
             if amount is not value["amount"]:
                 value = {**value, "amount": amount}
+            elif isinstance(amount, (int, float)) and not isinstance(amount, bool):
+                row = panel_row(value["name"])
+                if row is not None and row.units:  # `Protein: 2`: the hint names a unit the row can have
+                    value = {**value, "amount": _Unitless(amount, row.first_unit)}
         return value
 
 

@@ -11,6 +11,7 @@ description. The models use only keywords draft-07 knows; tests/test_schema.py c
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
@@ -43,8 +44,30 @@ def label_schema() -> dict[str, Any]:
     generated = Label.model_json_schema(by_alias=True, ref_template=REF_TEMPLATE, schema_generator=_Draft07,
                                         mode="validation")
     generated = _editor_friendly(generated)
+    _bare_numbers(generated["definitions"]["Fact"])
     generated.update({"$schema": DRAFT_07, "title": TITLE, "description": DESCRIPTION})
     return generated
+
+
+def _bare_numbers(fact: dict[str, Any]) -> None:
+    """A bare number is an amount only on the rows that print one (``Calories: 20``, panel-rows.yaml `bare`), which
+    the models accept before validating; elsewhere it stays an error, as `supplint check` reports it (SUP004)."""
+    from ..reference.panel_rows import bare_names
+
+    amount = fact["properties"]["amount"]
+    amount["oneOf"].append({"type": "number", "minimum": 0,
+                            "description": "a bare number, only on rows that print one, such as Calories: 20"})
+    fact["if"] = {"properties": {"name": {"pattern": _any_case(bare_names())}}, "required": ["name"]}
+    fact["else"] = {"properties": {"amount": {"not": {"type": "number"}}}}
+
+
+def _any_case(names: list[str]) -> str:
+    """An ECMA-262 pattern (JSON Schema has no case-insensitive flag) matching any of ``names`` whole, in any case
+    and with any run of spaces between words, as panel_rows folds them."""
+    def word(text: str) -> str:
+        return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in text)
+
+    return "^\\s*(?:" + "|".join("\\s+".join(word(w) for w in name.split()) for name in names) + ")\\s*$"
 
 
 def render() -> str:

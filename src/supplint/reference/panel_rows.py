@@ -17,16 +17,23 @@ class PanelRow:
     id: str
     units: frozenset[str]  # canonical units (units.yaml)
     bare: str | None       # the unit a bare number is in, if a bare number may be printed
+    first_unit: str        # the unit the table lists first: the one a hint suggests
 
 
 @cache
 def _by_name() -> dict[str, PanelRow]:
     table = {}
     for key, row in data.load("data/panel-rows.yaml")["rows"].items():
-        entry = PanelRow(key, frozenset(row["units"]), row.get("bare"))
+        entry = PanelRow(key, frozenset(row["units"]), row.get("bare"), row["units"][0])
         for name in row["names"]:
             table[_fold(name)] = entry
     return table
+
+
+def bare_names() -> list[str]:
+    """The printed names of the rows that may print a bare number, folded (lower case, single spaces)."""
+    rows = data.load("data/panel-rows.yaml")["rows"].values()
+    return sorted(_fold(name) for row in rows if row.get("bare") for name in row["names"])
 
 
 def _fold(name: str) -> str:

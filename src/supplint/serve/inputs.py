@@ -21,6 +21,7 @@ from ..report.visible import json_safe
 #: More products than this in one request is a usage error: a day's regimen, not a catalogue.
 MAX_PRODUCTS = 20
 _SEPARATOR = re.compile(r"^---[ \t]*$", re.M)
+_PANEL_HEADING = re.compile(r"supplement\s+facts", re.I)
 _YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(\s|$)")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n(.*)\Z", re.S)
 
@@ -58,7 +59,12 @@ def split(texts: list[str]) -> list[str]:
         if _kind_of(text) == "page":
             out.append(text)
             continue
-        out += [part for part in _SEPARATOR.split(text) if part.strip()]
+        parts = [part for part in _SEPARATOR.split(text) if part.strip()]
+        # A pasted panel may print a `---` ruler between its rows: split only where every part is a product of its
+        # own (a label, or a panel under its own "Supplement Facts" heading).
+        if len(parts) > 1 and not all(_kind_of(part) == "label" or _PANEL_HEADING.search(part) for part in parts):
+            parts = [text]
+        out += parts
     return out
 
 
