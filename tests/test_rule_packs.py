@@ -41,14 +41,45 @@ def test_only_the_safety_nets_lack_an_example_that_fires():
     assert {code for code, spec in RULES.items() if spec.examples.fires is None} == {"SUP005", "SUP008"}
 
 
-def test_codes_and_names_are_the_catalogues():
-    """Codes and names are stable public API: every implemented or planned rule is in spec/rules.md as written."""
-    catalogue_path = data.rules_dir().parents[1] / "shared" / "spec" / "rules.md"
-    if not catalogue_path.is_file():
-        pytest.skip("../shared/spec/rules.md is not beside this checkout")
-    catalogue = dict(re.findall(r"^\| (SUP\d{3}) \| ([a-z0-9-]+) \|", catalogue_path.read_text(encoding="utf-8"), re.M))
-    ours = {code: spec.name for code, spec in RULES.items()} | {p.code: p.name for p in registry().planned.values()}
-    assert ours == catalogue
+def test_every_rule_is_the_catalogues():
+    """Codes and names are stable public API: every implemented rule is in rules/catalogue.yaml with its name and
+    severity, and every catalogue code no pack implements is reserved (selecting it says "not implemented yet")."""
+    from supplint.ruleset.registry import catalogue
+
+    listed = {entry.code: (entry.name, entry.severity) for entry in catalogue()}
+    assert len(listed) == len(catalogue()), "a code is listed twice in rules/catalogue.yaml"
+    assert {code: (spec.name, spec.severity) for code, spec in RULES.items()} == {
+        code: listed.get(code) for code in RULES}
+    assert set(registry().planned) == set(listed) - set(RULES)
+    assert len({name for name, _ in listed.values()}) == len(listed), "a name is listed twice"
+
+
+SPEC = data.rules_dir().parents[1] / "shared" / "spec" / "rules.md"
+
+
+@pytest.mark.skipif(not SPEC.is_file(), reason="../shared/spec/rules.md is not beside this checkout")
+def test_the_catalogue_is_the_specs():
+    """rules/catalogue.yaml copies the rows of ../shared/spec/rules.md (the project's public contract), so a
+    fresh clone tests its packs against the catalogue; where the spec is beside the checkout, the two must agree."""
+    from supplint.ruleset.registry import catalogue
+
+    rows = re.findall(r"^\| (SUP\d{3}) \| ([a-z0-9-]+) \| (error|warning|info) \|", SPEC.read_text(encoding="utf-8"), re.M)
+    assert rows, "spec/rules.md has no catalogue table"
+    assert sorted((entry.code, entry.name, entry.severity) for entry in catalogue()) == sorted(rows)
+
+
+def test_every_kind_module_is_listed():
+    """kinds.index lists the kinds by hand; a kind module left out of it would be a kind no pack can use."""
+    import pkgutil
+
+    import supplint.kinds as package
+    from supplint.kinds import modules
+    from supplint.kinds.index import KINDS
+
+    on_disk = {info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")}
+    assert on_disk - {"index"} == {name for name, _ in KINDS.values()}
+    assert list(modules()) == list(KINDS)
+    assert {spec.kind for spec in RULES.values()} - {"builtin"} <= set(KINDS)
 
 
 def test_every_cited_source_exists():
@@ -190,10 +221,11 @@ def test_a_template_field_the_kind_does_not_provide_is_a_pack_error():
 def test_a_reserved_code_is_refused_as_not_implemented():
     """Every catalogue rule is implemented today; the next reserved code must still be refused clearly."""
     from supplint.ruleset.registry import Registry, SelectionError
-    from supplint.ruleset.spec import PlannedRule
+    from supplint.ruleset.spec import CatalogueEntry
 
     reg = registry()
-    future = Registry(reg.rules, reg.by_name, {"SUP599": PlannedRule(code="SUP599", name="future-rule")})
+    future = Registry(reg.rules, reg.by_name, {"SUP599": CatalogueEntry(code="SUP599", name="future-rule",
+                                                                        severity="warning")})
     for selector in ("SUP599", "future-rule"):
         with pytest.raises(SelectionError, match="not implemented yet"):
             future.select([selector])
