@@ -6,6 +6,7 @@ In a wheel the repository's ``rules/`` directory is packaged as ``supplint/rules
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -53,6 +54,11 @@ class DataError(Exception):
 
 @cache
 def rules_dir() -> Path:
+    chosen = os.environ.get("SUPPLINT_RULES_DIR")  # another copy of rules/ (a team's packs, or a test's)
+    if chosen:
+        if not (Path(chosen) / "data" / "nutrients.yaml").is_file():
+            raise DataError(f"SUPPLINT_RULES_DIR={chosen} has no data/nutrients.yaml: it must be a copy of rules/")
+        return Path(chosen).resolve()
     for candidate in (_PACKAGED, _CHECKOUT):
         if (candidate / "data" / "nutrients.yaml").is_file():
             return candidate
