@@ -164,10 +164,11 @@ def build() -> Registry:
     adapter = TypeAdapter(list[Annotated[Union[models], Field(discriminator="kind")]])  # type: ignore[valid-type]
     rules: dict = {}
     for pack in _packs():
+        entries = data.load(pack)
         try:
-            specs = adapter.validate_python(data.load(pack))
+            specs = adapter.validate_python(entries)
         except ValidationError as exc:
-            raise data.DataError(f"rule pack {pack} is invalid:\n{exc}") from None
+            raise data.DataError(f"rule pack {pack} is invalid:\n{_problems(exc, entries)}") from None
         for spec in specs:
             _check_rule(spec, pack)
             if spec.code in rules:
@@ -175,6 +176,30 @@ def build() -> Registry:
             rules[spec.code] = spec
     planned = {entry.code: entry for entry in catalogue() if entry.code not in rules}
     return Registry(dict(sorted(rules.items())), {spec.name: code for code, spec in rules.items()}, planned)
+
+
+def _problems(error, entries) -> str:
+    """pydantic's errors as a reader needs them: which rule (by its code), which key, what is wrong; not the
+    validator's own names for the union of kinds."""
+    lines = []
+    for problem in error.errors(include_url=False):
+        where = list(problem["loc"])
+        rule = "the pack"
+        if where and isinstance(where[0], int):
+            index = where.pop(0)
+            entry = entries[index] if isinstance(entries, list) and index < len(entries) else None
+            code = entry.get("code") if isinstance(entry, dict) else None
+            rule = f"rule {index + 1}" + (f" ({code})" if code else "")
+            if where and isinstance(entry, dict) and where[0] == entry.get("kind"):
+                where.pop(0)  # the union's tag: the kind the entry already names
+        key = ".".join(str(part) for part in where)
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        if problem["type"] == "union_tag_invalid":
+            tag, kinds = problem["ctx"]["tag"], list(modules()) + ["builtin"]
+            hint = did_you_mean(tag, kinds)
+            message = f"unknown kind '{tag}'; " + (hint or f"the kinds are {', '.join(kinds)}")
+        lines.append(f"  {rule}" + (f", {key}" if key else "") + f": {message}")
+    return "\n".join(lines)
 
 
 def catalogue() -> list[CatalogueEntry]:
