@@ -141,7 +141,10 @@ def run_checks(rules: Path, tmp_path: Path, *tests: str) -> subprocess.Completed
 
 def test_a_pairing_and_a_dose_rule_need_only_their_pack_entry_and_examples(tmp_path):
     rules = copy_with_new_rules(tmp_path)
-    result = run_checks(rules, tmp_path, "tests/test_rule_packs.py", "tests/test_examples.py")
+    # The README's link to docs/rules.md is a check of the documentation, which is regenerated with one command
+    # (`supplint rule --all --output-format markdown > docs/rules.md`), not of the rules: the copy has neither.
+    result = run_checks(rules, tmp_path, "tests/test_rule_packs.py", "tests/test_examples.py", "--deselect",
+                        "tests/test_rule_packs.py::test_the_readme_links_the_generated_rule_reference_instead_of_copying_it")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     for test in ("test_documented_example_fires[SUP105]", "test_documented_example_passes[SUP210]",
                  "test_example_findings[zinc-40-no-copper.yaml]", "test_example_findings[b6-100-mg.yaml]",

@@ -261,3 +261,14 @@ def test_every_rules_vocabulary_builds():
             assert load(spec.vocabulary) is not None, spec.code
             built += 1
     assert built >= 5
+
+
+def test_the_readme_links_the_generated_rule_reference_instead_of_copying_it():
+    """The rules' table lives once, in docs/rules.md (generated from the packs; tests/test_cli.py checks it is
+    current): the README points at it, and every rule has its section there."""
+    root = data.rules_dir().parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "](docs/rules.md)" in readme
+    assert not re.search(r"^\| SUP\d{3} \|", readme, re.M), "the README copies the rules table: link docs/rules.md"
+    reference_md = (root / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"^## (SUP\d{3}) ", reference_md, re.M)) == set(RULES)
