@@ -272,3 +272,21 @@ def test_the_readme_links_the_generated_rule_reference_instead_of_copying_it():
     assert not re.search(r"^\| SUP\d{3} \|", readme, re.M), "the README copies the rules table: link docs/rules.md"
     reference_md = (root / "docs" / "rules.md").read_text(encoding="utf-8")
     assert set(re.findall(r"^## (SUP\d{3}) ", reference_md, re.M)) == set(RULES)
+
+
+def test_no_kind_reaches_into_another_kind():
+    """A kind uses another kind only through its public names (VOCABULARY, evaluate, ...), never a private loader."""
+    import ast
+
+    from supplint.kinds.index import KINDS
+
+    folder = data.rules_dir().parent / "src" / "supplint" / "kinds"
+    if not folder.is_dir():
+        pytest.skip("an installed supplint: the kinds' sources are checked in the repository")
+    kind_modules = {name for name, _ in KINDS.values()}
+    for name in kind_modules:
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module in kind_modules:
+                private = [alias.name for alias in node.names if alias.name.startswith("_")]
+                assert not private, f"kinds/{name}.py imports {', '.join(private)} from kinds/{node.module}.py"
