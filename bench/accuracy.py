@@ -113,7 +113,7 @@ RULES = ("SUP301", "SUP303", "SUP401", "SUP403", "SUP404", "SUP406")
 
 
 def _implemented(codes) -> list[str]:
-    """The codes this version of supplint can run (a rule still reserved in planned.yaml is an error to select; it
+    """The codes this version of supplint can run (a rule still reserved in rules/catalogue.yaml with no pack is an error to select; it
     then counts as never raised, so the figures before and after it is built compare)."""
     usable = []
     for code in codes:

@@ -41,14 +41,45 @@ def test_only_the_safety_nets_lack_an_example_that_fires():
     assert {code for code, spec in RULES.items() if spec.examples.fires is None} == {"SUP005", "SUP008"}
 
 
-def test_codes_and_names_are_the_catalogues():
-    """Codes and names are stable public API: every implemented or planned rule is in spec/rules.md as written."""
-    catalogue_path = data.rules_dir().parents[1] / "shared" / "spec" / "rules.md"
-    if not catalogue_path.is_file():
-        pytest.skip("../shared/spec/rules.md is not beside this checkout")
-    catalogue = dict(re.findall(r"^\| (SUP\d{3}) \| ([a-z0-9-]+) \|", catalogue_path.read_text(encoding="utf-8"), re.M))
-    ours = {code: spec.name for code, spec in RULES.items()} | {p.code: p.name for p in registry().planned.values()}
-    assert ours == catalogue
+def test_every_rule_is_the_catalogues():
+    """Codes and names are stable public API: every implemented rule is in rules/catalogue.yaml with its name and
+    severity, and every catalogue code no pack implements is reserved (selecting it says "not implemented yet")."""
+    from supplint.ruleset.registry import catalogue
+
+    listed = {entry.code: (entry.name, entry.severity) for entry in catalogue()}
+    assert len(listed) == len(catalogue()), "a code is listed twice in rules/catalogue.yaml"
+    assert {code: (spec.name, spec.severity) for code, spec in RULES.items()} == {
+        code: listed.get(code) for code in RULES}
+    assert set(registry().planned) == set(listed) - set(RULES)
+    assert len({name for name, _ in listed.values()}) == len(listed), "a name is listed twice"
+
+
+SPEC = data.rules_dir().parents[1] / "shared" / "spec" / "rules.md"
+
+
+@pytest.mark.skipif(not SPEC.is_file(), reason="../shared/spec/rules.md is not beside this checkout")
+def test_the_catalogue_is_the_specs():
+    """rules/catalogue.yaml copies the rows of ../shared/spec/rules.md (the project's public contract), so a
+    fresh clone tests its packs against the catalogue; where the spec is beside the checkout, the two must agree."""
+    from supplint.ruleset.registry import catalogue
+
+    rows = re.findall(r"^\| (SUP\d{3}) \| ([a-z0-9-]+) \| (error|warning|info) \|", SPEC.read_text(encoding="utf-8"), re.M)
+    assert rows, "spec/rules.md has no catalogue table"
+    assert sorted((entry.code, entry.name, entry.severity) for entry in catalogue()) == sorted(rows)
+
+
+def test_every_kind_module_is_listed():
+    """kinds.index lists the kinds by hand; a kind module left out of it would be a kind no pack can use."""
+    import pkgutil
+
+    import supplint.kinds as package
+    from supplint.kinds import modules
+    from supplint.kinds.index import KINDS
+
+    on_disk = {info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")}
+    assert on_disk - {"index"} == {name for name, _ in KINDS.values()}
+    assert list(modules()) == list(KINDS)
+    assert {spec.kind for spec in RULES.values()} - {"builtin"} <= set(KINDS)
 
 
 def test_every_cited_source_exists():
@@ -190,10 +221,11 @@ def test_a_template_field_the_kind_does_not_provide_is_a_pack_error():
 def test_a_reserved_code_is_refused_as_not_implemented():
     """Every catalogue rule is implemented today; the next reserved code must still be refused clearly."""
     from supplint.ruleset.registry import Registry, SelectionError
-    from supplint.kinds.spec import PlannedRule
+    from supplint.kinds.spec import CatalogueEntry
 
     reg = registry()
-    future = Registry(reg.rules, reg.by_name, {"SUP599": PlannedRule(code="SUP599", name="future-rule")})
+    future = Registry(reg.rules, reg.by_name, {"SUP599": CatalogueEntry(code="SUP599", name="future-rule",
+                                                                        severity="warning")})
     for selector in ("SUP599", "future-rule"):
         with pytest.raises(SelectionError, match="not implemented yet"):
             future.select([selector])
@@ -229,3 +261,32 @@ def test_every_rules_vocabulary_builds():
             assert load(spec.vocabulary) is not None, spec.code
             built += 1
     assert built >= 5
+
+
+def test_the_readme_links_the_generated_rule_reference_instead_of_copying_it():
+    """The rules' table lives once, in docs/rules.md (generated from the packs; tests/test_cli.py checks it is
+    current): the README points at it, and every rule has its section there."""
+    root = data.rules_dir().parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "](docs/rules.md)" in readme
+    assert not re.search(r"^\| SUP\d{3} \|", readme, re.M), "the README copies the rules table: link docs/rules.md"
+    reference_md = (root / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"^## (SUP\d{3}) ", reference_md, re.M)) == set(RULES)
+
+
+def test_no_kind_reaches_into_another_kind():
+    """A kind uses another kind only through its public names (VOCABULARY, evaluate, ...), never a private loader."""
+    import ast
+
+    from supplint.kinds.index import KINDS
+
+    folder = data.rules_dir().parent / "src" / "supplint" / "kinds"
+    if not folder.is_dir():
+        pytest.skip("an installed supplint: the kinds' sources are checked in the repository")
+    kind_modules = {name for name, _ in KINDS.values()}
+    for name in kind_modules:
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module in kind_modules:
+                private = [alias.name for alias in node.names if alias.name.startswith("_")]
+                assert not private, f"kinds/{name}.py imports {', '.join(private)} from kinds/{node.module}.py"

@@ -5,13 +5,13 @@ Iterable[Hit]``. The subject is a label (``Resolved``), a page (``PageContext``)
 (``TARGET = ("label", "page")``) and looks at its rule's ``target``. Optional: ``TEMPLATES``, the Spec's templates beyond message
 and hint, and ``VOCABULARY``, the loader of a rule's `vocabulary` file; the registry checks both when packs load.
 
-Modules are discovered, so a new kind is one new file; a new rule of an existing kind is data only.
+Kinds are listed in ``index.KINDS``, so a new kind is one new module and one line there; a new rule of an existing
+kind is data only.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import re
 import string
 from dataclasses import dataclass
@@ -50,14 +50,15 @@ class Hit:
 
 @cache
 def modules() -> dict:
-    """kind name → module, for every kind module in this package."""
+    """kind name → module, for every kind in ``index.KINDS``, in that order."""
+    from .index import KINDS
+
     found = {}
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        spec = getattr(module, "Spec", None)
-        if spec is None or not hasattr(module, "evaluate"):
-            continue
-        (kind,) = get_args(spec.model_fields["kind"].annotation)
+    for kind, (name, _) in KINDS.items():
+        module = importlib.import_module(f"{__name__}.{name}")
+        (declared,) = get_args(module.Spec.model_fields["kind"].annotation)
+        if declared != kind:  # a listing mistake would otherwise surface as an unknown kind in some pack
+            raise ImportError(f"kinds.index lists {name} as kind {kind}, but its Spec says {declared}")
         found[kind] = module
     return found
 

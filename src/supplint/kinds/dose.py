@@ -1,8 +1,10 @@
 """Kind `dose`: a nutrient's daily amount against its upper limit and/or a multiple of its Daily Value.
 
 `scope` picks the nutrients: `each` one on the label, only the `sole-dv-nutrient` (the one nutrient with a Daily
-Value, for isolated megadoses), or those with `no-upper-limit`. The upper limit counts only what it covers
-(Resolved.daily_for_ul) and needs a supported population; the Daily Value test does not.
+Value, for isolated megadoses), or those with `no-upper-limit`; `nutrients` narrows any scope to the nutrients it
+names. The upper limit counts only what it covers (Resolved.daily_for_ul) and needs a supported population; the
+Daily Value test does not; the `maximum` limit is the rule's own threshold (the quantity option `maximum`, in the
+nutrient's label unit), for a figure the tables do not hold ("vitamin B6 above 50 mg a day").
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .spec import RuleBase
 
@@ -24,7 +26,7 @@ from . import Hit, daily_text, render
 #: always in the label unit (the Daily Value's); `over_ul` and `over_dv` are the notes rendered from
 #: `above-ul-note` and `dv-multiple-note` for what is reached, and `megadose` joins them with "and".
 FIELDS = frozenset({"nutrient", "over_ul", "over_dv", "megadose", "daily", "alt", "dv", "dv_daily", "dv_alt",
-                    "dv_multiple", "dv_percent", "limit", "ratio", "population", "source", "covers"})
+                    "dv_multiple", "dv_percent", "limit", "ratio", "population", "source", "covers", "maximum"})
 
 #: Templates of the Spec beyond message and hint (checked when the packs load).
 TEMPLATES = ("above_ul_note", "dv_multiple_note")
@@ -32,8 +34,9 @@ TEMPLATES = ("above_ul_note", "dv_multiple_note")
 
 class Spec(RuleBase):
     kind: Literal["dose"]
-    limits: tuple[Literal["upper-limit", "dv-multiple"], ...]
+    limits: tuple[Literal["upper-limit", "dv-multiple", "maximum"], ...]
     scope: Literal["each", "sole-dv-nutrient", "no-upper-limit"] = "each"
+    nutrients: tuple[str, ...] = ()  # ids of data/nutrients.yaml; empty: every nutrient the scope picks
     # Rendered into {over_ul} when the upper limit is exceeded, into {over_dv} when the multiple of the Daily
     # Value is reached (empty otherwise): a message says only what the finding is about.
     above_ul_note: str | None = Field(None, alias="above-ul-note")
@@ -43,7 +46,33 @@ class Spec(RuleBase):
     def _multiple_declared(self) -> Spec:
         if "dv-multiple" in self.limits and (self.options.get("multiple") is None or self.options["multiple"].type != "number"):
             raise ValueError("a dv-multiple limit needs the number option `multiple`")
+        if "maximum" in self.limits:
+            option = self.options.get("maximum")
+            if option is None or option.type != "quantity":
+                raise ValueError("a maximum limit needs the quantity option `maximum`")
+            if not self.nutrients:
+                raise ValueError("a maximum limit needs `nutrients`: the threshold is an amount of a named nutrient")
+            from ..reference.tables import reference  # loaded only when packs are validated, never per label
+
+            for nid in self.nutrients:
+                try:
+                    reference().quantity_of(option.coerce(option.default), nid)
+                except ValueError as exc:
+                    raise ValueError(f"maximum {option.default!r} {exc}") from None
         return self
+
+    @field_validator("nutrients")
+    @classmethod
+    def _nutrients_known(cls, nutrients: tuple[str, ...]) -> tuple[str, ...]:
+        from ..reference.tables import reference
+        from ..suggest import did_you_mean
+
+        known = reference().nutrients
+        for nid in nutrients:
+            if nid not in known:
+                hint = did_you_mean(nid, known)
+                raise ValueError(f"unknown nutrient '{nid}' (data/nutrients.yaml)" + (f"; {hint}" if hint else ""))
+        return nutrients
 
 
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
@@ -62,12 +91,16 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
             # both: one figure gets one finding.
             sole = with_dv[0] if len(with_dv) == 1 else None
             candidates = [nid for nid in present if reference.nutrients[nid].ul is None and nid != sole]
+    if rule.nutrients:
+        candidates = [nid for nid in candidates if nid in rule.nutrients]
     population = resolved.population
     ul_test = "upper-limit" in rule.limits and population is not None
     dv_test = "dv-multiple" in rule.limits
+    max_test = "maximum" in rule.limits
     for nid in candidates:
         nutrient = reference.nutrients[nid]
         over_ul = over_dv = False
+        maximum = None
         covered = limit = None
         if ul_test and nutrient.ul is not None:
             covered = resolved.daily_for_ul(nutrient)
@@ -78,13 +111,17 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
             # "<1 g" is at most 1 g: only amounts known to be reached count toward a megadose
             daily = resolved.daily_at_least(nid)
             over_dv = daily is not None and daily >= options["multiple"] * nutrient.dv
-        if not (over_ul or over_dv):
+        if max_test:
+            daily = resolved.daily_at_least(nid)
+            threshold = reference.amount_in(options["maximum"], nutrient, frozenset(), nutrient.measure, "label")
+            maximum = threshold if daily is not None and threshold is not None and daily > threshold else None
+        if not (over_ul or over_dv or maximum is not None):
             continue
         # Only a firing rule pays for its message.
-        yield _hit(rule, resolved, nutrient, covered if over_ul else None, limit, over_dv)
+        yield _hit(rule, resolved, nutrient, covered if over_ul else None, limit, over_dv, maximum)
 
 
-def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool) -> Hit:
+def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool, maximum: float | None = None) -> Hit:
     reference, population = resolved.reference, resolved.population
     fields: dict = {"nutrient": nutrient.name, "over_ul": "", "over_dv": ""}
     certain = [row for row in resolved.nutrients()[nutrient.id] if not row.at_most]
@@ -98,6 +135,8 @@ def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool
                           dv_multiple=formatting.times(daily / nutrient.dv),
                           dv_percent=formatting.percent(daily / nutrient.dv))
         fields["daily"], fields["alt"] = fields["dv_daily"], fields["dv_alt"]
+    if maximum is not None:
+        fields["maximum"] = formatting.amount(maximum, nutrient.measure)
     if covered is not None:
         total, rows = covered
         label_daily = sum(row.per_serving for row in rows if row.per_serving is not None) * resolved.per_day

@@ -48,7 +48,7 @@ class Products:
 
 @cache
 def _vocabulary(path: str) -> Products:
-    from .affiliate import _vocabulary as affiliate_vocabulary
+    from .affiliate import VOCABULARY as affiliate_vocabulary
 
     table = data.load(path)
     try:
@@ -121,7 +121,7 @@ def _joined(patterns: tuple[re.Pattern, ...]) -> tuple[re.Pattern, ...]:
 
 def _product_link(context: PageContext, products: Products) -> Span | None:
     """The span of the first product link, when the prose is also about supplements; else None."""
-    from .affiliate import _vocabulary as affiliate_vocabulary, why_affiliate
+    from .affiliate import VOCABULARY as affiliate_vocabulary, why_affiliate
 
     links = affiliate_vocabulary(products.links)
     first = None

@@ -151,7 +151,11 @@ class BuiltinRule(RuleBase):
     kind: Literal["builtin"]
 
 
-class PlannedRule(_Spec):
+class CatalogueEntry(_Spec):
+    """A rule of the catalogue (rules/catalogue.yaml): what a pack that implements the code must call it; a code no
+    pack implements is reserved (the registry's `planned`)."""
+
     code: Annotated[str, Field(pattern=CODE)]
     name: Annotated[str, Field(pattern=NAME)]
+    severity: Severity
 

@@ -109,20 +109,19 @@ class Ambiguous(Exception):
 
 class Reference:
     def __init__(self) -> None:
-        self.sources = {key: Source(key, row["title"], row.get("url", ""), row.get("confidence", "secondary"),
-                                    row.get("short", row["title"]))
-                        for key, row in data.load("data/sources.yaml").items()}
-        self.nutrients = {key: _nutrient(key, row) for key, row in data.load("data/nutrients.yaml").items()}
+        tables = _validated()
+        self.sources = {key: Source(key, row.title, row.url, row.confidence, row.short or row.title)
+                        for key, row in tables["sources"].items()}
+        self.nutrients = {key: _nutrient(key, row) for key, row in tables["nutrients"].items()}
         self.conversions: dict[str, list[Conversion]] = {}
-        for row in data.load("data/conversions.yaml"):
-            purpose = row.get("purpose")
-            self.conversions.setdefault(row["nutrient"], []).append(Conversion(
-                parse_measure(row["from"]), parse_measure(row["to"]), float(row["factor"]),
-                frozenset(row.get("forms") or ()), frozenset([purpose] if purpose else ("label", "ul")),
-                tuple(row.get("source") or ()), bool(row.get("provisional")),
+        for row in tables["conversions"]:
+            self.conversions.setdefault(row.nutrient, []).append(Conversion(
+                parse_measure(row.from_), parse_measure(row.to), row.factor, frozenset(row.forms),
+                frozenset([row.purpose] if row.purpose else ("label", "ul")), row.source, row.provisional,
             ))
-        self.populations = {key: _population(key, row) for key, row in data.load("data/populations.yaml").items()}
-        self.aliases = AliasMatcher(data.load("data/aliases.yaml"))
+        self.populations = {key: Population(key, row.description, row.bands, row.supported, row.dv_set)
+                            for key, row in tables["populations"].items()}
+        self.aliases = AliasMatcher(data.load("data/aliases.yaml"))  # its rows were validated with the others
         self._views: dict[str, Reference] = {}
         self._ul_factors: dict[tuple[str, frozenset[str]], float | None] = {}
         self._fits: dict[tuple, bool] = {}
@@ -265,58 +264,95 @@ class Reference:
         return None
 
 
-_NUTRIENT_KEYS = frozenset({"name", "unit", "dv", "old-dv", "ul", "ul-note", "ul-source", "plain-unit-is-equivalent"})
-_UL_KEYS = frozenset({"unit", "bands", "covers", "source", "provisional", "provisional-bands", "not-counted-forms", "name"})
-_DV_KEYS = frozenset({"amount", "source", "provisional"})
-_POPULATION_KEYS = frozenset({"description", "bands", "dv-set", "supported"})
+def _validated() -> dict:
+    """Every table, validated row by row (DataError names the file, the row and the key), and the references
+    between them checked: each source key cited is in sources.yaml, each nutrient id named is in nutrients.yaml."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from .table_rows import AliasRow, ConversionRow, NutrientRow, PopulationRow, SourceRow
+
+    shapes = {"sources": dict[str, SourceRow], "nutrients": dict[str, NutrientRow],
+              "conversions": list[ConversionRow], "populations": dict[str, PopulationRow], "aliases": list[AliasRow]}
+    tables = {}
+    for name, shape in shapes.items():
+        where = f"data/{name}.yaml"
+        raw = data.load(where)
+        try:
+            tables[name] = TypeAdapter(shape).validate_python(raw)
+        except ValidationError as exc:
+            raise data.DataError(f"{where} is invalid:\n{_problems(exc, raw)}") from None
+    sources, nutrients = tables["sources"], tables["nutrients"]
+
+    def cited(where: str, keys) -> None:
+        unknown = [key for key in keys if key not in sources]
+        if unknown:
+            raise data.DataError(f"{where} cites {', '.join(unknown)}, which data/sources.yaml does not define")
+
+    for key, row in nutrients.items():
+        for name, dv in row.dv.items():
+            cited(f"data/nutrients.yaml: {key}, dv.{name}", dv.source)
+        cited(f"data/nutrients.yaml: {key}, old-dv", row.old_dv.source if row.old_dv else ())
+        cited(f"data/nutrients.yaml: {key}, ul", row.ul.source if row.ul else row.ul_source)
+    for table in ("conversions", "aliases"):
+        for index, row in enumerate(tables[table]):
+            cited(f"data/{table}.yaml: row {index + 1}", row.source)
+            if row.nutrient is not None and row.nutrient not in nutrients:
+                raise data.DataError(f"data/{table}.yaml: row {index + 1} names nutrient '{row.nutrient}', which "
+                                     f"data/nutrients.yaml does not define" + _hint(row.nutrient, nutrients))
+    return tables
 
 
-def _keys(where: str, row: dict, allowed: frozenset[str]) -> None:
-    """A misspelt key in a table would be silently ignored (and its figure with it): refuse it."""
-    unknown = set(row) - allowed
-    if unknown:
-        raise data.DataError(f"{where}: unknown key {', '.join(sorted(unknown))} (allowed: {', '.join(sorted(allowed))})")
+def _hint(word: str, choices) -> str:
+    from ..suggest import did_you_mean
+
+    hint = did_you_mean(word, choices)
+    return f"; {hint}" if hint else ""
 
 
-def _population(key: str, row: dict) -> Population:
-    _keys(f"data/populations.yaml: {key}", row, _POPULATION_KEYS)
-    return Population(key, row.get("description", key), tuple(str(b) for b in row.get("bands") or ()),
-                      bool(row.get("supported", True)), row.get("dv-set", ADULT_DVS))
+def _problems(error, raw) -> str:
+    """pydantic's errors as a reader of the table needs them: the row (its key, or its number), the key, what is
+    wrong."""
+    lines = []
+    for problem in error.errors(include_url=False):
+        where = [str(part) for part in problem["loc"]]
+        if where and isinstance(raw, list) and where[0].isdigit():
+            where[0] = f"row {int(where[0]) + 1}"
+        row, key = (where[0], ".".join(where[1:])) if where else ("the table", "")
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        if problem["type"] == "extra_forbidden":
+            message = "unknown key (a misspelt key would drop its figure)"
+        elif problem["type"] == "missing":
+            message = "missing"
+        elif problem["type"] == "too_short":
+            message = "empty: every figure names its source (keys of data/sources.yaml)"
+        lines.append(f"  {row}" + (f", {key}" if key else "") + f": {message}")
+    return "\n".join(lines)
 
 
-def _nutrient(key: str, row: dict) -> Nutrient:
-    where = f"data/nutrients.yaml: {key}"
-    _keys(where, row, _NUTRIENT_KEYS)
-    measure = parse_measure(row["unit"])
-    sets = {}
-    for name, entry in (row.get("dv") or {}).items():
-        _keys(f"{where}: dv.{name}", entry, _DV_KEYS)
-        sets[name] = DailyValue(float(entry["amount"]), tuple(entry.get("source") or ()), bool(entry.get("provisional")))
+def _nutrient(key: str, row) -> Nutrient:
+    sets = {name: DailyValue(entry.amount, entry.source, entry.provisional) for name, entry in row.dv.items()}
     adult = sets.get(ADULT_DVS)
-    old = row.get("old-dv")
-    ul = row.get("ul")
-    if ul:
-        _keys(f"{where}: ul", ul, _UL_KEYS)
+    old, ul = row.old_dv, row.ul
     return Nutrient(
         id=key,
-        name=row["name"],
-        measure=measure,
-        plain_unit_is_equivalent=bool(row.get("plain-unit-is-equivalent")),
+        name=row.name,
+        measure=parse_measure(row.unit),
+        plain_unit_is_equivalent=row.plain_unit_is_equivalent,
         dv=adult.amount if adult else None,
         dv_sources=adult.sources if adult else (),
         dv_provisional=adult.provisional if adult else False,
-        old_dv=(float(old["amount"]), parse_measure(old.get("unit", row["unit"]))) if old else None,
+        old_dv=(old.amount, parse_measure(old.unit or row.unit)) if old else None,
         ul=UpperLimit(
-            measure=parse_measure(ul["unit"]),
-            bands={str(band): float(value) for band, value in ul["bands"].items()},
-            covers=ul.get("covers", "total intake"),
-            sources=tuple(ul.get("source") or ()),
-            provisional=bool(ul.get("provisional")),
-            not_counted=frozenset(ul.get("not-counted-forms") or ()),
-            name=ul.get("name"),
-            provisional_bands=frozenset(str(b) for b in ul.get("provisional-bands") or ()),
+            measure=parse_measure(ul.unit),
+            bands=dict(ul.bands),
+            covers=ul.covers,
+            sources=ul.source,
+            provisional=ul.provisional,
+            not_counted=frozenset(ul.not_counted_forms),
+            name=ul.name,
+            provisional_bands=frozenset(ul.provisional_bands),
         ) if ul else None,
-        ul_note=row.get("ul-note"),
+        ul_note=row.ul_note,
         dv_sets=sets,
     )
 

@@ -14,12 +14,14 @@ from typing import Annotated, Union
 
 from ..shipped import files as data, cache as data_cache
 from ..kinds import modules, template_fields
-from ..kinds.spec import BuiltinRule, PlannedRule
+from ..kinds.spec import BuiltinRule, CatalogueEntry
 from ..suggest import did_you_mean
 
 #: Rule packs load in this order; any other pack under rules/packs/ follows, by name.
 FIRST_PACKS = ("core.yaml",)
-PLANNED = "planned.yaml"
+#: Every rule's code, name and severity (../shared/spec/rules.md in the repository); the codes no pack implements
+#: are reserved.
+CATALOGUE = "catalogue.yaml"
 
 
 class SelectionError(ValueError):
@@ -39,7 +41,7 @@ class Layer:
 class Registry:
     rules: dict                         # code → rule spec (a kind module's Spec), in catalogue order
     by_name: dict[str, str]             # name → code
-    planned: dict[str, PlannedRule]     # reserved codes, not implemented yet
+    planned: dict[str, CatalogueEntry]  # reserved codes, not implemented yet
 
     def get(self, code_or_name: str):
         key = code_or_name.strip()
@@ -144,7 +146,7 @@ def _check_rule(spec, pack: str) -> None:
 
 
 def _packs() -> list[str]:
-    names = sorted(p.name for p in (data.rules_dir() / "packs").glob("*.yaml") if p.name != PLANNED)
+    names = sorted(p.name for p in (data.rules_dir() / "packs").glob("*.yaml"))
     return [f"packs/{name}" for name in sorted(names, key=lambda n: (n not in FIRST_PACKS, n))]
 
 
@@ -162,15 +164,49 @@ def build() -> Registry:
     adapter = TypeAdapter(list[Annotated[Union[models], Field(discriminator="kind")]])  # type: ignore[valid-type]
     rules: dict = {}
     for pack in _packs():
+        entries = data.load(pack)
         try:
-            specs = adapter.validate_python(data.load(pack))
+            specs = adapter.validate_python(entries)
         except ValidationError as exc:
-            raise data.DataError(f"rule pack {pack} is invalid:\n{exc}") from None
+            raise data.DataError(f"rule pack {pack} is invalid:\n{_problems(exc, entries)}") from None
         for spec in specs:
             _check_rule(spec, pack)
             if spec.code in rules:
                 raise data.DataError(f"rule pack {pack}: {spec.code} is declared twice")
             rules[spec.code] = spec
-    planned = {p.code: p for p in TypeAdapter(list[PlannedRule]).validate_python(data.load(f"packs/{PLANNED}"))
-               if p.code not in rules}
+    planned = {entry.code: entry for entry in catalogue() if entry.code not in rules}
     return Registry(dict(sorted(rules.items())), {spec.name: code for code, spec in rules.items()}, planned)
+
+
+def _problems(error, entries) -> str:
+    """pydantic's errors as a reader needs them: which rule (by its code), which key, what is wrong; not the
+    validator's own names for the union of kinds."""
+    lines = []
+    for problem in error.errors(include_url=False):
+        where = list(problem["loc"])
+        rule = "the pack"
+        if where and isinstance(where[0], int):
+            index = where.pop(0)
+            entry = entries[index] if isinstance(entries, list) and index < len(entries) else None
+            code = entry.get("code") if isinstance(entry, dict) else None
+            rule = f"rule {index + 1}" + (f" ({code})" if code else "")
+            if where and isinstance(entry, dict) and where[0] == entry.get("kind"):
+                where.pop(0)  # the union's tag: the kind the entry already names
+        key = ".".join(str(part) for part in where)
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        if problem["type"] == "union_tag_invalid":
+            tag, kinds = problem["ctx"]["tag"], list(modules()) + ["builtin"]
+            hint = did_you_mean(tag, kinds)
+            message = f"unknown kind '{tag}'; " + (hint or f"the kinds are {', '.join(kinds)}")
+        lines.append(f"  {rule}" + (f", {key}" if key else "") + f": {message}")
+    return "\n".join(lines)
+
+
+def catalogue() -> list[CatalogueEntry]:
+    """rules/catalogue.yaml, validated (DataError names the problem)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return TypeAdapter(list[CatalogueEntry]).validate_python(data.load(CATALOGUE))
+    except ValidationError as exc:
+        raise data.DataError(f"rule catalogue {CATALOGUE} is invalid:\n{exc}") from None

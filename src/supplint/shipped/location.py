@@ -4,6 +4,7 @@ the reader (files.py) and the cache (cache.py), which keys on these files."""
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +18,11 @@ class DataError(Exception):
 
 @cache
 def rules_dir() -> Path:
+    chosen = os.environ.get("SUPPLINT_RULES_DIR")  # another copy of rules/ (a team's packs, or a test's)
+    if chosen:
+        if not (Path(chosen) / "data" / "nutrients.yaml").is_file():
+            raise DataError(f"SUPPLINT_RULES_DIR={chosen} has no data/nutrients.yaml: it must be a copy of rules/")
+        return Path(chosen).resolve()
     for candidate in (_PACKAGED, _CHECKOUT):
         if (candidate / "data" / "nutrients.yaml").is_file():
             return candidate
