@@ -206,6 +206,8 @@ EXPECTED = {
     "turmeric-aside-mdx.mdx": [("SUP403", 14)],                          # the <aside> call-out discloses in time
     "ashwagandha-footnote.md": [("SUP402", 15)],                         # a footnote renders after the link
     "disease-mentions.md": [],                                           # no product link: nothing to disclose
+    "joint-formula-product.md": [],                                      # SUP404 fixtures (test_claim_pages.py):
+    "fish-oil-heart-guide.html": [],                                     # no product link
 }
 
 

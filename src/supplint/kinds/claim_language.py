@@ -135,13 +135,15 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     previous = None   # the disease the previous run's last sentence named: a heading's, for the paragraph below
     listing = False   # the runs after a framing line ("It may help with:") are its list items while they are short
     for run in context.page.prose:
-        item = listing and len(run.text.split()) <= LIST_ITEM_WORDS
+        # A run ending in a colon starts a new list (or a caution's list), never continues the one before.
+        framing = run.text.rstrip().endswith(":")
+        item = listing and not framing and len(run.text.split()) <= LIST_ITEM_WORDS
         claims, previous = read_text(run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous)
         for claim in claims:
             values = _values(run.text, claim)
             yield Hit((), render(rule.message, values), render(rule.hint, values),
                       span=span_at(run, claim.start, claim.end))
-        listing = item or (mode == "prose" and introduces_claims(run.text, rule.vocabulary))
+        listing = (mode == "prose" and introduces_claims(run.text, rule.vocabulary)) if framing else item
 
 
 def _values(text: str, claim) -> dict:
