@@ -118,6 +118,8 @@ def test_a_heading_names_the_disease_the_paragraph_below_claims(body, lines):
     ("St. John's wort may reduce the effects of birth control pills.", False),  # an interaction
     ("Statins are prescribed for high cholesterol.", False),                    # what a drug is for
     ("If you take diuretics, ask your doctor before using potassium.", False),  # the reader's medication
+    ("Metformin, used for type 2 diabetes, can lower vitamin B12 levels.", False),   # what a drug is used for
+    ("Proton pump inhibitors used to treat GERD can reduce magnesium absorption.", False),
     ("Lower stroke risk by up to 29%.", True),
     ("Shark cartilage keeps tumors from growing.", True),
     ("Clinical studies of turmeric in the treatment of gout are lacking.", False),
@@ -130,3 +132,10 @@ def test_a_heading_names_the_disease_the_paragraph_below_claims(body, lines):
 def test_shapes_on_pages_and_labels_alike(text, claim):
     assert bool(post(text)) is claim
     assert (label_count([text]) > 0) is claim
+
+
+def test_page_prose_that_reports_research_is_no_claim():
+    """A page also informs: the form used in studies of a disease, or a trial's result, is no claim there (a label's
+    claim text saying the same is one: see the shapes above)."""
+    assert post("This is the form used in most studies of people with diabetes.") == []
+    assert post("A large trial found that omega-3 supplements did not lower the rate of heart attacks.") == []
