@@ -14,6 +14,8 @@ claim's words, with the sentence as its excerpt.
   claim word, as an implied claim, or in a sentence that speaks of a product (`products`) and reports no research
   (`reports`): "Diabalance Diabetes Supplement" is a claim, "a review looked at magnesium in adults with type 2
   diabetes" is not. A page that names or embeds a label sells it, and its prose is read as a label's claims are.
+  So are the short runs after a framing line ("It may help with:", then "- arthritis"), and a sentence that points
+  back ("Our formula eases its symptoms.") claims the disease the run before named (a heading "Arthritis").
 
 Options every rule of the kind declares: `extra-diseases` (a team's own disease words, read as named diseases)
 and `exempt` (a team's own lawful phrases, never a claim).
