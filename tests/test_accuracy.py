@@ -26,8 +26,9 @@ FLOORS = {
     "consult-notes on product-link pages (SUP403)": {"advice": 0.98, "not-advice": 0.96},
     # one reader and vocabulary for labels and pages (issue 11): 125/127 and 96/97 on dev when set, less a margin
     "disease-claims on labels (SUP303)": {"disease-claim": 0.97},
-    # pages read a disease beside a claim word or in a sentence about a product (prose also informs): 114/127
-    "disease-claims on pages (SUP404)": {"disease-claim": 0.88},
+    # pages read a disease beside a claim word, in a sentence about a product (prose also informs) or in a list
+    # item under a framing line: 117/127 when set (claims3; 114/127 before)
+    "disease-claims on pages (SUP404)": {"disease-claim": 0.91},
     "structure-function on labels (SUP303)": {"pass": 0.98},
     "structure-function on pages (SUP404)": {"pass": 0.98},
 }

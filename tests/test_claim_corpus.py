@@ -21,11 +21,11 @@ import supplint
 CORPUS = Path(__file__).parent / "data" / "corpus"
 
 #: Share of the dev split each rule must reach: disease claims caught, structure/function items passed.
-#: Reached when set (dev, one kind for labels and pages): 98.4 %, 98.4 %, 99.0 %, 99.0 %. Before: 97.6 %,
-#: 88.2 %, 99.0 %, 99.0 %; before the one reader: 66.9 %, 35.4 %, 80.4 %, 95.9 %.
+#: Reached when set (dev, framing lists, a heading's disease, comparisons: claims3): 98.4 %, 92.1 %, 99.0 %,
+#: 99.0 %. Before: 98.4 %, 89.8 %, 99.0 %, 99.0 %; before the one reader: 66.9 %, 35.4 %, 80.4 %, 95.9 %.
 FLOORS = {
     ("SUP303", "disease-claims"): 0.97,
-    ("SUP404", "disease-claims"): 0.88,  # prose also informs: a disease counts beside a claim word or a product
+    ("SUP404", "disease-claims"): 0.91,  # prose also informs: a disease counts beside a claim word or a product
     ("SUP303", "structure-function"): 0.98,
     ("SUP404", "structure-function"): 0.98,
 }

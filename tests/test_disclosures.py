@@ -258,6 +258,8 @@ EXPECTED = {
     "probiotic-comparison-table.html": [("SUP403", 14)],                 # plain retailer product pages in a table
     "lemon-muffins-recipe.md": [],                                       # links a pan; prose not about supplements
     "matcha-ashwagandha-latte-consult.md": [],                           # links one supplement, consult note
+    "joint-formula-product.md": [],                                      # SUP404 fixtures (test_claim_pages.py):
+    "fish-oil-heart-guide.html": [],                                     # no product link
 }
 
 

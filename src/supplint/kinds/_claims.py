@@ -19,7 +19,10 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
   (`verb`) hold cautions by nature ("do not use if you have kidney disease"), so there a named disease counts only
   beside a claim word (`verbs`); implied claims carry their own verb.
 - A sentence with a claim word but no disease of its own claims the disease the previous sentence named, when it
-  points back at it ("... arthritis. This formula relieves its symptoms.").
+  points back at it ("... arthritis. This formula relieves its symptoms."); the previous sentence may end the
+  text before (a heading "Arthritis", then a paragraph "Our formula eases its symptoms."), see `read_text`.
+- A framing line (`framings`: "Benefits:", "It may help with:") introduces list items that are claims by
+  themselves, as a label's are ("- arthritis"); see `introduces_claims`.
 
 Negation applies to its own clause only: a "not" at a sentence's start does not silence a later clause.
 
@@ -57,7 +60,8 @@ class Claim:
 #: The data file's lists that are implied claims, each a criterion of 101.93(g)(2) (see the file's comments).
 IMPLIED = ("implied", "signs", "product-names", "drug-classes", "body-response", "adverse-events")
 SUBSTITUTES = ("substitutes", "augments")
-OTHER = ("verbs", "negations", "denials", "cautions", "facts", "exempt", "pointers", "products", "reports")
+OTHER = ("verbs", "negations", "denials", "cautions", "facts", "exempt", "pointers", "products", "reports",
+         "framings")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,7 @@ class Vocabulary:
     pointers: Terms
     products: Terms       # prose: words that make a sentence about a product ("formula", "this supplement")
     reports: Terms        # prose: words that make a sentence a report of research or news, not a product's claim
+    framings: Terms       # prose: a line ending in ":" that introduces what the product does ("Benefits:")
     terms: Terms          # diseases, implied and substitutes together: one pass says which a text may hold
 
     def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -161,7 +166,7 @@ def vocabulary(path: str) -> Vocabulary:
         named_diseases(named) if named else Phrases(()), listed("diseases"), listed(*IMPLIED), listed(*SUBSTITUTES),
         listed("verbs"), Terms(table.get("negations") or ["not"]), listed("denials"), listed("cautions"),
         listed("facts"), listed("exempt"), listed("pointers"), listed("products"), listed("reports"),
-        listed("diseases", *IMPLIED, *SUBSTITUTES))
+        listed("framings"), listed("diseases", *IMPLIED, *SUBSTITUTES))
 
 
 def compile_all(path: str) -> None:
@@ -170,7 +175,8 @@ def compile_all(path: str) -> None:
 
     words = vocabulary(path)
     for terms in (words.diseases, words.implied, words.substitutes, words.verbs, words.negations, words.denials,
-                  words.cautions, words.facts, words.exempt, words.pointers, words.products, words.reports):
+                  words.cautions, words.facts, words.exempt, words.pointers, words.products, words.reports,
+                  words.framings):
         for entry in terms.entries:
             try:
                 whole_words(entry)
@@ -244,19 +250,29 @@ class _Text:
         return merge(named, diseases, implied, substitutes), set(implied), set(substitutes)
 
 
-@lru_cache(maxsize=20_000)  # a site's labels and pages repeat their claims
 def read_claims(text: str, path: str, mode: Mode, extra: tuple[str, ...] = (),
                 exempt: tuple[str, ...] = ()) -> tuple[Claim, ...]:
     """Every claim sentence of ``text`` (vocabulary: the data file ``path``; ``extra`` and ``exempt``: a team's own
     disease and exempt patterns), in order."""
+    return read_text(text, path, mode, extra, exempt)[0]
+
+
+read_claims.cache_clear = lambda: read_text.cache_clear()  # the verdicts it returns are read_text's, remembered there
+
+
+@lru_cache(maxsize=20_000)  # a site's labels and pages repeat their claims
+def read_text(text: str, path: str, mode: Mode, extra: tuple[str, ...] = (), exempt: tuple[str, ...] = (),
+              previous: str | None = None) -> tuple[tuple[Claim, ...], str | None]:
+    """`read_claims`, and the disease the text's last sentence names (None if it names none), for the text that
+    follows it: ``previous`` is that disease of the text before, which this text's first sentence may point back
+    at (a page's heading names the disease, its next paragraph claims it)."""
     words = vocabulary(path)
     plain, where = normalise_text_offsets(text)
     plain, where = _close_editorial_brackets(plain, where)
     reading = _Text(plain, words, user_terms(extra), user_terms(exempt))
-    if not reading.any_term():  # the common case, a structure/function claim, stops here
-        return ()
+    if not reading.any_term() and previous is None:  # the common case, a structure/function claim, stops here
+        return (), None
     found: list[Claim] = []
-    previous: str | None = None  # the disease the previous sentence named, if any
     for start, end in _sentences(plain):
         claim = _judge(reading, start, end, mode)
         if claim is None and previous is not None and _points_back(reading, start, end):
@@ -268,7 +284,24 @@ def read_claims(text: str, path: str, mode: Mode, extra: tuple[str, ...] = (),
             found.append(Claim(term, *_original(where, start + term_start, start + term_end),
                                *_original(where, start, end)))
         previous = _named_disease(reading, start, end)
-    return tuple(found)
+    return tuple(found), previous
+
+
+@lru_cache(maxsize=4096)
+def introduces_claims(text: str, path: str) -> bool:
+    """Whether ``text`` is a framing line: it ends in a colon and says what follows is what the product does
+    ("Benefits:", "It may help with:"), with no caution or negation ("Do not take if you have:")."""
+    plain = normalise_text_offsets(text)[0].strip()
+    if not plain.endswith(":") or len(plain) > 200:
+        return False
+    words = vocabulary(path)
+    lowered = plain.lower()
+
+    def has(terms: Terms) -> bool:
+        entries = terms.candidates(lowered)
+        return bool(entries and Terms.spans(entries, plain))
+
+    return has(words.framings) and not (has(words.cautions) or has(words.negations))
 
 
 def _close_editorial_brackets(plain: str, where: list[int] | None) -> tuple[str, list[int] | None]:
@@ -400,4 +433,5 @@ def _points_back(reading: _Text, start: int, end: int) -> bool:
     return bool(reading.spans("verbs", start, end)) and bool(reading.spans("pointers", start, end))
 
 
-__all__ = ["Claim", "Vocabulary", "check_table", "compile_all", "read_claims", "vocabulary"]
+__all__ = ["Claim", "Vocabulary", "check_table", "compile_all", "introduces_claims", "read_claims", "read_text",
+           "vocabulary"]

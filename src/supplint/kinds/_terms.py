@@ -218,10 +218,17 @@ class Phrases:
         matches = list(_WORD.finditer(text))
         keys = [_key(m.group()) for m in matches]
         spans: list[Span] = []
+        first, exact = self._first, self._exact
         index = 0
         while index < len(keys):
-            if self._exact and matches[index].group() in self._exact:
+            if exact and matches[index].group() in exact:
                 spans.append(matches[index].span())
+                index += 1
+                continue
+            head = keys[index]
+            # Most words start no phrase: the set lookup (and, for a word ending in "s", its singular's) says so
+            # without a call; every page's prose runs through here.
+            if head not in first and (head[-1:] != "s" or not any(s in first for s in _singulars(head))):
                 index += 1
                 continue
             size = self._match(keys, index)

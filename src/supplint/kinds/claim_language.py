@@ -14,6 +14,8 @@ claim's words, with the sentence as its excerpt.
   claim word, as an implied claim, or in a sentence that speaks of a product (`products`) and reports no research
   (`reports`): "Diabalance Diabetes Supplement" is a claim, "a review looked at magnesium in adults with type 2
   diabetes" is not. A page that names or embeds a label sells it, and its prose is read as a label's claims are.
+  So are the short runs after a framing line ("It may help with:", then "- arthritis"), and a sentence that points
+  back ("Our formula eases its symptoms.") claims the disease the run before named (a heading "Arthritis").
 
 Options every rule of the kind declares: `extra-diseases` (a team's own disease words, read as named diseases)
 and `exempt` (a team's own lawful phrases, never a claim).
@@ -30,7 +32,7 @@ from pydantic import Field, model_validator
 
 from .spec import RuleBase
 from . import Hit, render
-from ._claims import check_table, compile_all, read_claims, vocabulary
+from ._claims import check_table, compile_all, introduces_claims, read_claims, read_text, vocabulary
 from ._text import TextField, texts
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
@@ -43,6 +45,9 @@ FIELDS = frozenset({"term", "text", "field"})
 
 #: The longest excerpt a message shows; a longer sentence is cut around the claim's words, never without them.
 EXCERPT = 120
+
+#: The most words a run after a framing line ("Benefits:") may have to be read as one of its list items.
+LIST_ITEM_WORDS = 16
 
 
 class Spec(RuleBase):
@@ -129,11 +134,18 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     # A page that names or embeds a label sells it: its prose is read as a label's claims are (FDA reads a product
     # "referenced under the heading 'Macular Degeneration'" as claiming it); any other page's prose also informs.
     mode = "claim" if context.recommends_supplements else "prose"
+    previous = None   # the disease the previous run's last sentence named: a heading's, for the paragraph below
+    listing = False   # the runs after a framing line ("It may help with:") are its list items while they are short
     for run in context.page.prose:
-        for claim in read_claims(run.text, rule.vocabulary, mode, extra, exempt):
+        # A run ending in a colon starts a new list (or a caution's list), never continues the one before.
+        framing = run.text.rstrip().endswith(":")
+        item = listing and not framing and len(run.text.split()) <= LIST_ITEM_WORDS
+        claims, previous = read_text(run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous)
+        for claim in claims:
             values = _values(run.text, claim)
             yield Hit((), render(rule.message, values), render(rule.hint, values),
                       span=span_at(run, claim.start, claim.end))
+        listing = (mode == "prose" and introduces_claims(run.text, rule.vocabulary)) if framing else item
 
 
 def _values(text: str, claim) -> dict:

@@ -1,0 +1,141 @@
+"""Disease claims in the shapes real pages give them (issue 11): list items under a framing line, a heading's
+disease claimed by the paragraph below it, promises that a disease will not come back, comparisons with a drug, and
+the mentions around them that are no claim (cautions about the reader's medication, trial news, whom a product is
+not for). Pages go through the library API and the CLI, labels through the library API; findings are compared by
+code and line (and column where a line holds several), never by message text.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import supplint
+from conftest import ROOT, run_cli
+
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+
+# fixture -> the SUP404 findings, by line (and column where one line holds several).
+EXPECTED = {
+    # lines 10-11: list items under "It may help with:"; 12: a structure/function item of the same list;
+    # 14-17: "Benefits:" with structure/function items; 19-22: "Do not take ... if you have:" (a caution's list);
+    # 24/26: the heading names the disease, the paragraph below claims it; 28: "results similar to prescription
+    # NSAIDs"; 30: three claims in one paragraph; 32: the reader's medication.
+    "joint-formula-product.md": [(10, 3), (11, 3), (26, 1), (28, 57), (30, 12), (30, 39), (30, 54)],
+    # line 7: a fact; 8: trial news; 9: the reader's medication; 10-14: "Talk to your doctor first if you have:";
+    # 15: what a drug is prescribed for; 16: "if you have heart disease you may benefit from fish oil";
+    # 17-21: "Our softgels may help with:" (an abnormal state item, a structure/function item); 22: structure/function.
+    "fish-oil-heart-guide.html": [(16, 16), (19, 5)],
+}
+
+
+def page_findings(text: str, name: str = "post.md") -> list[tuple[int, int]]:
+    return [(f.line, f.column) for f in supplint.check_text(text, name, select=["SUP404"]) if f.code == "SUP404"]
+
+
+def post(body: str) -> list[int]:
+    """The lines of SUP404 on a Markdown page whose body starts on line 3."""
+    return [line for line, _ in page_findings(f"# Post\n\n{body}\n")]
+
+
+def label_count(claims: list[str]) -> int:
+    entries = "".join(f"  - {json.dumps(claim)}\n" for claim in claims)
+    text = f"product: Example Supplement\nfacts: []\nclaims:\n{entries}"
+    return sum(f.code == "SUP303" for f in supplint.check_text(text, "x.yaml", select=["SUP303"]))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_shaped_pages(name):
+    found = page_findings((PAGES / name).read_text(encoding="utf-8"), name)
+    assert found == EXPECTED[name]
+
+
+def test_the_cli_reports_the_same_findings():
+    result = run_cli("check", str(PAGES / "joint-formula-product.md"), "--select", "SUP404", "--output-format", "json",
+                     "--exit-zero")
+    assert result.returncode == 0, result.stderr
+    found = [(f["code"], f["line"]) for f in json.loads(result.stdout)]
+    assert found == [("SUP404", line) for line, _ in EXPECTED["joint-formula-product.md"]]
+
+
+def test_three_claims_in_a_paragraph_are_three_findings_at_their_own_sentences():
+    paragraph = "It soothes arthritis. It also shrinks tumors. And it works like an antidepressant."
+    found = page_findings(f"# Post\n\nOur turmeric formula, reviewed.\n\n{paragraph}\n")
+    assert [line for line, _ in found] == [5, 5, 5]
+    assert [column for _, column in found] == [12, 39, 54]  # "arthritis", "tumors", "works like an antidepressant"
+    assert label_count([paragraph]) == 3
+    assert label_count(paragraph.split(". ")) == 3  # the same claims as three label entries
+
+
+@pytest.mark.parametrize(("framing", "claims"), [
+    ("It may help with:", True),
+    ("Benefits:", True),
+    ("Uses:", True),
+    ("Traditionally used for:", True),
+    ("Do not take if you have:", False),            # a caution's list
+    ("Ask your doctor first if you have:", False),
+    ("Not suitable for people with:", False),
+    ("Symptoms of gout include:", False),           # a page that informs: no framing word
+])
+def test_list_items_under_a_framing_line(framing, claims):
+    lines = post(f"{framing}\n\n- arthritis\n- kidney stones\n\nWe ship in recyclable glass jars.")
+    assert lines == ([5, 6] if claims else [])
+
+
+def test_a_list_of_structure_function_items_is_no_claim():
+    assert post("It may help with:\n\n- healthy joints\n- restful sleep\n- occasional sleeplessness") == []
+
+
+def test_a_long_paragraph_after_the_list_is_read_as_prose_again():
+    body = ("Benefits:\n\n- gout\n\nMany readers have asked us about arthritis, which affects millions of adults and "
+            "is more common in women, so we have collected what the research says about it below.")
+    assert post(body) == [5]
+
+
+@pytest.mark.parametrize(("body", "lines"), [
+    ("## Rheumatoid arthritis\n\nOur formula eases its morning stiffness.", [5]),
+    ("## Rheumatoid arthritis\n\nRheumatoid arthritis is an autoimmune disease. It affects about 1% of adults.", []),
+    ("## Rheumatoid arthritis\n\nAsk your doctor about it.", []),
+])
+def test_a_heading_names_the_disease_the_paragraph_below_claims(body, lines):
+    assert post(body) == lines
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Never have a herpes outbreak again.", True),                              # a promise, not a negation
+    ("You will never suffer from migraines with this formula.", True),
+    ("Never take more than two capsules if you have kidney disease.", False),   # a caution
+    ("This blend gives results similar to the leading prostate drugs.", True),  # (g)(2)(vi) comparisons
+    ("Numerous studies show equal effectiveness compared to drugs like Prozac.", True),
+    ("80 percent more effective than the world's number one cancer drug.", True),
+    ("Without the side effects of antihistamines.", True),
+    ("A natural alternative to Synthroid.", True),
+    ("Strontium may reduce the risk of osteoporosis.", True),                   # not the calcium health claim
+    ("Adequate calcium throughout life, as part of a well-balanced diet, may reduce the risk of osteoporosis.",
+     False),                                                                    # the authorized claim (101.72)
+    ("This supplement reduces the effects of arthritis.", True),
+    ("St. John's wort may reduce the effects of birth control pills.", False),  # an interaction
+    ("Statins are prescribed for high cholesterol.", False),                    # what a drug is for
+    ("If you take diuretics, ask your doctor before using potassium.", False),  # the reader's medication
+    ("Metformin, used for type 2 diabetes, can lower vitamin B12 levels.", False),   # what a drug is used for
+    ("Proton pump inhibitors used to treat GERD can reduce magnesium absorption.", False),
+    ("Lower stroke risk by up to 29%.", True),
+    ("Shark cartilage keeps tumors from growing.", True),
+    ("Clinical studies of turmeric in the treatment of gout are lacking.", False),
+    ("Most herbal supplements lack clinical trials for gout.", False),
+    ("Adjunct therapy in HIV.", True),                                          # (g)(2)(vii) an augmented therapy
+    ("Will significantly reduce prostate size.", True),                         # a sign of BPH
+    ("GlucoType2 capsules", True),                                              # (g)(2)(iv)(A) the product's name
+    ("Prostate Therapy Tea Formula", True),
+])
+def test_shapes_on_pages_and_labels_alike(text, claim):
+    assert bool(post(text)) is claim
+    assert (label_count([text]) > 0) is claim
+
+
+def test_page_prose_that_reports_research_is_no_claim():
+    """A page also informs: the form used in studies of a disease, or a trial's result, is no claim there (a label's
+    claim text saying the same is one: see the shapes above)."""
+    assert post("This is the form used in most studies of people with diabetes.") == []
+    assert post("A large trial found that omega-3 supplements did not lower the rate of heart attacks.") == []
