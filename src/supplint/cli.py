@@ -8,10 +8,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from typing import get_args
 
 import click
 
 from . import __version__
+from .findings import Severity
 from .report.formats import ALL_FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -80,7 +82,7 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, help="Rules not to check (same forms as --select).")
 @click.option("--extend-select", multiple=True, help="Rules to check on top of the selected ones.")
 @click.option("--population", help="Population for labels that name none (default: config, else adults).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+@click.option("--fail-on", type=click.Choice(get_args(Severity)),
               help="Lowest severity that makes the exit status 1 (default: config, else warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
@@ -114,12 +116,9 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named),
     Supplement Facts panels pasted as text (*.txt, when named or included) and stack files, and folders of them;
     '-' reads standard input."""
-    from .run.config import ConfigError
-    from .shipped.files import DataError
-    from .engine import UsageError
-    from .ruleset.registry import SelectionError
+    from .errors import SupplintError
     from .run.parallel import jobs_for
-    from .run.session import Run, RunError
+    from .run.session import Run
     from .run.settings import Overrides, Resolver
 
     if config_file and isolated:
@@ -144,7 +143,7 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
             run.start(output_format, out, statistics, tuple(also), no_colour)
             run.check(list(paths) or ["."], stdin_filename)
             run.finish()
-    except (ConfigError, UsageError, SelectionError, DataError, RunError) as exc:
+    except SupplintError as exc:  # a bad option, configuration, selection or data file: its one line
         raise Fatal(str(exc)) from None
     if not quiet:
         from .report.formats import plural
@@ -287,7 +286,7 @@ def rule(rule, show_all, output_format) -> None:
     try:
         rules, data = registry(), reference()
         text = render_all(rules, data, output_format) if show_all else render_rule(rules.get(rule), data, output_format)
-    except (SelectionError, DataError) as exc:
+    except SupplintError as exc:
         raise Fatal(str(exc)) from None
     click.echo(text, nl=False)
 

@@ -17,6 +17,7 @@ from .ruleset.registry import Registry, registry
 from .label.resolve import resolve
 from .suggest import did_you_mean
 from .label.validation import validate
+from .errors import SupplintError
 
 
 def debug() -> bool:
@@ -29,7 +30,7 @@ def is_stack_document(doc: Document) -> bool:
     return isinstance(doc.data, dict) and "stack" in doc.data and "facts" not in doc.data
 
 
-class UsageError(ValueError):
+class UsageError(SupplintError, ValueError):
     """A bad option value (population, rule selection): exit 2 with one clear line."""
 
 

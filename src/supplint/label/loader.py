@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..shipped.files import YAML_LOADER
 from ..findings import Span
+from ..errors import SupplintError
 
 
 class _Misfit(ValueError):
@@ -200,7 +201,7 @@ def _child(node: Node | None, part) -> Node | None:
     return None
 
 
-class LoadError(Exception):
+class LoadError(SupplintError):
     def __init__(self, problem: Problem):
         super().__init__(problem.message)
         self.problem = problem

@@ -16,13 +16,14 @@ from ..shipped import files as data, cache as data_cache
 from ..kinds import modules, template_fields
 from .spec import BuiltinRule, PlannedRule
 from ..suggest import did_you_mean
+from ..errors import SupplintError
 
 #: Rule packs load in this order; any other pack under rules/packs/ follows, by name.
 FIRST_PACKS = ("core.yaml",)
 PLANNED = "planned.yaml"
 
 
-class SelectionError(ValueError):
+class SelectionError(SupplintError, ValueError):
     """An unknown or unimplemented rule named on the command line or in config (exit 2)."""
 
 

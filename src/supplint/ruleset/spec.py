@@ -12,10 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ..shipped import files as data
 from ..quantity.amounts import AmountError, parse_amount
+from ..findings import Severity
 
 CODE = r"^SUP[0-9]{3}$"
 NAME = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Severity = Literal["error", "warning", "info"]
 
 
 class _Spec(BaseModel):

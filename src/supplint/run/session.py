@@ -19,6 +19,7 @@ from ..findings import SEVERITY_RANK, Finding
 from ..report.formats import plural
 from ..engine import debug
 from .settings import Resolver
+from ..errors import SupplintError
 
 
 MAX_PASSES = 5
@@ -52,7 +53,7 @@ class FileResult:
                                             fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
 
 
-class RunError(ValueError):
+class RunError(SupplintError, ValueError):
     """A path that cannot be checked or written (exit 2)."""
 
 

@@ -15,6 +15,7 @@ import errno
 import sys
 
 from .app import Server
+from ..errors import SupplintError
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -31,7 +32,7 @@ def _stop_on_signals() -> None:
         signal.signal(signum, stop)
 
 
-class PortInUse(OSError):
+class PortInUse(SupplintError, OSError):
     """The port is taken: the command says so and exits 2."""
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .. import api
 from ..findings import Finding
 from ..report.visible import json_safe
+from ..errors import SupplintError
 
 #: More products than this in one request is a usage error: a day's regimen, not a catalogue.
 MAX_PRODUCTS = 20
@@ -25,7 +26,7 @@ _YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(\s|$)")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n(.*)\Z", re.S)
 
 
-class InputError(ValueError):
+class InputError(SupplintError, ValueError):
     """The request cannot be checked as given (an unknown population, too many products): 400, saying why."""
 
 

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from ..errors import SupplintError
 
 _PACKAGED = Path(__file__).resolve().parents[1] / "rules"
 _CHECKOUT = Path(__file__).resolve().parents[3] / "rules"
@@ -47,7 +48,7 @@ class _Loader(_BASE_LOADER):  # type: ignore[valid-type, misc]
 YAML_LOADER = _Loader
 
 
-class DataError(Exception):
+class DataError(SupplintError):
     """A shipped or user-supplied data file is missing or malformed (exit 2, never a traceback)."""
 
 
