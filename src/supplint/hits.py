@@ -72,6 +72,6 @@ class Hit:
         return cls((), message, hint, span=span, code=code)
 
     @classmethod
-    def under(cls, code: str, message: str, path: tuple, hint: str | None = None, at_key: bool = False) -> Hit:
-        """A built-in problem at a path in the document."""
-        return cls(tuple(path), message, hint, at_key=at_key, code=code)
+    def point(cls, code: str, message: str, line: int, column: int, hint: str | None = None) -> Hit:
+        """A built-in problem at one character of the text (a page parser's)."""
+        return cls.at(code, message, Span(line, column, line, column), hint)

@@ -49,4 +49,4 @@ def evaluate(rule: Spec, stack: StackContext, options: dict) -> Iterator[Hit]:
         }
         top = max(contributors, key=lambda share: share[2])[0]
         # the product that contributes most: the stack places the finding at its row of this nutrient
-        yield Hit(("stack", top, nid), render(rule.message, fields), render(rule.hint, fields))
+        yield Hit((), render(rule.message, fields), render(rule.hint, fields), member=top, nutrient=nid)

@@ -16,6 +16,7 @@ from ..edit.atomic import NotWritten, write_atomically
 from ..files import limit_for, read_bytes, read_stream, read_text
 from ..filetypes import is_label_name, is_page, is_panel, looks_like_label
 from ..findings import SEVERITY_RANK, Finding
+from ..subjects.contract import Checked
 from ..report.formats import plural
 from ..engine import debug
 from .settings import Resolver
@@ -42,6 +43,9 @@ class FileResult:
     skipped: bool = False           # a walked YAML file that is not a label: not checked, not reported
     unfixed: list[Finding] | None = None  # the findings before fixing: reported if the file cannot be written
     labels: list[tuple[str, str]] = field(default_factory=list)  # a page's named labels (Runner.collect_labels)
+    # contract: what the engine computed for the file as read (Runner.keep), so reports and --stack need not
+    # read and resolve it again; None from a worker process (the resolved label holds the reference tables)
+    checked: Checked | None = None
 
     def diff(self) -> str:
         if self.fixed_text is None or self.original is None:
@@ -65,6 +69,7 @@ class Runner:
         self.resolver = resolver
         self.fix = fix
         self.collect_labels = collect_labels
+        self.keep = False  # contract: keep the engine's Checked on each result (FileResult.checked)
 
     def check_bytes(self, raw: bytes, path: str) -> FileResult:
         if self.collect_labels and is_page(path):
@@ -78,9 +83,10 @@ class Runner:
         settings = self.resolver.for_path(path)
         linter = settings.linter_for(path)
         try:
-            findings = linter.check_bytes(raw, path)
+            checked = linter.check_raw(raw, path)
+            findings = checked.findings
             result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"),
-                                labels=list(named))
+                                labels=list(named), checked=checked if self.keep else None)
             if is_panel(path) and not any(f.code == "SUP001" for f in findings):  # the importer's other notes
                 from ..subjects.panel import panel_notes
 
@@ -148,10 +154,12 @@ class Run:
         self.force_exclude = force_exclude
         self.stack = stack
         self.stack_files: list[str] = []  # label files of a --stack run, in the order given
+        self.stack_checked: dict[str, Checked] = {}  # contract: what checking them computed (serial runs)
         self.runner = Runner(resolver, fix=fix or diff, collect_labels=True)
         self.named = NamedLabels()
         # a label checked only because a page names it is not rewritten: no one asked for that file to be fixed
         self.label_runner = Runner(resolver) if fix or diff else self.runner
+        self.runner.keep = self.label_runner.keep = stack  # contract: --stack reuses them; so may the report (start)
         self.diff, self.quiet = diff, quiet
         self.reporter = None
         self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
@@ -178,6 +186,8 @@ class Run:
             from ..report.tee import Tee
 
             self.reporter = Tee([self.reporter, *(self._reporter(name, stream) for name, stream in also)])
+        if self.reporter.wants_facts:  # contract
+            self.runner.keep = self.label_runner.keep = True
 
     def _reporter(self, output_format: str, out):
         from ..report import formats as output
@@ -236,6 +246,7 @@ class Run:
             return self.runner.check_bytes(raw, name)
         result = self.runner.check_bytes(raw, name + suffix)
         result.path, result.findings = name, [replace(f, file=name) for f in result.findings]
+        result.checked = None  # contract: read as another kind than its name says; reports read it by its name
         return result
 
     def planned(self, targets: list[str]) -> list[tuple[str, bool]]:
@@ -257,8 +268,16 @@ class Run:
         return [(p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p))
                 for p in paths]
 
-    def _facts(self, path: str) -> None:
-        """For a report that shows Supplement Facts: the label's facts, read again from the file (or standard input)."""
+    def _facts(self, result: FileResult) -> None:
+        """For a report that shows Supplement Facts: the label's facts, as the check resolved them (else read
+        again from the file or standard input: a worker's result, a check that failed)."""
+        path, checked = result.path, result.checked
+        if checked is not None:  # contract: the engine's resolved label
+            if checked.resolved is not None:
+                from ..label.daily import label_facts
+
+                self.reporter.add_facts(label_facts(checked.resolved, path, checked.doc))
+            return
         text = self.sources.get(path)
         if text is None:
             try:
@@ -284,9 +303,11 @@ class Run:
     def _handle(self, result, from_stdin: bool = False, named: bool = False) -> None:
         """``named``: a label no target holds, checked because a page names it."""
         if self.reporter is not None and self.reporter.wants_facts:
-            self._guarded(result, lambda: self._facts(result.path))
+            self._guarded(result, lambda: self._facts(result))
         if self.stack and not from_stdin and not named:
             self.stack_files.append(result.path)
+            if result.checked is not None and result.fixed_text is None:  # contract: a fixed file is read again
+                self.stack_checked[result.path] = result.checked
         self.checked += 1
         for note in result.notes:
             self.note(note)
@@ -351,6 +372,19 @@ class Run:
         entries, linter, stack = [], None, None
         for path in self.stack_files:
             linter = linter or self.resolver.for_path(path).linter_for(path)
+            checked = self.stack_checked.get(path)
+            if checked is not None and linter is self.resolver.for_path(path).linter_for(path):
+                # contract: what checking the file computed, with the same rules and population
+                if checked.doc is None:
+                    continue
+                if is_stack_document(checked.doc):
+                    stack = checked.stack
+                    break
+                if checked.resolved is not None:
+                    label = checked.resolved.label  # a label's own population gives way to the stack's person
+                    stacked = checked.resolved if label.population is None else linter.resolve_label(label, False)
+                    entries.append((path, checked.doc, stacked, None, ()))
+                continue
             try:
                 text = read_text(path)
             except (OSError, UnicodeDecodeError):
