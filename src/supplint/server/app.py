@@ -15,6 +15,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from .. import __version__
+from ..codes import INTERNAL_ERROR
 from ..run.config import FILENAMES as CONFIG_NAMES
 from . import actions
 from .diagnostics import config_diagnostic, diagnostic
@@ -220,7 +221,7 @@ def build() -> SupplintServer:
                 continue
             if finding.fix:
                 found.append(actions.quick_fix(doc, positions, finding, diag, versioned))
-            if finding.code == "SUP008":
+            if finding.code == INTERNAL_ERROR:
                 continue  # a crash is not the file's to silence
             if linter is None:
                 linter = ls.resolver.for_path(doc.path).linter_for(doc.path)
