@@ -276,10 +276,10 @@ def _note(message: str, kind: str = "note: ") -> None:
 @click.option("--output-format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
 def rule(rule, show_all, output_format) -> None:
     """Explain a rule (by code or name): what it checks, why, examples, options and sources."""
-    from .shipped.files import DataError
+    from .errors import SupplintError
     from .report.explain import render_all, render_rule
     from .reference.tables import reference
-    from .ruleset.registry import SelectionError, registry
+    from .ruleset.registry import registry
 
     if bool(rule) == show_all:
         raise Fatal("give one rule code or name, or --all")

@@ -14,7 +14,6 @@ from ..findings import Finding
 from .diagnostics import span_range
 from ..codes import INVALID_LABEL, INVALID_YAML, UNUSED_SUPPRESSION
 from .documents import Document
-from ..codes import INVALID_LABEL, INVALID_YAML, UNUSED_SUPPRESSION
 from .positions import Positions
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.supplint"
