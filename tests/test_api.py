@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import supplint
+from supplint.api import linter as linter_for
 
 from conftest import EXAMPLES, ROOT
 
@@ -75,3 +76,63 @@ def test_check_stack():
 
 def test_the_package_is_typed():
     assert (ROOT / "src" / "supplint" / "py.typed").is_file()
+
+
+# --- the engine's contract: what it returns and what it offers the subjects it checks ---
+
+def test_a_check_returns_the_resolved_label_beside_its_findings():
+    linter = linter_for("d3.yaml")
+    checked = linter.check(D3, "d3.yaml")
+    assert at(checked.findings) == at(supplint.check_text(D3, "d3.yaml"))
+    assert checked.resolved.label.product == "High Potency Vitamin D3 5,000 IU"
+    vitamin_d = checked.resolved.rows_of("vitamin-d")
+    assert [(row.path, row.per_serving) for row in vitamin_d] == [(("facts", 0), 125.0)]
+    assert checked.doc.value_span(vitamin_d[0].amount_path).line == 13
+    assert checked.stack is None
+
+
+def test_a_stack_file_returns_its_stack_and_a_page_no_label():
+    path = EXAMPLES / "stacks" / "daily-stack.yaml"
+    checked = linter_for(str(path)).check(path.read_text(encoding="utf-8"), str(path))
+    assert [m.resolved.label.product for m in checked.stack.members] == [
+        "Complete Multi 50+", "Calcium 1,100 mg + D3", "Vitamin D3 5,000 IU with K2 (MK-7)"]
+    assert {f.code for f in checked.findings} >= {"SUP501"} and checked.resolved is None
+    page = linter_for("post.md", labels={"labels/d3.yaml": D3}, read_files=False).check(PAGE, "post.md")
+    assert page.resolved is None and page.stack is None and at(page.findings)[0] == ("SUP101", 2)
+
+
+def test_the_linter_offers_every_operation_of_the_engine_contract_with_its_parameters():
+    import inspect
+
+    from supplint.engine import Linter
+    from supplint.subjects.contract import Engine
+
+    wanted = {name for name, member in vars(Engine).items() if callable(member) and not name.startswith("_")}
+    assert wanted >= {"finding", "findings", "run_rules", "check", "check_label", "suppressed"}
+    for name in sorted(wanted):
+        assert list(inspect.signature(getattr(Linter, name)).parameters) == \
+            list(inspect.signature(getattr(Engine, name)).parameters), name
+    linter = linter_for("d3.yaml")
+    for name in Engine.__annotations__:
+        assert hasattr(linter, name), name
+
+
+def test_the_named_builtin_codes_are_the_builtin_rules_of_the_shipped_packs():
+    from supplint import codes
+    from supplint.ruleset.registry import registry
+
+    named = {value for key, value in vars(codes).items() if key.isupper()}
+    builtin = {code for code, spec in registry().rules.items() if spec.kind == "builtin"}
+    assert named and named <= builtin
+
+
+def test_the_user_facing_errors_share_one_base_and_keep_their_own_names():
+    from supplint.errors import SupplintError
+    from supplint.run.config import ConfigError
+    from supplint.ruleset.registry import SelectionError
+
+    with pytest.raises(SupplintError) as raised:
+        supplint.check_text(D3, "d3.yaml", config={"populaton": "adults"})
+    assert isinstance(raised.value, ConfigError)
+    with pytest.raises(SelectionError):
+        supplint.check_text(D3, "d3.yaml", select="SUP999x")

@@ -123,16 +123,19 @@ def test_every_format_stays_complete(planted, site, fmt):
 
 
 def test_a_bug_in_the_report_of_one_label_costs_only_that_label(monkeypatch, site):
-    """The HTML report reads each label's facts again: a failure there is that file's SUP008 too."""
-    real = supplint.engine.Linter.facts
+    """The HTML report builds each label's facts from what its check resolved: a failure there is that file's
+    SUP008 too."""
+    import supplint.label.daily
 
-    def facts(self, text, filename):
-        if "Crash Test" in text:
+    real = supplint.label.daily.label_facts
+
+    def label_facts(resolved, file, doc=None):
+        if resolved.label.product == "Crash Test Report Supplement":
             raise ValueError("planted in the report")
-        return real(self, text, filename)
+        return real(resolved, file, doc)
 
     (site / "crash.yaml").write_text(CRASH.replace("Crash Test", "Crash Test Report"), encoding="utf-8")
-    monkeypatch.setattr(supplint.engine.Linter, "facts", facts)
+    monkeypatch.setattr(supplint.label.daily, "label_facts", label_facts)
     result = run(site, "--output-format", "html")
     assert result.exit_code == 1
     assert "SUP008" in result.stdout and "d3-5000-softgel.yaml" in result.stdout

@@ -328,7 +328,7 @@ def test_markdown_broken_front_matter_is_sup001_at_page_line():
     page = parse_markdown(source)
     (problem,) = page.problems
     assert problem.code == "SUP001"
-    assert problem.line in (3, 4) and problem.line > 1  # where YAML noticed it, on the page
+    assert problem.span.line in (3, 4) and problem.span.line > 1  # where YAML noticed it, on the page
     assert "front matter" in problem.message
     assert page.references == [] and page.front_matter_line is None
     assert [run.text for run in page.prose] == ["Body text."]
@@ -342,14 +342,14 @@ def test_markdown_front_matter_error_line_is_offset():
         load("title: ok\nbad: [unclosed\nother: 1\n")
     except Exception as error:  # noqa: BLE001 - the loader's own verdict is the reference
         yaml_problem = error.problem
-    assert (problem.line, problem.column) == (yaml_problem.span.line + 1, yaml_problem.span.column)
+    assert (problem.span.line, problem.span.column) == (yaml_problem.span.line + 1, yaml_problem.span.column)
 
 
 def test_markdown_supplements_with_numbers_is_sup002():
     source = "---\nsupplements: [1, 2]\n---\nText.\n"
     page = parse_markdown(source)
     assert [problem.code for problem in page.problems] == ["SUP002", "SUP002"]
-    assert [(problem.line, problem.column) for problem in page.problems] == [(2, 15), (2, 18)]
+    assert [(problem.span.line, problem.span.column) for problem in page.problems] == [(2, 15), (2, 18)]
     assert "entry 1" in page.problems[0].message
     assert page.references == []
     assert page.front_matter_line == 2
@@ -359,7 +359,7 @@ def test_markdown_supplements_mixed_entries():
     source = "---\nsupplements:\n  - labels/a.yaml\n  - {file: b.yaml}\n  - ''\n---\n"
     page = parse_markdown(source)
     assert [ref.path for ref in page.references] == ["labels/a.yaml"]
-    assert [(problem.code, problem.line) for problem in page.problems] == [("SUP002", 4), ("SUP002", 5)]
+    assert [(problem.code, problem.span.line) for problem in page.problems] == [("SUP002", 4), ("SUP002", 5)]
 
 
 def test_markdown_supplements_as_one_string_or_wrong_type():
@@ -367,24 +367,24 @@ def test_markdown_supplements_as_one_string_or_wrong_type():
     assert [(ref.path, ref.line, ref.column) for ref in page.references] == [("labels/one.yaml", 2, 14)]
     page = parse_markdown("---\nsupplements:\n  a: 1\n---\n")
     (problem,) = page.problems
-    assert problem.code == "SUP002" and "a mapping" in problem.message and problem.line == 3
+    assert problem.code == "SUP002" and "a mapping" in problem.message and problem.span.line == 3
     assert parse_markdown("---\nsupplements:\n---\n").problems == []
 
 
 def test_markdown_front_matter_that_is_not_a_mapping():
     (problem,) = parse_markdown("---\n- just\n- a list\n---\n").problems
-    assert (problem.code, problem.line) == ("SUP002", 2)
+    assert (problem.code, problem.span.line) == ("SUP002", 2)
 
 
 def test_markdown_duplicate_front_matter_key_is_reported():
     page = parse_markdown("---\nsupplements: [a.yaml]\nsupplements: [b.yaml]\n---\n")
-    assert [(problem.code, problem.line) for problem in page.problems] == [("SUP002", 3)]
+    assert [(problem.code, problem.span.line) for problem in page.problems] == [("SUP002", 3)]
 
 
 def test_markdown_unclosed_front_matter():
     page = parse_markdown("---\ntitle: x\n\nText that cures.\n")
     (problem,) = page.problems
-    assert (problem.code, problem.line) == ("SUP001", 1)
+    assert (problem.code, problem.span.line) == ("SUP001", 1)
     assert "cures" in all_prose(page)  # the body is still read
 
 
@@ -718,7 +718,7 @@ def test_html_meta_supplements_and_missing_href():
     assert [ref.path for ref in page.references] == ["labels/a.yaml", "labels/b.yaml"]
     assert [ref.column for ref in page.references] == [find(source, "labels/a")[1], find(source, "labels/b")[1]]
     (problem,) = page.problems
-    assert (problem.code, problem.line) == ("SUP002", 2)
+    assert (problem.code, problem.span.line) == ("SUP002", 2)
 
 
 def test_html_tables_and_lists():

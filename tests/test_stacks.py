@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 
 import pytest
 
 import supplint
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, check_in, run_cli
 
 MULTI, CALCIUM_D, D3 = "multivitamin-50-plus.yaml", "calcium-d3-tablet.yaml", "d3-5000-k2-softgel.yaml"
 
@@ -89,3 +90,40 @@ def test_stack_takes_dsld_records_and_survives_a_file_that_is_not_utf8(shelf):
     assert ("broken.yaml", "SUP001") in {(f["file"], f["code"]) for f in found}
     # 2 x 125 mcg of vitamin D; equal shares, so the first product named carries the finding
     assert [f["file"] for f in found if f["code"] == "SUP501"] == ["record.json"]
+
+
+_opened: list[str] | None = None
+
+
+def _audit(event: str, args: tuple) -> None:
+    if _opened is not None and event == "open" and isinstance(args[0], str):
+        _opened.append(args[0])
+
+
+@pytest.fixture
+def opened():
+    """The files the process opens while the test runs (an audit hook: builtins.open and os.open alike)."""
+    global _opened
+    if not getattr(_audit, "installed", False):
+        sys.addaudithook(_audit)  # a hook cannot be removed: it records only while a test holds the list
+        _audit.installed = True
+    _opened = []
+    try:
+        yield _opened
+    finally:
+        _opened = None
+
+
+def test_stack_and_the_html_report_read_each_label_once(shelf, opened):
+    result = check_in(shelf, "--stack", "--output-format", "html", MULTI, CALCIUM_D, D3)
+    assert result.exit_code == 1 and "SUP501" in result.output
+    assert [name for name in (MULTI, CALCIUM_D, D3) if sum(p.endswith(name) for p in opened) != 1] == []
+
+
+def test_a_stack_file_is_read_once_and_its_labels_once(shelf, opened):
+    (shelf / "daily.yaml").write_text(f"stack:\n  - label: {MULTI}\n  - label: {CALCIUM_D}\n  - label: {D3}\n",
+                                      encoding="utf-8")
+    opened.clear()  # writing it was an open too
+    result = check_in(shelf, "--stack", "--output-format", "html", "daily.yaml")
+    assert result.exit_code == 1 and "SUP501" in result.output
+    assert [name for name in ("daily.yaml", MULTI, CALCIUM_D, D3) if sum(p.endswith(name) for p in opened) != 1] == []

@@ -8,11 +8,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from typing import get_args
 
 import click
 
-from .version import __version__
+from .findings import Severity
 from .report.formats import ALL_FORMATS
+from .version import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 128 + 2  # as a shell reports a command that SIGINT ended
@@ -80,7 +82,7 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, help="Rules not to check (same forms as --select).")
 @click.option("--extend-select", multiple=True, help="Rules to check on top of the selected ones.")
 @click.option("--population", help="Population for labels that name none (default: config, else adults).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+@click.option("--fail-on", type=click.Choice(get_args(Severity)),
               help="Lowest severity that makes the exit status 1 (default: config, else warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
@@ -114,12 +116,9 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named),
     Supplement Facts panels pasted as text (*.txt, when named or included) and stack files, and folders of them;
     '-' reads standard input."""
-    from .run.config import ConfigError
-    from .shipped.files import DataError
-    from .engine import UsageError
-    from .ruleset.registry import SelectionError
+    from .errors import SupplintError
     from .run.parallel import WorkerSettings, jobs_for
-    from .run.session import Run, RunError
+    from .run.session import Run
     from .run.settings import Overrides, Resolver
 
     if config_file and isolated:
@@ -144,7 +143,7 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
             run.start(output_format, out, statistics, tuple(also), no_colour)
             run.check(list(paths) or ["."], stdin_filename)
             run.finish()
-    except (ConfigError, UsageError, SelectionError, DataError, RunError) as exc:
+    except SupplintError as exc:  # a bad option, configuration, selection or data file: its one line
         raise Fatal(str(exc)) from None
     if not quiet:
         from .report.summary import plural
@@ -164,8 +163,8 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
 
 def _preset(name: str, output_format: str, select: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """--preset: its rules become the selection, and its report replaces the concise and html formats."""
-    from .shipped.files import DataError
     from .reference.presets import preset
+    from .shipped.files import DataError
 
     if select:
         raise Fatal("--preset chooses the rules; give --preset or --select, not both (--extend-select and --ignore "
@@ -208,9 +207,8 @@ def import_group() -> None:
 def _import(kind: str, source: str, output_file: str | None) -> None:
     import importlib
 
-    from .importers import ImportFailed, dump_label
-
     from .files import MAX_LABEL_BYTES, os_reason, read_bytes, read_stream
+    from .importers import ImportFailed, dump_label
 
     module = importlib.import_module(f".importers.{kind}", __package__)
     try:  # the one file reader: a FIFO, a device or a huge file is refused before it is read
@@ -266,7 +264,9 @@ def _open_output(path: str):
 
 
 def _note(message: str, kind: str = "note: ") -> None:
-    from .report.visible import visible  # a note names a file, and may quote a label: one line, as it is stored
+    from .report.visible import (
+        visible,  # a note names a file, and may quote a label: one line, as it is stored
+    )
 
     click.echo(f"supplint: {kind}{visible(message)}", err=True)
 
@@ -277,17 +277,17 @@ def _note(message: str, kind: str = "note: ") -> None:
 @click.option("--output-format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
 def rule(rule, show_all, output_format) -> None:
     """Explain a rule (by code or name): what it checks, why, examples, options and sources."""
-    from .shipped.files import DataError
-    from .report.explain import render_all, render_rule
+    from .errors import SupplintError
     from .reference.tables import reference
-    from .ruleset.registry import SelectionError, registry
+    from .report.explain import render_all, render_rule
+    from .ruleset.registry import registry
 
     if bool(rule) == show_all:
         raise Fatal("give one rule code or name, or --all")
     try:
         rules, data = registry(), reference()
         text = render_all(rules, data, output_format) if show_all else render_rule(rules.get(rule), data, output_format)
-    except (SelectionError, DataError) as exc:
+    except SupplintError as exc:
         raise Fatal(str(exc)) from None
     click.echo(text, nl=False)
 
@@ -299,8 +299,8 @@ def schema_command() -> None:
     Save it with 'supplint schema > label.schema.json' and put '# yaml-language-server: $schema=label.schema.json'
     (a path relative to the label) at the top of a label; see docs/editors.md.
     """
-    from .shipped.files import DataError
     from .label.schema import render
+    from .shipped.files import DataError
 
     try:
         text = render()

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from functools import cached_property
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property, lru_cache
 
 from . import suppress
-from .findings import FILE_START, Finding, Span
-from .edit.fixes import as_fix, split_lines, value_edits
-from .kinds import evaluators
-from .label.loader import Document, LoadError, Problem, load
+from .codes import INTERNAL_ERROR, INVALID_YAML, UNUSED_SUPPRESSION
+from .edit.fixes import TextEdit, as_fix, split_lines, value_edits
+from .errors import SupplintError
 from .filetypes import is_dsld, is_page, is_panel
+from .findings import FILE_START, Finding, Span
+from .hits import Hit, ValueEdit
+from .kinds import evaluators
+from .label.loader import Document, LoadError, load
+from .label.resolve import resolve
+from .label.validation import validate
 from .reference.tables import Reference, reference
 from .ruleset.registry import Registry, registry
-from .label.resolve import resolve
+from .subjects.contract import Checked
 from .suggest import did_you_mean
-from .label.validation import validate
 
 
 def debug() -> bool:
@@ -29,8 +33,13 @@ def is_stack_document(doc: Document) -> bool:
     return isinstance(doc.data, dict) and "stack" in doc.data and "facts" not in doc.data
 
 
-class UsageError(ValueError):
+class UsageError(SupplintError, ValueError):
     """A bad option value (population, rule selection): exit 2 with one clear line."""
+
+
+@lru_cache(maxsize=4)  # the fixes of one file's findings share its lines
+def _lines(text: str) -> list[str]:
+    return split_lines(text)
 
 
 class Linter:
@@ -106,23 +115,27 @@ class Linter:
         from .files import os_reason
 
         reason = os_reason(exc)
-        return self._from_problems(filename, [Problem("SUP001", f"the file {reason}", FILE_START, reason.hint)])
+        return self.findings([Hit.at(INVALID_YAML, f"the file {reason}", FILE_START, reason.hint)], filename)
 
-    def hits(self, spec, evaluate, subject, options: dict, filename: str, findings: list[Finding]) -> list:
-        """One rule's hits on a label, page or stack. A rule that raises costs only its own findings: the file
-        gets SUP008 naming the rule (appended to ``findings``), and every other rule still runs."""
-        try:
-            return list(evaluate(spec, subject, options))
-        except Exception as exc:  # noqa: BLE001 - the per-rule guard
-            if debug():
-                raise
-            findings += self.internal_error(filename, exc, spec)
-            return []
+    def run_rules(self, target: str, subject, filename: str, findings: list[Finding]) -> Iterator[tuple[object, Hit]]:
+        """(rule, hit) for every selected rule that reads a ``target`` ("label", "page" or "stack") on ``subject``.
+        A rule that raises costs only its own findings: the file gets SUP008 naming the rule (appended to
+        ``findings``), and every other rule still runs."""
+        active = self.active if target == "label" else self.page_active if target == "page" else self.stack_active
+        for spec, evaluate, options in active:
+            try:
+                hits = list(evaluate(spec, subject, options))
+            except Exception as exc:  # noqa: BLE001 - the per-rule guard
+                if debug():
+                    raise
+                findings += self.internal_error(filename, exc, spec)
+                continue
+            for hit in hits:
+                yield spec, hit
 
     def internal_error(self, filename: str, exc: BaseException, rule=None) -> list[Finding]:
         """SUP008: checking ``filename`` raised inside supplint (in ``rule``, when one rule did). Always reported,
         whatever the selection: a silenced crash would look like a clean file."""
-        spec = self.registry.rules["SUP008"]
         detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "no detail"
         if rule is not None:
             message = (f"rule {rule.code} ({rule.name}) failed on this file, so its findings are missing; the other "
@@ -131,43 +144,52 @@ class Linter:
             message = f"supplint failed while checking this file, so its results are incomplete ({type(exc).__name__}: {detail})"
         hint = ("this is a bug in supplint, not in the file: please report it with the file at "
                 "https://github.com/supplint/supplint/issues (SUPPLINT_DEBUG=1 shows the traceback)")
-        return [self._finding(spec, message, FILE_START, hint, filename)]
+        return [self.finding(Hit.at(INTERNAL_ERROR, message, FILE_START, hint), filename)]
 
     def check_bytes(self, raw: bytes, filename: str) -> list[Finding]:
+        return self.check_raw(raw, filename).findings
+
+    def check_raw(self, raw: bytes, filename: str) -> Checked:
+        """A file's bytes checked: its findings and what it was read as. The one way in for a file on disk."""
         from .files import limit_for, too_large
 
         limit = limit_for(filename)
         if len(raw) > limit:  # standard input and the library come here without files.read_bytes' check
-            return self.unreadable(filename, too_large(len(raw), limit))
+            return Checked(self.unreadable(filename, too_large(len(raw), limit)))
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = raw.count(b"\n", 0, exc.start) + 1
-            problem = Problem("SUP001", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                              Span(line, 1, line, 1), "save the file as UTF-8")
-            return self._from_problems(filename, [problem])
-        return self.check_text(text, filename)
+            problem = Hit.at(INVALID_YAML, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                             Span(line, 1, line, 1), "save the file as UTF-8")
+            return Checked(self.findings([problem], filename))
+        return self.check(text, filename)
 
     def check_text(self, text: str, filename: str) -> list[Finding]:
+        return self.check(text, filename).findings
+
+    def check(self, text: str, filename: str) -> Checked:
         """Lint a label, a page when ``filename`` ends in .md/.markdown/.mdx/.html/.htm, an NIH DSLD label record
         (converted, then linted as a label) when it ends in .json, or a Supplement Facts panel copied as text
         (imported, then linted as a label) when it ends in .txt."""
         if is_page(filename):
-            from .subjects.page import check_page  # pages, and their parsers, load only for a page
+            from .subjects.page import (
+                check_page,  # pages, and their parsers, load only for a page
+            )
 
-            findings = check_page(self, text, filename)
+            checked = Checked(check_page(self, text, filename))
         elif is_dsld(filename):
             from .subjects.dsld import check_dsld
 
-            findings = check_dsld(self, text, filename)
+            checked = check_dsld(self, text, filename)
         elif is_panel(filename):
             from .subjects.panel import check_panel
 
-            findings = check_panel(self, text, filename)
+            checked = check_panel(self, text, filename)
         else:
-            findings = self._check(text, filename)
-        findings.sort(key=Finding.sort_key.fget)
-        return findings
+            checked = self._check(text, filename)
+        checked.findings.sort(key=Finding.sort_key.fget)
+        return checked
 
     def document(self, text: str, filename: str) -> Document | None:
         """The YAML document (or the converted DSLD record) a file holds; None for a page or what does not load."""
@@ -227,76 +249,78 @@ class Linter:
         """Forget the remembered findings of named labels: a long-lived linter whose files change (an editor)."""
         self._referenced.clear()
 
-    def _check(self, text: str, filename: str) -> list[Finding]:
+    def _check(self, text: str, filename: str) -> Checked:
         try:
             doc = load(text)
         except LoadError as exc:
-            findings = self._from_problems(filename, [exc.problem])
+            checked = Checked(self.findings([exc.problem], filename))
             doc = None
         else:
-            findings = self._stack(doc, text, filename) if is_stack_document(doc) else self._lint(doc, text, filename)
+            checked = self._stack(doc, text, filename) if is_stack_document(doc) else self.check_label(doc, text, filename)
         if suppress.MARKER in text:
-            findings = self._suppress(findings, text, doc, filename)
-        return findings
+            checked.findings = self.suppressed(checked.findings, suppress.find(text, doc, self.registry), filename)
+        return checked
 
-    def _stack(self, doc: Document, text: str, filename: str) -> list[Finding]:
+    def _stack(self, doc: Document, text: str, filename: str) -> Checked:
         from .subjects.stack import check_stack_file  # most runs have no stack file
 
         # the document's own problems (a duplicate key, a tag that does not fit) first, as a label's are
-        return self._from_problems(filename, doc.problems) + check_stack_file(self, doc, text, filename)
+        findings, stack = check_stack_file(self, doc, text, filename)
+        return Checked(self.findings(doc.problems, filename) + findings, doc, stack=stack)
 
-    def _lint(self, doc: Document, text: str, filename: str) -> list[Finding]:
+    def check_label(self, doc: Document, text: str, filename: str) -> Checked:
+        """A loaded document checked as a label: validated, resolved (with the label's own population) and linted.
+        ``text`` is what fix edits are computed on (a document with no node tree gets none)."""
         label, problems = validate(doc)
-        findings = self._from_problems(filename, doc.problems + problems)
+        findings = self.findings(doc.problems + problems, filename)
         if label is None:
-            return findings
-        return findings + self.lint_resolved(doc, text, filename, self.resolve_label(label))
+            return Checked(findings, doc)
+        resolved = self.resolve_label(label)
+        return Checked(findings + self.lint_resolved(doc, text, filename, resolved), doc, resolved)
 
     def lint_resolved(self, doc: Document, text: str, filename: str, resolved) -> list[Finding]:
         """The label rules' findings on a resolved label (its document gives positions; ``text`` the fix edits)."""
-        findings = self._from_problems(filename, [Problem(i.code, i.message, doc.value_span(i.path), i.hint)
-                                                  for i in resolved.issues])
-        lines = None
-        for spec, evaluate, options in self.active:
-            for hit in self.hits(spec, evaluate, resolved, options, filename, findings):
-                if not hit.path:
-                    span = FILE_START
-                else:
-                    span = doc.key_span(hit.path) if hit.at_key else doc.value_span(hit.path)
-                fix = None
-                if hit.fix:
-                    lines = lines or split_lines(text)
-                    fix = self._fix(hit, doc, lines)
-                findings.append(self._finding(spec, hit.message, span, hit.hint, filename, fix))
+        findings = self.findings(resolved.issues, filename, doc)
+        for spec, hit in self.run_rules("label", resolved, filename, findings):
+            findings.append(self.finding(hit, filename, spec, doc, text))
         return findings
-
-    @staticmethod
-    def _fix(hit, doc: Document, lines: list[str]) -> dict | None:
-        edits = []
-        for change in hit.fix:
-            found = value_edits(change.path, change.new, change.old, doc, lines)
-            if found is None:
-                return None  # all of a fix or none of it
-            edits += found
-        return as_fix(edits)
-
-    def _suppress(self, findings: list[Finding], text: str, doc: Document | None, filename: str) -> list[Finding]:
-        return self.suppressed(findings, suppress.find(text, doc, self.registry), filename)
 
     def suppressed(self, findings: list[Finding], directives: list, filename: str) -> list[Finding]:
         """The findings the directives leave, plus SUP009 for what they did not use."""
         findings = suppress.apply(findings, directives)
-        if "SUP009" in self.codes:
-            spec = self.registry.rules["SUP009"]
-            for item in suppress.unused(directives, self.codes, self.registry):
-                span = Span(item.line, item.column, item.line, item.end_column)
-                findings.append(self._finding(spec, item.message, span, item.hint, filename, as_fix(item.edits)))
+        if UNUSED_SUPPRESSION in self.codes:
+            findings += self.findings(suppress.unused(directives, self.codes, self.registry), filename)
         return findings
 
-    def _from_problems(self, filename: str, problems: list[Problem]) -> list[Finding]:
-        rules = self.registry.rules
-        return [self._finding(rules[p.code], p.message, p.span, p.hint, filename) for p in problems if p.code in self.codes]
+    def findings(self, hits: Iterable[Hit], filename: str, doc: Document | None = None) -> list[Finding]:
+        """Built-in problems (hits that name their code) as findings, for the codes selected."""
+        return [self.finding(hit, filename, doc=doc) for hit in hits if hit.code in self.codes]
 
-    def _finding(self, spec, message: str, span: Span, hint: str | None, filename: str, fix: dict | None = None) -> Finding:
-        return Finding(spec.code, spec.name, self.severity.get(spec.code, spec.severity), message, filename,
-                       span.line, span.column, span.end_line, span.end_column, hint, fix)
+    def finding(self, hit: Hit, filename: str, rule=None, doc: Document | None = None, text: str | None = None) -> Finding:
+        """The one place a hit becomes a finding. Stamped with ``rule`` (the rule whose evaluator made it) or the
+        built-in rule its code names: code, name, and severity after the configuration's overrides. Placed at its
+        span, or at its path in ``doc`` (the file's start for an empty path or no document). A fix of value edits
+        needs ``doc`` with its node tree and ``text``; all of it applies or none."""
+        spec = rule if rule is not None else self.registry.rules[hit.code]
+        if hit.span is not None:
+            span = hit.span
+        elif not hit.path or doc is None:
+            span = FILE_START
+        else:
+            span = doc.key_span(hit.path) if hit.at_key else doc.value_span(hit.path)
+        fix = self._fix(hit.fix, doc, text) if hit.fix else None
+        return Finding(spec.code, spec.name, self.severity.get(spec.code, spec.severity), hit.message, filename,
+                       span.line, span.column, span.end_line, span.end_column, hint=hit.hint, fix=fix)
+
+    @staticmethod
+    def _fix(changes: tuple[ValueEdit | TextEdit, ...], doc: Document | None, text: str | None) -> dict | None:
+        edits: list[TextEdit] = []
+        for change in changes:
+            if isinstance(change, TextEdit):
+                edits.append(change)
+                continue
+            found = value_edits(change.path, change.new, change.old, doc, _lines(text)) if doc is not None and text is not None else None
+            if found is None:
+                return None  # all of a fix or none of it
+            edits += found
+        return as_fix(edits)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-SEVERITIES = ("info", "warning", "error")
+#: The one definition of severities: rule packs, configuration, options and reports use it. Written most severe
+#: first, the order messages and help list them in; ``SEVERITIES`` is least severe first, as they rank.
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = tuple(reversed(get_args(Severity)))
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 
@@ -13,7 +16,7 @@ SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 class Finding:
     code: str
     name: str
-    severity: str
+    severity: Severity
     message: str
     file: str
     line: int

@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .edit.fixes import TextEdit, split_lines
+from .codes import UNUSED_SUPPRESSION
+from .edit.fixes import split_lines
+from .findings import Span
+from .hits import Hit, TextEdit
 from .label.loader import Document
 from .ruleset.registry import Registry, SelectionError
 from .suggest import did_you_mean
@@ -293,26 +296,16 @@ def _covering(findings: list, spans: list[Directive]) -> dict[int, list[Directiv
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class Unused:
-    """One SUP009 finding: where, what it says, and the edit that removes what is unused."""
-
-    line: int
-    column: int
-    end_column: int
-    message: str
-    hint: str | None
-    edits: tuple[TextEdit, ...]
-
-
-def unused(directives: list[Directive], enabled: frozenset[str], rules: Registry) -> list[Unused]:
+def unused(directives: list[Directive], enabled: frozenset[str], rules: Registry) -> list[Hit]:
+    """SUP009 for each directive that suppressed nothing, or names what is not a rule or not enabled, with the
+    edit that removes what is unused."""
     results = []
     for d in directives:
         if not d.tokens:
             if not d.used_all:
                 what = "file" if d.target is None else d.lines
-                results.append(Unused(d.line, d.column, d.end_column, f"this suppression comment suppresses nothing on its {what}",
-                                      "remove it", _remove_comment(d)))
+                results.append(_unused(d, f"this suppression comment suppresses nothing on its {what}", "remove it",
+                                       _remove_comment(d)))
             continue
         stale = [t for t in d.tokens if d.codes[t] is None or d.codes[t] not in d.used]
         if not stale:
@@ -332,9 +325,13 @@ def unused(directives: list[Directive], enabled: frozenset[str], rules: Registry
             edits = (TextEdit(d.line, d.codes_span[0], d.line, d.codes_span[1], ",".join(keep)),)
         else:
             edits = _remove_comment(d)
-        results.append(Unused(d.line, d.column, d.end_column, "unused suppression: " + "; ".join(reasons),
-                              "remove " + ("it" if not keep else ", ".join(stale)), edits))
+        results.append(_unused(d, "unused suppression: " + "; ".join(reasons),
+                               "remove " + ("it" if not keep else ", ".join(stale)), edits))
     return results
+
+
+def _unused(d: Directive, message: str, hint: str, edits: tuple[TextEdit, ...]) -> Hit:
+    return Hit((), message, hint, fix=edits, span=Span(d.line, d.column, d.line, d.end_column), code=UNUSED_SUPPRESSION)
 
 
 def _remove_comment(d: Directive) -> tuple[TextEdit, ...]:

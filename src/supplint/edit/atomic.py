@@ -20,6 +20,8 @@ import signal
 import stat
 import time
 
+from ..errors import SupplintError
+
 #: A temporary file older than this, made by this user and by a process that is gone, is a leftover.
 STALE_AFTER = 3600.0
 #: ``.supplint-<pid>-<random>.tmp``, and ``.supplint-<random>.tmp`` as the first releases named them.
@@ -28,7 +30,7 @@ _TEMPORARY = re.compile(r"\.supplint-(?:(\d+)-)?\w+\.tmp\Z")
 _swept: set[str] = set()
 
 
-class NotWritten(Exception):
+class NotWritten(SupplintError):
     """The file was left as it was; the message says why, and the run goes on with the other files."""
 
 

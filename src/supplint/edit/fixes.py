@@ -8,28 +8,13 @@ and refuses whenever it cannot be sure: a scalar spanning lines, or one whose so
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from yaml.nodes import ScalarNode
 
+from ..hits import TextEdit
 from ..label.loader import Document
 
 APPLICABILITY = "safe"
-
-
-@dataclass(frozen=True, slots=True)
-class TextEdit:
-    """Replace the text from (line, column) up to (end_line, end_column), 1-based and end-exclusive."""
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    content: str
-
-    def to_dict(self) -> dict:
-        return {"line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
-                "content": self.content}
 
 
 def as_fix(edits: list[TextEdit] | tuple[TextEdit, ...]) -> dict | None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..errors import SupplintError
+
 #: The order label-format.md writes keys in; an imported label reads like a hand-written one.
 KEY_ORDER = ("product", "brand", "identity", "form", "population", "serving", "servings_per_container", "facts",
              "other_ingredients", "allergens", "directions", "claims", "disclaimer", "warnings", "notes")
@@ -14,7 +16,7 @@ ROW_ORDER = ("name", "nutrient", "as", "amount", "dv", "blend")
 SERVING_ORDER = ("size", "per_day")
 
 
-class ImportFailed(ValueError):
+class ImportFailed(SupplintError, ValueError):
     """The source cannot be read as that format at all (exit 2, one line saying why). ``line`` and ``column``
     (1-based), when known, are where `supplint check` puts its SUP001."""
 

@@ -24,7 +24,12 @@ from ..label.loader import MAX_INT_DIGITS
 from . import Conversion, ImportFailed
 from .dsld_record.draft import Draft
 from .dsld_record.facts import add_facts
-from .dsld_record.product import add_form, add_other_ingredients, add_serving, add_servings_per_container
+from .dsld_record.product import (
+    add_form,
+    add_other_ingredients,
+    add_serving,
+    add_servings_per_container,
+)
 from .dsld_record.source import NOT_A_RECORD, positions, unwrap
 from .dsld_record.statements import add_footnote, add_statements
 from .dsld_record.unmapped import note_unmapped

@@ -33,11 +33,34 @@ import re
 from . import Conversion, ImportFailed
 from .panel.blends import nest
 from .panel.columns import LISTED, MEDICINAL, column_headings, listed_rows
-from .panel.lines import CALORIES, FOOTNOTE, HEADER, HEADINGS, MARKED_FOOTNOTE, RULER, Line, split_lines
+from .panel.lines import (
+    CALORIES,
+    FOOTNOTE,
+    HEADER,
+    HEADINGS,
+    MARKED_FOOTNOTE,
+    RULER,
+    Line,
+    split_lines,
+)
 from .panel.record import Record
 from .panel.rows import Item, merge, parse_row
-from .panel.sections import GENERIC_IDENTITY, classify, disclaimer_at, fill_label, read_prose
-from .panel.serving import EACH, PER_CONTAINER, SERVING, per_day, read_each, read_per_container, read_serving
+from .panel.sections import (
+    GENERIC_IDENTITY,
+    classify,
+    disclaimer_at,
+    fill_label,
+    read_prose,
+)
+from .panel.serving import (
+    EACH,
+    PER_CONTAINER,
+    SERVING,
+    per_day,
+    read_each,
+    read_per_container,
+    read_serving,
+)
 
 PLACEHOLDER_PRODUCT = "Unnamed product (imported)"
 

@@ -14,38 +14,12 @@ from __future__ import annotations
 import importlib
 import re
 import string
-from dataclasses import dataclass
 from functools import cache
 from typing import get_args
 
-from ..findings import Span
+from ..hits import Hit, ValueEdit  # noqa: F401 - the record every kind yields, and a fix's edit
 from ..quantity import units
 from ..quantity.wording import amount
-
-
-@dataclass(frozen=True, slots=True)
-class ValueEdit:
-    """A safe fix, said in terms of the label: change the text of the scalar at ``path``.
-
-    With ``old`` set, only that token is replaced (every whole-token occurrence); otherwise the whole scalar
-    becomes ``new``. The engine turns it into a text edit at exact positions, or drops it if it cannot.
-    """
-
-    path: tuple
-    new: str
-    old: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """Where a rule fires (a path in the label, as pydantic's loc) and what it says."""
-
-    path: tuple
-    message: str
-    hint: str | None = None
-    at_key: bool = False  # point at the key that names `path` rather than at its value
-    fix: tuple[ValueEdit, ...] = ()
-    span: Span | None = None  # a position already known (page rules), used instead of `path`
 
 
 @cache

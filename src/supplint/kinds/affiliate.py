@@ -25,11 +25,11 @@ from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import Field
 
-from ..shipped import files as data
 from ..findings import Span
-from .spec import RuleBase
+from ..shipped import files as data
 from . import Hit, render
 from ._text import fold_with_offsets
+from .spec import RuleBase
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
     from ..pages import Link

@@ -30,10 +30,17 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from .spec import RuleBase
 from . import Hit, render
-from ._claims import check_table, compile_all, introduces_claims, read_claims, read_text, vocabulary
+from ._claims import (
+    check_table,
+    compile_all,
+    introduces_claims,
+    read_claims,
+    read_text,
+    vocabulary,
+)
 from ._text import TextField, texts
+from .spec import RuleBase
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
     from ..pages.context import PageContext

@@ -26,12 +26,12 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Literal
 
+from ..label.resolve import Resolved
 from ..quantity import wording as formatting
 from ..reference.aliases import fold
-from ..label.resolve import Resolved
-from .spec import RuleBase, _Spec
 from . import Hit, render
 from ._text import TextField, alternation, texts
+from .spec import RuleBase, _Spec
 
 
 class Level(_Spec):

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
-from ..quantity import wording as formatting
 from ..label.resolve import Resolved, Row
-from .spec import RuleBase
+from ..quantity import wording as formatting
 from . import Hit, render
 from ._certain import amount_in
+from .spec import RuleBase
 
 OPTIONS = ("tolerance-points", "tolerance-percent", "relative-from")
 

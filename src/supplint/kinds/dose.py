@@ -14,12 +14,10 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .spec import RuleBase
-
-from ..quantity import wording as formatting
 from ..label.resolve import Resolved
+from ..quantity import wording as formatting
 from . import Hit, daily_text, render
-
+from .spec import RuleBase
 
 #: The fields this kind gives message and hint templates (checked when the packs load). `daily`/`alt` are the
 #: daily amount on the upper limit's basis where the limit is exceeded, else in the label unit; `dv_daily`/`dv_alt`
@@ -52,7 +50,9 @@ class Spec(RuleBase):
                 raise ValueError("a maximum limit needs the quantity option `maximum`")
             if not self.nutrients:
                 raise ValueError("a maximum limit needs `nutrients`: the threshold is an amount of a named nutrient")
-            from ..reference.tables import reference  # loaded only when packs are validated, never per label
+            from ..reference.tables import (
+                reference,  # loaded only when packs are validated, never per label
+            )
 
             for nid in self.nutrients:
                 try:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from ..shipped import files as data
-from ..reference.aliases import fold
 from ..label.resolve import Resolved
-from .spec import RuleBase
+from ..reference.aliases import fold
+from ..shipped import files as data
 from . import Hit, render
+from .spec import RuleBase
 
 FIELDS = frozenset({"row", "nutrient", "alias"})
 

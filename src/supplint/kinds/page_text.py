@@ -16,11 +16,11 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from ..shipped import files as data
 from ..findings import Span
-from .spec import RuleBase
+from ..shipped import files as data
 from . import Hit, render
 from ._text import fold
+from .spec import RuleBase
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
     from ..pages.context import PageContext
@@ -121,7 +121,8 @@ def _joined(patterns: tuple[re.Pattern, ...]) -> tuple[re.Pattern, ...]:
 
 def _product_link(context: PageContext, products: Products) -> Span | None:
     """The span of the first product link, when the prose is also about supplements; else None."""
-    from .affiliate import VOCABULARY as affiliate_vocabulary, why_affiliate
+    from .affiliate import VOCABULARY as affiliate_vocabulary
+    from .affiliate import why_affiliate
 
     links = affiliate_vocabulary(products.links)
     first = None

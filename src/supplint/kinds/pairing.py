@@ -11,11 +11,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .spec import RuleBase, _Spec
-
-from ..quantity import wording as formatting
 from ..label.resolve import Resolved
+from ..quantity import wording as formatting
 from . import Hit, daily_text, render
+from .spec import RuleBase, _Spec
 
 
 class Trigger(_Spec):

@@ -10,12 +10,12 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..shipped import files as data
+from ..findings import Severity
 from ..quantity.amounts import AmountError, parse_amount
+from ..shipped import files as data
 
 CODE = r"^SUP[0-9]{3}$"
 NAME = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Severity = Literal["error", "warning", "info"]
 
 
 class _Spec(BaseModel):

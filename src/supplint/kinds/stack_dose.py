@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 from ..quantity import wording as formatting
-from .spec import RuleBase
 from . import Hit, render
+from .spec import RuleBase
 
 if TYPE_CHECKING:  # stacks.py is imported only when a stack is checked
     from ..subjects.stack import StackContext
@@ -49,4 +49,4 @@ def evaluate(rule: Spec, stack: StackContext, options: dict) -> Iterator[Hit]:
         }
         top = max(contributors, key=lambda share: share[2])[0]
         # the product that contributes most: the stack places the finding at its row of this nutrient
-        yield Hit(("stack", top, nid), render(rule.message, fields), render(rule.hint, fields))
+        yield Hit((), render(rule.message, fields), render(rule.hint, fields), member=top, nutrient=nid)

@@ -7,16 +7,18 @@ stand. Aliases are expanded under a node budget so that a "billion laughs" docum
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import math
 import re
+from dataclasses import dataclass, field
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..shipped.files import YAML_LOADER
+from ..codes import INVALID_LABEL, INVALID_YAML
+from ..errors import SupplintError
 from ..findings import Span
+from ..hits import Hit
+from ..shipped.files import YAML_LOADER
 
 
 class _Misfit(ValueError):
@@ -118,23 +120,13 @@ Path = tuple
 
 
 @dataclass(slots=True)
-class Problem:
-    """A document-level problem found while loading: SUP001 (syntax) or SUP002 (structure)."""
-
-    code: str
-    message: str
-    span: Span
-    hint: str | None = None
-
-
-@dataclass(slots=True)
 class Document:
     """The data and the YAML node tree it came from. Positions are looked up by path (the same tuple shape as
     pydantic's ``loc``) only when a finding needs one: a label has thousands of nodes and a handful of findings."""
 
     data: object
     root: Node | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Hit] = field(default_factory=list)  # SUP001 (syntax) or SUP002 (structure), at spans
 
     def node(self, path: Path) -> Node | None:
         """The value node at ``path``, or None."""
@@ -200,8 +192,8 @@ def _child(node: Node | None, part) -> Node | None:
     return None
 
 
-class LoadError(Exception):
-    def __init__(self, problem: Problem):
+class LoadError(SupplintError):
+    def __init__(self, problem: Hit):
         super().__init__(problem.message)
         self.problem = problem
 
@@ -221,13 +213,13 @@ def load(text: str) -> Document:
         message = exc.problem or "not well-formed YAML"
         if exc.context:
             message = f"{message} ({exc.context})"
-        raise LoadError(Problem("SUP001", message, Span(line, column, line, column))) from None
+        raise LoadError(Hit.at(INVALID_YAML, message, Span(line, column, line, column))) from None
     except yaml.YAMLError as exc:  # ReaderError: characters YAML does not allow
         line = text.count("\n", 0, getattr(exc, "position", 0)) + 1
-        raise LoadError(Problem("SUP001", str(exc).splitlines()[0], Span(line, 1, line, 1))) from None
+        raise LoadError(Hit.at(INVALID_YAML, str(exc).splitlines()[0], Span(line, 1, line, 1))) from None
     except UnicodeEncodeError as exc:  # a lone surrogate (an editor's buffer, a library caller): no file holds one
         line = text.count("\n", 0, exc.start) + 1
-        raise LoadError(Problem("SUP001", f"the text holds U+{ord(text[exc.start]):04X}, half of a character pair "
+        raise LoadError(Hit.at(INVALID_YAML, f"the text holds U+{ord(text[exc.start]):04X}, half of a character pair "
                                 "and not a character on its own", Span(line, 1, line, 1),
                                 "remove it, or save the file as UTF-8 again")) from None
     doc = Document(None, root)
@@ -253,12 +245,12 @@ class _Builder:
         if self.budget < 0:
             # An aliased node's marks point at its anchor; the top-level key being expanded tells the reader more.
             if not self.anchors:
-                raise LoadError(Problem(
-                    "SUP001", f"the document is too large: it has more than {MAX_NODES:,} keys and values", _span(top or node),
+                raise LoadError(Hit.at(
+                    INVALID_YAML, f"the document is too large: it has more than {MAX_NODES:,} keys and values", _span(top or node),
                     "a label has a few hundred; split the file, or check that it is the file you meant",
                 ))
-            raise LoadError(Problem(
-                "SUP001", f"the document expands through aliases to more than {MAX_NODES:,} keys and values",
+            raise LoadError(Hit.at(
+                INVALID_YAML, f"the document expands through aliases to more than {MAX_NODES:,} keys and values",
                 _span(top or node), "a label has a few hundred; remove the anchors and aliases",
             ))
         if isinstance(node, ScalarNode):
@@ -268,14 +260,14 @@ class _Builder:
             try:
                 return construct(node.value)
             except _Misfit as exc:
-                self.doc.problems.append(Problem("SUP001", str(exc), _span(node),
+                self.doc.problems.append(Hit.at(INVALID_YAML, str(exc), _span(node),
                                                  "remove the tag, or quote the value to keep it as text"))
                 return node.value
         if depth >= MAX_DEPTH:
-            raise LoadError(Problem("SUP001", f"the document nests deeper than {MAX_DEPTH} levels", _span(node)))
+            raise LoadError(Hit.at(INVALID_YAML, f"the document nests deeper than {MAX_DEPTH} levels", _span(node)))
         ident = id(node)
         if ident in self.active:
-            raise LoadError(Problem("SUP001", "an alias refers to a node that contains it (a recursive document)", _span(node)))
+            raise LoadError(Hit.at(INVALID_YAML, "an alias refers to a node that contains it (a recursive document)", _span(node)))
         self.active.add(ident)
         try:
             if isinstance(node, SequenceNode):
@@ -289,14 +281,14 @@ class _Builder:
         first: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.doc.problems.append(Problem("SUP002", "a key must be a plain name, not a sequence or a mapping",
+                self.doc.problems.append(Hit.at(INVALID_LABEL, "a key must be a plain name, not a sequence or a mapping",
                                                  _span(key_node), "write the key as one word followed by a colon"))
                 continue
             key = key_node.value  # `1: x` or `yes: x` is still the key as written
             if key in result:
                 line = first[key].start_mark.line + 1
-                self.doc.problems.append(Problem(
-                    "SUP002", f"duplicate key '{key}' (first on line {line}); the later value would win", _span(key_node),
+                self.doc.problems.append(Hit.at(
+                    INVALID_LABEL, f"duplicate key '{key}' (first on line {line}); the later value would win", _span(key_node),
                     "remove one of the two",
                 ))
             else:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..codes import MALFORMED_AMOUNT, UNKNOWN_UNIT, UNSUPPORTED_POPULATION
+from ..hits import Hit
 from ..quantity.amounts import Amount
-from .model import DeclaredDV, Label, _Row
 from ..reference.panel_rows import panel_row
 from ..reference.tables import Ambiguous, Nutrient, Population, Reference
+from .model import DeclaredDV, Label, _Row
 
 
 @dataclass(slots=True)
@@ -38,22 +40,12 @@ class Row:
 
 
 @dataclass(slots=True)
-class Issue:
-    """A problem found while normalising, reported under a built-in rule."""
-
-    code: str
-    path: tuple
-    message: str
-    hint: str | None = None
-
-
-@dataclass(slots=True)
 class Resolved:
     label: Label
     rows: list[Row]
     population: Population | None
     reference: Reference
-    issues: list[Issue] = field(default_factory=list)
+    issues: list[Hit] = field(default_factory=list)  # what normalising found, under built-in rules
     _memo: dict = field(default_factory=dict)
     _by_nutrient: dict[str, list[Row]] = field(default_factory=dict)
 
@@ -154,11 +146,12 @@ def _missing_figures(row: Row, population: Population, resolved: Resolved) -> No
     assert nutrient is not None
     gaps = population.missing(nutrient)
     if gaps:
-        resolved.issues.append(Issue(
-            "SUP005", row.path,
+        resolved.issues.append(Hit(
+            row.path,
             f"supplint's tables have no {' and no '.join(gaps)} of {nutrient.name} for {population.description}, so "
             f"this row is not checked against one",
             "check the figure with a health professional; supplint will not use the adults' figure instead",
+            code=UNSUPPORTED_POPULATION,
         ))
 
 
@@ -176,11 +169,12 @@ def _normalise(row: Row, resolved: Resolved) -> None:
     try:
         row.per_serving = reference.amount_in(amount, nutrient, row.forms, nutrient.measure, "label")
     except Ambiguous:
-        resolved.issues.append(Issue(
-            "SUP004", row.amount_path,
+        resolved.issues.append(Hit(
+            row.amount_path,
             f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure}: the factor depends on the "
             f"form, and the label does not say which",
             f"state the source compound in `as`, as printed, or give the amount in {nutrient.measure}",
+            code=MALFORMED_AMOUNT,
         ))
         return
     if row.per_serving is not None:
@@ -189,16 +183,18 @@ def _normalise(row: Row, resolved: Resolved) -> None:
         return
     measure = amount.measure
     if reference.has_conversion_for(nutrient, measure):
-        resolved.issues.append(Issue(
-            "SUP004", row.amount_path,
+        resolved.issues.append(Hit(
+            row.amount_path,
             f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure} for the form stated",
             f"give the amount in {nutrient.measure}",
+            code=MALFORMED_AMOUNT,
         ))
     else:
-        resolved.issues.append(Issue(
-            "SUP003", row.amount_path,
+        resolved.issues.append(Hit(
+            row.amount_path,
             f"{measure} is not a unit for {nutrient.name}, which is declared in {nutrient.measure}",
             f"write the amount in {nutrient.measure}",
+            code=UNKNOWN_UNIT,
         ))
 
 
@@ -212,10 +208,11 @@ def _panel_unit(row: Row, resolved: Resolved) -> None:
     for part in amount.amounts():
         if part.measure.unit not in panel.units or part.measure.qualifier is not None:
             allowed = " or ".join(sorted(panel.units))
-            resolved.issues.append(Issue(
-                "SUP003", row.amount_path,
+            resolved.issues.append(Hit(
+                row.amount_path,
                 f"{part.measure} is not a unit for the panel row {row.name}, which is declared in {allowed}",
                 f"write the amount as printed, in {allowed}" + (" (or as a bare number)" if panel.bare else ""),
+                code=UNKNOWN_UNIT,
             ))
             return
 
@@ -230,9 +227,10 @@ def _parts_fit(row: Row, resolved: Resolved) -> None:
         if reference.fits(part.measure, nutrient, row.forms):
             continue
         where = "the parenthetical amount" if part is amount.second else "the first amount"
-        resolved.issues.append(Issue(
-            "SUP003", row.amount_path,
+        resolved.issues.append(Hit(
+            row.amount_path,
             f"{where} of {amount.text} is in {part.measure}, not a unit for {nutrient.name}, which is declared "
             f"in {nutrient.measure}",
             f"write both amounts in units of {nutrient.name} (e.g. {nutrient.measure}), or drop the one in {part.measure}",
+            code=UNKNOWN_UNIT,
         ))

@@ -10,29 +10,36 @@ amount that a thousands comma cut in two inside `{ }` is one finding at the amou
 from __future__ import annotations
 
 import re
-
+from dataclasses import replace
 from typing import get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from yaml.nodes import MappingNode, ScalarNode
 
+from ..codes import (
+    INVALID_LABEL,
+    MALFORMED_AMOUNT,
+    UNKNOWN_UNIT,
+    UNSUPPORTED_POPULATION,
+)
+from ..hits import Hit
 from ..quantity.wording import quoted
-from .loader import Document, Problem
-from .model import Label
 from ..suggest import closest, did_you_mean
+from .loader import Document
+from .model import Label
 
 #: Our own pydantic error types that belong to a rule other than invalid-label.
-_CODES = {"unknown_unit": "SUP003", "malformed_amount": "SUP004", "unsupported_population": "SUP005"}
+_CODES = {"unknown_unit": UNKNOWN_UNIT, "malformed_amount": MALFORMED_AMOUNT, "unsupported_population": UNSUPPORTED_POPULATION}
 
 
-def validate(doc: Document) -> tuple[Label | None, list[Problem]]:
+def validate(doc: Document) -> tuple[Label | None, list[Hit]]:
     if doc.data is None:
-        return None, [Problem("SUP002", "the file is empty; a label needs at least `product` and `facts`",
+        return None, [Hit.at(INVALID_LABEL, "the file is empty; a label needs at least `product` and `facts`",
                               doc.value_span(()), "start with `product: <the name as printed>` and `facts:`")]
     if not isinstance(doc.data, dict):
         kind = "a sequence of `- ` items" if isinstance(doc.data, list) else f"the single value {_shown(doc, ())}"
-        return None, [Problem("SUP002", f"a label is a mapping of keys (product, facts, ...), not {kind}",
+        return None, [Hit.at(INVALID_LABEL, f"a label is a mapping of keys (product, facts, ...), not {kind}",
                               doc.value_span(()), "write one `key: value` a line, starting with `product:`")]
     try:
         return Label.model_validate(doc.data), []
@@ -40,15 +47,13 @@ def validate(doc: Document) -> tuple[Label | None, list[Problem]]:
         return None, problems_of(exc, doc)
 
 
-def problems_of(exc: ValidationError, doc: Document, prefix: str = "", model: type[BaseModel] = Label) -> list[Problem]:
+def problems_of(exc: ValidationError, doc: Document, prefix: str = "", model: type[BaseModel] = Label) -> list[Hit]:
     """``model``'s validation errors as problems at their YAML places (``prefix`` says what was validated)."""
     errors = exc.errors(include_url=False)
     problems = _split_values(errors, doc) + _misspelt_keys(errors, doc, model)
     problems += [_problem(error, doc, model) for error in errors if error is not None]
     problems.sort(key=lambda p: (p.span.line, p.span.column))
-    for problem in problems:
-        problem.message = prefix + problem.message
-    return problems
+    return [replace(problem, message=prefix + problem.message) for problem in problems] if prefix else problems
 
 
 # --- errors that belong together ---------------------------------------------------------------------------
@@ -57,7 +62,7 @@ def problems_of(exc: ValidationError, doc: Document, prefix: str = "", model: ty
 _SPLIT_NUMBER = re.compile(r"^[0-9]{3}\b")
 
 
-def _split_values(errors: list, doc: Document) -> list[Problem]:
+def _split_values(errors: list, doc: Document) -> list[Hit]:
     """One problem for each value that a thousands comma cut in two inside `{ }`; the errors it caused (the key
     left over, and the first half's own error) are taken out of ``errors``."""
     problems = []
@@ -78,8 +83,8 @@ def _split_values(errors: list, doc: Document) -> list[Problem]:
             if found is not None and tuple(found["loc"][:len(parent) + 1]) == (*parent, key):
                 errors[other] = None
         errors[index] = None
-        problems.append(Problem(
-            "SUP002", f"the {key} '{whole}' was cut at its comma: inside {{ }} a comma ends a value, so YAML read "
+        problems.append(Hit.at(
+            INVALID_LABEL, f"the {key} '{whole}' was cut at its comma: inside {{ }} a comma ends a value, so YAML read "
                       f"{key} '{first}' and a key '{rest}'",
             doc.value_span((*parent, key)),
             f"quote it ({key}: \"{whole}\") or drop the thousands comma ({whole.replace(',', '', 1)})"))
@@ -105,7 +110,7 @@ def _child_text(mapping: MappingNode, name: str) -> str:
     return ""
 
 
-def _misspelt_keys(errors: list, doc: Document, root: type[BaseModel]) -> list[Problem]:
+def _misspelt_keys(errors: list, doc: Document, root: type[BaseModel]) -> list[Hit]:
     """One problem for an unknown key that is a near miss of a required key missing from the same mapping: the
     "missing" error is the same typo seen from the other side."""
     missing: dict[tuple, dict[str, int]] = {}
@@ -124,14 +129,14 @@ def _misspelt_keys(errors: list, doc: Document, root: type[BaseModel]) -> list[P
         if match is None:
             continue
         errors[index] = errors[wanted.pop(match)] = None
-        problems.append(Problem("SUP002", f"unknown key '{key}'; did you mean '{match}'?",
+        problems.append(Hit.at(INVALID_LABEL, f"unknown key '{key}'; did you mean '{match}'?",
                                 doc.key_span((*parent, key)), f"rename '{key}' to '{match}'"))
     return problems
 
 
 # --- one error in words --------------------------------------------------------------------------------------
 
-def _problem(error: dict, doc: Document, root: type[BaseModel] = Label) -> Problem:
+def _problem(error: dict, doc: Document, root: type[BaseModel] = Label) -> Hit:
     loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -140,12 +145,12 @@ def _problem(error: dict, doc: Document, root: type[BaseModel] = Label) -> Probl
         allowed = _allowed(loc[:-1], root)
         hint = did_you_mean(key, allowed)
         if hint:
-            return Problem("SUP002", f"unknown key '{key}'{_under(loc[:-1])}; {hint}", doc.key_span(loc),
+            return Hit.at(INVALID_LABEL, f"unknown key '{key}'{_under(loc[:-1])}; {hint}", doc.key_span(loc),
                            f"rename '{key}' to '{closest(key, allowed)}'")
         if _SPLIT_NUMBER.match(key):
-            return Problem("SUP002", f"unknown key '{key}'{_under(loc[:-1])}", doc.key_span(loc),
+            return Hit.at(INVALID_LABEL, f"unknown key '{key}'{_under(loc[:-1])}", doc.key_span(loc),
                            "inside { } a comma ends a value: quote a value that has a thousands comma")
-        return Problem("SUP002", f"unknown key '{key}'{_under(loc[:-1])}", doc.key_span(loc),
+        return Hit.at(INVALID_LABEL, f"unknown key '{key}'{_under(loc[:-1])}", doc.key_span(loc),
                        f"the keys allowed here are {', '.join(allowed)}; a key the format does not know would be "
                        "silently ignored, so fix its spelling or remove it")
     if kind == "missing":
@@ -153,14 +158,14 @@ def _problem(error: dict, doc: Document, root: type[BaseModel] = Label) -> Probl
         where = doc.key_span(parent) if parent else doc.value_span(())
         field = _field(loc, root)
         what = f" ({_sentence(field.description)})" if field is not None and field.description else ""
-        return Problem("SUP002", f"missing required key '{loc[-1]}'{_under(parent)}", where,
+        return Hit.at(INVALID_LABEL, f"missing required key '{loc[-1]}'{_under(parent)}", where,
                        f"add `{loc[-1]}:`{what}")
     if kind in _PYDANTIC:
         message, hint = _PYDANTIC[kind](_Context(loc, error, ctx, doc, root))
-        return Problem("SUP002", message, doc.value_span(loc), hint)
+        return Hit.at(INVALID_LABEL, message, doc.value_span(loc), hint)
     # Our own errors (models.py, amounts.py) already say what they mean, with the value and a hint.
     hint = ctx.get("hint") if isinstance(ctx.get("hint"), str) else None
-    return Problem(_CODES.get(kind, "SUP002"), error["msg"], doc.value_span(loc), hint or _fallback_hint(loc, root))
+    return Hit.at(_CODES.get(kind, INVALID_LABEL), error["msg"], doc.value_span(loc), hint or _fallback_hint(loc, root))
 
 
 class _Context:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..hits import Hit
+
 
 @dataclass(frozen=True, slots=True)
 class Prose:
@@ -69,18 +71,6 @@ class Comment:
     end_line: int
 
 
-@dataclass(frozen=True, slots=True)
-class PageProblem:
-    """A page the parser could not fully read: front matter that is not YAML, TOML or JSON (SUP001) or a
-    `supplements` entry that is not a path (SUP002)."""
-
-    code: str
-    message: str
-    line: int
-    column: int
-    hint: str | None = None
-
-
 @dataclass(slots=True)
 class Page:
     kind: str                                   # "markdown" or "html"
@@ -89,5 +79,5 @@ class Page:
     labels: list[Embedded] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    problems: list[PageProblem] = field(default_factory=list)
+    problems: list[Hit] = field(default_factory=list)  # what the parser could not read: SUP001, SUP002
     front_matter_line: int | None = None        # line of the front matter's `supplements:` key, if any

@@ -21,7 +21,9 @@ from bisect import bisect_left, bisect_right
 from html import unescape
 from html.parser import HTMLParser
 
-from . import Comment, Embedded, Link, Page, PageProblem, Prose, Reference
+from ..codes import INVALID_LABEL
+from ..hits import Hit
+from . import Comment, Embedded, Link, Page, Prose, Reference
 from .lines import Lines
 
 LABEL_TYPE = "application/x-supplement+yaml"
@@ -416,8 +418,8 @@ class _PageParser(SafeParser):
         else:
             line, column = where
         if not path or not path.strip():
-            self.page.problems.append(PageProblem(
-                "SUP002", "a supplement reference has no label path", line, column,
+            self.page.problems.append(Hit.point(
+                INVALID_LABEL, "a supplement reference has no label path", line, column,
                 'write the label file\'s path: <link rel="supplement" href="labels/x.yaml">'))
             return
         path = path.strip()

@@ -19,9 +19,21 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from html import unescape
 
+from ..codes import INVALID_LABEL, INVALID_YAML
+from ..hits import Hit
 from ..label.loader import Document, LoadError, load
-from . import Comment, Embedded, Link, Page, PageProblem, Prose, Reference
-from .html import BLOCKS, HIDDEN, SafeParser, align, comment_end, normalize, rel_tokens, slice_anchors, source_point
+from . import Comment, Embedded, Link, Page, Prose, Reference
+from .html import (
+    BLOCKS,
+    HIDDEN,
+    SafeParser,
+    align,
+    comment_end,
+    normalize,
+    rel_tokens,
+    slice_anchors,
+    source_point,
+)
 from .lines import Lines
 
 FENCE_INFO = "supplement"
@@ -516,19 +528,19 @@ class _Builder:
             doc = load("\n".join(lines))
         except LoadError as error:
             problem = error.problem
-            self.page.problems.append(PageProblem(
-                "SUP001", f"front matter is not valid YAML: {problem.message}", problem.span.line + 1,
+            self.page.problems.append(Hit.point(
+                INVALID_YAML, f"front matter is not valid YAML: {problem.message}", problem.span.line + 1,
                 problem.span.column, problem.hint))
             return
         for problem in doc.problems:  # e.g. a duplicate key: the later value silently wins
-            self.page.problems.append(PageProblem(problem.code, f"front matter: {problem.message}",
+            self.page.problems.append(Hit.point(problem.code, f"front matter: {problem.message}",
                                                   problem.span.line + 1, problem.span.column, problem.hint))
         if doc.data is None:
             return
         if not isinstance(doc.data, dict):
             span = doc.value_span(())
-            self.page.problems.append(PageProblem(
-                "SUP002", "front matter should be a mapping of keys (title:, supplements: …)", span.line + 1,
+            self.page.problems.append(Hit.point(
+                INVALID_LABEL, "front matter should be a mapping of keys (title:, supplements: …)", span.line + 1,
                 span.column))
             return
         keys = sorted((doc.key_span((key,)).line, key) for key in ("title", "description") if key in doc.data)
@@ -563,15 +575,15 @@ class _Builder:
         elif isinstance(value, list):
             entries = [(entry, f" {index + 1}") for index, entry in enumerate(value)]
         else:
-            self.page.problems.append(PageProblem(
-                "SUP002", f"`supplements:` should be a list of label paths, not {_kind(value)}", *where,
+            self.page.problems.append(Hit.point(
+                INVALID_LABEL, f"`supplements:` should be a list of label paths, not {_kind(value)}", *where,
                 "write `supplements: [labels/name.yaml]`"))
             return
         for (entry, number), (line, column, end) in zip(entries, places):
             if not isinstance(entry, str) or not entry.strip():
                 what = "empty" if isinstance(entry, str) else _kind(entry)
-                self.page.problems.append(PageProblem(
-                    "SUP002", f"`supplements:` entry{number} is {what}, not a label path", line, column,
+                self.page.problems.append(Hit.point(
+                    INVALID_LABEL, f"`supplements:` entry{number} is {what}, not a label path", line, column,
                     "write the label file's path, relative to the page"))
                 continue
             self.page.references.append(Reference(entry.strip(), line, column, end))
@@ -585,8 +597,8 @@ class _Builder:
         try:
             data, places = matter.load_toml(text)
         except matter.MatterError as error:
-            self.page.problems.append(PageProblem(
-                "SUP001", f"front matter is not valid TOML: {error.message}", error.line + 1, error.column,
+            self.page.problems.append(Hit.point(
+                INVALID_YAML, f"front matter is not valid TOML: {error.message}", error.line + 1, error.column,
                 'between `+++` lines Hugo reads TOML: `key = "value"`, `supplements = ["labels/name.yaml"]`'))
             return
         self.structured(text, data, places, 1)
@@ -599,8 +611,8 @@ class _Builder:
         try:
             data, places, end = matter.load_json(text)
         except matter.MatterError as error:
-            self.page.problems.append(PageProblem(
-                "SUP001", f"front matter is not valid JSON: {error.message}", error.line, error.column,
+            self.page.problems.append(Hit.point(
+                INVALID_YAML, f"front matter is not valid JSON: {error.message}", error.line, error.column,
                 'a page that starts with `{` has JSON front matter (Hugo): `{"supplements": ["labels/name.yaml"]}`'))
             return None
         self.structured(text, data, places, 0)
@@ -808,8 +820,8 @@ def parse_markdown(text: str, mdx: bool = False) -> Page:
     builder = _Builder(lines)
     if found is not None and found[1] == -1:
         fence = found[0]
-        builder.page.problems.append(PageProblem(
-            "SUP001", "the front matter opened on line 1 is never closed", 1, 1,
+        builder.page.problems.append(Hit.point(
+            INVALID_YAML, "the front matter opened on line 1 is never closed", 1, 1,
             f"end it with a line `{fence}`, or remove the first line if it is meant as a rule"))
     elif found is None and not mdx and _JSON_START.match(lines[0] if lines else ""):
         end = builder.json_front_matter("\n".join(lines))

@@ -15,6 +15,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from ..errors import SupplintError
+
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _WHITE = " \t\r\n"
@@ -30,7 +32,7 @@ class Value:
     items: list[tuple[int, int]] = field(default_factory=list)
 
 
-class MatterError(Exception):
+class MatterError(SupplintError):
     def __init__(self, message: str, line: int, column: int):
         super().__init__(message)
         self.message, self.line, self.column = message, line, column

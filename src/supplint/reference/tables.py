@@ -6,11 +6,11 @@ import copy
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from ..shipped import files as data, cache as data_cache
 from ..quantity import units
-from .aliases import AliasMatcher
 from ..quantity.amounts import Amount, Measure, parse_measure
-
+from ..shipped import cache as data_cache
+from ..shipped import files as data
+from .aliases import AliasMatcher
 
 #: The DV set of adults and children 4 and over (the rule's first set; the one `dv` means without a population).
 ADULT_DVS = "adults"
@@ -269,7 +269,13 @@ def _validated() -> dict:
     between them checked: each source key cited is in sources.yaml, each nutrient id named is in nutrients.yaml."""
     from pydantic import TypeAdapter, ValidationError
 
-    from .table_rows import AliasRow, ConversionRow, NutrientRow, PopulationRow, SourceRow
+    from .table_rows import (
+        AliasRow,
+        ConversionRow,
+        NutrientRow,
+        PopulationRow,
+        SourceRow,
+    )
 
     shapes = {"sources": dict[str, SourceRow], "nutrients": dict[str, NutrientRow],
               "conversions": list[ConversionRow], "populations": dict[str, PopulationRow], "aliases": list[AliasRow]}

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
 from typing import Annotated, Union
 
-from ..shipped import files as data, cache as data_cache
+from ..errors import SupplintError
 from ..kinds import modules, template_fields
 from ..kinds.spec import BuiltinRule, CatalogueEntry
+from ..shipped import cache as data_cache
+from ..shipped import files as data
 from ..suggest import did_you_mean
 
 #: Rule packs load in this order; any other pack under rules/packs/ follows, by name.
@@ -24,7 +25,7 @@ FIRST_PACKS = ("core.yaml",)
 CATALOGUE = "catalogue.yaml"
 
 
-class SelectionError(ValueError):
+class SelectionError(SupplintError, ValueError):
     """An unknown or unimplemented rule named on the command line or in config (exit 2)."""
 
 
@@ -158,7 +159,11 @@ def registry() -> Registry:
 
 def build() -> Registry:
     """Validate every shipped pack (DataError names the first problem)."""
-    from pydantic import Field, TypeAdapter, ValidationError  # built here only: a cached start builds no adapter
+    from pydantic import (  # built here only: a cached start builds no adapter
+        Field,
+        TypeAdapter,
+        ValidationError,
+    )
 
     models = (BuiltinRule, *(module.Spec for module in modules().values()))
     adapter = TypeAdapter(list[Annotated[Union[models], Field(discriminator="kind")]])  # type: ignore[valid-type]

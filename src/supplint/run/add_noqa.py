@@ -28,12 +28,13 @@ from dataclasses import dataclass, field
 from yaml.nodes import ScalarNode
 
 from .. import suppress
+from ..codes import INTERNAL_ERROR, INVALID_YAML, UNUSED_SUPPRESSION
 from ..filetypes import is_dsld, is_html, is_page
 from ..findings import Finding
 from ..label.loader import LoadError, load
 
 #: Codes no comment is written for (see the module's docstring).
-NEVER = frozenset({"SUP001", "SUP008", "SUP009"})
+NEVER = frozenset({INVALID_YAML, INTERNAL_ERROR, UNUSED_SUPPRESSION})
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
@@ -118,9 +119,9 @@ def reasons(outcome: Outcome) -> str:
         return outcome.why
     said = []
     codes = {f.code for f in outcome.left}
-    if codes & {"SUP001", "SUP008"}:
+    if codes & {INVALID_YAML, INTERNAL_ERROR}:
         said.append("SUP001 and SUP008 get none, since the file could not be read or checked")
-    if "SUP009" in codes:
+    if UNUSED_SUPPRESSION in codes:
         said.append("an unused suppression (SUP009) is removed with --fix, not suppressed")
     if codes - NEVER:
         said.append("for the others no comment silenced just that finding without changing what else is reported")

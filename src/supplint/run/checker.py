@@ -13,6 +13,7 @@ from ..engine import debug
 from ..files import read_bytes
 from ..filetypes import is_page, is_panel, looks_like_label
 from ..findings import Finding
+from ..subjects.contract import Checked
 from .settings import Resolver
 
 MAX_PASSES = 5
@@ -35,6 +36,9 @@ class FileResult:
     skipped: bool = False           # a walked YAML file that is not a label: not checked, not reported
     unfixed: list[Finding] | None = None  # the findings before fixing: reported if the file cannot be written
     labels: list[tuple[str, str]] = field(default_factory=list)  # a page's named labels (Checker.collect_labels)
+    # what the engine computed for the file as read (Checker.keep), so reports and --stack need not read and
+    # resolve it again; None from a worker process (the resolved label holds the reference tables)
+    checked: Checked | None = None
 
     def diff(self) -> str:
         if self.fixed_text is None or self.original is None:
@@ -57,6 +61,7 @@ class Checker:
         self.resolver = resolver
         self.fix = fix
         self.collect_labels = collect_labels
+        self.keep = False  # keep the engine's Checked on each result (FileResult.checked)
 
     def check_bytes(self, raw: bytes, path: str) -> FileResult:
         if self.collect_labels and is_page(path):
@@ -70,9 +75,10 @@ class Checker:
         settings = self.resolver.for_path(path)
         linter = settings.linter_for(path)
         try:
-            findings = linter.check_bytes(raw, path)
+            checked = linter.check_raw(raw, path)
+            findings = checked.findings
             result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"),
-                                labels=list(named))
+                                labels=list(named), checked=checked if self.keep else None)
             if is_panel(path) and not any(f.code == "SUP001" for f in findings):  # the importer's other notes
                 from ..subjects.panel import panel_notes
 

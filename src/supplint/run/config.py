@@ -13,9 +13,11 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+from ..errors import SupplintError
 from ..files import os_reason, read_bytes
+from ..findings import Severity
 from ..suggest import did_you_mean
 
 #: A config file is a few dozen lines; anything this large is not one.
@@ -24,10 +26,9 @@ MAX_CONFIG_BYTES = 256 * 1024
 #: Looked for in each directory, in this order (as ruff: the dotted file first, pyproject last).
 FILENAMES = (".supplint.toml", "supplint.toml", "pyproject.toml")
 
-Severity = Literal["error", "warning", "info"]
 
 
-class ConfigError(ValueError):
+class ConfigError(SupplintError, ValueError):
     """A config file that cannot be used (exit 2)."""
 
 

@@ -9,16 +9,18 @@ import sys
 
 from ..edit.atomic import NotWritten, write_atomically
 from ..engine import debug
+from ..errors import SupplintError
 from ..files import limit_for, read_bytes, read_stream, read_text
 from ..filetypes import is_label_name, is_page, is_panel
 from ..findings import SEVERITY_RANK
 from ..report.summary import plural
+from ..subjects.contract import Checked
 from .checker import Checker, FileResult
 from .parallel import WorkerSettings, check_all
 from .settings import Resolver
 
 
-class RunError(ValueError):
+class RunError(SupplintError, ValueError):
     """A path that cannot be checked or written (exit 2)."""
 
 
@@ -38,6 +40,8 @@ class Run:
         self.named = NamedLabels()
         # a label checked only because a page names it is not rewritten: no one asked for that file to be fixed
         self.label_runner = Checker(resolver) if fix or diff else self.runner
+        self.stack_checked: dict[str, Checked] = {}  # what checking them computed (serial runs)
+        self.runner.keep = self.label_runner.keep = stack  # --stack reuses them; so may the report (start)
         self.diff, self.quiet = diff, quiet
         self.reporter = None
         self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
@@ -63,6 +67,8 @@ class Run:
 
             self.reporter = Tee([self.reporter, *(formats.reporter(name, stream, self.quiet, self._context())
                                                   for name, stream in also)])
+        if self.reporter.wants_facts:
+            self.runner.keep = self.label_runner.keep = True
 
     def _context(self, colour: bool = False):
         """What this run hands a reporter: the text of each file as checked (standard input's from memory) and
@@ -121,6 +127,7 @@ class Run:
             return self.runner.check_bytes(raw, name)
         result = self.runner.check_bytes(raw, name + suffix)
         result.path, result.findings = name, [replace(f, file=name) for f in result.findings]
+        result.checked = None  # read as another kind than its name says; reports read it by its name
         return result
 
     def planned(self, targets: list[str]) -> list[tuple[str, bool]]:
@@ -142,8 +149,16 @@ class Run:
         return [(p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p))
                 for p in paths]
 
-    def _facts(self, path: str) -> None:
-        """For a report that shows Supplement Facts: the label's facts, read again from the file (or standard input)."""
+    def _facts(self, result: FileResult) -> None:
+        """For a report that shows Supplement Facts: the label's facts, as the check resolved them (else read
+        again from the file or standard input: a worker's result, a check that failed)."""
+        path, checked = result.path, result.checked
+        if checked is not None:  # the engine's resolved label
+            if checked.resolved is not None:
+                from ..label.daily import label_facts
+
+                self.reporter.add_facts(label_facts(checked.resolved, path, checked.doc))
+            return
         text = self.sources.get(path)
         if text is None:
             try:
@@ -169,9 +184,11 @@ class Run:
     def _handle(self, result, from_stdin: bool = False, named: bool = False) -> None:
         """``named``: a label no target holds, checked because a page names it."""
         if self.reporter is not None and self.reporter.wants_facts:
-            self._guarded(result, lambda: self._facts(result.path))
+            self._guarded(result, lambda: self._facts(result))
         if self.stack and not from_stdin and not named:
             self.stack_files.append(result.path)
+            if result.checked is not None and result.fixed_text is None:  # a fixed file is read again
+                self.stack_checked[result.path] = result.checked
         self.checked += 1
         for note in result.notes:
             self.note(note)
@@ -230,12 +247,25 @@ class Run:
 
     def _check_stack(self) -> None:
         """--stack: the label files checked are one daily regimen (or one stack file describes it): SUP501."""
-        from ..subjects import stack as stacks
         from ..engine import is_stack_document
+        from ..subjects import stack as stacks
 
         entries, linter, stack = [], None, None
         for path in self.stack_files:
             linter = linter or self.resolver.for_path(path).linter_for(path)
+            checked = self.stack_checked.get(path)
+            if checked is not None and linter is self.resolver.for_path(path).linter_for(path):
+                # what checking the file computed, with the same rules and population
+                if checked.doc is None:
+                    continue
+                if is_stack_document(checked.doc):
+                    stack = checked.stack
+                    break
+                if checked.resolved is not None:
+                    label = checked.resolved.label  # a label's own population gives way to the stack's person
+                    stacked = checked.resolved if label.population is None else linter.resolve_label(label, False)
+                    entries.append((path, checked.doc, stacked, None, ()))
+                continue
             try:
                 text = read_text(path)
             except (OSError, UnicodeDecodeError):

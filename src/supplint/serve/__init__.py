@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import sys
 
+from ..errors import SupplintError
 from .app import Server
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -31,7 +32,7 @@ def _stop_on_signals() -> None:
         signal.signal(signum, stop)
 
 
-class PortInUse(OSError):
+class PortInUse(SupplintError, OSError):
     """The port is taken: the command says so and exits 2."""
 
 

@@ -9,6 +9,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
+from ..errors import SupplintError
 from ..report.visible import visible
 
 #: Request bodies larger than this are refused with 413 before they are read.
@@ -20,7 +21,7 @@ LINGER_BYTES, LINGER_SECONDS = 16 * 1024 * 1024, 1.0
 ROUTES = {"/": ("GET", "POST"), "/api/check": ("POST",)}
 
 
-class BodyError(Exception):
+class BodyError(SupplintError):
     def __init__(self, status: HTTPStatus, message: str):
         super().__init__(message)
         self.status = status

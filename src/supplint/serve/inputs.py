@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import api
+from ..errors import SupplintError
 from ..findings import Finding
 from ..report.visible import json_safe
 
@@ -26,7 +27,7 @@ _YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(\s|$)")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n(.*)\Z", re.S)
 
 
-class InputError(ValueError):
+class InputError(SupplintError, ValueError):
     """The request cannot be checked as given (an unknown population, too many products): 400, saying why."""
 
 
@@ -154,10 +155,10 @@ def _panel(text: str, number: int) -> Piece:
 
 def check(texts: list[str], population: str | None = None, select=None) -> Outcome:
     """Check pasted texts as `supplint check` would (files never read); two or more labels are a stack."""
-    from ..subjects import stack as stacks
     from ..engine import UsageError
     from ..ruleset.registry import SelectionError
     from ..shopper.model import Product, Report, totals
+    from ..subjects import stack as stacks
 
     found = pieces([t for t in texts if t.strip()])
     if not found:

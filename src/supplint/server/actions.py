@@ -10,6 +10,7 @@ import re
 
 from lsprotocol import types
 
+from ..codes import INVALID_LABEL, INVALID_YAML, UNUSED_SUPPRESSION
 from ..findings import Finding
 from .diagnostics import span_range
 from .documents import Document
@@ -18,7 +19,7 @@ from .positions import Positions
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.supplint"
 KINDS = [types.CodeActionKind.QuickFix, FIX_ALL]
 #: Findings that mean the text is no longer a well-formed label: a suppression must not add one.
-_BREAKAGE = frozenset({"SUP001", "SUP002"})
+_BREAKAGE = frozenset({INVALID_YAML, INVALID_LABEL})
 _CODE_LIST = re.compile(r"supplint:\s*disable\s*=\s*[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*")
 
 
@@ -97,7 +98,7 @@ def suppression(doc: Document, positions: Positions, finding: Finding, linter, d
         after = linter.check_text(text, doc.path)
         moved = finding.line + (1 if new.endswith("\n") else 0)
         silenced = not any(f.code == finding.code and f.line == moved for f in after)
-        if silenced and _broken(after) <= before and not any(f.code == "SUP009" for f in after if f.line in (finding.line, moved)):
+        if silenced and _broken(after) <= before and not any(f.code == UNUSED_SUPPRESSION for f in after if f.line in (finding.line, moved)):
             (l0, c0), (l1, c1) = positions.range_of(begin, stop)
             edit = types.TextEdit(range=types.Range(types.Position(l0, c0), types.Position(l1, c1)), new_text=new)
             return types.CodeAction(title=f"Suppress {finding.code} on this line", kind=types.CodeActionKind.QuickFix,

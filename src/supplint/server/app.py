@@ -14,8 +14,9 @@ import traceback
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from ..version import __version__
+from ..codes import INTERNAL_ERROR
 from ..run.config import FILENAMES as CONFIG_NAMES
+from ..version import __version__
 from . import actions
 from .diagnostics import config_diagnostic, diagnostic
 from .documents import Document, Documents, Overlay, apply_change, path_of
@@ -105,8 +106,8 @@ def _warm_up(ls: SupplintServer) -> None:
     """Load the rules, the reference data and the page parser now, while the editor is still opening files."""
     from ..reference.tables import reference
     from ..ruleset.registry import registry
-    from . import lint  # noqa: F401 - the engine and the settings
     from ..subjects import page as check  # noqa: F401
+    from . import lint  # noqa: F401 - the engine and the settings
 
     registry()
     reference()
@@ -220,7 +221,7 @@ def build() -> SupplintServer:
                 continue
             if finding.fix:
                 found.append(actions.quick_fix(doc, positions, finding, diag, versioned))
-            if finding.code == "SUP008":
+            if finding.code == INTERNAL_ERROR:
                 continue  # a crash is not the file's to silence
             if linter is None:
                 linter = ls.resolver.for_path(doc.path).linter_for(doc.path)

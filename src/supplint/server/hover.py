@@ -13,8 +13,8 @@ from .documents import Document
 
 @lru_cache(maxsize=None)
 def _explained(code: str) -> str:
-    from ..report.explain import render_rule
     from ..reference.tables import reference
+    from ..report.explain import render_rule
     from ..ruleset.registry import registry
 
     return render_rule(registry().get(code), reference(), "markdown").strip()

@@ -11,9 +11,8 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass
 
-from ..run.config import ConfigError
-from ..shipped.files import DataError
-from ..engine import UsageError
+from ..codes import INTERNAL_ERROR, UNUSED_SUPPRESSION
+from ..errors import SupplintError
 from ..files import limit_for, too_large
 from ..findings import Finding
 from ..run.settings import Resolver
@@ -36,7 +35,7 @@ def lint(doc: Document, resolver: Resolver, overlay: Overlay, log) -> Outcome:
     try:
         settings = resolver.for_path(doc.path)
         linter = settings.linter_for(doc.path)
-    except (ConfigError, UsageError, DataError, ValueError) as exc:
+    except (SupplintError, ValueError) as exc:  # a config, option or data file the user can fix
         return Outcome([], str(exc))
     if doc.is_file and settings.excluded(doc.path):
         return Outcome([])
@@ -62,7 +61,7 @@ def _rule_by_rule(linter, doc: Document, log) -> list[Finding]:
     """Each selected rule on its own (SUP009 left out: alone, every suppression would look unused)."""
     found: dict[Finding, None] = {}
     failed = []
-    for code in sorted(linter.codes - {"SUP008", "SUP009"}):
+    for code in sorted(linter.codes - {INTERNAL_ERROR, UNUSED_SUPPRESSION}):
         try:
             alone = linter.without(linter.codes - {code})
             alone.overlay = linter.overlay
@@ -70,7 +69,7 @@ def _rule_by_rule(linter, doc: Document, log) -> list[Finding]:
                 found.setdefault(finding)
         except Exception:  # noqa: BLE001 - see lint()
             failed.append(code)
-    if failed and len(failed) == len(linter.codes - {"SUP008", "SUP009"}):
+    if failed and len(failed) == len(linter.codes - {INTERNAL_ERROR, UNUSED_SUPPRESSION}):
         log(f"supplint: no rule could check {doc.path} (the failure is before the rules run)")
     elif failed:
         log(f"supplint: these rules failed on {doc.path}; the others' findings are shown: {', '.join(failed)}")

@@ -8,11 +8,13 @@ import os
 from functools import cache
 from pathlib import Path
 
+from ..errors import SupplintError
+
 _PACKAGED = Path(__file__).resolve().parents[1] / "rules"
 _CHECKOUT = Path(__file__).resolve().parents[3] / "rules"
 
 
-class DataError(Exception):
+class DataError(SupplintError):
     """A shipped or user-supplied data file is missing or malformed (exit 2, never a traceback)."""
 
 

@@ -1,7 +1,7 @@
 """`supplint check record.json`: an NIH DSLD v9 label record, converted by the importer and linted as a label.
 
 Called by engine.Linter for files whose name ends in .json. The converted label goes through the label pipeline
-(``Linter._lint``) with a document whose positions come from the importer's origins, so findings point at the
+(``Engine.check_label``) with a document whose positions come from the importer's origins, so findings point at the
 record's JSON lines; no fix is offered (the edits would be to YAML that does not exist). A record the importer
 cannot read at all is one SUP001 finding, at the place the importer names (a JSON syntax error, a number too long
 to read), else at line 1.
@@ -13,8 +13,12 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import Node
 
-from ..findings import FILE_START, Finding, Span
-from ..label.loader import Document, Path, Problem
+from ..codes import INVALID_YAML
+from ..findings import FILE_START, Span
+from ..hits import Hit
+from ..label.loader import Document, Path
+from .contract import Checked, Engine
+
 
 @dataclass(slots=True)
 class OriginDocument(Document):
@@ -49,20 +53,22 @@ def dsld_document(text: str, filename: str) -> OriginDocument | None:
 
 
 def _document(text: str, filename: str) -> OriginDocument:
-    from ..importers.dsld import convert  # the importer is read only when a .json file is checked
+    from ..importers.dsld import (
+        convert,  # the importer is read only when a .json file is checked
+    )
 
     conversion = convert(text, filename)
     return OriginDocument(conversion.label, origins=conversion.origins)
 
 
-def check_dsld(linter, text: str, filename: str) -> list[Finding]:
+def check_dsld(engine: Engine, text: str, filename: str) -> Checked:
     from ..importers import ImportFailed
 
     try:
         doc = _document(text, filename)
     except ImportFailed as exc:
         at = Span(exc.line, exc.column, exc.line, exc.column) if exc.line and exc.column else FILE_START
-        problem = Problem("SUP001", str(exc), at,
-                          "a .json file given to `supplint check` is read as one NIH DSLD v9 label record")
-        return linter._from_problems(filename, [problem])
-    return linter._lint(doc, text, filename)
+        problem = Hit.at(INVALID_YAML, str(exc), at,
+                         "a .json file given to `supplint check` is read as one NIH DSLD v9 label record")
+        return Checked(engine.findings([problem], filename))
+    return engine.check_label(doc, text, filename)

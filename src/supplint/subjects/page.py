@@ -11,11 +11,16 @@ from contextvars import ContextVar
 from dataclasses import replace
 
 from .. import suppress
-from ..findings import FILE_START, Finding, Span
 from ..files import inside, not_regular, os_reason, repository_root
 from ..filetypes import is_html, is_mdx
+from ..findings import Finding, Span
+from ..hits import Hit
 from ..pages import Embedded, Page, Reference
 from ..pages.context import PageContext
+from .contract import Engine
+
+#: A label file a page names that cannot be read (a rule of the page pack, reported by the page's own check).
+BROKEN_REFERENCE = "SUP405"
 
 #: A run that reports each named label once, at the label (runner.Run), collects here the labels its pages name,
 #: as (absolute path, the name as the page wrote it), instead of copying their findings onto every page.
@@ -43,25 +48,22 @@ def parse(text: str, filename: str) -> Page:
     return parse_markdown(text, mdx=is_mdx(filename))
 
 
-def check_page(linter, text: str, filename: str) -> list[Finding]:
+def check_page(engine: Engine, text: str, filename: str) -> list[Finding]:
     page = parse(text, filename)
-    findings = [linter._finding(linter.registry.rules[p.code], p.message, Span(p.line, p.column, p.line, p.column),
-                                p.hint, filename)
-                for p in page.problems if p.code in linter.codes]
+    findings = engine.findings(page.problems, filename)
     spans: list[tuple[int, Span]] = []
     for embedded in page.labels:
-        findings += [_moved(f, embedded, filename) for f in linter.check_text(embedded.text, filename + "#label")]
+        findings += [_moved(f, embedded, filename) for f in engine.check(embedded.text, filename + "#label").findings]
         spans.append((embedded.order, Span(embedded.line, embedded.column, embedded.line, embedded.column)))
     for reference in page.references:
         span = Span(reference.line, reference.column, reference.line, reference.end_column)
-        findings += _referenced(linter, reference, span, filename)
+        findings += _referenced(engine, reference, span, filename)
         spans.append((-1, span))  # front matter comes before the body
     context = PageContext(filename, page, [span for _, span in sorted(spans, key=lambda item: (item[0], item[1].line))])
-    for spec, evaluate, options in linter.page_active:
-        for hit in linter.hits(spec, evaluate, context, options, filename, findings):
-            findings.append(linter._finding(spec, hit.message, hit.span or FILE_START, hit.hint, filename))
-    directives = suppress.from_comments(page.comments, text, linter.registry)
-    return linter.suppressed(findings, directives, filename) if directives else findings
+    for spec, hit in engine.run_rules("page", context, filename, findings):
+        findings.append(engine.finding(hit, filename, spec))
+    directives = suppress.from_comments(page.comments, text, engine.registry)
+    return engine.suppressed(findings, directives, filename) if directives else findings
 
 
 def _moved(finding: Finding, embedded: Embedded, filename: str) -> Finding:
@@ -80,23 +82,20 @@ def _moved(finding: Finding, embedded: Embedded, filename: str) -> Finding:
                    end_line=line(finding.end_line), end_column=column(finding.end_column), fix=fix)
 
 
-def _referenced(linter, reference: Reference, span: Span, filename: str) -> list[Finding]:
+def _referenced(engine: Engine, reference: Reference, span: Span, filename: str) -> list[Finding]:
     """The findings of a label the front matter names, at that name's place on the page."""
-    rule = linter.registry.rules["SUP405"]
-    enabled = "SUP405" in linter.codes
-
     def broken(message: str, hint: str | None = None) -> list[Finding]:
-        return [linter._finding(rule, message, span, hint, filename)] if enabled else []
+        return engine.findings([Hit.at(BROKEN_REFERENCE, message, span, hint)], filename)
 
     if os.path.isabs(reference.path) or reference.path.startswith(("/", "\\")):
         return broken(f"'{reference.path}' is an absolute path", "name label files relative to the page")
     page_dir = os.path.dirname(os.path.abspath(filename))
     target = os.path.normpath(os.path.join(page_dir, reference.path))
-    if not linter.read_files:  # the labels were handed over in memory: nothing on disk is looked at
-        if target not in linter.overlay:
+    if not engine.read_files:  # the labels were handed over in memory: nothing on disk is looked at
+        if target not in engine.overlay:
             return broken(f"label file '{reference.path}' was not given with the page",
                           "pass its text in `labels`, keyed by the path the page names")
-        return _at_reference(linter.referenced_findings(target), reference, span, filename)
+        return _at_reference(engine.referenced_findings(target), reference, span, filename)
     if not inside(target, repository_root(page_dir)):  # links resolved: a link out of the repository stays out
         return broken(f"label file '{reference.path}' is outside the repository",
                       "keep label files inside the repository the page belongs to")
@@ -110,7 +109,7 @@ def _referenced(linter, reference: Reference, span: Span, filename: str) -> list
                 raise refused
             named.append((target, reference.path))
             return []
-        found = linter.referenced_findings(target)
+        found = engine.referenced_findings(target)
     except OSError as exc:
         return broken(f"label file '{reference.path}' {os_reason(exc)}",
                       "check the path, relative to the page")

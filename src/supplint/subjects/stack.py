@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
-from ..quantity.amounts import MAX_PER_DAY
+from ..codes import INVALID_LABEL
 from ..files import read_text, repository_root
 from ..findings import Finding, Span
-from ..label.loader import Document, Problem
-from ..label.model import population_id
+from ..hits import Hit
 from ..label.daily import stack_totals
+from ..label.loader import Document
+from ..label.model import population_id
 from ..label.validation import problems_of, validate
+from ..quantity.amounts import MAX_PER_DAY
+from .contract import Engine
 
 
 @dataclass(slots=True)
@@ -65,7 +67,7 @@ class _StackFile(BaseModel):
     population: Annotated[str, PlainValidator(population_id)] | None = None
 
 
-def build(linter, entries: list[tuple[str, Document, object, int | None, tuple]]) -> StackContext | None:
+def build(engine: Engine, entries: list[tuple[str, Document, object, int | None, tuple]]) -> StackContext | None:
     """(file, doc, resolved, per_day or None, prefix) per product → the stack, or None with fewer than two."""
     members: list[Member] = []
     names: dict[str, int] = {}
@@ -78,39 +80,35 @@ def build(linter, entries: list[tuple[str, Document, object, int | None, tuple]]
     if len(members) < 2:
         return None
     totals = stack_totals([(m.name, m.resolved, m.per_day) for m in members])
-    return StackContext(members, totals, linter.population, linter.reference)
+    return StackContext(members, totals, engine.population, engine.reference)
 
 
-def findings(linter, stack: StackContext) -> list[Finding]:
-    found = []
-    for spec, evaluate, options in linter.stack_active:
-        for hit in linter.hits(spec, evaluate, stack, options, stack.members[0].file, found):
-            _, name, nid = hit.path
-            member = stack.member(name)
-            rows = member.resolved.rows_of(nid)
-            path = (*member.prefix, *rows[0].amount_path) if rows else member.prefix
-            span = member.doc.value_span(path)
-            found.append(linter._finding(spec, hit.message, span, hit.hint, member.file))
+def findings(engine: Engine, stack: StackContext) -> list[Finding]:
+    """The stack rules' findings, each at the amount of the product and nutrient it is about (in that product's
+    file, or at its entry in a stack file)."""
+    found: list[Finding] = []
+    for spec, hit in engine.run_rules("stack", stack, stack.members[0].file, found):
+        member = stack.member(hit.member)
+        rows = member.resolved.rows_of(hit.nutrient)
+        path = (*member.prefix, *rows[0].amount_path) if rows else member.prefix
+        found.append(engine.finding(Hit(path, hit.message, hit.hint), member.file, spec, member.doc))
     return found
 
 
-def check_stack_file(linter, doc: Document, text: str, filename: str) -> list[Finding]:
-    """A stack file: its entries are validated, inline labels linted in place, named label files read; SUP501."""
-    return _stack_file(linter, doc, text, filename)[0]
+def stack_of_file(engine: Engine, doc: Document, text: str, filename: str) -> StackContext | None:
+    """The regimen a stack file describes, for a caller that has not checked it (``Checked.stack`` has it)."""
+    return check_stack_file(engine, doc, text, filename)[1]
 
 
-def stack_of_file(linter, doc: Document, text: str, filename: str) -> StackContext | None:
-    """The regimen a stack file describes (for reports of its daily totals)."""
-    return _stack_file(linter, doc, text, filename)[1]
-
-
-def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[Finding], StackContext | None]:
+def check_stack_file(engine: Engine, doc: Document, text: str, filename: str) -> tuple[list[Finding], StackContext | None]:
+    """A stack file: its entries are validated, inline labels linted in place, named label files read; SUP501.
+    Also the regimen it describes (for reports of its daily totals), None with fewer than two products."""
     try:
         stack_file = _StackFile.model_validate(doc.data)
     except ValidationError as exc:
-        return linter._from_problems(filename, problems_of(exc, doc, "stack file: ", _StackFile)), None
+        return engine.findings(problems_of(exc, doc, "stack file: ", _StackFile), filename), None
     if stack_file.population:
-        linter = linter.with_population(stack_file.population)
+        engine = engine.with_population(stack_file.population)
     out: list[Finding] = []
     entries = []
     base = os.path.dirname(os.path.abspath(filename))
@@ -120,11 +118,11 @@ def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[F
         if isinstance(entry.label, dict):
             sub = Document(entry.label, doc.node(at))
             label, problems = validate(sub)
-            out += linter._from_problems(filename, problems)
+            out += engine.findings(problems, filename)
             if label is not None:
-                own = linter.resolve_label(label)
-                out += linter.lint_resolved(sub, text, filename, own)
-                stacked = own if label.population is None else linter.resolve_label(label, False)
+                own = engine.resolve_label(label)
+                out += engine.lint_resolved(sub, text, filename, own)
+                stacked = own if label.population is None else engine.resolve_label(label, False)
                 entries.append((filename, doc, stacked, entry.per_day, at))
             continue
         path = os.path.normpath(os.path.join(base, entry.label))
@@ -134,21 +132,21 @@ def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[F
             member_text = read_text(path, root)
         except (OSError, ValueError) as exc:
             reason = "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
-            problem = Problem("SUP002", f"stack: label file '{entry.label}' {reason}", doc.value_span(at),
-                              "name label files relative to the stack file, inside its repository")
-            out += linter._from_problems(filename, [problem])
+            problem = Hit.at(INVALID_LABEL, f"stack: label file '{entry.label}' {reason}", doc.value_span(at),
+                             "name label files relative to the stack file, inside its repository")
+            out += engine.findings([problem], filename)
             continue
-        found = linter.resolved(member_text, path, own_population=False)
+        found = engine.resolved(member_text, path, own_population=False)
         if found is None:
-            problem = Problem("SUP002", f"stack: '{entry.label}' is not a well-formed label; check it on its own",
-                              doc.value_span(at))
-            out += linter._from_problems(filename, [problem])
+            problem = Hit.at(INVALID_LABEL, f"stack: '{entry.label}' is not a well-formed label; check it on its own",
+                             doc.value_span(at))
+            out += engine.findings([problem], filename)
             continue
         _, resolved = found
         entries.append((filename, _AtEntry(doc, at), resolved, entry.per_day, ()))
-    stack = build(linter, entries)
+    stack = build(engine, entries)
     if stack is not None:
-        out += findings(linter, stack)
+        out += findings(engine, stack)
     return out, stack
 
 
