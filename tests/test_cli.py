@@ -7,6 +7,7 @@ sys.exit, with standard output a real pipe)."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -184,3 +185,27 @@ def test_full_format_shows_the_line_and_a_caret_also_for_stdin():
         source = next(line for line in lines if line.lstrip().startswith("13 |"))
         caret = lines[lines.index(source) + 1]
         assert source.index("125 mcg") == caret.index("^")
+
+
+# The in-process helper stands in for a real run in most tests: it must give what a real process gives, and leave
+# the test process as it found it.
+
+@pytest.mark.parametrize(("args", "stdin"), [
+    (("check", "examples/d3-5000-softgel.yaml"), None),                                  # findings: 1
+    (("check", "examples/d3-k2-softgel.yaml"), None),                                    # clean: 0
+    (("check", "--select", "SUP999", "examples/d3-5000-softgel.yaml"), None),           # usage error: 2
+    (("check", "--output-format", "json", "--stdin-filename", "d3.yaml", "-"), D3_ONLY),  # standard input
+])
+def test_in_process_runs_give_what_a_real_process_gives(args, stdin):
+    real, here = run_cli(*args, stdin=stdin), run_in_process(*args, stdin=stdin)
+    assert (here.returncode, here.stdout, here.stderr) == (real.returncode, real.stdout, real.stderr)
+
+
+def test_in_process_runs_put_back_the_folder_and_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # a real run under GitHub Actions would default to github
+    (tmp_path / "d3.yaml").write_text(D3_ONLY, encoding="utf-8")
+    before = (os.getcwd(), dict(os.environ))
+    result = run_in_process("check", "d3.yaml", cwd=tmp_path, env={"SUPPLINT_OUTPUT_FORMAT": "json"})
+    assert {f["file"] for f in json.loads(result.stdout)} == {"d3.yaml"}
+    assert (os.getcwd(), dict(os.environ)) == before
+    assert run_in_process("check", "d3.yaml", cwd=tmp_path).stdout.startswith("d3.yaml:")  # concise, not github
