@@ -85,7 +85,7 @@ def test_dotted_file_wins_over_plain_and_pyproject_in_one_directory(site):
 def test_command_line_beats_the_file(site):
     (site / "pyproject.toml").write_text(PYPROJECT)
     found = findings(run_in_process("check", "--output-format", "json", "--population", "adults-19-50",
-                             "--select", "SUP201", "labels", cwd=site))
+                                    "--select", "SUP201", "labels", cwd=site))
     assert not found
     found = findings(run_in_process("check", "--output-format", "json", "--ignore", "SUP301", "labels", cwd=site))
     assert "SUP301" not in {f[1] for f in found} and "SUP201" in {f[1] for f in found}

@@ -118,7 +118,7 @@ def test_html_comment_suppression_and_unused_ones(site):
 
 def test_stdin_page_uses_the_filename_for_its_kind():
     result = run_in_process("check", "--output-format", "json", "--stdin-filename", "post.md", "-",
-                     stdin="# Post\n\n[D3](https://amzn.to/abc)\n")
+                            stdin="# Post\n\n[D3](https://amzn.to/abc)\n")
     assert [(f["code"], f["line"]) for f in json.loads(result.stdout)] == [("SUP401", 3)]
 
 

@@ -61,7 +61,7 @@ def test_a_labels_own_population_wins_and_the_cli_accepts_every_population():
     for population in ("children-1-3", "children-4-8", "children-9-13", "teens-14-18", "pregnant", "lactating",
                        "pregnant-14-18", "lactating-14-18"):
         result = run_in_process("check", "--population", population, "--output-format", "json",
-                         str(EXAMPLES / "d3-5000-softgel.yaml"))
+                                str(EXAMPLES / "d3-5000-softgel.yaml"))
         assert result.returncode == 1, (population, result.stderr)
 
 

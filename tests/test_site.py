@@ -53,7 +53,7 @@ def test_only_labels_are_linted_and_git_ignored_files_are_left_out(site):
 def test_files_pre_commit_passes_are_sniffed_too(site):
     """pre-commit names every YAML file; with --force-exclude the same rule decides what is a label."""
     result = run_in_process("check", "--force-exclude", "--output-format", "json", "docker-compose.yml",
-                     ".github/workflows/ci.yml", ".pre-commit-config.yaml", "labels/d3.yaml", cwd=site)
+                            ".github/workflows/ci.yml", ".pre-commit-config.yaml", "labels/d3.yaml", cwd=site)
     assert set(checked(result)) == {"labels/d3.yaml"}
 
 

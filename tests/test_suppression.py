@@ -101,7 +101,7 @@ def test_sup009_fix_removes_what_is_unused(tmp_path):
 
 def test_cli_reports_sup009_in_json():
     result = run_in_process("check", "--select", "SUP009", "--output-format", "json", "-",
-                     stdin=base("  # supplint: disable=SUP201"))
+                            stdin=base("  # supplint: disable=SUP201"))
     (finding,) = json.loads(result.stdout)
     assert (finding["code"], finding["line"], finding["column"]) == ("SUP009", 5, 43)
     assert finding["fix"]["edits"] == [{"line": 5, "column": 41, "end_line": 5, "end_column": 69, "content": ""}]
