@@ -3,9 +3,11 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -40,18 +42,9 @@ def chromium() -> str:
     pytest.skip(message)
 
 
-def check_in(cwd: Path, *args: str):
+def check_in(cwd: Path, *args: str) -> Ran:
     """`supplint check ARGS` in-process with ``cwd`` as the working folder (paths in the output are relative to it)."""
-    from click.testing import CliRunner
-
-    from supplint.cli import cli
-
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(cli, ["check", *args], catch_exceptions=False)
-    finally:
-        os.chdir(old)
+    return run_in_process("check", *args, cwd=cwd)
 
 
 def amount_origins(conversion, source: str):
@@ -71,8 +64,50 @@ def label_with_rows(*rows: str, head: str = "") -> str:
     return "product: Example\n" + head + "facts:\n" + "".join(f"  - {row}\n" for row in rows)
 
 
+@dataclass(frozen=True)
+class Ran:
+    """What one `supplint` command did: its exit status and what it wrote to each stream."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_in_process(*args: str, stdin: str | None = None, cwd: Path | None = None,
+                   env: dict[str, str | None] | None = None) -> Ran:
+    """`supplint ARGS` in this process (click's CliRunner), as `run_cli` runs it in a new one, without paying for an
+    interpreter and the imports every time. ``env`` adds variables for the run (None removes one).
+
+    A real run starts from a fresh process and leaves nothing behind, so this puts back what a run could change for
+    the next test: the working folder, every environment variable, the SIGINT handler, and the folders the atomic
+    writer has swept for leftovers (once per process). The shipped data it parsed stays in memory, as it is the same
+    files for every test; the data cache folder is the session's (SUPPLINT_CACHE_DIR, one per xdist worker).
+    An exception escapes as a test error with its traceback, where a real process would print "internal error"
+    (tests/test_internal_error.py checks that path in a real process)."""
+    from click.testing import CliRunner
+
+    from supplint.cli import cli
+    from supplint.edit import atomic
+
+    environment = {"GITHUB_ACTIONS": None, **(env or {})}  # under GitHub Actions the default format is github
+    saved_env, saved_cwd, saved_sigint = dict(os.environ), os.getcwd(), signal.getsignal(signal.SIGINT)
+    os.chdir(cwd or ROOT)
+    try:
+        result = CliRunner(env=environment).invoke(cli, list(args), input=stdin, prog_name="supplint",
+                                                   catch_exceptions=False)
+    finally:
+        os.chdir(saved_cwd)
+        if dict(os.environ) != saved_env:
+            os.environ.clear()
+            os.environ.update(saved_env)
+        signal.signal(signal.SIGINT, saved_sigint)
+        atomic._swept.clear()
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the installed CLI in a real process, as CI and users do."""
+    """Run the installed CLI in a real process, as CI and users do. Only for what needs one: the entry point, a
+    real pipe or terminal, signals, the internal-error handler in `main`; everything else uses `run_in_process`."""
     # Under GitHub Actions the default format is github; the tests ask for what they read.
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     return subprocess.run([sys.executable, "-m", "supplint", *args], input=stdin, capture_output=True, text=True,

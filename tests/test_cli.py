@@ -1,12 +1,17 @@
-"""The command line as users and CI run it: real processes, real files, exit codes 0/1/2."""
+"""The command line as users and CI run it: real files, exit codes 0/1/2.
+
+The commands run in-process (conftest.run_in_process); two tests start a real `python -m supplint` on purpose: the
+version (the module entry point and `main` start and exit) and the exit statuses (what a shell sees through `main`'s
+sys.exit, with standard output a real pipe)."""
 
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, run_cli, run_in_process
 
 D3_ONLY = """\
 product: D3 5000 Supplement
@@ -18,7 +23,7 @@ warnings: Consult your healthcare provider before use.
 
 
 def test_concise_output_and_summary():
-    result = run_cli("check", "examples/d3-5000-softgel.yaml")
+    result = run_in_process("check", "examples/d3-5000-softgel.yaml")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0].startswith("examples/d3-5000-softgel.yaml:13:13: SUP101 [warning] ")
@@ -26,12 +31,12 @@ def test_concise_output_and_summary():
 
 
 def test_clean_file_exits_zero():
-    result = run_cli("check", "examples/d3-k2-softgel.yaml")
+    result = run_in_process("check", "examples/d3-k2-softgel.yaml")
     assert (result.returncode, result.stdout) == (0, "No problems found in 1 file.\n")
 
 
 def test_json_shape():
-    result = run_cli("check", "--output-format", "json", "examples/d3-5000-softgel.yaml")
+    result = run_in_process("check", "--output-format", "json", "examples/d3-5000-softgel.yaml")
     findings = json.loads(result.stdout)
     assert [f["code"] for f in findings] == ["SUP101", "SUP201", "SUP202"]
     assert set(findings[0]) == {"code", "name", "severity", "message", "hint", "file", "line", "column", "end_line",
@@ -41,7 +46,7 @@ def test_json_shape():
 
 def test_json_lines_and_env_default(monkeypatch):
     monkeypatch.setenv("SUPPLINT_OUTPUT_FORMAT", "json-lines")
-    result = run_cli("check", "examples/d3-5000-softgel.yaml")
+    result = run_in_process("check", "examples/d3-5000-softgel.yaml")
     assert [json.loads(line)["code"] for line in result.stdout.splitlines()] == ["SUP101", "SUP201", "SUP202"]
 
 
@@ -54,7 +59,7 @@ def test_json_lines_and_env_default(monkeypatch):
     (["--select", "ALL", "--ignore", "SUP"], set()),
 ])
 def test_selection(args, codes):
-    result = run_cli("check", "--output-format", "json", *args, "examples/d3-5000-softgel.yaml")
+    result = run_in_process("check", "--output-format", "json", *args, "examples/d3-5000-softgel.yaml")
     assert {f["code"] for f in json.loads(result.stdout)} == codes
 
 
@@ -78,20 +83,20 @@ def test_fail_on_and_exit_zero():
     (["rule"], "give one rule"),
 ])
 def test_usage_errors_exit_2_without_traceback(args, message):
-    result = run_cli(*args)
+    result = run_in_process(*args)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_population_option():
-    assert run_cli("check", "--population", "adults-19-50", "examples/calcium-d3-tablet.yaml").returncode == 0
-    result = run_cli("check", "--population", "adults-51+", "examples/calcium-d3-tablet.yaml")
+    assert run_in_process("check", "--population", "adults-19-50", "examples/calcium-d3-tablet.yaml").returncode == 0
+    result = run_in_process("check", "--population", "adults-51+", "examples/calcium-d3-tablet.yaml")
     assert result.returncode == 1 and ":19:13: SUP201 [error]" in result.stdout
 
 
 def test_stdin_with_filename():
-    result = run_cli("check", "-", "--stdin-filename", "d3.yaml", stdin=D3_ONLY)
+    result = run_in_process("check", "-", "--stdin-filename", "d3.yaml", stdin=D3_ONLY)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].startswith("d3.yaml:4:13: SUP101")
 
@@ -103,7 +108,7 @@ def test_directory_walk_checks_labels_and_pages_and_skips_hidden(tmp_path):
     (tmp_path / ".github" / "workflow.yaml").write_text("on: push\n")
     (tmp_path / "post.md").write_text("# A post\n\nOur pick: [D3](https://amzn.to/abc).\n")
     (tmp_path / "notes.txt").write_text("not a label\n")
-    result = run_cli("check", "--output-format", "json", str(tmp_path))
+    result = run_in_process("check", "--output-format", "json", str(tmp_path))
     found = {(f["file"], f["code"]) for f in json.loads(result.stdout)}
     assert {file for file, _ in found} == {str(tmp_path / "labels" / "d3.yml"), str(tmp_path / "post.md")}
     assert (str(tmp_path / "post.md"), "SUP401") in found
@@ -111,13 +116,13 @@ def test_directory_walk_checks_labels_and_pages_and_skips_hidden(tmp_path):
 
 def test_no_path_means_current_directory(tmp_path):
     (tmp_path / "d3.yaml").write_text(D3_ONLY)
-    result = run_cli("check", cwd=tmp_path)
+    result = run_in_process("check", cwd=tmp_path)
     assert result.returncode == 1 and result.stdout.startswith("d3.yaml:4:13: SUP101")
 
 
 def test_output_file(tmp_path):
     target = tmp_path / "out.json"
-    result = run_cli("check", "--output-format", "json", "-o", str(target), "examples/d3-5000-softgel.yaml")
+    result = run_in_process("check", "--output-format", "json", "-o", str(target), "examples/d3-5000-softgel.yaml")
     assert result.returncode == 1 and result.stdout == ""
     assert len(json.loads(target.read_text())) == 3
 
@@ -126,20 +131,20 @@ def test_check_never_modifies_files(tmp_path):
     label = tmp_path / "d3.yaml"
     label.write_text(D3_ONLY)
     before = (label.read_bytes(), label.stat().st_mtime_ns)
-    assert run_cli("check", str(label)).returncode == 1  # it ran, found problems, and still wrote nothing
+    assert run_in_process("check", str(label)).returncode == 1  # it ran, found problems, and still wrote nothing
     assert (label.read_bytes(), label.stat().st_mtime_ns) == before
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
 def test_rule_explains_by_code_or_name(fmt):
-    by_code = run_cli("rule", "SUP101", "--output-format", fmt)
-    by_name = run_cli("rule", "d3-without-k2", "--output-format", fmt)
+    by_code = run_in_process("rule", "SUP101", "--output-format", fmt)
+    by_name = run_in_process("rule", "d3-without-k2", "--output-format", fmt)
     assert by_code.returncode == 0 and by_code.stdout == by_name.stdout
     assert "min-vitamin-d" in by_code.stdout and "Vitamin D3" in by_code.stdout
 
 
 def test_rule_all_lists_every_rule_and_the_planned_ones():
-    result = run_cli("rule", "--all", "--output-format", "json")
+    result = run_in_process("rule", "--all", "--output-format", "json")
     codes = [rule["code"] for rule in json.loads(result.stdout)]
     assert codes[:5] == ["SUP001", "SUP002", "SUP003", "SUP004", "SUP005"] and "SUP301" in codes
     assert codes[-1] == "SUP501" and len(codes) == len(set(codes))
@@ -153,20 +158,20 @@ def test_version():
 
 
 def test_examples_directory_runs_like_the_readme():
-    result = run_cli("check", str(EXAMPLES))
+    result = run_in_process("check", str(EXAMPLES))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stdout.splitlines()[-1].startswith("Found ")
 
 
 def test_committed_rule_reference_is_current():
-    result = run_cli("rule", "--all", "--output-format", "markdown")
+    result = run_in_process("rule", "--all", "--output-format", "markdown")
     committed = (EXAMPLES.parent / "docs" / "rules.md").read_text(encoding="utf-8")
     assert result.stdout == committed, "regenerate: supplint rule --all --output-format markdown > docs/rules.md"
 
 
 def test_statistics_counts_per_rule():
-    result = run_cli("check", "--statistics", "--select", "SUP1,SUP2", "examples/d3-5000-softgel.yaml")
+    result = run_in_process("check", "--statistics", "--select", "SUP1,SUP2", "examples/d3-5000-softgel.yaml")
     assert result.returncode == 1
     rows = [line.split() for line in result.stdout.splitlines()]
     assert rows == [["1", "SUP101", "d3-without-k2"], ["1", "SUP201", "above-upper-limit"], ["1", "SUP202", "isolated-megadose"]]
@@ -175,8 +180,32 @@ def test_statistics_counts_per_rule():
 def test_full_format_shows_the_line_and_a_caret_also_for_stdin():
     text = (EXAMPLES / "d3-5000-softgel.yaml").read_text()
     for args, stdin in ((["examples/d3-5000-softgel.yaml"], None), (["--stdin-filename", "d3.yaml", "-"], text)):
-        result = run_cli("check", "--output-format", "full", "--select", "SUP201", *args, stdin=stdin)
+        result = run_in_process("check", "--output-format", "full", "--select", "SUP201", *args, stdin=stdin)
         lines = result.stdout.splitlines()
         source = next(line for line in lines if line.lstrip().startswith("13 |"))
         caret = lines[lines.index(source) + 1]
         assert source.index("125 mcg") == caret.index("^")
+
+
+# The in-process helper stands in for a real run in most tests: it must give what a real process gives, and leave
+# the test process as it found it.
+
+@pytest.mark.parametrize(("args", "stdin"), [
+    (("check", "examples/d3-5000-softgel.yaml"), None),                                  # findings: 1
+    (("check", "examples/d3-k2-softgel.yaml"), None),                                    # clean: 0
+    (("check", "--select", "SUP999", "examples/d3-5000-softgel.yaml"), None),           # usage error: 2
+    (("check", "--output-format", "json", "--stdin-filename", "d3.yaml", "-"), D3_ONLY),  # standard input
+])
+def test_in_process_runs_give_what_a_real_process_gives(args, stdin):
+    real, here = run_cli(*args, stdin=stdin), run_in_process(*args, stdin=stdin)
+    assert (here.returncode, here.stdout, here.stderr) == (real.returncode, real.stdout, real.stderr)
+
+
+def test_in_process_runs_put_back_the_folder_and_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # a real run under GitHub Actions would default to github
+    (tmp_path / "d3.yaml").write_text(D3_ONLY, encoding="utf-8")
+    before = (os.getcwd(), dict(os.environ))
+    result = run_in_process("check", "d3.yaml", cwd=tmp_path, env={"SUPPLINT_OUTPUT_FORMAT": "json"})
+    assert {f["file"] for f in json.loads(result.stdout)} == {"d3.yaml"}
+    assert (os.getcwd(), dict(os.environ)) == before
+    assert run_in_process("check", "d3.yaml", cwd=tmp_path).stdout.startswith("d3.yaml:")  # concise, not github

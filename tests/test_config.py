@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, run_in_process
 
 CALCIUM = EXAMPLES / "calcium-d3-tablet.yaml"      # 2,200 mg calcium a day: above the 51+ limit only
 MAGNESIUM = EXAMPLES / "magnesium-glycinate.yaml"  # no consult note (SUP301 on line 16)
@@ -45,7 +45,7 @@ per-file-ignores = { "legacy/**" = ["SUP202"] }
 
 def test_pyproject_population_severity_and_per_file_ignores(site):
     (site / "pyproject.toml").write_text(PYPROJECT)
-    found = findings(run_cli("check", "--output-format", "json", ".", cwd=site))
+    found = findings(run_in_process("check", "--output-format", "json", ".", cwd=site))
     assert ("labels/calcium.yaml", "SUP201", 19, "error") in found          # adults-51+ limit of 2,000 mg
     assert ("labels/magnesium.yaml", "SUP301", 16, "error") in found        # raised from warning
     assert ("labels/b12.yaml", "SUP202", 13, "warning") in found
@@ -54,14 +54,14 @@ def test_pyproject_population_severity_and_per_file_ignores(site):
 
 
 def test_without_config_the_defaults_apply(site):
-    found = findings(run_cli("check", "--output-format", "json", ".", cwd=site))
+    found = findings(run_in_process("check", "--output-format", "json", ".", cwd=site))
     assert ("labels/calcium.yaml", "SUP201", 19, "error") in found  # adults: the lowest band's 2,000 mg applies
     assert ("labels/magnesium.yaml", "SUP301", 16, "warning") in found
 
 
 def test_population_from_config_changes_the_limit(site):
     (site / "supplint.toml").write_text('population = "adults-19-50"\n')
-    found = findings(run_cli("check", "--output-format", "json", ".", cwd=site))
+    found = findings(run_in_process("check", "--output-format", "json", ".", cwd=site))
     assert ("labels/magnesium.yaml", "SUP301", 16, "warning") in found  # the run did check the labels
     assert not any(f[1] == "SUP201" and f[0] == "labels/calcium.yaml" for f in found)  # 2,200 mg is under 2,500
 
@@ -69,7 +69,7 @@ def test_population_from_config_changes_the_limit(site):
 def test_closest_config_wins_and_files_are_not_merged(site):
     (site / "pyproject.toml").write_text(PYPROJECT)
     (site / "legacy" / "supplint.toml").write_text('select = ["SUP202"]\n')
-    found = findings(run_cli("check", "--output-format", "json", ".", cwd=site))
+    found = findings(run_in_process("check", "--output-format", "json", ".", cwd=site))
     legacy = {f[1] for f in found if f[0].startswith("legacy/")}
     assert legacy == {"SUP202"}  # the closer file's select; the parent's per-file-ignores do not reach in
 
@@ -78,52 +78,54 @@ def test_dotted_file_wins_over_plain_and_pyproject_in_one_directory(site):
     (site / "pyproject.toml").write_text(PYPROJECT)
     (site / "supplint.toml").write_text('select = ["SUP202"]\n')
     (site / ".supplint.toml").write_text('select = ["SUP202"]\n')
-    found = findings(run_cli("check", "--output-format", "json", "labels", cwd=site))
+    found = findings(run_in_process("check", "--output-format", "json", "labels", cwd=site))
     assert {f[1] for f in found} == {"SUP202"}
 
 
 def test_command_line_beats_the_file(site):
     (site / "pyproject.toml").write_text(PYPROJECT)
-    found = findings(run_cli("check", "--output-format", "json", "--population", "adults-19-50",
-                             "--select", "SUP201", "labels", cwd=site))
+    found = findings(run_in_process("check", "--output-format", "json", "--population", "adults-19-50",
+                                    "--select", "SUP201", "labels", cwd=site))
     assert not found
-    found = findings(run_cli("check", "--output-format", "json", "--ignore", "SUP301", "labels", cwd=site))
+    found = findings(run_in_process("check", "--output-format", "json", "--ignore", "SUP301", "labels", cwd=site))
     assert "SUP301" not in {f[1] for f in found} and "SUP201" in {f[1] for f in found}
 
 
 def test_fail_on_from_config(site):
     (site / "supplint.toml").write_text('select = ["SUP202"]\nfail-on = "info"\n')
-    assert run_cli("check", "labels/b12.yaml", cwd=site).returncode == 1
+    assert run_in_process("check", "labels/b12.yaml", cwd=site).returncode == 1
     (site / "supplint.toml").write_text('select = ["SUP202"]\nfail-on = "error"\n')
-    assert run_cli("check", "labels/b12.yaml", cwd=site).returncode == 0
-    assert run_cli("check", "--fail-on", "info", "labels/b12.yaml", cwd=site).returncode == 1
+    assert run_in_process("check", "labels/b12.yaml", cwd=site).returncode == 0
+    assert run_in_process("check", "--fail-on", "info", "labels/b12.yaml", cwd=site).returncode == 1
 
 
 def test_explicit_config_and_isolated(site, tmp_path_factory):
     elsewhere = tmp_path_factory.mktemp("conf") / "strict.toml"
     elsewhere.write_text('select = ["SUP301"]\n')
     (site / "supplint.toml").write_text('select = ["SUP202"]\n')
-    assert {f[1] for f in findings(run_cli("check", "--output-format", "json", "--config", str(elsewhere), "labels",
-                                            cwd=site))} == {"SUP301"}
-    isolated = {f[1] for f in findings(run_cli("check", "--output-format", "json", "--isolated", "labels", cwd=site))}
+    assert {f[1] for f in findings(run_in_process("check", "--output-format", "json", "--config", str(elsewhere),
+                                                  "labels", cwd=site))} == {"SUP301"}
+    isolated = {f[1] for f in findings(run_in_process("check", "--output-format", "json", "--isolated", "labels",
+                                                      cwd=site))}
     assert {"SUP202", "SUP301"} <= isolated
 
 
 def test_rule_options_from_config(site):
     (site / "supplint.toml").write_text('select = ["SUP202"]\n[rules.isolated-megadose]\nmultiple = 500\n')
-    assert not findings(run_cli("check", "--output-format", "json", "labels/b12.yaml", cwd=site))  # 417x < 500x
+    assert not findings(run_in_process("check", "--output-format", "json", "labels/b12.yaml", cwd=site))  # 417x < 500x
     (site / "supplint.toml").write_text('select = ["SUP202"]\n[rules.SUP202]\nmultiple = 400\n')
-    assert findings(run_cli("check", "--output-format", "json", "labels/b12.yaml", cwd=site))
+    assert findings(run_in_process("check", "--output-format", "json", "labels/b12.yaml", cwd=site))
 
 
 def test_include_and_exclude(site):
     (site / "supplint.toml").write_text('select = ["SUP202"]\nexclude = ["legacy/"]\n')
-    found = findings(run_cli("check", "--output-format", "json", ".", cwd=site))
+    found = findings(run_in_process("check", "--output-format", "json", ".", cwd=site))
     assert {f[0] for f in found} == {"labels/b12.yaml"}
     # a file named on the command line is checked even when a pattern excludes it
-    assert findings(run_cli("check", "--output-format", "json", "legacy/b12.yaml", cwd=site))
+    assert findings(run_in_process("check", "--output-format", "json", "legacy/b12.yaml", cwd=site))
     (site / "supplint.toml").write_text('select = ["SUP202"]\ninclude = ["legacy/*.yaml"]\n')
-    assert {f[0] for f in findings(run_cli("check", "--output-format", "json", ".", cwd=site))} == {"legacy/b12.yaml"}
+    everything = findings(run_in_process("check", "--output-format", "json", ".", cwd=site))
+    assert {f[0] for f in everything} == {"legacy/b12.yaml"}
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -144,7 +146,7 @@ def test_include_and_exclude(site):
 ])
 def test_config_mistakes_are_exit_2_with_a_hint(site, text, message):
     (site / "supplint.toml").write_text(text)
-    result = run_cli("check", "labels", cwd=site)
+    result = run_in_process("check", "labels", cwd=site)
     assert result.returncode == 2
     assert message in result.stderr and "supplint.toml" in result.stderr
     assert "Traceback" not in result.stderr
@@ -152,27 +154,29 @@ def test_config_mistakes_are_exit_2_with_a_hint(site, text, message):
 
 def test_pyproject_without_our_table_is_not_a_config(site):
     (site / "pyproject.toml").write_text('[project]\nname = "x"\n')
-    assert run_cli("check", "labels", cwd=site).returncode == 1
-    result = run_cli("check", "--config", "pyproject.toml", "labels", cwd=site)
+    assert run_in_process("check", "labels", cwd=site).returncode == 1
+    result = run_in_process("check", "--config", "pyproject.toml", "labels", cwd=site)
     assert result.returncode == 2 and "no [tool.supplint] table" in result.stderr
 
 
 def test_config_and_isolated_together_is_a_usage_error(site):
     (site / "supplint.toml").write_text("")
-    result = run_cli("check", "--config", "supplint.toml", "--isolated", "labels", cwd=site)
+    result = run_in_process("check", "--config", "supplint.toml", "--isolated", "labels", cwd=site)
     assert result.returncode == 2 and "--config and --isolated" in result.stderr
 
 
 def test_stdin_filename_picks_the_config(site):
     (site / "legacy" / "supplint.toml").write_text('select = ["SUP202"]\nfail-on = "info"\n')
     text = B12.read_text()
-    result = run_cli("check", "--output-format", "json", "--stdin-filename", "legacy/new.yaml", "-", stdin=text, cwd=site)
+    result = run_in_process("check", "--output-format", "json", "--stdin-filename", "legacy/new.yaml", "-", stdin=text,
+                            cwd=site)
     assert {(f["file"], f["code"]) for f in json.loads(result.stdout)} == {("legacy/new.yaml", "SUP202")}
     assert result.returncode == 1
 
 
 def test_force_exclude_applies_patterns_to_named_files(site):
     (site / "supplint.toml").write_text('select = ["SUP202"]\nexclude = ["legacy/"]\n')
-    assert findings(run_cli("check", "--output-format", "json", "legacy/b12.yaml", cwd=site))
-    result = run_cli("check", "--output-format", "json", "--force-exclude", "legacy/b12.yaml", "labels/b12.yaml", cwd=site)
+    assert findings(run_in_process("check", "--output-format", "json", "legacy/b12.yaml", cwd=site))
+    result = run_in_process("check", "--output-format", "json", "--force-exclude", "legacy/b12.yaml", "labels/b12.yaml",
+                            cwd=site)
     assert {f[0] for f in findings(result)} == {"labels/b12.yaml"}

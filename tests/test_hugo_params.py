@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import supplint
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, run_in_process
 
 D3_CODES = ["SUP101", "SUP201", "SUP202"]  # the 5,000 IU label's findings
 BODY = "# Vitamin D3\n\nTalk to your healthcare provider before starting a supplement.\n"
@@ -82,7 +82,7 @@ def test_an_array_of_tables_after_params_does_not_lose_the_places(posts):
 
 def test_through_the_cli_the_label_is_reported_once_at_the_label(posts):
     (posts / "post.md").write_text(TOML.replace('  "../../labels/nope.yaml",\n', "") + BODY, encoding="utf-8")
-    result = run_cli("check", "--output-format", "json", ".", cwd=posts.parents[1])
+    result = run_in_process("check", "--output-format", "json", ".", cwd=posts.parents[1])
     assert result.returncode == 1, result.stderr
     assert sorted((f["file"], f["code"], f["line"]) for f in json.loads(result.stdout)) == [
         ("labels/d3.yaml", code, 13) for code in D3_CODES]

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_in_process
 
 from supplint.subjects.dsld import OriginDocument
 from supplint.engine import Linter
@@ -41,7 +41,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def check_json(*paths: str) -> list[dict]:
-    result = run_cli("check", "--output-format", "json", "--exit-zero", *paths)
+    result = run_in_process("check", "--output-format", "json", "--exit-zero", *paths)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return json.loads(result.stdout)
@@ -72,7 +72,7 @@ def test_fixture_set_is_there():
 def test_every_fixture_imports_to_a_label_check_reads(tmp_path):
     written = []
     for path in ALL:
-        result = run_cli("import", "dsld", rel(path))
+        result = run_in_process("import", "dsld", rel(path))
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr
         assert result.stdout.startswith("# Imported from NIH DSLD label ")
@@ -91,7 +91,7 @@ def test_every_fixture_checks_as_json_without_load_errors():
 
 def test_d3_5000_imported_label_fires_d3_rules_at_the_amount(tmp_path):
     out = tmp_path / "d3.yaml"
-    result = run_cli("import", "dsld", rel(D3), "-o", str(out))
+    result = run_in_process("import", "dsld", rel(D3), "-o", str(out))
     assert result.returncode == 0 and result.stdout == ""
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Imported from NIH DSLD label 391207 (CC0) by supplint import dsld\n")
@@ -110,7 +110,7 @@ def test_d3_5000_record_checked_directly_reports_at_its_json_lines():
 
 
 def test_concise_check_of_a_record_and_its_exit_status():
-    result = run_cli("check", rel(D3))
+    result = run_in_process("check", rel(D3))
     assert result.returncode == 1
     line = line_of(D3.read_text(encoding="utf-8"), '"quantity": 125,')
     assert f"{rel(D3)}:{line}:" in result.stdout
@@ -118,13 +118,13 @@ def test_concise_check_of_a_record_and_its_exit_status():
 
 
 def test_walking_a_directory_does_not_pick_up_json():
-    result = run_cli("check", rel(FIXTURES))
+    result = run_in_process("check", rel(FIXTURES))
     assert result.returncode == 0, result.stdout
     assert "in 0 files" in result.stdout
 
 
 def test_notes_say_what_was_not_carried_over():
-    result = run_cli("import", "dsld", rel(ODD))
+    result = run_in_process("import", "dsld", rel(ODD))
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines and all(line.startswith(f"supplint: note: {rel(ODD)}: ") for line in lines)
@@ -140,7 +140,7 @@ def test_notes_say_what_was_not_carried_over():
 
 
 def test_d3_note_for_seals():
-    result = run_cli("import", "dsld", rel(D3))
+    result = run_in_process("import", "dsld", rel(D3))
     assert f"supplint: note: {rel(D3)}: statement of type 'Seals/Symbols' not carried over" in result.stderr
 
 
@@ -154,7 +154,7 @@ def test_d3_note_for_seals():
 ])
 def test_not_a_record_exits_2_with_one_line(write, content, reason):
     path = write("thing.json", content)
-    result = run_cli("import", "dsld", str(path))
+    result = run_in_process("import", "dsld", str(path))
     assert result.returncode == 2
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
@@ -190,7 +190,7 @@ def test_round_trip_is_lossless(path):
 
 
 def test_cli_output_is_the_written_label():
-    result = run_cli("import", "dsld", rel(MULTI))
+    result = run_in_process("import", "dsld", rel(MULTI))
     conversion = converted(MULTI)
     assert result.stdout == dump_label(conversion.label, header(rel(MULTI), conversion))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, amount_origins, run_cli
+from conftest import ROOT, amount_origins, run_in_process
 
 import supplint
 from supplint.importers import ImportFailed, dump_label
@@ -53,7 +53,7 @@ MULTIVITAMIN_ROWS = [
 
 def _import(path: Path) -> tuple[str, dict, list[str]]:
     """(YAML text, label, note lines) from the real command."""
-    result = run_cli("import", "text", str(path))
+    result = run_in_process("import", "text", str(path))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     notes = [line for line in result.stderr.splitlines() if line]
@@ -111,7 +111,7 @@ def test_tab_separated_copy_gives_the_same_label():
 
 def test_d3_panel_imports_and_checks(tmp_path):
     out = tmp_path / "d3.yaml"
-    result = run_cli("import", "text", str(PANELS / "d3-k2-bone.txt"), "-o", str(out))
+    result = run_in_process("import", "text", str(PANELS / "d3-k2-bone.txt"), "-o", str(out))
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Imported by supplint import text from d3-k2-bone.txt: check it against the label\n")
@@ -379,7 +379,7 @@ def test_header():
 ])
 def test_no_panel_exits_2_with_one_line(write, content, message):
     path = write("x.txt", content)
-    result = run_cli("import", "text", str(path))
+    result = run_in_process("import", "text", str(path))
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -438,7 +438,7 @@ def test_fuzz_through_the_command(tmp_path):
         text = next(iter(_mutations(fixture.read_text(encoding="utf-8"), rng)))
         path = tmp_path / f"f{index}.txt"
         path.write_text(text, encoding="utf-8")
-        result = run_cli("import", "text", str(path))
+        result = run_in_process("import", "text", str(path))
         assert result.returncode in (0, 2)
         assert "Traceback" not in result.stderr
 

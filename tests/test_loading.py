@@ -1,22 +1,13 @@
-"""Bad input of every kind gets a finding at the right line, fast, and never a traceback."""
+"""Bad input of every kind gets a finding at the right line, fast, and never a traceback.
+
+The semantics of the kinds have their own homes in tests/kinds/ (pairing in test_pairing.py, doses in test_dose.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 import supplint
-
-VALID_HEAD = "product: Test\nfacts:\n"
-
-
-# The rules these tests are about: loading and the core semantics. Label-text and amount-format rules have their
-# own tests (test_rules_text.py, test_rules_amounts.py) and would only add noise to the short labels here.
-CORE = ["SUP0", "SUP1", "SUP201", "SUP202", "SUP203", "SUP301"]
-
-
-def codes_and_lines(text: str, **kw) -> list[tuple[str, int]]:
-    kw.setdefault("select", CORE)
-    return [(f.code, f.line) for f in supplint.check_text(text, "t.yaml", **kw)]
+from core_checks import VALID_HEAD, codes_and_lines
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -107,48 +98,3 @@ def test_byte_order_mark_is_accepted(write):
 def test_yes_no_and_timestamps_do_not_crash():
     text = "product: x\nfacts: []\nnotes: [yes, 2024-01-01, ~, 0x1F, 1_000, .inf]\n"
     assert {code for code, _ in codes_and_lines(text)} == {"SUP002"}
-
-
-def test_per_day_range_uses_the_upper_bound():
-    text = "product: x\nserving: {size: 1 tablet, per_day: 1-3}\nfacts:\n  - {name: Zinc, amount: 15 mg}\nwarnings: Consult your doctor.\n"
-    found = supplint.check_text(text, "t.yaml", select=CORE)
-    assert [(f.code, f.line) for f in found] == [("SUP201", 4), ("SUP202", 4)]
-    assert "45 mg/day" in found[0].message
-
-
-def test_iu_only_amounts_convert_by_nutrient_and_form():
-    head = "product: x\nwarnings: Consult your doctor.\nfacts:\n"
-    assert codes_and_lines(head + "  - {name: Vitamin D3, amount: '5,000 IU'}\n  - {name: Vitamin K2, as: MK-7, amount: 100 mcg}\n") == [("SUP201", 4)]
-    # 10,000 IU of retinyl palmitate is exactly the 3,000 mcg RAE limit; 11,000 IU is over it
-    assert codes_and_lines(head + "  - {name: Vitamin A, as: retinyl palmitate, amount: '10,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n") == []
-    assert codes_and_lines(head + "  - {name: Vitamin A, as: retinyl palmitate, amount: '11,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n") == [("SUP201", 4)]
-    assert codes_and_lines(head + "  - {name: Vitamin A, as: beta-carotene, amount: '25,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n") == []
-    # vitamin E against the UL: 1,000 mg = 1,100 IU synthetic = 1,500 IU natural
-    e = head + "  - {{name: Vitamin E, as: {form}, amount: '{iu} IU'}}\n  - {{name: Zinc, amount: 5 mg}}\n"
-    assert codes_and_lines(e.format(form="dl-alpha-tocopheryl acetate", iu="1,200")) == [("SUP201", 4)]
-    assert codes_and_lines(e.format(form="d-alpha-tocopherol", iu="1,200")) == []
-    assert codes_and_lines(e.format(form="d-alpha-tocopherol", iu="1,600")) == [("SUP201", 4)]
-
-
-def test_children_are_held_to_their_own_limits():
-    text = "product: x\npopulation: children-4-8\nfacts:\n  - {name: Vitamin D3, amount: 80 mcg}\nwarnings: Ask your doctor.\n"
-    assert ("SUP201", 4) in codes_and_lines(text)  # 80 mcg: over the 75 mcg of children 4-8, within the adults' 100
-
-
-@pytest.mark.parametrize(("vitamin_k", "expected"), [
-    ("", {"SUP101"}),                                                          # no K at all
-    ("  - {name: Vitamin K1, amount: 90 mcg}\n", {"SUP102"}),                 # K1 only
-    ("  - {name: Vitamin K, amount: 90 mcg}\n", {"SUP103"}),                  # form unknown: no guessing K1 or K2
-    ("  - {name: Vitamin K, as: phylloquinone and MK-7, amount: 20 mcg}\n", set()),  # mixed row: the K2 share is unknown
-    ("  - {name: Vitamin K2, as: MK-4, amount: 20 mcg}\n", {"SUP104"}),
-    ("  - {name: Vitamin K2, as: MK-7, amount: 45 mcg}\n", set()),
-])
-def test_vitamin_k_pairing_semantics(vitamin_k, expected):
-    text = ("product: x\nwarnings: Consult your doctor.\nfacts:\n  - {name: Vitamin D3, amount: 50 mcg}\n"
-            "  - {name: Zinc, amount: 5 mg}\n" + vitamin_k)
-    assert {code for code, _ in codes_and_lines(text)} == expected
-
-
-def test_vitamin_d_below_the_trigger_needs_no_k2():
-    text = "product: x\nwarnings: Consult your doctor.\nfacts:\n  - {name: Vitamin D3, amount: 20 mcg}\n  - {name: Zinc, amount: 5 mg}\n"
-    assert codes_and_lines(text) == []

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_in_process
 from supplint.report.formats import ALL_FORMATS
 
 # A raw right-to-left override in the product name and the nutrient name; a line separator, NEL and ESC (which a
@@ -30,7 +30,7 @@ def label(tmp_path):
 
 
 def check(label, fmt: str, *extra: str) -> str:
-    result = run_cli("check", *SELECT, "--output-format", fmt, *extra, "d3.yaml", cwd=label)
+    result = run_in_process("check", *SELECT, "--output-format", fmt, *extra, "d3.yaml", cwd=label)
     assert result.returncode == 1, result.stderr
     return result.stdout
 
@@ -108,7 +108,7 @@ def test_notes_on_standard_error_show_a_file_name_as_stored(tmp_path):
     name = "d3\u202e.yaml"
     (tmp_path / name).write_text("product: D3 Supplement\nfacts:\n  - {name: Vitamin D3, amount: 400 IU}\n")
     (tmp_path / name).chmod(0o444)
-    result = run_cli("check", "--select", "SUP206", "--fix", name, cwd=tmp_path)
+    result = run_in_process("check", "--select", "SUP206", "--fix", name, cwd=tmp_path)
     assert result.returncode == 1
     (note,) = [line for line in result.stderr.splitlines() if "not fixed" in line]
     assert "d3<U+202E>.yaml" in note and "\u202e" not in result.stderr
@@ -147,9 +147,9 @@ def test_colour_on_a_terminal_and_never_when_asked_not_to():
     assert "\x1b[31m[error]" in _on_a_terminal(label)
     assert "\x1b[" not in _on_a_terminal(label, env={"NO_COLOR": "1"})
     assert "\x1b[" not in _on_a_terminal(label, "--no-color")
-    assert "\x1b[" not in run_cli("check", label).stdout  # a pipe gets plain text
+    assert "\x1b[" not in run_cli("check", label).stdout  # a real pipe gets plain text (a real process: isatty on fd 1)
 
 
 def test_summary_counts_the_files_checked_too():
-    result = run_cli("check", "examples/d3-5000-softgel.yaml", "examples/d3-k2-softgel.yaml")
+    result = run_in_process("check", "examples/d3-5000-softgel.yaml", "examples/d3-k2-softgel.yaml")
     assert result.stdout.splitlines()[-1].endswith("in 1 of 2 files.")

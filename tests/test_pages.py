@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 import supplint
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, run_in_process
 
 GOOD = (EXAMPLES / "pages" / "best-vitamin-d3-k2.md").read_text(encoding="utf-8")
 DISCLOSURE = ("*This post contains affiliate links: if you buy through them we may earn a commission, at no extra "
@@ -89,7 +89,7 @@ def test_an_embedded_label_is_checked_at_page_lines_and_fixed_in_place(site):
     assert found(path) == [("SUP208", 8)]
     (finding,) = supplint.check_file(path)
     assert text.splitlines()[7][finding.column - 1:].startswith("5 ug")
-    result = run_cli("check", "--fix", str(path))
+    result = run_in_process("check", "--fix", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert path.read_text() == text.replace("5 ug", "5 mcg")
 
@@ -117,8 +117,8 @@ def test_html_comment_suppression_and_unused_ones(site):
 
 
 def test_stdin_page_uses_the_filename_for_its_kind():
-    result = run_cli("check", "--output-format", "json", "--stdin-filename", "post.md", "-",
-                     stdin="# Post\n\n[D3](https://amzn.to/abc)\n")
+    result = run_in_process("check", "--output-format", "json", "--stdin-filename", "post.md", "-",
+                            stdin="# Post\n\n[D3](https://amzn.to/abc)\n")
     assert [(f["code"], f["line"]) for f in json.loads(result.stdout)] == [("SUP401", 3)]
 
 
@@ -126,8 +126,8 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path):
     for index in range(40):
         shutil.copy(EXAMPLES / "d3-5000-softgel.yaml", tmp_path / f"label-{index:02}.yaml")
         shutil.copy(EXAMPLES / "pages" / "no-disclosure.md", tmp_path / f"page-{index:02}.md")
-    serial = run_cli("check", "--output-format", "json", "--jobs", "1", str(tmp_path))
-    parallel = run_cli("check", "--output-format", "json", "--jobs", "2", str(tmp_path))
+    serial = run_in_process("check", "--output-format", "json", "--jobs", "1", str(tmp_path))
+    parallel = run_in_process("check", "--output-format", "json", "--jobs", "2", str(tmp_path))
     assert serial.returncode == parallel.returncode == 1
     assert serial.stdout == parallel.stdout and len(json.loads(serial.stdout)) == 160
 

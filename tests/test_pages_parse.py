@@ -7,7 +7,7 @@ import re
 import textwrap
 
 import pytest
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import EXAMPLES, ROOT, run_in_process
 
 from supplint.findings import Span
 from supplint.label.loader import load
@@ -825,7 +825,7 @@ def test_span_at_the_disease_claim_example_points_at_the_word():
 
 def test_cli_reports_the_disease_claim_at_the_word():
     path = EXAMPLES / "pages" / "disease-claim.md"
-    result = run_cli("check", "--output-format", "json", str(path.relative_to(ROOT)))
+    result = run_in_process("check", "--output-format", "json", str(path.relative_to(ROOT)))
     (finding,) = [f for f in json.loads(result.stdout) if f["code"] == "SUP404"]
     line, column = find(path.read_text(encoding="utf-8"), "arthritis")
     assert (finding["line"], finding["column"], finding["end_column"]) == (line, column, column + len("arthritis"))

@@ -14,7 +14,7 @@ from supplint.engine import Linter
 from supplint.reference.tables import Reference
 from supplint.ruleset.registry import registry
 
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, run_in_process
 
 HEAD = "product: Example Supplement\nwarnings: Consult your healthcare provider before use.\nfacts:\n"
 
@@ -60,8 +60,8 @@ def test_a_labels_own_population_wins_and_the_cli_accepts_every_population():
     assert ("SUP201", 5) in found(text, population="adults")
     for population in ("children-1-3", "children-4-8", "children-9-13", "teens-14-18", "pregnant", "lactating",
                        "pregnant-14-18", "lactating-14-18"):
-        result = run_cli("check", "--population", population, "--output-format", "json",
-                         str(EXAMPLES / "d3-5000-softgel.yaml"))
+        result = run_in_process("check", "--population", population, "--output-format", "json",
+                                str(EXAMPLES / "d3-5000-softgel.yaml"))
         assert result.returncode == 1, (population, result.stderr)
 
 

@@ -14,7 +14,7 @@ from supplint.shipped import files as data
 from supplint.label.model import FORMS
 from supplint.label.schema import label_schema, render
 
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import EXAMPLES, ROOT, run_in_process
 
 COMMITTED = ROOT / "schema" / "label.schema.json"
 
@@ -71,7 +71,7 @@ def supplint_codes(doc: dict) -> set[str]:
 # (1) The committed copy is what the command prints: a model change without regenerating fails here.
 
 def test_committed_schema_is_the_command_output():
-    result = run_cli("schema")
+    result = run_in_process("schema")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout == COMMITTED.read_text(encoding="utf-8"), (

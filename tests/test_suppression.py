@@ -7,7 +7,7 @@ import json
 import pytest
 
 import supplint
-from conftest import run_cli
+from conftest import run_in_process
 
 # Magnesium with no consult note: SUP301 at the `warnings` key (line 5).
 BASE = """\
@@ -94,14 +94,14 @@ def test_sup009_fix_removes_what_is_unused(tmp_path):
     original = base("  # supplint: disable=SUP301,SUP201").replace(
         "facts:", "# supplint: disable=SUP104\nfacts:")
     path.write_text(original)
-    result = run_cli("check", "--select", "SUP301,SUP009", "--fix", str(path))
+    result = run_in_process("check", "--select", "SUP301,SUP009", "--fix", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert path.read_text() == original.replace("# supplint: disable=SUP104\n", "").replace("SUP301,SUP201", "SUP301")
 
 
 def test_cli_reports_sup009_in_json():
-    result = run_cli("check", "--select", "SUP009", "--output-format", "json", "-",
-                     stdin=base("  # supplint: disable=SUP201"))
+    result = run_in_process("check", "--select", "SUP009", "--output-format", "json", "-",
+                            stdin=base("  # supplint: disable=SUP201"))
     (finding,) = json.loads(result.stdout)
     assert (finding["code"], finding["line"], finding["column"]) == ("SUP009", 5, 43)
     assert finding["fix"]["edits"] == [{"line": 5, "column": 41, "end_line": 5, "end_column": 69, "content": ""}]
@@ -196,5 +196,5 @@ def test_a_flow_item_on_one_line_and_a_block_scalar():
 def test_node_comment_through_the_cli_json(tmp_path):
     path = tmp_path / "label.yaml"
     path.write_text(above("  - name: Vitamin D3", "# supplint: disable=SUP101,SUP201"))
-    result = run_cli("check", "--select", "SUP101,SUP201,SUP009", "--output-format", "json", str(path))
+    result = run_in_process("check", "--select", "SUP101,SUP201,SUP009", "--output-format", "json", str(path))
     assert [(f["code"], f["line"]) for f in json.loads(result.stdout)] == [("SUP009", 4)]

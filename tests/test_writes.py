@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import run_cli
+from conftest import Ran, run_in_process
 
 LABEL = """\
 product: Sunshine D Supplement
@@ -25,8 +25,8 @@ SELECT = "SUP206,SUP208"
 POSIX = pytest.mark.skipif(os.name != "posix", reason="symlinks, hard links and owners as POSIX has them")
 
 
-def fix(*paths) -> subprocess.CompletedProcess:
-    return run_cli("check", "--select", SELECT, "--fix", "--output-format", "json", *map(str, paths))
+def fix(*paths) -> Ran:
+    return run_in_process("check", "--select", SELECT, "--fix", "--output-format", "json", *map(str, paths))
 
 
 def found(result) -> list[tuple[str, str, int]]:
@@ -150,5 +150,5 @@ def test_stale_temporary_files_are_swept_and_live_ones_kept(tmp_path):
 def test_temporary_files_are_not_checked_by_a_walk(tmp_path):
     (tmp_path / ".supplint-1-abc.tmp").write_text("{not: [yaml")
     (tmp_path / "d3.yaml").write_text(FIXED)
-    result = run_cli("check", "--select", SELECT, "--output-format", "json", str(tmp_path))
+    result = run_in_process("check", "--select", SELECT, "--output-format", "json", str(tmp_path))
     assert (result.returncode, json.loads(result.stdout)) == (0, [])

@@ -1,0 +1,184 @@
+"""The required-text kind (SUP302 disclaimer, SUP304 iron warning, SUP305 anticoagulant warning, SUP306
+statement of identity) through the public API: which code fires, and at which line."""
+
+from __future__ import annotations
+
+import pytest
+
+import supplint
+from text_checks import DISCLAIMER_PLURAL, DISCLAIMER_SINGULAR, IRON_WARNING, found, q
+
+
+# --- SUP302 missing-dshea-disclaimer -------------------------------------------------------------------------
+
+CLAIMED = """\
+product: Example Zinc Supplement
+facts:
+  - {name: Zinc, amount: 11 mg}
+claims:
+  - Supports immune function.*
+"""
+
+
+def test_claims_without_disclaimer_fire_at_the_claims_key():
+    assert found(CLAIMED, "SUP302") == [4]
+
+
+def test_claims_as_one_string_without_disclaimer():
+    text = "product: Example Zinc Supplement\nfacts: []\nclaims: Supports immune function.*\n"
+    assert found(text, "SUP302") == [3]
+
+
+def test_no_claims_needs_no_disclaimer():
+    assert found("product: Example Zinc Supplement\nfacts: []\n", "SUP302") == []
+
+
+@pytest.mark.parametrize("disclaimer", [
+    DISCLAIMER_PLURAL,
+    DISCLAIMER_SINGULAR,
+    "*" + DISCLAIMER_PLURAL,
+    DISCLAIMER_PLURAL + "*",
+    "† " + DISCLAIMER_SINGULAR + " ‡",
+    DISCLAIMER_PLURAL.upper(),
+    DISCLAIMER_PLURAL.replace(" ", "   ").replace(". ", ".\n"),
+    DISCLAIMER_PLURAL.rstrip("."),
+])
+def test_exact_disclaimer_passes_after_normalising(disclaimer):
+    assert found(CLAIMED + f"disclaimer: {q(disclaimer)}\n", "SUP302") == []
+
+
+def test_folded_block_disclaimer_passes():
+    text = CLAIMED + ("disclaimer: >-\n  *These statements have not been evaluated by the Food and Drug\n"
+                      "  Administration. This product is not intended to diagnose, treat, cure, or prevent any disease.\n")
+    assert found(text, "SUP302") == []
+
+
+# A changed wording of a disclaimer that is there in substance is SUP309 (tests/test_disclaimer.py); a text
+# that lacks one of its two sentences is not the disclaimer, and SUP302 fires at it.
+@pytest.mark.parametrize("disclaimer", [
+    "These statements have not been evaluated by the Food and Drug Administration.",
+    "This product is not intended to diagnose, treat, cure, or prevent any disease.",
+])
+def test_a_text_that_is_not_the_disclaimer_fires_at_the_disclaimer(disclaimer):
+    text = CLAIMED + f"disclaimer: {q(disclaimer)}\n"
+    assert found(text, "SUP302") == [6]
+
+
+def test_disclaimer_elsewhere_does_not_count():
+    text = CLAIMED + f"notes: [{q(DISCLAIMER_PLURAL)}]\n"
+    assert found(text, "SUP302") == [4]
+
+
+# --- SUP304 missing-iron-warning ------------------------------------------------------------------------------
+
+IRON = """\
+product: Example Iron Supplement
+facts:
+  - {name: Iron, as: ferrous bisglycinate, amount: 18 mg}
+"""
+
+
+@pytest.mark.parametrize(("extra", "lines"), [
+    ("form: tablet\n", [3]),
+    ("form: capsule\n", [3]),
+    ("form: gummy\n", [3]),
+    ("serving: {size: 2 tablets}\n", [3]),
+    ("serving: {size: 1 caplet}\n", [3]),
+    ("serving: {size: 1 Vegetable Capsule}\n", [3]),
+    ("form: liquid\n", []),
+    ("form: liquid\nserving: {size: 1 tablet}\n", []),  # a stated form wins over the serving words
+    ("form: powder\n", []),
+    ("serving: {size: 1 mL}\n", []),
+    ("serving: {size: 1 scoop (5 g)}\n", []),
+    ("", []),  # nothing says the form
+])
+def test_iron_warning_depends_on_the_form(extra, lines):
+    assert found(IRON + extra + "warnings: [Keep out of reach of children.]\n", "SUP304") == lines
+
+
+@pytest.mark.parametrize("warnings", [
+    [IRON_WARNING],
+    [IRON_WARNING.removeprefix("WARNING: ")],
+    [IRON_WARNING.lower()],
+    ["Consult your doctor before use. " + IRON_WARNING + " Store in a cool, dry place."],
+    [IRON_WARNING.replace("iron-containing", "iron\u2011containing").replace(" ", "  ")],
+    ["Accidental overdose of iron-containing products is a leading cause of fatal poisoning in children under 6.",
+     "Keep this product out of reach of children. In case of accidental overdose, call a doctor or poison control center immediately."],
+])
+def test_exact_iron_warning_passes(warnings):
+    text = IRON + "form: tablet\nwarnings:\n" + "".join(f"  - {q(w)}\n" for w in warnings)
+    assert found(text, "SUP304") == []
+
+
+def test_near_miss_fires_at_that_warning():
+    near = IRON_WARNING.replace("Keep this product out of reach", "Keep out of reach")
+    text = IRON + f"form: tablet\nwarnings:\n  - Consult your doctor before use.\n  - {q(near)}\n"
+    assert found(text, "SUP304") == [7]
+    (finding,) = [f for f in supplint.check_text(text, "x.yaml") if f.code == "SUP304"]
+    assert "differs" in finding.message
+
+
+def test_iron_in_a_blend_member_without_amount():
+    text = """\
+product: Example Multi Supplement
+form: capsule
+facts:
+  - name: Mineral blend
+    amount: 50 mg
+    blend:
+      - name: Iron
+        as: ferrous fumarate
+warnings: [Keep out of reach of children.]
+"""
+    assert found(text, "SUP304") == [7]
+
+
+def test_no_iron_no_warning_needed():
+    text = "product: Example Zinc Supplement\nform: tablet\nfacts:\n  - {name: Zinc, amount: 11 mg}\n"
+    assert found(text, "SUP304") == []
+
+
+# --- SUP305 missing-anticoagulant-warning ---------------------------------------------------------------------
+
+VITAMIN_K = """\
+product: Example K2 Supplement
+facts:
+  - {name: Vitamin D3, amount: 25 mcg}
+  - {name: Vitamin K2, as: MK-7, amount: 100 mcg}
+"""
+
+
+@pytest.mark.parametrize(("warning", "lines"), [
+    ("Consult your healthcare provider before use.", [4]),
+    ("Keep out of reach of children.", [4]),
+    ("Consult your healthcare provider before use if you take anticoagulant medication.", []),
+    ("Do not use if taking blood-thinning medications.", []),
+    ("Ask your doctor before use if you take warfarin.", []),
+    ("Not for people taking Coumadin.", []),
+    ("Consult a physician if you are on blood thinners.", []),
+])
+def test_anticoagulant_warning(warning, lines):
+    assert found(VITAMIN_K + f"warnings: [{q(warning)}]\n", "SUP305") == lines
+
+
+def test_no_vitamin_k_no_anticoagulant_warning():
+    assert found("product: Example D3 Supplement\nfacts:\n  - {name: Vitamin D3, amount: 25 mcg}\n", "SUP305") == []
+
+
+def test_anticoagulant_warning_in_directions_counts():
+    text = VITAMIN_K + "directions: Take 1 softgel daily. Consult your doctor first if you take warfarin.\n"
+    assert found(text, "SUP305") == []
+
+
+# --- SUP306 missing-statement-of-identity ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("head", "lines"), [
+    ("product: Magnesium Citrate\n", [1]),
+    ("product: Magnesium Citrate\nidentity: Magnesium Capsules\n", [2]),
+    ("product: Magnesium Citrate\nidentity: Dietary Supplement\n", []),
+    ("product: Magnesium Citrate\nidentity: Magnesium Supplement\n", []),
+    ("product: Magnesium Supplement Capsules\n", []),
+    ("product: Supplemental Magnesium\n", [1]),
+])
+def test_statement_of_identity(head, lines):
+    assert found(head + "facts: []\n", "SUP306") == lines
