@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 import supplint
-
 from conftest import EXAMPLES, ROOT
 
 D3 = (EXAMPLES / "d3-5000-softgel.yaml").read_text(encoding="utf-8")  # SUP101, SUP201, SUP202 on line 13

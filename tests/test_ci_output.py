@@ -22,9 +22,8 @@ import pytest
 from jsonschema import Draft4Validator
 
 from conftest import EXAMPLES, ROOT, run_cli
-from test_examples import EXPECTED
-
 from supplint.findings import Finding
+from test_examples import EXPECTED
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 #: sha256 of the schema file as obtained (tests/data/README.md): a changed byte would go unnoticed otherwise.
@@ -520,7 +519,7 @@ def test_rdjson_has_every_finding_with_byte_columns_and_fixes_as_suggestions():
 
 def test_junit_fails_only_what_fails_the_run():
     """--fail-on error: warnings are reported but pass, as the exit status 0 says."""
-    import xml.etree.ElementTree as ElementTree
+    from xml.etree import ElementTree
 
     label = "examples/d3-5000-softgel.yaml"  # SUP201 (error), SUP101 and SUP202 (warnings)
     strict = ElementTree.fromstring(run_cli("check", "--output-format", "junit", label).stdout)

@@ -251,8 +251,8 @@ def test_the_regenerated_disease_list_is_the_committed_one():
 def test_literal_gates_never_hide_a_match_on_the_corpus():
     """Each vocabulary entry is compiled only when a literal it needs is in the text: on every corpus text, an
     entry that matches has its literal there (the gate is a necessary condition, never a guess)."""
-    from supplint.shipped import files as data
     from supplint.kinds._terms import required_literals, whole_words
+    from supplint.shipped import files as data
 
     table = data.load("data/disease-claims.yaml")
     entries = [e for key, value in table.items() if isinstance(value, list) for e in value

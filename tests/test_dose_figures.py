@@ -10,10 +10,10 @@ from click.testing import CliRunner
 
 import supplint
 from conftest import label_with_rows
-from supplint.shipped import files as data
 from supplint.cli import cli
 from supplint.reference.tables import reference
 from supplint.ruleset.registry import registry
+from supplint.shipped import files as data
 
 DOSE = ("SUP003", "SUP004", "SUP101", "SUP201", "SUP202", "SUP203", "SUP207", "SUP209")
 
@@ -104,9 +104,9 @@ def test_an_amount_above_a_bound_is_at_least_the_bound_and_says_so():
 
 
 def test_the_summary_keeps_a_ceiling_a_ceiling():
+    from supplint.label.daily import label_facts
     from supplint.label.loader import load
     from supplint.label.resolve import resolve
-    from supplint.label.daily import label_facts
     from supplint.label.validation import validate
 
     parsed, _ = validate(load(label('{name: Vitamin C, amount: "<1 g"}')))

@@ -19,8 +19,8 @@ import yaml
 
 from conftest import CHROMIUM_FLAGS, EXAMPLES, ROOT, run_cli
 from supplint.findings import Finding
-from supplint.report.html import HtmlReporter
 from supplint.label.daily import FactRow, LabelFacts, stack_totals
+from supplint.report.html import HtmlReporter
 
 HOSTILE = "<script>alert(1)</script> & \"double\" 'single'"
 HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;double&quot; &#x27;single&#x27;"

@@ -7,14 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
 
-from supplint.subjects.dsld import OriginDocument
+from conftest import ROOT, run_cli
 from supplint.engine import Linter
 from supplint.importers import ImportFailed, dump_label
 from supplint.importers.dsld import convert, header
 from supplint.label.loader import load
 from supplint.label.validation import validate
+from supplint.subjects.dsld import OriginDocument
 
 FIXTURES = ROOT / "tests" / "fixtures" / "dsld"
 ALL = sorted(FIXTURES.glob("*.json"))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, amount_origins, run_cli
 
 import supplint
+from conftest import ROOT, amount_origins, run_cli
 from supplint.importers import ImportFailed, dump_label
 from supplint.importers.text import PLACEHOLDER_PRODUCT, convert, header
 

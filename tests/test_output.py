@@ -9,9 +9,8 @@ from dataclasses import replace
 import pytest
 
 import supplint
-from supplint.report.formats import FORMATTERS, concise, full, statistics, summary
-
 from conftest import EXAMPLES, run_cli
+from supplint.report.formats import FORMATTERS, concise, full, statistics, summary
 
 D3 = EXAMPLES / "d3-5000-softgel.yaml"
 FIX = {"applicability": "safe", "edits": [{"line": 1, "column": 1, "end_line": 1, "end_column": 1, "content": ""}]}

@@ -7,8 +7,8 @@ import re
 import textwrap
 
 import pytest
-from conftest import EXAMPLES, ROOT, run_cli
 
+from conftest import EXAMPLES, ROOT, run_cli
 from supplint.findings import Span
 from supplint.label.loader import load
 from supplint.pages import Page, Prose

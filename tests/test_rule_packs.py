@@ -7,9 +7,9 @@ import re
 import pytest
 
 import supplint
-from supplint.shipped import files as data
 from supplint.reference.tables import reference
 from supplint.ruleset.registry import registry
+from supplint.shipped import files as data
 
 RULES = registry().rules
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Finding", "check_file", "check_stack", "check_text", "fix_text", "__version__"]
+__all__ = ["Finding", "__version__", "check_file", "check_stack", "check_text", "fix_text"]
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

@@ -114,13 +114,13 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named),
     Supplement Facts panels pasted as text (*.txt, when named or included) and stack files, and folders of them;
     '-' reads standard input."""
-    from .run.config import ConfigError
-    from .shipped.files import DataError
     from .engine import UsageError
     from .ruleset.registry import SelectionError
+    from .run.config import ConfigError
     from .run.parallel import jobs_for
     from .run.session import Run, RunError
     from .run.settings import Overrides, Resolver
+    from .shipped.files import DataError
 
     if config_file and isolated:
         raise Fatal("--config and --isolated contradict each other; give one")
@@ -164,8 +164,8 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
 
 def _preset(name: str, output_format: str, select: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """--preset: its rules become the selection, and its report replaces the concise and html formats."""
-    from .shipped.files import DataError
     from .reference.presets import preset
+    from .shipped.files import DataError
 
     if select:
         raise Fatal("--preset chooses the rules; give --preset or --select, not both (--extend-select and --ignore "
@@ -208,9 +208,8 @@ def import_group() -> None:
 def _import(kind: str, source: str, output_file: str | None) -> None:
     import importlib
 
-    from .importers import ImportFailed, dump_label
-
     from .files import MAX_LABEL_BYTES, os_reason, read_bytes, read_stream
+    from .importers import ImportFailed, dump_label
 
     module = importlib.import_module(f".importers.{kind}", __package__)
     try:  # the one file reader: a FIFO, a device or a huge file is refused before it is read
@@ -277,10 +276,10 @@ def _note(message: str, kind: str = "note: ") -> None:
 @click.option("--output-format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
 def rule(rule, show_all, output_format) -> None:
     """Explain a rule (by code or name): what it checks, why, examples, options and sources."""
-    from .shipped.files import DataError
-    from .report.explain import render_all, render_rule
     from .reference.tables import reference
+    from .report.explain import render_all, render_rule
     from .ruleset.registry import SelectionError, registry
+    from .shipped.files import DataError
 
     if bool(rule) == show_all:
         raise Fatal("give one rule code or name, or --all")
@@ -299,8 +298,8 @@ def schema_command() -> None:
     Save it with 'supplint schema > label.schema.json' and put '# yaml-language-server: $schema=label.schema.json'
     (a path relative to the label) at the top of a label; see docs/editors.md.
     """
-    from .shipped.files import DataError
     from .label.schema import render
+    from .shipped.files import DataError
 
     try:
         text = render()

@@ -7,16 +7,16 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 
 from . import suppress
-from .findings import FILE_START, Finding, Span
 from .edit.fixes import as_fix, split_lines, value_edits
+from .filetypes import is_dsld, is_page, is_panel
+from .findings import FILE_START, Finding, Span
 from .kinds import evaluators
 from .label.loader import Document, LoadError, Problem, load
-from .filetypes import is_dsld, is_page, is_panel
+from .label.resolve import resolve
+from .label.validation import validate
 from .reference.tables import Reference, reference
 from .ruleset.registry import Registry, registry
-from .label.resolve import resolve
 from .suggest import did_you_mean
-from .label.validation import validate
 
 
 def debug() -> bool:
@@ -113,7 +113,7 @@ class Linter:
         gets SUP008 naming the rule (appended to ``findings``), and every other rule still runs."""
         try:
             return list(evaluate(spec, subject, options))
-        except Exception as exc:  # noqa: BLE001 - the per-rule guard
+        except Exception as exc:  # the per-rule guard
             if debug():
                 raise
             findings += self.internal_error(filename, exc, spec)

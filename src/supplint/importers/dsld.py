@@ -107,5 +107,5 @@ def _convert(draft: Draft) -> DsldConversion:
     add_footnote(draft)
     note_unmapped(draft)
     ident = record.get("id")
-    known = isinstance(ident, int) and not isinstance(ident, bool) or isinstance(ident, str) and ident.isdigit()
+    known = (isinstance(ident, int) and not isinstance(ident, bool)) or (isinstance(ident, str) and ident.isdigit())
     return DsldConversion(draft.label, draft.notes, draft.origins, dsld_id=str(ident) if known else None)

@@ -11,8 +11,8 @@ import unicodedata
 from bisect import bisect_right
 from typing import Literal
 
-from ..reference.dosage_forms import form_named
 from ..label.model import Label
+from ..reference.dosage_forms import form_named
 
 #: Label fields that hold printed text (a string, or a list of strings kept as a tuple).
 TextField = Literal["product", "identity", "warnings", "directions", "notes", "claims", "disclaimer", "allergens",

@@ -25,9 +25,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import Field
 
-from ..shipped import files as data
 from ..findings import Span
 from ..ruleset.spec import RuleBase
+from ..shipped import files as data
 from . import Hit, render
 from ._text import fold_with_offsets
 

@@ -24,13 +24,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-
-from ..shipped import files as data
 from ..label.resolve import Resolved
 from ..ruleset.spec import RuleBase
+from ..shipped import files as data
 from . import Hit, render
 from ._text import alternation, fold, fold_with_offsets, inside
-
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
 FIELDS = frozenset({"allergen", "ingredient", "words"})

@@ -54,7 +54,7 @@ class Spec(RuleBase):
     REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"extra-diseases": "patterns", "exempt": "patterns"}
 
     @model_validator(mode="after")
-    def _fields_fit_target(self) -> "Spec":
+    def _fields_fit_target(self) -> Spec:
         if self.target == "page" and (self.fields or self.verb_fields):
             raise ValueError("a claim-language rule for pages reads the page's prose: it takes no `fields`")
         if self.target == "label" and not (self.fields or self.verb_fields):
@@ -142,4 +142,4 @@ def _values(text: str, claim) -> dict:
     return {"term": " ".join(claim.term.split()), "text": shown}
 
 
-__all__ = ["FIELDS", "Spec", "TARGET", "disease_term", "evaluate", "excerpt"]
+__all__ = ["FIELDS", "TARGET", "Spec", "disease_term", "evaluate", "excerpt"]

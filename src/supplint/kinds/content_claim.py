@@ -26,9 +26,9 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Literal
 
+from ..label.resolve import Resolved
 from ..quantity import wording as formatting
 from ..reference.aliases import fold
-from ..label.resolve import Resolved
 from ..ruleset.spec import RuleBase, _Spec
 from . import Hit, render
 from ._text import TextField, alternation, texts

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
-from ..quantity import wording as formatting
 from ..label.resolve import Resolved, Row
+from ..quantity import wording as formatting
 from ..ruleset.spec import RuleBase
 from . import Hit, render
 from ._certain import amount_in
@@ -28,7 +28,7 @@ class Spec(RuleBase):
     kind: Literal["declared-dv"]
     against: Literal["current", "previous"]
 
-    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {name: "number" for name in OPTIONS}
+    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = dict.fromkeys(OPTIONS, "number")
 
 
 def agrees(declared: float, bound: str | None, computed: float, options: dict) -> bool:

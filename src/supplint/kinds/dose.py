@@ -12,12 +12,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..ruleset.spec import RuleBase
-
-from ..quantity import wording as formatting
 from ..label.resolve import Resolved
+from ..quantity import wording as formatting
+from ..ruleset.spec import RuleBase
 from . import Hit, daily_text, render
-
 
 #: The fields this kind gives message and hint templates (checked when the packs load). `daily`/`alt` are the
 #: daily amount on the upper limit's basis where the limit is exceeded, else in the label unit; `dv_daily`/`dv_alt`

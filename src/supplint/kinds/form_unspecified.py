@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from ..ruleset.spec import RuleBase
-
 from ..label.resolve import Resolved
+from ..ruleset.spec import RuleBase
 from . import Hit, render
-
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
 FIELDS = frozenset({"row", "nutrient"})

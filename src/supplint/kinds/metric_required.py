@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from ..quantity import wording as formatting
 from ..label.resolve import Resolved
+from ..quantity import wording as formatting
 from ..ruleset.spec import RuleBase
 from . import Hit, ValueEdit, render
 from ._certain import factor, forms_of
-
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
 FIELDS = frozenset({"row", "nutrient", "amount", "unit", "measure", "suggestion"})

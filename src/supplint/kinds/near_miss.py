@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from ..shipped import files as data
-from ..reference.aliases import fold
 from ..label.resolve import Resolved
+from ..reference.aliases import fold
 from ..ruleset.spec import RuleBase
+from ..shipped import files as data
 from . import Hit, render
 
 FIELDS = frozenset({"row", "nutrient", "alias"})

@@ -16,9 +16,9 @@ from functools import cache
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from ..shipped import files as data
 from ..findings import Span
 from ..ruleset.spec import RuleBase
+from ..shipped import files as data
 from . import Hit, render
 from ._text import fold
 
@@ -106,7 +106,8 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
 
 def _product_link(context: PageContext, products: Products) -> Span | None:
     """The span of the first product link, when the prose is also about supplements; else None."""
-    from .affiliate import _vocabulary as affiliate_vocabulary, why_affiliate
+    from .affiliate import _vocabulary as affiliate_vocabulary
+    from .affiliate import why_affiliate
 
     links = affiliate_vocabulary(products.links)
     first = None

@@ -11,10 +11,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..ruleset.spec import RuleBase, _Spec
-
-from ..quantity import wording as formatting
 from ..label.resolve import Resolved
+from ..quantity import wording as formatting
+from ..ruleset.spec import RuleBase, _Spec
 from . import Hit, daily_text, render
 
 

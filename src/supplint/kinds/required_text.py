@@ -39,10 +39,10 @@ from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
-from ..shipped import files as data
 from ..label.model import FORMS
 from ..label.resolve import Resolved
 from ..ruleset.spec import RuleBase, _Spec
+from ..shipped import files as data
 from . import Hit, render
 from ._text import TextField, dosage_form, first_difference, fold, texts
 from ._text import normalise as _plain_normalise

@@ -11,11 +11,10 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from ..quantity.amounts import unit_table
 from ..label.resolve import Resolved
+from ..quantity.amounts import unit_table
 from ..ruleset.spec import RuleBase
 from . import Hit, ValueEdit, render
-
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
 FIELDS = frozenset({"row", "amount", "written", "canonical"})

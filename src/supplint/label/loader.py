@@ -7,16 +7,15 @@ stand. Aliases are expanded under a node budget so that a "billion laughs" docum
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import math
 import re
+from dataclasses import dataclass, field
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..shipped.files import YAML_LOADER
 from ..findings import Span
+from ..shipped.files import YAML_LOADER
 
 
 class _Misfit(ValueError):
@@ -63,7 +62,6 @@ def _bool(text: str) -> bool:
 def _null(text: str) -> None:
     if text not in _NULLS:
         raise _Misfit(f"YAML reads {_shown(text)} as !!null, but it is not empty, ~ or null")
-    return None
 
 
 def _int(text: str) -> int:
@@ -239,7 +237,7 @@ def load(text: str) -> Document:
 
 
 class _Builder:
-    __slots__ = ("doc", "budget", "active", "anchors")
+    __slots__ = ("active", "anchors", "budget", "doc")
 
     def __init__(self, doc: Document, anchors: bool):
         self.doc = doc

@@ -7,17 +7,17 @@ unknown unit into SUP003, a malformed amount into SUP004 and an unsupported popu
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError, core_schema
 
-from ..shipped import files as data
 from ..quantity.amounts import MAX_PER_DAY, MAX_VALUE, Amount, AmountError, parse_amount, parse_mapping
 from ..quantity.wording import quoted
 from ..reference.panel_rows import with_bare_unit
+from ..shipped import files as data
 from ..suggest import did_you_mean
 
 FORMS = ("tablet", "capsule", "softgel", "chewable", "gummy", "lozenge", "liquid", "drops", "spray", "powder", "other")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..quantity.amounts import Amount
-from .model import DeclaredDV, Label, _Row
 from ..reference.panel_rows import panel_row
 from ..reference.tables import Ambiguous, Nutrient, Population, Reference
+from .model import DeclaredDV, Label, _Row
 
 
 @dataclass(slots=True)

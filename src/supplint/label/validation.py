@@ -10,7 +10,6 @@ amount that a thousands comma cut in two inside `{ }` is one finding at the amou
 from __future__ import annotations
 
 import re
-
 from typing import get_args
 
 from pydantic import BaseModel, ValidationError
@@ -18,9 +17,9 @@ from pydantic.fields import FieldInfo
 from yaml.nodes import MappingNode, ScalarNode
 
 from ..quantity.wording import quoted
+from ..suggest import closest, did_you_mean
 from .loader import Document, Problem
 from .model import Label
-from ..suggest import closest, did_you_mean
 
 #: Our own pydantic error types that belong to a rule other than invalid-label.
 _CODES = {"unknown_unit": "SUP003", "malformed_amount": "SUP004", "unsupported_population": "SUP005"}
@@ -166,7 +165,7 @@ def _problem(error: dict, doc: Document, root: type[BaseModel] = Label) -> Probl
 class _Context:
     """What a message about one error needs: where (the key, or the item of a key), the value as written."""
 
-    __slots__ = ("loc", "error", "ctx", "doc", "root", "key", "where", "value", "input")
+    __slots__ = ("ctx", "doc", "error", "input", "key", "loc", "root", "value", "where")
 
     def __init__(self, loc: tuple, error: dict, ctx: dict, doc: Document, root: type[BaseModel]):
         self.loc, self.error, self.ctx, self.doc, self.root = loc, error, ctx, doc, root

@@ -155,7 +155,7 @@ class SafeParser(HTMLParser):
 class _Run:
     """A prose run being collected: whitespace collapsed on the way in, line breaks kept."""
 
-    __slots__ = ("parts", "length", "pending", "line", "column", "order", "anchors")
+    __slots__ = ("anchors", "column", "length", "line", "order", "parts", "pending")
 
     def __init__(self):
         self.parts: list[str] = []
@@ -197,7 +197,7 @@ class _Run:
 
 
 class _LinkDraft:
-    __slots__ = ("url", "rel", "line", "column", "run", "at", "offset", "text")
+    __slots__ = ("at", "column", "line", "offset", "rel", "run", "text", "url")
 
     def __init__(self, url, rel, line, column, run: _Run):
         self.url, self.rel, self.line, self.column, self.run = url, rel, line, column, run

@@ -144,7 +144,7 @@ def _skip_destination(content: str, at: int) -> int:
 
 
 class _LinkDraft:
-    __slots__ = ("url", "rel", "index", "offset", "text", "kind")
+    __slots__ = ("index", "kind", "offset", "rel", "text", "url")
 
     def __init__(self, url: str, rel: frozenset[str], index: int, offset: int, kind: str):
         self.url, self.rel, self.index, self.offset = url, rel, index, offset

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..shipped import files as data
-from .wording import positional, quoted
 from ..suggest import did_you_mean
+from .wording import positional, quoted
 
 
 class AmountError(ValueError):

@@ -16,8 +16,8 @@ from __future__ import annotations
 from functools import cache
 
 from ..shipped import files as data
-from .amounts import unit_table
 from ..shipped.files import rules_dir
+from .amounts import unit_table
 
 
 @cache

@@ -6,11 +6,11 @@ import copy
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from ..shipped import files as data, cache as data_cache
 from ..quantity import units
-from .aliases import AliasMatcher
 from ..quantity.amounts import Amount, Measure, parse_measure
-
+from ..shipped import cache as data_cache
+from ..shipped import files as data
+from .aliases import AliasMatcher
 
 #: The DV set of adults and children 4 and over (the rule's first set; the one `dv` means without a population).
 ADULT_DVS = "adults"

@@ -141,7 +141,7 @@ class HtmlReporter(Reporter):
         """A file's section; one that cannot be drawn (a bug) says so in its place, and the page stays whole."""
         try:
             return self._file_html(entry)
-        except Exception as exc:  # noqa: BLE001 - the report of the other files must not be lost
+        except Exception as exc:  # the report of the other files must not be lost
             from ..engine import debug
 
             if debug():

@@ -10,8 +10,8 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..shipped import files as data
 from ..quantity.amounts import AmountError, parse_amount
+from ..shipped import files as data
 
 CODE = r"^SUP[0-9]{3}$"
 NAME = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -118,7 +118,7 @@ class _Pattern:
     Compiling costs more than the rest of a one-label run for some rules: page rules' patterns are never used on a
     label, and a kind that joins a rule's patterns into one regex reads only their text."""
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("_compiled", "flags", "pattern")
 
     def __init__(self, pattern: str):
         self.pattern = pattern

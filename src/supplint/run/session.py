@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 
 from ..edit import fixes
 from ..edit.atomic import NotWritten, write_atomically
+from ..engine import debug
 from ..files import limit_for, read_bytes, read_stream, read_text
 from ..filetypes import is_label_name, is_page, is_panel, looks_like_label
 from ..findings import SEVERITY_RANK, Finding
 from ..report.formats import plural
-from ..engine import debug
 from .settings import Resolver
-
 
 MAX_PASSES = 5
 #: Findings that mean the file is not a well-formed label: such a file is never rewritten.
@@ -86,7 +85,7 @@ class Runner:
                 result.notes += panel_notes(raw.decode("utf-8-sig", "replace"), path)
             if self.fix and any(f.fix for f in findings):
                 self._fix(result, raw.decode("utf-8-sig"), linter)
-        except Exception as exc:  # noqa: BLE001 - the per-file guard: a bug costs this file its checks, not the run
+        except Exception as exc:  # the per-file guard: a bug costs this file its checks, not the run
             if debug():
                 raise
             result = FileResult(path, settings.fail_on, linter.internal_error(path, exc))
@@ -273,7 +272,7 @@ class Run:
         try:
             work()
             return True
-        except Exception as exc:  # noqa: BLE001 - the per-file guard, for what the run does beyond checking
+        except Exception as exc:  # the per-file guard, for what the run does beyond checking
             if debug():
                 raise
             linter = self.resolver.for_path(result.path).linter_for(result.path)
@@ -344,8 +343,8 @@ class Run:
 
     def _check_stack(self) -> None:
         """--stack: the label files checked are one daily regimen (or one stack file describes it): SUP501."""
-        from ..subjects import stack as stacks
         from ..engine import is_stack_document
+        from ..subjects import stack as stacks
 
         entries, linter, stack = [], None, None
         for path in self.stack_files:

@@ -11,12 +11,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config as config_files
-from .config import Config, ConfigError
 from ..engine import Linter, UsageError
 from ..reference.tables import Reference, reference
 from ..ruleset.registry import Layer, Registry, registry
 from ..suggest import did_you_mean
+from . import config as config_files
+from .config import Config, ConfigError
 
 
 @dataclass(frozen=True)

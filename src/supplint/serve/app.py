@@ -84,7 +84,7 @@ class Handler(BaseHTTPRequestHandler):
                 self._api(body)
             else:
                 self._form(body)
-        except Exception as exc:  # noqa: BLE001 - one request failing must not stop the server
+        except Exception as exc:  # one request failing must not stop the server
             from ..engine import debug
 
             if debug():
@@ -237,7 +237,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(data)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:  # `format`: the base class names it so
         sys.stderr.write(visible(f"supplint serve: {self.address_string()} {format % args}") + "\n")
 
 

@@ -72,8 +72,8 @@ def _editor_page(outcome) -> str:
     """The editors' report (the `--output-format html` page, unchanged), for the pasted products."""
     import io
 
-    from ..report.html import HtmlReporter
     from ..label.daily import label_facts
+    from ..report.html import HtmlReporter
 
     out = io.StringIO()
     reporter = HtmlReporter(out)

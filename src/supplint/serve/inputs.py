@@ -148,10 +148,10 @@ def _panel(text: str, number: int) -> Piece:
 
 def check(texts: list[str], population: str | None = None, select=None) -> Outcome:
     """Check pasted texts as `supplint check` would (files never read); two or more labels are a stack."""
-    from ..subjects import stack as stacks
     from ..engine import UsageError
     from ..ruleset.registry import SelectionError
     from ..shopper.model import Product, Report, totals
+    from ..subjects import stack as stacks
 
     found = pieces([t for t in texts if t.strip()])
     if not found:

@@ -105,8 +105,8 @@ def _warm_up(ls: SupplintServer) -> None:
     """Load the rules, the reference data and the page parser now, while the editor is still opening files."""
     from ..reference.tables import reference
     from ..ruleset.registry import registry
-    from . import lint  # noqa: F401 - the engine and the settings
     from ..subjects import page as check  # noqa: F401
+    from . import lint  # noqa: F401 - the engine and the settings
 
     registry()
     reference()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..report.ci import rule_help_uri
 from ..findings import Finding
+from ..report.ci import rule_help_uri
 from .positions import Positions
 
 SOURCE = "supplint"

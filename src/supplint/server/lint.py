@@ -11,12 +11,12 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass
 
-from ..run.config import ConfigError
-from ..shipped.files import DataError
 from ..engine import UsageError
 from ..files import limit_for, too_large
 from ..findings import Finding
+from ..run.config import ConfigError
 from ..run.settings import Resolver
+from ..shipped.files import DataError
 from .documents import Document, Overlay
 
 #: A JSON file is a DSLD record only if it names one of these; other JSON files (package.json, tsconfig.json)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..filetypes import is_page
 from ..edit.fixes import split_lines
+from ..filetypes import is_page
 
 _PROTOCOL_BREAK = re.compile("\r\n|[\r\n]")
 

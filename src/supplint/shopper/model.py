@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..shipped.files import load
 from ..findings import SEVERITIES, Finding
+from ..label.daily import stack_totals
 from ..quantity.wording import times
 from ..report.html import UNREADABLE, percent, quantity
-from ..label.daily import stack_totals
+from ..shipped.files import load
 
 #: The rules whose sentence is about a stack rather than one product.
 STACK_CODES = frozenset({"SUP501"})

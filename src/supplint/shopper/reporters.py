@@ -64,8 +64,8 @@ class _ShopperReporter(Reporter):
 def _stack_file_report(path: str, findings: list[Finding]) -> Report:
     """A stack file's regimen, read again (as the run read it) for its members' figures."""
     from .. import api
-    from ..subjects import stack as stacks
     from ..files import read_text
+    from ..subjects import stack as stacks
 
     members: list[Product] = []
     population = "adults"

@@ -16,6 +16,7 @@ from yaml.nodes import Node
 from ..findings import FILE_START, Finding, Span
 from ..label.loader import Document, Path, Problem
 
+
 @dataclass(slots=True)
 class OriginDocument(Document):
     """A converted label with the source positions of its parts: the span of a path is the origin of its deepest

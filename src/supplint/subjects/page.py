@@ -11,9 +11,9 @@ from contextvars import ContextVar
 from dataclasses import replace
 
 from .. import suppress
-from ..findings import FILE_START, Finding, Span
 from ..files import inside, not_regular, os_reason, repository_root
 from ..filetypes import is_html, is_mdx
+from ..findings import FILE_START, Finding, Span
 from ..pages import Embedded, Page, Reference
 from ..pages.context import PageContext
 

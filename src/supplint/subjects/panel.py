@@ -15,9 +15,9 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 
-from .dsld import OriginDocument
 from ..findings import FILE_START, Finding, Span
 from ..label.loader import Problem
+from .dsld import OriginDocument
 
 _CODES = {"unknown_unit": "SUP003", "malformed_amount": "SUP004"}
 _HINT = ("fix the line in the panel, or run `supplint import text` on it and edit the label it writes; "

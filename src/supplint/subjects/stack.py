@@ -16,18 +16,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
-from ..quantity.amounts import MAX_PER_DAY
 from ..files import read_text, repository_root
 from ..findings import Finding, Span
+from ..label.daily import stack_totals
 from ..label.loader import Document, Problem
 from ..label.model import population_id
-from ..label.daily import stack_totals
 from ..label.validation import problems_of, validate
+from ..quantity.amounts import MAX_PER_DAY
 
 
 @dataclass(slots=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 
-from ...reference.dosage_forms import form_named
 from ...quantity.amounts import MAX_PER_DAY
+from ...reference.dosage_forms import form_named
 from .amounts import serving_unit
 from .draft import Draft
 from .values import as_dict, as_list, clean_text, digits, in_order, number, short
+
 
 def _form_of(description: str) -> str | None:
     """physicalState's LanguaL description ("Softgel Capsule", "Tablet or Pill") → form, read with the same form

@@ -213,7 +213,7 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
     body = text
     dv_match = _DV_TAIL.search(body)
     dv = None
-    if dv_match and dv_match.start() > 0 or dv_match and dv_match["pct"] and dv_match.start() == 0:
+    if (dv_match and dv_match.start() > 0) or (dv_match and dv_match["pct"] and dv_match.start() == 0):
         dv = dv_match["pct"] or dv_match["mark"]
         item.numeric_dv = bool(dv_match["pct"])
         item.dv_at = (line.number, line.col(offset + dv_match.start()))
