@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from operator import attrgetter
 
 from . import suppress
 from .edit.fixes import as_fix, split_lines, value_edits
@@ -44,7 +45,7 @@ class Linter:
 
     def __init__(self, codes: Iterable[str], population: str | None = None,
                  rules: Registry | None = None, data: Reference | None = None,
-                 options: dict[str, dict] | None = None, severity: dict[str, str] | None = None):
+                 options: dict[str, dict] | None = None, severity: Mapping[str, str] | None = None):
         self.registry = rules or registry()
         self.reference = data or reference()
         self.codes = frozenset(codes)
@@ -166,7 +167,7 @@ class Linter:
             findings = check_panel(self, text, filename)
         else:
             findings = self._check(text, filename)
-        findings.sort(key=Finding.sort_key.fget)
+        findings.sort(key=attrgetter("sort_key"))
         return findings
 
     def document(self, text: str, filename: str) -> Document | None:
@@ -228,13 +229,15 @@ class Linter:
         self._referenced.clear()
 
     def _check(self, text: str, filename: str) -> list[Finding]:
+        doc: Document | None
         try:
-            doc = load(text)
+            doc = loaded = load(text)
         except LoadError as exc:
             findings = self._from_problems(filename, [exc.problem])
             doc = None
         else:
-            findings = self._stack(doc, text, filename) if is_stack_document(doc) else self._lint(doc, text, filename)
+            findings = (self._stack(loaded, text, filename) if is_stack_document(loaded)
+                        else self._lint(loaded, text, filename))
         if suppress.MARKER in text:
             findings = self._suppress(findings, text, doc, filename)
         return findings

@@ -42,8 +42,8 @@ def convert(text: str, filename: str) -> Conversion:
     except (json.JSONDecodeError, RecursionError) as exc:
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
         message = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        line, column = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (None, None)
-        raise ImportFailed(f"{NOT_A_RECORD}: not valid JSON: {message}{where}", line, column) from None
+        at = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (None, None)
+        raise ImportFailed(f"{NOT_A_RECORD}: not valid JSON: {message}{where}", *at) from None
     notes: list[str] = []
     found = positions(text, data)
     if found is None:

@@ -134,7 +134,9 @@ class _Reader(Record):
         items: list[Item] = []
         lines = list(self.lines)
         if heading is not None:
-            rest = HEADER.match(heading.text)["rest"].strip()
+            header = HEADER.match(heading.text)
+            assert header is not None  # a heading is a line HEADER matches
+            rest = header["rest"].strip()
             if rest:  # "Supplement Facts Serving Size 2 Capsules" on one line
                 lines[start] = heading.part(len(heading.text) - len(rest))
             else:

@@ -16,7 +16,7 @@ import re
 import string
 from dataclasses import dataclass
 from functools import cache
-from typing import get_args
+from typing import get_args, overload
 
 from ..findings import Span
 from ..quantity import units
@@ -75,7 +75,13 @@ class _Fields(dict):
         return ""
 
 
+@overload
+def render(template: str, fields: dict) -> str: ...
+@overload
+def render(template: str | None, fields: dict) -> str | None: ...
 def render(template: str | None, fields: dict) -> str | None:
+    # A message template is a str: every rule of a kind has one (only builtin codes, which are not rendered, have
+    # none), so its rendering is typed as a str; a hint may be absent.
     return template.format_map(_Fields(fields)) if template else None
 
 

@@ -49,6 +49,7 @@ def _alternatives(pattern: str, pos: int) -> tuple[list[list], int]:
 def _sequence(pattern: str, pos: int) -> tuple[list, int]:
     """Items up to the next top-level | or ) : ("lit", char), ("group", branches) or ("gap",)."""
     items: list = []
+    item: tuple  # ("lit", char), ("group", branches) or ("gap",)
     size = len(pattern)
     while pos < size:
         char = pattern[pos]
@@ -137,7 +138,7 @@ def _union(branches) -> frozenset[str] | None:
     sets = [_best(branch) for branch in branches]
     if any(s is None for s in sets):
         return None
-    return frozenset().union(*sets)
+    return frozenset().union(*(s for s in sets if s is not None))
 
 
 class Terms:

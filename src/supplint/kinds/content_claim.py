@@ -29,12 +29,12 @@ from typing import Literal
 from ..label.resolve import Resolved
 from ..quantity import wording as formatting
 from ..reference.aliases import fold
-from ..ruleset.spec import RuleBase, _Spec
+from ..ruleset.spec import RuleBase, PackModel
 from . import Hit, render
 from ._text import TextField, alternation, texts
 
 
-class Level(_Spec):
+class Level(PackModel):
     phrases: tuple[str, ...]
     minimum: float
     strict: bool = False
@@ -73,6 +73,7 @@ def claimed(text: str, levels: tuple[Level, ...], aliases) -> Iterator[tuple[str
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # each one character long: a clause end is at end - 1
     negations = [m.span() for m in _NEGATION.finditer(text)]
     for match in pattern.finditer(text):
+        assert match.lastgroup is not None  # every alternative is a named group
         level = levels[int(match.lastgroup[1:])]
         start, after = match.span()
         if _negated(text, start, ends, negations):

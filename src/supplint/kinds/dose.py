@@ -7,7 +7,7 @@ Value, for isolated megadoses), or those with `no-upper-limit`. The upper limit 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -47,6 +47,7 @@ class Spec(RuleBase):
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     reference = resolved.reference
     present = resolved.nutrients()
+    candidates: Iterable[str]  # nutrient ids
     if rule.scope == "each":
         candidates = present
     else:
@@ -67,7 +68,7 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
         nutrient = reference.nutrients[nid]
         over_ul = over_dv = False
         covered = limit = None
-        if ul_test and nutrient.ul is not None:
+        if ul_test and population is not None and nutrient.ul is not None:
             covered = resolved.daily_for_ul(nutrient)
             if covered is not None:
                 limit = nutrient.ul.for_bands(population.bands)  # None: no figure for the population (SUP005 says so)
@@ -97,6 +98,7 @@ def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool
                           dv_percent=formatting.percent(daily / nutrient.dv))
         fields["daily"], fields["alt"] = fields["dv_daily"], fields["dv_alt"]
     if covered is not None:
+        assert population is not None  # an upper limit is tested only for a known population
         total, rows = covered
         label_daily = sum(row.per_serving for row in rows if row.per_serving is not None) * resolved.per_day
         fields.update(

@@ -48,7 +48,7 @@ class Products:
 
 @cache
 def _vocabulary(path: str) -> Products:
-    from .affiliate import _vocabulary as affiliate_vocabulary
+    from .affiliate import load_vocabulary as affiliate_vocabulary
 
     table = data.load(path)
     try:
@@ -106,7 +106,7 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
 
 def _product_link(context: PageContext, products: Products) -> Span | None:
     """The span of the first product link, when the prose is also about supplements; else None."""
-    from .affiliate import _vocabulary as affiliate_vocabulary
+    from .affiliate import load_vocabulary as affiliate_vocabulary
     from .affiliate import why_affiliate
 
     links = affiliate_vocabulary(products.links)

@@ -278,6 +278,7 @@ class _Builder:
         try:
             if isinstance(node, SequenceNode):
                 return [self.build(item, top, depth + 1) for item in node.value]
+            assert isinstance(node, MappingNode)  # the third kind of YAML node
             return self._mapping(node, top, depth)
         finally:
             self.active.discard(ident)

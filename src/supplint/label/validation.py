@@ -10,7 +10,7 @@ amount that a thousands comma cut in two inside `{ }` is one finding at the amou
 from __future__ import annotations
 
 import re
-from typing import get_args
+from typing import TYPE_CHECKING, cast, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -20,6 +20,9 @@ from ..quantity.wording import quoted
 from ..suggest import closest, did_you_mean
 from .loader import Document, Problem
 from .model import Label
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 #: Our own pydantic error types that belong to a rule other than invalid-label.
 _CODES = {"unknown_unit": "SUP003", "malformed_amount": "SUP004", "unsupported_population": "SUP005"}
@@ -41,7 +44,7 @@ def validate(doc: Document) -> tuple[Label | None, list[Problem]]:
 
 def problems_of(exc: ValidationError, doc: Document, prefix: str = "", model: type[BaseModel] = Label) -> list[Problem]:
     """``model``'s validation errors as problems at their YAML places (``prefix`` says what was validated)."""
-    errors = exc.errors(include_url=False)
+    errors: list[ErrorDetails | None] = list(exc.errors(include_url=False))  # taken out (None) as they are used
     problems = _split_values(errors, doc) + _misspelt_keys(errors, doc, model)
     problems += [_problem(error, doc, model) for error in errors if error is not None]
     problems.sort(key=lambda p: (p.span.line, p.span.column))
@@ -111,7 +114,7 @@ def _misspelt_keys(errors: list, doc: Document, root: type[BaseModel]) -> list[P
     for index, error in enumerate(errors):
         if error is not None and error["type"] == "missing":
             missing.setdefault(tuple(error["loc"][:-1]), {})[str(error["loc"][-1])] = index
-    problems = []
+    problems: list[Problem] = []
     if not missing:
         return problems
     for index, error in enumerate(errors):
@@ -120,7 +123,7 @@ def _misspelt_keys(errors: list, doc: Document, root: type[BaseModel]) -> list[P
         parent, key = tuple(error["loc"][:-1]), str(error["loc"][-1])
         wanted = missing.get(parent)
         match = closest(key, wanted) if wanted else None
-        if match is None:
+        if match is None or wanted is None:
             continue
         errors[index] = errors[wanted.pop(match)] = None
         problems.append(Problem("SUP002", f"unknown key '{key}'; did you mean '{match}'?",
@@ -130,7 +133,7 @@ def _misspelt_keys(errors: list, doc: Document, root: type[BaseModel]) -> list[P
 
 # --- one error in words --------------------------------------------------------------------------------------
 
-def _problem(error: dict, doc: Document, root: type[BaseModel] = Label) -> Problem:
+def _problem(error: ErrorDetails, doc: Document, root: type[BaseModel] = Label) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -167,7 +170,7 @@ class _Context:
 
     __slots__ = ("ctx", "doc", "error", "input", "key", "loc", "root", "value", "where")
 
-    def __init__(self, loc: tuple, error: dict, ctx: dict, doc: Document, root: type[BaseModel]):
+    def __init__(self, loc: tuple, error: ErrorDetails, ctx: dict, doc: Document, root: type[BaseModel]):
         self.loc, self.error, self.ctx, self.doc, self.root = loc, error, ctx, doc, root
         self.key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "the label")
         self.where = _where(loc)
@@ -201,7 +204,7 @@ def _shown(doc: Document, loc: tuple, value: object = None) -> str:
             return "empty"
         return quoted(text) if len(text) <= 60 else quoted(text[:57] + "…")
     if isinstance(node, MappingNode) or isinstance(value, dict):
-        keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)] if isinstance(node, MappingNode) else list(value)
+        keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)] if isinstance(node, MappingNode) else list(cast(dict, value))
         shown = ", ".join(str(k) for k in keys[:4]) + (", …" if len(keys) > 4 else "")
         return f"a mapping of keys ({shown})" if keys else "an empty mapping `{}`"
     if node is not None or isinstance(value, (list, tuple)):

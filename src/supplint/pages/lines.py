@@ -39,7 +39,7 @@ class Lines:
 
     def own_line(self, start: int, end: int) -> bool:
         """True when nothing but white space shares the lines of ``text[start:end]``."""
-        if self._first is None:
+        if self._first is None or self._last is None:
             self._first, self._last = [], []
             for begin, line in zip(self.starts, self.text.split("\n")):
                 self._first.append(begin + len(line) - len(line.lstrip()))

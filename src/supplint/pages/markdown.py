@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from html import unescape
+from typing import Any
 
 from ..label.loader import Document, LoadError, load
 from . import Comment, Embedded, Link, Page, PageProblem, Prose, Reference
@@ -439,7 +440,7 @@ class _Builder:
         for draft, line, column in inline.links:
             own = order is None
             self.page.links.append(Link(draft.url, draft.rel, draft.text[0] if draft.text else "", line, column,
-                                        self.next_order() if own else order, 0 if own else draft.offset))
+                                        self.next_order() if order is None else order, 0 if own else draft.offset))
         self.page.comments.extend(inline.comments)
 
     def html_block(self, token) -> None:
@@ -454,6 +455,7 @@ class _Builder:
         self.html_prose(events, first, prefix)
 
         def finish():
+            assert link is not None  # called with a link open
             url, rel, line, column, parts = link
             self.page.links.append(Link(url, rel, " ".join("".join(parts).split()), line, column, self.next_order()))
 
@@ -532,16 +534,16 @@ class _Builder:
                 span.column))
             return
         keys = sorted((doc.key_span((key,)).line, key) for key in ("title", "description") if key in doc.data)
-        for _, key in keys:
-            if isinstance(doc.data[key], str) and doc.data[key].strip():
-                self.page.prose.append(_scalar_prose(doc, key, lines, self.next_order()))
+        for _, name in keys:
+            if isinstance(doc.data[name], str) and doc.data[name].strip():
+                self.page.prose.append(_scalar_prose(doc, name, lines, self.next_order()))
         for key in _label_keys(doc.data):
             if self.page.front_matter_line is None:
                 self.page.front_matter_line = doc.key_span(key).line + 1
             self.references(doc, key)
 
     def references(self, doc: Document, key: tuple[str, ...]) -> None:
-        value = doc.data
+        value: Any = doc.data
         for part in key:
             value = value[part]
         span = doc.value_span(key)
@@ -558,6 +560,7 @@ class _Builder:
         of each entry); ``where`` is the value's page line and column, for a value that is not a list."""
         if value is None:  # `supplements:` left empty (a template): no labels, nothing wrong
             return
+        entries: list[tuple[object, str]]
         if isinstance(value, str):
             entries = [(value, "")]
         elif isinstance(value, list):
@@ -616,8 +619,8 @@ class _Builder:
             return line + 1 + first, column + 1
 
         prose = [key for key in ("title", "description") if isinstance(data.get(key), str) and data[key].strip()]
-        for key in sorted(prose, key=lambda key: places[key].start if key in places else 0):
-            self.page.prose.append(_toml_prose(text, places.get(key), data[key], point, self.next_order()))
+        for name in sorted(prose, key=lambda key: places[key].start if key in places else 0):
+            self.page.prose.append(_toml_prose(text, places.get(name), data[name], point, self.next_order()))
         for key in _label_keys(data):
             self.structured_references(data[key[0]] if len(key) == 1 else data[key[0]][key[1]],
                                        places.get(".".join(key)), point, first)
@@ -667,7 +670,7 @@ def _toml_prose(text: str, place, value: str, point, order: int) -> Prose:
     decoded = _yaml_decode(raw[1:-1], '"' if quote == '"' else None)
     if decoded is None or decoded[0] != value:
         return Prose(value, line, column + 1, order)
-    anchors = []
+    anchors: list[tuple[int, int, int]] = []
     for offset, index in decoded[1]:
         if anchors and anchors[-1][0] == offset:
             anchors.pop()
@@ -685,6 +688,7 @@ def _kind(value) -> str:
 def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Prose:
     """A front-matter string as prose at its page position (front-matter line n is page line n + 1). A value
     folded over several source lines gets its line breaks back, so offsets still map to page lines."""
+    assert isinstance(doc.data, dict)  # front matter that is a mapping (the caller checked)
     node, value = doc.node((key,)), doc.data[key]
     span = doc.value_span((key,))
     style = getattr(node, "style", None)
@@ -721,8 +725,8 @@ def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Pros
                 anchors.append((offset, number + 1, at - (len(text_line) - len(text_line.lstrip())) + 1))
             offset += len(text_line) + 1
     elif pieces and all(piece for piece, _, _ in pieces):
-        decoded = [_yaml_decode(piece, style) for piece, _, _ in pieces]
-        if all(d is not None for d in decoded) and " ".join(d[0] for d in decoded) == text:
+        decoded = [d for piece, _, _ in pieces if (d := _yaml_decode(piece, style)) is not None]
+        if len(decoded) == len(pieces) and " ".join(d[0] for d in decoded) == text:
             text, offset = "\n".join(d[0] for d in decoded), 0
             for (piece_text, points), (_, first, number) in zip(decoded, pieces):
                 for at, index in points:

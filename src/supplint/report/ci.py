@@ -337,9 +337,9 @@ class RdjsonReporter(Reporter):
 
     def __init__(self, out: TextIO, quiet: bool = False) -> None:
         super().__init__(out, quiet)
-        from .formats import _LineCache, read_file
+        from .formats import LineCache, read_file
 
-        self._lines = _LineCache(read_file)
+        self._lines = LineCache(read_file)
         self._written = 0  # diagnostics are written as they come, like the other formats: nothing is held
         self._ascii = not unicode_ok(out)
 

@@ -132,7 +132,7 @@ class FullReporter(Reporter):
         self.read = read or read_file
 
     def write(self, findings: list[Finding]) -> None:
-        lines_of = _LineCache(self.read)  # per file: only one file's lines are held at a time
+        lines_of = LineCache(self.read)  # per file: only one file's lines are held at a time
         for f in findings:
             if self.tally.files or f is not findings[0]:
                 self.out.write("\n")
@@ -327,7 +327,7 @@ def _width(text: str) -> int:
     return cells
 
 
-class _LineCache:
+class LineCache:
     def __init__(self, read: Reader) -> None:
         self._read = read
         self._lines: dict[str, list[str] | None] = {}

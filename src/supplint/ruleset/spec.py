@@ -18,13 +18,13 @@ NAME = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Severity = Literal["error", "warning", "info"]
 
 
-class _Spec(BaseModel):
+class PackModel(BaseModel):
     # defer_build: the registry validates every pack through one union adapter, so building each kind's own
     # validator when its class is created would be paid on every start for nothing (~2 ms of ~40).
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
-class Option(_Spec):
+class Option(PackModel):
     type: Literal["quantity", "number", "patterns"]
     default: Any
     description: str
@@ -65,12 +65,12 @@ class Option(_Spec):
             raise ValueError(f"bad regular expression: {exc}") from None
 
 
-class Examples(_Spec):
+class Examples(PackModel):
     fires: str | None = None  # only internal-error has none: no correct input should make supplint fail
     passes: str
 
 
-class RuleBase(_Spec):
+class RuleBase(PackModel):
     code: Annotated[str, Field(pattern=CODE)]
     name: Annotated[str, Field(pattern=NAME)]
     severity: Severity
@@ -151,7 +151,7 @@ class BuiltinRule(RuleBase):
     kind: Literal["builtin"]
 
 
-class PlannedRule(_Spec):
+class PlannedRule(PackModel):
     code: Annotated[str, Field(pattern=CODE)]
     name: Annotated[str, Field(pattern=NAME)]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..edit import fixes
 from ..edit.atomic import NotWritten, write_atomically
@@ -19,6 +20,11 @@ from ..filetypes import is_label_name, is_page, is_panel, looks_like_label
 from ..findings import SEVERITY_RANK, Finding
 from ..report.formats import plural
 from .settings import Resolver
+
+if TYPE_CHECKING:
+    from ..report.formats import Reporter
+    from ..report.tee import Tee
+    from ..subjects.stack import StackEntry
 
 MAX_PASSES = 5
 #: Findings that mean the file is not a well-formed label: such a file is never rewritten.
@@ -151,7 +157,7 @@ class Run:
         # a label checked only because a page names it is not rewritten: no one asked for that file to be fixed
         self.label_runner = Runner(resolver) if fix or diff else self.runner
         self.diff, self.quiet = diff, quiet
-        self.reporter = None
+        self.reporter: Reporter | Tee | None = None
         self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
         self.checked = self.changed = self.fixed = 0
         self.not_labels: list[str] = []  # walked YAML files that are not labels
@@ -169,9 +175,9 @@ class Run:
         if statistics:
             self.reporter = output.StatisticsReporter(out, self.quiet)
         else:
-            self.reporter = self._reporter(output_format, out)
+            self.reporter = reporter = self._reporter(output_format, out)
             if output_format in ("concise", "full"):
-                self.reporter.colour = output.wants_colour(out, no_colour)
+                reporter.colour = output.wants_colour(out, no_colour)
         if also:
             from ..report.tee import Tee
 
@@ -264,7 +270,7 @@ class Run:
             except (OSError, UnicodeDecodeError):
                 return  # reported with the file's own findings (SUP001)
         facts = self.resolver.for_path(path).linter_for(path).facts(text, path)
-        if facts is not None:
+        if facts is not None and self.reporter is not None:  # asked for by the reporter (wants_facts)
             self.reporter.add_facts(facts)
 
     def _guarded(self, result: FileResult, work) -> bool:
@@ -346,7 +352,8 @@ class Run:
         from ..engine import is_stack_document
         from ..subjects import stack as stacks
 
-        entries, linter, stack = [], None, None
+        entries: list[StackEntry] = []
+        linter, stack = None, None
         for path in self.stack_files:
             linter = linter or self.resolver.for_path(path).linter_for(path)
             try:

@@ -202,7 +202,7 @@ class Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.BAD_REQUEST, f"the form has more than {MAX_FIELDS} fields", False)
             return
         texts = [t for t in fields.get("text", []) if t.strip()]
-        population = (fields.get("population") or [None])[0] or None
+        population = next(iter(fields.get("population") or ()), None) or None
         view = (fields.get("view") or ["shopper"])[0]
         try:
             outcome = check(texts, population, preset("shopper").codes if view != "editor" else None)

@@ -82,7 +82,7 @@ class SupplintServer(LanguageServer):
 
     def versioned_edits(self) -> bool:
         caps = self.client_capabilities
-        workspace = caps.workspace if caps else None
+        workspace = caps.workspace if caps is not None else None
         edit = workspace.workspace_edit if workspace else None
         return bool(edit and edit.document_changes)
 

@@ -6,8 +6,8 @@ no file names, lines, rule codes, fixes or regulation citations; those are in th
 
 from __future__ import annotations
 
-from ..report.html import _none, attr, percent, quantity, text
-from .model import Report, Total, _lower, words
+from ..report.html import attr, none_mark, percent, quantity, text
+from .model import Report, Total, in_sentence, words
 
 
 def report_html(report: Report, index: int = 1) -> str:
@@ -67,12 +67,12 @@ def _row(total: Total, near: float, several: bool) -> str:
     counts = ""
     if total.limit and total.limit_counts:
         part = quantity(total.toward_limit, total.limit_measure)
-        what = f"only {_lower(total.limit_name)}" if total.limit_name else total.limit_counts
+        what = f"only {in_sentence(total.limit_name)}" if total.limit_name else total.limit_counts
         counts = (f'<span class="counts" title="{attr(total.limit_counts)}">all forms; the limit counts {text(what)}: '
                   f"{text(part)} of this</span>")
     elif total.limit:
         counts = '<span class="counts">all of it counts toward the limit</span>'
-    limit = text(quantity(total.limit, total.limit_measure)) if total.limit else _none("no upper limit")
+    limit = text(quantity(total.limit, total.limit_measure)) if total.limit else none_mark("no upper limit")
     shares = ""
     if several:
         items = "".join(f'<li>{text(name)}: <span class="amount">{text(quantity(daily, total.measure))}</span></li>'

@@ -3,12 +3,15 @@ page (html). Without `--stack` each product is its own report; with it, the prod
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..findings import Finding
 from ..report.formats import Reporter, unicode_ok
 from ..report.visible import visible
 from .model import STACK_CODES, Product, Report, totals
+
+if TYPE_CHECKING:
+    from ..label.daily import LabelFacts
 
 
 class _ShopperReporter(Reporter):
@@ -16,7 +19,7 @@ class _ShopperReporter(Reporter):
 
     def __init__(self, out: TextIO, quiet: bool = False) -> None:
         super().__init__(out, quiet)
-        self._facts: dict[str, object] = {}
+        self._facts: dict[str, LabelFacts] = {}
         self._products: dict[str, Product] = {}
         self._stack_findings: list[Finding] = []
         self._stacked = False

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
@@ -28,13 +28,20 @@ from ..label.model import population_id
 from ..label.validation import problems_of, validate
 from ..quantity.amounts import MAX_PER_DAY
 
+if TYPE_CHECKING:
+    from ..label.resolve import Resolved
+    from ..reference.tables import Population, Reference
+
+    # (file, its document or its entry in the stack file, resolved, per_day or None, prefix) per product
+    StackEntry = tuple[str, Document | "_AtEntry", Resolved, int | None, tuple]
+
 
 @dataclass(slots=True)
 class Member:
     name: str                # unique within the stack: the product name (and its file when two share it)
     file: str                # where findings about it are reported
-    doc: Document
-    resolved: object         # resolve.Resolved
+    doc: Document | _AtEntry
+    resolved: Resolved
     per_day: int
     prefix: tuple = ()       # the label's path inside its document (inline labels of a stack file)
 
@@ -43,8 +50,8 @@ class Member:
 class StackContext:
     members: list[Member]
     totals: dict             # nutrient id → summary.NutrientTotal
-    population: object       # reference.Population
-    reference: object        # reference.Reference
+    population: Population
+    reference: Reference
 
     def member(self, name: str) -> Member:
         return next(m for m in self.members if m.name == name)
@@ -64,7 +71,7 @@ class _StackFile(BaseModel):
     population: Annotated[str, PlainValidator(population_id)] | None = None
 
 
-def build(linter, entries: list[tuple[str, Document, object, int | None, tuple]]) -> StackContext | None:
+def build(linter, entries: list[StackEntry]) -> StackContext | None:
     """(file, doc, resolved, per_day or None, prefix) per product → the stack, or None with fewer than two."""
     members: list[Member] = []
     names: dict[str, int] = {}
@@ -81,7 +88,7 @@ def build(linter, entries: list[tuple[str, Document, object, int | None, tuple]]
 
 
 def findings(linter, stack: StackContext) -> list[Finding]:
-    found = []
+    found: list[Finding] = []
     for spec, evaluate, options in linter.stack_active:
         for hit in linter.hits(spec, evaluate, stack, options, stack.members[0].file, found):
             _, name, nid = hit.path
@@ -111,7 +118,7 @@ def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[F
     if stack_file.population:
         linter = linter.with_population(stack_file.population)
     out: list[Finding] = []
-    entries = []
+    entries: list[StackEntry] = []
     base = os.path.dirname(os.path.abspath(filename))
     root = repository_root(base)
     for index, entry in enumerate(stack_file.stack):

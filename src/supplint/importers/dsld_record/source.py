@@ -30,7 +30,8 @@ def unwrap(data: object) -> tuple[dict, tuple]:
         else:
             break
     if not isinstance(data, dict):
-        kind = {list: "a list", str: "a string"}.get(type(data), "a single value")
+        kinds: dict[type, str] = {list: "a list", str: "a string"}
+        kind = kinds.get(type(data), "a single value")
         raise ImportFailed(f"{NOT_A_RECORD}: the JSON is {kind}, not an object")
     if not _looks_like_label(data):
         raise ImportFailed(f"{NOT_A_RECORD}: the object has neither `fullName` nor `ingredientRows`")
