@@ -107,7 +107,7 @@ class Linter:
         from .files import os_reason
 
         reason = os_reason(exc)
-        return self._from_problems(filename, [Problem("SUP001", f"the file {reason}", FILE_START, reason.hint)])
+        return self.from_problems(filename, [Problem("SUP001", f"the file {reason}", FILE_START, reason.hint)])
 
     def hits(self, spec, evaluate, subject, options: dict, filename: str, findings: list[Finding]) -> list:
         """One rule's hits on a label, page or stack. A rule that raises costs only its own findings: the file
@@ -132,7 +132,7 @@ class Linter:
             message = f"supplint failed while checking this file, so its results are incomplete ({type(exc).__name__}: {detail})"
         hint = ("this is a bug in supplint, not in the file: please report it with the file at "
                 "https://github.com/supplint/supplint/issues (SUPPLINT_DEBUG=1 shows the traceback)")
-        return [self._finding(spec, message, FILE_START, hint, filename)]
+        return [self.finding(spec, message, FILE_START, hint, filename)]
 
     def check_bytes(self, raw: bytes, filename: str) -> list[Finding]:
         from .files import limit_for, too_large
@@ -146,7 +146,7 @@ class Linter:
             line = raw.count(b"\n", 0, exc.start) + 1
             problem = Problem("SUP001", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
                               Span(line, 1, line, 1), "save the file as UTF-8")
-            return self._from_problems(filename, [problem])
+            return self.from_problems(filename, [problem])
         return self.check_text(text, filename)
 
     def check_text(self, text: str, filename: str) -> list[Finding]:
@@ -233,11 +233,11 @@ class Linter:
         try:
             doc = loaded = load(text)
         except LoadError as exc:
-            findings = self._from_problems(filename, [exc.problem])
+            findings = self.from_problems(filename, [exc.problem])
             doc = None
         else:
             findings = (self._stack(loaded, text, filename) if is_stack_document(loaded)
-                        else self._lint(loaded, text, filename))
+                        else self.lint(loaded, text, filename))
         if suppress.MARKER in text:
             findings = self._suppress(findings, text, doc, filename)
         return findings
@@ -246,18 +246,18 @@ class Linter:
         from .subjects.stack import check_stack_file  # most runs have no stack file
 
         # the document's own problems (a duplicate key, a tag that does not fit) first, as a label's are
-        return self._from_problems(filename, doc.problems) + check_stack_file(self, doc, text, filename)
+        return self.from_problems(filename, doc.problems) + check_stack_file(self, doc, text, filename)
 
-    def _lint(self, doc: Document, text: str, filename: str) -> list[Finding]:
+    def lint(self, doc: Document, text: str, filename: str) -> list[Finding]:
         label, problems = validate(doc)
-        findings = self._from_problems(filename, doc.problems + problems)
+        findings = self.from_problems(filename, doc.problems + problems)
         if label is None:
             return findings
         return findings + self.lint_resolved(doc, text, filename, self.resolve_label(label))
 
     def lint_resolved(self, doc: Document, text: str, filename: str, resolved) -> list[Finding]:
         """The label rules' findings on a resolved label (its document gives positions; ``text`` the fix edits)."""
-        findings = self._from_problems(filename, [Problem(i.code, i.message, doc.value_span(i.path), i.hint)
+        findings = self.from_problems(filename, [Problem(i.code, i.message, doc.value_span(i.path), i.hint)
                                                   for i in resolved.issues])
         lines = None
         for spec, evaluate, options in self.active:
@@ -270,7 +270,7 @@ class Linter:
                 if hit.fix:
                     lines = lines or split_lines(text)
                     fix = self._fix(hit, doc, lines)
-                findings.append(self._finding(spec, hit.message, span, hit.hint, filename, fix))
+                findings.append(self.finding(spec, hit.message, span, hit.hint, filename, fix))
         return findings
 
     @staticmethod
@@ -293,13 +293,13 @@ class Linter:
             spec = self.registry.rules["SUP009"]
             for item in suppress.unused(directives, self.codes, self.registry):
                 span = Span(item.line, item.column, item.line, item.end_column)
-                findings.append(self._finding(spec, item.message, span, item.hint, filename, as_fix(item.edits)))
+                findings.append(self.finding(spec, item.message, span, item.hint, filename, as_fix(item.edits)))
         return findings
 
-    def _from_problems(self, filename: str, problems: list[Problem]) -> list[Finding]:
+    def from_problems(self, filename: str, problems: list[Problem]) -> list[Finding]:
         rules = self.registry.rules
-        return [self._finding(rules[p.code], p.message, p.span, p.hint, filename) for p in problems if p.code in self.codes]
+        return [self.finding(rules[p.code], p.message, p.span, p.hint, filename) for p in problems if p.code in self.codes]
 
-    def _finding(self, spec, message: str, span: Span, hint: str | None, filename: str, fix: dict | None = None) -> Finding:
+    def finding(self, spec, message: str, span: Span, hint: str | None, filename: str, fix: dict | None = None) -> Finding:
         return Finding(spec.code, spec.name, self.severity.get(spec.code, spec.severity), message, filename,
                        span.line, span.column, span.end_line, span.end_column, hint, fix)

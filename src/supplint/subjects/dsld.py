@@ -1,7 +1,7 @@
 """`supplint check record.json`: an NIH DSLD v9 label record, converted by the importer and linted as a label.
 
 Called by engine.Linter for files whose name ends in .json. The converted label goes through the label pipeline
-(``Linter._lint``) with a document whose positions come from the importer's origins, so findings point at the
+(``Linter.lint``) with a document whose positions come from the importer's origins, so findings point at the
 record's JSON lines; no fix is offered (the edits would be to YAML that does not exist). A record the importer
 cannot read at all is one SUP001 finding, at the place the importer names (a JSON syntax error, a number too long
 to read), else at line 1.
@@ -65,5 +65,5 @@ def check_dsld(linter, text: str, filename: str) -> list[Finding]:
         at = Span(exc.line, exc.column, exc.line, exc.column) if exc.line and exc.column else FILE_START
         problem = Problem("SUP001", str(exc), at,
                           "a .json file given to `supplint check` is read as one NIH DSLD v9 label record")
-        return linter._from_problems(filename, [problem])
-    return linter._lint(doc, text, filename)
+        return linter.from_problems(filename, [problem])
+    return linter.lint(doc, text, filename)

@@ -45,7 +45,7 @@ def parse(text: str, filename: str) -> Page:
 
 def check_page(linter, text: str, filename: str) -> list[Finding]:
     page = parse(text, filename)
-    findings = [linter._finding(linter.registry.rules[p.code], p.message, Span(p.line, p.column, p.line, p.column),
+    findings = [linter.finding(linter.registry.rules[p.code], p.message, Span(p.line, p.column, p.line, p.column),
                                 p.hint, filename)
                 for p in page.problems if p.code in linter.codes]
     spans: list[tuple[int, Span]] = []
@@ -59,7 +59,7 @@ def check_page(linter, text: str, filename: str) -> list[Finding]:
     context = PageContext(filename, page, [span for _, span in sorted(spans, key=lambda item: (item[0], item[1].line))])
     for spec, evaluate, options in linter.page_active:
         for hit in linter.hits(spec, evaluate, context, options, filename, findings):
-            findings.append(linter._finding(spec, hit.message, hit.span or FILE_START, hit.hint, filename))
+            findings.append(linter.finding(spec, hit.message, hit.span or FILE_START, hit.hint, filename))
     directives = suppress.from_comments(page.comments, text, linter.registry)
     return linter.suppressed(findings, directives, filename) if directives else findings
 
@@ -86,7 +86,7 @@ def _referenced(linter, reference: Reference, span: Span, filename: str) -> list
     enabled = "SUP405" in linter.codes
 
     def broken(message: str, hint: str | None = None) -> list[Finding]:
-        return [linter._finding(rule, message, span, hint, filename)] if enabled else []
+        return [linter.finding(rule, message, span, hint, filename)] if enabled else []
 
     if os.path.isabs(reference.path) or reference.path.startswith(("/", "\\")):
         return broken(f"'{reference.path}' is an absolute path", "name label files relative to the page")

@@ -2,7 +2,7 @@
 importer and checked as a label.
 
 Called by engine.Linter for files whose name ends in .txt. The imported label goes through the label pipeline
-(``Linter._lint``) with a document whose positions are the importer's origins, so findings point at the panel's
+(``Linter.lint``) with a document whose positions are the importer's origins, so findings point at the panel's
 lines. A panel line the importer could not read is a finding at that line: SUP003 or SUP004 when its amount is
 what could not be read (an unknown unit, "1,5 mg"), SUP002 otherwise (a row with no amount, or no name). The
 importer's other notes (text kept under `notes`, a blend without a total) fit no rule; the run prints them as notes
@@ -51,12 +51,12 @@ def check_panel(linter, text: str, filename: str) -> list[Finding]:
         conversion = _convert(text, filename)
     except ImportFailed as exc:
         at = Span(exc.line, exc.column, exc.line, exc.column) if exc.line and exc.column else FILE_START
-        return linter._from_problems(filename, [Problem("SUP001", f"not read as a Supplement Facts panel: {exc}", at,
+        return linter.from_problems(filename, [Problem("SUP001", f"not read as a Supplement Facts panel: {exc}", at,
                                                         _NOT_A_PANEL)])
     unread = [Problem(_CODES.get(kind, "SUP002"), note.split(": ", 1)[-1], Span(line, column, line, column), _HINT)
               for line, column, kind, note in conversion.problems]
     doc = OriginDocument(copy.deepcopy(conversion.label), origins=conversion.origins)
-    return linter._from_problems(filename, unread) + linter._lint(doc, text, filename)
+    return linter.from_problems(filename, unread) + linter.lint(doc, text, filename)
 
 
 def panel_notes(text: str, filename: str) -> list[str]:

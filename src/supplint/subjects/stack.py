@@ -96,7 +96,7 @@ def findings(linter, stack: StackContext) -> list[Finding]:
             rows = member.resolved.rows_of(nid)
             path = (*member.prefix, *rows[0].amount_path) if rows else member.prefix
             span = member.doc.value_span(path)
-            found.append(linter._finding(spec, hit.message, span, hit.hint, member.file))
+            found.append(linter.finding(spec, hit.message, span, hit.hint, member.file))
     return found
 
 
@@ -114,7 +114,7 @@ def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[F
     try:
         stack_file = _StackFile.model_validate(doc.data)
     except ValidationError as exc:
-        return linter._from_problems(filename, problems_of(exc, doc, "stack file: ", _StackFile)), None
+        return linter.from_problems(filename, problems_of(exc, doc, "stack file: ", _StackFile)), None
     if stack_file.population:
         linter = linter.with_population(stack_file.population)
     out: list[Finding] = []
@@ -126,7 +126,7 @@ def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[F
         if isinstance(entry.label, dict):
             sub = Document(entry.label, doc.node(at))
             label, problems = validate(sub)
-            out += linter._from_problems(filename, problems)
+            out += linter.from_problems(filename, problems)
             if label is not None:
                 own = linter.resolve_label(label)
                 out += linter.lint_resolved(sub, text, filename, own)
@@ -142,13 +142,13 @@ def _stack_file(linter, doc: Document, text: str, filename: str) -> tuple[list[F
             reason = "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
             problem = Problem("SUP002", f"stack: label file '{entry.label}' {reason}", doc.value_span(at),
                               "name label files relative to the stack file, inside its repository")
-            out += linter._from_problems(filename, [problem])
+            out += linter.from_problems(filename, [problem])
             continue
         found = linter.resolved(member_text, path, own_population=False)
         if found is None:
             problem = Problem("SUP002", f"stack: '{entry.label}' is not a well-formed label; check it on its own",
                               doc.value_span(at))
-            out += linter._from_problems(filename, [problem])
+            out += linter.from_problems(filename, [problem])
             continue
         _, resolved = found
         entries.append((filename, _AtEntry(doc, at), resolved, entry.per_day, ()))
