@@ -101,7 +101,7 @@ def test_a_paragraph_with_three_claims_gives_three_findings_each_at_its_claim():
             "antidepressant.")
     found = page_findings(body)
     assert [line for line, _, _ in found] == [3, 6, 6]
-    line, column, end = found[0]
+    _, column, end = found[0]
     assert (column, end) == (20, 29)  # "arthritis", the claim's words, not the paragraph's start
 
 

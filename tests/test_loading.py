@@ -72,7 +72,8 @@ def test_flow_mapping_comma_gets_a_hint():
 
 
 def test_nested_blend_members_are_located():
-    text = VALID_HEAD + "  - name: Bone Blend\n    amount: 250 mg\n    blend:\n      - name: Turmeric\n      - name: Boswellia\n        amount: 50 mgs\n"
+    text = VALID_HEAD + ("  - name: Bone Blend\n    amount: 250 mg\n    blend:\n      - name: Turmeric\n"
+                         "      - name: Boswellia\n        amount: 50 mgs\n")
     assert codes_and_lines(text) == [("SUP003", 8)]
 
 
@@ -110,7 +111,8 @@ def test_yes_no_and_timestamps_do_not_crash():
 
 
 def test_per_day_range_uses_the_upper_bound():
-    text = "product: x\nserving: {size: 1 tablet, per_day: 1-3}\nfacts:\n  - {name: Zinc, amount: 15 mg}\nwarnings: Consult your doctor.\n"
+    text = ("product: x\nserving: {size: 1 tablet, per_day: 1-3}\nfacts:\n  - {name: Zinc, amount: 15 mg}\n"
+            "warnings: Consult your doctor.\n")
     found = supplint.check_text(text, "t.yaml", select=CORE)
     assert [(f.code, f.line) for f in found] == [("SUP201", 4), ("SUP202", 4)]
     assert "45 mg/day" in found[0].message
@@ -131,7 +133,8 @@ def test_iu_only_amounts_convert_by_nutrient_and_form():
 
 
 def test_children_are_held_to_their_own_limits():
-    text = "product: x\npopulation: children-4-8\nfacts:\n  - {name: Vitamin D3, amount: 80 mcg}\nwarnings: Ask your doctor.\n"
+    text = ("product: x\npopulation: children-4-8\nfacts:\n  - {name: Vitamin D3, amount: 80 mcg}\n"
+            "warnings: Ask your doctor.\n")
     assert ("SUP201", 4) in codes_and_lines(text)  # 80 mcg: over the 75 mcg of children 4-8, within the adults' 100
 
 
@@ -150,5 +153,6 @@ def test_vitamin_k_pairing_semantics(vitamin_k, expected):
 
 
 def test_vitamin_d_below_the_trigger_needs_no_k2():
-    text = "product: x\nwarnings: Consult your doctor.\nfacts:\n  - {name: Vitamin D3, amount: 20 mcg}\n  - {name: Zinc, amount: 5 mg}\n"
+    text = ("product: x\nwarnings: Consult your doctor.\nfacts:\n  - {name: Vitamin D3, amount: 20 mcg}\n"
+            "  - {name: Zinc, amount: 5 mg}\n")
     assert codes_and_lines(text) == []

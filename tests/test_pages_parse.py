@@ -867,7 +867,7 @@ MARKDOWN_POSITIONS = page_text(r"""
     two lines` then more.
 
     [r]: https://example.com/ref
-    """)
+    """)  # noqa: W291 - the two spaces that end a line are a Markdown hard break
 
 
 def test_markdown_every_word_maps_to_its_page_position():

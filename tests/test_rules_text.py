@@ -186,7 +186,8 @@ notes:
 
 
 def test_disclaimer_is_never_a_claim():
-    text = f"product: Example Supplement\nfacts: []\nclaims: [Supports bone health.*]\ndisclaimer: {q(DISCLAIMER_SINGULAR)}\n"
+    text = (f"product: Example Supplement\nfacts: []\nclaims: [Supports bone health.*]\n"
+            f"disclaimer: {q(DISCLAIMER_SINGULAR)}\n")
     assert found(text, "SUP303") == []
 
 
@@ -223,8 +224,10 @@ def test_iron_warning_depends_on_the_form(extra, lines):
     [IRON_WARNING.lower()],
     ["Consult your doctor before use. " + IRON_WARNING + " Store in a cool, dry place."],
     [IRON_WARNING.replace("iron-containing", "iron\u2011containing").replace(" ", "  ")],
-    ["Accidental overdose of iron-containing products is a leading cause of fatal poisoning in children under 6.",
-     "Keep this product out of reach of children. In case of accidental overdose, call a doctor or poison control center immediately."],
+    [("Accidental overdose of iron-containing products is a leading cause of fatal poisoning in children "
+      "under 6."),
+     ("Keep this product out of reach of children. In case of accidental overdose, call a doctor or "
+      "poison control center immediately.")],
 ])
 def test_exact_iron_warning_passes(warnings):
     text = IRON + "form: tablet\nwarnings:\n" + "".join(f"  - {q(w)}\n" for w in warnings)

@@ -129,7 +129,8 @@ class Linter:
             message = (f"rule {rule.code} ({rule.name}) failed on this file, so its findings are missing; the other "
                        f"rules ran ({type(exc).__name__}: {detail})")
         else:
-            message = f"supplint failed while checking this file, so its results are incomplete ({type(exc).__name__}: {detail})"
+            message = (f"supplint failed while checking this file, so its results are incomplete "
+                       f"({type(exc).__name__}: {detail})")
         hint = ("this is a bug in supplint, not in the file: please report it with the file at "
                 "https://github.com/supplint/supplint/issues (SUPPLINT_DEBUG=1 shows the traceback)")
         return [self.finding(spec, message, FILE_START, hint, filename)]

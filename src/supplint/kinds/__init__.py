@@ -2,8 +2,9 @@
 ``kind: Literal[...]``), the ``FIELDS`` its messages may use, and a pure ``evaluate(rule, subject, options) ->
 Iterable[Hit]``. The subject is a label (``Resolved``), a page (``PageContext``) for modules that set
 ``TARGET = "page"``, or a stack (``TARGET = "stack"``); a kind that reads more than one sets a tuple
-(``TARGET = ("label", "page")``) and looks at its rule's ``target``. Optional: ``TEMPLATES``, the Spec's templates beyond message
-and hint, and ``VOCABULARY``, the loader of a rule's `vocabulary` file; the registry checks both when packs load.
+(``TARGET = ("label", "page")``) and looks at its rule's ``target``. Optional: ``TEMPLATES``, the Spec's templates
+beyond message and hint, and ``VOCABULARY``, the loader of a rule's `vocabulary` file; the registry checks both when
+packs load.
 
 Modules are discovered, so a new kind is one new file; a new rule of an existing kind is data only.
 """

@@ -187,7 +187,7 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
             yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=link_span)
         return
     if vague is not None:  # fires-when: vague
-        order, offset, span, found = vague
+        _order, _offset, span, found = vague
         fields.update(found=found, disclosure_line=span.line)
         yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=span)
 

@@ -8,9 +8,10 @@ claim needs per serving.
 - `fields`: the texts read (the claims).
 
 After a phrase, the nutrient words run to the end of the clause or to a word such as "with", "for", "from",
-"to", "per", "than" (at most `WINDOW` characters); they may name several nutrients ("excellent source of calcium and vitamin D"). Each is matched
-to a nutrient with the alias table; words that name no nutrient ("rich in antioxidants") are not checked. A claim
-negated earlier in its clause ("not a significant source of") is not checked.
+"to", "per", "than" (at most `WINDOW` characters); they may name several nutrients ("excellent source of calcium
+and vitamin D"). Each is matched to a nutrient with the alias table; words that name no nutrient ("rich in
+antioxidants") are not checked. A claim negated earlier in its clause ("not a significant source of") is not
+checked.
 
 %DV per serving = the nutrient's rows summed per serving ÷ its Daily Value. A claimed nutrient that is not on the
 label at all fires too; one on the label whose amount cannot be read, or with no Daily Value, is not judged.
@@ -29,7 +30,7 @@ from typing import Literal
 from ..label.resolve import Resolved
 from ..quantity import wording as formatting
 from ..reference.aliases import fold
-from ..ruleset.spec import RuleBase, PackModel
+from ..ruleset.spec import PackModel, RuleBase
 from . import Hit, render
 from ._text import TextField, alternation, texts
 

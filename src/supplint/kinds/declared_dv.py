@@ -32,7 +32,8 @@ class Spec(RuleBase):
 
 
 def agrees(declared: float, bound: str | None, computed: float, options: dict) -> bool:
-    """Within rounding: ±`tolerance-points`, or `tolerance-percent` of the larger figure once it reaches `relative-from`."""
+    """Within rounding: ±`tolerance-points`, or `tolerance-percent` of the larger figure once it reaches
+    `relative-from`."""
     allowed = options["tolerance-points"]
     top = max(declared, computed)
     if top >= options["relative-from"]:

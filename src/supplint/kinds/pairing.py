@@ -13,7 +13,7 @@ from pydantic import Field, model_validator
 
 from ..label.resolve import Resolved
 from ..quantity import wording as formatting
-from ..ruleset.spec import RuleBase, PackModel
+from ..ruleset.spec import PackModel, RuleBase
 from . import Hit, daily_text, render
 
 

@@ -41,7 +41,7 @@ from pydantic import Field, model_validator
 
 from ..label.model import FORMS
 from ..label.resolve import Resolved
-from ..ruleset.spec import RuleBase, PackModel
+from ..ruleset.spec import PackModel, RuleBase
 from ..shipped import files as data
 from . import Hit, render
 from ._text import TextField, dosage_form, first_difference, fold, texts

@@ -157,8 +157,8 @@ def _missing_figures(row: Row, population: Population, resolved: Resolved) -> No
     if gaps:
         resolved.issues.append(Issue(
             "SUP005", row.path,
-            f"supplint's tables have no {' and no '.join(gaps)} of {nutrient.name} for {population.description}, so "
-            f"this row is not checked against one",
+            f"supplint's tables have no {' and no '.join(gaps)} of {nutrient.name} "
+            f"for {population.description}, so this row is not checked against one",
             "check the figure with a health professional; supplint will not use the adults' figure instead",
         ))
 
@@ -179,8 +179,8 @@ def _normalise(row: Row, resolved: Resolved) -> None:
     except Ambiguous:
         resolved.issues.append(Issue(
             "SUP004", row.amount_path,
-            f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure}: the factor depends on the "
-            f"form, and the label does not say which",
+            f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure}: "
+            f"the factor depends on the form, and the label does not say which",
             f"state the source compound in `as`, as printed, or give the amount in {nutrient.measure}",
         ))
         return
@@ -235,5 +235,6 @@ def _parts_fit(row: Row, resolved: Resolved) -> None:
             "SUP003", row.amount_path,
             f"{where} of {amount.text} is in {part.measure}, not a unit for {nutrient.name}, which is declared "
             f"in {nutrient.measure}",
-            f"write both amounts in units of {nutrient.name} (e.g. {nutrient.measure}), or drop the one in {part.measure}",
+            f"write both amounts in units of {nutrient.name} (e.g. {nutrient.measure}), "
+            f"or drop the one in {part.measure}",
         ))

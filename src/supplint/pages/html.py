@@ -304,10 +304,10 @@ class _PageParser(SafeParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.gap(self.get_starttag_text() or "")
-        if tag == "body" or (tag in BLOCKS and tag != "title" and "head" in self.stack):
-            if "head" in self.stack:  # a body tag (or body content) ends an unclosed head, as in a browser
-                self.stack.cut(self.stack.outermost("head"))
-                self.restack()
+        # a body tag (or body content) ends an unclosed head, as in a browser
+        if "head" in self.stack and (tag == "body" or (tag in BLOCKS and tag != "title")):
+            self.stack.cut(self.stack.outermost("head"))
+            self.restack()
         if tag in BLOCKS:
             self.break_run()
         elif tag in HIDDEN and self.run.parts:

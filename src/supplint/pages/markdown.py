@@ -570,7 +570,7 @@ class _Builder:
                 "SUP002", f"`supplements:` should be a list of label paths, not {_kind(value)}", *where,
                 "write `supplements: [labels/name.yaml]`"))
             return
-        for (entry, number), (line, column, end) in zip(entries, places):
+        for (entry, number), (line, column, end) in zip(entries, places, strict=False):
             if not isinstance(entry, str) or not entry.strip():
                 what = "empty" if isinstance(entry, str) else _kind(entry)
                 self.page.problems.append(PageProblem(
@@ -718,7 +718,7 @@ def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Pros
         pieces = [(segments[0][0], segments[0][1], segments[0][2])]
     if style == "|":  # literal: value lines are the source lines less the block's indentation
         offset = 0
-        for text_line, (_, first, number) in zip(text.split("\n"), pieces):
+        for text_line, (_, _first, number) in zip(text.split("\n"), pieces, strict=False):
             source = lines[number - 1]
             at = source.find(text_line.strip()) if text_line.strip() else -1
             if at >= 0:  # a more-indented line keeps its extra indentation in the value
@@ -728,7 +728,7 @@ def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Pros
         decoded = [d for piece, _, _ in pieces if (d := _yaml_decode(piece, style)) is not None]
         if len(decoded) == len(pieces) and " ".join(d[0] for d in decoded) == text:
             text, offset = "\n".join(d[0] for d in decoded), 0
-            for (piece_text, points), (_, first, number) in zip(decoded, pieces):
+            for (piece_text, points), (_, first, number) in zip(decoded, pieces, strict=True):
                 for at, index in points:
                     if anchors and anchors[-1][0] == offset + at:
                         anchors.pop()  # an escape right at a point: the later point wins

@@ -190,7 +190,7 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
             size = run - i
             close = None
             if size not in unclosed:
-                found = re.compile(r"(?<!`)`{%d}(?!`)" % size).search(text, run)
+                found = re.compile(rf"(?<!`)`{{{size}}}(?!`)").search(text, run)
                 if found is None:
                     unclosed.add(size)
                 else:

@@ -405,7 +405,7 @@ class JunitReporter(Reporter):
         import tempfile
 
         super().__init__(out, quiet)
-        self._cases = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="")
+        self._cases = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="")  # noqa: SIM115 - held for the run, closed by close()
         self._tests = self._failures = self._unnamed_clean = 0
         self._fail_on = 0  # severity rank from which a finding is a failure (the file's --fail-on)
 

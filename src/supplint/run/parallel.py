@@ -61,7 +61,7 @@ def _workers(context, jobs: int, setup: tuple):
 
 
 def _start(overrides, config_file, isolated, fix) -> None:
-    global _runner
+    global _runner  # noqa: PLW0603 - the worker process's one runner, built by the pool's initializer
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # also for a worker the pool starts later, to replace one that died

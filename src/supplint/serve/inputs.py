@@ -183,7 +183,7 @@ def check(texts: list[str], population: str | None = None, select=None) -> Outco
     stack = stacks.build(checker, entries) if len(entries) >= 2 else None
     if stack is not None:
         stack_findings = sorted(stacks.findings(checker, stack), key=attrgetter("sort_key"))
-        for member, product in zip(stack.members, (p for p in products if p.resolved is not None)):
+        for member, product in zip(stack.members, (p for p in products if p.resolved is not None), strict=False):
             product.name = member.name  # unique in the stack ("X (product-2.yaml#2)" when two share a name)
     kind = "stack" if stack is not None else (found[0].kind if len(found) == 1 else "label")
     report = Report(products, checker.population.description, totals(products), stack_findings, notes)

@@ -110,7 +110,7 @@ def _warm_up(ls: SupplintServer) -> None:
 
     registry()
     reference()
-    ls.resolver
+    _ = ls.resolver  # built now: the first check does not wait for it
 
 
 def is_config(path: str) -> bool:
