@@ -35,8 +35,8 @@ class Browser:
 
         self.process = subprocess.Popen(
             [executable, *flags, "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=child_fds,  # noqa: PLW1509 - started from the test's one thread pass_fds=(3, 4),
-            start_new_session=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(3, 4), start_new_session=True,
+            preexec_fn=child_fds)  # noqa: PLW1509 - started from the test's one thread
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
