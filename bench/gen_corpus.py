@@ -133,7 +133,8 @@ BRANDS = ["Example Naturals", "Northwind Nutrition", "Cedar & Sage", "Lumen Well
           "Kestrel Health", "Oak Hollow", "Blue Meridian", "Søren Organics", "Peak & Vale", "Green Fern Co."]
 POPULATIONS = ["adults", "adults", "adults", "adults-19-50", "adults-51+", "adults-71+"]
 CONSULT = [
-    "Consult your healthcare provider before use if you are pregnant, nursing, taking medication or have a medical condition.",
+    ("Consult your healthcare provider before use if you are pregnant, nursing, taking medication or have a medical "
+     "condition."),
     "If you are pregnant, nursing, taking any medications or have a medical condition, consult your doctor before use.",
     "Consult a healthcare professional before use, especially if you are pregnant or nursing.",
 ]
@@ -308,7 +309,8 @@ def build(rng, i):
         "other": rng.sample(INACTIVE[form], rng.randint(1, len(INACTIVE[form]))),
         "other_style": rng.choice(["flow", "flow", "string", "block"]),
         "allergens": allergens,
-        "directions": f"Take {size} {howmany}{rng.choice(['', ' with a meal', ' with food', ' or as directed by your healthcare provider'])}."
+        "directions": f"Take {size} {howmany}"
+                      f"{rng.choice(['', ' with a meal', ' with food', ' or as directed by your healthcare provider'])}."
         if form in SOLID or form == "lozenge" else f"Use {size} {howmany}{rng.choice(['', ' with water', ' before meals'])}.",
         "claims": [claim],
         "disclaimer": "folded" if rng.random() < 0.6 else "line" if rng.random() < 0.93 else None,
@@ -345,7 +347,7 @@ def render(spec):
     if spec["section_comments"]:
         L.append("# Supplement Facts panel, rows in printed order")
     L.append("facts:")
-    for k, (row, style) in enumerate(zip(spec["rows"], spec["styles"])):
+    for k, (row, style) in enumerate(zip(spec["rows"], spec["styles"], strict=False)):
         lines = render_row(row, style, spec["dv_star"])
         if k < spec["row_comments"] and style != "flow":
             lines.append("    # amount per serving as printed")
@@ -476,7 +478,8 @@ def verify(outdir, count, seed):
     bad, stats = [], {"loaded": 0, "syntax-failed": 0, "micro": 0, "flow": 0, "consult": 0, "lines": []}
     for i in range(count):
         path = os.path.join(outdir, f"label_{i:05d}.yaml")
-        text = open(path, encoding="utf-8").read()
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
         _, defect = make_label(i, seed)
         n_lines = text.count("\n")
         stats["lines"].append(n_lines)

@@ -150,7 +150,8 @@ NEAR_MISSES = [
     "Heart disease runs in many families, and it is worth knowing your numbers.",
     "Deficiency is more common in older adults and in people with Crohn's disease.",
     "Skip the gummies if you have diabetes: most are sweetened with sugar.",
-    "Adequate calcium and vitamin D throughout life, as part of a well-balanced diet, may reduce the risk of osteoporosis.",
+    ("Adequate calcium and vitamin D throughout life, as part of a well-balanced diet, may reduce the risk of "
+     "osteoporosis."),
 ]
 CLAIMS = [  # the deliberate disease claims (SUP404)
     "In our experience {product} cures arthritis within a few weeks.",
@@ -260,7 +261,8 @@ def affiliate_link(rng, site, product, brand, html_page):
         return (f"https://shareasale.com/r.cfm?b={rng.randint(100000, 999999)}&u={rng.randint(1000000, 3999999)}"
                 f"&m={rng.randint(10000, 99999)}&urllink=www.{shop}.com%2F{path}&afftrack="), "", rng.random() < 0.5
     if kind == "awin":
-        return (f"https://www.awin1.com/cread.php?awinmid={rng.randint(1000, 29999)}&awinaffid={rng.randint(100000, 999999)}"
+        return (f"https://www.awin1.com/cread.php?awinmid={rng.randint(1000, 29999)}"
+                f"&awinaffid={rng.randint(100000, 999999)}"
                 f"&ued=https%3A%2F%2Fwww.{shop}.com%2Fproducts%2F{path}"), "", rng.random() < 0.3
     if kind == "ref":
         return f"https://www.{shop}.com/products/{path}?ref={site}", "", False
@@ -316,7 +318,7 @@ def build(rng, i, by_topic, names, relpath):
     # the picks, each with its affiliate link
     page.add("heading", "Our picks")
     items = []
-    for (name, product, brand), link in zip(picks, links):
+    for (_name, product, brand), link in zip(picks, links, strict=False):
         items.append((f"{brand} {product}", link, rng.choice(benefits)))
     page.add("picks", items, 12 * len(items))
     if defect == "disease-claim":
@@ -381,7 +383,8 @@ def make_embed(rng, brand):
     lines += [f"other_ingredients: [{', '.join(other)}]", f"directions: Take {size} daily with a meal.", f"claims: {claim}",
               "disclaimer: >-", "  These statements have not been evaluated by the Food and Drug Administration.",
               "  This product is not intended to diagnose, treat, cure, or prevent any disease.", "warnings:",
-              "  - Consult your healthcare provider before use if you are pregnant, nursing, taking medication or have a medical condition."]
+              ("  - Consult your healthcare provider before use if you are pregnant, nursing, taking medication or have a "
+               "medical condition.")]
     lines += [f"  - {w}" for w in extra] + ["  - Keep out of reach of children."]
     return lines
 

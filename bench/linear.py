@@ -34,8 +34,9 @@ def _label(field: str, text: str) -> str:
     return LABEL + f"{field}:\n  - '{text}'\n"
 
 
-# name -> (what it is, filename, builder of the text for n repetitions and a salt word, n at 1x). The 1x sizes are chosen so that
-# the linear code takes a few tens of milliseconds there: large enough to time, small enough to run in seconds.
+# name -> (what it is, filename, builder of the text for n repetitions and a salt word, n at 1x). The 1x sizes are
+# chosen so that the linear code takes a few tens of milliseconds there: large enough to time, small enough to run in
+# seconds.
 SHAPES = {
     "label-high-in": ("a label claim repeating 'high in vitamin C'", "label.yaml",
                       lambda n, s: _label("claims", s + "High in vitamin C " * n), 2_000),

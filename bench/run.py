@@ -68,8 +68,9 @@ class CommandFailed(Exception):
 
 
 def timed(cmd, ok=(0,), out=None, cwd=None, env=None):
-    """Run cmd once, stdout to the file `out` or discarded; return (wall seconds, peak RSS in MiB). os.wait4 gives the child's own rusage, whose
-    ru_maxrss (KiB on Linux) is the largest resident set of that process and the children it waited for."""
+    """Run cmd once, stdout to the file `out` or discarded; return (wall seconds, peak RSS in MiB). os.wait4 gives
+    the child's own rusage, whose ru_maxrss (KiB on Linux) is the largest resident set of that process and the
+    children it waited for."""
     with tempfile.TemporaryFile() as err, open(out or os.devnull, "wb") as stdout:  # files: nothing to drain
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=stdout, stderr=err, cwd=cwd, env=env)
@@ -198,7 +199,7 @@ def cold_start(single, pairs, warmup, cwd):
         a.append(ta)
         b.append(tb)
     return {"single": single, "pairs": pairs, "supplint_median": statistics.median(a), "imports_median": statistics.median(b),
-            "ratio": statistics.median(x / y for x, y in zip(a, b)), "supplint_runs": a, "imports_runs": b}
+            "ratio": statistics.median(x / y for x, y in zip(a, b, strict=True)), "supplint_runs": a, "imports_runs": b}
 
 
 def verdict(value, op, target):
@@ -314,18 +315,24 @@ def main(argv=None):
         site["speedup"] = ratios["vs_jobs1"] = site["jobs1"]["median"] / site["jobs2"]["median"]
 
     src = corpus if a.corpus else f"generated, seed {a.seed}"
-    print(f"supplint benchmark: {n:,} labels ({src}); Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.system()}")
+    print(f"supplint benchmark: {n:,} labels ({src}); Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+          f"{platform.system()}")
     print(f"{'':44} {'runs':>4} {'best s':>8} {'median s':>9} {'labels/s':>9} {'peak MiB':>9}")
-    row = lambda name, d: print(f"{name:44} {len(d['runs']):>4} {d['best']:>8.3f} {d['median']:>9.3f} "  # noqa: E731
-                                f"{d['labels_per_s']:>9,.0f} {d['peak_mib']:>9.1f}")
+
+    def row(name, d):
+        print(f"{name:44} {len(d['runs']):>4} {d['best']:>8.3f} {d['median']:>9.3f} "
+              f"{d['labels_per_s']:>9,.0f} {d['peak_mib']:>9.1f}")
+
     row("a. supplint check --output-format json", sup)
     row(f"b. yamllint -d default ({sample_n:,} labels)", yl)
     if sample_n < n:
-        print(f"{'':44}      (rate measured on {sample_n:,} labels, extrapolated: ~{n / yl['labels_per_s']:.1f} s for {n:,})")
+        print(f"{'':44}      (rate measured on {sample_n:,} labels, "
+              f"extrapolated: ~{n / yl['labels_per_s']:.1f} s for {n:,})")
     row("c. floor: read + CSafeLoader compose", floor)
     row(f"e. baseline: supplint at {a.baseline}", base)
     print(f"d. cold start, one label ({os.path.basename(single)}), {cold['pairs']} alternating pairs: "
-          f"supplint check {cold['supplint_median']:.3f} s, python -c \"{IMPORTS}\" {cold['imports_median']:.3f} s (medians)")
+          f"supplint check {cold['supplint_median']:.3f} s, "
+          f"python -c \"{IMPORTS}\" {cold['imports_median']:.3f} s (medians)")
     print(f"   peak MiB cannot read below this harness's own {own_mib:.1f} MiB (the child starts as a copy of it)")
     f = sup["findings"]
     if "error" in f:
@@ -335,11 +342,15 @@ def main(argv=None):
         print(f"   supplint reported {f['findings']:,} findings in {f['files_with_findings']:,} files;{caught} "
               f"top codes {', '.join(f'{c} {k}' for c, k in f['top_codes'].items()) or 'none'}")
     if site:
-        print(f"f. site: {n:,} labels + {site['pages']:,} pages ({site['pages_md']:,} Markdown, {site['pages_html']:,} HTML) "
+        print(f"f. site: {n:,} labels + {site['pages']:,} pages "
+              f"({site['pages_md']:,} Markdown, {site['pages_html']:,} HTML) "
               f"naming labels by relative paths; run from the work dir")
         print(f"{'':44} {'runs':>4} {'best s':>8} {'median s':>9} {'files/s':>9} {'peak MiB':>9}")
-        srow = lambda name, d, per_s: print(f"{name:44} {len(d['runs']):>4} {d['best']:>8.3f} {d['median']:>9.3f} "  # noqa: E731
-                                            f"{per_s:>9,.0f} {d['peak_mib']:>9.1f}")
+
+        def srow(name, d, per_s):
+            print(f"{name:44} {len(d['runs']):>4} {d['best']:>8.3f} {d['median']:>9.3f} "
+                  f"{per_s:>9,.0f} {d['peak_mib']:>9.1f}")
+
         srow("   pages alone, --jobs 1 (files = pages)", site["pages_alone"], site["pages_per_s"])
         srow("   labels + pages, --jobs 1", site["jobs1"], site["jobs1"]["files_per_s"])
         srow("   labels + pages, --jobs 2", site["jobs2"], site["jobs2"]["files_per_s"])
@@ -351,7 +362,8 @@ def main(argv=None):
         else:
             caught = (f"; deliberate page defects drew their rule in {sf['defects_reported']}/{sf['defects']} pages, "
                       f"{sf['clean_pages_flagged']} other pages drew a page rule") if "defects" in sf else ""
-            print(f"   {sf['findings']:,} findings; page rules {', '.join(f'{c} {k}' for c, k in sf['page_rules'].items()) or 'none'}"
+            rules = ", ".join(f"{c} {k}" for c, k in sf["page_rules"].items()) or "none"
+            print(f"   {sf['findings']:,} findings; page rules {rules}"
                   f"{caught}")
     print("targets:")
     results = []

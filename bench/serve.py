@@ -10,7 +10,8 @@ b. in process: ``supplint.serve.inputs.check`` on the same texts (what a request
    imports, adds up and words the report);
 c. over HTTP: a fresh connection per request to a server started with `--port 0` (a loopback client, as a CMS hook is).
 
-Each is timed N times (the two taking turns) after 5 uncounted warm-up calls; median and p95 in ms, and the ratios b/a and c/a. Nothing here fails on a figure; the exit status is non-zero only when the server fails.
+Each is timed N times (the two taking turns) after 5 uncounted warm-up calls; median and p95 in ms, and the ratios
+b/a and c/a. Nothing here fails on a figure; the exit status is non-zero only when the server fails.
 """
 import argparse
 import json
@@ -43,7 +44,7 @@ def timed(calls, n: int) -> list[list[float]]:
             call()
     out: list[list[float]] = [[] for _ in calls]
     for _ in range(n):
-        for samples, call in zip(out, calls):
+        for samples, call in zip(out, calls, strict=True):
             start = time.perf_counter()
             call()
             samples.append((time.perf_counter() - start) * 1000)

@@ -146,7 +146,7 @@ def starts(root: str, n: int) -> tuple[dict, dict]:
     for _ in range(n):
         t0 = time.perf_counter()
         client = Client(root)
-        sent, at, _ = client.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
+        _sent, at, _ = client.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
         spawn.append((at - t0) * 1000)
         client.close()
         t0 = time.perf_counter()

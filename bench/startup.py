@@ -90,8 +90,8 @@ def main(argv=None):
     for name in commands:
         w, c = walls[name], cpus[name]
         rows[name] = {"median": statistics.median(w), "min": min(w), "max": max(w), "cpu_median": statistics.median(c),
-                      "ratio": statistics.median(x / y for x, y in zip(w, walls["imports"])),
-                      "cpu_ratio": statistics.median(x / y for x, y in zip(c, cpus["imports"])), "runs": w, "cpu": c}
+                      "ratio": statistics.median(x / y for x, y in zip(w, walls["imports"], strict=True)),
+                      "cpu_ratio": statistics.median(x / y for x, y in zip(c, cpus["imports"], strict=True)), "runs": w, "cpu": c}
     print(f"cold start, {a.runs} rounds after {a.warmup} warm-ups; {os.cpu_count()} CPUs, load average "
           f"{load_before[0]:.2f} before, {load_after[0]:.2f} after")
     print(f"{'command':<18} {'median s':>9} {'min s':>7} {'max s':>7} {'x imports':>10} {'CPU s':>7} {'CPU x':>6}")

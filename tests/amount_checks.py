@@ -7,10 +7,10 @@ import supplint
 from conftest import label_with_rows
 from supplint.kinds import evaluators
 from supplint.label.loader import load
-from supplint.reference.tables import reference
-from supplint.ruleset.registry import registry
 from supplint.label.resolve import resolve
 from supplint.label.validation import validate
+from supplint.reference.tables import reference
+from supplint.ruleset.registry import registry
 
 AMOUNT_RULES = ("SUP204", "SUP205", "SUP206", "SUP207", "SUP208")
 

@@ -5,6 +5,7 @@ library only: no chromedriver, selenium or websocket client is needed."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -34,8 +35,8 @@ class Browser:
 
         self.process = subprocess.Popen(
             [executable, *flags, "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=child_fds, pass_fds=(3, 4),
-            start_new_session=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(3, 4), start_new_session=True,
+            preexec_fn=child_fds)  # noqa: PLW1509 - started from the test's one thread
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
@@ -45,20 +46,16 @@ class Browser:
 
     def close(self) -> str:
         """Stop the browser (its whole process group) and return what it logged."""
-        try:
+        with contextlib.suppress(BrowserError):
             self.send("Browser.close")
-        except BrowserError:
-            pass
         try:
             _, stderr = self.process.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             _, stderr = self.process.communicate()
         for fd in (self._to_browser, self._from_browser):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         return stderr.decode("utf-8", "replace")
 
     # -- the protocol ------------------------------------------------------------------------------------------

@@ -361,7 +361,7 @@ def mutants(run_seed: int, start: int, count: int, seeds: list[Seed], limits: Li
         rng = random.Random(f"{run_seed}:{index}")
         seed = rng.choice(seeds)
         data, names = mutate(seed, rng, seeds, limits)
-        folder, name = os.path.split(seed.relative)
+        folder, _name = os.path.split(seed.relative)
         made.append(Mutant(index, seed, data, names, f"{folder}/fuzz-{index:06d}{seed.suffix}"))
     return made
 

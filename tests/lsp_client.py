@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest_lsp
 from lsprotocol import types
+from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
-from pygls.protocol import default_converter
 
 TIMEOUT = 20.0  # seconds for any one answer: a server that stops answering fails the test instead of hanging it
 

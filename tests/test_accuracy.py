@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-import accuracy  # noqa: E402  (bench/accuracy.py: the scorer, through supplint.check_text)
+import accuracy  # bench/accuracy.py: the scorer, through supplint.check_text
 
 # check -> verdict -> the least share right on the dev split.
 FLOORS = {

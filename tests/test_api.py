@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 import supplint
-from supplint.api import linter as linter_for
-
 from conftest import EXAMPLES, ROOT
+from supplint.api import linter as linter_for
 
 D3 = (EXAMPLES / "d3-5000-softgel.yaml").read_text(encoding="utf-8")  # SUP101, SUP201, SUP202 on line 13
 PAGE = "---\nsupplements: [labels/d3.yaml]\n---\nWe earn a commission on purchases. Talk to your doctor first.\n"
@@ -128,8 +127,8 @@ def test_the_named_builtin_codes_are_the_builtin_rules_of_the_shipped_packs():
 
 def test_the_user_facing_errors_share_one_base_and_keep_their_own_names():
     from supplint.errors import SupplintError
-    from supplint.run.config import ConfigError
     from supplint.ruleset.registry import SelectionError
+    from supplint.run.config import ConfigError
 
     with pytest.raises(SupplintError) as raised:
         supplint.check_text(D3, "d3.yaml", config={"populaton": "adults"})

@@ -23,9 +23,8 @@ import pytest
 from jsonschema import Draft4Validator
 
 from conftest import EXAMPLES, ROOT, run_cli
-from test_examples import EXPECTED
-
 from supplint.findings import Finding
+from test_examples import EXPECTED
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 #: sha256 of the schema file as obtained (tests/data/README.md): a changed byte would go unnoticed otherwise.
@@ -296,7 +295,7 @@ def test_github_annotations_parse_back_to_the_findings(examples_json):
     commands = parse_github(result.stdout)
     assert len(commands) == len(examples_json)
     severity = {"error": "error", "warning": "warning", "info": "notice"}
-    for command, f in zip(commands, examples_json):
+    for command, f in zip(commands, examples_json, strict=True):
         assert (command["file"], int(command["line"]), int(command["col"]), int(command["endLine"]),
                 int(command["endColumn"])) == (f["file"], f["line"], f["column"], f["end_line"], f["end_column"])
         assert command["command"] == severity[f["severity"]]
@@ -334,7 +333,7 @@ def test_gitlab_code_quality_report(examples_json):
     issues = json.loads(check("gitlab", *LABELS).stdout)
     assert len(issues) == len(examples_json)
     severity = {"error": "major", "warning": "minor", "info": "info"}
-    for issue, f in zip(issues, examples_json):
+    for issue, f in zip(issues, examples_json, strict=True):
         assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
         assert all(isinstance(issue[k], str) and issue[k] for k in ("description", "check_name", "fingerprint"))
         assert issue["severity"] == severity[f["severity"]]
@@ -396,7 +395,7 @@ def test_junit_report_counts_and_failures(examples_json):
     assert {c.get("name") for c in passing} == {"no problems"}
     assert sorted(c.get("classname") for c in passing) == sorted(set(LABELS) - {f["file"] for f in examples_json})
     assert len(passing) == clean_files
-    for case, f in zip(failures, failing):
+    for case, f in zip(failures, failing, strict=True):
         (failure,) = case.findall("failure")
         assert case.get("classname") == case.get("file") == f["file"]
         assert case.get("name") == f"{f['code']} {f['name']} ({f['line']}:{f['column']})"
@@ -509,7 +508,7 @@ def test_rdjson_has_every_finding_with_byte_columns_and_fixes_as_suggestions():
     assert [(d["code"]["value"], d["location"]["range"]["start"]["line"]) for d in rd["diagnostics"]] == \
         [(f["code"], f["line"]) for f in plain]
     lines = (ROOT / label).read_text(encoding="utf-8").splitlines()
-    for d, f in zip(rd["diagnostics"], plain):
+    for d, f in zip(rd["diagnostics"], plain, strict=True):
         assert d["severity"] == f["severity"].upper()
         start = d["location"]["range"]["start"]
         assert start["column"] == len(lines[f["line"] - 1][: f["column"] - 1].encode("utf-8")) + 1
@@ -521,7 +520,7 @@ def test_rdjson_has_every_finding_with_byte_columns_and_fixes_as_suggestions():
 
 def test_junit_fails_only_what_fails_the_run():
     """--fail-on error: warnings are reported but pass, as the exit status 0 says."""
-    import xml.etree.ElementTree as ElementTree
+    from xml.etree import ElementTree
 
     label = "examples/d3-5000-softgel.yaml"  # SUP201 (error), SUP101 and SUP202 (warnings)
     strict = ElementTree.fromstring(run_cli("check", "--output-format", "junit", label).stdout)

@@ -101,7 +101,7 @@ def test_a_paragraph_with_three_claims_gives_three_findings_each_at_its_claim():
             "antidepressant.")
     found = page_findings(body)
     assert [line for line, _, _ in found] == [3, 6, 6]
-    line, column, end = found[0]
+    _, column, end = found[0]
     assert (column, end) == (20, 29)  # "arthritis", the claim's words, not the paragraph's start
 
 
@@ -251,8 +251,8 @@ def test_the_regenerated_disease_list_is_the_committed_one():
 def test_literal_gates_never_hide_a_match_on_the_corpus():
     """Each vocabulary entry is compiled only when a literal it needs is in the text: on every corpus text, an
     entry that matches has its literal there (the gate is a necessary condition, never a guess)."""
-    from supplint.shipped import files as data
     from supplint.kinds._terms import required_literals, whole_words
+    from supplint.shipped import files as data
 
     table = data.load("data/disease-claims.yaml")
     entries = [e for key, value in table.items() if isinstance(value, list) for e in value

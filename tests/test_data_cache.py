@@ -14,13 +14,14 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from supplint.shipped import files as data, cache as data_cache, location
+from conftest import EXAMPLES, ROOT
+from supplint.cli import cli
+from supplint.quantity import units
 from supplint.reference import tables as reference
 from supplint.ruleset import registry
-from supplint.quantity import units
-from supplint.cli import cli
-
-from conftest import EXAMPLES, ROOT
+from supplint.shipped import cache as data_cache
+from supplint.shipped import files as data
+from supplint.shipped import location
 
 LABEL = EXAMPLES / "d3-k2-4000iu-mismatch.yaml"  # SUP201 and SUP207 on line 14
 EXPECTED = [("SUP201", "error", 14), ("SUP207", "error", 14)]

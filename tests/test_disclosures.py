@@ -150,7 +150,7 @@ def test_sup406_column_is_the_vague_words():
     assert [(f.code, f.line, f.column) for f in found] == [("SUP406", 3, 7)]
 
 
-# --- consult notes -----------------------------------------------------------------------------------------------------
+# --- consult notes ----------------------------------------------------------------------------------------------
 
 LABEL = "product: Example Magnesium\nidentity: Dietary Supplement\nfacts:\n  - {name: Magnesium, amount: 100 mg}\n"
 

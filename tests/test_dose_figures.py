@@ -10,7 +10,6 @@ from click.testing import CliRunner
 
 import supplint
 from conftest import label_with_rows
-from supplint.shipped import files as data
 from supplint.cli import cli
 from supplint.reference.tables import reference
 from supplint.ruleset.registry import registry
@@ -104,9 +103,9 @@ def test_an_amount_above_a_bound_is_at_least_the_bound_and_says_so():
 
 
 def test_the_summary_keeps_a_ceiling_a_ceiling():
+    from supplint.label.daily import label_facts
     from supplint.label.loader import load
     from supplint.label.resolve import resolve
-    from supplint.label.daily import label_facts
     from supplint.label.validation import validate
 
     parsed, _ = validate(load(label('{name: Vitamin C, amount: "<1 g"}')))
@@ -199,17 +198,17 @@ def test_a_bare_number_is_still_an_error_where_the_row_prints_a_unit():
 @pytest.mark.parametrize(("amount", "written"), [('"2 000 IU"', "2,000 IU"), ('"5 000 IU"', "5,000 IU"),
                                                  ('"1 000 mg"', "1,000 mg")])
 def test_a_space_in_a_number_is_malformed_and_the_hint_writes_it(amount, written):
-    row = "{name: Vitamin D3, amount: %s}" % amount
+    row = f"{{name: Vitamin D3, amount: {amount}}}"
     finding, = findings(label(row), "SUP004")
     assert finding.line == 3 and not findings(label(row), "SUP003")
     suggestion = finding.hint.rsplit(": ", 1)[-1]
     assert suggestion == written
-    assert not findings(label("{name: Vitamin D3, amount: \"%s\"}" % suggestion), "SUP004")
+    assert not findings(label(f"{{name: Vitamin D3, amount: \"{suggestion}\"}}"), "SUP004")
 
 
 @pytest.mark.parametrize("amount", ['"1e10 mg"', '"2.5e-3 mg"', '"5E3 IU"'])
 def test_scientific_notation_in_an_amount_is_malformed_not_an_unknown_unit(amount):
-    assert found(label("{name: Vitamin C, amount: %s}" % amount), ("SUP003", "SUP004")) == [("SUP004", 3)]
+    assert found(label(f"{{name: Vitamin C, amount: {amount}}}"), ("SUP003", "SUP004")) == [("SUP004", 3)]
 
 
 _SCIENTIFIC = re.compile(r"[0-9]e[-+]?[0-9]", re.IGNORECASE)

@@ -113,7 +113,8 @@ def label(draw, product: Product):
         "identity: Dietary Supplement\n"
         f"serving: {{size: {servings} tablets, per_day: {per_day}}}\n"
         "facts:\n" + "".join(f"  - {r}\n" for r in rows) +
-        "warnings: Consult your healthcare provider before use if you are pregnant, nursing, taking medication or have a medical condition.\n"
+        "warnings: Consult your healthcare provider before use if you are pregnant, nursing, "
+        "taking medication or have a medical condition.\n"
     )
 
 
@@ -129,15 +130,16 @@ def reference_text(product: Product) -> str:
     unit, _, qualifier = product.metric.unit.partition(" ")
     scale = MASS["mg"] if unit == "mg" else MASS["mcg"]
     metric = " ".join(w for w in (number(product.metric.value / scale, True), unit, qualifier) if w)
-    amount = f"{metric} ({number(product.iu.value, True)} {product.iu.unit}{' ' + product.iu.suffix if product.iu.suffix else ''})" \
-        if product.iu else metric
+    suffix = f" {product.iu.suffix}" if product.iu and product.iu.suffix else ""
+    amount = f"{metric} ({number(product.iu.value, True)} {product.iu.unit}{suffix})" if product.iu else metric
     row = f'{{name: {product.name}, {f"as: {product.as_}, " if product.as_ else ""}amount: "{amount}"}}'
     rows = [row] + companion_row(product, 1)
     return ("product: Example\n"
             "identity: Dietary Supplement\n"
             "serving: {size: 1 tablets, per_day: 1}\n"
             "facts:\n" + "".join(f"  - {r}\n" for r in rows) +
-            "warnings: Consult your healthcare provider before use if you are pregnant, nursing, taking medication or have a medical condition.\n")
+            "warnings: Consult your healthcare provider before use if you are pregnant, nursing, taking medication or "
+            "have a medical condition.\n")
 
 
 EXPECTED = {index: verdict(reference_text(product)) for index, product in enumerate(PRODUCTS)}

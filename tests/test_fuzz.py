@@ -84,7 +84,6 @@ def test_the_checks_catch_what_they_are_for():
     assert "</html>" in fuzzing.check_output("html", "<html><body>", files, codes)
     assert "does not parse" in fuzzing.check_output("junit", "<testsuites>", files, codes)
     assert "missing" in fuzzing.check_output("junit", "<testsuites></testsuites>", files, codes)
-    with pytest.raises(fuzzing.Hang):
-        with fuzzing.deadline(0.05):
-            while True:
-                pass
+    with pytest.raises(fuzzing.Hang), fuzzing.deadline(0.05):
+        while True:
+            pass

@@ -12,8 +12,8 @@ import math
 import pytest
 
 import supplint
-from supplint.quantity import wording as formatting
 from supplint.cli import cli
+from supplint.quantity import wording as formatting
 
 LABEL = """\
 product: Vitamin D3 + K2 Softgels

@@ -19,8 +19,8 @@ import yaml
 
 from conftest import CHROMIUM_FLAGS, EXAMPLES, ROOT, run_cli
 from supplint.findings import Finding
-from supplint.report.html import HtmlReporter
 from supplint.label.daily import FactRow, LabelFacts, stack_totals
+from supplint.report.html import HtmlReporter
 
 HOSTILE = "<script>alert(1)</script> & \"double\" 'single'"
 HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;double&quot; &#x27;single&#x27;"
@@ -483,7 +483,7 @@ def png_colours(path: Path, step: int = 4) -> tuple[int, int, Counter[bytes]]:
             for i in range(channels, stride):
                 line[i] = (line[i] + line[i - channels]) & 0xFF
         elif kind == 2:  # Up
-            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous))
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous, strict=True))
         elif kind == 3:  # Average
             for i in range(stride):
                 left = line[i - channels] if i >= channels else 0

@@ -7,14 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_in_process
 
-from supplint.subjects.dsld import OriginDocument
+from conftest import ROOT, run_in_process
 from supplint.engine import Linter
 from supplint.importers import ImportFailed, dump_label
 from supplint.importers.dsld import convert, header
 from supplint.label.loader import load
 from supplint.label.validation import validate
+from supplint.subjects.dsld import OriginDocument
 
 FIXTURES = ROOT / "tests" / "fixtures" / "dsld"
 ALL = sorted(FIXTURES.glob("*.json"))
@@ -224,7 +224,7 @@ def test_multivitamin_rows_units_and_forms():
     assert facts["Potassium"]["dv"] == "<1%"
     assert facts["Lutein"]["dv"] == "†" and facts["Lutein"]["as"] == "from Marigold Flower Extract"
     assert "as" not in facts["Riboflavin"]
-    assert list(facts)[0] == "Vitamin A" and list(facts)[-1] == "Lutein"
+    assert next(iter(facts)) == "Vitamin A" and list(facts)[-1] == "Lutein"
 
 
 def test_proprietary_blend_keeps_nesting_and_member_amounts():

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT, amount_origins
 
+from conftest import ROOT, amount_origins
 from supplint.cli import cli
 from supplint.importers.text import import_panel
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, amount_origins, run_in_process
 
 import supplint
+from conftest import ROOT, amount_origins, run_in_process
 from supplint.importers import ImportFailed, dump_label
 from supplint.importers.text import PLACEHOLDER_PRODUCT, convert, header
 

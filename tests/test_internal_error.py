@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import json
 import shutil
-import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
 
 import supplint.engine
+from conftest import EXAMPLES, ROOT
 from supplint.cli import cli
 from supplint.report.formats import ALL_FORMATS
-
-from conftest import EXAMPLES, ROOT
 
 IRON = [("SUP304", 16)]
 CRASH = "product: Crash Test Supplement\nfacts:\n  - {name: Vitamin C, amount: 500 mg}\n"

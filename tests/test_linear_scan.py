@@ -81,7 +81,7 @@ def _counting_vocabulary(monkeypatch, tally):
     monkeypatch.setattr(_terms, "_WORD", Counting(_terms._WORD, tally))
     for name in ("_SENTENCE_END", "_CLAUSE_END"):
         monkeypatch.setattr(_claims, name, Counting(getattr(_claims, name), tally))
-    _claims.read_claims.cache_clear()  # a remembered verdict would skip the scan
+    _claims.read_text.cache_clear()  # a remembered verdict would skip the scan
 
 
 @pytest.mark.parametrize(("words", "expected"), [

@@ -63,7 +63,8 @@ def test_flow_mapping_comma_gets_a_hint():
 
 
 def test_nested_blend_members_are_located():
-    text = VALID_HEAD + "  - name: Bone Blend\n    amount: 250 mg\n    blend:\n      - name: Turmeric\n      - name: Boswellia\n        amount: 50 mgs\n"
+    text = VALID_HEAD + ("  - name: Bone Blend\n    amount: 250 mg\n    blend:\n      - name: Turmeric\n"
+                         "      - name: Boswellia\n        amount: 50 mgs\n")
     assert codes_and_lines(text) == [("SUP003", 8)]
 
 

@@ -9,11 +9,10 @@ from dataclasses import replace
 import pytest
 
 import supplint
+from conftest import EXAMPLES, run_cli
 from supplint.report import formats
 from supplint.report.reporter import ReportContext
 from supplint.report.summary import summary
-
-from conftest import EXAMPLES, run_cli
 
 D3 = EXAMPLES / "d3-5000-softgel.yaml"
 FIX = {"applicability": "safe", "edits": [{"line": 1, "column": 1, "end_line": 1, "end_column": 1, "content": ""}]}
@@ -69,7 +68,7 @@ def test_full_starts_each_finding_with_the_concise_line(d3_findings):
 
 def test_full_gutter_and_caret_point_at_the_span(d3_findings):
     source = D3.read_text(encoding="utf-8").splitlines()
-    for finding, block in zip(d3_findings, blocks(render(d3_findings))):
+    for finding, block in zip(d3_findings, blocks(render(d3_findings)), strict=False):
         rows = source_rows(block)
         numbered = [(int(gutter), text) for gutter, text in rows if gutter]
         assert numbered[0][0] == finding.line - 1  # one line of context
@@ -87,7 +86,7 @@ def test_full_help_line_and_blank_line_between_findings(d3_findings):
     text = render(d3_findings, checked=1)
     parts = blocks(text)
     assert len(parts) == len(d3_findings) + 1
-    for finding, block in zip(d3_findings, parts):
+    for finding, block in zip(d3_findings, parts, strict=False):
         assert finding.hint
         assert block[-1] == f"  = help: {finding.hint}"
         assert not any(line.startswith("  = fix available") for line in block)

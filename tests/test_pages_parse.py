@@ -7,8 +7,8 @@ import re
 import textwrap
 
 import pytest
-from conftest import EXAMPLES, ROOT, run_in_process
 
+from conftest import EXAMPLES, ROOT, run_in_process
 from supplint.findings import Span
 from supplint.label.loader import load
 from supplint.pages import Page, Prose
@@ -867,7 +867,7 @@ MARKDOWN_POSITIONS = page_text(r"""
     two lines` then more.
 
     [r]: https://example.com/ref
-    """)
+    """)  # noqa: W291 - the two spaces that end a line are a Markdown hard break
 
 
 def test_markdown_every_word_maps_to_its_page_position():

@@ -10,11 +10,10 @@ import dataclasses
 import pytest
 
 import supplint
+from conftest import EXAMPLES, run_in_process
 from supplint.engine import Linter
 from supplint.reference.tables import Reference
 from supplint.ruleset.registry import registry
-
-from conftest import EXAMPLES, run_in_process
 
 HEAD = "product: Example Supplement\nwarnings: Consult your healthcare provider before use.\nfacts:\n"
 

@@ -7,9 +7,9 @@ import re
 import pytest
 
 import supplint
-from supplint.shipped import files as data
 from supplint.reference.tables import reference
 from supplint.ruleset.registry import registry
+from supplint.shipped import files as data
 
 RULES = registry().rules
 
@@ -220,8 +220,8 @@ def test_a_template_field_the_kind_does_not_provide_is_a_pack_error():
 
 def test_a_reserved_code_is_refused_as_not_implemented():
     """Every catalogue rule is implemented today; the next reserved code must still be refused clearly."""
-    from supplint.ruleset.registry import Registry, SelectionError
     from supplint.kinds.spec import CatalogueEntry
+    from supplint.ruleset.registry import Registry, SelectionError
 
     reg = registry()
     future = Registry(reg.rules, reg.by_name, {"SUP599": CatalogueEntry(code="SUP599", name="future-rule",

@@ -7,7 +7,6 @@ import pytest
 
 import supplint
 
-
 # --- the examples -----------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -13,7 +13,8 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-LABEL = "product: Sunshine D {n}\nfacts:\n  - {{name: Vitamin D3, amount: 400 IU}}\n  - {{name: Vitamin B12, amount: 6 ug}}\n"
+LABEL = ("product: Sunshine D {n}\nfacts:\n  - {{name: Vitamin D3, amount: 400 IU}}\n"
+         "  - {{name: Vitamin B12, amount: 6 ug}}\n")
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,10 @@ import yaml
 from jsonschema import Draft7Validator
 
 import supplint
-from supplint.shipped import files as data
+from conftest import EXAMPLES, ROOT, run_in_process
 from supplint.label.model import FORMS
 from supplint.label.schema import label_schema, render
-
-from conftest import EXAMPLES, ROOT, run_in_process
+from supplint.shipped import files as data
 
 COMMITTED = ROOT / "schema" / "label.schema.json"
 

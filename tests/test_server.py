@@ -10,8 +10,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from conftest import EXAMPLES, ROOT
-from lsp_client import (SERVER, apply_edits, change, codes_at, edits_of, fixture, open_doc, published, request,
-                        start)
+from lsp_client import SERVER, apply_edits, change, codes_at, edits_of, fixture, open_doc, published, request, start
 
 pytestmark = pytest.mark.asyncio
 

@@ -103,7 +103,7 @@ def _audit(event: str, args: tuple) -> None:
 @pytest.fixture
 def opened():
     """The files the process opens while the test runs (an audit hook: builtins.open and os.open alike)."""
-    global _opened
+    global _opened  # noqa: PLW0603 - the audit hook, installed once per process, reads the module's list
     if not getattr(_audit, "installed", False):
         sys.addaudithook(_audit)  # a hook cannot be removed: it records only while a test holds the list
         _audit.installed = True

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .version import __version__
 
-__all__ = ["Finding", "check_file", "check_stack", "check_text", "fix_text", "__version__"]
+__all__ = ["Finding", "__version__", "check_file", "check_stack", "check_text", "fix_text"]
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

@@ -9,16 +9,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .engine import Linter
     from .findings import Finding
 
 #: Rule selections: "SUP2,SUP4", or any iterable of codes, prefixes and names.
-Selection = Union[str, Iterable[str], None]
+Selection = str | Iterable[str] | None
 #: A config: a path to supplint.toml / pyproject.toml, or the `[tool.supplint]` keys as a mapping.
-ConfigLike = Union[str, os.PathLike, Mapping, None]
+ConfigLike = str | os.PathLike | Mapping | None
 
 
 def codes(selection: Selection) -> list[str] | None:
@@ -86,7 +86,7 @@ def check_stack(labels: Iterable[str | tuple[str, int]], *, population: str | No
         raise ValueError("give one name per label")
     checker = linter(files[0] if files else "label.yaml", population=population, **options)
     entries = []
-    for (text, per_day), file in zip(texts, files):
+    for (text, per_day), file in zip(texts, files, strict=False):
         found = checker.resolved(text, file, own_population=False)
         if found is None:
             raise ValueError(f"{file} is not a well-formed label; check_text says why")

@@ -71,7 +71,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--output-format", type=click.Choice(ALL_FORMATS), default=lambda: _default_format(),
+@click.option("--output-format", type=click.Choice(ALL_FORMATS), default=_default_format,
               show_default="concise; github under GitHub Actions", envvar="SUPPLINT_OUTPUT_FORMAT",
               help="How findings are printed (env SUPPLINT_OUTPUT_FORMAT).")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write findings to this file.")

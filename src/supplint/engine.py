@@ -5,15 +5,18 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property, lru_cache
+from operator import attrgetter
+from typing import cast
 
 from . import suppress
 from .codes import INTERNAL_ERROR, INVALID_YAML, UNUSED_SUPPRESSION
 from .edit.fixes import TextEdit, as_fix, split_lines, value_edits
 from .errors import SupplintError
 from .filetypes import is_dsld, is_page, is_panel
-from .findings import FILE_START, Finding, Span
+from .findings import FILE_START, Finding, Severity, Span
 from .hits import Hit, ValueEdit
 from .kinds import evaluators
+from .kinds.spec import RuleBase
 from .label.loader import Document, LoadError, load
 from .label.resolve import resolve
 from .label.validation import validate
@@ -53,7 +56,7 @@ class Linter:
 
     def __init__(self, codes: Iterable[str], population: str | None = None,
                  rules: Registry | None = None, data: Reference | None = None,
-                 options: dict[str, dict] | None = None, severity: dict[str, str] | None = None):
+                 options: dict[str, dict] | None = None, severity: Mapping[str, str] | None = None):
         self.registry = rules or registry()
         self.reference = data or reference()
         self.codes = frozenset(codes)
@@ -117,7 +120,8 @@ class Linter:
         reason = os_reason(exc)
         return self.findings([Hit.at(INVALID_YAML, f"the file {reason}", FILE_START, reason.hint)], filename)
 
-    def run_rules(self, target: str, subject, filename: str, findings: list[Finding]) -> Iterator[tuple[object, Hit]]:
+    def run_rules(self, target: str, subject: object, filename: str,
+                  findings: list[Finding]) -> Iterator[tuple[RuleBase, Hit]]:
         """(rule, hit) for every selected rule that reads a ``target`` ("label", "page" or "stack") on ``subject``.
         A rule that raises costs only its own findings: the file gets SUP008 naming the rule (appended to
         ``findings``), and every other rule still runs."""
@@ -141,7 +145,8 @@ class Linter:
             message = (f"rule {rule.code} ({rule.name}) failed on this file, so its findings are missing; the other "
                        f"rules ran ({type(exc).__name__}: {detail})")
         else:
-            message = f"supplint failed while checking this file, so its results are incomplete ({type(exc).__name__}: {detail})"
+            message = (f"supplint failed while checking this file, so its results are incomplete "
+                       f"({type(exc).__name__}: {detail})")
         hint = ("this is a bug in supplint, not in the file: please report it with the file at "
                 "https://github.com/supplint/supplint/issues (SUPPLINT_DEBUG=1 shows the traceback)")
         return [self.finding(Hit.at(INTERNAL_ERROR, message, FILE_START, hint), filename)]
@@ -188,7 +193,7 @@ class Linter:
             checked = check_panel(self, text, filename)
         else:
             checked = self._check(text, filename)
-        checked.findings.sort(key=Finding.sort_key.fget)
+        checked.findings.sort(key=attrgetter("sort_key"))
         return checked
 
     def document(self, text: str, filename: str) -> Document | None:
@@ -251,12 +256,14 @@ class Linter:
 
     def _check(self, text: str, filename: str) -> Checked:
         try:
-            doc = load(text)
+            loaded = load(text)
         except LoadError as exc:
             checked = Checked(self.findings([exc.problem], filename))
-            doc = None
+            doc: Document | None = None
         else:
-            checked = self._stack(doc, text, filename) if is_stack_document(doc) else self.check_label(doc, text, filename)
+            doc = loaded
+            checked = (self._stack(loaded, text, filename) if is_stack_document(loaded)
+                       else self.check_label(loaded, text, filename))
         if suppress.MARKER in text:
             checked.findings = self.suppressed(checked.findings, suppress.find(text, doc, self.registry), filename)
         return checked
@@ -309,7 +316,8 @@ class Linter:
         else:
             span = doc.key_span(hit.path) if hit.at_key else doc.value_span(hit.path)
         fix = self._fix(hit.fix, doc, text) if hit.fix else None
-        return Finding(spec.code, spec.name, self.severity.get(spec.code, spec.severity), hit.message, filename,
+        severity = cast("Severity", self.severity.get(spec.code, spec.severity))
+        return Finding(spec.code, spec.name, severity, hit.message, filename,
                        span.line, span.column, span.end_line, span.end_column, hint=hit.hint, fix=fix)
 
     @staticmethod

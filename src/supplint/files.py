@@ -138,7 +138,8 @@ def read_text(path: str, root: str | None = None, errors: str = "strict") -> str
 
 def read_stream(stream, limit: int) -> bytes:
     """Standard input, refused past ``limit`` (read in pieces: nothing larger than the limit is held)."""
-    chunks, total = [], 0
+    chunks: list[bytes] = []
+    total = 0
     while True:
         chunk = stream.read(min(1 << 20, limit + 1 - total))
         if not chunk:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -25,6 +26,9 @@ from .hits import Hit, TextEdit
 from .label.loader import Document
 from .ruleset.registry import Registry, SelectionError
 from .suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from .findings import Finding
 
 MARKER = "supplint:"
 _DIRECTIVE = re.compile(
@@ -174,8 +178,8 @@ def _code(token: str, rules: Registry) -> str | None:
 
 def _target(following: list[int | None] | None, index: int, own_line: bool) -> int:
     """The line a directive covers: the next line with content for one alone on its line, else its own."""
-    if own_line and following is not None and index < len(following) and following[index] is not None:
-        return following[index]
+    if own_line and following is not None and index < len(following) and (line := following[index]) is not None:
+        return line
     return index + 1
 
 
@@ -260,16 +264,16 @@ def apply(findings: list, directives: list[Directive]) -> list:
         else:
             spans.append(directive)
     covering = _covering(findings, spans) if spans else {}
-    kept = []
+    kept: list[Finding] = []
     for index, finding in enumerate(findings):
         candidates = (*whole_file, *by_line.get(finding.line, ()), *covering.get(index, ()))
-        directive = next((d for d in candidates if d.covers(finding.code)), None)
-        if directive is None:
+        covers = next((d for d in candidates if d.covers(finding.code)), None)
+        if covers is None:
             kept.append(finding)
-        elif directive.tokens:
-            directive.used.add(finding.code)
+        elif covers.tokens:
+            covers.used.add(finding.code)
         else:
-            directive.used_all = True
+            covers.used_all = True
     return kept
 
 
@@ -277,14 +281,16 @@ def _covering(findings: list, spans: list[Directive]) -> dict[int, list[Directiv
     """For each finding (by index) the multi-line directives covering its line, innermost first. Node extents
     are nested or apart (they come from one tree), so one sweep in line order with a stack finds them all."""
     order = sorted(range(len(findings)), key=lambda i: findings[i].line)
-    spans = sorted(spans, key=lambda d: (d.target, -d.last))
+    # Every directive here covers the lines target..last, both set (apply sorted out the others), which the type of
+    # Directive cannot say: hence the two ignores.
+    spans = sorted(spans, key=lambda d: (d.target, -d.last))  # type: ignore[operator]
     stack: list[Directive] = []
     result: dict[int, list[Directive]] = {}
     at = 0
     for index in order:
         line = findings[index].line
         while at < len(spans) and spans[at].target <= line:
-            while stack and stack[-1].last < spans[at].target:
+            while stack and stack[-1].last < spans[at].target:  # type: ignore[operator]
                 stack.pop()
             stack.append(spans[at])
             at += 1
@@ -322,7 +328,7 @@ def unused(directives: list[Directive], enabled: frozenset[str], rules: Registry
                 reasons.append(f"{token} reports nothing here")
         keep = [t for t in d.tokens if t not in stale]
         if keep and d.codes_span:
-            edits = (TextEdit(d.line, d.codes_span[0], d.line, d.codes_span[1], ",".join(keep)),)
+            edits: tuple[TextEdit, ...] = (TextEdit(d.line, d.codes_span[0], d.line, d.codes_span[1], ",".join(keep)),)
         else:
             edits = _remove_comment(d)
         results.append(_unused(d, "unused suppression: " + "; ".join(reasons),

@@ -8,7 +8,6 @@ import pytest
 import supplint
 from text_checks import found, q
 
-
 # --- SUP307 missing-allergen-declaration ----------------------------------------------------------------------
 
 def allergen_label(ingredients: list[str], allergens: str | None = None, facts: str = "facts: []\n") -> str:

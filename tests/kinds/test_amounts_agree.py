@@ -6,7 +6,6 @@ import pytest
 
 from amount_checks import found, hits, label, no_load_errors
 
-
 # SUP207 amount-mismatch -----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("row", [

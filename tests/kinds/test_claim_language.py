@@ -7,7 +7,6 @@ import pytest
 
 from text_checks import DISCLAIMER_SINGULAR, found, q
 
-
 # --- SUP303 disease-claim -------------------------------------------------------------------------------------
 
 STRUCTURE_FUNCTION = [

@@ -7,7 +7,6 @@ import pytest
 
 from text_checks import found, q
 
-
 # --- SUP308 unsupported-nutrient-content-claim ----------------------------------------------------------------
 
 CONTENT = """\

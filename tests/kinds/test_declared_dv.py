@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from amount_checks import found, findings, hits, label, no_load_errors
-
+from amount_checks import findings, found, hits, label, no_load_errors
 
 # SUP204 dv-mismatch ---------------------------------------------------------------------------------------------
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 import supplint
-
 from conftest import ROOT
 
 HEAD = "product: Example Supplement\nwarnings: Consult your healthcare provider before use.\nfacts:\n"

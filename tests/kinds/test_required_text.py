@@ -8,7 +8,6 @@ import pytest
 import supplint
 from text_checks import DISCLAIMER_PLURAL, DISCLAIMER_SINGULAR, IRON_WARNING, found, q
 
-
 # --- SUP302 missing-dshea-disclaimer -------------------------------------------------------------------------
 
 CLAIMED = """\

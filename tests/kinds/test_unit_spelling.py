@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from amount_checks import found, findings, hits, label, no_load_errors
+from amount_checks import findings, found, hits, label, no_load_errors
 from supplint.ruleset.registry import registry
-
 
 # SUP208 error-prone-unit ----------------------------------------------------------------------------------------
 

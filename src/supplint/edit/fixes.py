@@ -82,7 +82,7 @@ def apply(text: str, groups: list[list[TextEdit]]) -> tuple[str, int]:
     applied = 0
     for group in groups:
         spans = [(offset(e.line, e.column), offset(e.end_line, e.end_column), e.content) for e in group]
-        if any(b < te and tb < e or b == tb for b, e, _ in spans for tb, te, _ in taken):
+        if any((b < te and tb < e) or b == tb for b, e, _ in spans for tb, te, _ in taken):
             continue  # overlaps a fix already taken; re-checking the fixed text will offer it again
         taken += spans
         applied += 1

@@ -47,8 +47,8 @@ def convert(text: str, filename: str) -> Conversion:
     except (json.JSONDecodeError, RecursionError) as exc:
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
         message = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        line, column = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (None, None)
-        raise ImportFailed(f"{NOT_A_RECORD}: not valid JSON: {message}{where}", line, column) from None
+        at = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (None, None)
+        raise ImportFailed(f"{NOT_A_RECORD}: not valid JSON: {message}{where}", *at) from None
     notes: list[str] = []
     found = positions(text, data)
     if found is None:
@@ -112,5 +112,5 @@ def _convert(draft: Draft) -> DsldConversion:
     add_footnote(draft)
     note_unmapped(draft)
     ident = record.get("id")
-    known = isinstance(ident, int) and not isinstance(ident, bool) or isinstance(ident, str) and ident.isdigit()
+    known = (isinstance(ident, int) and not isinstance(ident, bool)) or (isinstance(ident, str) and ident.isdigit())
     return DsldConversion(draft.label, draft.notes, draft.origins, dsld_id=str(ident) if known else None)

@@ -13,8 +13,9 @@ How it reads the text:
    ends the import there, with a note; several serving columns end it with ImportFailed (never a guess).
 3. Panel lines are read one by one: serving size, servings per container, column headings and footnotes, then rows.
    A row is read from the right: the %DV ("625%", "<1%", "*", "†"), then the amount, found as the leftmost word
-   from which supplint's own amount grammar (``supplint.quantity.amounts.parse_amount``) reads the rest of the text; what is
-   left is the name, with "(as …)" split off into `as`. A name on one line and its amount on the next are joined.
+   from which supplint's own amount grammar (``supplint.quantity.amounts.parse_amount``) reads the rest of the text;
+   what is left is the name, with "(as …)" split off into `as`. A name on one line and its amount on the next are
+   joined.
 4. Blend members are the rows under a blend row that are indented further, marked with a leading or trailing
    "†"/"*"/bullet, have no amount, or (in a panel without indentation) fit into the blend's remaining total; or
    they are listed after the blend's name or amount in parentheses or after a colon.
@@ -157,7 +158,9 @@ class _Reader(Record):
         items: list[Item] = []
         lines = list(self.lines)
         if heading is not None:
-            rest = HEADER.match(heading.text)["rest"].strip()
+            header = HEADER.match(heading.text)
+            assert header is not None  # a heading is a line HEADER matches
+            rest = header["rest"].strip()
             if rest:  # "Supplement Facts Serving Size 2 Capsules" on one line
                 lines[start] = heading.part(len(heading.text) - len(rest))
             else:

@@ -2,8 +2,9 @@
 ``kind: Literal[...]``), the ``FIELDS`` its messages may use, and a pure ``evaluate(rule, subject, options) ->
 Iterable[Hit]``. The subject is a label (``Resolved``), a page (``PageContext``) for modules that set
 ``TARGET = "page"``, or a stack (``TARGET = "stack"``); a kind that reads more than one sets a tuple
-(``TARGET = ("label", "page")``) and looks at its rule's ``target``. Optional: ``TEMPLATES``, the Spec's templates beyond message
-and hint, and ``VOCABULARY``, the loader of a rule's `vocabulary` file; the registry checks both when packs load.
+(``TARGET = ("label", "page")``) and looks at its rule's ``target``. Optional: ``TEMPLATES``, the Spec's templates
+beyond message and hint, and ``VOCABULARY``, the loader of a rule's `vocabulary` file; the registry checks both when
+packs load.
 
 Kinds are listed in ``index.KINDS``, so a new kind is one new module and one line there; a new rule of an existing
 kind is data only.
@@ -15,7 +16,7 @@ import importlib
 import re
 import string
 from functools import cache
-from typing import get_args
+from typing import get_args, overload
 
 from ..hits import Hit, ValueEdit  # noqa: F401 - the record every kind yields, and a fix's edit
 from ..quantity import units
@@ -50,7 +51,13 @@ class _Fields(dict):
         return ""
 
 
+@overload
+def render(template: str, fields: dict) -> str: ...
+@overload
+def render(template: str | None, fields: dict) -> str | None: ...
 def render(template: str | None, fields: dict) -> str | None:
+    # A message template is a str: every rule of a kind has one (only builtin codes, which are not rendered, have
+    # none), so its rendering is typed as a str; a hint may be absent.
     return template.format_map(_Fields(fields)) if template else None
 
 

@@ -257,8 +257,6 @@ def read_claims(text: str, path: str, mode: Mode, extra: tuple[str, ...] = (),
     return read_text(text, path, mode, extra, exempt)[0]
 
 
-read_claims.cache_clear = lambda: read_text.cache_clear()  # the verdicts it returns are read_text's, remembered there
-
 
 @lru_cache(maxsize=20_000)  # a site's labels and pages repeat their claims
 def read_text(text: str, path: str, mode: Mode, extra: tuple[str, ...] = (), exempt: tuple[str, ...] = (),

@@ -49,6 +49,7 @@ def _alternatives(pattern: str, pos: int) -> tuple[list[list], int]:
 def _sequence(pattern: str, pos: int) -> tuple[list, int]:
     """Items up to the next top-level | or ) : ("lit", char), ("group", branches) or ("gap",)."""
     items: list = []
+    item: tuple  # ("lit", char), ("group", branches) or ("gap",)
     size = len(pattern)
     while pos < size:
         char = pattern[pos]
@@ -97,7 +98,7 @@ def _sequence(pattern: str, pos: int) -> tuple[list, int]:
             optional = pattern[pos] in _ZERO_MIN
             if pattern[pos] == "{":
                 close = pattern.find("}", pos)
-                low = pattern[pos + 1:close].split(",")[0].strip()
+                low = pattern[pos + 1:close].split(",", maxsplit=1)[0].strip()
                 optional = not low.isdigit() or int(low) == 0
                 pos = close + 1
             else:
@@ -137,14 +138,14 @@ def _union(branches) -> frozenset[str] | None:
     sets = [_best(branch) for branch in branches]
     if any(s is None for s in sets):
         return None
-    return frozenset().union(*sets)
+    return frozenset().union(*(s for s in sets if s is not None))
 
 
 class Terms:
     """A list of regex entries searched as one alternation would be, but each entry is compiled only when one of its
     required literals occurs in the text (most texts need a handful of the hundreds of entries)."""
 
-    __slots__ = ("entries", "_gates", "_always")
+    __slots__ = ("_always", "_gates", "entries")
 
     def __init__(self, entries: Iterable[str]):
         self.entries = tuple(entries)
@@ -199,7 +200,7 @@ class Phrases:
     possessive "'s" ignored, a plural "s" or "es" on the last word allowed. Built from data with no pattern to
     compile: a set of strings, so a list of thousands costs a few milliseconds."""
 
-    __slots__ = ("_phrases", "_first", "_longest", "_exact")
+    __slots__ = ("_exact", "_first", "_longest", "_phrases")
 
     def __init__(self, phrases: Iterable[str], exact: Iterable[str] = ()):
         """``exact``: phrases matched only as written, in the case given (an abbreviation that is also a word:

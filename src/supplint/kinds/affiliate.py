@@ -72,7 +72,7 @@ class Vocabulary:
 
 
 @cache
-def _vocabulary(path: str) -> Vocabulary:
+def load_vocabulary(path: str) -> Vocabulary:
     table = data.load(path)
     try:
         def regex(key, default=None):
@@ -103,7 +103,7 @@ def _vocabulary(path: str) -> Vocabulary:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
 
 
-VOCABULARY = _vocabulary  # the registry loads each rule's vocabulary file when the packs load
+VOCABULARY = load_vocabulary  # the registry loads each rule's vocabulary file when the packs load
 
 
 def _on(host: str, known: str) -> bool:
@@ -145,8 +145,8 @@ def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Patt
             continue
         if lower in vocabulary.parameters:
             return f"a tracking parameter ({name}=)"
-        shape = vocabulary.parameter_values.get(lower)
-        if shape is not None and shape.search(value):
+        value_shape = vocabulary.parameter_values.get(lower)
+        if value_shape is not None and value_shape.search(value):
             return f"a tracking parameter ({name}={value})"
     return None
 
@@ -158,7 +158,7 @@ def _extended(options: dict, name: str) -> tuple[re.Pattern, ...]:
 
 
 def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
-    vocabulary = _vocabulary(rule.vocabulary)
+    vocabulary = load_vocabulary(rule.vocabulary)
     hosts = tuple(options.get("extra-hosts") or ())
     affiliate = [(link, why) for link in context.page.links if (why := why_affiliate(link, vocabulary, hosts))]
     if not affiliate:
@@ -168,6 +168,7 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
     fields = {"url": first.url, "why": why, "link_line": first.line, "count": len(affiliate), "disclosure_line": "",
               "found": ""}
     link_span = Span(first.line, first.column, first.line, first.column + max(1, len(first.text)))
+    vague = None
     if disclosure is None:
         vague = _first(context, _extended(options, "vague"), vocabulary) or _disclosure_link(context, vocabulary)
     if rule.fires_when == "late":
@@ -186,7 +187,7 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
             yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=link_span)
         return
     if vague is not None:  # fires-when: vague
-        order, offset, span, found = vague
+        _order, _offset, span, found = vague
         fields.update(found=found, disclosure_line=span.line)
         yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=span)
 

@@ -61,7 +61,8 @@ def _vocabulary(path: str) -> Vocabulary:
     rows = table.get("allergens") if isinstance(table, dict) else None
     if not rows:
         raise ValueError(f"{path} needs a mapping `allergens`")
-    allergens, groups, parts, exempt = {}, {}, [], []
+    allergens, groups, parts = {}, {}, []
+    exempt: list[str] = []
     try:
         for index, (key, row) in enumerate(rows.items()):
             allergens[key] = Allergen(key, row.get("name", key), alternation(row["declared"]))
@@ -93,6 +94,7 @@ def allergens_in(text: str, path: str) -> tuple[tuple[str, str, int], ...]:
         start, end = match.span()
         if inside(spans, start, end):
             continue
+        assert match.lastgroup is not None  # every alternative is a named group
         allergen = vocabulary.groups[match.lastgroup]
         result.setdefault(allergen, (text[offsets[start]:offsets[end]], offsets[start]))
     return tuple((key, words, where) for key, (words, where) in result.items())

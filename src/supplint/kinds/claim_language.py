@@ -32,6 +32,7 @@ from pydantic import Field, model_validator
 
 from . import Hit, render
 from ._claims import (
+    Mode,
     check_table,
     compile_all,
     introduces_claims,
@@ -66,7 +67,7 @@ class Spec(RuleBase):
     REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"extra-diseases": "patterns", "exempt": "patterns"}
 
     @model_validator(mode="after")
-    def _fields_fit_target(self) -> "Spec":
+    def _fields_fit_target(self) -> Spec:
         if self.target == "page" and (self.fields or self.verb_fields):
             raise ValueError("a claim-language rule for pages reads the page's prose: it takes no `fields`")
         if self.target == "label" and not (self.fields or self.verb_fields):
@@ -126,7 +127,8 @@ def evaluate(rule: Spec, subject, options: dict) -> Iterator[Hit]:
         yield from _page(rule, subject, extra, exempt)
         return
     label = subject.label
-    for fields, mode in ((rule.fields, "claim"), (rule.verb_fields, "verb")):
+    modes: tuple[tuple[tuple[TextField, ...], Mode], ...] = ((rule.fields, "claim"), (rule.verb_fields, "verb"))
+    for fields, mode in modes:
         for field in fields:
             for path, text in texts(label, field):
                 for claim in read_claims(text, rule.vocabulary, mode, extra, exempt):
@@ -161,4 +163,4 @@ def _values(text: str, claim) -> dict:
     return {"term": " ".join(claim.term.split()), "text": shown}
 
 
-__all__ = ["FIELDS", "Spec", "TARGET", "disease_term", "evaluate", "excerpt"]
+__all__ = ["FIELDS", "TARGET", "Spec", "disease_term", "evaluate", "excerpt"]

@@ -8,9 +8,10 @@ claim needs per serving.
 - `fields`: the texts read (the claims).
 
 After a phrase, the nutrient words run to the end of the clause or to a word such as "with", "for", "from",
-"to", "per", "than" (at most `WINDOW` characters); they may name several nutrients ("excellent source of calcium and vitamin D"). Each is matched
-to a nutrient with the alias table; words that name no nutrient ("rich in antioxidants") are not checked. A claim
-negated earlier in its clause ("not a significant source of") is not checked.
+"to", "per", "than" (at most `WINDOW` characters); they may name several nutrients ("excellent source of calcium
+and vitamin D"). Each is matched to a nutrient with the alias table; words that name no nutrient ("rich in
+antioxidants") are not checked. A claim negated earlier in its clause ("not a significant source of") is not
+checked.
 
 %DV per serving = the nutrient's rows summed per serving ÷ its Daily Value. A claimed nutrient that is not on the
 label at all fires too; one on the label whose amount cannot be read, or with no Daily Value, is not judged.
@@ -31,10 +32,10 @@ from ..quantity import wording as formatting
 from ..reference.aliases import fold
 from . import Hit, render
 from ._text import TextField, alternation, texts
-from .spec import RuleBase, _Spec
+from .spec import PackModel, RuleBase
 
 
-class Level(_Spec):
+class Level(PackModel):
     phrases: tuple[str, ...]
     minimum: float
     strict: bool = False
@@ -73,6 +74,7 @@ def claimed(text: str, levels: tuple[Level, ...], aliases) -> Iterator[tuple[str
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # each one character long: a clause end is at end - 1
     negations = [m.span() for m in _NEGATION.finditer(text)]
     for match in pattern.finditer(text):
+        assert match.lastgroup is not None  # every alternative is a named group
         level = levels[int(match.lastgroup[1:])]
         start, after = match.span()
         if _negated(text, start, ends, negations):

@@ -28,11 +28,12 @@ class Spec(RuleBase):
     kind: Literal["declared-dv"]
     against: Literal["current", "previous"]
 
-    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {name: "number" for name in OPTIONS}
+    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = dict.fromkeys(OPTIONS, "number")
 
 
 def agrees(declared: float, bound: str | None, computed: float, options: dict) -> bool:
-    """Within rounding: ±`tolerance-points`, or `tolerance-percent` of the larger figure once it reaches `relative-from`."""
+    """Within rounding: ±`tolerance-points`, or `tolerance-percent` of the larger figure once it reaches
+    `relative-from`."""
     allowed = options["tolerance-points"]
     top = max(declared, computed)
     if top >= options["relative-from"]:
@@ -49,6 +50,8 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
         if matches_old != previous:
             continue
         nutrient, reference = row.nutrient, resolved.reference
+        # _misses gives only rows with a nutrient that has a Daily Value, an amount and a declared %DV
+        assert nutrient is not None and nutrient.dv and row.amount is not None and row.dv is not None
         fields = {
             "row": row.name,
             "nutrient": nutrient.name,
@@ -86,7 +89,7 @@ def _compute_misses(resolved: Resolved, options: dict) -> list[tuple[Row, float,
         if agrees(declared.percent, declared.bound, current, options):
             continue
         old = nutrient.old_dv
-        old_value = amount_in(reference, amount, nutrient, row.forms, old[1]) if old else None
-        matches_old = old_value is not None and agrees(declared.percent, declared.bound, old_value / old[0] * 100, options)
+        matches_old = (old is not None and (old_value := amount_in(reference, amount, nutrient, row.forms, old[1])) is not None
+                       and agrees(declared.percent, declared.bound, old_value / old[0] * 100, options))
         found.append((row, current, matches_old))
     return found

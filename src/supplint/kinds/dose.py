@@ -9,7 +9,7 @@ nutrient's label unit), for a figure the tables do not hold ("vitamin B6 above 5
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -78,6 +78,7 @@ class Spec(RuleBase):
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     reference = resolved.reference
     present = resolved.nutrients()
+    candidates: Iterable[str]  # nutrient ids
     if rule.scope == "each":
         candidates = present
     else:
@@ -102,7 +103,7 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
         over_ul = over_dv = False
         maximum = None
         covered = limit = None
-        if ul_test and nutrient.ul is not None:
+        if ul_test and population is not None and nutrient.ul is not None:
             covered = resolved.daily_for_ul(nutrient)
             if covered is not None:
                 limit = nutrient.ul.for_bands(population.bands)  # None: no figure for the population (SUP005 says so)
@@ -138,6 +139,7 @@ def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool
     if maximum is not None:
         fields["maximum"] = formatting.amount(maximum, nutrient.measure)
     if covered is not None:
+        assert population is not None  # an upper limit is tested only for a known population
         total, rows = covered
         label_daily = sum(row.per_serving for row in rows if row.per_serving is not None) * resolved.per_day
         fields.update(

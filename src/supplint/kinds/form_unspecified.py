@@ -23,5 +23,6 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     wanted = frozenset(rule.forms)
     for row in resolved.rows_of(rule.nutrient):
         if not row.forms & wanted:
+            assert row.nutrient is not None  # rows_of gives one nutrient's rows
             fields = {"row": row.name, "nutrient": row.nutrient.name}
             yield Hit(row.path, render(rule.message, fields), render(rule.hint, fields))

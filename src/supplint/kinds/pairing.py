@@ -14,10 +14,10 @@ from pydantic import Field, model_validator
 from ..label.resolve import Resolved
 from ..quantity import wording as formatting
 from . import Hit, daily_text, render
-from .spec import RuleBase, _Spec
+from .spec import PackModel, RuleBase
 
 
-class Trigger(_Spec):
+class Trigger(PackModel):
     nutrient: str
     minimum: str | None = None  # the name of a quantity option
     forms: tuple[str, ...] = ()
@@ -60,7 +60,7 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
         trigger_rows = [row for row in trigger_rows if row.forms & frozenset(rule.trigger.forms)]
     if not trigger_rows:
         return
-    trigger_daily = sum(row.per_serving for row in trigger_rows) * resolved.per_day
+    trigger_daily = sum(row.per_serving for row in trigger_rows if row.per_serving is not None) * resolved.per_day
     trigger_min = _minimum(rule.trigger.minimum, trigger, options, reference)
     if trigger_min is not None and trigger_daily < trigger_min:
         return
@@ -89,7 +89,7 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
         partner_min = _minimum(rule.partner.minimum, partner, options, reference)
         if not known or partner_min is None:
             return
-        partner_daily = sum(row.per_serving for row in known) * resolved.per_day
+        partner_daily = sum(row.per_serving for row in known if row.per_serving is not None) * resolved.per_day
         fires = partner_daily < partner_min
         fields["partner_daily"] = formatting.amount(partner_daily, partner.measure)
         fields["partner_minimum"] = formatting.amount(partner_min, partner.measure)

@@ -45,10 +45,10 @@ from ..shipped import files as data
 from . import Hit, render
 from ._text import TextField, dosage_form, first_difference, fold, texts
 from ._text import normalise as _plain_normalise
-from .spec import RuleBase, _Spec
+from .spec import PackModel, RuleBase
 
 
-class When(_Spec):
+class When(PackModel):
     nutrient: str | None = None
     forms: tuple[Literal[FORMS], ...] = ()  # type: ignore[valid-type]
     field: TextField | None = None
@@ -135,7 +135,7 @@ def _statement(key: str) -> Statement:
 
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     label = resolved.label
-    fields = {"nutrient": "", "form": "", "statement": "", "expected": ""}
+    fields: dict[str, object] = {"nutrient": "", "form": "", "statement": "", "expected": ""}
     when = rule.when
     if when is not None:
         if when.field is not None and not getattr(label, when.field, None):
@@ -144,6 +144,7 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
             rows = resolved.rows_of(when.nutrient)
             if not rows:
                 return
+            assert rows[0].nutrient is not None  # rows_of gives one nutrient's rows
             fields["nutrient"] = rows[0].nutrient.name
         if when.forms:
             form = dosage_form(label)
@@ -351,6 +352,7 @@ def _missing(rule: Spec, resolved: Resolved, fields: dict) -> Hit:
     label = resolved.label
     for anchor in rule.at:
         if anchor == "nutrient":
+            assert rule.when is not None and rule.when.nutrient is not None  # `at: nutrient` needs `when: nutrient`
             rows = resolved.rows_of(rule.when.nutrient)
             if rows:
                 return Hit(rows[0].path, render(rule.message, fields), render(rule.hint, fields))

@@ -18,13 +18,13 @@ CODE = r"^SUP[0-9]{3}$"
 NAME = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-class _Spec(BaseModel):
+class PackModel(BaseModel):
     # defer_build: the registry validates every pack through one union adapter, so building each kind's own
     # validator when its class is created would be paid on every start for nothing (~2 ms of ~40).
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
-class Option(_Spec):
+class Option(PackModel):
     type: Literal["quantity", "number", "patterns"]
     default: Any
     description: str
@@ -65,12 +65,12 @@ class Option(_Spec):
             raise ValueError(f"bad regular expression: {exc}") from None
 
 
-class Examples(_Spec):
+class Examples(PackModel):
     fires: str | None = None  # only internal-error has none: no correct input should make supplint fail
     passes: str
 
 
-class RuleBase(_Spec):
+class RuleBase(PackModel):
     code: Annotated[str, Field(pattern=CODE)]
     name: Annotated[str, Field(pattern=NAME)]
     severity: Severity
@@ -118,7 +118,7 @@ class _Pattern:
     Compiling costs more than the rest of a one-label run for some rules: page rules' patterns are never used on a
     label, and a kind that joins a rule's patterns into one regex reads only their text."""
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("_compiled", "flags", "pattern")
 
     def __init__(self, pattern: str):
         self.pattern = pattern
@@ -151,7 +151,7 @@ class BuiltinRule(RuleBase):
     kind: Literal["builtin"]
 
 
-class CatalogueEntry(_Spec):
+class CatalogueEntry(PackModel):
     """A rule of the catalogue (rules/catalogue.yaml): what a pack that implements the code must call it; a code no
     pack implements is reserved (the registry's `planned`)."""
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..quantity import wording as formatting
 from .resolve import Resolved
+
+if TYPE_CHECKING:
+    from .loader import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +37,7 @@ class LabelFacts:
     rows: tuple[FactRow, ...]
     # what the figures were computed from, for reports that word their own sentences (the shopper report)
     resolved: Resolved | None = field(default=None, compare=False, repr=False)
-    doc: object = field(default=None, compare=False, repr=False)
+    doc: Document | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -64,11 +68,15 @@ def label_facts(resolved: Resolved, file: str, doc=None) -> LabelFacts:
         dv = daily / nutrient.dv * 100 if daily is not None and nutrient and nutrient.dv else None
         ul = None
         share = resolved.ul_share(row) if resolved.population is not None else None
-        limit = nutrient.ul.for_bands(resolved.population.bands) if share is not None else None
-        if limit:
-            ul = share * days / limit * 100
+        if share is not None:
+            # a share is given only for a known nutrient whose upper limit covers the row, for a known population
+            assert nutrient is not None and nutrient.ul is not None and resolved.population is not None
+            limit = nutrient.ul.for_bands(resolved.population.bands)
+            if limit:
+                ul = share * days / limit * 100
         bound = next((part.bound for part in row.amount.amounts() if part.bound), "") if row.amount else ""
         if daily is not None:
+            assert nutrient is not None  # resolve gives a per-serving amount only in a known nutrient's unit
             daily_text = bound + formatting.amount(daily, nutrient.measure)  # "<1,000 mg": a ceiling stays one
         elif nutrient is None and row.amount is not None and row.amount.bound is None:
             daily_text = formatting.amount(row.amount.value * days, row.amount.measure)  # fish oil, probiotics
@@ -92,7 +100,7 @@ def stack_totals(products: list[tuple[str, Resolved, int]]) -> dict[str, Nutrien
         servings = _count(per_day)
         for nid, present in resolved.nutrients().items():
             nutrient = resolved.reference.nutrients[nid]
-            daily = sum(row.per_serving for row in present) * servings
+            daily = sum(row.per_serving for row in present if row.per_serving is not None) * servings
             covered = resolved.daily_for_ul(nutrient)
             ul_daily = covered[0] / resolved.per_day * servings if covered else 0.0
             total = totals.get(nid)

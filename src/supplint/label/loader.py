@@ -65,7 +65,6 @@ def _bool(text: str) -> bool:
 def _null(text: str) -> None:
     if text not in _NULLS:
         raise _Misfit(f"YAML reads {_shown(text)} as !!null, but it is not empty, ~ or null")
-    return None
 
 
 def _int(text: str) -> int:
@@ -231,7 +230,7 @@ def load(text: str) -> Document:
 
 
 class _Builder:
-    __slots__ = ("doc", "budget", "active", "anchors")
+    __slots__ = ("active", "anchors", "budget", "doc")
 
     def __init__(self, doc: Document, anchors: bool):
         self.doc = doc
@@ -272,6 +271,7 @@ class _Builder:
         try:
             if isinstance(node, SequenceNode):
                 return [self.build(item, top, depth + 1) for item in node.value]
+            assert isinstance(node, MappingNode)  # the third kind of YAML node
             return self._mapping(node, top, depth)
         finally:
             self.active.discard(ident)

@@ -152,7 +152,7 @@ class PerDay:
 
 _RANGE = re.compile(r"^\s*([0-9]+)\s*(?:-|–|to)\s*([0-9]+)\s*$")
 
-def _too_many(text: str) -> PydanticCustomError:
+def _too_many(text: str | int) -> PydanticCustomError:
     return _error("per_day", f"{quoted(text)} is more servings a day than any label allows "
                              f"(at most {MAX_PER_DAY:,})", "write the most servings a day the directions allow")
 

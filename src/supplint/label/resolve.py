@@ -13,7 +13,7 @@ from ..hits import Hit
 from ..quantity.amounts import Amount
 from ..reference.panel_rows import panel_row
 from ..reference.tables import Ambiguous, Nutrient, Population, Reference
-from .model import DeclaredDV, Label, _Row
+from .model import BlendMember, DeclaredDV, Fact, Label
 
 
 @dataclass(slots=True)
@@ -78,8 +78,8 @@ class Resolved:
     def daily(self, nutrient_id: str) -> float | None:
         """Daily amount in the nutrient's label unit: all rows summed, times the most servings a day."""
         def total() -> float | None:
-            rows = [row for row in self.rows_of(nutrient_id) if row.per_serving is not None]
-            return sum(row.per_serving for row in rows) * self.per_day if rows else None
+            amounts = [row.per_serving for row in self.rows_of(nutrient_id) if row.per_serving is not None]
+            return sum(amounts) * self.per_day if amounts else None
 
         return self.memo(("daily", nutrient_id), total)
 
@@ -87,8 +87,9 @@ class Resolved:
         """The daily amount in the label unit that is certain to be reached: a row printed as a ceiling (`<1 g`)
         counts for nothing here (label-format.md: at most the bound), so a megadose never rests on one."""
         def total() -> float | None:
-            rows = [row for row in self.rows_of(nutrient_id) if row.per_serving is not None and not row.at_most]
-            return sum(row.per_serving for row in rows) * self.per_day if rows else None
+            amounts = [row.per_serving for row in self.rows_of(nutrient_id)
+                       if row.per_serving is not None and not row.at_most]
+            return sum(amounts) * self.per_day if amounts else None
 
         return self.memo(("at-least", nutrient_id), total)
 
@@ -155,7 +156,7 @@ def _missing_figures(row: Row, population: Population, resolved: Resolved) -> No
         ))
 
 
-def _collect(fact: _Row, path: tuple, reference: Reference, rows: list[Row]) -> None:
+def _collect(fact: Fact | BlendMember, path: tuple, reference: Reference, rows: list[Row]) -> None:
     match = reference.aliases.match(fact.name, fact.as_, fact.nutrient)
     nutrient = reference.nutrients.get(match.nutrient) if match.nutrient else None
     rows.append(Row(path, fact.name, fact.as_, nutrient, match.forms, fact.amount, dv=fact.dv))

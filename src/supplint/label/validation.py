@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import get_args
+from typing import TYPE_CHECKING, cast, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -28,6 +28,9 @@ from ..quantity.wording import quoted
 from ..suggest import closest, did_you_mean
 from .loader import Document
 from .model import Label
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 #: Our own pydantic error types that belong to a rule other than invalid-label.
 _CODES = {"unknown_unit": UNKNOWN_UNIT, "malformed_amount": MALFORMED_AMOUNT, "unsupported_population": UNSUPPORTED_POPULATION}
@@ -49,10 +52,10 @@ def validate(doc: Document) -> tuple[Label | None, list[Hit]]:
 
 def problems_of(exc: ValidationError, doc: Document, prefix: str = "", model: type[BaseModel] = Label) -> list[Hit]:
     """``model``'s validation errors as problems at their YAML places (``prefix`` says what was validated)."""
-    errors = exc.errors(include_url=False)
+    errors: list[ErrorDetails | None] = list(exc.errors(include_url=False))  # taken out (None) as they are used
     problems = _split_values(errors, doc) + _misspelt_keys(errors, doc, model)
     problems += [_problem(error, doc, model) for error in errors if error is not None]
-    problems.sort(key=lambda p: (p.span.line, p.span.column))
+    problems.sort(key=lambda p: (p.span.line, p.span.column) if p.span else (0, 0))
     return [replace(problem, message=prefix + problem.message) for problem in problems] if prefix else problems
 
 
@@ -117,7 +120,7 @@ def _misspelt_keys(errors: list, doc: Document, root: type[BaseModel]) -> list[H
     for index, error in enumerate(errors):
         if error is not None and error["type"] == "missing":
             missing.setdefault(tuple(error["loc"][:-1]), {})[str(error["loc"][-1])] = index
-    problems = []
+    problems: list[Hit] = []
     if not missing:
         return problems
     for index, error in enumerate(errors):
@@ -126,7 +129,7 @@ def _misspelt_keys(errors: list, doc: Document, root: type[BaseModel]) -> list[H
         parent, key = tuple(error["loc"][:-1]), str(error["loc"][-1])
         wanted = missing.get(parent)
         match = closest(key, wanted) if wanted else None
-        if match is None:
+        if match is None or wanted is None:
             continue
         errors[index] = errors[wanted.pop(match)] = None
         problems.append(Hit.at(INVALID_LABEL, f"unknown key '{key}'; did you mean '{match}'?",
@@ -136,7 +139,7 @@ def _misspelt_keys(errors: list, doc: Document, root: type[BaseModel]) -> list[H
 
 # --- one error in words --------------------------------------------------------------------------------------
 
-def _problem(error: dict, doc: Document, root: type[BaseModel] = Label) -> Hit:
+def _problem(error: ErrorDetails, doc: Document, root: type[BaseModel] = Label) -> Hit:
     loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -171,9 +174,9 @@ def _problem(error: dict, doc: Document, root: type[BaseModel] = Label) -> Hit:
 class _Context:
     """What a message about one error needs: where (the key, or the item of a key), the value as written."""
 
-    __slots__ = ("loc", "error", "ctx", "doc", "root", "key", "where", "value", "input")
+    __slots__ = ("ctx", "doc", "error", "input", "key", "loc", "root", "value", "where")
 
-    def __init__(self, loc: tuple, error: dict, ctx: dict, doc: Document, root: type[BaseModel]):
+    def __init__(self, loc: tuple, error: ErrorDetails, ctx: dict, doc: Document, root: type[BaseModel]):
         self.loc, self.error, self.ctx, self.doc, self.root = loc, error, ctx, doc, root
         self.key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "the label")
         self.where = _where(loc)
@@ -207,7 +210,7 @@ def _shown(doc: Document, loc: tuple, value: object = None) -> str:
             return "empty"
         return quoted(text) if len(text) <= 60 else quoted(text[:57] + "…")
     if isinstance(node, MappingNode) or isinstance(value, dict):
-        keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)] if isinstance(node, MappingNode) else list(value)
+        keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)] if isinstance(node, MappingNode) else list(cast(dict, value))
         shown = ", ".join(str(k) for k in keys[:4]) + (", …" if len(keys) > 4 else "")
         return f"a mapping of keys ({shown})" if keys else "an empty mapping `{}`"
     if node is not None or isinstance(value, (list, tuple)):

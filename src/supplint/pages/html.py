@@ -157,7 +157,7 @@ class SafeParser(HTMLParser):
 class _Run:
     """A prose run being collected: whitespace collapsed on the way in, line breaks kept."""
 
-    __slots__ = ("parts", "length", "pending", "line", "column", "order", "anchors")
+    __slots__ = ("anchors", "column", "length", "line", "order", "parts", "pending")
 
     def __init__(self):
         self.parts: list[str] = []
@@ -199,7 +199,7 @@ class _Run:
 
 
 class _LinkDraft:
-    __slots__ = ("url", "rel", "line", "column", "run", "at", "offset", "text")
+    __slots__ = ("at", "column", "line", "offset", "rel", "run", "text", "url")
 
     def __init__(self, url, rel, line, column, run: _Run):
         self.url, self.rel, self.line, self.column, self.run = url, rel, line, column, run
@@ -306,10 +306,10 @@ class _PageParser(SafeParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.gap(self.get_starttag_text() or "")
-        if tag == "body" or (tag in BLOCKS and tag != "title" and "head" in self.stack):
-            if "head" in self.stack:  # a body tag (or body content) ends an unclosed head, as in a browser
-                self.stack.cut(self.stack.outermost("head"))
-                self.restack()
+        # a body tag (or body content) ends an unclosed head, as in a browser
+        if "head" in self.stack and (tag == "body" or (tag in BLOCKS and tag != "title")):
+            self.stack.cut(self.stack.outermost("head"))
+            self.restack()
         if tag in BLOCKS:
             self.break_run()
         elif tag in HIDDEN and self.run.parts:

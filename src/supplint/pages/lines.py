@@ -39,9 +39,9 @@ class Lines:
 
     def own_line(self, start: int, end: int) -> bool:
         """True when nothing but white space shares the lines of ``text[start:end]``."""
-        if self._first is None:
+        if self._first is None or self._last is None:
             self._first, self._last = [], []
-            for begin, line in zip(self.starts, self.text.split("\n")):
+            for begin, line in zip(self.starts, self.text.split("\n"), strict=False):
                 self._first.append(begin + len(line) - len(line.lstrip()))
                 self._last.append(begin + len(line.rstrip()))
         return self._first[self.line_of(start)] >= start and self._last[self.line_of(end)] <= end

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from html import unescape
+from typing import Any
 
 from ..codes import INVALID_LABEL, INVALID_YAML
 from ..hits import Hit
@@ -156,7 +157,7 @@ def _skip_destination(content: str, at: int) -> int:
 
 
 class _LinkDraft:
-    __slots__ = ("url", "rel", "index", "offset", "text", "kind")
+    __slots__ = ("index", "kind", "offset", "rel", "text", "url")
 
     def __init__(self, url: str, rel: frozenset[str], index: int, offset: int, kind: str):
         self.url, self.rel, self.index, self.offset = url, rel, index, offset
@@ -451,7 +452,7 @@ class _Builder:
         for draft, line, column in inline.links:
             own = order is None
             self.page.links.append(Link(draft.url, draft.rel, draft.text[0] if draft.text else "", line, column,
-                                        self.next_order() if own else order, 0 if own else draft.offset))
+                                        self.next_order() if order is None else order, 0 if own else draft.offset))
         self.page.comments.extend(inline.comments)
 
     def html_block(self, token) -> None:
@@ -466,6 +467,7 @@ class _Builder:
         self.html_prose(events, first, prefix)
 
         def finish():
+            assert link is not None  # called with a link open
             url, rel, line, column, parts = link
             self.page.links.append(Link(url, rel, " ".join("".join(parts).split()), line, column, self.next_order()))
 
@@ -528,11 +530,13 @@ class _Builder:
             doc = load("\n".join(lines))
         except LoadError as error:
             problem = error.problem
+            assert problem.span is not None  # a load problem is always at a place
             self.page.problems.append(Hit.point(
                 INVALID_YAML, f"front matter is not valid YAML: {problem.message}", problem.span.line + 1,
                 problem.span.column, problem.hint))
             return
         for problem in doc.problems:  # e.g. a duplicate key: the later value silently wins
+            assert problem.span is not None and problem.code is not None  # the loader's problems are placed, coded
             self.page.problems.append(Hit.point(problem.code, f"front matter: {problem.message}",
                                                   problem.span.line + 1, problem.span.column, problem.hint))
         if doc.data is None:
@@ -544,16 +548,16 @@ class _Builder:
                 span.column))
             return
         keys = sorted((doc.key_span((key,)).line, key) for key in ("title", "description") if key in doc.data)
-        for _, key in keys:
-            if isinstance(doc.data[key], str) and doc.data[key].strip():
-                self.page.prose.append(_scalar_prose(doc, key, lines, self.next_order()))
+        for _, name in keys:
+            if isinstance(doc.data[name], str) and doc.data[name].strip():
+                self.page.prose.append(_scalar_prose(doc, name, lines, self.next_order()))
         for key in _label_keys(doc.data):
             if self.page.front_matter_line is None:
                 self.page.front_matter_line = doc.key_span(key).line + 1
             self.references(doc, key)
 
     def references(self, doc: Document, key: tuple[str, ...]) -> None:
-        value = doc.data
+        value: Any = doc.data
         for part in key:
             value = value[part]
         span = doc.value_span(key)
@@ -570,6 +574,7 @@ class _Builder:
         of each entry); ``where`` is the value's page line and column, for a value that is not a list."""
         if value is None:  # `supplements:` left empty (a template): no labels, nothing wrong
             return
+        entries: list[tuple[object, str]]
         if isinstance(value, str):
             entries = [(value, "")]
         elif isinstance(value, list):
@@ -579,7 +584,7 @@ class _Builder:
                 INVALID_LABEL, f"`supplements:` should be a list of label paths, not {_kind(value)}", *where,
                 "write `supplements: [labels/name.yaml]`"))
             return
-        for (entry, number), (line, column, end) in zip(entries, places):
+        for (entry, number), (line, column, end) in zip(entries, places, strict=False):
             if not isinstance(entry, str) or not entry.strip():
                 what = "empty" if isinstance(entry, str) else _kind(entry)
                 self.page.problems.append(Hit.point(
@@ -628,8 +633,8 @@ class _Builder:
             return line + 1 + first, column + 1
 
         prose = [key for key in ("title", "description") if isinstance(data.get(key), str) and data[key].strip()]
-        for key in sorted(prose, key=lambda key: places[key].start if key in places else 0):
-            self.page.prose.append(_toml_prose(text, places.get(key), data[key], point, self.next_order()))
+        for name in sorted(prose, key=lambda key: places[key].start if key in places else 0):
+            self.page.prose.append(_toml_prose(text, places.get(name), data[name], point, self.next_order()))
         for key in _label_keys(data):
             self.structured_references(data[key[0]] if len(key) == 1 else data[key[0]][key[1]],
                                        places.get(".".join(key)), point, first)
@@ -679,7 +684,7 @@ def _toml_prose(text: str, place, value: str, point, order: int) -> Prose:
     decoded = _yaml_decode(raw[1:-1], '"' if quote == '"' else None)
     if decoded is None or decoded[0] != value:
         return Prose(value, line, column + 1, order)
-    anchors = []
+    anchors: list[tuple[int, int, int]] = []
     for offset, index in decoded[1]:
         if anchors and anchors[-1][0] == offset:
             anchors.pop()
@@ -697,6 +702,7 @@ def _kind(value) -> str:
 def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Prose:
     """A front-matter string as prose at its page position (front-matter line n is page line n + 1). A value
     folded over several source lines gets its line breaks back, so offsets still map to page lines."""
+    assert isinstance(doc.data, dict)  # front matter that is a mapping (the caller checked)
     node, value = doc.node((key,)), doc.data[key]
     span = doc.value_span((key,))
     style = getattr(node, "style", None)
@@ -726,17 +732,17 @@ def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Pros
         pieces = [(segments[0][0], segments[0][1], segments[0][2])]
     if style == "|":  # literal: value lines are the source lines less the block's indentation
         offset = 0
-        for text_line, (_, first, number) in zip(text.split("\n"), pieces):
+        for text_line, (_, _first, number) in zip(text.split("\n"), pieces, strict=False):
             source = lines[number - 1]
             at = source.find(text_line.strip()) if text_line.strip() else -1
             if at >= 0:  # a more-indented line keeps its extra indentation in the value
                 anchors.append((offset, number + 1, at - (len(text_line) - len(text_line.lstrip())) + 1))
             offset += len(text_line) + 1
     elif pieces and all(piece for piece, _, _ in pieces):
-        decoded = [_yaml_decode(piece, style) for piece, _, _ in pieces]
-        if all(d is not None for d in decoded) and " ".join(d[0] for d in decoded) == text:
+        decoded = [d for piece, _, _ in pieces if (d := _yaml_decode(piece, style)) is not None]
+        if len(decoded) == len(pieces) and " ".join(d[0] for d in decoded) == text:
             text, offset = "\n".join(d[0] for d in decoded), 0
-            for (piece_text, points), (_, first, number) in zip(decoded, pieces):
+            for (piece_text, points), (_, first, number) in zip(decoded, pieces, strict=True):
                 for at, index in points:
                     if anchors and anchors[-1][0] == offset + at:
                         anchors.pop()  # an escape right at a point: the later point wins

@@ -76,7 +76,7 @@ def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | 
         i = name.end()
     elif i >= len(text) or text[i] != ">":  # `<` then neither a name nor `>` (a fragment): text, as in "a < b"
         return i
-    is_a = bool(name) and name.group().lower() == "a"
+    is_a = name is not None and name.group().lower() == "a"
     expressions: list[tuple[int, int, bool]] = []
     n = len(text)
     while i < n:
@@ -152,6 +152,7 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
                     esm = not blank
                     out.append(_blank(line))
                 elif fence is None:
+                    assert opened is not None  # neither in a fence nor in ESM: this line opened a fence
                     fence = opened.group(1)
                     out.append(line)
                 else:
@@ -189,7 +190,7 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
             size = run - i
             close = None
             if size not in unclosed:
-                found = re.compile(r"(?<!`)`{%d}(?!`)" % size).search(text, run)
+                found = re.compile(rf"(?<!`)`{{{size}}}(?!`)").search(text, run)
                 if found is None:
                     unclosed.add(size)
                 else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from ..quantity import units
 from ..quantity.amounts import Amount, Measure, parse_measure
@@ -277,9 +278,9 @@ def _validated() -> dict:
         SourceRow,
     )
 
-    shapes = {"sources": dict[str, SourceRow], "nutrients": dict[str, NutrientRow],
+    shapes: dict[str, Any] = {"sources": dict[str, SourceRow], "nutrients": dict[str, NutrientRow],
               "conversions": list[ConversionRow], "populations": dict[str, PopulationRow], "aliases": list[AliasRow]}
-    tables = {}
+    tables: dict[str, Any] = {}
     for name, shape in shapes.items():
         where = f"data/{name}.yaml"
         raw = data.load(where)

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..findings import SEVERITIES, Finding
 from ..quantity.wording import declared_percent
@@ -26,6 +27,10 @@ from .lines import unicode_ok
 from .reporter import ReportContext, Reporter
 from .summary import plural
 from .visible import HIDDEN, notation, visible
+
+if TYPE_CHECKING:
+    from ..kinds.spec import RuleBase
+    from ..label.daily import LabelFacts
 
 #: `code` spans in rule summaries and hints (after escaping, so only already-escaped text is wrapped).
 _CODE = re.compile(r"`([^`\n]+)`")
@@ -79,7 +84,7 @@ class _File:
 
     number: int
     path: str
-    facts: object = None                      # label.daily.LabelFacts, for a well-formed label
+    facts: LabelFacts | None = None           # for a well-formed label
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -92,9 +97,9 @@ class HtmlReporter(Reporter):
     def __init__(self, out: TextIO, quiet: bool = False, context: ReportContext | None = None) -> None:
         super().__init__(out, quiet, context)
         self._files: dict[str, _File] = {}
-        self._pending: dict[str, object] = {}  # file → LabelFacts, until that file's findings come
+        self._pending: dict[str, LabelFacts] = {}  # file → LabelFacts, until that file's findings come
         self._stacks: list[tuple[str | None, dict]] = []
-        self._rules = None
+        self._rules: Mapping[str, RuleBase] | None = None
 
     # -- the Reporter protocol -----------------------------------------------------------------------------------
 
@@ -141,7 +146,7 @@ class HtmlReporter(Reporter):
         """A file's section; one that cannot be drawn (a bug) says so in its place, and the page stays whole."""
         try:
             return self._file_html(entry)
-        except Exception as exc:  # noqa: BLE001 - the report of the other files must not be lost
+        except Exception as exc:  # the report of the other files must not be lost
             from ..engine import debug
 
             if debug():
@@ -204,10 +209,10 @@ class HtmlReporter(Reporter):
         member_note = '<span class="visually-hidden">(in a blend) </span>' if depth else ""
         cells = [
             f'<th scope="row"{indent}>{member_note}{text(row.name)}</th>',
-            f"<td>{text(row.as_) if row.as_ else _none()}</td>",
+            f"<td>{text(row.as_) if row.as_ else none_mark()}</td>",
             _amount_cell(row.amount),
             _amount_cell(row.daily),
-            f'<td class="num">{text(row.declared_dv) if row.declared_dv else _none()}</td>',
+            f'<td class="num">{text(row.declared_dv) if row.declared_dv else none_mark()}</td>',
             f"<td>{_bar(row.dv_percent, 'dv', 'no Daily Value') }</td>",
             f"<td>{_bar(row.ul_percent, 'ul', NO_LIMIT)}</td>",
         ]
@@ -305,7 +310,7 @@ class HtmlReporter(Reporter):
         shares = "".join(f'<li><span class="share-name">{text(product)}</span> <span class="share-amount">'
                          f"{text(quantity(daily, total.measure))}{toward(daily, ul)}</span></li>"
                          for product, daily, ul in total.shares)
-        limit = text(quantity(total.limit, total.limit_measure)) if limited else _none("no upper limit")
+        limit = text(quantity(total.limit, total.limit_measure)) if limited else none_mark("no upper limit")
         return ("<tr>"
                 f'<th scope="row">{text(total.nutrient)}</th>'
                 f'<td class="num">{text(quantity(total.total, total.measure))}'
@@ -385,7 +390,7 @@ class HtmlReporter(Reporter):
 def _amount_cell(value: str | None) -> str:
     """An amount, kept on one line ("125 mcg") unless it is long ("400 mcg DFE (240 mcg folic acid)")."""
     if not value:
-        return f'<td class="num">{_none()}</td>'
+        return f'<td class="num">{none_mark()}</td>'
     return f'<td class="num{" long" if len(value) > LONG_AMOUNT else ""}">{text(value)}</td>'
 
 
@@ -393,7 +398,7 @@ def _stack_anchor(index: int) -> str:
     return "stack" if index == 1 else f"stack-{index}"
 
 
-def _none(what: str = "none") -> str:
+def none_mark(what: str = "none") -> str:
     return f'<span class="none">\u2014<span class="visually-hidden"> {text(what)}</span></span>'
 
 

@@ -35,7 +35,9 @@ class JunitReporter(Reporter):
         import tempfile
 
         super().__init__(out, quiet, context)
-        self._cases = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8", newline="")
+        # kept open for the reporter's life (cases spill to disk past 1 MiB) and closed when the report is written
+        self._cases = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=1 << 20, mode="w+", encoding="utf-8", newline="")
         self._tests = self._failures = self._unnamed_clean = 0
         self._fail_on = 0  # severity rank from which a finding is a failure (the file's --fail-on)
 

@@ -44,7 +44,7 @@ class GitIgnore:
             spec = self._spec(directory)
             if spec is not None:
                 below = "/".join(parts[depth:]) + ("/" if is_dir else "")
-                result = spec.check_file(below)  # type: ignore[attr-defined]
+                result = spec.check_file(below)
                 if result.include is not None:
                     decision = result.include
             directory = os.path.join(directory, parts[depth])

@@ -79,7 +79,7 @@ def _workers(context, jobs: int, settings: WorkerSettings):
 
 
 def _start(settings: WorkerSettings) -> None:
-    global _checker
+    global _checker  # noqa: PLW0603 - the worker process's one checker, built by the pool's initializer
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # also for a worker the pool starts later, to replace one that died

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from ..edit.atomic import NotWritten, write_atomically
 from ..engine import debug
@@ -19,6 +20,11 @@ from .checker import Checker, FileResult
 from .parallel import WorkerSettings, check_all
 from .settings import Resolver
 
+if TYPE_CHECKING:
+    from ..engine import Linter
+    from ..report.formats import Reporter
+    from ..report.tee import Tee
+    from ..subjects.stack import StackContext, StackEntry
 
 class RunError(SupplintError, ValueError):
     """A path that cannot be checked or written (exit 2)."""
@@ -43,7 +49,7 @@ class Run:
         self.stack_checked: dict[str, Checked] = {}  # what checking them computed (serial runs)
         self.runner.keep = self.label_runner.keep = stack  # --stack reuses them; so may the report (start)
         self.diff, self.quiet = diff, quiet
-        self.reporter = None
+        self.reporter: Reporter | Tee | None = None
         self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
         self.checked = self.changed = self.fixed = 0
         self.not_labels: list[str] = []  # walked YAML files that are not labels
@@ -157,6 +163,7 @@ class Run:
             if checked.resolved is not None:
                 from ..label.daily import label_facts
 
+                assert self.reporter is not None  # facts are kept only for a reporter that wants them
                 self.reporter.add_facts(label_facts(checked.resolved, path, checked.doc))
             return
         text = self.sources.get(path)
@@ -166,7 +173,7 @@ class Run:
             except (OSError, UnicodeDecodeError):
                 return  # reported with the file's own findings (SUP001)
         facts = self.resolver.for_path(path).linter_for(path).facts(text, path)
-        if facts is not None:
+        if facts is not None and self.reporter is not None:  # asked for by the reporter (wants_facts)
             self.reporter.add_facts(facts)
 
     def _guarded(self, result: FileResult, work) -> bool:
@@ -174,7 +181,7 @@ class Run:
         try:
             work()
             return True
-        except Exception as exc:  # noqa: BLE001 - the per-file guard, for what the run does beyond checking
+        except Exception as exc:  # the per-file guard, for what the run does beyond checking
             if debug():
                 raise
             linter = self.resolver.for_path(result.path).linter_for(result.path)
@@ -250,7 +257,9 @@ class Run:
         from ..engine import is_stack_document
         from ..subjects import stack as stacks
 
-        entries, linter, stack = [], None, None
+        entries: list[StackEntry] = []
+        linter: Linter | None = None
+        stack: StackContext | None = None
         for path in self.stack_files:
             linter = linter or self.resolver.for_path(path).linter_for(path)
             checked = self.stack_checked.get(path)
@@ -281,7 +290,7 @@ class Run:
                 entries.append((path, found[0], found[1], None, ()))
         else:
             stack = stacks.build(linter, entries) if linter else None
-            if stack is not None:
+            if stack is not None and linter is not None:
                 extra = stacks.findings(linter, stack)
                 if self.reporter is not None:
                     self.reporter.add(extra)

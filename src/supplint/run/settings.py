@@ -10,6 +10,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..engine import Linter, UsageError
 from ..reference.tables import Reference, reference
@@ -17,6 +18,9 @@ from ..ruleset.registry import Layer, Registry, registry
 from ..suggest import did_you_mean
 from . import config as config_files
 from .config import Config, ConfigError
+
+if TYPE_CHECKING:
+    from pathspec import PathSpec, Pattern
 
 
 @dataclass(frozen=True)
@@ -129,17 +133,27 @@ class _Globs:
     def __init__(self, patterns: list[str], where: str):
         self.patterns = list(patterns)
         self.where = where
-        self._spec = None
+        self._spec: PathSpec | None = None
 
     def match_file(self, path: str) -> bool:
         if self._spec is None:
             import pathspec
 
             try:
-                self._spec = pathspec.PathSpec.from_lines("gitwildmatch", self.patterns)
+                self._spec = pathspec.PathSpec.from_lines(_wildmatch(), self.patterns)
             except ValueError as exc:  # pathspec's pattern errors: the config's to fix (exit 2)
                 raise ConfigError(f"{self.where}: {exc}") from None
         return self._spec.match_file(path)
+
+
+def _wildmatch() -> str | type[Pattern]:
+    """The patterns config globs have always been read as: pathspec 1.0 deprecates their name 'gitwildmatch' (it
+    warns) for the class GitIgnoreSpecPattern, which an older pathspec does not have."""
+    try:
+        from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
+    except ImportError:  # pathspec before 1.0
+        return "gitwildmatch"
+    return GitIgnoreSpecPattern
 
 
 class Resolver:

@@ -51,7 +51,8 @@ def settings(resolver: Resolver, path: str) -> str:
         f"ignored-here = {_toml(per_file)}  # by per-file-ignores",
     ]
     if found.severity:
-        lines.append(f"severity = {{ {', '.join(f'{code} = {_toml(level)}' for code, level in sorted(found.severity.items()))} }}")
+        levels = ", ".join(f"{code} = {_toml(level)}" for code, level in sorted(found.severity.items()))
+        lines.append(f"severity = {{ {levels} }}")
     for code, options in sorted(found.options.items()):
         shown = {key: (value if isinstance(value, (int, float, str)) else str(value)) for key, value in options.items()}
         lines.append(f"[rules.{rules.rules[code].name}]  # {code}")

@@ -51,6 +51,7 @@ def run(host: str = "127.0.0.1", port: int = 8000, out=sys.stdout, err=sys.stder
         raise
     _stop_on_signals()
     bound_host, bound_port = server.server_address[:2]
+    assert isinstance(bound_host, str)  # an AF_INET or AF_INET6 address
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     out.write(f"supplint serve: listening on http://{shown}:{bound_port}/ (Ctrl-C stops it)\n")
     out.flush()

@@ -85,7 +85,7 @@ class Handler(BaseHTTPRequestHandler):
                 self._api(body)
             else:
                 self._form(body)
-        except Exception as exc:  # noqa: BLE001 - one request failing must not stop the server
+        except Exception as exc:  # one request failing must not stop the server
             from ..engine import debug
 
             if debug():
@@ -203,7 +203,7 @@ class Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.BAD_REQUEST, f"the form has more than {MAX_FIELDS} fields", False)
             return
         texts = [t for t in fields.get("text", []) if t.strip()]
-        population = (fields.get("population") or [None])[0] or None
+        population = next(iter(fields.get("population") or ()), None) or None
         view = (fields.get("view") or ["shopper"])[0]
         try:
             outcome = check(texts, population, preset("shopper").codes if view != "editor" else None)
@@ -238,7 +238,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(data)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:  # `format`: the base class names it so
         sys.stderr.write(visible(f"supplint serve: {self.address_string()} {format % args}") + "\n")
 
 

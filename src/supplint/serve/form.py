@@ -35,9 +35,10 @@ def form_html(texts: list[str] | None = None, population: str | None = None, vie
         '<form class="paste" method="post" action="/" accept-charset="utf-8">',
         problem,
         '<label for="text">A product</label>',
-        '<p class="help" id="text-help">Paste a Supplement Facts panel as text, a label in supplint\'s YAML format, '
-        "or an NIH DSLD record (JSON). Several products in one box: put a line with three dashes (<code>---</code>) "
-        "between them. Products taken on the same day are added up.</p>",
+        '<p class="help" id="text-help">Paste a Supplement Facts panel as text, '
+        "a label in supplint's YAML format, or an NIH DSLD record (JSON). "
+        "Several products in one box: put a line with three dashes (<code>---</code>) between them. "
+        "Products taken on the same day are added up.</p>",
         f'<textarea id="text" name="text" aria-describedby="text-help" spellcheck="false" '
         f'placeholder="{attr(EXAMPLE)}">{_field(first)}</textarea>',
         '<label for="text-2">Another product taken the same day (optional)</label>',

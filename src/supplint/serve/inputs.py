@@ -13,11 +13,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from .. import api
 from ..errors import SupplintError
 from ..findings import Finding
 from ..report.visible import json_safe
+
+if TYPE_CHECKING:
+    from ..shopper.model import Report
+    from ..subjects.stack import StackEntry
 
 #: More products than this in one request is a usage error: a day's regimen, not a catalogue.
 MAX_PRODUCTS = 20
@@ -42,7 +48,7 @@ class Piece:
 @dataclass
 class Outcome:
     kind: str
-    report: object     # shopper.model.Report
+    report: Report
     notes: list[str]
 
     def to_json(self) -> str:
@@ -167,7 +173,8 @@ def check(texts: list[str], population: str | None = None, select=None) -> Outco
         checker = api.linter("product.yaml", population=population, select=select, read_files=False)
     except (UsageError, SelectionError) as exc:
         raise InputError(str(exc)) from None
-    products, entries, notes = [], [], []
+    entries: list[StackEntry] = []
+    products, notes = [], []
     for number, piece in enumerate(found, 1):
         notes += piece.notes
         if not piece.text:
@@ -182,8 +189,8 @@ def check(texts: list[str], population: str | None = None, select=None) -> Outco
     stack_findings: list[Finding] = []
     stack = stacks.build(checker, entries) if len(entries) >= 2 else None
     if stack is not None:
-        stack_findings = sorted(stacks.findings(checker, stack), key=Finding.sort_key.fget)
-        for member, product in zip(stack.members, (p for p in products if p.resolved is not None)):
+        stack_findings = sorted(stacks.findings(checker, stack), key=attrgetter("sort_key"))
+        for member, product in zip(stack.members, (p for p in products if p.resolved is not None), strict=False):
             product.name = member.name  # unique in the stack ("X (product-2.yaml#2)" when two share a name)
     kind = "stack" if stack is not None else (found[0].kind if len(found) == 1 else "label")
     report = Report(products, checker.population.description, totals(products), stack_findings, notes)

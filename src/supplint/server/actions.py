@@ -7,6 +7,7 @@ lints on every change, so the findings it holds are never behind the buffer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lsprotocol import types
 
@@ -23,7 +24,7 @@ _BREAKAGE = frozenset({INVALID_YAML, INVALID_LABEL})
 _CODE_LIST = re.compile(r"supplint:\s*disable\s*=\s*[A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*")
 
 
-def wanted(only: list[str] | None, kind: str) -> bool:
+def wanted(only: Sequence[str] | None, kind: str) -> bool:
     """The client's `only` filter: kinds are hierarchical, "source.fixAll" asks for "source.fixAll.supplint"."""
     return not only or any(kind == k or kind.startswith(k + ".") for k in only)
 
@@ -43,6 +44,7 @@ def edit_of(doc: Document, edits: list[types.TextEdit], versioned: bool) -> type
 
 
 def quick_fix(doc: Document, positions: Positions, finding: Finding, diagnostic, versioned: bool) -> types.CodeAction:
+    assert finding.fix is not None  # offered only for a finding with a fix
     edits = [types.TextEdit(range=span_range(positions, e["line"], e["column"], e["end_line"], e["end_column"]),
                             new_text=e["content"]) for e in finding.fix["edits"]]
     return types.CodeAction(title=f"{finding.code}: {finding.hint or 'apply the safe fix'}",

@@ -83,7 +83,7 @@ class SupplintServer(LanguageServer):
 
     def versioned_edits(self) -> bool:
         caps = self.client_capabilities
-        workspace = caps.workspace if caps else None
+        workspace = caps.workspace if caps is not None else None
         edit = workspace.workspace_edit if workspace else None
         return bool(edit and edit.document_changes)
 
@@ -111,7 +111,7 @@ def _warm_up(ls: SupplintServer) -> None:
 
     registry()
     reference()
-    ls.resolver
+    _ = ls.resolver  # built now: the first check does not wait for it
 
 
 def is_config(path: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from lsprotocol import types
 
@@ -11,7 +11,7 @@ from .diagnostics import finding_range
 from .documents import Document
 
 
-@lru_cache(maxsize=None)
+@cache
 def _explained(code: str) -> str:
     from ..reference.tables import reference
     from ..report.explain import render_rule

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..codes import INTERNAL_ERROR, UNUSED_SUPPRESSION
 from ..errors import SupplintError
@@ -73,4 +74,4 @@ def _rule_by_rule(linter, doc: Document, log) -> list[Finding]:
         log(f"supplint: no rule could check {doc.path} (the failure is before the rules run)")
     elif failed:
         log(f"supplint: these rules failed on {doc.path}; the others' findings are shown: {', '.join(failed)}")
-    return sorted(found, key=Finding.sort_key.fget)
+    return sorted(found, key=attrgetter("sort_key"))

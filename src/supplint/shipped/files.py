@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -23,7 +24,7 @@ class _Loader(_BASE_LOADER):  # type: ignore[valid-type, misc]
     regular expressions, and label files repeat the same scalars ("mcg", "Vitamin D3"). A quarter of the parse.
     """
 
-    _tags: dict = {}
+    _tags: ClassVar[dict] = {}  # shared by every loader: the same scalars recur across files
 
     def resolve(self, kind, value, implicit):
         if kind is not yaml.ScalarNode:

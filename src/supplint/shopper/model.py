@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..findings import SEVERITIES, Finding
 from ..label.daily import stack_totals
 from ..quantity.wording import times
 from ..report.html import UNREADABLE, percent, quantity
 from ..shipped.files import load
+
+if TYPE_CHECKING:
+    from ..label.loader import Document
+    from ..label.resolve import Resolved
 
 #: The rules whose sentence is about a stack rather than one product.
 STACK_CODES = frozenset({"SUP501"})
@@ -33,8 +38,8 @@ class Product:
     name: str
     file: str
     findings: list[Finding] = field(default_factory=list)
-    doc: object = None        # loader.Document
-    resolved: object = None   # resolve.Resolved
+    doc: Document | None = None
+    resolved: Resolved | None = None
 
 
 @dataclass
@@ -151,12 +156,13 @@ class Report:
             return [(f.severity, template["other"].format(product="Together", message=f.message))
                     for f in self.stack_findings]
         severity = max((f.severity for f in self.stack_findings), key=SEVERITIES.index)
-        out = []
+        out: list[tuple[str, str]] = []
         for total in over:
+            assert total.limit is not None  # `over` holds totals with a limit
             top = max(total.shares, key=lambda share: share[2])
             share = top[2] / total.toward_limit * 100
             out.append((severity, template["SUP501"].format(
-                population=self.population, nutrient=_lower(total.limit_name or total.nutrient),
+                population=self.population, nutrient=in_sentence(total.limit_name or total.nutrient),
                 daily=quantity(total.toward_limit, total.limit_measure),
                 limit=quantity(total.limit, total.limit_measure),
                 how_much=how_much(total.toward_limit / total.limit), top=top[0], top_share=percent(share)).strip()))
@@ -173,21 +179,21 @@ class Report:
         resolved = product.resolved
         nutrient = resolved.reference.nutrients.get(nid) if nid else None
         subject = _text_at(product.doc, f.line) or (nutrient.name if nutrient else "")
-        fields.update(subject=_lower(nutrient.name) if f.code == "SUP305" and nutrient else subject)
+        fields.update(subject=in_sentence(nutrient.name) if f.code == "SUP305" and nutrient else subject)
         if f.code == "SUP201" and nutrient is not None and nutrient.ul is not None:
             counted = resolved.daily_for_ul(nutrient)
             limit = nutrient.ul.for_bands(resolved.population.bands) if resolved.population else None
             if counted and limit:
                 measure = str(nutrient.ul.measure)
                 return template["SUP201"].format(
-                    **fields, nutrient=_lower(nutrient.ul.name or nutrient.name), daily=quantity(counted[0], measure),
+                    **fields, nutrient=in_sentence(nutrient.ul.name or nutrient.name), daily=quantity(counted[0], measure),
                     limit=quantity(limit, measure), how_much=how_much(counted[0] / limit))
-        if f.code in ("SUP202", "SUP203") and nutrient is not None and nutrient.dv:
+        if f.code in ("SUP202", "SUP203") and nid is not None and nutrient is not None and nutrient.dv:
             daily = resolved.daily(nid)
             if daily:
                 measure = str(nutrient.measure)
                 return template[f.code].format(
-                    **fields, nutrient=_lower(nutrient.name), daily=quantity(daily, measure),
+                    **fields, nutrient=in_sentence(nutrient.name), daily=quantity(daily, measure),
                     dv=quantity(nutrient.dv, measure), dv_times=times(daily / nutrient.dv).rstrip("×") + " times")
         if f.code in template and f.code not in ("SUP201", "SUP202", "SUP203", "SUP501"):
             return template[f.code].format(**fields)
@@ -206,7 +212,7 @@ def how_much(ratio: float) -> str:
     return phrase.removeprefix("more than ") if ratio == whole else phrase
 
 
-def _lower(name: str) -> str:
+def in_sentence(name: str) -> str:
     """A nutrient's name inside a sentence: "vitamin D", but "DHA" and "B12" stay as they are."""
     return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
 

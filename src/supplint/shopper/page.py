@@ -6,8 +6,8 @@ no file names, lines, rule codes, fixes or regulation citations; those are in th
 
 from __future__ import annotations
 
-from ..report.html import _none, attr, percent, quantity, text
-from .model import Report, Total, _lower, words
+from ..report.html import attr, none_mark, percent, quantity, text
+from .model import Report, Total, in_sentence, words
 
 
 def report_html(report: Report, index: int = 1) -> str:
@@ -47,7 +47,8 @@ def _table(report: Report, near: float) -> str:
         '<div class="table-wrap">',
         '<table class="daily">',
         f"<caption>A day of {'these products' if len(report.products) > 1 else 'this product'}"
-        f'<span class="caption-note">Upper limits and Daily Values are for {text(report.population)}.</span></caption>',
+        '<span class="caption-note">'
+        f"Upper limits and Daily Values are for {text(report.population)}.</span></caption>",
         "<thead><tr>"
         '<th scope="col">Nutrient (what the amount includes)</th>'
         '<th scope="col" class="num">A day</th>'
@@ -67,12 +68,12 @@ def _row(total: Total, near: float, several: bool) -> str:
     counts = ""
     if total.limit and total.limit_counts:
         part = quantity(total.toward_limit, total.limit_measure)
-        what = f"only {_lower(total.limit_name)}" if total.limit_name else total.limit_counts
+        what = f"only {in_sentence(total.limit_name)}" if total.limit_name else total.limit_counts
         counts = (f'<span class="counts" title="{attr(total.limit_counts)}">all forms; the limit counts {text(what)}: '
                   f"{text(part)} of this</span>")
     elif total.limit:
         counts = '<span class="counts">all of it counts toward the limit</span>'
-    limit = text(quantity(total.limit, total.limit_measure)) if total.limit else _none("no upper limit")
+    limit = text(quantity(total.limit, total.limit_measure)) if total.limit else none_mark("no upper limit")
     shares = ""
     if several:
         items = "".join(f'<li>{text(name)}: <span class="amount">{text(quantity(daily, total.measure))}</span></li>'
@@ -115,9 +116,10 @@ def page(body: str, title: str = "What's in your supplements") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{text(title)}</title>", f"<style>{style()}</style>", "</head>", "<body>",
         f"<header><h1>{text(title)}</h1></header>", "<main>", body, "</main>",
-        "<footer><p>Upper limit: the most of a nutrient a day that is likely to pose no risk of harm (the Tolerable "
-        "Upper Intake Level of the US National Academies). Daily Value: the FDA's reference amount a day. Bars stop "
-        "at 100%; the number shows the whole value. This page is not medical advice.</p></footer>",
+        "<footer><p>Upper limit: the most of a nutrient a day that is likely to pose no risk of harm "
+        "(the Tolerable Upper Intake Level of the US National Academies). "
+        "Daily Value: the FDA's reference amount a day. Bars stop at 100%; the number shows the whole value. "
+        "This page is not medical advice.</p></footer>",
         "</body>", "</html>", ""])
 
 
@@ -171,4 +173,4 @@ section.shopper, form.paste { border: 1px solid var(--rule); border-radius: .4re
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); }
 .hidden-char { font-family: ui-monospace, monospace; font-size: .8em; color: #b3261e; border: 1px solid #b3261e; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-""".strip()
+""".strip()  # noqa: E501 - one CSS rule a line, as the page carries it

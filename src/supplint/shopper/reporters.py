@@ -3,7 +3,7 @@ page (html). Without `--stack` each product is its own report; with it, the prod
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..findings import Finding
 from ..report.lines import unicode_ok
@@ -11,13 +11,16 @@ from ..report.reporter import ReportContext, Reporter
 from ..report.visible import visible
 from .model import STACK_CODES, Product, Report, totals
 
+if TYPE_CHECKING:
+    from ..label.daily import LabelFacts
+
 
 class _ShopperReporter(Reporter):
     wants_facts = True
 
     def __init__(self, out: TextIO, quiet: bool = False, context: ReportContext | None = None) -> None:
         super().__init__(out, quiet, context)
-        self._facts: dict[str, object] = {}
+        self._facts: dict[str, LabelFacts] = {}
         self._products: dict[str, Product] = {}
         self._stack_findings: list[Finding] = []
         self._stacked = False

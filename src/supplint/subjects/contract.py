@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from ..findings import Finding
     from ..hits import Hit
+    from ..kinds.spec import RuleBase as RuleSpec
     from ..label.loader import Document
     from ..label.resolve import Resolved
     from ..reference.tables import Population, Reference
     from ..ruleset.registry import Registry
-    from ..ruleset.spec import RuleBase as RuleSpec
+    from .stack import StackContext
 
 
 @dataclass(slots=True)
@@ -34,7 +35,7 @@ class Checked:
     findings: list[Finding]
     doc: Document | None = None
     resolved: Resolved | None = None
-    stack: object | None = None
+    stack: StackContext | None = None
 
 
 class Engine(Protocol):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
@@ -31,13 +31,20 @@ from ..label.validation import problems_of, validate
 from ..quantity.amounts import MAX_PER_DAY
 from .contract import Engine
 
+if TYPE_CHECKING:
+    from ..label.resolve import Resolved
+    from ..reference.tables import Population, Reference
+
+    # (file, its document or its entry in the stack file, resolved, per_day or None, prefix) per product
+    StackEntry = tuple[str, Document | "_AtEntry", Resolved, int | None, tuple]
+
 
 @dataclass(slots=True)
 class Member:
     name: str                # unique within the stack: the product name (and its file when two share it)
     file: str                # where findings about it are reported
-    doc: Document
-    resolved: object         # resolve.Resolved
+    doc: Document | _AtEntry
+    resolved: Resolved
     per_day: int
     prefix: tuple = ()       # the label's path inside its document (inline labels of a stack file)
 
@@ -46,8 +53,8 @@ class Member:
 class StackContext:
     members: list[Member]
     totals: dict             # nutrient id → summary.NutrientTotal
-    population: object       # reference.Population
-    reference: object        # reference.Reference
+    population: Population
+    reference: Reference
 
     def member(self, name: str) -> Member:
         return next(m for m in self.members if m.name == name)
@@ -67,7 +74,7 @@ class _StackFile(BaseModel):
     population: Annotated[str, PlainValidator(population_id)] | None = None
 
 
-def build(engine: Engine, entries: list[tuple[str, Document, object, int | None, tuple]]) -> StackContext | None:
+def build(engine: Engine, entries: list[StackEntry]) -> StackContext | None:
     """(file, doc, resolved, per_day or None, prefix) per product → the stack, or None with fewer than two."""
     members: list[Member] = []
     names: dict[str, int] = {}
@@ -88,10 +95,12 @@ def findings(engine: Engine, stack: StackContext) -> list[Finding]:
     file, or at its entry in a stack file)."""
     found: list[Finding] = []
     for spec, hit in engine.run_rules("stack", stack, stack.members[0].file, found):
+        assert hit.member is not None and hit.nutrient is not None  # a stack rule's hit names both
         member = stack.member(hit.member)
         rows = member.resolved.rows_of(hit.nutrient)
         path = (*member.prefix, *rows[0].amount_path) if rows else member.prefix
-        found.append(engine.finding(Hit(path, hit.message, hit.hint), member.file, spec, member.doc))
+        # an entry of a stack file places a path as a Document does, inside its entry
+        found.append(engine.finding(Hit(path, hit.message, hit.hint), member.file, spec, cast("Document", member.doc)))
     return found
 
 
@@ -110,7 +119,7 @@ def check_stack_file(engine: Engine, doc: Document, text: str, filename: str) ->
     if stack_file.population:
         engine = engine.with_population(stack_file.population)
     out: list[Finding] = []
-    entries = []
+    entries: list[StackEntry] = []
     base = os.path.dirname(os.path.abspath(filename))
     root = repository_root(base)
     for index, entry in enumerate(stack_file.stack):

@@ -128,7 +128,7 @@ def row_dv(draft: Draft, found: tuple[int, dict], src: tuple, dst: tuple, name: 
             return None
         draft.origin((*dst, "dv"), *at, "percent")
         return f"{'<' if operator == '<' else ''}{digits(percent)}%"
-    footnote = group.get("footnote") if isinstance(group.get("footnote"), str) else ""
+    footnote = given if isinstance(given := group.get("footnote"), str) else ""
     marker = re.match(r"\s*([*†‡]+)", footnote)
     if marker and marker[1] in ("*", "**", "†", "††", "‡"):
         draft.origin((*dst, "dv"), *at, "footnote")

@@ -70,6 +70,7 @@ def _row(draft: Draft, row: object, src: tuple, dst: tuple, member: bool) -> dic
     draft.origin(dst, *src, "name")
     draft.origin((*dst, "name"), *src, "name")
     if amount is not None:
+        assert quantity is not None  # an amount is read from a quantity entry
         draft.origin((*dst, "amount"), *src, "quantity", quantity[0], "quantity")
     return out
 

@@ -47,7 +47,7 @@ def add_serving(draft: Draft) -> None:
     low, high = number(size.get("minQuantity")), number(size.get("maxQuantity"))
     low, high = (low if low is not None else high), (high if high is not None else low)
     unit = size.get("unit") if isinstance(size.get("unit"), str) and size["unit"].strip() else None
-    if low is None or unit is None or low <= 0 or high < low:
+    if low is None or high is None or unit is None or low <= 0 or high < low:
         draft.note("the serving size has no usable quantity and unit: `serving` left out")
         return
     amount = digits(low) if low == high else f"{digits(low)}-{digits(high)}"
@@ -91,9 +91,8 @@ def add_other_ingredients(draft: Draft) -> None:
     other = as_dict(other)
     names: list[str] = []
     for index, item in in_order(as_list(other.get("ingredients"))):
-        if not isinstance(item, dict) or not clean_text(item.get("name")):
+        if not isinstance(item, dict) or not (text := clean_text(item.get("name"))):
             continue
-        text = clean_text(item["name"])
         forms = [f"{(clean_text(form.get('prefix')) or '').lower()} {clean_text(form.get('name'))}".strip()
                  for _, form in in_order(as_list(item.get("forms")))
                  if isinstance(form, dict) and clean_text(form.get("name"))]

@@ -30,7 +30,8 @@ def unwrap(data: object) -> tuple[dict, tuple]:
         else:
             break
     if not isinstance(data, dict):
-        kind = {list: "a list", str: "a string"}.get(type(data), "a single value")
+        kinds: dict[type, str] = {list: "a list", str: "a string"}
+        kind = kinds.get(type(data), "a single value")
         raise ImportFailed(f"{NOT_A_RECORD}: the JSON is {kind}, not an object")
     if not _looks_like_label(data):
         raise ImportFailed(f"{NOT_A_RECORD}: the object has neither `fullName` nor `ingredientRows`")
@@ -59,5 +60,5 @@ def positions(text: str, data: object) -> dict[tuple, tuple[int, int]] | None:
             children = {key.value: child for key, child in node.value if isinstance(key, ScalarNode)}
             stack.extend((child, value[key], (*path, key)) for key, child in children.items() if key in value)
         elif isinstance(node, SequenceNode) and isinstance(value, list) and len(node.value) == len(value):
-            stack.extend((child, item, (*path, index)) for index, (child, item) in enumerate(zip(node.value, value)))
+            stack.extend((child, item, (*path, index)) for index, (child, item) in enumerate(zip(node.value, value, strict=False)))
     return found

@@ -31,7 +31,7 @@ def add_statements(draft: Draft) -> None:
     for index, statement in enumerate(as_list(draft.record.get("statements"))):
         if not isinstance(statement, dict):
             continue
-        kind = statement.get("type") if isinstance(statement.get("type"), str) else ""
+        kind = given if isinstance(given := statement.get("type"), str) else ""
         raw = statement.get("notes")
         text = clean_text(raw)
         if text is None:
@@ -41,7 +41,7 @@ def add_statements(draft: Draft) -> None:
             draft.note(f"statement of type '{kind or 'none'}' not carried over: '{short(text)}'")
             continue
         if target == "disclaimer":
-            text = raw  # as printed, to the character
+            text = str(raw)  # as printed, to the character (clean_text gave a text, so it is one)
         found.setdefault(target, []).append((index, text))
     for target in ("identity", "disclaimer"):
         entries = found.pop(target, [])

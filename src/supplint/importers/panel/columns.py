@@ -5,6 +5,7 @@ colon."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .lines import Line
 from .rows import parse_row
@@ -48,8 +49,8 @@ def listed_rows(line: Line) -> list[Line]:
     ingredients list without amounts, which is the other ingredients)."""
     cuts = _top_level_commas(line.text)
     bounds = [0, *[c + 1 for c in cuts], len(line.text) + 1]
-    pieces = [line.part(start, stop - 1) for start, stop in zip(bounds, bounds[1:])]
-    pieces = [piece.part(len(re.match(r"^(?:and|&)\s+", piece.text)[0])) if re.match(r"^(?:and|&)\s+", piece.text)
+    pieces = [line.part(start, stop - 1) for start, stop in pairwise(bounds)]
+    pieces = [piece.part(len(joined[0])) if (joined := re.match(r"^(?:and|&)\s+", piece.text))
               else piece for piece in pieces]
     pieces = [piece for piece in pieces if piece.text]
     if len(pieces) > 1 and all(parse_row(piece).kind == "row" for piece in pieces):

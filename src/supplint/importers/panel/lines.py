@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .repair import repair
 
@@ -45,7 +46,7 @@ class Line:
 def _is_gap(raw: str, index: int, table: bool) -> int:
     """How many characters of column gap start at raw[index] (0: none), and whether it is a wide one (negative)."""
     char = raw[index]
-    if char == "\t" or char == "…" or (table and char == "|"):
+    if char in {"\t", "…"} or (table and char == "|"):
         return -1
     if char == ".":
         run = index
@@ -142,7 +143,7 @@ def run_on(line: Line) -> list[Line]:
     if not cuts:
         return [line]
     bounds = [0, *cuts, len(line.text)]
-    return [part for start, stop in zip(bounds, bounds[1:]) if (part := line.part(start, stop)).text]
+    return [part for start, stop in pairwise(bounds) if (part := line.part(start, stop)).text]
 
 
 # Lines of the panel that are not rows.

@@ -72,7 +72,9 @@ def _trailing_group(text: str) -> tuple[str, str] | None:
 
 def split_list(text: str) -> list[str]:
     """Comma- or semicolon-separated items at parenthesis depth 0; "and" before the last one dropped."""
-    items, depth, current = [], 0, []
+    items: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         if char in "([":
             depth += 1
@@ -213,7 +215,7 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
     body = text
     dv_match = _DV_TAIL.search(body)
     dv = None
-    if dv_match and dv_match.start() > 0 or dv_match and dv_match["pct"] and dv_match.start() == 0:
+    if (dv_match and dv_match.start() > 0) or (dv_match and dv_match["pct"] and dv_match.start() == 0):
         dv = dv_match["pct"] or dv_match["mark"]
         item.numeric_dv = bool(dv_match["pct"])
         item.dv_at = (line.number, line.col(offset + dv_match.start()))
@@ -240,6 +242,7 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
         item.name, item.as_ = _split_as(item.name)
         return item
 
+    assert start is not None  # where the amount was found
     item.amount, item.dv = amount, dv
     item.amount_column = line.col(offset + start + len(body[start:]) - len(body[start:].lstrip()))
     if _second_column(body[:start]):

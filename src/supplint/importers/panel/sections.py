@@ -186,7 +186,7 @@ def fill_label(record: Record) -> None:
     if entries := sections.get("identity"):
         record.label["identity"] = entries[0][1]
         record.origins[("identity",)] = (entries[0][0].number, entries[0][0].column)
-        for line, text in entries[1:]:
+        for _line, text in entries[1:]:
             record.extra_notes.append(text)
     if entries := sections.get("other_ingredients"):
         ingredients = [piece for _, text in entries for piece in split_list(text)]

@@ -140,8 +140,7 @@ def per_day(size: str, directions: str) -> int | str | None:
     if times and (times[0].lower().split()[0] in ("once", "twice", "thrice", "up")
                   or re.search(r"times?", times[0], re.IGNORECASE)):
         low_times = _number(times[1]) or 1
-        high_times = _number(times[2]) if times[2] else low_times
-        high_times = high_times or low_times
+        high_times = (_number(times[2]) if times[2] else low_times) or low_times
         if times[0].lower().startswith("up"):
             low_times = 1
     low = max(1, math.ceil(low_units * low_times / per_serving)) if per_serving else 1
