@@ -151,7 +151,8 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
                 return
             fields["form"] = form
 
-    found = [item for field in rule.fields for item in texts(label, field)]
+    # rules of this kind often read the same fields (warnings, directions): each set is listed once per label
+    found = resolved.memo(("texts", rule.fields), lambda: [item for field in rule.fields for item in texts(label, field)])
     if rule.statements and _statement(rule.statements[0]).substance:
         yield from _judged(rule, resolved, fields, found)
         return
