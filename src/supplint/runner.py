@@ -204,8 +204,14 @@ class Run:
         from .parallel import check_all
 
         # a label a page on standard input named is checked already
-        plan = [item for item in self.planned(targets) if os.path.abspath(item[0]) not in self.named.problems]
-        self.named.expect(path for path, _ in plan)
+        plan = self.planned(targets)
+        if self.named.problems:
+            plan = [item for item in plan if os.path.abspath(item[0]) not in self.named.problems]
+        # Only a page names labels: a run without one keeps no record of the files it checked, so its memory does
+        # not grow with them.
+        self.named.tracking = bool(self.named.pages or self.named.problems or any(is_page(path) for path, _ in plan))
+        if self.named.tracking:
+            self.named.expect(path for path, _ in plan)
         for result in check_all(plan, self.jobs, self.setup, self.runner):
             if result.skipped:
                 self.not_labels.append(result.path)
@@ -248,13 +254,17 @@ class Run:
             if not is_panel(path) or self.resolver.for_path(path).included(path):  # other .txt were never meant
                 self.note(f"skipped {path}: it {why}")
         explicit = set() if self.force_exclude else found.explicit
-        paths = [p for p in found.files if p in explicit or not self.resolver.for_path(p).excluded(p)]
-        # A walked .txt file is checked as a panel only when the config's `include` names it.
-        paths = [p for p in paths if p in found.explicit or not is_panel(p) or self.resolver.for_path(p).included(p)]
-        # A walked YAML file is a label when it looks like one or the config includes it: a site's
-        # docker-compose.yml or workflow is not a label with four errors.
-        return [(p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p))
-                for p in paths]
+        plan = []
+        for p in found.files:  # one pass, so no intermediate list of every path is held beside the plan
+            if p not in explicit and self.resolver.for_path(p).excluded(p):
+                continue
+            # A walked .txt file is checked as a panel only when the config's `include` names it.
+            if not (p in found.explicit or not is_panel(p) or self.resolver.for_path(p).included(p)):
+                continue
+            # A walked YAML file is a label when it looks like one or the config includes it: a site's
+            # docker-compose.yml or workflow is not a label with four errors.
+            plan.append((p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p)))
+        return plan
 
     def _facts(self, path: str) -> None:
         """For a report that shows Supplement Facts: the label's facts, read again from the file (or standard input)."""
@@ -406,12 +416,13 @@ class NamedLabels:
         self.planned_real: dict[str, str] | None = None  # real path → absolute path, built the first time needed
         self.problems: dict[str, int] = {}        # absolute (or real) path → findings, for each file checked
         self.pages: list[tuple[str, str, str]] = []  # (page, the name it wrote, the label's key)
+        self.tracking = True  # False: the run has no page, so nothing will ask what was checked (Run.check)
 
     def expect(self, paths) -> None:
         self.planned = {os.path.abspath(path): path for path in paths}
 
     def checked(self, path: str, problems: int) -> None:
-        if not is_page(path):
+        if self.tracking and not is_page(path):
             self.problems[os.path.abspath(path)] = problems
 
     def _key(self, target: str) -> tuple[str, bool]:
