@@ -25,8 +25,9 @@ def jobs_for(requested: int) -> int:
     return (os.cpu_count() or 1) if requested == 0 else requested
 
 
-def check_all(paths: list[tuple[str, bool]], jobs: int, setup: tuple, serial: Runner) -> Iterator[FileResult]:
-    """(path, sniff) pairs (see Runner.check_path) → their results, in order."""
+def check_all(paths, jobs: int, setup: tuple, serial: Runner) -> Iterator[FileResult]:
+    """(path, sniff) pairs (see Runner.check_path) → their results, in order. With ``jobs`` 1 ``paths`` may be any
+    iterable (a walk in progress); a parallel run takes a list."""
     if jobs <= 1 or len(paths) < jobs * MIN_FILES_PER_JOB:
         for path in paths:
             yield _check_with(serial, path)

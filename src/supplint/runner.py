@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import fixes
@@ -204,13 +205,17 @@ class Run:
         from .parallel import check_all
 
         # a label a page on standard input named is checked already
-        plan = self.planned(targets)
-        if self.named.problems:
-            plan = [item for item in plan if os.path.abspath(item[0]) not in self.named.problems]
-        # Only a page names labels: a run without one keeps no record of the files it checked, so its memory does
-        # not grow with them.
-        self.named.tracking = bool(self.named.pages or self.named.problems or any(is_page(path) for path, _ in plan))
-        if self.named.tracking:
+        from .walk import may_hold_pages
+
+        # Only a page names labels. A serial run that can reach none checks the files as the walk finds them and
+        # keeps no record of them, so its memory does not grow with the number of files.
+        if self.jobs <= 1 and not self.named.problems and not self.named.pages and not may_hold_pages(targets):
+            self.named.tracking = False
+            plan = self.streamed(targets)
+        else:
+            plan = self.planned(targets)
+            if self.named.problems:
+                plan = [item for item in plan if os.path.abspath(item[0]) not in self.named.problems]
             self.named.expect(path for path, _ in plan)
         for result in check_all(plan, self.jobs, self.setup, self.runner):
             if result.skipped:
@@ -247,15 +252,45 @@ class Run:
         """The files to check, each with whether it must look like a label to be checked (Runner.check_path)."""
         from .walk import discover
 
-        found = discover(targets, lambda folder: self.resolver.for_path(os.path.join(folder, "-")).respect_gitignore)
+        found = discover(targets, self._respect_gitignore)
         if found.missing:
             raise RunError(f"no such file or directory: {found.missing[0]}")
+        self._skipped(found)
+        return list(self._kept(found.files, found))
+
+    def streamed(self, targets: list[str]) -> Iterator[tuple[str, bool]]:
+        """``planned``'s files as the walk finds them (a missing target is still an error before any is checked);
+        a file the walk skips is noted when it is met."""
+        from .walk import Discovery, walked
+
+        missing = [raw for raw in targets if not os.path.isdir(raw) and not os.path.lexists(raw)]
+        if missing:
+            raise RunError(f"no such file or directory: {missing[0]}")
+        found = Discovery()
+        found.explicit = {raw for raw in targets if not os.path.isdir(raw)}  # all known before the first file
+        files = walked(targets, found, self._respect_gitignore)
+
+        def noting():
+            for path in files:
+                self._skipped(found)
+                yield path
+            self._skipped(found)
+
+        return self._kept(noting(), found)
+
+    def _respect_gitignore(self, folder: str) -> bool:
+        return self.resolver.for_path(os.path.join(folder, "-")).respect_gitignore
+
+    def _skipped(self, found) -> None:
+        """Notes for the files the walk skipped so far (each once)."""
         for path, why in found.skipped:
             if not is_panel(path) or self.resolver.for_path(path).included(path):  # other .txt were never meant
                 self.note(f"skipped {path}: it {why}")
+        found.skipped.clear()
+
+    def _kept(self, files, found) -> Iterator[tuple[str, bool]]:
         explicit = set() if self.force_exclude else found.explicit
-        plan = []
-        for p in found.files:  # one pass, so no intermediate list of every path is held beside the plan
+        for p in files:
             if p not in explicit and self.resolver.for_path(p).excluded(p):
                 continue
             # A walked .txt file is checked as a panel only when the config's `include` names it.
@@ -263,8 +298,7 @@ class Run:
                 continue
             # A walked YAML file is a label when it looks like one or the config includes it: a site's
             # docker-compose.yml or workflow is not a label with four errors.
-            plan.append((p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p)))
-        return plan
+            yield p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p)
 
     def _facts(self, path: str) -> None:
         """For a report that shows Supplement Facts: the label's facts, read again from the file (or standard input)."""
