@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Paired CPU-time comparison of `supplint check` builds on one folder: old, new, old, new, ...
 
-    python bench/pair.py DIR --build old=/tmp/venv-base/bin/supplint --build new=/tmp/venv-perf/bin/supplint
-                         [--pairs 5] [--warmup 1] [-- extra check options]
+    python bench/pair.py DIR [MORE ...] --build old=/tmp/venv-base/bin/supplint --build new=/tmp/venv-perf/bin/supplint
+                         [--pairs 5] [--warmup 1]
+
+MORE: further targets of `check` (a site: `pair.py labels pages ...`, run from the site's folder).
 
 Each round runs every build once, in the order given, so load on a shared machine hits them alike. CPU time
 (user + system, from wait4) is steadier than wall time there; both are printed, with the load average before
@@ -34,7 +36,7 @@ def main(argv=None):
                     help="a supplint executable to time (the first is the baseline of the ratios)")
     ap.add_argument("--pairs", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=1)
-    ap.add_argument("extra", nargs="*", help="more `check` options (after --)")
+    ap.add_argument("extra", nargs="*", help="more targets of `check`, given before --build")
     a = ap.parse_args(argv)
     builds = [item.partition("=")[::2] for item in a.build]
     runs = {name: [] for name, _ in builds}
