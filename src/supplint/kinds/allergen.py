@@ -119,13 +119,15 @@ def declared(text: str | None, vocabulary: Vocabulary) -> frozenset[str]:
     return frozenset(key for key, allergen in vocabulary.allergens.items() if allergen.declared.search(stated))
 
 
-def _ingredients(resolved: Resolved) -> Iterator[tuple[tuple, str]]:
+def _ingredients(resolved: Resolved) -> Iterator[tuple[tuple, str | int, str]]:
+    """(where the text is, its key there, the text): the path is put together only for a text that brings an
+    allergen, which few do, while every label has a dozen texts."""
     for row in resolved.rows:
-        yield (*row.path, "name"), row.name
+        yield row.path, "name", row.name
         if row.as_:
-            yield (*row.path, "as"), row.as_
+            yield row.path, "as", row.as_
     for index, text in enumerate(resolved.label.other_ingredients):
-        yield ("other_ingredients", index), text
+        yield ("other_ingredients",), index, text
 
 
 def _part(text: str, where: int) -> str:
@@ -138,10 +140,10 @@ def _part(text: str, where: int) -> str:
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     vocabulary = _vocabulary(rule.vocabulary)
     done = set(declared(resolved.label.allergens, vocabulary))
-    for path, text in _ingredients(resolved):
+    for parent, last, text in _ingredients(resolved):
         for key, words, where in allergens_in(text, rule.vocabulary):
             if key in done:
                 continue
             done.add(key)
             values = {"allergen": vocabulary.allergens[key].name, "ingredient": _part(text, where), "words": words}
-            yield Hit(path, render(rule.message, values), render(rule.hint, values))
+            yield Hit((*parent, last), render(rule.message, values), render(rule.hint, values))

@@ -72,11 +72,6 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     unstated = [row for row in partner_rows if not row.forms & (wanted | others)]
 
     fields = {"trigger": trigger.name, "partner": partner.name}
-    fields["trigger_daily"], fields["trigger_alt"] = daily_text(trigger_rows, resolved.per_day, trigger_daily, trigger.measure,
-                                                                   reference=reference)
-    fields["trigger_dv"] = formatting.percent(trigger_daily / trigger.dv) if trigger.dv else "n/a"
-    fields["minimum"] = formatting.amount(trigger_min, trigger.measure) if trigger_min is not None else ""
-
     if rule.fires_when == "absent":
         fires = not partner_rows
     elif rule.fires_when == "other-forms-only":
@@ -91,10 +86,16 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
             return
         partner_daily = sum(row.per_serving for row in known if row.per_serving is not None) * resolved.per_day
         fires = partner_daily < partner_min
-        fields["partner_daily"] = formatting.amount(partner_daily, partner.measure)
-        fields["partner_minimum"] = formatting.amount(partner_min, partner.measure)
+        if fires:
+            fields["partner_daily"] = formatting.amount(partner_daily, partner.measure)
+            fields["partner_minimum"] = formatting.amount(partner_min, partner.measure)
     if not fires:
         return
+    # Only a firing rule pays for its message.
+    fields["trigger_daily"], fields["trigger_alt"] = daily_text(trigger_rows, resolved.per_day, trigger_daily, trigger.measure,
+                                                                   reference=reference)
+    fields["trigger_dv"] = formatting.percent(trigger_daily / trigger.dv) if trigger.dv else "n/a"
+    fields["minimum"] = formatting.amount(trigger_min, trigger.measure) if trigger_min is not None else ""
     if rule.at == "trigger":
         path = trigger_rows[0].amount_path
     else:

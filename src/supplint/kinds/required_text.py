@@ -152,7 +152,8 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
                 return
             fields["form"] = form
 
-    found = [item for field in rule.fields for item in texts(label, field)]
+    # rules of this kind often read the same fields (warnings, directions): each set is listed once per label
+    found = resolved.memo(("texts", rule.fields), lambda: [item for field in rule.fields for item in texts(label, field)])
     if rule.statements and _statement(rule.statements[0]).substance:
         yield from _judged(rule, resolved, fields, found)
         return
@@ -170,23 +171,52 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
             yield Hit(path, render(rule.message_differs or rule.message, fields),
                       render(rule.hint_differs or rule.hint, fields))
             return
-    elif _pattern_present(tuple(options["patterns"]) + tuple(options.get("extra-patterns") or ()),
-                          tuple(text for _, text in found)):  # `extra-patterns`: a team's wording adds to the list
+    elif _searcher(options).any_in(found):  # `extra-patterns`: a team's wording adds to the list
         return
     yield _missing(rule, resolved, fields)
 
 
-# Labels of one site repeat the same warnings and disclaimers, so the verdict on a set of texts is remembered
-# (bounded: a run over many distinct texts only recomputes).
-def _pattern_present(patterns: tuple[re.Pattern, ...], found: tuple[str, ...]) -> bool:
-    return any(_pattern_in(patterns, text) for text in found)
+class _Searcher:
+    """A rule's `patterns` and `extra-patterns` as searched, with the verdict on each text remembered: labels of
+    one site repeat the same warnings and disclaimers (bounded: a run over many distinct texts only recomputes)."""
+
+    __slots__ = ("patterns", "verdicts")
+    LIMIT = 8192
+
+    def __init__(self, patterns: tuple[re.Pattern, ...]):
+        combined = _combined(patterns)
+        self.patterns = (combined,) if combined else patterns
+        self.verdicts: dict[str, bool] = {}
+
+    def any_in(self, found: list[tuple[tuple, str]]) -> bool:
+        verdicts = self.verdicts
+        for _, text in found:
+            verdict = verdicts.get(text)
+            if verdict is None:
+                folded = fold(text)  # ligatures, curly quotes, soft hyphens: the words as printed
+                verdict = any(p.search(folded) for p in self.patterns)
+                if len(verdicts) >= self.LIMIT:
+                    verdicts.clear()
+                verdicts[text] = verdict
+            if verdict:
+                return True
+        return False
 
 
-@lru_cache(maxsize=8192)
-def _pattern_in(patterns: tuple[re.Pattern, ...], text: str) -> bool:
-    text = fold(text)  # ligatures, curly quotes, soft hyphens: the words as printed
-    combined = _combined(patterns)
-    return any(p.search(text) for p in ((combined,) if combined else patterns))
+#: id of a rule's `patterns` option → (that option, its `extra-patterns`, their searcher). A linter's options are
+#: built once, so the searcher is found by identity for each label, without hashing every pattern; the entry
+#: holds the option objects themselves, so an id is never reused while its entry stands.
+_SEARCHERS: dict[int, tuple] = {}
+
+
+def _searcher(options: dict) -> _Searcher:
+    listed, extra = options["patterns"], options.get("extra-patterns")
+    entry = _SEARCHERS.get(id(listed))
+    if entry is None or entry[0] is not listed or entry[1] is not extra:
+        if len(_SEARCHERS) >= 256:  # a server building linters for many configs must not keep them all
+            _SEARCHERS.clear()
+        entry = _SEARCHERS[id(listed)] = (listed, extra, _Searcher(tuple(listed) + tuple(extra or ())))
+    return entry[2]
 
 
 @lru_cache(maxsize=4096)

@@ -36,7 +36,7 @@ class Row:
         """"<1 g": the amount is only a ceiling (label-format.md: it counts as at most the bound), so it is never
         evidence that a limit or a multiple of the Daily Value is reached."""
         amount = self.amount
-        return amount is not None and any(part.bound == "<" for part in amount.amounts())
+        return amount is not None and amount.ceiling
 
 
 @dataclass(slots=True)
@@ -48,15 +48,13 @@ class Resolved:
     issues: list[Hit] = field(default_factory=list)  # what normalising found, under built-in rules
     _memo: dict = field(default_factory=dict)
     _by_nutrient: dict[str, list[Row]] = field(default_factory=dict)
+    per_day: int = field(init=False)  # the label's most servings a day, read by every daily figure
 
     def __post_init__(self) -> None:
+        self.per_day = self.label.per_day
         for row in self.rows:
             if row.nutrient is not None:
                 self._by_nutrient.setdefault(row.nutrient.id, []).append(row)
-
-    @property
-    def per_day(self) -> int:
-        return self.label.per_day
 
     def rows_of(self, nutrient_id: str) -> list[Row]:
         return self._by_nutrient.get(nutrient_id, [])
@@ -70,32 +68,48 @@ class Resolved:
             found = self._memo[key] = compute()
             return found
 
+    # The questions below are asked by several rules for every nutrient of every label, so each looks in the memo
+    # itself: going through memo() would build a closure on every call, answered or not.
+
     def nutrients(self) -> dict[str, list[Row]]:
         """Nutrients present with a usable amount, in label order."""
-        return self.memo("present", lambda: {nid: usable for nid, rows in self._by_nutrient.items()
-                                             if (usable := [row for row in rows if row.per_serving is not None])})
+        try:
+            return self._memo["present"]
+        except KeyError:
+            found = self._memo["present"] = {nid: usable for nid, rows in self._by_nutrient.items()
+                                             if (usable := [row for row in rows if row.per_serving is not None])}
+            return found
 
     def daily(self, nutrient_id: str) -> float | None:
         """Daily amount in the nutrient's label unit: all rows summed, times the most servings a day."""
-        def total() -> float | None:
+        key = ("daily", nutrient_id)
+        try:
+            return self._memo[key]
+        except KeyError:
             amounts = [row.per_serving for row in self.rows_of(nutrient_id) if row.per_serving is not None]
-            return sum(amounts) * self.per_day if amounts else None
-
-        return self.memo(("daily", nutrient_id), total)
+            found = self._memo[key] = sum(amounts) * self.per_day if amounts else None
+            return found
 
     def daily_at_least(self, nutrient_id: str) -> float | None:
         """The daily amount in the label unit that is certain to be reached: a row printed as a ceiling (`<1 g`)
         counts for nothing here (label-format.md: at most the bound), so a megadose never rests on one."""
-        def total() -> float | None:
+        key = ("at-least", nutrient_id)
+        try:
+            return self._memo[key]
+        except KeyError:
             amounts = [row.per_serving for row in self.rows_of(nutrient_id)
                        if row.per_serving is not None and not row.at_most]
-            return sum(amounts) * self.per_day if amounts else None
-
-        return self.memo(("at-least", nutrient_id), total)
+            found = self._memo[key] = sum(amounts) * self.per_day if amounts else None
+            return found
 
     def daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
         """Daily amount the upper limit covers, in the UL's unit, and the rows it comes from."""
-        return self.memo(("ul", nutrient.id), lambda: self._daily_for_ul(nutrient))
+        key = ("ul", nutrient.id)
+        try:
+            return self._memo[key]
+        except KeyError:
+            found = self._memo[key] = self._daily_for_ul(nutrient)
+            return found
 
     def _daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
         ul = nutrient.ul

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..shipped import files as data
@@ -47,6 +47,12 @@ class Amount:
     text: str = ""
     substance: str | None = None  # "folic acid" in "240 mcg folic acid": the form the mass is of
     mapping: bool = False  # written as {value: 5, unit: ug}, so the unit is a scalar of its own
+    # Some part is printed as a ceiling ("<1 g"). Worked out once: parsed amounts are shared between the labels of a
+    # run (parse_amount remembers them), and the rules ask it of every row several times.
+    ceiling: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ceiling", self.bound == "<" or (self.second is not None and self.second.bound == "<"))
 
     def amounts(self) -> tuple[Amount, ...]:
         return (self, self.second) if self.second is not None else (self,)

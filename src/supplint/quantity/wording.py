@@ -26,8 +26,8 @@ def _not_finite(value: float) -> str | None:
 
 def number(value: float) -> str:
     """Whole numbers from 1,000 up; one decimal from 100; up to three below (trailing zeros dropped)."""
-    if (word := _not_finite(value)) is not None:
-        return word
+    if not math.isfinite(value):  # one call for the common case; every message figure comes through here
+        return _not_finite(value) or "n/a"
     decimals = 0 if value >= 1000 else 1 if value >= 100 else 3
     if 0 < abs(value) < 0.001:  # two significant digits, never scientific notation ("0.000025", not "2.5e-05")
         decimals = min(2 - math.floor(math.log10(abs(value))) - 1, 40)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .checker import Checker, FileResult
@@ -42,10 +42,11 @@ def jobs_for(requested: int) -> int:
     return (os.cpu_count() or 1) if requested == 0 else requested
 
 
-def check_all(paths: list[tuple[str, bool]], jobs: int, settings: WorkerSettings | None,
+def check_all(paths: Iterable[tuple[str, bool]], jobs: int, settings: WorkerSettings | None,
               serial: Checker) -> Iterator[FileResult]:
-    """(path, sniff) pairs (see Checker.check_path) → their results, in order."""
-    if jobs <= 1 or settings is None or len(paths) < jobs * MIN_FILES_PER_JOB:
+    """(path, sniff) pairs (see Checker.check_path) → their results, in order. A serial run takes any iterable of
+    them (a walk in progress); a parallel one a list."""
+    if jobs <= 1 or settings is None or not isinstance(paths, list) or len(paths) < jobs * MIN_FILES_PER_JOB:
         for path in paths:
             yield _check_with(serial, path)
         return

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..edit.atomic import NotWritten, write_atomically
@@ -101,9 +102,25 @@ class Run:
                 self._handle(self._check_stdin(raw, name, sniff=stdin_filename is None), from_stdin=True)
         if not targets and self.sources:
             return
-        # a label a page on standard input named is checked already
-        plan = [item for item in self.planned(targets) if os.path.abspath(item[0]) not in self.named.problems]
-        self.named.expect(path for path, _ in plan)
+        import gc
+
+        from .walk import may_hold_pages
+
+        # The rule packs, tables and label models built at start live as long as the run: set aside, they are not
+        # traversed again by every full collection while thousands of files are checked. Nothing is freed later
+        # than it would be (they were never garbage), and a worker process forked from here shares them as well.
+        gc.freeze()
+
+        # Only a page names labels. A serial run that can reach none checks the files as the walk finds them and
+        # keeps no record of them, so its memory does not grow with the number of files.
+        if self.jobs <= 1 and not self.named.problems and not self.named.pages and not may_hold_pages(targets):
+            self.named.tracking = False
+            plan: Iterable[tuple[str, bool]] = self.streamed(targets)
+        else:
+            plan = self.planned(targets)
+            if self.named.problems:  # a label a page on standard input named is checked already
+                plan = [item for item in plan if os.path.abspath(item[0]) not in self.named.problems]
+            self.named.expect(path for path, _ in plan)
         for result in check_all(plan, self.jobs, self.workers, self.runner):
             if result.skipped:
                 self.not_labels.append(result.path)
@@ -140,20 +157,53 @@ class Run:
         """The files to check, each with whether it must look like a label to be checked (Checker.check_path)."""
         from .walk import discover
 
-        found = discover(targets, lambda folder: self.resolver.for_path(os.path.join(folder, "-")).respect_gitignore)
+        found = discover(targets, self._respect_gitignore)
         if found.missing:
             raise RunError(f"no such file or directory: {found.missing[0]}")
+        self._skipped(found)
+        return list(self._kept(found.files, found))
+
+    def streamed(self, targets: list[str]) -> Iterator[tuple[str, bool]]:
+        """``planned``'s files as the walk finds them (a missing target is still an error before any is checked);
+        a file the walk skips is noted when it is met."""
+        from .walk import Discovery, walked
+
+        missing = [raw for raw in targets if not os.path.isdir(raw) and not os.path.lexists(raw)]
+        if missing:
+            raise RunError(f"no such file or directory: {missing[0]}")
+        found = Discovery()
+        found.explicit = {raw for raw in targets if not os.path.isdir(raw)}  # all known before the first file
+        files = walked(targets, found, self._respect_gitignore)
+
+        def noting():
+            for path in files:
+                self._skipped(found)
+                yield path
+            self._skipped(found)
+
+        return self._kept(noting(), found)
+
+    def _respect_gitignore(self, folder: str) -> bool:
+        return self.resolver.for_path(os.path.join(folder, "-")).respect_gitignore
+
+    def _skipped(self, found) -> None:
+        """Notes for the files the walk skipped so far (each once)."""
         for path, why in found.skipped:
             if not is_panel(path) or self.resolver.for_path(path).included(path):  # other .txt were never meant
                 self.note(f"skipped {path}: it {why}")
+        found.skipped.clear()
+
+    def _kept(self, files, found) -> Iterator[tuple[str, bool]]:
         explicit = set() if self.force_exclude else found.explicit
-        paths = [p for p in found.files if p in explicit or not self.resolver.for_path(p).excluded(p)]
-        # A walked .txt file is checked as a panel only when the config's `include` names it.
-        paths = [p for p in paths if p in found.explicit or not is_panel(p) or self.resolver.for_path(p).included(p)]
-        # A walked YAML file is a label when it looks like one or the config includes it: a site's
-        # docker-compose.yml or workflow is not a label with four errors.
-        return [(p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p))
-                for p in paths]
+        for p in files:
+            if p not in explicit and self.resolver.for_path(p).excluded(p):
+                continue
+            # A walked .txt file is checked as a panel only when the config's `include` names it.
+            if not (p in found.explicit or not is_panel(p) or self.resolver.for_path(p).included(p)):
+                continue
+            # A walked YAML file is a label when it looks like one or the config includes it: a site's
+            # docker-compose.yml or workflow is not a label with four errors.
+            yield p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p)
 
     def _facts(self, result: FileResult) -> None:
         """For a report that shows Supplement Facts: the label's facts, as the check resolved them (else read
@@ -331,12 +381,13 @@ class NamedLabels:
         self.planned_real: dict[str, str] | None = None  # real path → absolute path, built the first time needed
         self.problems: dict[str, int] = {}        # absolute (or real) path → findings, for each file checked
         self.pages: list[tuple[str, str, str]] = []  # (page, the name it wrote, the label's key)
+        self.tracking = True  # False: the run has no page, so nothing will ask what was checked (Run.check)
 
     def expect(self, paths) -> None:
         self.planned = {os.path.abspath(path): path for path in paths}
 
     def checked(self, path: str, problems: int) -> None:
-        if not is_page(path):
+        if self.tracking and not is_page(path):
             self.problems[os.path.abspath(path)] = problems
 
     def _key(self, target: str) -> tuple[str, bool]:

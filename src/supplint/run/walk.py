@@ -8,6 +8,7 @@ A path named on the command line is the user's choice and is kept (a file that c
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,17 +35,24 @@ def discover(paths: list[str], respect_gitignore=lambda folder: True) -> Discove
     """The files to check under ``paths``; a walk leaves out what the repository's ignore files name, unless
     ``respect_gitignore(folder)`` says not to for a walked folder."""
     found = Discovery()
-    seen: set[str] = set()
+    found.files.extend(walked(paths, found, respect_gitignore))
+    return found
 
-    def add(path: str, explicit: bool) -> None:
+
+def walked(paths: list[str], found: Discovery, respect_gitignore=lambda folder: True) -> Iterator[str]:
+    """``discover``'s files one at a time, in the same order, for a run that does not hold them all: what is
+    missing, named or skipped goes into ``found`` as the walk meets it (``found.files`` is left alone)."""
+    # Only several targets can reach one file twice (a folder and a file in it); one walk never does, and a run
+    # over one folder then keeps no set of every path.
+    seen: set[str] | None = set() if len(paths) > 1 else None
+
+    def new(path: str) -> bool:
+        if seen is None:
+            return True
         if path in seen:
-            return
+            return False
         seen.add(path)
-        suffix = Path(path).suffix.lower()
-        if suffix in WALKED_SUFFIXES or explicit:
-            # An explicitly named file of another suffix is checked too, as ruff does: a .json file as an NIH DSLD
-            # label record (engine.Linter.check_text), any other as a label. Walking never picks up .json.
-            found.files.append(path)
+        return True
 
     for raw in paths:
         if os.path.isdir(raw):
@@ -62,14 +70,31 @@ def discover(paths: list[str], respect_gitignore=lambda folder: True) -> Discove
                     why = _unwalkable(path, root)
                     if why:
                         found.skipped.append((path, why))
-                    else:
-                        add(path, explicit=False)
+                    elif new(path):
+                        yield path
         elif os.path.lexists(raw):  # a broken link too: named on purpose, so its SUP001 says what is wrong with it
             found.explicit.add(raw)
-            add(raw, explicit=True)
+            # An explicitly named file of another suffix is checked too, as ruff does: a .json file as an NIH DSLD
+            # label record (engine.Linter.check_text), any other as a label. Walking never picks up .json.
+            if new(raw):
+                yield raw
         else:
             found.missing.append(raw)
-    return found
+
+
+def may_hold_pages(paths: list[str]) -> bool:
+    """Could a walk of ``paths`` reach a page? A quick look at names only (no ignore files, no stat): a page among
+    them means the run must remember the files it checks, for the labels pages name (runner.NamedLabels)."""
+    for raw in paths:
+        if not os.path.isdir(raw):
+            if Path(raw).suffix.lower() in PAGE_SUFFIXES:
+                return True
+            continue
+        for _, dirs, files in os.walk(raw):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in EXCLUDED_DIRS]
+            if any(Path(name).suffix.lower() in PAGE_SUFFIXES for name in files if not name.startswith(".")):
+                return True
+    return False
 
 
 def _unwalkable(path: str, root: str) -> str | None:
