@@ -135,7 +135,7 @@ def run_checks(rules: Path, tmp_path: Path, *tests: str) -> subprocess.Completed
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     env |= {"SUPPLINT_RULES_DIR": str(rules), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
     return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
-                           "-p", "no:xdist", "-rA", *tests], cwd=ROOT, env=env, capture_output=True, text=True,
+                           "-n", "0", "-rA", *tests], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=900)
 
 
