@@ -15,6 +15,7 @@ printed for each rule as a detector of the problem it reports (a "positive" is a
 fire). ``--json`` prints the same figures as one JSON object, which tests/test_accuracy.py reads through
 ``score()``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,10 @@ serving:
 facts:
   - {name: Magnesium, as: magnesium glycinate, amount: 200 mg}
 """
-_DISCLAIMER = ("disclaimer: This statement has not been evaluated by the Food and Drug Administration. This product "
-               "is not intended to diagnose, treat, cure, or prevent any disease.\n")
+_DISCLAIMER = (
+    "disclaimer: This statement has not been evaluated by the Food and Drug Administration. This product "
+    "is not intended to diagnose, treat, cure, or prevent any disease.\n"
+)
 
 
 def _quoted(text: str) -> str:
@@ -73,8 +76,10 @@ def _wrap_consult_page(text: str) -> tuple[str, str]:
 
 def _wrap_consult_product_page(text: str) -> tuple[str, str]:
     """A page that recommends through a retailer's product link (no label): SUP403 must know it recommends."""
-    return "page.md", (f"# Our magnesium pick\n\nMagnesium glycinate is the supplement we take: 200 mg per capsule.\n\n"
-                       f"{_prose(text)}\n\nBuy [Example Magnesium](https://www.iherb.com/pr/example-magnesium/12345).\n")
+    return "page.md", (
+        f"# Our magnesium pick\n\nMagnesium glycinate is the supplement we take: 200 mg per capsule.\n\n"
+        f"{_prose(text)}\n\nBuy [Example Magnesium](https://www.iherb.com/pr/example-magnesium/12345).\n"
+    )
 
 
 def _wrap_claim_label(text: str) -> tuple[str, str]:
@@ -88,25 +93,55 @@ def _wrap_claim_page(text: str) -> tuple[str, str]:
 # check -> (corpus file, wrapper, {verdict: what is right}), where what is right is (codes that must be raised,
 # codes that must not be). Every code of both sets is selected, and nothing else, so other rules do not interfere.
 CHECKS = {
-    "affiliate-links (SUP401)": ("affiliate-links.yaml", _wrap_link, {
-        "affiliate": ({"SUP401"}, set()), "plain": (set(), {"SUP401"})}),
-    "disclosures (SUP401/SUP406)": ("disclosures.yaml", _wrap_disclosure, {
-        "adequate": (set(), {"SUP401", "SUP406"}), "vague": ({"SUP406"}, {"SUP401"}),
-        "not-a-disclosure": ({"SUP401"}, {"SUP406"})}),
-    "consult-notes on labels (SUP301)": ("consult-notes.yaml", _wrap_consult_label, {
-        "advice": (set(), {"SUP301"}), "not-advice": ({"SUP301"}, set())}),
-    "consult-notes on pages (SUP403)": ("consult-notes.yaml", _wrap_consult_page, {
-        "advice": (set(), {"SUP403"}), "not-advice": ({"SUP403"}, set())}),
-    "consult-notes on product-link pages (SUP403)": ("consult-notes.yaml", _wrap_consult_product_page, {
-        "advice": (set(), {"SUP403"}), "not-advice": ({"SUP403"}, set())}),
-    "disease-claims on labels (SUP303)": ("disease-claims.yaml", _wrap_claim_label, {
-        "disease-claim": ({"SUP303"}, set())}),
-    "disease-claims on pages (SUP404)": ("disease-claims.yaml", _wrap_claim_page, {
-        "disease-claim": ({"SUP404"}, set())}),
-    "structure-function on labels (SUP303)": ("structure-function.yaml", _wrap_claim_label, {
-        "pass": (set(), {"SUP303"})}),
-    "structure-function on pages (SUP404)": ("structure-function.yaml", _wrap_claim_page, {
-        "pass": (set(), {"SUP404"})}),
+    "affiliate-links (SUP401)": (
+        "affiliate-links.yaml",
+        _wrap_link,
+        {"affiliate": ({"SUP401"}, set()), "plain": (set(), {"SUP401"})},
+    ),
+    "disclosures (SUP401/SUP406)": (
+        "disclosures.yaml",
+        _wrap_disclosure,
+        {
+            "adequate": (set(), {"SUP401", "SUP406"}),
+            "vague": ({"SUP406"}, {"SUP401"}),
+            "not-a-disclosure": ({"SUP401"}, {"SUP406"}),
+        },
+    ),
+    "consult-notes on labels (SUP301)": (
+        "consult-notes.yaml",
+        _wrap_consult_label,
+        {"advice": (set(), {"SUP301"}), "not-advice": ({"SUP301"}, set())},
+    ),
+    "consult-notes on pages (SUP403)": (
+        "consult-notes.yaml",
+        _wrap_consult_page,
+        {"advice": (set(), {"SUP403"}), "not-advice": ({"SUP403"}, set())},
+    ),
+    "consult-notes on product-link pages (SUP403)": (
+        "consult-notes.yaml",
+        _wrap_consult_product_page,
+        {"advice": (set(), {"SUP403"}), "not-advice": ({"SUP403"}, set())},
+    ),
+    "disease-claims on labels (SUP303)": (
+        "disease-claims.yaml",
+        _wrap_claim_label,
+        {"disease-claim": ({"SUP303"}, set())},
+    ),
+    "disease-claims on pages (SUP404)": (
+        "disease-claims.yaml",
+        _wrap_claim_page,
+        {"disease-claim": ({"SUP404"}, set())},
+    ),
+    "structure-function on labels (SUP303)": (
+        "structure-function.yaml",
+        _wrap_claim_label,
+        {"pass": (set(), {"SUP303"})},
+    ),
+    "structure-function on pages (SUP404)": (
+        "structure-function.yaml",
+        _wrap_claim_page,
+        {"pass": (set(), {"SUP404"})},
+    ),
 }
 
 # What each rule reports, for precision and recall: an item is a positive for a rule when the rule must fire on it.
@@ -114,8 +149,8 @@ RULES = ("SUP301", "SUP303", "SUP401", "SUP403", "SUP404", "SUP406")
 
 
 def _implemented(codes) -> list[str]:
-    """The codes this version of supplint can run (a rule still reserved in rules/catalogue.yaml with no pack is an error to select; it
-    then counts as never raised, so the figures before and after it is built compare)."""
+    """The codes this version of supplint can run (a rule still reserved in rules/catalogue.yaml with no pack is an
+    error to select; it then counts as never raised, so the figures before and after it is built compare)."""
     usable = []
     for code in codes:
         try:

@@ -64,15 +64,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="run seed (default 1)")
     parser.add_argument("--start", type=int, default=0, help="index of the first input (default 0)")
     parser.add_argument("--batch", type=int, default=200, help="inputs per CLI call (default 200)")
-    parser.add_argument("--formats", default=",".join(fuzzing.MAIN_FORMATS),
-                        help=f"formats for every batch (default {','.join(fuzzing.MAIN_FORMATS)})")
+    parser.add_argument(
+        "--formats",
+        default=",".join(fuzzing.MAIN_FORMATS),
+        help=f"formats for every batch (default {','.join(fuzzing.MAIN_FORMATS)})",
+    )
     parser.add_argument("--no-rotate", action="store_true", help="do not add one of the other formats per batch")
     parser.add_argument("--no-imports", action="store_true", help="skip `import text` / `import dsld`")
     parser.add_argument("--small", action="store_true", help="the CI test's mutation sizes instead of larger ones")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds one CLI call may take (default 300)")
-    parser.add_argument("--failures", type=Path, default=ROOT / "bench" / "out" / "fuzz-failures",
-                        help="where failing inputs are saved (default bench/out/fuzz-failures)")
+    parser.add_argument(
+        "--failures",
+        type=Path,
+        default=ROOT / "bench" / "out" / "fuzz-failures",
+        help="where failing inputs are saved (default bench/out/fuzz-failures)",
+    )
     parser.add_argument("--keep", type=Path, help="also save every input of the run here (for --count 1)")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args(argv)
@@ -88,14 +95,16 @@ def main(argv: list[str] | None = None) -> int:
     tasks = []
     for number, start in enumerate(range(args.start, args.start + args.count, args.batch)):
         extra = (others[number % len(others)],) if others else ()
-        tasks.append((args.seed, start, min(args.batch, args.start + args.count - start), formats + extra,
-                      not args.no_imports))
+        tasks.append(
+            (args.seed, start, min(args.batch, args.start + args.count - start), formats + extra, not args.no_imports)
+        )
 
     began = time.perf_counter()
     failures, slowest, done = [], (0.0, 0), 0
     used = Counter()
-    with ProcessPoolExecutor(max_workers=max(1, args.jobs), initializer=_start_worker,
-                             initargs=(seeds, limits, args.timeout)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=max(1, args.jobs), initializer=_start_worker, initargs=(seeds, limits, args.timeout)
+    ) as pool:
         for start, count, found, seconds in pool.map(_run_batch, tasks):
             done += count
             failures += found
@@ -103,24 +112,38 @@ def main(argv: list[str] | None = None) -> int:
             for fmt in tasks[(start - args.start) // args.batch][3]:
                 used[fmt] += count
             if found or done % (args.batch * 25) == 0 or done == args.count:
-                print(f"  {done:,}/{args.count:,} inputs, {len(failures)} failure(s), "
-                      f"{time.perf_counter() - began:.0f} s", flush=True)
+                print(
+                    f"  {done:,}/{args.count:,} inputs, {len(failures)} failure(s), "
+                    f"{time.perf_counter() - began:.0f} s",
+                    flush=True,
+                )
     wall = time.perf_counter() - began
 
     kinds = Counter()
     for mutant in fuzzing.mutants(args.seed, args.start, min(args.count, 5_000), seeds, limits):
         kinds[mutant.seed.suffix] += 1
     saved = fuzzing.save(failures, args.failures, args.seed) if failures else []
-    print(f"\ninputs: {args.count:,} (seed {args.seed}, from {args.start}; {len(seeds)} seeds; "
-          f"kinds in the first {min(args.count, 5_000):,}: "
-          + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())) + ")")
-    print("formats: " + ", ".join(f"{fmt} {n:,}" for fmt, n in used.items())
-          + ("" if args.no_imports else ", import text|dsld on every .txt/.json input"))
-    print(f"time: {wall:.1f} s wall, {args.count / wall:,.0f} inputs/s with {args.jobs} worker(s); slowest batch "
-          f"{slowest[0]:.1f} s (inputs {slowest[1]}..{slowest[1] + args.batch - 1})")
+    print(
+        f"\ninputs: {args.count:,} (seed {args.seed}, from {args.start}; {len(seeds)} seeds; "
+        f"kinds in the first {min(args.count, 5_000):,}: "
+        + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+        + ")"
+    )
+    print(
+        "formats: "
+        + ", ".join(f"{fmt} {n:,}" for fmt, n in used.items())
+        + ("" if args.no_imports else ", import text|dsld on every .txt/.json input")
+    )
+    print(
+        f"time: {wall:.1f} s wall, {args.count / wall:,.0f} inputs/s with {args.jobs} worker(s); slowest batch "
+        f"{slowest[0]:.1f} s (inputs {slowest[1]}..{slowest[1] + args.batch - 1})"
+    )
     inputs = {m.index for f in failures for m in f.mutants}
-    print(f"failures: {len(failures)} ({len(inputs)} input(s)"
-          + (f": {', '.join(map(str, sorted(inputs)[:20]))}" if inputs else "") + ")")
+    print(
+        f"failures: {len(failures)} ({len(inputs)} input(s)"
+        + (f": {', '.join(map(str, sorted(inputs)[:20]))}" if inputs else "")
+        + ")"
+    )
     by_kind = Counter(f"{f.what}: {f.problem[:160]}" for f in failures)
     for text, n in by_kind.most_common(30):
         print(f"  {n} × {text}")
@@ -130,11 +153,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"saved {len(saved)} failing input(s) under {args.failures}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({
-            "inputs": args.count, "seed": args.seed, "start": args.start, "formats": dict(used),
-            "wall_seconds": round(wall, 2), "jobs": args.jobs, "failing_inputs": sorted(inputs),
-            "failures": [f.report(args.seed) for f in failures],
-        }, indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "inputs": args.count,
+                    "seed": args.seed,
+                    "start": args.start,
+                    "formats": dict(used),
+                    "wall_seconds": round(wall, 2),
+                    "jobs": args.jobs,
+                    "failing_inputs": sorted(inputs),
+                    "failures": [f.report(args.seed) for f in failures],
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
     return 1 if failures else 0
 
 

@@ -8,6 +8,7 @@ Writes OUTDIR/label_00000.yaml ... in the label format of docs/spec (label-forma
 that a linter must report (see DEFECTS); label 0 is always clean because benchmarks use it for cold starts.
 --verify (needs PyYAML) re-reads the files and checks that only the syntax-error labels fail to load.
 """
+
 import argparse
 import json
 import os
@@ -18,28 +19,74 @@ import sys
 # Nutrient rows: (name, `as` forms ("" = none), unit, 2016 adult Daily Value in that unit, typical amounts).
 # Amounts are what real products print, so some exceed a DV or an upper limit, as real labels do.
 NUTRIENTS = [
-    ("Vitamin A", ["retinyl palmitate", "retinyl acetate", "beta-carotene"], "mcg RAE", 900, [300, 450, 750, 900, 1500]),
+    (
+        "Vitamin A",
+        ["retinyl palmitate", "retinyl acetate", "beta-carotene"],
+        "mcg RAE",
+        900,
+        [300, 450, 750, 900, 1500],
+    ),
     ("Vitamin C", ["ascorbic acid", "calcium ascorbate", "sodium ascorbate"], "mg", 90, [60, 90, 120, 250, 500, 1000]),
     ("Vitamin D3", ["cholecalciferol"], "mcg", 20, [10, 20, 25, 50, 62.5, 100, 125]),
-    ("Vitamin E", ["d-alpha tocopheryl acetate", "d-alpha tocopherol", "dl-alpha tocopheryl acetate"], "mg", 15,
-     [6.7, 13.5, 15, 30, 67, 134]),
-    ("Vitamin K", ["menaquinone-7", "menaquinone-7 (MK-7)", "phytonadione", ""], "mcg", 120, [25, 45, 80, 90, 100, 120, 180]),
+    (
+        "Vitamin E",
+        ["d-alpha tocopheryl acetate", "d-alpha tocopherol", "dl-alpha tocopheryl acetate"],
+        "mg",
+        15,
+        [6.7, 13.5, 15, 30, 67, 134],
+    ),
+    (
+        "Vitamin K",
+        ["menaquinone-7", "menaquinone-7 (MK-7)", "phytonadione", ""],
+        "mcg",
+        120,
+        [25, 45, 80, 90, 100, 120, 180],
+    ),
     ("Thiamin", ["thiamine mononitrate", "thiamine HCl"], "mg", 1.2, [1.2, 1.5, 3, 5, 25, 50]),
     ("Riboflavin", ["riboflavin", "riboflavin 5'-phosphate", ""], "mg", 1.3, [1.3, 1.7, 5, 25, 50]),
     ("Niacin", ["niacinamide", "niacin"], "mg", 16, [16, 20, 25, 50, 100]),
     ("Vitamin B6", ["pyridoxine HCl", "pyridoxal 5'-phosphate"], "mg", 1.7, [1.7, 2, 5, 10, 25, 50]),
-    ("Folate", ["folic acid", "L-5-methyltetrahydrofolate calcium salt", "calcium L-methylfolate"], "mcg DFE", 400,
-     [400, 680, 1360, 1700]),
-    ("Vitamin B12", ["methylcobalamin", "cyanocobalamin", "adenosylcobalamin"], "mcg", 2.4, [2.4, 6, 25, 100, 250, 500, 1000, 5000]),
+    (
+        "Folate",
+        ["folic acid", "L-5-methyltetrahydrofolate calcium salt", "calcium L-methylfolate"],
+        "mcg DFE",
+        400,
+        [400, 680, 1360, 1700],
+    ),
+    (
+        "Vitamin B12",
+        ["methylcobalamin", "cyanocobalamin", "adenosylcobalamin"],
+        "mcg",
+        2.4,
+        [2.4, 6, 25, 100, 250, 500, 1000, 5000],
+    ),
     ("Biotin", ["d-biotin", ""], "mcg", 30, [30, 150, 300, 1000, 5000, 10000]),
     ("Pantothenic Acid", ["calcium D-pantothenate", "d-calcium pantothenate"], "mg", 5, [5, 10, 25, 50]),
     ("Choline", ["choline bitartrate"], "mg", 550, [10, 25, 55, 100, 250]),
     ("Calcium", ["calcium carbonate", "calcium citrate"], "mg", 1300, [10, 50, 100, 200, 250, 500, 600]),
-    ("Iron", ["ferrous bisglycinate", "ferrous fumarate", "iron bisglycinate chelate"], "mg", 18, [8, 9, 18, 25, 27, 45]),
+    (
+        "Iron",
+        ["ferrous bisglycinate", "ferrous fumarate", "iron bisglycinate chelate"],
+        "mg",
+        18,
+        [8, 9, 18, 25, 27, 45],
+    ),
     ("Phosphorus", ["dicalcium phosphate", "tricalcium phosphate"], "mg", 1250, [8, 20, 50, 109, 125]),
     ("Iodine", ["potassium iodide", "kelp"], "mcg", 150, [75, 150, 225, 290]),
-    ("Magnesium", ["magnesium glycinate", "magnesium oxide", "magnesium citrate"], "mg", 420, [25, 50, 100, 120, 200, 400]),
-    ("Zinc", ["zinc picolinate", "zinc citrate", "zinc oxide", "zinc bisglycinate chelate"], "mg", 11, [5, 8, 11, 15, 25, 30, 50]),
+    (
+        "Magnesium",
+        ["magnesium glycinate", "magnesium oxide", "magnesium citrate"],
+        "mg",
+        420,
+        [25, 50, 100, 120, 200, 400],
+    ),
+    (
+        "Zinc",
+        ["zinc picolinate", "zinc citrate", "zinc oxide", "zinc bisglycinate chelate"],
+        "mg",
+        11,
+        [5, 8, 11, 15, 25, 30, 50],
+    ),
     ("Selenium", ["L-selenomethionine", "sodium selenite", "selenium glycinate"], "mcg", 55, [20, 55, 70, 100, 200]),
     ("Copper", ["copper gluconate", "copper bisglycinate", "cupric oxide"], "mg", 0.9, [0.5, 0.9, 1, 2]),
     ("Manganese", ["manganese gluconate", "manganese bisglycinate", ""], "mg", 2.3, [0.5, 1, 2, 2.3, 5]),
@@ -53,7 +100,12 @@ NUTRIENT = {n[0]: n for n in NUTRIENTS}
 
 # Rows with no Daily Value: (name, `as` forms, unit, amounts).
 OTHERS = {
-    "Fish Oil": ("Fish oil concentrate", ["anchovy, sardine and mackerel oil", "wild Alaska pollock oil"], "mg", [1000, 1200, 2000]),
+    "Fish Oil": (
+        "Fish oil concentrate",
+        ["anchovy, sardine and mackerel oil", "wild Alaska pollock oil"],
+        "mg",
+        [1000, 1200, 2000],
+    ),
     "EPA": ("EPA (eicosapentaenoic acid)", [""], "mg", [180, 360, 650]),
     "DHA": ("DHA (docosahexaenoic acid)", [""], "mg", [120, 240, 450]),
     "CoQ10": ("Coenzyme Q10", ["ubiquinone", "ubiquinol"], "mg", [30, 100, 200, 400]),
@@ -65,27 +117,60 @@ OTHERS = {
 }
 # Blends: (name, total amounts, members; a member is a name or (name, amount)).
 BLENDS = {
-    "Probiotic": ("Probiotic Blend", ["10 billion CFU", "25 billion CFU", "50 billion CFU", "500 million CFU"],
-                  ["Lactobacillus acidophilus", "Bifidobacterium lactis", "Lactobacillus rhamnosus",
-                   "Bifidobacterium longum", "Lactobacillus plantarum"]),
-    "Joint": ("Joint Support Blend", ["250 mg", "500 mg", "1,200 mg"],
-              ["Turmeric root extract", ("Boswellia serrata gum resin", "50 mg"), "Ginger root",
-               ("Black pepper fruit extract", "5 mg")]),
-    "Greens": ("Organic Greens Blend", ["2.5 g", "3,000 mg"],
-               ["Spirulina", "Chlorella", ("Wheatgrass juice powder", "500 mg"), "Spinach leaf"]),
-    "Calm": ("Relaxation Blend", ["200 mg", "400 mg"], ["L-theanine", ("Chamomile flower extract", "50 mg"), "Lemon balm leaf"]),
+    "Probiotic": (
+        "Probiotic Blend",
+        ["10 billion CFU", "25 billion CFU", "50 billion CFU", "500 million CFU"],
+        [
+            "Lactobacillus acidophilus",
+            "Bifidobacterium lactis",
+            "Lactobacillus rhamnosus",
+            "Bifidobacterium longum",
+            "Lactobacillus plantarum",
+        ],
+    ),
+    "Joint": (
+        "Joint Support Blend",
+        ["250 mg", "500 mg", "1,200 mg"],
+        [
+            "Turmeric root extract",
+            ("Boswellia serrata gum resin", "50 mg"),
+            "Ginger root",
+            ("Black pepper fruit extract", "5 mg"),
+        ],
+    ),
+    "Greens": (
+        "Organic Greens Blend",
+        ["2.5 g", "3,000 mg"],
+        ["Spirulina", "Chlorella", ("Wheatgrass juice powder", "500 mg"), "Spinach leaf"],
+    ),
+    "Calm": (
+        "Relaxation Blend",
+        ["200 mg", "400 mg"],
+        ["L-theanine", ("Chamomile flower extract", "50 mg"), "Lemon balm leaf"],
+    ),
 }
 
 SIZES = {  # form -> serving sizes as printed (singular, plural)
-    "tablet": ["{n} tablet", "{n} tablets"], "capsule": ["{n} capsule", "{n} capsules"],
-    "softgel": ["{n} softgel", "{n} softgels"], "chewable": ["{n} chewable tablet", "{n} chewable tablets"],
-    "gummy": ["{n} gummy", "{n} gummies"], "lozenge": ["{n} lozenge", "{n} lozenges"],
-    "liquid": ["1 tsp (5 mL)", "1 tbsp (15 mL)"], "drops": ["1 drop", "{n} drops"],
-    "spray": ["1 spray", "{n} sprays"], "powder": ["1 scoop (5 g)", "{n} scoops (10 g)"],
+    "tablet": ["{n} tablet", "{n} tablets"],
+    "capsule": ["{n} capsule", "{n} capsules"],
+    "softgel": ["{n} softgel", "{n} softgels"],
+    "chewable": ["{n} chewable tablet", "{n} chewable tablets"],
+    "gummy": ["{n} gummy", "{n} gummies"],
+    "lozenge": ["{n} lozenge", "{n} lozenges"],
+    "liquid": ["1 tsp (5 mL)", "1 tbsp (15 mL)"],
+    "drops": ["1 drop", "{n} drops"],
+    "spray": ["1 spray", "{n} sprays"],
+    "powder": ["1 scoop (5 g)", "{n} scoops (10 g)"],
 }
 SOLID = ["tablet", "capsule", "softgel", "chewable", "gummy"]
 INACTIVE = {
-    "tablet": ["microcrystalline cellulose", "croscarmellose sodium", "stearic acid", "magnesium stearate", "silicon dioxide"],
+    "tablet": [
+        "microcrystalline cellulose",
+        "croscarmellose sodium",
+        "stearic acid",
+        "magnesium stearate",
+        "silicon dioxide",
+    ],
     "capsule": ["hypromellose (vegetable capsule)", "rice flour", "magnesium stearate", "silicon dioxide"],
     "softgel": ["extra virgin olive oil", "gelatin", "glycerin", "purified water", "sunflower lecithin"],
     "chewable": ["dextrose", "sorbitol", "natural orange flavor", "stearic acid", "citric acid"],
@@ -99,66 +184,222 @@ INACTIVE = {
 # Themes: (weight, product title, rows always present, rows sometimes present, forms, claim).
 MULTI = "multi"
 THEMES = [
-    (70, MULTI, [], [], ["tablet", "capsule", "gummy", "chewable", "powder", "liquid"], "Supports overall health and wellness.*"),
-    (10, "Vitamin D3", ["Vitamin D3"], ["Vitamin K"], ["softgel", "drops", "capsule", "gummy", "spray", "chewable"],
-     "Supports healthy bones, teeth and immune function.*"),
-    (6, "Vitamin D3 + K2", ["Vitamin D3", "Vitamin K"], [], ["softgel", "capsule", "drops"], "Supports bone and cardiovascular health.*"),
-    (6, "Vitamin C", ["Vitamin C"], ["Zinc", "Elderberry"], ["tablet", "capsule", "chewable", "gummy", "powder", "lozenge"],
-     "Supports a healthy immune system.*"),
-    (5, "Vitamin B12", ["Vitamin B12"], ["Folate"], ["lozenge", "spray", "liquid", "tablet"], "Supports energy metabolism.*"),
-    (6, "Magnesium", ["Magnesium"], ["Vitamin B6"], ["capsule", "tablet", "powder", "gummy"], "Supports muscle and nerve function.*"),
+    (
+        70,
+        MULTI,
+        [],
+        [],
+        ["tablet", "capsule", "gummy", "chewable", "powder", "liquid"],
+        "Supports overall health and wellness.*",
+    ),
+    (
+        10,
+        "Vitamin D3",
+        ["Vitamin D3"],
+        ["Vitamin K"],
+        ["softgel", "drops", "capsule", "gummy", "spray", "chewable"],
+        "Supports healthy bones, teeth and immune function.*",
+    ),
+    (
+        6,
+        "Vitamin D3 + K2",
+        ["Vitamin D3", "Vitamin K"],
+        [],
+        ["softgel", "capsule", "drops"],
+        "Supports bone and cardiovascular health.*",
+    ),
+    (
+        6,
+        "Vitamin C",
+        ["Vitamin C"],
+        ["Zinc", "Elderberry"],
+        ["tablet", "capsule", "chewable", "gummy", "powder", "lozenge"],
+        "Supports a healthy immune system.*",
+    ),
+    (
+        5,
+        "Vitamin B12",
+        ["Vitamin B12"],
+        ["Folate"],
+        ["lozenge", "spray", "liquid", "tablet"],
+        "Supports energy metabolism.*",
+    ),
+    (
+        6,
+        "Magnesium",
+        ["Magnesium"],
+        ["Vitamin B6"],
+        ["capsule", "tablet", "powder", "gummy"],
+        "Supports muscle and nerve function.*",
+    ),
     (4, "Zinc", ["Zinc"], ["Copper", "Vitamin C"], ["capsule", "lozenge", "tablet"], "Supports immune function.*"),
-    (4, "Iron", ["Iron"], ["Vitamin C", "Folate", "Vitamin B12"], ["capsule", "tablet"], "Supports healthy red blood cell formation.*"),
-    (5, "Calcium + D3", ["Calcium", "Vitamin D3"], ["Magnesium", "Vitamin K", "Zinc"], ["tablet", "chewable", "gummy"],
-     "Supports strong bones.*"),
-    (5, "B-Complex", ["Thiamin", "Riboflavin", "Niacin", "Vitamin B6", "Folate", "Vitamin B12", "Biotin", "Pantothenic Acid"],
-     ["Vitamin C", "Choline"], ["capsule", "tablet"], "Supports energy metabolism and a healthy nervous system.*"),
-    (3, "Hair, Skin & Nails", ["Biotin"], ["Vitamin C", "Vitamin E", "Zinc", "Selenium", "Vitamin A"], ["gummy", "capsule", "tablet"],
-     "Supports healthy hair, skin and nails.*"),
-    (2, "Electrolyte Mix", ["Sodium", "Potassium", "Chloride", "Magnesium"], ["Calcium"], ["powder", "liquid"],
-     "Helps replenish electrolytes.*"),
-    (6, "Omega-3 Fish Oil", ["Fish Oil", "EPA", "DHA"], ["Vitamin E", "Vitamin D3"], ["softgel", "liquid"], "Supports heart health.*"),
+    (
+        4,
+        "Iron",
+        ["Iron"],
+        ["Vitamin C", "Folate", "Vitamin B12"],
+        ["capsule", "tablet"],
+        "Supports healthy red blood cell formation.*",
+    ),
+    (
+        5,
+        "Calcium + D3",
+        ["Calcium", "Vitamin D3"],
+        ["Magnesium", "Vitamin K", "Zinc"],
+        ["tablet", "chewable", "gummy"],
+        "Supports strong bones.*",
+    ),
+    (
+        5,
+        "B-Complex",
+        ["Thiamin", "Riboflavin", "Niacin", "Vitamin B6", "Folate", "Vitamin B12", "Biotin", "Pantothenic Acid"],
+        ["Vitamin C", "Choline"],
+        ["capsule", "tablet"],
+        "Supports energy metabolism and a healthy nervous system.*",
+    ),
+    (
+        3,
+        "Hair, Skin & Nails",
+        ["Biotin"],
+        ["Vitamin C", "Vitamin E", "Zinc", "Selenium", "Vitamin A"],
+        ["gummy", "capsule", "tablet"],
+        "Supports healthy hair, skin and nails.*",
+    ),
+    (
+        2,
+        "Electrolyte Mix",
+        ["Sodium", "Potassium", "Chloride", "Magnesium"],
+        ["Calcium"],
+        ["powder", "liquid"],
+        "Helps replenish electrolytes.*",
+    ),
+    (
+        6,
+        "Omega-3 Fish Oil",
+        ["Fish Oil", "EPA", "DHA"],
+        ["Vitamin E", "Vitamin D3"],
+        ["softgel", "liquid"],
+        "Supports heart health.*",
+    ),
     (4, "CoQ10", ["CoQ10"], ["Vitamin E", "Selenium"], ["softgel", "capsule"], "Supports cellular energy production.*"),
-    (3, "Ashwagandha", ["Ashwagandha"], ["Magnesium", "Calm"], ["capsule", "gummy", "powder"], "Helps the body adapt to everyday stress.*"),
-    (4, "Probiotic", ["Probiotic"], ["Zinc"], ["capsule", "powder", "chewable"], "Supports digestive and immune health.*"),
-    (3, "Joint Support", ["Joint"], ["Turmeric", "Vitamin C", "Manganese"], ["capsule", "tablet"], "Supports joint comfort and mobility.*"),
-    (2, "Daily Greens", ["Greens"], ["Vitamin C", "Vitamin K", "Potassium"], ["powder"], "Supports natural detoxification.*"),
-    (2, "Eye Health", ["Lutein", "Zinc"], ["Vitamin C", "Vitamin E", "Copper"], ["softgel", "capsule"], "Supports macular health.*"),
-    (2, "Sleep Support", ["Melatonin"], ["Magnesium", "Vitamin B6", "Calm"], ["gummy", "tablet", "spray"], "Helps you fall asleep faster.*"),
+    (
+        3,
+        "Ashwagandha",
+        ["Ashwagandha"],
+        ["Magnesium", "Calm"],
+        ["capsule", "gummy", "powder"],
+        "Helps the body adapt to everyday stress.*",
+    ),
+    (
+        4,
+        "Probiotic",
+        ["Probiotic"],
+        ["Zinc"],
+        ["capsule", "powder", "chewable"],
+        "Supports digestive and immune health.*",
+    ),
+    (
+        3,
+        "Joint Support",
+        ["Joint"],
+        ["Turmeric", "Vitamin C", "Manganese"],
+        ["capsule", "tablet"],
+        "Supports joint comfort and mobility.*",
+    ),
+    (
+        2,
+        "Daily Greens",
+        ["Greens"],
+        ["Vitamin C", "Vitamin K", "Potassium"],
+        ["powder"],
+        "Supports natural detoxification.*",
+    ),
+    (
+        2,
+        "Eye Health",
+        ["Lutein", "Zinc"],
+        ["Vitamin C", "Vitamin E", "Copper"],
+        ["softgel", "capsule"],
+        "Supports macular health.*",
+    ),
+    (
+        2,
+        "Sleep Support",
+        ["Melatonin"],
+        ["Magnesium", "Vitamin B6", "Calm"],
+        ["gummy", "tablet", "spray"],
+        "Helps you fall asleep faster.*",
+    ),
 ]
 MULTI_EXTRAS = ["Lutein", "CoQ10", "Probiotic", "Greens", "Turmeric"]
-MULTI_NAMES = [("Daily Multivitamin", None), ("Women's Multivitamin", "adults-19-50"), ("Men's Multivitamin", "adults-19-50"),
-               ("Multivitamin 50+", "adults-51+"), ("Senior Multi 70+", "adults-71+"), ("Complete Multi", None)]
-BRANDS = ["Example Naturals", "Northwind Nutrition", "Cedar & Sage", "Lumen Wellness", "Bergström Vital", "Harbor Labs",
-          "Kestrel Health", "Oak Hollow", "Blue Meridian", "Søren Organics", "Peak & Vale", "Green Fern Co."]
+MULTI_NAMES = [
+    ("Daily Multivitamin", None),
+    ("Women's Multivitamin", "adults-19-50"),
+    ("Men's Multivitamin", "adults-19-50"),
+    ("Multivitamin 50+", "adults-51+"),
+    ("Senior Multi 70+", "adults-71+"),
+    ("Complete Multi", None),
+]
+BRANDS = [
+    "Example Naturals",
+    "Northwind Nutrition",
+    "Cedar & Sage",
+    "Lumen Wellness",
+    "Bergström Vital",
+    "Harbor Labs",
+    "Kestrel Health",
+    "Oak Hollow",
+    "Blue Meridian",
+    "Søren Organics",
+    "Peak & Vale",
+    "Green Fern Co.",
+]
 POPULATIONS = ["adults", "adults", "adults", "adults-19-50", "adults-51+", "adults-71+"]
 CONSULT = [
-    ("Consult your healthcare provider before use if you are pregnant, nursing, taking medication or have a medical "
-     "condition."),
+    (
+        "Consult your healthcare provider before use if you are pregnant, nursing, taking medication or have a medical "
+        "condition."
+    ),
     "If you are pregnant, nursing, taking any medications or have a medical condition, consult your doctor before use.",
     "Consult a healthcare professional before use, especially if you are pregnant or nursing.",
 ]
-IRON_WARNING = ("WARNING: Accidental overdose of iron-containing products is a leading cause of fatal poisoning in children "
-                "under 6. Keep this product out of reach of children. In case of accidental overdose, call a doctor or "
-                "poison control center immediately.")
-MORE_WARNINGS = ["Keep out of reach of children.", "Do not exceed the recommended dose.",
-                 "Do not use if the safety seal is broken or missing.", "Store in a cool, dry place.",
-                 "Discontinue use and consult your doctor if any adverse reactions occur."]
-DISCLAIMER = ["These statements have not been evaluated by the Food and Drug Administration.",
-              "This product is not intended to diagnose, treat, cure, or prevent any disease."]
-NOTES = ["Made in the USA from domestic and imported ingredients.", "Manufactured in a GMP-certified facility.",
-         "Lot number and best-by date printed on the bottom of the bottle.", "Vegan. Non-GMO. Gluten free.",
-         "Third-party tested for purity and potency."]
-HEAD_COMMENTS = ["# Transcribed from the product photo (front and side panels).",
-                 "# yaml-language-server: $schema=../supplint-label.schema.json",
-                 "# Source: retailer listing, checked against the printed label.",
-                 "# Label revision 2; previous revision listed a different serving size."]
+IRON_WARNING = (
+    "WARNING: Accidental overdose of iron-containing products is a leading cause of fatal poisoning in children "
+    "under 6. Keep this product out of reach of children. In case of accidental overdose, call a doctor or "
+    "poison control center immediately."
+)
+MORE_WARNINGS = [
+    "Keep out of reach of children.",
+    "Do not exceed the recommended dose.",
+    "Do not use if the safety seal is broken or missing.",
+    "Store in a cool, dry place.",
+    "Discontinue use and consult your doctor if any adverse reactions occur.",
+]
+DISCLAIMER = [
+    "These statements have not been evaluated by the Food and Drug Administration.",
+    "This product is not intended to diagnose, treat, cure, or prevent any disease.",
+]
+NOTES = [
+    "Made in the USA from domestic and imported ingredients.",
+    "Manufactured in a GMP-certified facility.",
+    "Lot number and best-by date printed on the bottom of the bottle.",
+    "Vegan. Non-GMO. Gluten free.",
+    "Third-party tested for purity and potency.",
+]
+HEAD_COMMENTS = [
+    "# Transcribed from the product photo (front and side panels).",
+    "# yaml-language-server: $schema=../supplint-label.schema.json",
+    "# Source: retailer listing, checked against the printed label.",
+    "# Label revision 2; previous revision listed a different serving size.",
+]
 DEFECTS = ["unknown-key", "decimal-comma", "unknown-unit", "syntax"]
 DEFECT_RATE = 0.05
 
 # A plain YAML scalar is unsafe when it starts with an indicator, contains ": " or " #", or would load as a
 # number, boolean or null; inside a flow collection ,[]{} end it too. Quote those.
-_UNSAFE = re.compile(r"""^[-?:,\[\]{}#&*!|>'"%@`\s]|: |\s#|[:\s]$|^(?:[-+.\d_,:]+|true|false|yes|no|on|off|y|n|null|~)$""", re.I)
+_UNSAFE = re.compile(
+    r"""^[-?:,\[\]{}#&*!|>'"%@`\s]|: |\s#|[:\s]$|^(?:[-+.\d_,:]+|true|false|yes|no|on|off|y|n|null|~)$""", re.I
+)
 
 
 def scalar(value, flow=False):
@@ -205,7 +446,12 @@ def other_row(rng, key):
         blend = [{"name": m} if isinstance(m, str) else {"name": m[0], "amount": m[1]} for m in picked]
         return {"name": name, "amount": rng.choice(totals), "dv": "*", "blend": blend}
     name, forms, unit, amounts = OTHERS[key]
-    row = {"name": name, "as": rng.choice(forms), "amount": f"{num(rng.choice(amounts))} {unit}", "dv": rng.choice(["*", "*", "†"])}
+    row = {
+        "name": name,
+        "as": rng.choice(forms),
+        "amount": f"{num(rng.choice(amounts))} {unit}",
+        "dv": rng.choice(["*", "*", "†"]),
+    }
     if rng.random() < 0.1:
         del row["dv"]
     return row
@@ -233,6 +479,7 @@ def choose_rows(rng, theme):
 
 def render_row(row, style, dv_star):
     """Lines of one facts row: style is 'block', 'block+flow-members' or 'flow'."""
+
     def val(k, v, flow):
         return dv_star if (k == "dv" and v == "*") else scalar(v, flow)
 
@@ -258,7 +505,9 @@ def render_row(row, style, dv_star):
             if style == "block+flow-members":
                 lines.append(f"      - {flow_map(m)}")
             else:
-                lines += [f"      - name: {scalar(m['name'])}"] + ([f"        amount: {scalar(m['amount'])}"] if "amount" in m else [])
+                lines += [f"      - name: {scalar(m['name'])}"] + (
+                    [f"        amount: {scalar(m['amount'])}"] if "amount" in m else []
+                )
     return lines
 
 
@@ -278,7 +527,9 @@ def build(rng, i):
     # "Vitamin D3 125 mcg", "Magnesium 200 mg": only when the title names the first row
     named = title.split()[0].lower() in rows[0]["name"].lower()
     headline = rows[0]["amount"].split(" (")[0] if named and rng.random() < 0.5 else ""
-    howmany = {1: "once daily", 2: "twice daily", 3: "three times daily"}.get(per_day, f"{per_day} times daily".replace("-", " to "))
+    howmany = {1: "once daily", 2: "twice daily", 3: "three times daily"}.get(
+        per_day, f"{per_day} times daily".replace("-", " to ")
+    )
     warnings = []
     if rng.random() < 0.85:
         warnings.append(rng.choice(CONSULT))
@@ -304,14 +555,17 @@ def build(rng, i):
         "serving": (size, per_day),
         "spc": rng.choice([30, 45, 60, 90, 120, 180, 240, 365]) if rng.random() < 0.9 else None,
         "rows": rows,
-        "styles": ["flow" if rng.random() < 0.08 else "block+flow-members" if "blend" in r and rng.random() < 0.5 else "block"
-                   for r in rows],
+        "styles": [
+            "flow" if rng.random() < 0.08 else "block+flow-members" if "blend" in r and rng.random() < 0.5 else "block"
+            for r in rows
+        ],
         "other": rng.sample(INACTIVE[form], rng.randint(1, len(INACTIVE[form]))),
         "other_style": rng.choice(["flow", "flow", "string", "block"]),
         "allergens": allergens,
         "directions": f"Take {size} {howmany}"
-                      f"{rng.choice(['', ' with a meal', ' with food', ' or as directed by your healthcare provider'])}."
-        if form in SOLID or form == "lozenge" else f"Use {size} {howmany}{rng.choice(['', ' with water', ' before meals'])}.",
+        f"{rng.choice(['', ' with a meal', ' with food', ' or as directed by your healthcare provider'])}."
+        if form in SOLID or form == "lozenge"
+        else f"Use {size} {howmany}{rng.choice(['', ' with water', ' before meals'])}.",
         "claims": [claim],
         "disclaimer": "folded" if rng.random() < 0.6 else "line" if rng.random() < 0.93 else None,
         "warnings": warnings,
@@ -341,7 +595,11 @@ def render(spec):
         if spec[key]:
             L.append(f"{key}: {scalar(spec[key])}")
     size, per_day = spec["serving"]
-    L += ["serving:", f"  size: {scalar(size)}", f"  per_day: {per_day if isinstance(per_day, int) else scalar(per_day)}"]
+    L += [
+        "serving:",
+        f"  size: {scalar(size)}",
+        f"  per_day: {per_day if isinstance(per_day, int) else scalar(per_day)}",
+    ]
     if spec["spc"]:
         L.append(f"servings_per_container: {spec['spc']}")
     if spec["section_comments"]:
@@ -432,7 +690,7 @@ def _break_yaml(rng, lines):
     """Introduce one of the syntax errors people make when editing by hand."""
     choices = ["indent", "quote", "tab"]
     flows = [j for j, s in enumerate(lines) if s.startswith("  - {")]
-    stars = [j for j, s in enumerate(lines) if s.endswith(("dv: \"*\"", "dv: '*'"))]
+    stars = [j for j, s in enumerate(lines) if s.endswith(('dv: "*"', "dv: '*'"))]
     choices += ["unclosed"] * bool(flows) + ["alias"] * bool(stars)
     kind = rng.choice(choices)
     if kind == "indent":  # per_day one column left of size
@@ -467,8 +725,23 @@ def write_corpus(outdir, count=10000, seed=20261):
     return defects
 
 
-ALLOWED_KEYS = {"product", "brand", "identity", "form", "population", "serving", "servings_per_container", "facts",
-                "other_ingredients", "allergens", "directions", "claims", "disclaimer", "warnings", "notes"}
+ALLOWED_KEYS = {
+    "product",
+    "brand",
+    "identity",
+    "form",
+    "population",
+    "serving",
+    "servings_per_container",
+    "facts",
+    "other_ingredients",
+    "allergens",
+    "directions",
+    "claims",
+    "disclaimer",
+    "warnings",
+    "notes",
+}
 
 
 def verify(outdir, count, seed):
@@ -497,7 +770,9 @@ def verify(outdir, count, seed):
         if unknown != ({"warning"} if defect == "unknown-key" else set()):
             bad.append(f"{path}: unexpected keys {unknown}")
         facts = data["facts"]
-        ok = 1 <= len(facts) <= 25 and all(isinstance(r.get("amount"), str) and isinstance(r.get("name"), str) for r in facts)
+        ok = 1 <= len(facts) <= 25 and all(
+            isinstance(r.get("amount"), str) and isinstance(r.get("name"), str) for r in facts
+        )
         ok = ok and all(isinstance(r.get("dv", ""), str) for r in facts) and isinstance(data["serving"]["size"], str)
         ok = ok and 28 <= n_lines <= 60 and isinstance(data["product"], str)
         if not ok:
@@ -506,10 +781,12 @@ def verify(outdir, count, seed):
         stats["flow"] += "\n  - {" in text
         stats["consult"] += "consult" in str(data.get("warnings", data.get("warning", ""))).lower()
     lines = sorted(stats["lines"])
-    print(f"verify: {count} files, {stats['loaded']} loaded with CSafeLoader, {stats['syntax-failed']} failed "
-          f"(all deliberate syntax errors: {'yes' if not bad else 'NO'}); lines {lines[0]}-{lines[-1]} "
-          f"(median {lines[len(lines) // 2]}); with µg {stats['micro']}, with flow rows {stats['flow']}, "
-          f"with a consult warning {stats['consult']}")
+    print(
+        f"verify: {count} files, {stats['loaded']} loaded with CSafeLoader, {stats['syntax-failed']} failed "
+        f"(all deliberate syntax errors: {'yes' if not bad else 'NO'}); lines {lines[0]}-{lines[-1]} "
+        f"(median {lines[len(lines) // 2]}); with µg {stats['micro']}, with flow rows {stats['flow']}, "
+        f"with a consult warning {stats['consult']}"
+    )
     for b in bad[:20]:
         print("  " + b)
     return not bad
@@ -528,7 +805,9 @@ def main(argv=None):
         with open(a.defects, "w", encoding="utf-8") as f:
             json.dump(defects, f, indent=0)
     tally = {k: list(defects.values()).count(k) for k in DEFECTS}
-    print(f"wrote {a.count} labels to {a.outdir}; deliberate defects: " + ", ".join(f"{k} {v}" for k, v in tally.items()))
+    print(
+        f"wrote {a.count} labels to {a.outdir}; deliberate defects: " + ", ".join(f"{k} {v}" for k, v in tally.items())
+    )
     if a.verify and not verify(a.outdir, a.count, a.seed):
         return 1
     return 0

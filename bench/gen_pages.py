@@ -17,6 +17,7 @@ healthcare provider. About 10 % of pages (never page 0) carry exactly one delibe
 labels a page names are the corpus's own, so their label findings (and the corpus's label defects) show up on the
 page too. Page i depends only on (seed, i) and on which labels LABELDIR holds.
 """
+
 import argparse
 import html
 import json
@@ -40,69 +41,170 @@ EMBED_RATE = 0.16
 # Topics: key -> (product-name prefixes in the label corpus, what the post is about, structure/function benefits,
 # food sources, forms worth buying, a cheap form, the unit the dose talk uses).
 TOPICS = {
-    "multi": (["Complete Multi", "Daily Multivitamin", "Men's Multivitamin", "Women's Multivitamin", "Multivitamin 50+",
-               "Senior Multi 70+"], "multivitamin", ["supports overall health", "helps fill common nutrient gaps",
-                                                     "supports normal energy metabolism"],
-              ["leafy greens", "beans and lentils", "eggs", "whole grains"],
-              ["methylfolate", "methylcobalamin", "magnesium glycinate"], "magnesium oxide", "tablets"),
-    "fish-oil": (["Omega-3 Fish Oil"], "fish oil", ["supports heart health", "supports healthy brain function",
-                                                    "helps maintain healthy triglyceride levels already within the normal range"],
-                 ["salmon and trout", "sardines", "mackerel", "anchovies"], ["triglyceride-form fish oil", "enteric-coated softgels"],
-                 "ethyl-ester concentrate", "softgels"),
-    "b-complex": (["B-Complex", "Vitamin B12"], "B vitamins", ["support normal energy metabolism",
-                                                               "support a healthy nervous system"],
-                  ["eggs", "dairy foods", "fortified cereals", "fish and poultry"], ["methylcobalamin", "pyridoxal 5'-phosphate"],
-                  "cyanocobalamin", "capsules"),
-    "vitamin-d": (["Vitamin D3", "Vitamin D3 + K2", "Calcium + D3"], "vitamin D", ["supports healthy bones and teeth",
-                                                                               "supports immune function",
-                                                                               "helps the body absorb calcium"],
-                  ["fatty fish", "egg yolks", "fortified dairy products", "UV-exposed mushrooms"], ["cholecalciferol (D3)",
-                                                                                            "D3 in olive oil"],
-                  "ergocalciferol (D2)", "softgels"),
-    "coq10": (["CoQ10"], "CoQ10", ["supports cellular energy production", "supports heart health"],
-              ["organ meats", "sardines", "peanuts"], ["ubiquinol", "ubiquinone in oil"], "dry powder capsules",
-              "softgels"),
-    "magnesium": (["Magnesium", "Electrolyte Mix"], "magnesium", ["supports normal muscle function",
-                                                                  "supports restful sleep", "supports relaxation"],
-                  ["pumpkin seeds", "almonds", "spinach", "black beans"], ["magnesium glycinate", "magnesium citrate"],
-                  "magnesium oxide", "capsules"),
-    "vitamin-c": (["Vitamin C"], "vitamin C", ["supports immune function", "supports collagen formation"],
-                  ["citrus fruits", "bell peppers", "kiwis", "strawberries"], ["ascorbic acid", "buffered calcium ascorbate"],
-                  "chewable sugar tablets", "tablets"),
-    "beauty": (["Hair, Skin & Nails"], "biotin", ["supports healthy hair, skin and nails"],
-               ["eggs", "nuts", "sweet potatoes"], ["d-biotin"], "gummies heavy in sugar", "gummies"),
-    "probiotic": (["Probiotic", "Daily Greens"], "probiotics", ["support digestive health",
-                                                               "support a healthy gut flora"],
-                  ["yogurt and kefir", "fermented vegetables", "miso and tempeh"], ["multi-strain blends", "delayed-release capsules"],
-                  "single-strain powders", "capsules"),
-    "sleep": (["Sleep Support", "Ashwagandha"], "sleep support", ["supports restful sleep",
-                                                                 "helps with occasional sleeplessness",
-                                                                 "supports a healthy response to stress"],
-              ["tart cherries", "kiwis", "oats"], ["low-dose melatonin", "KSM-66 ashwagandha"],
-              "high-dose melatonin", "capsules"),
-    "iron": (["Iron"], "iron", ["supports healthy red blood cells", "supports normal oxygen transport"],
-             ["lean meats", "lentils", "beans", "fortified cereals"], ["iron bisglycinate"], "ferrous sulfate",
-             "tablets"),
-    "eye": (["Eye Health"], "eye health", ["supports healthy vision", "supports macular health"],
-            ["kale", "leafy greens", "egg yolks", "orange peppers"], ["lutein from marigold", "zeaxanthin"], "beta-carotene only",
-            "softgels"),
-    "zinc": (["Zinc"], "zinc", ["supports immune function", "supports healthy skin"],
-             ["oysters", "beans", "pumpkin seeds", "chickpeas"], ["zinc picolinate", "zinc bisglycinate"], "zinc oxide",
-             "capsules"),
-    "joint": (["Joint Support"], "joint support", ["supports joint comfort", "supports flexibility and mobility"],
-              ["fatty fish", "berries", "leafy greens"], ["turmeric with black pepper extract", "Boswellia"],
-              "plain turmeric powder", "capsules"),
+    "multi": (
+        [
+            "Complete Multi",
+            "Daily Multivitamin",
+            "Men's Multivitamin",
+            "Women's Multivitamin",
+            "Multivitamin 50+",
+            "Senior Multi 70+",
+        ],
+        "multivitamin",
+        ["supports overall health", "helps fill common nutrient gaps", "supports normal energy metabolism"],
+        ["leafy greens", "beans and lentils", "eggs", "whole grains"],
+        ["methylfolate", "methylcobalamin", "magnesium glycinate"],
+        "magnesium oxide",
+        "tablets",
+    ),
+    "fish-oil": (
+        ["Omega-3 Fish Oil"],
+        "fish oil",
+        [
+            "supports heart health",
+            "supports healthy brain function",
+            "helps maintain healthy triglyceride levels already within the normal range",
+        ],
+        ["salmon and trout", "sardines", "mackerel", "anchovies"],
+        ["triglyceride-form fish oil", "enteric-coated softgels"],
+        "ethyl-ester concentrate",
+        "softgels",
+    ),
+    "b-complex": (
+        ["B-Complex", "Vitamin B12"],
+        "B vitamins",
+        ["support normal energy metabolism", "support a healthy nervous system"],
+        ["eggs", "dairy foods", "fortified cereals", "fish and poultry"],
+        ["methylcobalamin", "pyridoxal 5'-phosphate"],
+        "cyanocobalamin",
+        "capsules",
+    ),
+    "vitamin-d": (
+        ["Vitamin D3", "Vitamin D3 + K2", "Calcium + D3"],
+        "vitamin D",
+        ["supports healthy bones and teeth", "supports immune function", "helps the body absorb calcium"],
+        ["fatty fish", "egg yolks", "fortified dairy products", "UV-exposed mushrooms"],
+        ["cholecalciferol (D3)", "D3 in olive oil"],
+        "ergocalciferol (D2)",
+        "softgels",
+    ),
+    "coq10": (
+        ["CoQ10"],
+        "CoQ10",
+        ["supports cellular energy production", "supports heart health"],
+        ["organ meats", "sardines", "peanuts"],
+        ["ubiquinol", "ubiquinone in oil"],
+        "dry powder capsules",
+        "softgels",
+    ),
+    "magnesium": (
+        ["Magnesium", "Electrolyte Mix"],
+        "magnesium",
+        ["supports normal muscle function", "supports restful sleep", "supports relaxation"],
+        ["pumpkin seeds", "almonds", "spinach", "black beans"],
+        ["magnesium glycinate", "magnesium citrate"],
+        "magnesium oxide",
+        "capsules",
+    ),
+    "vitamin-c": (
+        ["Vitamin C"],
+        "vitamin C",
+        ["supports immune function", "supports collagen formation"],
+        ["citrus fruits", "bell peppers", "kiwis", "strawberries"],
+        ["ascorbic acid", "buffered calcium ascorbate"],
+        "chewable sugar tablets",
+        "tablets",
+    ),
+    "beauty": (
+        ["Hair, Skin & Nails"],
+        "biotin",
+        ["supports healthy hair, skin and nails"],
+        ["eggs", "nuts", "sweet potatoes"],
+        ["d-biotin"],
+        "gummies heavy in sugar",
+        "gummies",
+    ),
+    "probiotic": (
+        ["Probiotic", "Daily Greens"],
+        "probiotics",
+        ["support digestive health", "support a healthy gut flora"],
+        ["yogurt and kefir", "fermented vegetables", "miso and tempeh"],
+        ["multi-strain blends", "delayed-release capsules"],
+        "single-strain powders",
+        "capsules",
+    ),
+    "sleep": (
+        ["Sleep Support", "Ashwagandha"],
+        "sleep support",
+        ["supports restful sleep", "helps with occasional sleeplessness", "supports a healthy response to stress"],
+        ["tart cherries", "kiwis", "oats"],
+        ["low-dose melatonin", "KSM-66 ashwagandha"],
+        "high-dose melatonin",
+        "capsules",
+    ),
+    "iron": (
+        ["Iron"],
+        "iron",
+        ["supports healthy red blood cells", "supports normal oxygen transport"],
+        ["lean meats", "lentils", "beans", "fortified cereals"],
+        ["iron bisglycinate"],
+        "ferrous sulfate",
+        "tablets",
+    ),
+    "eye": (
+        ["Eye Health"],
+        "eye health",
+        ["supports healthy vision", "supports macular health"],
+        ["kale", "leafy greens", "egg yolks", "orange peppers"],
+        ["lutein from marigold", "zeaxanthin"],
+        "beta-carotene only",
+        "softgels",
+    ),
+    "zinc": (
+        ["Zinc"],
+        "zinc",
+        ["supports immune function", "supports healthy skin"],
+        ["oysters", "beans", "pumpkin seeds", "chickpeas"],
+        ["zinc picolinate", "zinc bisglycinate"],
+        "zinc oxide",
+        "capsules",
+    ),
+    "joint": (
+        ["Joint Support"],
+        "joint support",
+        ["supports joint comfort", "supports flexibility and mobility"],
+        ["fatty fish", "berries", "leafy greens"],
+        ["turmeric with black pepper extract", "Boswellia"],
+        "plain turmeric powder",
+        "capsules",
+    ),
 }
 TITLES = [
-    "The {N} best {t} supplements of {y}", "Best {t} supplements in {y}: our honest picks",
-    "{T} supplements compared: {N} we would buy again", "How to choose {a_t} supplement (and {N} we like)",
-    "Our favorite {t} supplements, tested for {w} weeks", "{T}: what to buy and what to skip",
-    "The {t} buying guide for {y}", "{N} {t} supplements worth your money",
+    "The {N} best {t} supplements of {y}",
+    "Best {t} supplements in {y}: our honest picks",
+    "{T} supplements compared: {N} we would buy again",
+    "How to choose {a_t} supplement (and {N} we like)",
+    "Our favorite {t} supplements, tested for {w} weeks",
+    "{T}: what to buy and what to skip",
+    "The {t} buying guide for {y}",
+    "{N} {t} supplements worth your money",
 ]
 HEADINGS = [
-    "Why {t}?", "How we chose", "What to look for", "Our verdict", "How much do you need?", "Forms compared",
-    "Price per serving", "Who should skip it", "Taste, size and convenience", "How we tested", "The runners-up",
-    "What the label tells you", "Common questions", "Getting {t} from food", "Timing and absorption",
+    "Why {t}?",
+    "How we chose",
+    "What to look for",
+    "Our verdict",
+    "How much do you need?",
+    "Forms compared",
+    "Price per serving",
+    "Who should skip it",
+    "Taste, size and convenience",
+    "How we tested",
+    "The runners-up",
+    "What the label tells you",
+    "Common questions",
+    "Getting {t} from food",
+    "Timing and absorption",
 ]
 SENTENCES = [
     "Most people reach for {t} because it {benefit}.",
@@ -150,8 +252,10 @@ NEAR_MISSES = [
     "Heart disease runs in many families, and it is worth knowing your numbers.",
     "Deficiency is more common in older adults and in people with Crohn's disease.",
     "Skip the gummies if you have diabetes: most are sweetened with sugar.",
-    ("Adequate calcium and vitamin D throughout life, as part of a well-balanced diet, may reduce the risk of "
-     "osteoporosis."),
+    (
+        "Adequate calcium and vitamin D throughout life, as part of a well-balanced diet, may reduce the risk of "
+        "osteoporosis."
+    ),
 ]
 CLAIMS = [  # the deliberate disease claims (SUP404)
     "In our experience {product} cures arthritis within a few weeks.",
@@ -182,29 +286,73 @@ ORDINARY = [
     ("the NIH fact sheet", "https://ods.od.nih.gov/factsheets/{ods}-HealthProfessional/"),
     ("a recent review", "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"),
     ("our guide to reading labels", "/guides/reading-supplement-labels/"),
-    ("USP's verification program", "https://www.usp.org/verification-services/dietary-supplements-verification-program"),
+    (
+        "USP's verification program",
+        "https://www.usp.org/verification-services/dietary-supplements-verification-program",
+    ),
     ("the FDA's consumer page", "https://www.fda.gov/food/dietary-supplements"),
     ("our methodology", "/about/how-we-test/"),
 ]
-ODS = {"multi": "MVMS", "fish-oil": "Omega3FattyAcids", "b-complex": "VitaminB12", "vitamin-d": "VitaminD",
-       "coq10": "CoenzymeQ10", "magnesium": "Magnesium", "vitamin-c": "VitaminC", "beauty": "Biotin",
-       "probiotic": "Probiotics", "sleep": "Melatonin", "iron": "Iron", "eye": "VitaminA", "zinc": "Zinc",
-       "joint": "Turmeric"}
+ODS = {
+    "multi": "MVMS",
+    "fish-oil": "Omega3FattyAcids",
+    "b-complex": "VitaminB12",
+    "vitamin-d": "VitaminD",
+    "coq10": "CoenzymeQ10",
+    "magnesium": "Magnesium",
+    "vitamin-c": "VitaminC",
+    "beauty": "Biotin",
+    "probiotic": "Probiotics",
+    "sleep": "Melatonin",
+    "iron": "Iron",
+    "eye": "VitaminA",
+    "zinc": "Zinc",
+    "joint": "Turmeric",
+}
 SINGULAR = {"tablets": "tablet", "softgels": "softgel", "capsules": "capsule", "gummies": "gummy"}
 ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
 
 # Small labels known to pass every label rule (embedded in about one page in six).
 EMBEDS = [
-    ("Vitamin D3 + K2 Softgels", "softgel", "1 softgel", [("Vitamin D3", "cholecalciferol", "50 mcg (2,000 IU)", "250%"),
-                                                          ("Vitamin K2", "menaquinone-7 (MK-7)", "100 mcg", "83%")],
-     ["extra virgin olive oil", "gelatin", "glycerin"], "Supports bone and cardiovascular health.*",
-     ["If you take blood-thinning (anticoagulant) medication such as warfarin, talk to your doctor before use."]),
-    ("Vitamin C 500 mg", "tablet", "1 tablet", [("Vitamin C", "ascorbic acid", "500 mg", "556%")],
-     ["microcrystalline cellulose", "hypromellose", "stearic acid"], "Supports immune function.*", []),
-    ("Magnesium Glycinate 200 mg", "capsule", "2 capsules", [("Magnesium", "magnesium bisglycinate chelate", "200 mg", "48%")],
-     ["hypromellose", "rice flour"], "Supports normal muscle function.*", []),
-    ("Zinc 15 mg", "capsule", "1 capsule", [("Zinc", "zinc picolinate", "15 mg", "136%")],
-     ["hypromellose", "rice flour"], "Supports immune function.*", []),
+    (
+        "Vitamin D3 + K2 Softgels",
+        "softgel",
+        "1 softgel",
+        [
+            ("Vitamin D3", "cholecalciferol", "50 mcg (2,000 IU)", "250%"),
+            ("Vitamin K2", "menaquinone-7 (MK-7)", "100 mcg", "83%"),
+        ],
+        ["extra virgin olive oil", "gelatin", "glycerin"],
+        "Supports bone and cardiovascular health.*",
+        ["If you take blood-thinning (anticoagulant) medication such as warfarin, talk to your doctor before use."],
+    ),
+    (
+        "Vitamin C 500 mg",
+        "tablet",
+        "1 tablet",
+        [("Vitamin C", "ascorbic acid", "500 mg", "556%")],
+        ["microcrystalline cellulose", "hypromellose", "stearic acid"],
+        "Supports immune function.*",
+        [],
+    ),
+    (
+        "Magnesium Glycinate 200 mg",
+        "capsule",
+        "2 capsules",
+        [("Magnesium", "magnesium bisglycinate chelate", "200 mg", "48%")],
+        ["hypromellose", "rice flour"],
+        "Supports normal muscle function.*",
+        [],
+    ),
+    (
+        "Zinc 15 mg",
+        "capsule",
+        "1 capsule",
+        [("Zinc", "zinc picolinate", "15 mg", "136%")],
+        ["hypromellose", "rice flour"],
+        "Supports immune function.*",
+        [],
+    ),
 ]
 
 
@@ -258,16 +406,32 @@ def affiliate_link(rng, site, product, brand, html_page):
     if kind == "amzn.to":
         return f"https://amzn.to/{rng.choice('34')}{slug(rng, 6).lower()}", "", False
     if kind == "shareasale":
-        return (f"https://shareasale.com/r.cfm?b={rng.randint(100000, 999999)}&u={rng.randint(1000000, 3999999)}"
-                f"&m={rng.randint(10000, 99999)}&urllink=www.{shop}.com%2F{path}&afftrack="), "", rng.random() < 0.5
+        return (
+            (
+                f"https://shareasale.com/r.cfm?b={rng.randint(100000, 999999)}&u={rng.randint(1000000, 3999999)}"
+                f"&m={rng.randint(10000, 99999)}&urllink=www.{shop}.com%2F{path}&afftrack="
+            ),
+            "",
+            rng.random() < 0.5,
+        )
     if kind == "awin":
-        return (f"https://www.awin1.com/cread.php?awinmid={rng.randint(1000, 29999)}"
+        return (
+            (
+                f"https://www.awin1.com/cread.php?awinmid={rng.randint(1000, 29999)}"
                 f"&awinaffid={rng.randint(100000, 999999)}"
-                f"&ued=https%3A%2F%2Fwww.{shop}.com%2Fproducts%2F{path}"), "", rng.random() < 0.3
+                f"&ued=https%3A%2F%2Fwww.{shop}.com%2Fproducts%2F{path}"
+            ),
+            "",
+            rng.random() < 0.3,
+        )
     if kind == "ref":
         return f"https://www.{shop}.com/products/{path}?ref={site}", "", False
     # a plain shop URL, paid only by rel="sponsored": raw <a> in Markdown, since Markdown links carry no rel
-    return f"https://www.{shop}.com/products/{path}", rng.choice(["sponsored", "sponsored nofollow", "nofollow sponsored noopener"]), True
+    return (
+        f"https://www.{shop}.com/products/{path}",
+        rng.choice(["sponsored", "sponsored nofollow", "nofollow sponsored noopener"]),
+        True,
+    )
 
 
 def sentence(rng, ctx):
@@ -275,8 +439,9 @@ def sentence(rng, ctx):
     deck = ctx["deck"]
     if not deck:
         deck += rng.sample(SENTENCES, len(SENTENCES))
-    return deck.pop().format(**ctx, benefit=rng.choice(ctx["benefits"]), food=rng.choice(ctx["foods"]),
-                                        form=rng.choice(ctx["forms"]))
+    return deck.pop().format(
+        **ctx, benefit=rng.choice(ctx["benefits"]), food=rng.choice(ctx["foods"]), form=rng.choice(ctx["forms"])
+    )
 
 
 def paragraph(rng, ctx, n=None):
@@ -293,19 +458,36 @@ def build(rng, i, by_topic, names, relpath):
     _, t, benefits, foods, forms, cheap, unit = TOPICS[key]
     picks = rng.sample(by_topic[key], min(len(by_topic[key]), rng.choices([1, 2, 3, 4], [25, 30, 25, 20])[0]))
     site = rng.choice(SITES)
-    ctx = {"t": t, "T": t[0].upper() + t[1:], "benefits": benefits, "foods": foods, "forms": forms, "cheap": cheap,
-           "unit": unit, "deck": [], "a_t": ("an " if t[0] in "aeiou" else "a ") + t}
+    ctx = {
+        "t": t,
+        "T": t[0].upper() + t[1:],
+        "benefits": benefits,
+        "foods": foods,
+        "forms": forms,
+        "cheap": cheap,
+        "unit": unit,
+        "deck": [],
+        "a_t": ("an " if t[0] in "aeiou" else "a ") + t,
+    }
     refs = [relpath(name) for name, _, _ in picks]
     if defect == "broken-reference":
         j = rng.randrange(len(refs))
         bad = rng.choice(["beyond", "unpadded", "extension", "folder"])
         name = picks[j][0]
-        refs[j] = {"beyond": relpath(f"label_{len(names) + rng.randint(0, 500):05d}.yaml"),  # past the corpus
-                   "unpadded": relpath(f"label_{int(name[6:11])}.yaml" if name[6] == "0" else name[:-5] + ".yml"),
-                   "extension": relpath(name[:-5] + ".yml"),
-                   "folder": "labels/" + name}[bad]  # a folder next to the page that does not exist
-    title = rng.choice(TITLES).format(N=len(picks) if len(picks) > 1 else rng.choice([3, 5, 7]), t=t, T=ctx["T"],
-                                      y=rng.choice([2025, 2026]), w=rng.choice([4, 6, 8, 12]), a_t=ctx["a_t"])
+        refs[j] = {
+            "beyond": relpath(f"label_{len(names) + rng.randint(0, 500):05d}.yaml"),  # past the corpus
+            "unpadded": relpath(f"label_{int(name[6:11])}.yaml" if name[6] == "0" else name[:-5] + ".yml"),
+            "extension": relpath(name[:-5] + ".yml"),
+            "folder": "labels/" + name,
+        }[bad]  # a folder next to the page that does not exist
+    title = rng.choice(TITLES).format(
+        N=len(picks) if len(picks) > 1 else rng.choice([3, 5, 7]),
+        t=t,
+        T=ctx["T"],
+        y=rng.choice([2025, 2026]),
+        w=rng.choice([4, 6, 8, 12]),
+        a_t=ctx["a_t"],
+    )
     page = Page()
     target = int(rng.triangular(300, 1500, 650))
     links = [affiliate_link(rng, site, p, b, is_html) for _, p, b in picks]
@@ -338,13 +520,28 @@ def build(rng, i, by_topic, names, relpath):
             elif r < 0.18 and (len(picks) == 1 or tabled):  # one table at most
                 page.add("para", paragraph(rng, ctx), 65)
             elif r < 0.18:
-                rows = [(f"{b} {p}", rng.choice([SINGULAR[unit], SINGULAR[unit], "scoop", "gummy"]), f"${rng.randint(8, 45)}.{rng.randint(0, 99):02d}",
-                         rng.choice(["yes", "no"])) for _, p, b in picks]
+                rows = [
+                    (
+                        f"{b} {p}",
+                        rng.choice([SINGULAR[unit], SINGULAR[unit], "scoop", "gummy"]),
+                        f"${rng.randint(8, 45)}.{rng.randint(0, 99):02d}",
+                        rng.choice(["yes", "no"]),
+                    )
+                    for _, p, b in picks
+                ]
                 page.add("table", rows, 8 * len(rows))
                 tabled = True
             elif r < 0.185:  # a code span, rarely
-                page.add("code", (rng.choice(["Check the lot number printed as", "Our notes call it",
-                                              "Look for the seal marked"]), rng.choice(["LOT 24B117", "USP Verified", "MK-7", "NSF 173"])), 8)
+                page.add(
+                    "code",
+                    (
+                        rng.choice(
+                            ["Check the lot number printed as", "Our notes call it", "Look for the seal marked"]
+                        ),
+                        rng.choice(["LOT 24B117", "USP Verified", "MK-7", "NSF 173"]),
+                    ),
+                    8,
+                )
             elif r < 0.26:
                 label, url = rng.choice(ORDINARY)
                 url = url.format(ods=ODS[key], pmid=rng.randint(20000000, 39999999))
@@ -367,24 +564,48 @@ def build(rng, i, by_topic, names, relpath):
         page.add("cta", (f"{picks[0][2]} {picks[0][1]}", links[0]))
     if defect == "late-disclosure":
         page.add("footer-disclosure", disclosure)
-    fields = {"title": title, "description": f"What to look for in {ctx['a_t']} supplement, and the ones we take ourselves.",
-              "author": rng.choice(AUTHORS), "date": f"{rng.choice([2025, 2026])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-              "refs": refs, "blocks": page.blocks, "site": site, "style": rng.random()}
+    fields = {
+        "title": title,
+        "description": f"What to look for in {ctx['a_t']} supplement, and the ones we take ourselves.",
+        "author": rng.choice(AUTHORS),
+        "date": f"{rng.choice([2025, 2026])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "refs": refs,
+        "blocks": page.blocks,
+        "site": site,
+        "style": rng.random(),
+    }
     return fields, defect, is_html
 
 
 def make_embed(rng, brand):
     product, form, size, rows, other, claim, extra = rng.choice(EMBEDS)
-    lines = [f"product: {product}", f"brand: {brand}", "identity: Dietary Supplement", f"form: {form}", "serving:",
-             f"  size: {size}", "  per_day: 1", f"servings_per_container: {rng.choice([30, 60, 90, 120])}", "facts:"]
+    lines = [
+        f"product: {product}",
+        f"brand: {brand}",
+        "identity: Dietary Supplement",
+        f"form: {form}",
+        "serving:",
+        f"  size: {size}",
+        "  per_day: 1",
+        f"servings_per_container: {rng.choice([30, 60, 90, 120])}",
+        "facts:",
+    ]
     for name, as_, amount, dv in rows:
         amount = f'"{amount}"' if "," in amount else amount  # a comma would end the value in a flow mapping
         lines.append(f"  - {{name: {name}, as: {as_}, amount: {amount}, dv: {dv}}}")
-    lines += [f"other_ingredients: [{', '.join(other)}]", f"directions: Take {size} daily with a meal.", f"claims: {claim}",
-              "disclaimer: >-", "  These statements have not been evaluated by the Food and Drug Administration.",
-              "  This product is not intended to diagnose, treat, cure, or prevent any disease.", "warnings:",
-              ("  - Consult your healthcare provider before use if you are pregnant, nursing, taking medication or have a "
-               "medical condition.")]
+    lines += [
+        f"other_ingredients: [{', '.join(other)}]",
+        f"directions: Take {size} daily with a meal.",
+        f"claims: {claim}",
+        "disclaimer: >-",
+        "  These statements have not been evaluated by the Food and Drug Administration.",
+        "  This product is not intended to diagnose, treat, cure, or prevent any disease.",
+        "warnings:",
+        (
+            "  - Consult your healthcare provider before use if you are pregnant, nursing, taking medication or have a "
+            "medical condition."
+        ),
+    ]
     lines += [f"  - {w}" for w in extra] + ["  - Keep out of reach of children."]
     return lines
 
@@ -407,8 +628,13 @@ def yaml_str(s):
 
 def render_markdown(f):
     style = f["style"]
-    out = ["---", f"title: {yaml_str(f['title'])}", f"description: {yaml_str(f['description'])}",
-           f"author: {f['author']}", f"date: {f['date']}"]
+    out = [
+        "---",
+        f"title: {yaml_str(f['title'])}",
+        f"description: {yaml_str(f['description'])}",
+        f"author: {f['author']}",
+        f"date: {f['date']}",
+    ]
     if style < 0.4:
         out.append(f"supplements: [{', '.join(f['refs'])}]")
     else:
@@ -452,16 +678,29 @@ def render_markdown(f):
 def render_html(f):
     e = html.escape
     refs = f["refs"]
-    head = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '  <meta charset="utf-8">', f"  <title>{e(f['title'])}</title>",
-            f'  <meta name="description" content="{e(f["description"])}">', f'  <meta name="author" content="{e(f["author"])}">']
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '  <meta charset="utf-8">',
+        f"  <title>{e(f['title'])}</title>",
+        f'  <meta name="description" content="{e(f["description"])}">',
+        f'  <meta name="author" content="{e(f["author"])}">',
+    ]
     if f["style"] < 0.5:
         head += [f'  <link rel="supplement" href="{e(r)}">' for r in refs]
     else:
         head.append(f'  <meta name="supplements" content="{e(", ".join(refs))}">')
-    head += ['  <link rel="stylesheet" href="/assets/site.css">',
-             f"  <script>window.dataLayer = window.dataLayer || []; dataLayer.push({{site: '{f['site']}'}});</script>",
-             "</head>", "<body>", '<header><nav><a href="/">Home</a> &middot; <a href="/reviews/">Reviews</a> &middot; '
-             '<a href="/about/">About</a></nav></header>', "<main>", "<article>"]
+    head += [
+        '  <link rel="stylesheet" href="/assets/site.css">',
+        f"  <script>window.dataLayer = window.dataLayer || []; dataLayer.push({{site: '{f['site']}'}});</script>",
+        "</head>",
+        "<body>",
+        '<header><nav><a href="/">Home</a> &middot; <a href="/reviews/">Reviews</a> &middot; '
+        '<a href="/about/">About</a></nav></header>',
+        "<main>",
+        "<article>",
+    ]
     out = list(head)
 
     def link_html(text, link):
@@ -485,13 +724,18 @@ def render_html(f):
         elif kind == "para":
             out.append("  <p>" + wrap(e(p)).replace("\n", "\n     ") + "</p>")
         elif kind == "picks":
-            out += ["  <ol>"] + [f"    <li><strong>{link_html(text, link)}</strong>: {e(why)}.</li>" for text, link, why in p]
+            out += ["  <ol>"] + [
+                f"    <li><strong>{link_html(text, link)}</strong>: {e(why)}.</li>" for text, link, why in p
+            ]
             out.append("  </ol>")
         elif kind == "list":
             out += ["  <ul>"] + [f"    <li>{e(s)}</li>" for s in p] + ["  </ul>"]
         elif kind == "table":
-            out += ["  <table>", "    <thead><tr><th>Product</th><th>Serving</th><th>Price</th><th>Tested</th></tr></thead>",
-                    "    <tbody>"]
+            out += [
+                "  <table>",
+                "    <thead><tr><th>Product</th><th>Serving</th><th>Price</th><th>Tested</th></tr></thead>",
+                "    <tbody>",
+            ]
             out += [f"      <tr><td>{e(a)}</td><td>1 {e(b)}</td><td>{e(c)}</td><td>{d}</td></tr>" for a, b, c, d in p]
             out += ["    </tbody>", "  </table>"]
         elif kind == "code":
@@ -499,8 +743,14 @@ def render_html(f):
         elif kind == "ref":
             out.append(f'  <p>{e(p[0])} For the details, see <a href="{e(p[2])}">{e(p[1])}</a>.</p>')
         elif kind == "embed":
-            out += ["  <p>Here is the label of the one we keep in the cupboard:</p>",
-                    '  <script type="application/x-supplement+yaml">'] + [f"    {s}" for s in p] + ["  </script>"]
+            out += (
+                [
+                    "  <p>Here is the label of the one we keep in the cupboard:</p>",
+                    '  <script type="application/x-supplement+yaml">',
+                ]
+                + [f"    {s}" for s in p]
+                + ["  </script>"]
+            )
         elif kind == "cta":
             out.append(f"  <p>Ready to try it? {link_html('Check the price of ' + p[0], p[1])}.</p>")
         elif kind == "footer-disclosure":
@@ -552,7 +802,9 @@ def main(argv=None):
         with open(a.defects, "w", encoding="utf-8") as f:
             json.dump(defects, f, indent=0)
     tally = {k: list(defects.values()).count(k) for k in DEFECTS}
-    print(f"wrote {a.count} pages to {a.outdir}; deliberate defects: " + ", ".join(f"{k} {v}" for k, v in tally.items()))
+    print(
+        f"wrote {a.count} pages to {a.outdir}; deliberate defects: " + ", ".join(f"{k} {v}" for k, v in tally.items())
+    )
     return 0
 
 

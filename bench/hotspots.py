@@ -6,6 +6,7 @@
 The report goes to stderr (the run's own output is discarded); a wall-clock profile under load is noisy, so read
 the shares, not the seconds, and confirm a change with bench/run.py or paired CPU times.
 """
+
 import argparse
 import cProfile
 import io

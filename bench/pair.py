@@ -11,6 +11,7 @@ Each round runs every build once, in the order given, so load on a shared machin
 and after. A ratio is the median over the rounds of first-build / this-build (above 1: this build is faster).
 Output goes to /dev/null; compare outputs separately (they must not differ).
 """
+
 import argparse
 import os
 import statistics
@@ -32,8 +33,13 @@ def timed(cmd):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("target")
-    ap.add_argument("--build", action="append", required=True, metavar="NAME=SUPPLINT",
-                    help="a supplint executable to time (the first is the baseline of the ratios)")
+    ap.add_argument(
+        "--build",
+        action="append",
+        required=True,
+        metavar="NAME=SUPPLINT",
+        help="a supplint executable to time (the first is the baseline of the ratios)",
+    )
     ap.add_argument("--pairs", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("extra", nargs="*", help="more targets of `check`, given before --build")
@@ -48,7 +54,9 @@ def main(argv=None):
                 runs[name].append(got)
     after = os.getloadavg()[0]
     first = builds[0][0]
-    print(f"{a.target}: {a.pairs} rounds after {a.warmup} warm-up(s); load average {load:.2f} before, {after:.2f} after")
+    print(
+        f"{a.target}: {a.pairs} rounds after {a.warmup} warm-up(s); load average {load:.2f} before, {after:.2f} after"
+    )
     print(f"{'build':10} {'CPU s':>7} {'wall s':>7} {'MiB':>6} {'CPU ratio':>10} {'wall ratio':>10}")
     for name, _ in builds:
         r = runs[name]

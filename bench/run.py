@@ -8,6 +8,7 @@ Every figure is a whole-process wall time (interpreter start-up and imports incl
 shared/reference/perf-baselines.md. Misses against the targets are reported, never turned into a failing exit
 status: the exit status is non-zero only when a command fails.
 """
+
 import argparse
 import collections
 import filecmp
@@ -59,8 +60,13 @@ TARGETS = [
     ("vs_jobs1", "--jobs 2 speed-up over --jobs 1 (1,000 pages + labels)", ">=", 1.6),
 ]
 PAGE_RULES = ("SUP401", "SUP402", "SUP403", "SUP404", "SUP405")
-PAGE_DEFECT_RULE = {"no-disclosure": "SUP401", "late-disclosure": "SUP402", "no-consult-note": "SUP403",
-                    "disease-claim": "SUP404", "broken-reference": "SUP405"}
+PAGE_DEFECT_RULE = {
+    "no-disclosure": "SUP401",
+    "late-disclosure": "SUP402",
+    "no-consult-note": "SUP403",
+    "disease-claim": "SUP404",
+    "broken-reference": "SUP405",
+}
 
 
 class CommandFailed(Exception):
@@ -136,7 +142,10 @@ def summarize_pages(path, defects):
                 hits[os.path.basename(str(x.get("file")))].add(x.get("code"))
     except (ValueError, AttributeError, TypeError) as e:
         return {"error": f"output is not the documented JSON array of findings ({e})"}
-    out = {"findings": len(findings), "page_rules": dict(sorted(collections.Counter(c for v in hits.values() for c in v).items()))}
+    out = {
+        "findings": len(findings),
+        "page_rules": dict(sorted(collections.Counter(c for v in hits.values() for c in v).items())),
+    }
     if defects:
         out["defects"] = len(defects)
         out["defects_reported"] = sum(PAGE_DEFECT_RULE[kind] in hits.get(name, ()) for name, kind in defects.items())
@@ -159,8 +168,21 @@ def site_step(work, corpus, n_pages, seed, repeat, say):
     pages = os.path.join(work, "pages")
     manifest = os.path.join(work, "page-defects.json")
     say(f"f. generating {n_pages} pages naming labels of {labels} ...")
-    timed([sys.executable, GEN_PAGES, pages, "--labels", labels, "--count", str(n_pages), "--seed", str(seed),
-           "--defects", manifest])
+    timed(
+        [
+            sys.executable,
+            GEN_PAGES,
+            pages,
+            "--labels",
+            labels,
+            "--count",
+            str(n_pages),
+            "--seed",
+            str(seed),
+            "--defects",
+            manifest,
+        ]
+    )
     with open(manifest, encoding="utf-8") as f:
         defects = json.load(f)
     names = os.listdir(pages)
@@ -172,16 +194,30 @@ def site_step(work, corpus, n_pages, seed, repeat, say):
     outs = {j: os.path.join(work, f"site-jobs{j}.json") for j in (1, 2)}
     runs = {1: [], 2: []}
     for k in range(repeat):
-        for j in ((1, 2) if k % 2 == 0 else (2, 1)):
+        for j in (1, 2) if k % 2 == 0 else (2, 1):
             runs[j].append(timed([SUPPLINT, "check", labels, pages, *common, "--jobs", str(j)], out=outs[j], cwd=work))
     jobs = {}
     for j, rs in runs.items():
         walls = [w for w, _ in rs]
-        jobs[j] = {"runs": walls, "best": min(walls), "median": statistics.median(walls), "peak_mib": max(m for _, m in rs)}
+        jobs[j] = {
+            "runs": walls,
+            "best": min(walls),
+            "median": statistics.median(walls),
+            "peak_mib": max(m for _, m in rs),
+        }
     identical = filecmp.cmp(outs[1], outs[2], shallow=False)
-    return {"pages": len(names), "pages_md": kinds["md"], "pages_html": kinds["html"], "labels_dir": labels,
-            "pages_alone": alone, "jobs1": jobs[1], "jobs2": jobs[2], "identical": identical,
-            "out": outs[1], "page_defects": defects}
+    return {
+        "pages": len(names),
+        "pages_md": kinds["md"],
+        "pages_html": kinds["html"],
+        "labels_dir": labels,
+        "pages_alone": alone,
+        "jobs1": jobs[1],
+        "jobs2": jobs[2],
+        "identical": identical,
+        "out": outs[1],
+        "page_defects": defects,
+    }
 
 
 def cold_start(single, pairs, warmup, cwd):
@@ -198,8 +234,15 @@ def cold_start(single, pairs, warmup, cwd):
         (ta, tb) = (t1, t2) if k % 2 == 0 else (t2, t1)
         a.append(ta)
         b.append(tb)
-    return {"single": single, "pairs": pairs, "supplint_median": statistics.median(a), "imports_median": statistics.median(b),
-            "ratio": statistics.median(x / y for x, y in zip(a, b, strict=True)), "supplint_runs": a, "imports_runs": b}
+    return {
+        "single": single,
+        "pairs": pairs,
+        "supplint_median": statistics.median(a),
+        "imports_median": statistics.median(b),
+        "ratio": statistics.median(x / y for x, y in zip(a, b, strict=True)),
+        "supplint_runs": a,
+        "imports_runs": b,
+    }
 
 
 def verdict(value, op, target):
@@ -224,15 +267,23 @@ def main(argv=None):
     ap.add_argument("--yamllint-repeat", type=positive, default=1, help="runs of yamllint (default 1)")
     ap.add_argument("--pairs", type=positive, default=20, help="cold-start pairs (default 20)")
     ap.add_argument("--warmup", type=int, default=2, help="uncounted cold-start runs of each side (default 2)")
-    ap.add_argument("--baseline", default=CORE_BASELINE, metavar="REF",
-                    help=f"git revision whose supplint is timed on the same corpus (default {CORE_BASELINE}, the core)")
-    ap.add_argument("--pages", type=positive, default=1000, help="pages to generate for the --jobs step f. (default 1000)")
+    ap.add_argument(
+        "--baseline",
+        default=CORE_BASELINE,
+        metavar="REF",
+        help=f"git revision whose supplint is timed on the same corpus (default {CORE_BASELINE}, the core)",
+    )
+    ap.add_argument(
+        "--pages", type=positive, default=1000, help="pages to generate for the --jobs step f. (default 1000)"
+    )
     ap.add_argument("--skip-jobs", action="store_true", help="skip step f. (pages, --jobs 1 against --jobs 2)")
     ap.add_argument("--json", metavar="FILE", help="also write the numbers to FILE")
     a = ap.parse_args(argv)
 
-    for exe, hint in ((SUPPLINT, "install the package into this venv (pip install -e .)"),
-                      (YAMLLINT, "pip install 'yamllint>=1.35' (or the [bench] extra)")):
+    for exe, hint in (
+        (SUPPLINT, "install the package into this venv (pip install -e .)"),
+        (YAMLLINT, "pip install 'yamllint>=1.35' (or the [bench] extra)"),
+    ):
         if not os.access(exe, os.X_OK):
             sys.exit(f"run.py: {exe} not found: {hint}, or run this script with that venv's python.")
 
@@ -249,7 +300,9 @@ def main(argv=None):
             # In a child process: every child we time starts with this process's RSS as its peak, so stay small.
             manifest = os.path.join(work, "defects.json")
             try:
-                timed([sys.executable, GEN, corpus, "--count", str(a.count), "--seed", str(a.seed), "--defects", manifest])
+                timed(
+                    [sys.executable, GEN, corpus, "--count", str(a.count), "--seed", str(a.seed), "--defects", manifest]
+                )
             except CommandFailed as e:
                 sys.exit(f"run.py: {e}")
             with open(manifest, encoding="utf-8") as f:
@@ -265,7 +318,9 @@ def main(argv=None):
 
             say(f"a. supplint on {n} labels, {a.repeat} runs ...")
             out_json = os.path.join(work, "supplint.json")  # a file (rewritten each run) so the output can be checked
-            sup = series([SUPPLINT, "check", corpus, "--exit-zero", "--output-format", "json"], a.repeat, out=out_json, cwd=work)
+            sup = series(
+                [SUPPLINT, "check", corpus, "--exit-zero", "--output-format", "json"], a.repeat, out=out_json, cwd=work
+            )
 
             # yamllint costs ~7 ms a label, so by default it runs on a sample and its rate is extrapolated.
             sample_n = min(a.yamllint_sample, n)
@@ -288,8 +343,13 @@ def main(argv=None):
             say(f"e. baseline supplint at {a.baseline} on {n} labels, {a.repeat} runs ...")
             base_src = checkout(a.baseline, os.path.join(work, "baseline"))
             env = dict(os.environ, PYTHONPATH=base_src)
-            base = series([sys.executable, "-m", "supplint", "check", corpus, "--exit-zero", "--output-format", "json"],
-                          a.repeat, out=os.devnull, cwd=work, env=env)
+            base = series(
+                [sys.executable, "-m", "supplint", "check", corpus, "--exit-zero", "--output-format", "json"],
+                a.repeat,
+                out=os.devnull,
+                cwd=work,
+                env=env,
+            )
 
             site = None if a.skip_jobs else site_step(work, corpus, a.pages, a.seed, a.repeat, say)
         except CommandFailed as e:
@@ -306,8 +366,13 @@ def main(argv=None):
     yl["labels_per_s"] = rate(sample_n, yl["median"])
     floor["labels_per_s"] = rate(n, floor["median"])
     base["labels_per_s"] = rate(n, base["median"])
-    ratios = {"vs_yamllint": sup["labels_per_s"] / yl["labels_per_s"], "vs_floor": sup["median"] / floor["median"],
-              "cold_start": cold["ratio"], "peak_mib": sup["peak_mib"], "vs_core": sup["labels_per_s"] / base["labels_per_s"]}
+    ratios = {
+        "vs_yamllint": sup["labels_per_s"] / yl["labels_per_s"],
+        "vs_floor": sup["median"] / floor["median"],
+        "cold_start": cold["ratio"],
+        "peak_mib": sup["peak_mib"],
+        "vs_core": sup["labels_per_s"] / base["labels_per_s"],
+    }
     if site:
         site["pages_per_s"] = rate(site["pages"], site["pages_alone"]["median"])
         for j in ("jobs1", "jobs2"):
@@ -315,41 +380,57 @@ def main(argv=None):
         site["speedup"] = ratios["vs_jobs1"] = site["jobs1"]["median"] / site["jobs2"]["median"]
 
     src = corpus if a.corpus else f"generated, seed {a.seed}"
-    print(f"supplint benchmark: {n:,} labels ({src}); Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-          f"{platform.system()}")
+    print(
+        f"supplint benchmark: {n:,} labels ({src}); Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"{platform.system()}"
+    )
     print(f"{'':44} {'runs':>4} {'best s':>8} {'median s':>9} {'labels/s':>9} {'peak MiB':>9}")
 
     def row(name, d):
-        print(f"{name:44} {len(d['runs']):>4} {d['best']:>8.3f} {d['median']:>9.3f} "
-              f"{d['labels_per_s']:>9,.0f} {d['peak_mib']:>9.1f}")
+        print(
+            f"{name:44} {len(d['runs']):>4} {d['best']:>8.3f} {d['median']:>9.3f} "
+            f"{d['labels_per_s']:>9,.0f} {d['peak_mib']:>9.1f}"
+        )
 
     row("a. supplint check --output-format json", sup)
     row(f"b. yamllint -d default ({sample_n:,} labels)", yl)
     if sample_n < n:
-        print(f"{'':44}      (rate measured on {sample_n:,} labels, "
-              f"extrapolated: ~{n / yl['labels_per_s']:.1f} s for {n:,})")
+        print(
+            f"{'':44}      (rate measured on {sample_n:,} labels, "
+            f"extrapolated: ~{n / yl['labels_per_s']:.1f} s for {n:,})"
+        )
     row("c. floor: read + CSafeLoader compose", floor)
     row(f"e. baseline: supplint at {a.baseline}", base)
-    print(f"d. cold start, one label ({os.path.basename(single)}), {cold['pairs']} alternating pairs: "
-          f"supplint check {cold['supplint_median']:.3f} s, "
-          f"python -c \"{IMPORTS}\" {cold['imports_median']:.3f} s (medians)")
+    print(
+        f"d. cold start, one label ({os.path.basename(single)}), {cold['pairs']} alternating pairs: "
+        f"supplint check {cold['supplint_median']:.3f} s, "
+        f'python -c "{IMPORTS}" {cold["imports_median"]:.3f} s (medians)'
+    )
     print(f"   peak MiB cannot read below this harness's own {own_mib:.1f} MiB (the child starts as a copy of it)")
     f = sup["findings"]
     if "error" in f:
         print(f"   note: supplint {f['error']}")
     else:
-        caught = f" deliberate defects reported in {f['defects_reported']}/{f['defects']} files;" if "defects" in f else ""
-        print(f"   supplint reported {f['findings']:,} findings in {f['files_with_findings']:,} files;{caught} "
-              f"top codes {', '.join(f'{c} {k}' for c, k in f['top_codes'].items()) or 'none'}")
+        caught = (
+            f" deliberate defects reported in {f['defects_reported']}/{f['defects']} files;" if "defects" in f else ""
+        )
+        print(
+            f"   supplint reported {f['findings']:,} findings in {f['files_with_findings']:,} files;{caught} "
+            f"top codes {', '.join(f'{c} {k}' for c, k in f['top_codes'].items()) or 'none'}"
+        )
     if site:
-        print(f"f. site: {n:,} labels + {site['pages']:,} pages "
-              f"({site['pages_md']:,} Markdown, {site['pages_html']:,} HTML) "
-              f"naming labels by relative paths; run from the work dir")
+        print(
+            f"f. site: {n:,} labels + {site['pages']:,} pages "
+            f"({site['pages_md']:,} Markdown, {site['pages_html']:,} HTML) "
+            f"naming labels by relative paths; run from the work dir"
+        )
         print(f"{'':44} {'runs':>4} {'best s':>8} {'median s':>9} {'files/s':>9} {'peak MiB':>9}")
 
         def srow(name, d, per_s):
-            print(f"{name:44} {len(d['runs']):>4} {d['best']:>8.3f} {d['median']:>9.3f} "
-                  f"{per_s:>9,.0f} {d['peak_mib']:>9.1f}")
+            print(
+                f"{name:44} {len(d['runs']):>4} {d['best']:>8.3f} {d['median']:>9.3f} "
+                f"{per_s:>9,.0f} {d['peak_mib']:>9.1f}"
+            )
 
         srow("   pages alone, --jobs 1 (files = pages)", site["pages_alone"], site["pages_per_s"])
         srow("   labels + pages, --jobs 1", site["jobs1"], site["jobs1"]["files_per_s"])
@@ -360,11 +441,16 @@ def main(argv=None):
         if "error" in sf:
             print(f"   note: supplint {sf['error']}")
         else:
-            caught = (f"; deliberate page defects drew their rule in {sf['defects_reported']}/{sf['defects']} pages, "
-                      f"{sf['clean_pages_flagged']} other pages drew a page rule") if "defects" in sf else ""
+            caught = (
+                (
+                    f"; deliberate page defects drew their rule in {sf['defects_reported']}/{sf['defects']} pages, "
+                    f"{sf['clean_pages_flagged']} other pages drew a page rule"
+                )
+                if "defects" in sf
+                else ""
+            )
             rules = ", ".join(f"{c} {k}" for c, k in sf["page_rules"].items()) or "none"
-            print(f"   {sf['findings']:,} findings; page rules {rules}"
-                  f"{caught}")
+            print(f"   {sf['findings']:,} findings; page rules {rules}{caught}")
     print("targets:")
     results = []
     for key, desc, op, target in TARGETS:
@@ -381,9 +467,25 @@ def main(argv=None):
 
     if a.json:
         with open(a.json, "w", encoding="utf-8") as fh:
-            json.dump({"labels": n, "corpus": src, "python": platform.python_version(), "cpus": os.cpu_count(),
-                       "harness_peak_mib": own_mib, "supplint": sup, "yamllint": yl, "floor": floor, "cold_start": cold, "baseline": {"ref": a.baseline, **base},
-                       "site": site, "ratios": ratios, "targets": results}, fh, indent=2)
+            json.dump(
+                {
+                    "labels": n,
+                    "corpus": src,
+                    "python": platform.python_version(),
+                    "cpus": os.cpu_count(),
+                    "harness_peak_mib": own_mib,
+                    "supplint": sup,
+                    "yamllint": yl,
+                    "floor": floor,
+                    "cold_start": cold,
+                    "baseline": {"ref": a.baseline, **base},
+                    "site": site,
+                    "ratios": ratios,
+                    "targets": results,
+                },
+                fh,
+                indent=2,
+            )
     if site and not site["identical"]:
         print("run.py: --jobs 2 printed something other than --jobs 1", file=sys.stderr)
         return 1

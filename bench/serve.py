@@ -13,6 +13,7 @@ c. over HTTP: a fresh connection per request to a server started with `--port 0`
 Each is timed N times (the two taking turns) after 5 uncounted warm-up calls; median and p95 in ms, and the ratios
 b/a and c/a. Nothing here fails on a figure; the exit status is non-zero only when the server fails.
 """
+
 import argparse
 import json
 import os
@@ -33,8 +34,10 @@ WARMUP = 5
 
 def texts() -> dict[str, list[str]]:
     read = lambda name: (EXAMPLES / name).read_text(encoding="utf-8")  # noqa: E731
-    return {"label": [read("d3-5000-softgel.yaml")],
-            "stack": [read("multivitamin-50-plus.yaml"), read("calcium-d3-tablet.yaml"), read("d3-5000-k2-softgel.yaml")]}
+    return {
+        "label": [read("d3-5000-softgel.yaml")],
+        "stack": [read("multivitamin-50-plus.yaml"), read("calcium-d3-tablet.yaml"), read("d3-5000-k2-softgel.yaml")],
+    }
 
 
 def timed(calls, n: int) -> list[list[float]]:
@@ -53,8 +56,10 @@ def timed(calls, n: int) -> list[list[float]]:
 
 def summary(samples: list[float]) -> dict:
     ordered = sorted(samples)
-    return {"median_ms": round(statistics.median(ordered), 2),
-            "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 2)}
+    return {
+        "median_ms": round(statistics.median(ordered), 2),
+        "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 2),
+    }
 
 
 def main() -> int:
@@ -66,8 +71,14 @@ def main() -> int:
     import supplint
     from supplint.serve.inputs import check
 
-    server = subprocess.Popen([sys.executable, "-m", "supplint", "serve", "--port", "0"], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True, cwd=REPO, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = subprocess.Popen(
+        [sys.executable, "-m", "supplint", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         match = re.search(r"http://\S+/", server.stdout.readline())
         if not match:
@@ -89,11 +100,17 @@ def main() -> int:
                 if len(pasted) > 1:
                     supplint.check_stack(pasted)
 
-            base, local, remote = (summary(samples) for samples in timed(
-                [library, lambda pasted=pasted: check(pasted).to_json(), post], args.requests))
-            results[name] = {"library": base, "in_process": local, "http": remote,
-                             "in_process_ratio": round(local["median_ms"] / base["median_ms"], 2),
-                             "http_ratio": round(remote["median_ms"] / base["median_ms"], 2)}
+            base, local, remote = (
+                summary(samples)
+                for samples in timed([library, lambda pasted=pasted: check(pasted).to_json(), post], args.requests)
+            )
+            results[name] = {
+                "library": base,
+                "in_process": local,
+                "http": remote,
+                "in_process_ratio": round(local["median_ms"] / base["median_ms"], 2),
+                "http_ratio": round(remote["median_ms"] / base["median_ms"], 2),
+            }
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
@@ -101,7 +118,9 @@ def main() -> int:
     for name, row in results.items():
         for key, what in (("library", "check_text"), ("in_process", "serve, in process"), ("http", "serve, HTTP")):
             ratio = "" if key == "library" else f"   {row[key + '_ratio']:.2f}x check_text"
-            print(f"  {name:5}  {what:18} median {row[key]['median_ms']:7.2f} ms, p95 {row[key]['p95_ms']:7.2f} ms{ratio}")
+            print(
+                f"  {name:5}  {what:18} median {row[key]['median_ms']:7.2f} ms, p95 {row[key]['p95_ms']:7.2f} ms{ratio}"
+            )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

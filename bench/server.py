@@ -12,6 +12,7 @@ The client is this file's own JSON-RPC over pipes (standard library only), so th
 and the pipe, not a test framework's. Misses against the targets are reported, never an exit status: the exit
 status is non-zero only when the server fails (exits, or does not answer within 30 s).
 """
+
 import argparse
 import json
 import os
@@ -29,9 +30,11 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 TIMEOUT = 30.0
 #: (key, description, target in ms): the issue's targets.
-TARGETS = [("start", "start: spawn -> initialize answer, median", 500.0),
-           ("label", "label: didChange -> publishDiagnostics, median", 10.0),
-           ("page", "2,000-word page: didChange -> publishDiagnostics, median", 30.0)]
+TARGETS = [
+    ("start", "start: spawn -> initialize answer, median", 500.0),
+    ("label", "label: didChange -> publishDiagnostics, median", 10.0),
+    ("page", "2,000-word page: didChange -> publishDiagnostics, median", 30.0),
+]
 
 
 class Failed(Exception):
@@ -42,8 +45,13 @@ class Client:
     """A language client over the server's standard input and output."""
 
     def __init__(self, cwd: str):
-        self.proc = subprocess.Popen([sys.executable, "-m", "supplint", "server"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "supplint", "server"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            cwd=cwd,
+        )
         self.inbox: queue.Queue = queue.Queue()
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
@@ -97,21 +105,35 @@ class Client:
                 return at, message
 
     def diagnostics(self, uri: str, version: int | None = None) -> tuple[float, list]:
-        at, message = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-                                and m["params"]["uri"] == uri
-                                and (version is None or m["params"].get("version") == version))
+        at, message = self.wait(
+            lambda m: (
+                m.get("method") == "textDocument/publishDiagnostics"
+                and m["params"]["uri"] == uri
+                and (version is None or m["params"].get("version") == version)
+            )
+        )
         return at, message["params"]["diagnostics"]
 
     def initialize(self, root: str) -> float:
-        sent, at, _ = self.request("initialize", {"processId": os.getpid(), "rootUri": Path(root).as_uri(),
-                                                  "capabilities": {}})
+        sent, at, _ = self.request(
+            "initialize", {"processId": os.getpid(), "rootUri": Path(root).as_uri(), "capabilities": {}}
+        )
         self.notify("initialized", {})
         return at - sent
 
     def open(self, path: Path, language: str) -> list:
         uri = path.as_uri()
-        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": 1,
-                                                              "text": path.read_text(encoding="utf-8")}})
+        self.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": uri,
+                    "languageId": language,
+                    "version": 1,
+                    "text": path.read_text(encoding="utf-8"),
+                }
+            },
+        )
         return self.diagnostics(uri, 1)[1]
 
     def close(self):
@@ -126,8 +148,13 @@ class Client:
 
 def summary(ms: list[float], cpu_ms: float | None = None) -> dict:
     ordered = sorted(ms)
-    return {"runs": len(ms), "median_ms": statistics.median(ms), "p95_ms": ordered[min(len(ms) - 1, int(0.95 * len(ms)))],
-            "max_ms": ordered[-1], "cpu_ms_per_run": cpu_ms}
+    return {
+        "runs": len(ms),
+        "median_ms": statistics.median(ms),
+        "p95_ms": ordered[min(len(ms) - 1, int(0.95 * len(ms)))],
+        "max_ms": ordered[-1],
+        "cpu_ms_per_run": cpu_ms,
+    }
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -155,8 +182,9 @@ def starts(root: str, n: int) -> tuple[dict, dict]:
     return summary(spawn), summary(floor)
 
 
-def edits(client: Client, path: Path, line: int, column: int, words: tuple[str, str], n: int,
-          watch: str | None = None) -> dict:
+def edits(
+    client: Client, path: Path, line: int, column: int, words: tuple[str, str], n: int, watch: str | None = None
+) -> dict:
     """n edits that swap ``words`` at (line, column) of ``path``; each timed from didChange to the publication
     for ``watch`` (the edited document itself when None)."""
     uri = path.as_uri()
@@ -165,10 +193,16 @@ def edits(client: Client, path: Path, line: int, column: int, words: tuple[str, 
     cpu_before = cpu_seconds(client.proc.pid)
     for version in range(2, n + 2):
         new = words[1] if current == words[0] else words[0]
-        change = {"range": {"start": {"line": line, "character": column},
-                            "end": {"line": line, "character": column + len(current)}}, "text": new}
-        sent = client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                                        "contentChanges": [change]})
+        change = {
+            "range": {
+                "start": {"line": line, "character": column},
+                "end": {"line": line, "character": column + len(current)},
+            },
+            "text": new,
+        }
+        sent = client.notify(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}
+        )
         at, _ = client.diagnostics(watch or uri, None if watch else version)
         times.append((at - sent) * 1000)
         current = new
@@ -180,15 +214,22 @@ def edits(client: Client, path: Path, line: int, column: int, words: tuple[str, 
 def workspace(tmp: str) -> tuple[Path, Path]:
     """A label and a 2,000-word Markdown page naming corpus labels, generated by gen_corpus.py and gen_pages.py."""
     corpus, pages = os.path.join(tmp, "corpus"), os.path.join(tmp, "pages")
-    subprocess.run([sys.executable, str(BENCH / "gen_corpus.py"), corpus, "--count", "200"], check=True,
-                   stdout=subprocess.DEVNULL)
-    subprocess.run([sys.executable, str(BENCH / "gen_pages.py"), pages, "--labels", corpus, "--count", "60"],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(BENCH / "gen_corpus.py"), corpus, "--count", "200"], check=True, stdout=subprocess.DEVNULL
+    )
+    subprocess.run(
+        [sys.executable, str(BENCH / "gen_pages.py"), pages, "--labels", corpus, "--count", "60"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     markdown = sorted(Path(pages).glob("post_*.md"), key=lambda p: -len(p.read_text(encoding="utf-8").split()))
     page = markdown[0].read_text(encoding="utf-8")
     # Longer than any generated post: paragraphs of the others' bodies (front matter left out) up to 2,000 words.
-    extra = [block for other in markdown[1:]
-             for block in other.read_text(encoding="utf-8").split("\n---\n", 1)[-1].split("\n\n")]
+    extra = [
+        block
+        for other in markdown[1:]
+        for block in other.read_text(encoding="utf-8").split("\n---\n", 1)[-1].split("\n\n")
+    ]
     while len(page.split()) < 2000 and extra:
         page = page.rstrip("\n") + "\n\n" + extra.pop(0).strip("\n") + "\n"
     target = Path(pages) / "long.md"
@@ -220,8 +261,11 @@ def main(argv=None) -> int:
     parser.add_argument("--starts", type=int, default=10)
     parser.add_argument("--json", help="write every figure to this file")
     args = parser.parse_args(argv)
-    result = {"python": platform.python_version(), "cpus": os.cpu_count(),
-              "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None}
+    result = {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+    }
     with tempfile.TemporaryDirectory() as tmp:
         os.mkdir(os.path.join(tmp, ".git"))  # the work directory is the repository pages name labels in
         label, page = workspace(tmp)
@@ -242,23 +286,28 @@ def main(argv=None) -> int:
                 client.open(named, "yaml")
                 line, column, value = amount_position(named)
                 other = str(float(value) + 1) if value.replace(".", "", 1).isdigit() else value + "0"
-                result["dependent"] = edits(client, named, line, column, (value, other), min(args.edits, 50),
-                                            watch=page.as_uri())
+                result["dependent"] = edits(
+                    client, named, line, column, (value, other), min(args.edits, 50), watch=page.as_uri()
+                )
             finally:
                 client.close()
         except Failed as exc:
             print(f"server.py: {exc}", file=sys.stderr)
             return 1
-    print(f"supplint server benchmark; Python {result['python']}, {result['cpus']} CPUs, {platform.system()}; "
-          f"page of {result['page_words']:,} words with {result['page_findings']} findings")
+    print(
+        f"supplint server benchmark; Python {result['python']}, {result['cpus']} CPUs, {platform.system()}; "
+        f"page of {result['page_words']:,} words with {result['page_findings']} findings"
+    )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"load average {load:.1f} (wall times on a busy machine include waiting for a CPU; server CPU does not)")
     print(f"{'':60} {'runs':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'server CPU ms':>14}")
-    rows = [("a. start: spawn -> initialize answer", "start"),
-            ("   floor: python -c 'import lsprotocol.types'", "start_floor"),
-            ("b. label: didChange -> publishDiagnostics", "label"),
-            ("c. page: didChange -> publishDiagnostics", "page"),
-            ("d. named label's didChange -> the page's publishDiagnostics", "dependent")]
+    rows = [
+        ("a. start: spawn -> initialize answer", "start"),
+        ("   floor: python -c 'import lsprotocol.types'", "start_floor"),
+        ("b. label: didChange -> publishDiagnostics", "label"),
+        ("c. page: didChange -> publishDiagnostics", "page"),
+        ("d. named label's didChange -> the page's publishDiagnostics", "dependent"),
+    ]
     for name, key in rows:
         d = result[key]
         cpu = f"{d['cpu_ms_per_run']:>14.1f}" if d.get("cpu_ms_per_run") is not None else f"{'':>14}"

@@ -7,6 +7,7 @@ Each round starts every command once, in turn (the bare imports first), so that 
 of them alike; the figures are medians over the rounds, and each ratio is the median of the per-round ratios
 against the bare imports of the same round. Exits 0 unless a command fails (2, or a traceback).
 """
+
 import argparse
 import json
 import os
@@ -45,21 +46,35 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15, help="counted rounds (default 15)")
     ap.add_argument("--warmup", type=int, default=2, help="uncounted rounds first (default 2)")
-    ap.add_argument("--compare", action="append", default=[], metavar="NAME=SRC",
-                    help="also time the supplint whose package is in SRC (e.g. main=/work/main/src), on the label")
-    ap.add_argument("--no-cache", action="store_true",
-                    help="also time the label with the data cache off (SUPPLINT_NO_CACHE=1): the fallback's cost")
-    ap.add_argument("--claims-off", action="store_true",
-                    help="also time the two labels with --ignore SUP303: the start without compiling the disease-claim "
-                         "patterns, which the vitamin C label's structure/function claim also needs")
+    ap.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="NAME=SRC",
+        help="also time the supplint whose package is in SRC (e.g. main=/work/main/src), on the label",
+    )
+    ap.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="also time the label with the data cache off (SUPPLINT_NO_CACHE=1): the fallback's cost",
+    )
+    ap.add_argument(
+        "--claims-off",
+        action="store_true",
+        help="also time the two labels with --ignore SUP303: the start without compiling the disease-claim "
+        "patterns, which the vitamin C label's structure/function claim also needs",
+    )
     ap.add_argument("--json", help="write every run and ratio here")
     a = ap.parse_args(argv)
 
     # What users run: bytecode cached (an installed wheel has it; PYTHONDONTWRITEBYTECODE would make every run
     # compile supplint from source), the data cache in a folder of this run's own, filled by the warm-up.
     cache = tempfile.mkdtemp(prefix="supplint-startup-")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "GITHUB_ACTIONS",
-                                                             "SUPPLINT_NO_CACHE", "PYTHONPATH")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONDONTWRITEBYTECODE", "GITHUB_ACTIONS", "SUPPLINT_NO_CACHE", "PYTHONPATH")
+    }
     env["SUPPLINT_CACHE_DIR"] = cache
     commands = {"imports": ([sys.executable, "-c", IMPORTS], env)}
     for case, path in CASES:
@@ -89,24 +104,42 @@ def main(argv=None):
     rows = {}
     for name in commands:
         w, c = walls[name], cpus[name]
-        rows[name] = {"median": statistics.median(w), "min": min(w), "max": max(w), "cpu_median": statistics.median(c),
-                      "ratio": statistics.median(x / y for x, y in zip(w, walls["imports"], strict=True)),
-                      "cpu_ratio": statistics.median(x / y for x, y in zip(c, cpus["imports"], strict=True)), "runs": w, "cpu": c}
-    print(f"cold start, {a.runs} rounds after {a.warmup} warm-ups; {os.cpu_count()} CPUs, load average "
-          f"{load_before[0]:.2f} before, {load_after[0]:.2f} after")
+        rows[name] = {
+            "median": statistics.median(w),
+            "min": min(w),
+            "max": max(w),
+            "cpu_median": statistics.median(c),
+            "ratio": statistics.median(x / y for x, y in zip(w, walls["imports"], strict=True)),
+            "cpu_ratio": statistics.median(x / y for x, y in zip(c, cpus["imports"], strict=True)),
+            "runs": w,
+            "cpu": c,
+        }
+    print(
+        f"cold start, {a.runs} rounds after {a.warmup} warm-ups; {os.cpu_count()} CPUs, load average "
+        f"{load_before[0]:.2f} before, {load_after[0]:.2f} after"
+    )
     print(f"{'command':<18} {'median s':>9} {'min s':>7} {'max s':>7} {'x imports':>10} {'CPU s':>7} {'CPU x':>6}")
     for name, row in rows.items():
         mark = "" if name == "imports" else ("  PASS" if row["ratio"] <= TARGET else "  MISS")
-        print(f"{name:<18} {row['median']:9.3f} {row['min']:7.3f} {row['max']:7.3f} {row['ratio']:10.2f} "
-              f"{row['cpu_median']:7.3f} {row['cpu_ratio']:6.2f}{mark}")
-    print(f"target: x imports (the median of each round's wall-time ratio) <= {TARGET}; CPU x is the same ratio of "
-          "user + system time, steadier on a busy machine")
-    print(f'imports = python -c "{IMPORTS}"; the others are python -m supplint check FILE: '
-          + ", ".join(f"{case} {path}" for case, path in CASES))
+        print(
+            f"{name:<18} {row['median']:9.3f} {row['min']:7.3f} {row['max']:7.3f} {row['ratio']:10.2f} "
+            f"{row['cpu_median']:7.3f} {row['cpu_ratio']:6.2f}{mark}"
+        )
+    print(
+        f"target: x imports (the median of each round's wall-time ratio) <= {TARGET}; CPU x is the same ratio of "
+        "user + system time, steadier on a busy machine"
+    )
+    print(
+        f'imports = python -c "{IMPORTS}"; the others are python -m supplint check FILE: '
+        + ", ".join(f"{case} {path}" for case, path in CASES)
+    )
     if a.json:
         with open(a.json, "w", encoding="utf-8") as out:
-            json.dump({"rounds": a.runs, "warmup": a.warmup, "load": [load_before[0], load_after[0]], "rows": rows},
-                      out, indent=2)
+            json.dump(
+                {"rounds": a.runs, "warmup": a.warmup, "load": [load_before[0], load_after[0]], "rows": rows},
+                out,
+                indent=2,
+            )
     return 0
 
 

@@ -24,6 +24,7 @@ class Browser:
         self.timeout = timeout
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
+
         # The child gets the pipe ends as fds 3 and 4 (what --remote-debugging-pipe reads and writes).
         def child_fds() -> None:
             import fcntl
@@ -35,8 +36,12 @@ class Browser:
 
         self.process = subprocess.Popen(
             [executable, *flags, "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(3, 4), start_new_session=True,
-            preexec_fn=child_fds)  # noqa: PLW1509 - started from the test's one thread
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            pass_fds=(3, 4),
+            start_new_session=True,
+            preexec_fn=child_fds,  # noqa: PLW1509 - the test process starts no thread before Chromium
+        )
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
@@ -106,8 +111,14 @@ class Browser:
         self.session = self.send("Target.attachToTarget", targetId=page["targetId"], flatten=True)["sessionId"]
         self.send("Page.enable", session=True)
         self.send("Runtime.enable", session=True)
-        self.send("Emulation.setDeviceMetricsOverride", session=True, width=width, height=height,
-                  deviceScaleFactor=1, mobile=False)
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            session=True,
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
 
     def navigate(self, url: str) -> None:
         self.events.clear()
@@ -115,8 +126,9 @@ class Browser:
         self.wait_for("Page.loadEventFired")
 
     def evaluate(self, expression: str):
-        result = self.send("Runtime.evaluate", session=True, expression=expression, returnByValue=True,
-                           awaitPromise=True)
+        result = self.send(
+            "Runtime.evaluate", session=True, expression=expression, returnByValue=True, awaitPromise=True
+        )
         if "exceptionDetails" in result:
             raise BrowserError(f"{expression!r} raised: {result['exceptionDetails']}")
         return result["result"].get("value")

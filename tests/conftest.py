@@ -25,9 +25,19 @@ atexit.register(shutil.rmtree, _CACHE, True)
 
 #: Headless Chromium renders the HTML report and the serve page (tests/test_html_report.py, tests/test_serve.py).
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--hide-scrollbars", "--enable-logging=stderr", "--v=0")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--enable-logging=stderr",
+    "--v=0",
+)
 
 
 @pytest.fixture(scope="session")
@@ -56,7 +66,7 @@ def amount_origins(conversion, source: str):
         value = conversion.label
         for key in path:
             value = value[key]
-        yield path, value, lines[line - 1], lines[line - 1][column - 1:]
+        yield path, value, lines[line - 1], lines[line - 1][column - 1 :]
 
 
 def label_with_rows(*rows: str, head: str = "") -> str:
@@ -73,8 +83,9 @@ class Ran:
     stderr: str
 
 
-def run_in_process(*args: str, stdin: str | None = None, cwd: Path | None = None,
-                   env: dict[str, str | None] | None = None) -> Ran:
+def run_in_process(
+    *args: str, stdin: str | None = None, cwd: Path | None = None, env: dict[str, str | None] | None = None
+) -> Ran:
     """`supplint ARGS` in this process (click's CliRunner), as `run_cli` runs it in a new one, without paying for an
     interpreter and the imports every time. ``env`` adds variables for the run (None removes one).
 
@@ -93,8 +104,9 @@ def run_in_process(*args: str, stdin: str | None = None, cwd: Path | None = None
     saved_env, saved_cwd, saved_sigint = dict(os.environ), os.getcwd(), signal.getsignal(signal.SIGINT)
     os.chdir(cwd or ROOT)
     try:
-        result = CliRunner(env=environment).invoke(cli, list(args), input=stdin, prog_name="supplint",
-                                                   catch_exceptions=False)
+        result = CliRunner(env=environment).invoke(
+            cli, list(args), input=stdin, prog_name="supplint", catch_exceptions=False
+        )
     finally:
         os.chdir(saved_cwd)
         if dict(os.environ) != saved_env:
@@ -110,8 +122,15 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> su
     real pipe or terminal, signals, the internal-error handler in `main`; everything else uses `run_in_process`."""
     # Under GitHub Actions the default format is github; the tests ask for what they read.
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    return subprocess.run([sys.executable, "-m", "supplint", *args], input=stdin, capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "supplint", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=120,
+        env=env,
+    )
 
 
 @pytest.fixture

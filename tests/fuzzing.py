@@ -31,8 +31,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 #: Where each kind of seed comes from, relative to the repository.
-SEED_GLOBS = ("examples/**/*.yaml", "examples/**/*.md", "examples/**/*.html", "tests/fixtures/dsld/*.json",
-              "tests/fixtures/panels/*.txt", "tests/fixtures/panels/pasted/*.txt")
+SEED_GLOBS = (
+    "examples/**/*.yaml",
+    "examples/**/*.md",
+    "examples/**/*.html",
+    "tests/fixtures/dsld/*.json",
+    "tests/fixtures/panels/*.txt",
+    "tests/fixtures/panels/pasted/*.txt",
+)
 
 #: The formats every batch goes through, and the ones a sample of batches goes through too.
 MAIN_FORMATS = ("json", "sarif", "html", "junit")
@@ -61,8 +67,9 @@ class Mutant:
     relative: str = ""  # where it is written inside the work folder
 
     def describe(self, run_seed: int) -> str:
-        return (f"input {self.index} of seed {run_seed} (from {self.seed.relative}; "
-                f"mutations: {', '.join(self.mutations)})")
+        return (
+            f"input {self.index} of seed {run_seed} (from {self.seed.relative}; mutations: {', '.join(self.mutations)})"
+        )
 
 
 def load_seeds(root: Path = ROOT) -> list[Seed]:
@@ -89,14 +96,65 @@ class Limits:
     json_digits: int = 5_000
 
 
-_TAGS = ("!!bool", "!!int", "!!float", "!!null", "!!str", "!!binary", "!!timestamp", "!!set", "!!omap", "!!pairs",
-         "!!seq", "!!map", "!!merge", "!!value", "!!yaml", "!custom", "!<tag:example.com,2026:label>", "!",
-         "!!python/object/apply:os.system", "!!python/name:os.system")
-_CONTROLS = ("\u202e", "\u2028", "\u2029", "\x00", "\ufeff", "\x85", "\x1b[31m", "\r", "\x0b", "\x0c", "\u200b",
-             "\ud800", "\U0001f600", "\u0301", "\t")
-_JSON_ESCAPES = ("\\ud800", "\\udfff", "\\u0000", "\\u202e", "\\u2028", "\\ud83d\\ude00", "\\ud83d", "\\\\", "\\\"")
-_NON_FINITE = (".inf", "-.inf", ".nan", ".NaN", "inf", "nan", "NaN", "Infinity", "-Infinity", "1e999", "-1e999",
-               "1e-999", "-0", "0", "0.0", "1e308", "1.7976931348623157e308")
+_TAGS = (
+    "!!bool",
+    "!!int",
+    "!!float",
+    "!!null",
+    "!!str",
+    "!!binary",
+    "!!timestamp",
+    "!!set",
+    "!!omap",
+    "!!pairs",
+    "!!seq",
+    "!!map",
+    "!!merge",
+    "!!value",
+    "!!yaml",
+    "!custom",
+    "!<tag:example.com,2026:label>",
+    "!",
+    "!!python/object/apply:os.system",
+    "!!python/name:os.system",
+)
+_CONTROLS = (
+    "\u202e",
+    "\u2028",
+    "\u2029",
+    "\x00",
+    "\ufeff",
+    "\x85",
+    "\x1b[31m",
+    "\r",
+    "\x0b",
+    "\x0c",
+    "\u200b",
+    "\ud800",
+    "\U0001f600",
+    "\u0301",
+    "\t",
+)
+_JSON_ESCAPES = ("\\ud800", "\\udfff", "\\u0000", "\\u202e", "\\u2028", "\\ud83d\\ude00", "\\ud83d", "\\\\", '\\"')
+_NON_FINITE = (
+    ".inf",
+    "-.inf",
+    ".nan",
+    ".NaN",
+    "inf",
+    "nan",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e999",
+    "-1e999",
+    "1e-999",
+    "-0",
+    "0",
+    "0.0",
+    "1e308",
+    "1.7976931348623157e308",
+)
 _EMPTIES = ("", '""', "''", "[]", "{}", "~", "null", " ", "-", "*", "&", "!", "|", ">")
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 # Possessive indentation and key: a line of thousands of spaces (deep block nesting) must not be re-split per try.
@@ -129,14 +187,14 @@ def truncate(data: bytes, rng: random.Random, seeds, limits) -> bytes:
 def delete_lines(text: str, rng: random.Random, seeds, limits) -> str:
     lines = _lines(text)
     start = rng.randrange(len(lines))
-    del lines[start: start + rng.randint(1, 3)]
+    del lines[start : start + rng.randint(1, 3)]
     return "\n".join(lines)
 
 
 def duplicate_lines(text: str, rng: random.Random, seeds, limits) -> str:
     lines = _lines(text)
     start = rng.randrange(len(lines))
-    chunk = lines[start: start + rng.randint(1, 4)]
+    chunk = lines[start : start + rng.randint(1, 4)]
     lines[start:start] = chunk * rng.randint(1, 3)
     return "\n".join(lines)
 
@@ -145,7 +203,7 @@ def splice(text: str, rng: random.Random, seeds, limits) -> str:
     other = _lines(rng.choice(seeds).data.decode("utf-8", "replace"))
     lines = _lines(text)
     start = rng.randrange(len(other))
-    lines[rng.randrange(len(lines) + 1):0] = other[start: start + rng.randint(1, 5)]
+    lines[rng.randrange(len(lines) + 1) : 0] = other[start : start + rng.randint(1, 5)]
     return "\n".join(lines)
 
 
@@ -162,15 +220,16 @@ def yaml_tag(text: str, rng: random.Random, seeds, limits) -> str:
 
 def huge_number(text: str, rng: random.Random, seeds, limits) -> str:
     matches = list(_NUMBER.finditer(text))
-    digits = rng.choice((rng.randint(300, max(300, limits.huge_digits)), 309, 310, 4_300, 4_301,
-                         rng.randint(1, limits.json_digits)))
+    digits = rng.choice(
+        (rng.randint(300, max(300, limits.huge_digits)), 309, 310, 4_300, 4_301, rng.randint(1, limits.json_digits))
+    )
     number = str(rng.randint(1, 9)) + "".join(rng.choice("0123456789") for _ in range(digits - 1))
     if rng.random() < 0.2:
         number = f"{number[:3]}.{number[3:]}"
     if not matches:
         return text + "\n" + number
     match = rng.choice(matches)
-    return text[: match.start()] + number + text[match.end():]
+    return text[: match.start()] + number + text[match.end() :]
 
 
 def non_finite(text: str, rng: random.Random, seeds, limits) -> str:
@@ -178,7 +237,7 @@ def non_finite(text: str, rng: random.Random, seeds, limits) -> str:
     if not matches:
         return text
     match = rng.choice(matches)
-    return text[: match.start()] + rng.choice(_NON_FINITE) + text[match.end():]
+    return text[: match.start()] + rng.choice(_NON_FINITE) + text[match.end() :]
 
 
 def control_chars(text: str, rng: random.Random, seeds, limits) -> str:
@@ -204,7 +263,7 @@ def deep_nesting(text: str, rng: random.Random, seeds, limits) -> str:
     if opener == "- ":
         block = [" " * (2 * i) + "- " for i in range(depth)]
         block[-1] += "x"
-        lines[rng.randrange(len(lines) + 1):0] = ["nested:"] + ["  " + line for line in block]
+        lines[rng.randrange(len(lines) + 1) : 0] = ["nested:"] + ["  " + line for line in block]
         return "\n".join(lines)
     nested = opener * depth + "1" + closer * depth
     if at is None:
@@ -236,8 +295,9 @@ def anchors(text: str, rng: random.Random, seeds, limits) -> str:
         lines.insert(at, f"{indent}<<: {rng.choice(('*shared', '{a: 1}', '[1, 2]', 'x'))}")
     else:  # a small expansion bomb
         width = rng.randint(2, 12)
-        bomb = ["b0: &b0 [x, x, x, x]"] + [f"b{i}: &b{i} [" + ", ".join([f"*b{i - 1}"] * width) + "]"
-                                           for i in range(1, rng.randint(2, 7))]
+        bomb = ["b0: &b0 [x, x, x, x]"] + [
+            f"b{i}: &b{i} [" + ", ".join([f"*b{i - 1}"] * width) + "]" for i in range(1, rng.randint(2, 7))
+        ]
         lines[0:0] = bomb
     return "\n".join(lines)
 
@@ -267,9 +327,21 @@ def type_swap(text: str, rng: random.Random, seeds, limits) -> str:
         return text
     match = _KEY_VALUE.match(lines[at])
     value = match["value"]
-    swapped = rng.choice((f"[{value}]", f"{{value: {value}}}", f"[[{value}]]", "[]", "{}", "12", "true", "1.5",
-                          f'"{value}"', f"\n{' ' * (len(match['lead']) - len(match['lead'].lstrip()) + 2)}- {value}",
-                          f"{{name: {value}, amount: {value}}}"))
+    swapped = rng.choice(
+        (
+            f"[{value}]",
+            f"{{value: {value}}}",
+            f"[[{value}]]",
+            "[]",
+            "{}",
+            "12",
+            "true",
+            "1.5",
+            f'"{value}"',
+            f"\n{' ' * (len(match['lead']) - len(match['lead'].lstrip()) + 2)}- {value}",
+            f"{{name: {value}, amount: {value}}}",
+        )
+    )
     lines[at] = f"{match['lead']} {swapped}"
     return "\n".join(lines)
 
@@ -306,9 +378,34 @@ def json_structure(text: str, rng: random.Random, seeds, limits) -> str:
     holder, key = rng.choice(holders)
     old = holder[key]
     huge = int("9" * rng.randint(300, max(300, limits.huge_digits)))
-    holder[key] = rng.choice((None, True, 0, -1, 1.5, huge, float("inf"), float("nan"), -float("inf"), "", "NP",
-                              [], {}, [old], {"x": old}, str(old), "\u202e" + str(old), "\x00", "9" * 400,
-                              "1,5", "1e400", [{"order": "x"}], {"quantity": huge, "unit": "mg"}, 10 ** 20))
+    holder[key] = rng.choice(
+        (
+            None,
+            True,
+            0,
+            -1,
+            1.5,
+            huge,
+            float("inf"),
+            float("nan"),
+            -float("inf"),
+            "",
+            "NP",
+            [],
+            {},
+            [old],
+            {"x": old},
+            str(old),
+            "\u202e" + str(old),
+            "\x00",
+            "9" * 400,
+            "1,5",
+            "1e400",
+            [{"order": "x"}],
+            {"quantity": huge, "unit": "mg"},
+            10**20,
+        )
+    )
     if rng.random() < 0.1:
         marker = "__HUGE__"
         holder[key] = marker
@@ -377,6 +474,7 @@ class Hang(Exception):
 @contextmanager
 def deadline(seconds: float):
     """Raise Hang in the main thread after ``seconds`` (generous: it is there to catch a hang, not to time)."""
+
     def expire(signum, frame):
         raise Hang(f"no answer after {seconds:g} s")
 
@@ -437,8 +535,12 @@ class _HtmlCheck(html.parser.HTMLParser):
 def _named_label(file: str) -> bool:
     """A label file in the work folder: a page given may name it, and a run reports a named label's findings once,
     at the label."""
-    return (not os.path.isabs(file) and not file.startswith("..") and file.endswith((".yaml", ".yml"))
-            and os.path.isfile(file))
+    return (
+        not os.path.isabs(file)
+        and not file.startswith("..")
+        and file.endswith((".yaml", ".yml"))
+        and os.path.isfile(file)
+    )
 
 
 def check_output(fmt: str, stdout: str, files: set[str], codes: frozenset[str]) -> str | None:
@@ -459,8 +561,9 @@ def check_output(fmt: str, stdout: str, files: set[str], codes: frozenset[str]) 
         elif fmt == "sarif":
             data = json.loads(stdout)
             results = data["runs"][0]["results"]
-            findings = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
-                        for r in results]
+            findings = [
+                (r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results
+            ]
         elif fmt == "junit":
             root = ET.fromstring(stdout)
             seen = set()
@@ -522,8 +625,14 @@ def _exception(result) -> str | None:
     return f"{type(exc).__name__}: {str(exc)[:200]}{place}"
 
 
-def check_batch(work: Path, batch: list[Mutant], formats: tuple[str, ...], codes: frozenset[str],
-                seconds: float = 120.0, outputs: dict[str, str] | None = None) -> list[Failure]:
+def check_batch(
+    work: Path,
+    batch: list[Mutant],
+    formats: tuple[str, ...],
+    codes: frozenset[str],
+    seconds: float = 120.0,
+    outputs: dict[str, str] | None = None,
+) -> list[Failure]:
     """Every mutant of the batch through `supplint check` in each format; failures name the inputs. ``outputs``,
     when given, receives each format's output (for checks too slow to run on every batch, such as the schema)."""
     failures: list[Failure] = []
@@ -634,7 +743,9 @@ def save(failures: list[Failure], folder: Path, run_seed: int) -> list[str]:
         (folder / f"{target.name}.txt").write_text(
             f"{failure.report(run_seed)}\nreproduce: copy it to {mutant.relative} beside the seeds (or run "
             f"`python bench/fuzz.py --seed {run_seed} --start {mutant.index} --count 1`) and run "
-            f"`supplint {failure.what} {target.name}`\n", encoding="utf-8")
+            f"`supplint {failure.what} {target.name}`\n",
+            encoding="utf-8",
+        )
         written.append(str(target))
     return written
 

@@ -30,26 +30,39 @@ def make_client() -> LanguageClient:
     client = LanguageClient(converter_factory=default_converter)
     client.published = []
     client.registrations = []
-    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _record,
-                                   types.CLIENT_REGISTER_CAPABILITY: _register})
+    register_lsp_features(
+        client,
+        {
+            **DEFAULT_CLIENT_FEATURES,
+            types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _record,
+            types.CLIENT_REGISTER_CAPABILITY: _register,
+        },
+    )
     return client
 
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "supplint", "server"], client_factory=make_client)
 
 
-async def start(client: LanguageClient, root: Path, spec: str = "visual-studio-code",
-                encodings: list[str] | None = None) -> types.InitializeResult:
+async def start(
+    client: LanguageClient, root: Path, spec: str = "visual-studio-code", encodings: list[str] | None = None
+) -> types.InitializeResult:
     capabilities = client_capabilities(spec)
     if encodings:
         capabilities.general = types.GeneralClientCapabilities(position_encodings=encodings)
-    params = types.InitializeParams(capabilities=capabilities, root_uri=root.as_uri(),
-                                    workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="w")])
+    params = types.InitializeParams(
+        capabilities=capabilities,
+        root_uri=root.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="w")],
+    )
     return await asyncio.wait_for(client.initialize_session(params), TIMEOUT)
 
 
-async def published(client: LanguageClient, uri: str, after: int = 0, version: int | None = None) -> list[types.Diagnostic]:
+async def published(
+    client: LanguageClient, uri: str, after: int = 0, version: int | None = None
+) -> list[types.Diagnostic]:
     """The first diagnostics published for ``uri`` after the ``after``-th publication (and of ``version``)."""
+
     async def wait():
         seen = after
         while True:
@@ -64,17 +77,26 @@ async def published(client: LanguageClient, uri: str, after: int = 0, version: i
 
 async def open_doc(client: LanguageClient, uri: str, text: str, language: str = "yaml", version: int = 1):
     mark = len(client.published)
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)
+        )
+    )
     return await published(client, uri, mark, version)
 
 
 async def change(client: LanguageClient, uri: str, version: int, text: str, range_: types.Range | None = None):
     mark = len(client.published)
-    event = (types.TextDocumentContentChangePartial(range=range_, text=text) if range_ is not None
-             else types.TextDocumentContentChangeWholeDocument(text=text))
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=[event]))
+    event = (
+        types.TextDocumentContentChangePartial(range=range_, text=text)
+        if range_ is not None
+        else types.TextDocumentContentChangeWholeDocument(text=text)
+    )
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=[event]
+        )
+    )
     return await published(client, uri, mark, version)
 
 
@@ -89,13 +111,14 @@ def codes_at(diagnostics, line: int | None = None) -> set[str]:
 
 def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
     """Apply protocol text edits (UTF-16 positions) the way an editor does."""
+
     def split(text: str) -> list[str]:
         return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text) or [""]  # the protocol's line breaks only
 
     lines = split(text)
 
     def offset(position: types.Position) -> int:
-        base = sum(len(line) for line in lines[:position.line])
+        base = sum(len(line) for line in lines[: position.line])
         line = lines[position.line] if position.line < len(lines) else ""
         units = 0
         for index, ch in enumerate(line):
@@ -105,7 +128,7 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
         return base + len(line.rstrip("\r\n"))
 
     for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
-        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
         lines = split(text)
     return text
 

@@ -57,7 +57,9 @@ def test_a_label_gets_one_comment_at_the_end_of_the_line_and_a_second_run_adds_n
     label = write(site, "d3.yaml", D3)
     assert add_noqa(site) == (0, 1, 1)
     line = label.read_text(encoding="utf-8").splitlines()[12]
-    assert line.startswith("    amount: 125 mcg (5,000 IU)") and line.endswith("# supplint: disable=SUP101,SUP201,SUP202")
+    assert line.startswith("    amount: 125 mcg (5,000 IU)") and line.endswith(
+        "# supplint: disable=SUP101,SUP201,SUP202"
+    )
     assert findings(site) == []
     before = snapshot(site)
     assert add_noqa(site) == (0, 0, 0)
@@ -74,10 +76,13 @@ def test_an_existing_comment_on_the_line_gets_the_codes_added(site):
     assert findings(site) == []
 
 
-@pytest.mark.parametrize("claim", [
-    "  - |\n    Relieves arthritis pain and stiffness.*\n",     # a block scalar: a '#' on its line is text
-    "  - Relieves arthritis pain\n    and stiffness.*\n",      # a plain scalar over two lines: a comment would cut it
-])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "  - |\n    Relieves arthritis pain and stiffness.*\n",  # a block scalar: a '#' on its line is text
+        "  - Relieves arthritis pain\n    and stiffness.*\n",  # a plain scalar over two lines: a comment would cut it
+    ],
+)
 def test_where_the_end_of_the_line_is_inside_a_scalar_the_comment_goes_above(site, claim):
     label = write(site, "joint.yaml", JOINT.replace(CLAIM, claim))
     assert findings(site) == [("joint.yaml", "SUP303", 25)]
@@ -112,8 +117,12 @@ Talk to your doctor first.
 
 def test_a_page_gets_comments_where_they_do_not_change_how_it_renders(site):
     page = write(site, "posts/magnesium.md", PAGE)
-    assert findings(site) == [("posts/magnesium.md", "SUP208", 15), ("posts/magnesium.md", "SUP401", 8),
-                              ("posts/magnesium.md", "SUP404", 10), ("posts/magnesium.md", "SUP405", 3)]
+    assert findings(site) == [
+        ("posts/magnesium.md", "SUP208", 15),
+        ("posts/magnesium.md", "SUP401", 8),
+        ("posts/magnesium.md", "SUP404", 10),
+        ("posts/magnesium.md", "SUP405", 3),
+    ]
     assert add_noqa(site) == (0, 4, 1)
     lines = page.read_text(encoding="utf-8").splitlines()
     # front matter holds no supplint comments: the page-wide one comes right after it
@@ -131,10 +140,13 @@ def test_a_page_gets_comments_where_they_do_not_change_how_it_renders(site):
 
 
 def test_an_html_page_gets_the_comment_on_the_line_above(site):
-    html = (EXAMPLES / "pages" / "roundup.html").read_text(encoding="utf-8").replace(
-        "We earn a commission on purchases made through links on this page.", "")
+    html = (
+        (EXAMPLES / "pages" / "roundup.html")
+        .read_text(encoding="utf-8")
+        .replace("We earn a commission on purchases made through links on this page.", "")
+    )
     page = write(site, "roundup.html", html)
-    (code, line), = [(code, line) for _, code, line in findings(site)]
+    ((code, line),) = [(code, line) for _, code, line in findings(site)]
     assert code == "SUP401"
     assert add_noqa(site) == (0, 1, 1)
     lines = page.read_text(encoding="utf-8").splitlines()
@@ -159,10 +171,11 @@ def test_add_noqa_is_not_for_fix_diff_or_standard_input(site):
 
 def test_a_generated_site_of_300_labels_and_100_pages(site):
     """By counts: one comment per line with findings, a clean check after, and nothing more on a second run."""
-    for script, args in (("gen_corpus.py", ["labels", "--count", "300"]),
-                         ("gen_pages.py", ["pages", "--labels", "labels", "--count", "100"])):
-        subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], cwd=site, check=True,
-                       capture_output=True)
+    for script, args in (
+        ("gen_corpus.py", ["labels", "--count", "300"]),
+        ("gen_pages.py", ["pages", "--labels", "labels", "--count", "100"]),
+    ):
+        subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], cwd=site, check=True, capture_output=True)
     initial = findings(site)
     for file, code, _ in initial:
         if code == "SUP001":  # no comment can go into a file that does not parse

@@ -49,8 +49,10 @@ def test_read_files_false_never_opens_a_file(monkeypatch, tmp_path):
 
 
 def test_config_as_a_mapping_or_a_file(tmp_path):
-    assert at(supplint.check_text(D3, "d3.yaml", config={"ignore": ["SUP101"], "severity": {"SUP201": "warning"}})) == \
-        [("SUP201", 13), ("SUP202", 13)]
+    assert at(supplint.check_text(D3, "d3.yaml", config={"ignore": ["SUP101"], "severity": {"SUP201": "warning"}})) == [
+        ("SUP201", 13),
+        ("SUP202", 13),
+    ]
     (tmp_path / "supplint.toml").write_text('select = ["SUP101"]\n', encoding="utf-8")
     assert at(supplint.check_text(D3, "d3.yaml", config=tmp_path / "supplint.toml")) == [("SUP101", 13)]
     from supplint.run.config import ConfigError
@@ -79,6 +81,7 @@ def test_the_package_is_typed():
 
 # --- the engine's contract: what it returns and what it offers the subjects it checks ---
 
+
 def test_a_check_returns_the_resolved_label_beside_its_findings():
     linter = linter_for("d3.yaml")
     checked = linter.check(D3, "d3.yaml")
@@ -94,7 +97,10 @@ def test_a_stack_file_returns_its_stack_and_a_page_no_label():
     path = EXAMPLES / "stacks" / "daily-stack.yaml"
     checked = linter_for(str(path)).check(path.read_text(encoding="utf-8"), str(path))
     assert [m.resolved.label.product for m in checked.stack.members] == [
-        "Complete Multi 50+", "Calcium 1,100 mg + D3", "Vitamin D3 5,000 IU with K2 (MK-7)"]
+        "Complete Multi 50+",
+        "Calcium 1,100 mg + D3",
+        "Vitamin D3 5,000 IU with K2 (MK-7)",
+    ]
     assert {f.code for f in checked.findings} >= {"SUP501"} and checked.resolved is None
     page = linter_for("post.md", labels={"labels/d3.yaml": D3}, read_files=False).check(PAGE, "post.md")
     assert page.resolved is None and page.stack is None and at(page.findings)[0] == ("SUP101", 2)
@@ -109,8 +115,9 @@ def test_the_linter_offers_every_operation_of_the_engine_contract_with_its_param
     wanted = {name for name, member in vars(Engine).items() if callable(member) and not name.startswith("_")}
     assert wanted >= {"finding", "findings", "run_rules", "check", "check_label", "suppressed"}
     for name in sorted(wanted):
-        assert list(inspect.signature(getattr(Linter, name)).parameters) == \
-            list(inspect.signature(getattr(Engine, name)).parameters), name
+        assert list(inspect.signature(getattr(Linter, name)).parameters) == list(
+            inspect.signature(getattr(Engine, name)).parameters
+        ), name
     linter = linter_for("d3.yaml")
     for name in Engine.__annotations__:
         assert hasattr(linter, name), name

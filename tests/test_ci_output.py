@@ -33,11 +33,13 @@ LABELS = sorted(p.relative_to(ROOT).as_posix() for p in EXAMPLES.rglob("*.yaml")
 #: A file name and label text with every character the formats must escape: markup, %, quotes, a comma and a
 #: colon (workflow-command property separators), a newline (in a message) and a non-ASCII µ.
 TRICKY_NAME = 'we<i>rd & "µ" 100%, a:b.yaml'
-TRICKY_LABEL = ('product: "Trace <Minerals> & more"\n'
-                "identity: Dietary Supplement\n"
-                "serving: {size: 1 capsule}\n"
-                "facts:\n"
-                '  - {name: "Selenium <b>&amp; \\"50%\\"\\nline two", amount: 55 µg}\n')
+TRICKY_LABEL = (
+    'product: "Trace <Minerals> & more"\n'
+    "identity: Dietary Supplement\n"
+    "serving: {size: 1 capsule}\n"
+    "facts:\n"
+    '  - {name: "Selenium <b>&amp; \\"50%\\"\\nline two", amount: 55 µg}\n'
+)
 #: RFC 3986 URI-reference characters (unreserved, reserved, and % for percent-encoding).
 URI_CHARS = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$")
 
@@ -160,8 +162,9 @@ def test_sarif_help_uris_point_at_headings_of_docs_rules_md(examples_sarif):
     for heading in headings:
         code = heading.split()[0]
         if code in by_code:
-            assert by_code[code] == ("https://github.com/supplint/supplint/blob/main/docs/rules.md#"
-                                     + heading_anchor(heading))
+            assert by_code[code] == (
+                "https://github.com/supplint/supplint/blob/main/docs/rules.md#" + heading_anchor(heading)
+            )
 
 
 def test_repository_url_is_the_one_in_pyproject():
@@ -180,8 +183,16 @@ def test_sarif_results_are_the_findings_at_their_lines(examples_sarif, examples_
         (location,) = result["locations"]
         artifact, region = location["physicalLocation"]["artifactLocation"], location["physicalLocation"]["region"]
         assert artifact["uriBaseId"] == "%SRCROOT%"
-        from_sarif.append((unquote(artifact["uri"]), region["startLine"], region["startColumn"], region["endLine"],
-                           region["endColumn"], result["ruleId"]))
+        from_sarif.append(
+            (
+                unquote(artifact["uri"]),
+                region["startLine"],
+                region["startColumn"],
+                region["endLine"],
+                region["endColumn"],
+                result["ruleId"],
+            )
+        )
     assert sorted(from_sarif) == sorted(_key(f) for f in examples_json)
     levels = {"error": "error", "warning": "warning", "info": "note"}
     assert Counter(r["level"] for r in run["results"]) == Counter(levels[f["severity"]] for f in examples_json)
@@ -189,7 +200,8 @@ def test_sarif_results_are_the_findings_at_their_lines(examples_sarif, examples_
     for result in run["results"]:
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         by_file.setdefault(uri.removeprefix("examples/"), []).append(
-            (result["ruleId"], result["locations"][0]["physicalLocation"]["region"]["startLine"]))
+            (result["ruleId"], result["locations"][0]["physicalLocation"]["region"]["startLine"])
+        )
     labels = {label.removeprefix("examples/") for label in LABELS}
     assert labels <= set(EXPECTED)
     for name in labels:
@@ -202,8 +214,10 @@ def test_sarif_message_carries_the_hint(examples_sarif, examples_json):
         assert (f["message"] + (f"\nhelp: {f['hint']}" if f["hint"] else "")) in texts
 
 
-@pytest.mark.parametrize(("label", "code"), [("examples/legacy-vitamin-d-400iu.yaml", "SUP206"),
-                                             ("examples/selenium-chromium-ug.yaml", "SUP208")])
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [("examples/legacy-vitamin-d-400iu.yaml", "SUP206"), ("examples/selenium-chromium-ug.yaml", "SUP208")],
+)
 def test_sarif_fixes_for_fixable_findings(label, code, schema):
     log = json.loads(check("sarif", label).stdout)
     _validate(log, schema)
@@ -220,14 +234,22 @@ def test_sarif_fixes_for_fixable_findings(label, code, schema):
         assert sarif_fix["description"]["text"]
         (change,) = sarif_fix["artifactChanges"]
         assert change["artifactLocation"] == result["locations"][0]["physicalLocation"]["artifactLocation"]
-        assert [(r["deletedRegion"]["startLine"], r["deletedRegion"]["startColumn"], r["deletedRegion"]["endLine"],
-                 r["deletedRegion"]["endColumn"], r["insertedContent"]["text"]) for r in change["replacements"]] == \
-               [(e["line"], e["column"], e["end_line"], e["end_column"], e["content"]) for e in fix["edits"]]
+        assert [
+            (
+                r["deletedRegion"]["startLine"],
+                r["deletedRegion"]["startColumn"],
+                r["deletedRegion"]["endLine"],
+                r["deletedRegion"]["endColumn"],
+                r["insertedContent"]["text"],
+            )
+            for r in change["replacements"]
+        ] == [(e["line"], e["column"], e["end_line"], e["end_column"], e["content"]) for e in fix["edits"]]
 
 
 def _fingerprints(log: dict) -> dict[tuple[str, str], str]:
-    return {(r["ruleId"], r["message"]["text"]): r["partialFingerprints"]["supplint/v1"]
-            for r in log["runs"][0]["results"]}
+    return {
+        (r["ruleId"], r["message"]["text"]): r["partialFingerprints"]["supplint/v1"] for r in log["runs"][0]["results"]
+    }
 
 
 def test_sarif_fingerprints_are_stable_and_ignore_line_shifts(tmp_path):
@@ -240,8 +262,9 @@ def test_sarif_fingerprints_are_stable_and_ignore_line_shifts(tmp_path):
     assert len(_fingerprints(first)) == len(first["runs"][0]["results"]) == 3
     assert _fingerprints(first) == _fingerprints(again) == _fingerprints(shifted)
     lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in first["runs"][0]["results"]]
-    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"]
-            for r in shifted["runs"][0]["results"]] == [line + 1 for line in lines]
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in shifted["runs"][0]["results"]] == [
+        line + 1 for line in lines
+    ]
 
 
 def test_sarif_fingerprints_are_unique_in_a_run(examples_sarif):
@@ -275,8 +298,7 @@ GITHUB_LINE = re.compile(r"^::(?P<command>error|warning|notice) (?P<properties>[
 
 
 def _unescape(text: str) -> str:
-    return (text.replace("%0A", "\n").replace("%0D", "\r").replace("%3A", ":").replace("%2C", ",")
-            .replace("%25", "%"))
+    return text.replace("%0A", "\n").replace("%0D", "\r").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
 
 
 def parse_github(stdout: str) -> list[dict]:
@@ -285,8 +307,13 @@ def parse_github(stdout: str) -> list[dict]:
         match = GITHUB_LINE.match(line)
         assert match, line
         properties = dict(item.split("=", 1) for item in match["properties"].split(","))
-        parsed.append({"command": match["command"], **{k: _unescape(v) for k, v in properties.items()},
-                       "message": _unescape(match["message"])})
+        parsed.append(
+            {
+                "command": match["command"],
+                **{k: _unescape(v) for k, v in properties.items()},
+                "message": _unescape(match["message"]),
+            }
+        )
     return parsed
 
 
@@ -296,8 +323,13 @@ def test_github_annotations_parse_back_to_the_findings(examples_json):
     assert len(commands) == len(examples_json)
     severity = {"error": "error", "warning": "warning", "info": "notice"}
     for command, f in zip(commands, examples_json, strict=True):
-        assert (command["file"], int(command["line"]), int(command["col"]), int(command["endLine"]),
-                int(command["endColumn"])) == (f["file"], f["line"], f["column"], f["end_line"], f["end_column"])
+        assert (
+            command["file"],
+            int(command["line"]),
+            int(command["col"]),
+            int(command["endLine"]),
+            int(command["endColumn"]),
+        ) == (f["file"], f["line"], f["column"], f["end_line"], f["end_column"])
         assert command["command"] == severity[f["severity"]]
         assert command["title"] == f"{f['code']} {f['name']}"
         # file:line stays in the text: the log alone says where each problem is
@@ -359,8 +391,9 @@ def test_identical_findings_in_one_file_get_distinct_fingerprints():
 
     out = io.StringIO()
     reporter = GitlabReporter(out)
-    same = [Finding("SUP208", "error-prone-unit", "warning", "writes ug", "a.yaml", line, 1, line, 3)
-            for line in (3, 7)]
+    same = [
+        Finding("SUP208", "error-prone-unit", "warning", "writes ug", "a.yaml", line, 1, line, 3) for line in (3, 7)
+    ]
     reporter.add(same)
     reporter.add([Finding("SUP208", "error-prone-unit", "warning", "writes ug", "b.yaml", 3, 1, 3, 3)])
     reporter.close(2)
@@ -410,14 +443,19 @@ def test_junit_names_clean_files_when_the_caller_gives_their_paths():
     out = io.StringIO()
     reporter = JunitReporter(out)
     reporter.add([], path="clean.yaml")
-    reporter.add([Finding("SUP301", "missing-consult-note", "warning", "no consult note", "dirty.yaml", 1, 1, 1, 1)],
-                 path="dirty.yaml")
+    reporter.add(
+        [Finding("SUP301", "missing-consult-note", "warning", "no consult note", "dirty.yaml", 1, 1, 1, 1)],
+        path="dirty.yaml",
+    )
     reporter.add([])
     reporter.close(3)
     suite = ET.fromstring(out.getvalue()).find("testsuite")
     cases = [(c.get("classname"), c.get("name"), c.find("failure") is not None) for c in suite]
-    assert cases == [("clean.yaml", "no problems", False), ("dirty.yaml", "SUP301 missing-consult-note (1:1)", True),
-                     ("supplint", "1 file with no problems", False)]
+    assert cases == [
+        ("clean.yaml", "no problems", False),
+        ("dirty.yaml", "SUP301 missing-consult-note (1:1)", True),
+        ("supplint", "1 file with no problems", False),
+    ]
     assert (suite.get("tests"), suite.get("failures")) == ("3", "1")
 
 
@@ -470,8 +508,9 @@ def test_special_characters_survive_every_format(tricky, schema):
     assert message in issue["description"] and issue["location"]["path"] == TRICKY_NAME
 
     suite = ET.fromstring(check("junit", TRICKY_NAME, cwd=tricky).stdout).find("testsuite")
-    (failure,) = [c.find("failure") for c in suite if c.find("failure") is not None and
-                  c.find("failure").get("type") == "SUP208"]
+    (failure,) = [
+        c.find("failure") for c in suite if c.find("failure") is not None and c.find("failure").get("type") == "SUP208"
+    ]
     assert failure.get("message") == message
     assert message in failure.text
     assert all(c.get("classname") == TRICKY_NAME for c in suite)
@@ -481,14 +520,22 @@ def test_special_characters_survive_every_format(tricky, schema):
 
 
 def test_a_run_imports_only_its_own_format():
-    code = ("import sys; from supplint.cli import main; sys.argv = ['supplint', 'check', '--output-format', 'sarif', "
-            "'examples/d3-5000-softgel.yaml']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith('supplint.report.')), file=sys.stderr)")
+    code = (
+        "import sys; from supplint.cli import main; sys.argv = ['supplint', 'check', '--output-format', 'sarif', "
+        "'examples/d3-5000-softgel.yaml']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('supplint.report.')), file=sys.stderr)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     loaded = set(ast.literal_eval(done.stderr.strip().splitlines()[-1]))
     assert "supplint.report.sarif" in loaded
-    assert not loaded & {"supplint.report.concise", "supplint.report.github", "supplint.report.gitlab",
-                         "supplint.report.junit", "supplint.report.html", "supplint.report.full"}
+    assert not loaded & {
+        "supplint.report.concise",
+        "supplint.report.github",
+        "supplint.report.gitlab",
+        "supplint.report.junit",
+        "supplint.report.html",
+        "supplint.report.full",
+    }
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "github", "gitlab", "junit"])
@@ -505,8 +552,9 @@ def test_rdjson_has_every_finding_with_byte_columns_and_fixes_as_suggestions():
     rd = json.loads(run_cli("check", "--output-format", "rdjson", label).stdout)
     plain = json.loads(run_cli("check", "--output-format", "json", label).stdout)
     assert rd["source"]["name"] == "supplint"
-    assert [(d["code"]["value"], d["location"]["range"]["start"]["line"]) for d in rd["diagnostics"]] == \
-        [(f["code"], f["line"]) for f in plain]
+    assert [(d["code"]["value"], d["location"]["range"]["start"]["line"]) for d in rd["diagnostics"]] == [
+        (f["code"], f["line"]) for f in plain
+    ]
     lines = (ROOT / label).read_text(encoding="utf-8").splitlines()
     for d, f in zip(rd["diagnostics"], plain, strict=True):
         assert d["severity"] == f["severity"].upper()
@@ -515,7 +563,10 @@ def test_rdjson_has_every_finding_with_byte_columns_and_fixes_as_suggestions():
         if f["fix"]:
             assert [s["text"] for s in d["suggestions"]] == [e["content"] for e in f["fix"]["edits"]]
     assert any(s["text"] == "mcg" for d in rd["diagnostics"] for s in d.get("suggestions", []))
-    assert json.loads(run_cli("check", "--output-format", "rdjson", "examples/d3-k2-softgel.yaml").stdout)["diagnostics"] == []
+    assert (
+        json.loads(run_cli("check", "--output-format", "rdjson", "examples/d3-k2-softgel.yaml").stdout)["diagnostics"]
+        == []
+    )
 
 
 def test_junit_fails_only_what_fails_the_run():

@@ -38,9 +38,11 @@ def _items(name: str) -> list[dict]:
 
 def _label(text: str) -> str:
     # json.dumps writes a YAML double-quoted scalar: any quote, colon or bracket in the claim stays text.
-    return ("product: Example Herbal Supplement\nidentity: Dietary Supplement\n"
-            "facts:\n  - {name: Vitamin C, amount: 90 mg}\n"
-            f"claims: [{json.dumps(text)}]\n")
+    return (
+        "product: Example Herbal Supplement\nidentity: Dietary Supplement\n"
+        "facts:\n  - {name: Vitamin C, amount: 90 mg}\n"
+        f"claims: [{json.dumps(text)}]\n"
+    )
 
 
 def _page(text: str) -> str:
@@ -84,6 +86,7 @@ def test_floors_can_fail(monkeypatch):
 
 # The reader's behaviour, on shapes of our own (the corpus above is the real wording).
 
+
 def page_findings(body: str) -> list[tuple[int, int, int]]:
     """(line, column, end column) of each SUP404 on a page whose prose is ``body`` (line 3 on)."""
     found = supplint.check_text(f"# Post\n\n{body}\n", "post.md", select=["SUP404"])
@@ -97,8 +100,10 @@ def label_lines(claims: list[str]) -> list[int]:
 
 
 def test_a_paragraph_with_three_claims_gives_three_findings_each_at_its_claim():
-    body = ("Our turmeric eases arthritis.\nWe source it in India.\nIt also prevents\ncancer. It works like an\n"
-            "antidepressant.")
+    body = (
+        "Our turmeric eases arthritis.\nWe source it in India.\nIt also prevents\ncancer. It works like an\n"
+        "antidepressant."
+    )
     found = page_findings(body)
     assert [line for line, _, _ in found] == [3, 6, 6]
     _, column, end = found[0]
@@ -109,52 +114,64 @@ def test_a_label_claim_of_two_sentences_gives_two_findings():
     assert label_lines(["Cures arthritis. Prevents cancer.", "Supports bone health."]) == [4, 4]
 
 
-@pytest.mark.parametrize(("body", "claims"), [
-    ("Not only does it soothe joints, it also cures arthritis.", 1),   # the "not" belongs to its own clause
-    ("This product does not treat arthritis.", 0),
-    ("This product is not intended to diagnose, treat, cure, or prevent any disease.", 0),
-    ("In the case of a urinary tract infection, cranberry is not a substitute for antibiotics.", 0),
-])
+@pytest.mark.parametrize(
+    ("body", "claims"),
+    [
+        ("Not only does it soothe joints, it also cures arthritis.", 1),  # the "not" belongs to its own clause
+        ("This product does not treat arthritis.", 0),
+        ("This product is not intended to diagnose, treat, cure, or prevent any disease.", 0),
+        ("In the case of a urinary tract infection, cranberry is not a substitute for antibiotics.", 0),
+    ],
+)
 def test_negation_applies_to_its_own_clause(body, claims):
     assert len(page_findings(body)) == claims
     assert len(label_lines([body])) == claims
 
 
-@pytest.mark.parametrize("body", [
-    "This formula \ufb01ghts cancer.",                 # a PDF ligature
-    "It helps prevent Alzheimer\u2019s.",              # a curly apostrophe
-    "It cures arthri\u00adtis.",                       # a soft hyphen
-    "It cures arth\u200britis.",                       # a zero-width space
-    "A natural alternative to statins\u2014and safer.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "This formula \ufb01ghts cancer.",  # a PDF ligature
+        "It helps prevent Alzheimer\u2019s.",  # a curly apostrophe
+        "It cures arthri\u00adtis.",  # a soft hyphen
+        "It cures arth\u200britis.",  # a zero-width space
+        "A natural alternative to statins\u2014and safer.",
+    ],
+)
 def test_text_is_normalised_before_matching(body):
     assert len(page_findings(body)) == 1
     assert len(label_lines([body])) == 1
 
 
-@pytest.mark.parametrize(("body", "claim"), [
-    ("If you take diuretics, ask your doctor before using this product.", False),  # the reader's medication
-    ("People with diabetes should check with their doctor before using chromium.", False),
-    ("Vitamin D deficiency is common in winter.", False),
-    ("If you have heart disease you may benefit from fish oil.", True),
-    ("Works like Prozac, without the side effects.", True),
-    ("Skip the surgery: this formula rebuilds cartilage.", True),
-    ("My LDL fell 40 points in two months.", True),
-    ("Take it alongside your metformin for better results.", True),
-    ("Hypertension is treatable, and this blend can help.", True),
-    ("Arthritis affects millions of adults. This formula relieves its symptoms.", True),  # disease named before
-])
+@pytest.mark.parametrize(
+    ("body", "claim"),
+    [
+        ("If you take diuretics, ask your doctor before using this product.", False),  # the reader's medication
+        ("People with diabetes should check with their doctor before using chromium.", False),
+        ("Vitamin D deficiency is common in winter.", False),
+        ("If you have heart disease you may benefit from fish oil.", True),
+        ("Works like Prozac, without the side effects.", True),
+        ("Skip the surgery: this formula rebuilds cartilage.", True),
+        ("My LDL fell 40 points in two months.", True),
+        ("Take it alongside your metformin for better results.", True),
+        ("Hypertension is treatable, and this blend can help.", True),
+        ("Arthritis affects millions of adults. This formula relieves its symptoms.", True),  # disease named before
+    ],
+)
 def test_mentions_pass_and_claims_fire_on_pages(body, claim):
     assert bool(page_findings(body)) is claim
 
 
-@pytest.mark.parametrize("text", [
-    "Helps with occasional sleeplessness.",
-    "For mild mood changes, cramps and edema associated with the menstrual cycle.",
-    "Helps reduce hot flashes.",
-    "Helps maintain cholesterol levels that are already within the normal range.",
-    "Supports healthy blood sugar levels.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helps with occasional sleeplessness.",
+        "For mild mood changes, cramps and edema associated with the menstrual cycle.",
+        "Helps reduce hot flashes.",
+        "Helps maintain cholesterol levels that are already within the normal range.",
+        "Supports healthy blood sugar levels.",
+    ],
+)
 def test_fda_structure_function_examples_pass_on_labels_and_pages(text):
     assert label_lines([text]) == [] and page_findings(text) == []
 
@@ -162,47 +179,53 @@ def test_fda_structure_function_examples_pass_on_labels_and_pages(text):
 # Every criterion of 21 CFR 101.93(g)(2), and the mentions that are not claims, on labels and pages alike: one
 # reader, one vocabulary, the same verdict for the same sentence.
 
-@pytest.mark.parametrize(("text", "claim"), [
-    ("Keeps high blood sugar in check.", True),                              # (iii) an abnormal physiological state
-    ("Lowers elevated LDL.", True),
-    ("Improves HbA1c.", True),                                               # (ii) a sign of a disease
-    ("Not a cure, but it eases the joint pain of arthritis.", True),         # the "not" is in its own clause
-    ("An alternative to your statin.", True),                                # (vi) a substitute
-    ("Skip the surgery.", True),
-    ("Works like an antidepressant.", True),                                 # (v)/(vi) a drug class, a comparison
-    ("A natural antidepressant.", True),
-    ("Take it alongside your metformin for better results.", True),          # (vii) an augmented therapy
-    ("My LDL fell 40 points.", True),                                        # a testimonial with numbers
-    ("Arthritis is treatable.", True),
-    ("Your first line of defense against the flu.", True),
-    ("Arthritis Relief Formula", True),                                      # (iv)(A) the product's name
-    ("Boosts your immune response to the flu.", True),                       # (viii) the body's response
-    ("Reduces nausea from chemotherapy.", True),                             # (ix) adverse events of a therapy
-    ("Helps relieve symptoms of type 2 diabetes.", True),                    # a named disease (ICD-10-CM E11)
-    ("Soothes the itching of psoriasis.", True),                             # ICD-10-CM L40, from the generated list
-    ("If you have heart disease you may benefit from fish oil.", True),
-    ("If you take diuretics, ask your doctor.", False),                      # the reader's own medication
-    ("People with heart disease should talk to their doctor.", False),
-    ("Heart disease is the leading cause of death in the United States.", False),
-    ("Helps with occasional sleeplessness.", False),                         # FDA's structure/function examples
-    ("Helps reduce hot flashes.", False),
-    ("Supports healthy blood sugar levels.", False),
-    ("Supports a healthy inflammatory response.", False),
-    ("Vitamin D aids in the absorption of calcium.", False),                 # "aids", not AIDS
-    ("High doses can cause kidney stones.", False),                          # a warning about the product itself
-    ("Avoid if you have a bleeding disorder.", False),
-    ("Reduces the side effects of chemotherapy.", True),
-    ("Heart disease runs in many families, and it is worth knowing your numbers.", False),   # facts about a disease
-    ("Deficiency is more common in older adults and in people with Crohn's disease.", False),
-    ("Skip the gummies if you have diabetes: most are sweetened with sugar.", False),      # whom it is not for
-])
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Keeps high blood sugar in check.", True),  # (iii) an abnormal physiological state
+        ("Lowers elevated LDL.", True),
+        ("Improves HbA1c.", True),  # (ii) a sign of a disease
+        ("Not a cure, but it eases the joint pain of arthritis.", True),  # the "not" is in its own clause
+        ("An alternative to your statin.", True),  # (vi) a substitute
+        ("Skip the surgery.", True),
+        ("Works like an antidepressant.", True),  # (v)/(vi) a drug class, a comparison
+        ("A natural antidepressant.", True),
+        ("Take it alongside your metformin for better results.", True),  # (vii) an augmented therapy
+        ("My LDL fell 40 points.", True),  # a testimonial with numbers
+        ("Arthritis is treatable.", True),
+        ("Your first line of defense against the flu.", True),
+        ("Arthritis Relief Formula", True),  # (iv)(A) the product's name
+        ("Boosts your immune response to the flu.", True),  # (viii) the body's response
+        ("Reduces nausea from chemotherapy.", True),  # (ix) adverse events of a therapy
+        ("Helps relieve symptoms of type 2 diabetes.", True),  # a named disease (ICD-10-CM E11)
+        ("Soothes the itching of psoriasis.", True),  # ICD-10-CM L40, from the generated list
+        ("If you have heart disease you may benefit from fish oil.", True),
+        ("If you take diuretics, ask your doctor.", False),  # the reader's own medication
+        ("People with heart disease should talk to their doctor.", False),
+        ("Heart disease is the leading cause of death in the United States.", False),
+        ("Helps with occasional sleeplessness.", False),  # FDA's structure/function examples
+        ("Helps reduce hot flashes.", False),
+        ("Supports healthy blood sugar levels.", False),
+        ("Supports a healthy inflammatory response.", False),
+        ("Vitamin D aids in the absorption of calcium.", False),  # "aids", not AIDS
+        ("High doses can cause kidney stones.", False),  # a warning about the product itself
+        ("Avoid if you have a bleeding disorder.", False),
+        ("Reduces the side effects of chemotherapy.", True),
+        ("Heart disease runs in many families, and it is worth knowing your numbers.", False),  # facts about a disease
+        ("Deficiency is more common in older adults and in people with Crohn's disease.", False),
+        ("Skip the gummies if you have diabetes: most are sweetened with sugar.", False),  # whom it is not for
+    ],
+)
 def test_each_criterion_on_labels_and_pages_alike(text, claim):
     assert bool(label_lines([text])) is claim
     assert bool(page_findings(text)) is claim
 
 
-@pytest.mark.parametrize("text", ["cystic acne", "Alzheimer's disease or senile dementias in the elderly",
-                                  "recurrent or persistent heartburn"])
+@pytest.mark.parametrize(
+    "text",
+    ["cystic acne", "Alzheimer's disease or senile dementias in the elderly", "recurrent or persistent heartburn"],
+)
 def test_a_bare_fragment_is_read_on_a_page_that_sells_as_on_a_label(text):
     """A heading or a list item naming a disease on a page that sells a supplement (it embeds a label) claims it,
     as a claim field does (FDA: products "referenced under the heading 'Macular Degeneration'" imply the claim);
@@ -216,8 +239,10 @@ def test_a_bare_fragment_is_read_on_a_page_that_sells_as_on_a_label(text):
 
 
 def test_the_excerpt_is_the_claim_sentence_and_keeps_the_claim_in_a_long_one():
-    body = ("We tested a dozen turmeric capsules over the winter, with a panel of readers who kept notes on taste, "
-            "price, capsule size and how the jar held up, and the one we liked best cures arthritis in weeks.")
+    body = (
+        "We tested a dozen turmeric capsules over the winter, with a panel of readers who kept notes on taste, "
+        "price, capsule size and how the jar held up, and the one we liked best cures arthritis in weeks."
+    )
     found = supplint.check_text(f"# Post\n\nIntro sentence here. {body}\n", "post.md", select=["SUP404"])
     assert len(found) == 1
     assert "cures arthritis" in found[0].message or "arthritis" in found[0].message
@@ -255,8 +280,13 @@ def test_literal_gates_never_hide_a_match_on_the_corpus():
     from supplint.shipped import files as data
 
     table = data.load("data/disease-claims.yaml")
-    entries = [e for key, value in table.items() if isinstance(value, list) for e in value
-               if isinstance(e, str) and key != "sources"]
+    entries = [
+        e
+        for key, value in table.items()
+        if isinstance(value, list)
+        for e in value
+        if isinstance(e, str) and key != "sources"
+    ]
     texts = [str(item["text"]) for name in ("disease-claims", "structure-function") for item in _items(name)]
     checked = 0
     for entry in entries:

@@ -39,28 +39,35 @@ def test_without_options_an_unknown_disease_word_is_not_a_claim(tmp_path, monkey
 
 
 def test_extra_diseases_make_a_team_term_a_claim_on_labels_and_pages(tmp_path, monkeypatch):
-    config = ('select = ["SUP303", "SUP404"]\n'
-              '[rules.disease-claim]\nextra-diseases = ["flibbertigibbet"]\n'
-              '[rules.SUP404]\nextra-diseases = ["flibbertigibbet"]\n')
+    config = (
+        'select = ["SUP303", "SUP404"]\n'
+        '[rules.disease-claim]\nextra-diseases = ["flibbertigibbet"]\n'
+        '[rules.SUP404]\nextra-diseases = ["flibbertigibbet"]\n'
+    )
     result = run(tmp_path, monkeypatch, config, "label.yaml", "page.md")
     assert found(result) == [("SUP303", "label.yaml", 6), ("SUP404", "page.md", 3)]
 
 
 def test_exempt_lets_a_brand_phrase_pass(tmp_path, monkeypatch):
-    config = ('select = ["SUP303"]\n[rules.disease-claim]\n'
-              'extra-diseases = ["flibbertigibbet", "heartsmart"]\n')
-    assert found(run(tmp_path, monkeypatch, config, "label.yaml")) == [("SUP303", "label.yaml", 6),
-                                                                        ("SUP303", "label.yaml", 7)]
+    config = 'select = ["SUP303"]\n[rules.disease-claim]\nextra-diseases = ["flibbertigibbet", "heartsmart"]\n'
+    assert found(run(tmp_path, monkeypatch, config, "label.yaml")) == [
+        ("SUP303", "label.yaml", 6),
+        ("SUP303", "label.yaml", 7),
+    ]
     config += 'exempt = ["HeartSmart\\\\s+Promise"]\n'
     assert found(run(tmp_path, monkeypatch, config, "label.yaml")) == [("SUP303", "label.yaml", 6)]
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ('"flibbertigibbet"', "list of regular expressions"),
-    ('["(unclosed"]', "bad regular expression"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('"flibbertigibbet"', "list of regular expressions"),
+        ('["(unclosed"]', "bad regular expression"),
+    ],
+)
 def test_a_bad_option_is_a_usage_error(tmp_path, monkeypatch, value, message):
-    result = run(tmp_path, monkeypatch, f'select = ["SUP303"]\n[rules.disease-claim]\nextra-diseases = {value}\n',
-                 "label.yaml")
+    result = run(
+        tmp_path, monkeypatch, f'select = ["SUP303"]\n[rules.disease-claim]\nextra-diseases = {value}\n', "label.yaml"
+    )
     assert result.exit_code == 2
     assert message in result.output + (result.stderr if result.stderr_bytes is not None else "")

@@ -52,8 +52,9 @@ def test_real_shaped_pages(name):
 
 
 def test_the_cli_reports_the_same_findings():
-    result = run_cli("check", str(PAGES / "joint-formula-product.md"), "--select", "SUP404", "--output-format", "json",
-                     "--exit-zero")
+    result = run_cli(
+        "check", str(PAGES / "joint-formula-product.md"), "--select", "SUP404", "--output-format", "json", "--exit-zero"
+    )
     assert result.returncode == 0, result.stderr
     found = [(f["code"], f["line"]) for f in json.loads(result.stdout)]
     assert found == [("SUP404", line) for line, _ in EXPECTED["joint-formula-product.md"]]
@@ -68,16 +69,19 @@ def test_three_claims_in_a_paragraph_are_three_findings_at_their_own_sentences()
     assert label_count(paragraph.split(". ")) == 3  # the same claims as three label entries
 
 
-@pytest.mark.parametrize(("framing", "claims"), [
-    ("It may help with:", True),
-    ("Benefits:", True),
-    ("Uses:", True),
-    ("Traditionally used for:", True),
-    ("Do not take if you have:", False),            # a caution's list
-    ("Ask your doctor first if you have:", False),
-    ("Not suitable for people with:", False),
-    ("Symptoms of gout include:", False),           # a page that informs: no framing word
-])
+@pytest.mark.parametrize(
+    ("framing", "claims"),
+    [
+        ("It may help with:", True),
+        ("Benefits:", True),
+        ("Uses:", True),
+        ("Traditionally used for:", True),
+        ("Do not take if you have:", False),  # a caution's list
+        ("Ask your doctor first if you have:", False),
+        ("Not suitable for people with:", False),
+        ("Symptoms of gout include:", False),  # a page that informs: no framing word
+    ],
+)
 def test_list_items_under_a_framing_line(framing, claims):
     lines = post(f"{framing}\n\n- arthritis\n- kidney stones\n\nWe ship in recyclable glass jars.")
     assert lines == ([5, 6] if claims else [])
@@ -88,47 +92,60 @@ def test_a_list_of_structure_function_items_is_no_claim():
 
 
 def test_a_long_paragraph_after_the_list_is_read_as_prose_again():
-    body = ("Benefits:\n\n- gout\n\nMany readers have asked us about arthritis, which affects millions of adults and "
-            "is more common in women, so we have collected what the research says about it below.")
+    body = (
+        "Benefits:\n\n- gout\n\nMany readers have asked us about arthritis, which affects millions of adults and "
+        "is more common in women, so we have collected what the research says about it below."
+    )
     assert post(body) == [5]
 
 
-@pytest.mark.parametrize(("body", "lines"), [
-    ("## Rheumatoid arthritis\n\nOur formula eases its morning stiffness.", [5]),
-    ("## Rheumatoid arthritis\n\nRheumatoid arthritis is an autoimmune disease. It affects about 1% of adults.", []),
-    ("## Rheumatoid arthritis\n\nAsk your doctor about it.", []),
-])
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        ("## Rheumatoid arthritis\n\nOur formula eases its morning stiffness.", [5]),
+        (
+            "## Rheumatoid arthritis\n\nRheumatoid arthritis is an autoimmune disease. It affects about 1% of adults.",
+            [],
+        ),
+        ("## Rheumatoid arthritis\n\nAsk your doctor about it.", []),
+    ],
+)
 def test_a_heading_names_the_disease_the_paragraph_below_claims(body, lines):
     assert post(body) == lines
 
 
-@pytest.mark.parametrize(("text", "claim"), [
-    ("Never have a herpes outbreak again.", True),                              # a promise, not a negation
-    ("You will never suffer from migraines with this formula.", True),
-    ("Never take more than two capsules if you have kidney disease.", False),   # a caution
-    ("This blend gives results similar to the leading prostate drugs.", True),  # (g)(2)(vi) comparisons
-    ("Numerous studies show equal effectiveness compared to drugs like Prozac.", True),
-    ("80 percent more effective than the world's number one cancer drug.", True),
-    ("Without the side effects of antihistamines.", True),
-    ("A natural alternative to Synthroid.", True),
-    ("Strontium may reduce the risk of osteoporosis.", True),                   # not the calcium health claim
-    ("Adequate calcium throughout life, as part of a well-balanced diet, may reduce the risk of osteoporosis.",
-     False),                                                                    # the authorized claim (101.72)
-    ("This supplement reduces the effects of arthritis.", True),
-    ("St. John's wort may reduce the effects of birth control pills.", False),  # an interaction
-    ("Statins are prescribed for high cholesterol.", False),                    # what a drug is for
-    ("If you take diuretics, ask your doctor before using potassium.", False),  # the reader's medication
-    ("Metformin, used for type 2 diabetes, can lower vitamin B12 levels.", False),   # what a drug is used for
-    ("Proton pump inhibitors used to treat GERD can reduce magnesium absorption.", False),
-    ("Lower stroke risk by up to 29%.", True),
-    ("Shark cartilage keeps tumors from growing.", True),
-    ("Clinical studies of turmeric in the treatment of gout are lacking.", False),
-    ("Most herbal supplements lack clinical trials for gout.", False),
-    ("Adjunct therapy in HIV.", True),                                          # (g)(2)(vii) an augmented therapy
-    ("Will significantly reduce prostate size.", True),                         # a sign of BPH
-    ("GlucoType2 capsules", True),                                              # (g)(2)(iv)(A) the product's name
-    ("Prostate Therapy Tea Formula", True),
-])
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Never have a herpes outbreak again.", True),  # a promise, not a negation
+        ("You will never suffer from migraines with this formula.", True),
+        ("Never take more than two capsules if you have kidney disease.", False),  # a caution
+        ("This blend gives results similar to the leading prostate drugs.", True),  # (g)(2)(vi) comparisons
+        ("Numerous studies show equal effectiveness compared to drugs like Prozac.", True),
+        ("80 percent more effective than the world's number one cancer drug.", True),
+        ("Without the side effects of antihistamines.", True),
+        ("A natural alternative to Synthroid.", True),
+        ("Strontium may reduce the risk of osteoporosis.", True),  # not the calcium health claim
+        (
+            "Adequate calcium throughout life, as part of a well-balanced diet, may reduce the risk of osteoporosis.",
+            False,
+        ),  # the authorized claim (101.72)
+        ("This supplement reduces the effects of arthritis.", True),
+        ("St. John's wort may reduce the effects of birth control pills.", False),  # an interaction
+        ("Statins are prescribed for high cholesterol.", False),  # what a drug is for
+        ("If you take diuretics, ask your doctor before using potassium.", False),  # the reader's medication
+        ("Metformin, used for type 2 diabetes, can lower vitamin B12 levels.", False),  # what a drug is used for
+        ("Proton pump inhibitors used to treat GERD can reduce magnesium absorption.", False),
+        ("Lower stroke risk by up to 29%.", True),
+        ("Shark cartilage keeps tumors from growing.", True),
+        ("Clinical studies of turmeric in the treatment of gout are lacking.", False),
+        ("Most herbal supplements lack clinical trials for gout.", False),
+        ("Adjunct therapy in HIV.", True),  # (g)(2)(vii) an augmented therapy
+        ("Will significantly reduce prostate size.", True),  # a sign of BPH
+        ("GlucoType2 capsules", True),  # (g)(2)(iv)(A) the product's name
+        ("Prostate Therapy Tea Formula", True),
+    ],
+)
 def test_shapes_on_pages_and_labels_alike(text, claim):
     assert bool(post(text)) is claim
     assert (label_count([text]) > 0) is claim

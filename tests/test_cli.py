@@ -39,9 +39,25 @@ def test_json_shape():
     result = run_in_process("check", "--output-format", "json", "examples/d3-5000-softgel.yaml")
     findings = json.loads(result.stdout)
     assert [f["code"] for f in findings] == ["SUP101", "SUP201", "SUP202"]
-    assert set(findings[0]) == {"code", "name", "severity", "message", "hint", "file", "line", "column", "end_line",
-                                "end_column", "fix"}
-    assert (findings[1]["line"], findings[1]["column"], findings[1]["end_line"], findings[1]["end_column"]) == (13, 13, 13, 31)
+    assert set(findings[0]) == {
+        "code",
+        "name",
+        "severity",
+        "message",
+        "hint",
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "fix",
+    }
+    assert (findings[1]["line"], findings[1]["column"], findings[1]["end_line"], findings[1]["end_column"]) == (
+        13,
+        13,
+        13,
+        31,
+    )
 
 
 def test_json_lines_and_env_default(monkeypatch):
@@ -50,14 +66,17 @@ def test_json_lines_and_env_default(monkeypatch):
     assert [json.loads(line)["code"] for line in result.stdout.splitlines()] == ["SUP101", "SUP201", "SUP202"]
 
 
-@pytest.mark.parametrize(("args", "codes"), [
-    (["--select", "SUP2"], {"SUP201", "SUP202"}),
-    (["--select", "d3-without-k2"], {"SUP101"}),
-    (["--ignore", "SUP2"], {"SUP101"}),
-    (["--ignore", "SUP2", "--extend-select", "SUP201"], {"SUP101", "SUP201"}),
-    (["--select", "SUP201,SUP202", "--ignore", "isolated-megadose"], {"SUP201"}),
-    (["--select", "ALL", "--ignore", "SUP"], set()),
-])
+@pytest.mark.parametrize(
+    ("args", "codes"),
+    [
+        (["--select", "SUP2"], {"SUP201", "SUP202"}),
+        (["--select", "d3-without-k2"], {"SUP101"}),
+        (["--ignore", "SUP2"], {"SUP101"}),
+        (["--ignore", "SUP2", "--extend-select", "SUP201"], {"SUP101", "SUP201"}),
+        (["--select", "SUP201,SUP202", "--ignore", "isolated-megadose"], {"SUP201"}),
+        (["--select", "ALL", "--ignore", "SUP"], set()),
+    ],
+)
 def test_selection(args, codes):
     result = run_in_process("check", "--output-format", "json", *args, "examples/d3-5000-softgel.yaml")
     assert {f["code"] for f in json.loads(result.stdout)} == codes
@@ -72,16 +91,19 @@ def test_fail_on_and_exit_zero():
     assert run_cli("check", "--fail-on", "info", "examples/bone-formula-k-unspecified.yaml").returncode == 1
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["check", "no/such/file.yaml"], "no such file or directory"),
-    (["check", "--select", "SUP999", "examples"], "unknown rule 'SUP999'"),
-    (["check", "--select", "warnigns", "examples"], "unknown rule"),
-    (["check", "--population", "toddlers", "examples"], "unknown population"),
-    (["check", "--population", "adult", "examples"], "did you mean 'adults'"),
-    (["check", "--output-format", "nope", "examples"], "Invalid value"),
-    (["rule", "SUP777"], "unknown rule"),
-    (["rule"], "give one rule"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "no/such/file.yaml"], "no such file or directory"),
+        (["check", "--select", "SUP999", "examples"], "unknown rule 'SUP999'"),
+        (["check", "--select", "warnigns", "examples"], "unknown rule"),
+        (["check", "--population", "toddlers", "examples"], "unknown population"),
+        (["check", "--population", "adult", "examples"], "did you mean 'adults'"),
+        (["check", "--output-format", "nope", "examples"], "Invalid value"),
+        (["rule", "SUP777"], "unknown rule"),
+        (["rule"], "give one rule"),
+    ],
+)
 def test_usage_errors_exit_2_without_traceback(args, message):
     result = run_in_process(*args)
     assert result.returncode == 2
@@ -174,7 +196,11 @@ def test_statistics_counts_per_rule():
     result = run_in_process("check", "--statistics", "--select", "SUP1,SUP2", "examples/d3-5000-softgel.yaml")
     assert result.returncode == 1
     rows = [line.split() for line in result.stdout.splitlines()]
-    assert rows == [["1", "SUP101", "d3-without-k2"], ["1", "SUP201", "above-upper-limit"], ["1", "SUP202", "isolated-megadose"]]
+    assert rows == [
+        ["1", "SUP101", "d3-without-k2"],
+        ["1", "SUP201", "above-upper-limit"],
+        ["1", "SUP202", "isolated-megadose"],
+    ]
 
 
 def test_full_format_shows_the_line_and_a_caret_also_for_stdin():
@@ -190,12 +216,16 @@ def test_full_format_shows_the_line_and_a_caret_also_for_stdin():
 # The in-process helper stands in for a real run in most tests: it must give what a real process gives, and leave
 # the test process as it found it.
 
-@pytest.mark.parametrize(("args", "stdin"), [
-    (("check", "examples/d3-5000-softgel.yaml"), None),                                  # findings: 1
-    (("check", "examples/d3-k2-softgel.yaml"), None),                                    # clean: 0
-    (("check", "--select", "SUP999", "examples/d3-5000-softgel.yaml"), None),           # usage error: 2
-    (("check", "--output-format", "json", "--stdin-filename", "d3.yaml", "-"), D3_ONLY),  # standard input
-])
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (("check", "examples/d3-5000-softgel.yaml"), None),  # findings: 1
+        (("check", "examples/d3-k2-softgel.yaml"), None),  # clean: 0
+        (("check", "--select", "SUP999", "examples/d3-5000-softgel.yaml"), None),  # usage error: 2
+        (("check", "--output-format", "json", "--stdin-filename", "d3.yaml", "-"), D3_ONLY),  # standard input
+    ],
+)
 def test_in_process_runs_give_what_a_real_process_gives(args, stdin):
     real, here = run_cli(*args, stdin=stdin), run_in_process(*args, stdin=stdin)
     assert (here.returncode, here.stdout, here.stderr) == (real.returncode, real.stdout, real.stderr)

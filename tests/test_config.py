@@ -9,9 +9,9 @@ import pytest
 
 from conftest import EXAMPLES, run_in_process
 
-CALCIUM = EXAMPLES / "calcium-d3-tablet.yaml"      # 2,200 mg calcium a day: above the 51+ limit only
+CALCIUM = EXAMPLES / "calcium-d3-tablet.yaml"  # 2,200 mg calcium a day: above the 51+ limit only
 MAGNESIUM = EXAMPLES / "magnesium-glycinate.yaml"  # no consult note (SUP301 on line 16)
-B12 = EXAMPLES / "b12-sublingual.yaml"             # SUP202 isolated megadose (B12 is its one nutrient)
+B12 = EXAMPLES / "b12-sublingual.yaml"  # SUP202 isolated megadose (B12 is its one nutrient)
 
 
 @pytest.fixture
@@ -46,8 +46,8 @@ per-file-ignores = { "legacy/**" = ["SUP202"] }
 def test_pyproject_population_severity_and_per_file_ignores(site):
     (site / "pyproject.toml").write_text(PYPROJECT)
     found = findings(run_in_process("check", "--output-format", "json", ".", cwd=site))
-    assert ("labels/calcium.yaml", "SUP201", 19, "error") in found          # adults-51+ limit of 2,000 mg
-    assert ("labels/magnesium.yaml", "SUP301", 16, "error") in found        # raised from warning
+    assert ("labels/calcium.yaml", "SUP201", 19, "error") in found  # adults-51+ limit of 2,000 mg
+    assert ("labels/magnesium.yaml", "SUP301", 16, "error") in found  # raised from warning
     assert ("labels/b12.yaml", "SUP202", 13, "warning") in found
     assert not any(f[0] == "legacy/b12.yaml" and f[1] == "SUP202" for f in found)  # ignored for legacy/**
     assert {f[1] for f in found} <= {"SUP201", "SUP202", "SUP203", "SUP301"}
@@ -84,8 +84,11 @@ def test_dotted_file_wins_over_plain_and_pyproject_in_one_directory(site):
 
 def test_command_line_beats_the_file(site):
     (site / "pyproject.toml").write_text(PYPROJECT)
-    found = findings(run_in_process("check", "--output-format", "json", "--population", "adults-19-50",
-                                    "--select", "SUP201", "labels", cwd=site))
+    found = findings(
+        run_in_process(
+            "check", "--output-format", "json", "--population", "adults-19-50", "--select", "SUP201", "labels", cwd=site
+        )
+    )
     assert not found
     found = findings(run_in_process("check", "--output-format", "json", "--ignore", "SUP301", "labels", cwd=site))
     assert "SUP301" not in {f[1] for f in found} and "SUP201" in {f[1] for f in found}
@@ -103,10 +106,15 @@ def test_explicit_config_and_isolated(site, tmp_path_factory):
     elsewhere = tmp_path_factory.mktemp("conf") / "strict.toml"
     elsewhere.write_text('select = ["SUP301"]\n')
     (site / "supplint.toml").write_text('select = ["SUP202"]\n')
-    assert {f[1] for f in findings(run_in_process("check", "--output-format", "json", "--config", str(elsewhere),
-                                                  "labels", cwd=site))} == {"SUP301"}
-    isolated = {f[1] for f in findings(run_in_process("check", "--output-format", "json", "--isolated", "labels",
-                                                      cwd=site))}
+    assert {
+        f[1]
+        for f in findings(
+            run_in_process("check", "--output-format", "json", "--config", str(elsewhere), "labels", cwd=site)
+        )
+    } == {"SUP301"}
+    isolated = {
+        f[1] for f in findings(run_in_process("check", "--output-format", "json", "--isolated", "labels", cwd=site))
+    }
     assert {"SUP202", "SUP301"} <= isolated
 
 
@@ -128,22 +136,25 @@ def test_include_and_exclude(site):
     assert {f[0] for f in everything} == {"legacy/b12.yaml"}
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('populaton = "adults"\n', "unknown key 'populaton'; did you mean 'population'?"),
-    ('population = "adult"\n', "did you mean 'adults'?"),
-    ('population = "pregnancy"\n', "unknown population"),
-    ('select = ["SUP2O1"]\n', "did you mean 'SUP201'?"),
-    ('severity = { SUP301 = "fatal" }\n', "severity.SUP301"),
-    ('severity = { missing-consult-nte = "error" }\n', "did you mean 'missing-consult-note'?"),
-    ('[rules.d3-without-k3]\nmin-vitamin-d = "25 mcg"\n', "did you mean 'd3-without-k2'?"),
-    ('[rules.d3-without-k2]\nmin-vitamin = "25 mcg"\n', "did you mean 'min-vitamin-d'?"),
-    ('[rules.d3-without-k2]\nmin-vitamin-d = "25 mg RAE"\n', "cannot be a daily amount of Vitamin D"),
-    ('[rules.d3-without-k2]\nmin-vitamin-d = 25\n', "min-vitamin-d"),
-    ('[rules.megadose]\nmultiple = -1\n', "positive number"),
-    ('[rules.missing-consult-note]\npatterns = ["(unclosed"]\n', "bad regular expression"),
-    ('per-file-ignores = { "x/*" = ["SUP77"] }\n', "unknown rule 'SUP77'"),
-    ('select = [\n', "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('populaton = "adults"\n', "unknown key 'populaton'; did you mean 'population'?"),
+        ('population = "adult"\n', "did you mean 'adults'?"),
+        ('population = "pregnancy"\n', "unknown population"),
+        ('select = ["SUP2O1"]\n', "did you mean 'SUP201'?"),
+        ('severity = { SUP301 = "fatal" }\n', "severity.SUP301"),
+        ('severity = { missing-consult-nte = "error" }\n', "did you mean 'missing-consult-note'?"),
+        ('[rules.d3-without-k3]\nmin-vitamin-d = "25 mcg"\n', "did you mean 'd3-without-k2'?"),
+        ('[rules.d3-without-k2]\nmin-vitamin = "25 mcg"\n', "did you mean 'min-vitamin-d'?"),
+        ('[rules.d3-without-k2]\nmin-vitamin-d = "25 mg RAE"\n', "cannot be a daily amount of Vitamin D"),
+        ("[rules.d3-without-k2]\nmin-vitamin-d = 25\n", "min-vitamin-d"),
+        ("[rules.megadose]\nmultiple = -1\n", "positive number"),
+        ('[rules.missing-consult-note]\npatterns = ["(unclosed"]\n', "bad regular expression"),
+        ('per-file-ignores = { "x/*" = ["SUP77"] }\n', "unknown rule 'SUP77'"),
+        ("select = [\n", "not valid TOML"),
+    ],
+)
 def test_config_mistakes_are_exit_2_with_a_hint(site, text, message):
     (site / "supplint.toml").write_text(text)
     result = run_in_process("check", "labels", cwd=site)
@@ -168,8 +179,9 @@ def test_config_and_isolated_together_is_a_usage_error(site):
 def test_stdin_filename_picks_the_config(site):
     (site / "legacy" / "supplint.toml").write_text('select = ["SUP202"]\nfail-on = "info"\n')
     text = B12.read_text()
-    result = run_in_process("check", "--output-format", "json", "--stdin-filename", "legacy/new.yaml", "-", stdin=text,
-                            cwd=site)
+    result = run_in_process(
+        "check", "--output-format", "json", "--stdin-filename", "legacy/new.yaml", "-", stdin=text, cwd=site
+    )
     assert {(f["file"], f["code"]) for f in json.loads(result.stdout)} == {("legacy/new.yaml", "SUP202")}
     assert result.returncode == 1
 
@@ -177,6 +189,7 @@ def test_stdin_filename_picks_the_config(site):
 def test_force_exclude_applies_patterns_to_named_files(site):
     (site / "supplint.toml").write_text('select = ["SUP202"]\nexclude = ["legacy/"]\n')
     assert findings(run_in_process("check", "--output-format", "json", "legacy/b12.yaml", cwd=site))
-    result = run_in_process("check", "--output-format", "json", "--force-exclude", "legacy/b12.yaml", "labels/b12.yaml",
-                            cwd=site)
+    result = run_in_process(
+        "check", "--output-format", "json", "--force-exclude", "legacy/b12.yaml", "labels/b12.yaml", cwd=site
+    )
     assert {f[0] for f in findings(result)} == {"labels/b12.yaml"}

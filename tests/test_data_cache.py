@@ -29,8 +29,16 @@ EXPECTED = [("SUP201", "error", 14), ("SUP207", "error", 14)]
 
 def _forget() -> None:
     """What a new process would start from: nothing loaded, nothing validated."""
-    for function in (registry.registry, reference.reference, data_cache.key, data.load, data._parsed, data.rules_dir,
-                     units.factor, units._factors):
+    for function in (
+        registry.registry,
+        reference.reference,
+        data_cache.key,
+        data.load,
+        data._parsed,
+        data.rules_dir,
+        units.factor,
+        units._factors,
+    ):
         function.cache_clear()
 
 
@@ -72,20 +80,22 @@ def _rewrite(path, change: str) -> None:
         path.write_bytes(raw[: len(raw) // 2])
     elif change == "flipped byte":
         middle = len(raw) - 100
-        path.write_bytes(raw[:middle] + bytes([raw[middle] ^ 0x55]) + raw[middle + 1:])
+        path.write_bytes(raw[:middle] + bytes([raw[middle] ^ 0x55]) + raw[middle + 1 :])
     elif change == "empty":
         path.write_bytes(b"")
     elif change == "garbage":
         path.write_bytes(os.urandom(len(raw)))
     elif change == "other key":
-        path.write_bytes(data_cache._MAGIC + b"0" * 64 + raw[len(header):])
+        path.write_bytes(data_cache._MAGIC + b"0" * 64 + raw[len(header) :])
     else:  # a payload whose digest matches but which is not a pickle, or is one of something else
         payload = b"\x80\x05not a pickle" if change == "digest of a non-pickle" else pickle.dumps({"SUP201": None})
         path.write_bytes(header + hashlib.blake2b(payload, digest_size=32).digest() + payload)
 
 
-@pytest.mark.parametrize("change", ["truncated", "flipped byte", "empty", "garbage", "other key",
-                                    "digest of a non-pickle", "pickle of another type"])
+@pytest.mark.parametrize(
+    "change",
+    ["truncated", "flipped byte", "empty", "garbage", "other key", "digest of a non-pickle", "pickle of another type"],
+)
 def test_a_corrupt_cache_is_ignored_and_replaced(cache, monkeypatch, change):
     check()
     files = sorted(cache.glob("*.pickle"))
@@ -136,7 +146,7 @@ def test_the_cache_is_ignored_when_the_data_changes(cache, rules_copy):
     text = pack.read_text(encoding="utf-8")
     start = text.index("code: SUP201")
     at = text.index("severity: error", start)
-    pack.write_text(text[:at] + "severity: warning" + text[at + len("severity: error"):], encoding="utf-8")
+    pack.write_text(text[:at] + "severity: warning" + text[at + len("severity: error") :], encoding="utf-8")
     _forget()
     assert check() == (1, [("SUP201", "warning", 14), ("SUP207", "error", 14)])
     assert len(list(cache.glob("registry-*.pickle"))) == 2  # one per version of the data
@@ -192,11 +202,15 @@ except SystemExit:
 
 def test_a_cached_run_converts_units_without_importing_pint(tmp_path, write):
     """1 mg of vitamin B12 against its Daily Value in mcg: the factor comes from pint once, then from the cache."""
-    label = write("b12.yaml", (EXAMPLES / "b12-sublingual.yaml").read_text(encoding="utf-8").replace("amount: 1,000 mcg",
-                                                                                                       "amount: 1 mg"))
+    label = write(
+        "b12.yaml",
+        (EXAMPLES / "b12-sublingual.yaml").read_text(encoding="utf-8").replace("amount: 1,000 mcg", "amount: 1 mg"),
+    )
     env = {**os.environ, "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
-    runs = [subprocess.run([sys.executable, "-c", _RUN, str(label)], capture_output=True, text=True, env=env,
-                           timeout=120) for _ in range(2)]
+    runs = [
+        subprocess.run([sys.executable, "-c", _RUN, str(label)], capture_output=True, text=True, env=env, timeout=120)
+        for _ in range(2)
+    ]
     findings = [[(f["code"], f["line"]) for f in json.loads(run.stdout)] for run in runs]
     assert findings[0] == findings[1] and ("SUP202", 13) in findings[0]
     assert [run.stderr.split()[-1] for run in runs] == ["True", "False"]

@@ -23,111 +23,175 @@ def codes(text: str, filename: str = "page.md", select=("SUP401", "SUP402", "SUP
 
 # --- affiliate links -----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("url", [
-    "https://www.anrdoezrs.net/click-8123456-13554321",                       # CJ
-    "https://www.tkqlhce.com/click-1-2?sid=x",                                # CJ
-    "https://brand.sjv.io/c/1234567/654321/4321",                             # impact.com
-    "https://goto.example-shop.com/c/1234567/81938/2092",                     # impact.com on a vanity domain
-    "https://aff.vendor.hop.clickbank.net/?tid=x",                            # ClickBank
-    "https://go.skimresources.com/?id=1X2&url=https%3A%2F%2Fexample.com",     # Skimlinks
-    "https://redirect.viglink.com?key=abc&u=https%3A%2F%2Fexample.com",       # Sovrn
-    "https://click.linksynergy.com/deeplink?id=x&mid=1&murl=https%3A%2F%2Fexample.com",  # Rakuten
-    "https://www.awin1.com/cread.php?awinmid=1&awinaffid=2",                  # Awin
-    "https://www.shareasale.com/r.cfm?b=1&u=2&m=3",                           # ShareASale
-    "https://www.amazon.com/dp/B000000000?tag=examplesite-20",                # Amazon Associate ID
-    "https://www.amazon.de/dp/B000000000?tag=beispiel-21",
-    "https://shop.example-vitamins.com/idevaffiliate.php?id=123_0_1_5",    # iDevAffiliate on the merchant's host
-    "https://goto.target.com/c/1234567/81938/2092?u=https%3A%2F%2Fwww.target.com%2Fp%2Fx%2F-%2FA-1",  # Target's Impact
-    "https://track.flexlinkspro.com/a.ashx?foid=1.2.3&foc=16&fot=9999&fos=1",  # FlexOffers
-    "https://www.pjtra.com/t/12345?url=https%3A%2F%2Fwww.example-shop.com%2Fitem",  # Pepperjam
-    "https://www.digistore24.com/redir/386253/example_affiliate/",          # Digistore24
-    "https://iherb.co/hv4eNsnj", "https://go.shopmy.us/p-83948920", "https://geni.us/urolithin-a",
-])
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.anrdoezrs.net/click-8123456-13554321",  # CJ
+        "https://www.tkqlhce.com/click-1-2?sid=x",  # CJ
+        "https://brand.sjv.io/c/1234567/654321/4321",  # impact.com
+        "https://goto.example-shop.com/c/1234567/81938/2092",  # impact.com on a vanity domain
+        "https://aff.vendor.hop.clickbank.net/?tid=x",  # ClickBank
+        "https://go.skimresources.com/?id=1X2&url=https%3A%2F%2Fexample.com",  # Skimlinks
+        "https://redirect.viglink.com?key=abc&u=https%3A%2F%2Fexample.com",  # Sovrn
+        "https://click.linksynergy.com/deeplink?id=x&mid=1&murl=https%3A%2F%2Fexample.com",  # Rakuten
+        "https://www.awin1.com/cread.php?awinmid=1&awinaffid=2",  # Awin
+        "https://www.shareasale.com/r.cfm?b=1&u=2&m=3",  # ShareASale
+        "https://www.amazon.com/dp/B000000000?tag=examplesite-20",  # Amazon Associate ID
+        "https://www.amazon.de/dp/B000000000?tag=beispiel-21",
+        "https://shop.example-vitamins.com/idevaffiliate.php?id=123_0_1_5",  # iDevAffiliate on the merchant's host
+        "https://goto.target.com/c/1234567/81938/2092?u=https%3A%2F%2Fwww.target.com%2Fp%2Fx%2F-%2FA-1",  # Target's Impact
+        "https://track.flexlinkspro.com/a.ashx?foid=1.2.3&foc=16&fot=9999&fos=1",  # FlexOffers
+        "https://www.pjtra.com/t/12345?url=https%3A%2F%2Fwww.example-shop.com%2Fitem",  # Pepperjam
+        "https://www.digistore24.com/redir/386253/example_affiliate/",  # Digistore24
+        "https://iherb.co/hv4eNsnj",
+        "https://go.shopmy.us/p-83948920",
+        "https://geni.us/urolithin-a",
+    ],
+)
 def test_tracking_links_are_affiliate(url):
     assert codes(page(f"Our pick is [Example]({url}).")) == [("SUP401", 3)]
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.cj.com/", "https://www.shareasale.com/info/", "https://www.awin.com/gb/publishers",
-    "https://impact.com/", "https://www.clickbank.com/", "https://www.skimlinks.com/", "https://www.sovrn.com/",
-    "https://rakutenadvertising.com/", "https://www.example-blog.com/?tag=vitamin-d",
-    "https://www.amazon.com/dp/B001G7QUT8?ref_=ast_sto_dp", "http://www.amazon.co.uk/exec/obidos/ASIN/B000050ABX/202-04",
-    "https://www.target.com/p/example-magnesium/-/A-1?ref=tgt_adv_XS000000&AFID=google_pla_df",  # Target's own tag
-    "https://www.example-vitamins.com/idevaffiliate.php",                    # the script without an affiliate id
-    "https://www.digistore24.com/product/386253", "https://www.flexoffers.com/publishers/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.cj.com/",
+        "https://www.shareasale.com/info/",
+        "https://www.awin.com/gb/publishers",
+        "https://impact.com/",
+        "https://www.clickbank.com/",
+        "https://www.skimlinks.com/",
+        "https://www.sovrn.com/",
+        "https://rakutenadvertising.com/",
+        "https://www.example-blog.com/?tag=vitamin-d",
+        "https://www.amazon.com/dp/B001G7QUT8?ref_=ast_sto_dp",
+        "http://www.amazon.co.uk/exec/obidos/ASIN/B000050ABX/202-04",
+        "https://www.target.com/p/example-magnesium/-/A-1?ref=tgt_adv_XS000000&AFID=google_pla_df",  # Target's own tag
+        "https://www.example-vitamins.com/idevaffiliate.php",  # the script without an affiliate id
+        "https://www.digistore24.com/product/386253",
+        "https://www.flexoffers.com/publishers/",
+    ],
+)
 def test_network_sites_and_plain_links_are_not(url):
     assert codes(page(f"See [this]({url}).")) == []
 
 
 # --- disclosures -----------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("disclosure", [
-    "As an Amazon Associate we earn from qualifying purchases.",
-    "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program designed "
-    "to provide a means for us to earn fees by linking to Amazon.com and affiliated sites.",
-    "If you buy through our links, we may get a commission.",
-    "Example Daily may earn a commission when readers buy through links on this page.",
-    "We receive a referral fee if you sign up through this link.",
-    "I may be compensated if you make a purchase.",
-    "The brand sent me this magnesium to try.",
-    "Thanks to Acme for the complimentary bottles.",
-    "#ad", "Ad:", "Sponsored", "(paid link)", "This review is sponsored by Acme Nutrition.", "Acme Partner",
-    "Disclosure: Acme provided this product free of charge.", "I received this in exchange for an honest review.",
-    # a product given by its maker, a brand-qualified hashtag, the full words, employment, payment in other words
-    "Sample provided by Acme; opinions are mine.", "Review unit supplied by the brand.", "#AcmePartner",
-    "#AcmeEmployee", "#advertising", "Advertising", "I am an employee of Acme Nutrition.", "Acme paid me to write this.",
-    "Acme paid for this post.", "Acme provided compensation for this review.", "This is an ad.",
-    "I am a paid ambassador for Acme.",
-    # the publisher by name or as a business, and a quoted or bracketed earner
-    "Example Daily is a commission-based website.", "Every purchase through our links supports Example Daily.",
-    'Links here are affiliate links, of which "Example Daily" receives a small commission.',
-    "The affiliate (me, in this case) may get a small fee.",
-    "Example Daily and our partners may receive a portion of revenues if you buy through a link above.",
-])
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "As an Amazon Associate we earn from qualifying purchases.",
+        "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program designed "
+        "to provide a means for us to earn fees by linking to Amazon.com and affiliated sites.",
+        "If you buy through our links, we may get a commission.",
+        "Example Daily may earn a commission when readers buy through links on this page.",
+        "We receive a referral fee if you sign up through this link.",
+        "I may be compensated if you make a purchase.",
+        "The brand sent me this magnesium to try.",
+        "Thanks to Acme for the complimentary bottles.",
+        "#ad",
+        "Ad:",
+        "Sponsored",
+        "(paid link)",
+        "This review is sponsored by Acme Nutrition.",
+        "Acme Partner",
+        "Disclosure: Acme provided this product free of charge.",
+        "I received this in exchange for an honest review.",
+        # a product given by its maker, a brand-qualified hashtag, the full words, employment, payment in other words
+        "Sample provided by Acme; opinions are mine.",
+        "Review unit supplied by the brand.",
+        "#AcmePartner",
+        "#AcmeEmployee",
+        "#advertising",
+        "Advertising",
+        "I am an employee of Acme Nutrition.",
+        "Acme paid me to write this.",
+        "Acme paid for this post.",
+        "Acme provided compensation for this review.",
+        "This is an ad.",
+        "I am a paid ambassador for Acme.",
+        # the publisher by name or as a business, and a quoted or bracketed earner
+        "Example Daily is a commission-based website.",
+        "Every purchase through our links supports Example Daily.",
+        'Links here are affiliate links, of which "Example Daily" receives a small commission.',
+        "The affiliate (me, in this case) may get a small fee.",
+        "Example Daily and our partners may receive a portion of revenues if you buy through a link above.",
+    ],
+)
 def test_accepted_disclosures(disclosure):
     assert codes(page(disclosure, f"Our pick is [Example]({LINK}).")) == []
 
 
-@pytest.mark.parametrize("vague", [
-    "affiliate link", "#sp", "#spon", "collab", "ambassador", "This post contains affiliate links.",
-    "These affiliate links are marked with an asterisk.", "See our disclosure policy.",
-    # the FTC's "Thanks [Brand]", shorthand, a generic brand ambassador, affiliate links said of some pages, and a
-    # partnership without what the publisher gets
-    "Thank you Acme!", "Thanks, Acme Nutrition.", "#SponCon", "#brandambassador", "#ee", "Affiliate disclaimer",
-    "Some buying guides contain affiliate links.", "Many of our reviews may include referral links.",
-    "We occasionally partner with brands.", "Read our affiliate policy.",
-    "This post is in collaboration with Acme.",
-])
+@pytest.mark.parametrize(
+    "vague",
+    [
+        "affiliate link",
+        "#sp",
+        "#spon",
+        "collab",
+        "ambassador",
+        "This post contains affiliate links.",
+        "These affiliate links are marked with an asterisk.",
+        "See our disclosure policy.",
+        # the FTC's "Thanks [Brand]", shorthand, a generic brand ambassador, affiliate links said of some pages, and a
+        # partnership without what the publisher gets
+        "Thank you Acme!",
+        "Thanks, Acme Nutrition.",
+        "#SponCon",
+        "#brandambassador",
+        "#ee",
+        "Affiliate disclaimer",
+        "Some buying guides contain affiliate links.",
+        "Many of our reviews may include referral links.",
+        "We occasionally partner with brands.",
+        "Read our affiliate policy.",
+        "This post is in collaboration with Acme.",
+    ],
+)
 def test_vague_disclosures_are_sup406_at_their_line(vague):
     assert codes(page(vague, f"Our pick is [Example]({LINK}).")) == [("SUP406", 3)]
 
 
 def test_only_a_link_to_a_disclosure_page_is_vague():
-    text = page("More [here](https://example-blog.com/affiliate-disclosure/).",
-                f"Our pick is [Example]({LINK}).")
+    text = page("More [here](https://example-blog.com/affiliate-disclosure/).", f"Our pick is [Example]({LINK}).")
     assert codes(text) == [("SUP406", 3)]
 
 
-@pytest.mark.parametrize("text", [
-    "We do not use paid links.", "I never accept free products.", "The Federal Trade Commission requires it.",
-    "We share data with our affiliate companies.", "You get 10% commission on every order.",
-    "Whether we list a product is never decided by whether we earn a commission on it.",
-    "She makes money from affiliate links and sponsored posts.",
-    "We do not receive compensation for this review.", "We earn no commission on these picks.",
-    # "cannot" negates; an offer of product is not a product received
-    "Under my agreement I cannot accept sponsored posts.",
-    "Companies often want to send me their products to try.", "Acme offered to pay me for a review.",
-    # a photo credit, an ad-free site and a privacy policy say nothing of the links
-    "Photo courtesy of Acme Nutrition.", "This site is ad-free.", "Read our privacy policy.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not use paid links.",
+        "I never accept free products.",
+        "The Federal Trade Commission requires it.",
+        "We share data with our affiliate companies.",
+        "You get 10% commission on every order.",
+        "Whether we list a product is never decided by whether we earn a commission on it.",
+        "She makes money from affiliate links and sponsored posts.",
+        "We do not receive compensation for this review.",
+        "We earn no commission on these picks.",
+        # "cannot" negates; an offer of product is not a product received
+        "Under my agreement I cannot accept sponsored posts.",
+        "Companies often want to send me their products to try.",
+        "Acme offered to pay me for a review.",
+        # a photo credit, an ad-free site and a privacy policy say nothing of the links
+        "Photo courtesy of Acme Nutrition.",
+        "This site is ad-free.",
+        "Read our privacy policy.",
+    ],
+)
 def test_negated_and_unrelated_wording_is_no_disclosure(text):
     assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
 
 
 def test_an_accepted_disclosure_anywhere_outweighs_a_vague_one():
-    text = page("This post contains affiliate links.", f"Our pick is [Example]({LINK}).",
-                "We earn a commission if you buy through them.")
+    text = page(
+        "This post contains affiliate links.",
+        f"Our pick is [Example]({LINK}).",
+        "We earn a commission if you buy through them.",
+    )
     assert codes(text) == [("SUP402", 7)]
 
 
@@ -138,10 +202,16 @@ def test_a_negation_stays_in_its_sentence():
 
 def test_disclosure_wording_is_matched_after_folding():
     # soft hyphen, zero-width space, a ligature and a curly apostrophe: what a page copied from a PDF carries
-    for disclosure in ("We earn a com\u00admission on purchases.", "Spon\u200bsored", "We’ll earn a commission.",
-                       "We may earn a commission on ﬁsh oil purchases.",
-                       # direction marks and invisible separators (format characters) pasted from a CMS
-                       "We earn a com\u200emission.", "Spon\u200fsored", "We earn a com\u2063mission."):
+    for disclosure in (
+        "We earn a com\u00admission on purchases.",
+        "Spon\u200bsored",
+        "We’ll earn a commission.",
+        "We may earn a commission on ﬁsh oil purchases.",
+        # direction marks and invisible separators (format characters) pasted from a CMS
+        "We earn a com\u200emission.",
+        "Spon\u200fsored",
+        "We earn a com\u2063mission.",
+    ):
         assert codes(page(disclosure, f"Our pick is [Example]({LINK}).")) == [], disclosure
 
 
@@ -155,42 +225,61 @@ def test_sup406_column_is_the_vague_words():
 LABEL = "product: Example Magnesium\nidentity: Dietary Supplement\nfacts:\n  - {name: Magnesium, amount: 100 mg}\n"
 
 
-@pytest.mark.parametrize("warning", [
-    "Discuss this product with your doctor if you take medication.",
-    "Tell your pharmacist about every supplement you take.",
-    "Let your doctor know you take magnesium.",
-    "Check with your health care provider before use.",
-    "Use only under medical supervision.",
-    "Consult your physican before use.",
-    "Seek the advice of a health care proffesional if pregnant.",
-    "Keep your healthcare providers informed of everything you take.",
-    "Talk to your doc\u00adtor before use.",
-    "Call your doctor if you have questions.", "Seek medical advice before use.",
-    # a verb that takes "to" the professional, someone else's doctor, misspellings, a doctor's care, Dr.
-    "Disclose every supplement you take to your healthcare professional.",
-    "Show the bottle to your pharmacist.", "Mention magnesium to your doctor.",
-    "Have a doctor or pharmacist review the list once a year.",
-    "Consult your health care practicioner.", "Ask your pharmicist.", "Talk to your heath care provider.",
-    "Use only under a doctor's care.", "Do not use without medical advice.", "Ask your Dr. before use.",
-    "Ask your prescriber before use.", "Talk with your healthcare practitioner about magnesium.",
-    # folded first: a direction mark inside a word, an em dash between clauses (not a compound "doctor-before")
-    "Talk to your doc\u200etor before use.", "Talk to your doctor\u2014before you start.",
-    "Get your doctor's input first.", "Run any new supplement by your pharmacist.", "Seek professional advice before use.",
-])
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Discuss this product with your doctor if you take medication.",
+        "Tell your pharmacist about every supplement you take.",
+        "Let your doctor know you take magnesium.",
+        "Check with your health care provider before use.",
+        "Use only under medical supervision.",
+        "Consult your physican before use.",
+        "Seek the advice of a health care proffesional if pregnant.",
+        "Keep your healthcare providers informed of everything you take.",
+        "Talk to your doc\u00adtor before use.",
+        "Call your doctor if you have questions.",
+        "Seek medical advice before use.",
+        # a verb that takes "to" the professional, someone else's doctor, misspellings, a doctor's care, Dr.
+        "Disclose every supplement you take to your healthcare professional.",
+        "Show the bottle to your pharmacist.",
+        "Mention magnesium to your doctor.",
+        "Have a doctor or pharmacist review the list once a year.",
+        "Consult your health care practicioner.",
+        "Ask your pharmicist.",
+        "Talk to your heath care provider.",
+        "Use only under a doctor's care.",
+        "Do not use without medical advice.",
+        "Ask your Dr. before use.",
+        "Ask your prescriber before use.",
+        "Talk with your healthcare practitioner about magnesium.",
+        # folded first: a direction mark inside a word, an em dash between clauses (not a compound "doctor-before")
+        "Talk to your doc\u200etor before use.",
+        "Talk to your doctor\u2014before you start.",
+        "Get your doctor's input first.",
+        "Run any new supplement by your pharmacist.",
+        "Seek professional advice before use.",
+    ],
+)
 def test_consult_advice_on_labels(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
 
 
-@pytest.mark.parametrize("warning", [
-    "Doctor formulated.", "#1 doctor-recommended brand.", "Take 1 capsule daily or as directed by your healthcare "
-    "practitioner.", "Not a substitute for professional medical advice.",
-    # the iron overdose warning of 21 CFR 101.17(e) is emergency advice, not a consult note
-    "In case of accidental overdose, call a doctor or poison control center immediately.",
-    # a note to professionals, not to the reader; "show" without "to"; a Dr. who is not the reader's
-    "Health care practitioners should be aware of potential interactions.",
-    "Studies show that doctors rarely ask about supplements.", "See Dr. Smith's study of magnesium.",
-    "Our partners and their doctors ran the trial by the book.",
-])
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Doctor formulated.",
+        "#1 doctor-recommended brand.",
+        "Take 1 capsule daily or as directed by your healthcare practitioner.",
+        "Not a substitute for professional medical advice.",
+        # the iron overdose warning of 21 CFR 101.17(e) is emergency advice, not a consult note
+        "In case of accidental overdose, call a doctor or poison control center immediately.",
+        # a note to professionals, not to the reader; "show" without "to"; a Dr. who is not the reader's
+        "Health care practitioners should be aware of potential interactions.",
+        "Studies show that doctors rarely ask about supplements.",
+        "See Dr. Smith's study of magnesium.",
+        "Our partners and their doctors ran the trial by the book.",
+    ],
+)
 def test_not_advice_on_labels(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]
 
@@ -200,20 +289,30 @@ def test_not_advice_on_labels(warning):
 SUPPLEMENT_PROSE = "Magnesium glycinate is the supplement we take: 200 mg per capsule."
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.iherb.com/pr/example-magnesium/12345", "https://www.amazon.com/dp/B000000000",
-    "https://www.walmart.com/ip/Example-Magnesium/123", "https://www.target.com/p/example-magnesium/-/A-1",
-    "https://www.vitacost.com/example-magnesium-glycinate-120-capsules", "https://example-brand.com/products/magnesium",
-    LINK, "https://a.co/d/0exAmPlE", "https://thrivemarket.com/p/example-magnesium-glycinate",
-    "https://www.thorne.com/products/dp/magnesium-bisglycinate",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.iherb.com/pr/example-magnesium/12345",
+        "https://www.amazon.com/dp/B000000000",
+        "https://www.walmart.com/ip/Example-Magnesium/123",
+        "https://www.target.com/p/example-magnesium/-/A-1",
+        "https://www.vitacost.com/example-magnesium-glycinate-120-capsules",
+        "https://example-brand.com/products/magnesium",
+        LINK,
+        "https://a.co/d/0exAmPlE",
+        "https://thrivemarket.com/p/example-magnesium-glycinate",
+        "https://www.thorne.com/products/dp/magnesium-bisglycinate",
+    ],
+)
 def test_a_product_link_with_supplement_prose_recommends(url):
     text = page(SUPPLEMENT_PROSE, f"Buy [Example Magnesium]({url}).")
     assert codes(text, select=["SUP403"]) == [("SUP403", 5)]
 
 
 def test_a_consult_note_satisfies_the_product_page():
-    text = page(SUPPLEMENT_PROSE, "Discuss magnesium with your doctor first.", "Buy [it](https://www.iherb.com/pr/x/1).")
+    text = page(
+        SUPPLEMENT_PROSE, "Discuss magnesium with your doctor first.", "Buy [it](https://www.iherb.com/pr/x/1)."
+    )
     assert codes(text, select=["SUP403"]) == []
 
 
@@ -235,31 +334,31 @@ PAGE_RULES = ["SUP401", "SUP402", "SUP403", "SUP406"]
 
 # file -> the findings of SUP401/SUP402/SUP403/SUP406, by code and line.
 EXPECTED = {
-    "magnesium-roundup-consult.md": [],                                  # disclosure first, consult note
-    "magnesium-showcase.html": [("SUP403", 18)],                         # header disclosure; no consult note
-    "magnesium-advertorial.html": [("SUP403", 13)],                      # the brand's /products/ page, no network
+    "magnesium-roundup-consult.md": [],  # disclosure first, consult note
+    "magnesium-showcase.html": [("SUP403", 18)],  # header disclosure; no consult note
+    "magnesium-advertorial.html": [("SUP403", 13)],  # the brand's /products/ page, no network
     "magnesium-sponsored-brandspot.html": [("SUP401", 11), ("SUP403", 11)],  # affid= link, nothing disclosed
-    "magnesium-forms-explainer.md": [],                                  # about supplements, links to NIH only
+    "magnesium-forms-explainer.md": [],  # about supplements, links to NIH only
     "magnesium-spray-top15.html": [("SUP403", 12)],
-    "protein-contaminants-news.md": [],                                  # a study summary, no product link
+    "protein-contaminants-news.md": [],  # a study summary, no product link
     "prenatal-guidelines.md": [],
-    "vitamin-d3-product.html": [],                                       # relative product link, consult note
+    "vitamin-d3-product.html": [],  # relative product link, consult note
     "vitamin-d3-shop-product.md": [("SUP403", 13)],
-    "vitamin-d-category.html": [("SUP403", 11)],                         # "consult with an expert" is no provider
+    "vitamin-d-category.html": [("SUP403", 11)],  # "consult with an expert" is no provider
     "vitamin-d-collection.html": [],
-    "protein-review-late.md": [("SUP402", 18), ("SUP403", 12)],          # disclosure at the end
-    "collagen-recipe-vague.md": [("SUP403", 14), ("SUP406", 10)],        # "contains some affiliate links"
+    "protein-review-late.md": [("SUP402", 18), ("SUP403", 12)],  # disclosure at the end
+    "collagen-recipe-vague.md": [("SUP403", 14), ("SUP406", 10)],  # "contains some affiliate links"
     "supplement-faq-consult.md": [],
-    "turmeric-aside-mdx.mdx": [("SUP403", 14)],                          # the <aside> call-out discloses in time
-    "ashwagandha-footnote.md": [("SUP402", 15)],                         # a footnote renders after the link
-    "disease-mentions.md": [],                                           # no product link: nothing to disclose
-    "fish-oil-wordpress-review.html": [("SUP403", 13)],                  # Amazon button block, no consult note
-    "vitamin-d-wordpress-review-consult.html": [],                       # consult note in a group block
-    "probiotic-comparison-table.html": [("SUP403", 14)],                 # plain retailer product pages in a table
-    "lemon-muffins-recipe.md": [],                                       # links a pan; prose not about supplements
-    "matcha-ashwagandha-latte-consult.md": [],                           # links one supplement, consult note
-    "joint-formula-product.md": [],                                      # SUP404 fixtures (test_claim_pages.py):
-    "fish-oil-heart-guide.html": [],                                     # no product link
+    "turmeric-aside-mdx.mdx": [("SUP403", 14)],  # the <aside> call-out discloses in time
+    "ashwagandha-footnote.md": [("SUP402", 15)],  # a footnote renders after the link
+    "disease-mentions.md": [],  # no product link: nothing to disclose
+    "fish-oil-wordpress-review.html": [("SUP403", 13)],  # Amazon button block, no consult note
+    "vitamin-d-wordpress-review-consult.html": [],  # consult note in a group block
+    "probiotic-comparison-table.html": [("SUP403", 14)],  # plain retailer product pages in a table
+    "lemon-muffins-recipe.md": [],  # links a pan; prose not about supplements
+    "matcha-ashwagandha-latte-consult.md": [],  # links one supplement, consult note
+    "joint-formula-product.md": [],  # SUP404 fixtures (test_claim_pages.py):
+    "fish-oil-heart-guide.html": [],  # no product link
 }
 
 
@@ -275,6 +374,7 @@ def test_real_shaped_pages(name):
 
 
 # --- ordering: where the disclosure sits ----------------------------------------------------------------------------
+
 
 def test_a_vague_disclosure_after_the_link_is_late_and_vague():
     text = page(f"Our pick is [Example]({LINK}).", "Affiliate link.")
@@ -297,11 +397,15 @@ def test_script_text_in_an_html_block_is_not_a_disclosure():
 
 
 def test_a_byline_in_the_html_header_comes_before_the_link():
-    html = ("<html><body><header><p>By Jane Doe. We earn a commission on purchases.</p></header>\n"
-            f"<article><p>Our pick is <a href=\"{LINK}\">Example</a>.</p></article></body></html>\n")
+    html = (
+        "<html><body><header><p>By Jane Doe. We earn a commission on purchases.</p></header>\n"
+        f'<article><p>Our pick is <a href="{LINK}">Example</a>.</p></article></body></html>\n'
+    )
     assert codes(html, "page.html") == []
-    late = ("<html><body><article><p>Our pick is <a href=\"{LINK}\">Example</a>.</p></article>\n"
-            "<footer><p>We earn a commission on purchases.</p></footer></body></html>\n").replace("{LINK}", LINK)
+    late = (
+        '<html><body><article><p>Our pick is <a href="{LINK}">Example</a>.</p></article>\n'
+        "<footer><p>We earn a commission on purchases.</p></footer></body></html>\n"
+    ).replace("{LINK}", LINK)
     assert codes(late, "page.html") == [("SUP402", 2)]
 
 
@@ -315,21 +419,27 @@ def test_a_markdown_callout_before_the_link_is_in_time():
 PRODUCT = "https://www.iherb.com/pr/example/12345"
 
 
-@pytest.mark.parametrize("prose", [
-    "Cholecalciferol in olive oil, one softgel a day.",          # a nutrient form (aliases.yaml), a dosage form
-    "Methylcobalamin and L-methylfolate, sublingual.",           # two nutrient forms
-    "Two caplets of magnesium bisglycinate.",                    # a dosage-form word and a nutrient form
-    "Vitamin B-12 lozenges.",
-])
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Cholecalciferol in olive oil, one softgel a day.",  # a nutrient form (aliases.yaml), a dosage form
+        "Methylcobalamin and L-methylfolate, sublingual.",  # two nutrient forms
+        "Two caplets of magnesium bisglycinate.",  # a dosage-form word and a nutrient form
+        "Vitamin B-12 lozenges.",
+    ],
+)
 def test_nutrient_names_and_dosage_forms_make_supplement_prose(prose):
     text = f"# Our pick\n\n{prose}\n\nBuy [it]({PRODUCT}).\n"
     assert codes(text, select=["SUP403"]) == [("SUP403", 5)]
 
 
-@pytest.mark.parametrize("prose", [
-    "A cast iron pan, seasoned, with a 5G scoop.",               # "iron" once; scoop and g are not supplement words
-    "Our favourite shot glass and spray bottle.",
-])
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "A cast iron pan, seasoned, with a 5G scoop.",  # "iron" once; scoop and g are not supplement words
+        "Our favourite shot glass and spray bottle.",
+    ],
+)
 def test_everyday_words_of_those_files_do_not(prose):
     text = f"# Kitchen picks\n\n{prose}\n\nBuy [it]({PRODUCT}).\n"
     assert codes(text, select=["SUP403"]) == []
@@ -348,11 +458,15 @@ def test_a_stores_relative_product_link_recommends():
 
 # --- a team's consult wording on pages, joined with the shipped patterns --------------------------------------------
 
-@pytest.mark.parametrize("extra, note", [
-    ("\\\\bclear it with your care team\\\\b", "Clear it with your care team first."),
-    # a back-reference cannot join the other patterns in one regex: it is matched on its own
-    ("\\\\b(care)\\\\s+team\\\\s+\\\\1\\\\b", "Ask the care team care, first."),
-])
+
+@pytest.mark.parametrize(
+    "extra, note",
+    [
+        ("\\\\bclear it with your care team\\\\b", "Clear it with your care team first."),
+        # a back-reference cannot join the other patterns in one regex: it is matched on its own
+        ("\\\\b(care)\\\\s+team\\\\s+\\\\1\\\\b", "Ask the care team care, first."),
+    ],
+)
 def test_a_teams_consult_pattern_counts_on_pages(write, extra, note):
     from click.testing import CliRunner
 
@@ -361,8 +475,9 @@ def test_a_teams_consult_pattern_counts_on_pages(write, extra, note):
     path = write("page.md", page(SUPPLEMENT_PROSE, note, "Buy [it](https://www.iherb.com/pr/x/1)."))
 
     def found():
-        result = CliRunner().invoke(cli, ["check", "--output-format", "json", "--select", "SUP403", str(path)],
-                                    catch_exceptions=False)
+        result = CliRunner().invoke(
+            cli, ["check", "--output-format", "json", "--select", "SUP403", str(path)], catch_exceptions=False
+        )
         return sorted((f["code"], f["line"]) for f in json.loads(result.output))
 
     assert found() == [("SUP403", 7)]

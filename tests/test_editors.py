@@ -24,12 +24,24 @@ def test_neovim_receives_the_upper_limit_diagnostic(tmp_path):
             pytest.fail("SUPPLINT_REQUIRE_NEOVIM=1 but nvim is not installed (Debian: apt-get install neovim)")
         pytest.skip("nvim is not installed (Debian: apt-get install neovim); SUPPLINT_REQUIRE_NEOVIM=1 makes this fail")
     out = tmp_path / "diagnostics.json"
-    env = {**os.environ, "SUPPLINT_NVIM_OUT": str(out), "SUPPLINT_PYTHON": sys.executable,
-           "SUPPLINT_NVIM_TIMEOUT_MS": "30000", "XDG_STATE_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "SUPPLINT_NVIM_OUT": str(out),
+        "SUPPLINT_PYTHON": sys.executable,
+        "SUPPLINT_NVIM_TIMEOUT_MS": "30000",
+        "XDG_STATE_HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
     label = EXAMPLES / "d3-5000-softgel.yaml"
-    result = subprocess.run([NVIM, "--headless", "--clean", "-u", str(ROOT / "tests" / "editors" / "init.lua"),
-                             str(label)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=90,
-                            stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [NVIM, "--headless", "--clean", "-u", str(ROOT / "tests" / "editors" / "init.lua"), str(label)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        stdin=subprocess.DEVNULL,
+    )
     assert out.exists(), f"Neovim wrote nothing (exit {result.returncode}): {result.stderr[-2000:]}"
     received = json.loads(out.read_text(encoding="utf-8"))
     assert "error" not in received, received
@@ -46,14 +58,30 @@ def test_emacs_eglot_receives_the_upper_limit_diagnostic():
     """Emacs with eglot (built in from Emacs 29; Debian 12: elpa-eglot and elpa-yaml-mode). Not required in CI."""
     if EMACS is None:
         pytest.skip("emacs is not installed (Debian: apt-get install emacs-nox elpa-eglot elpa-yaml-mode)")
-    probe = subprocess.run([EMACS, "-Q", "--batch", "-l", str(ROOT / "tests" / "editors" / "eglot.el")],
-                           env={**os.environ, "SUPPLINT_LABEL": "/nonexistent", "SUPPLINT_PYTHON": "false"},
-                           capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    probe = subprocess.run(
+        [EMACS, "-Q", "--batch", "-l", str(ROOT / "tests" / "editors" / "eglot.el")],
+        env={**os.environ, "SUPPLINT_LABEL": "/nonexistent", "SUPPLINT_PYTHON": "false"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     if "Cannot open load file" in probe.stderr:
         pytest.skip("emacs has no eglot or yaml-mode (Debian: apt-get install elpa-eglot elpa-yaml-mode)")
     env = {**os.environ, "SUPPLINT_LABEL": str(EXAMPLES / "d3-5000-softgel.yaml"), "SUPPLINT_PYTHON": sys.executable}
-    result = subprocess.run([EMACS, "-Q", "--batch", "-l", str(ROOT / "tests" / "editors" / "eglot.el")], cwd=ROOT,
-                            env=env, capture_output=True, text=True, timeout=90, stdin=subprocess.DEVNULL)
-    found = {(int(line.split()[0]), code) for line in result.stdout.splitlines()
-             for code in ("SUP201", "SUP101") if f"[{code}]" in line}
+    result = subprocess.run(
+        [EMACS, "-Q", "--batch", "-l", str(ROOT / "tests" / "editors" / "eglot.el")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        stdin=subprocess.DEVNULL,
+    )
+    found = {
+        (int(line.split()[0]), code)
+        for line in result.stdout.splitlines()
+        for code in ("SUP201", "SUP101")
+        if f"[{code}]" in line
+    }
     assert found == {(13, "SUP201"), (13, "SUP101")}, result.stdout + result.stderr[-2000:]

@@ -23,9 +23,9 @@ MASS = {"mcg": Decimal(1), "mg": Decimal(1000), "g": Decimal(1_000_000)}
 
 @dataclass(frozen=True)
 class Part:
-    value: Decimal     # per day; mass in mcg of `unit`'s kind when `unit` is a mass unit
-    unit: str          # "mcg", "mcg RAE", "mcg DFE", "mg alpha-tocopherol", "IU"
-    suffix: str = ""   # a substance named after the unit: "folic acid"
+    value: Decimal  # per day; mass in mcg of `unit`'s kind when `unit` is a mass unit
+    unit: str  # "mcg", "mcg RAE", "mcg DFE", "mg alpha-tocopherol", "IU"
+    suffix: str = ""  # a substance named after the unit: "folic acid"
 
 
 @dataclass(frozen=True)
@@ -34,29 +34,61 @@ class Product:
     as_: str | None
     metric: Part
     iu: Part | None
-    splits: tuple[int, ...]          # servings a day the daily amount divides into exactly
-    companion: tuple[str, Part] | None = None   # a second row ("name: Zinc", its daily amount), written plainly
+    splits: tuple[int, ...]  # servings a day the daily amount divides into exactly
+    companion: tuple[str, Part] | None = None  # a second row ("name: Zinc", its daily amount), written plainly
 
 
 PRODUCTS = [
     # synthetic vitamin E: 1,500 IU = 675 mg alpha-tocopherol (0.45 mg/IU) = 1,350 mg all-rac, above the UL
-    Product("Vitamin E", "dl-alpha-tocopheryl acetate", Part(Decimal(675_000), "mg alpha-tocopherol"),
-            Part(Decimal(1500), "IU"), (1, 3, 5)),
-    Product("Vitamin E", "dl-alpha-tocopheryl acetate", Part(Decimal(675_000), "mg"), Part(Decimal(1500), "IU"),
-            (1, 3), companion=("name: Selenium", Part(Decimal(60), "mcg"))),
+    Product(
+        "Vitamin E",
+        "dl-alpha-tocopheryl acetate",
+        Part(Decimal(675_000), "mg alpha-tocopherol"),
+        Part(Decimal(1500), "IU"),
+        (1, 3, 5),
+    ),
+    Product(
+        "Vitamin E",
+        "dl-alpha-tocopheryl acetate",
+        Part(Decimal(675_000), "mg"),
+        Part(Decimal(1500), "IU"),
+        (1, 3),
+        companion=("name: Selenium", Part(Decimal(60), "mcg")),
+    ),
     # natural vitamin E: 1,000 IU = 670 mg (0.67 mg/IU), below the UL; 45x the Daily Value
     Product("Vitamin E", "d-alpha-tocopherol", Part(Decimal(670_000), "mg"), Part(Decimal(1000), "IU"), (1, 2, 5)),
     Product("Vitamin D3", "cholecalciferol", Part(Decimal(125), "mcg"), Part(Decimal(5000), "IU"), (1, 2, 5)),
-    Product("Vitamin D3", None, Part(Decimal(50), "mcg"), Part(Decimal(2000), "IU"), (1, 2),
-            companion=("name: Vitamin K2, as: MK-7", Part(Decimal(100), "mcg"))),
+    Product(
+        "Vitamin D3",
+        None,
+        Part(Decimal(50), "mcg"),
+        Part(Decimal(2000), "IU"),
+        (1, 2),
+        companion=("name: Vitamin K2, as: MK-7", Part(Decimal(100), "mcg")),
+    ),
     Product("Vitamin A", "retinyl palmitate", Part(Decimal(3600), "mcg RAE"), Part(Decimal(12000), "IU"), (1, 2, 3)),
     Product("Vitamin C", "ascorbic acid", Part(Decimal(1_000_000), "mg"), None, (1, 2, 4)),
-    Product("Vitamin C", None, Part(Decimal(2_500_000), "mg"), None, (1, 2, 5), companion=("name: Zinc", Part(Decimal(10_000), "mg"))),
+    Product(
+        "Vitamin C",
+        None,
+        Part(Decimal(2_500_000), "mg"),
+        None,
+        (1, 2, 5),
+        companion=("name: Zinc", Part(Decimal(10_000), "mg")),
+    ),
     Product("Magnesium", "magnesium citrate", Part(Decimal(400_000), "mg"), None, (1, 2, 4)),
     Product("Vitamin B12", "methylcobalamin", Part(Decimal(1000), "mcg"), None, (1, 2)),
-    Product("Vitamin B12", "methylcobalamin", Part(Decimal(1000), "mcg"), None, (1, 2),
-            companion=("name: Folate, as: methylfolate", Part(Decimal(400), "mcg DFE"))),
-    Product("Folate", "folic acid", Part(Decimal(2040), "mcg DFE"), Part(Decimal(1200), "mcg", "folic acid"), (1, 2, 4)),
+    Product(
+        "Vitamin B12",
+        "methylcobalamin",
+        Part(Decimal(1000), "mcg"),
+        None,
+        (1, 2),
+        companion=("name: Folate, as: methylfolate", Part(Decimal(400), "mcg DFE")),
+    ),
+    Product(
+        "Folate", "folic acid", Part(Decimal(2040), "mcg DFE"), Part(Decimal(1200), "mcg", "folic acid"), (1, 2, 4)
+    ),
 ]
 
 
@@ -104,7 +136,9 @@ def label(draw, product: Product):
     if iu is None:
         amount = metric
     else:
-        amount = draw(st.sampled_from([f"{metric} ({iu})", f"{iu} ({metric})"] + ([iu] if product.iu.unit == "IU" else [])))
+        amount = draw(
+            st.sampled_from([f"{metric} ({iu})", f"{iu} ({metric})"] + ([iu] if product.iu.unit == "IU" else []))
+        )
     per_day = draw(st.sampled_from([str(servings)] + ([f'"1-{servings}"'] if servings > 1 else [])))
     row = f'{{name: {product.name}, {f"as: {product.as_}, " if product.as_ else ""}amount: "{amount}"}}'
     rows = [row] + companion_row(product, servings)
@@ -112,8 +146,9 @@ def label(draw, product: Product):
         "product: Example\n"
         "identity: Dietary Supplement\n"
         f"serving: {{size: {servings} tablets, per_day: {per_day}}}\n"
-        "facts:\n" + "".join(f"  - {r}\n" for r in rows) +
-        "warnings: Consult your healthcare provider before use if you are pregnant, nursing, "
+        "facts:\n"
+        + "".join(f"  - {r}\n" for r in rows)
+        + "warnings: Consult your healthcare provider before use if you are pregnant, nursing, "
         "taking medication or have a medical condition.\n"
     )
 
@@ -134,12 +169,15 @@ def reference_text(product: Product) -> str:
     amount = f"{metric} ({number(product.iu.value, True)} {product.iu.unit}{suffix})" if product.iu else metric
     row = f'{{name: {product.name}, {f"as: {product.as_}, " if product.as_ else ""}amount: "{amount}"}}'
     rows = [row] + companion_row(product, 1)
-    return ("product: Example\n"
-            "identity: Dietary Supplement\n"
-            "serving: {size: 1 tablets, per_day: 1}\n"
-            "facts:\n" + "".join(f"  - {r}\n" for r in rows) +
-            "warnings: Consult your healthcare provider before use if you are pregnant, nursing, taking medication or "
-            "have a medical condition.\n")
+    return (
+        "product: Example\n"
+        "identity: Dietary Supplement\n"
+        "serving: {size: 1 tablets, per_day: 1}\n"
+        "facts:\n"
+        + "".join(f"  - {r}\n" for r in rows)
+        + "warnings: Consult your healthcare provider before use if you are pregnant, nursing, taking medication or "
+        "have a medical condition.\n"
+    )
 
 
 EXPECTED = {index: verdict(reference_text(product)) for index, product in enumerate(PRODUCTS)}
@@ -148,18 +186,18 @@ EXPECTED = {index: verdict(reference_text(product)) for index, product in enumer
 def test_the_reference_writings_find_what_the_issue_says():
     """The property below compares against these; that they are the right verdicts is checked here, by code."""
     codes = {index: {code for code, _ in EXPECTED[index][0]} for index in EXPECTED}
-    assert {"SUP201", "SUP202"} <= codes[0]          # synthetic vitamin E 1,500 IU: 1,350 mg all-rac > 1,000 mg
+    assert {"SUP201", "SUP202"} <= codes[0]  # synthetic vitamin E 1,500 IU: 1,350 mg all-rac > 1,000 mg
     assert "SUP201" in codes[1] and "SUP202" not in codes[1]
-    assert "SUP201" not in codes[2] and "SUP202" in codes[2]   # natural 1,000 IU = 670 mg: below the UL
+    assert "SUP201" not in codes[2] and "SUP202" in codes[2]  # natural 1,000 IU = 670 mg: below the UL
     assert {"SUP101", "SUP201", "SUP202"} <= codes[3]
     assert not codes[4] & DOSE_CODES
-    assert "SUP201" in codes[5]                      # 3,600 mcg RAE preformed > 3,000
-    assert "SUP202" in codes[6] and "SUP201" not in codes[6]   # 1 g of C: 11x the DV, under the UL
+    assert "SUP201" in codes[5]  # 3,600 mcg RAE preformed > 3,000
+    assert "SUP202" in codes[6] and "SUP201" not in codes[6]  # 1 g of C: 11x the DV, under the UL
     assert "SUP201" in codes[7]
     assert {"SUP201", "SUP202"} <= codes[8]
-    assert "SUP202" in codes[9] and "SUP203" not in codes[9]   # one figure, one finding
+    assert "SUP202" in codes[9] and "SUP203" not in codes[9]  # one figure, one finding
     assert "SUP203" in codes[10] and "SUP202" not in codes[10]
-    assert "SUP201" in codes[11]                     # 1,200 mcg folic acid > 1,000 mcg
+    assert "SUP201" in codes[11]  # 1,200 mcg folic acid > 1,000 mcg
 
 
 @settings(max_examples=150, deadline=None)

@@ -45,13 +45,17 @@ def expected(path: Path) -> list[tuple[str, int, int]]:
     listed = found[0].group(1)
     if listed == "none":
         return []
-    return sorted((code, int(line), int(column))
-                  for code, line, column in re.findall(r"(SUP\d{3})@(\d+):(\d+)", listed))
+    return sorted(
+        (code, int(line), int(column)) for code, line, column in re.findall(r"(SUP\d{3})@(\d+):(\d+)", listed)
+    )
 
 
 #: example (relative to examples/) → (code, line, column) of each finding its header lists.
-LISTED = {path.relative_to(EXAMPLES).as_posix(): expected(path)
-          for path in sorted(EXAMPLES.rglob("*")) if path.suffix in SUFFIXES}
+LISTED = {
+    path.relative_to(EXAMPLES).as_posix(): expected(path)
+    for path in sorted(EXAMPLES.rglob("*"))
+    if path.suffix in SUFFIXES
+}
 #: The same as (code, line), for tests that compare by code and line (test_ci_output).
 EXPECTED = {name: [(code, line) for code, line, _ in findings] for name, findings in LISTED.items()}
 
@@ -100,10 +104,13 @@ NAMED_LABEL_COPIES = {"pages/d3-5000-roundup.md", "pages/hugo-toml-roundup.md"}
 def test_cli_on_examples_matches_the_library():
     result = run_cli("check", "examples", "--output-format", "json", cwd=EXAMPLES.parent)
     assert result.returncode == 1, result.stderr
-    from_cli = sorted((f["file"].replace("\\", "/").removeprefix("examples/"), f["code"], f["line"], f["column"])
-                      for f in json.loads(result.stdout))
-    listed = sorted((name, *finding) for name, findings in LISTED.items() for finding in findings
-                    if name not in NAMED_LABEL_COPIES)
+    from_cli = sorted(
+        (f["file"].replace("\\", "/").removeprefix("examples/"), f["code"], f["line"], f["column"])
+        for f in json.loads(result.stdout)
+    )
+    listed = sorted(
+        (name, *finding) for name, findings in LISTED.items() for finding in findings if name not in NAMED_LABEL_COPIES
+    )
     assert from_cli == listed
     for page in NAMED_LABEL_COPIES:
         assert f"examples/{page} names label ../d3-5000-softgel.yaml, which has 3 problems" in result.stderr

@@ -24,8 +24,13 @@ D3 = (EXAMPLES / "d3-5000-softgel.yaml").read_text(encoding="utf-8")  # SUP101, 
 
 def check(*args: str, cwd: Path, stdin: bytes | None = None, timeout: float = 60) -> tuple[int, list[dict], str]:
     """``supplint check --output-format json ARGS`` in ``cwd``: exit status, findings, standard error."""
-    done = subprocess.run([sys.executable, "-m", "supplint", "check", "--output-format", "json", *args], cwd=cwd,
-                          input=stdin, capture_output=True, timeout=timeout)
+    done = subprocess.run(
+        [sys.executable, "-m", "supplint", "check", "--output-format", "json", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+    )
     stderr = done.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr
     return done.returncode, json.loads(done.stdout), stderr
@@ -140,8 +145,9 @@ def test_a_stack_reads_only_regular_files_inside_its_repository(repo, tmp_path, 
 
 @pytest.mark.parametrize(("population", "code"), [("adluts", "SUP002"), ("pregnancy", "SUP002")])
 def test_a_stack_files_bad_population_is_a_finding_and_the_run_goes_on(repo, population, code):
-    (repo / "stack.yaml").write_text(f"population: {population}\n" + STACK.format(bad="labels/d3.yaml"),
-                                     encoding="utf-8")
+    (repo / "stack.yaml").write_text(
+        f"population: {population}\n" + STACK.format(bad="labels/d3.yaml"), encoding="utf-8"
+    )
     status, findings, _ = check("stack.yaml", "labels/d3.yaml", cwd=repo)
     assert status == 1
     assert found(findings, "stack.yaml") == [(code, 1)]
@@ -155,8 +161,9 @@ def test_a_file_too_large_is_refused_before_it_is_parsed(repo):
     assert status == 1
     assert found(findings, "labels/huge.yaml") == [("SUP001", 1)]
     assert found(findings, "labels/d3.yaml") == D3_FINDINGS
-    status, findings, _ = check("-", "--stdin-filename", "huge.yaml", cwd=repo,
-                                stdin=b"product: Huge\nfacts:\n" + row.encode() * 60_000)
+    status, findings, _ = check(
+        "-", "--stdin-filename", "huge.yaml", cwd=repo, stdin=b"product: Huge\nfacts:\n" + row.encode() * 60_000
+    )
     assert (status, found(findings)) == (1, [("SUP001", 1)])
 
 
@@ -187,10 +194,16 @@ def test_examples_still_check_from_a_copy_outside_this_repository(tmp_path):
 
 def test_import_reads_standard_input_and_refuses_a_fifo(repo):
     panel = b"Supplement Facts\nServing Size 1 Softgel\nVitamin D3 (as cholecalciferol) 125 mcg (5,000 IU) 625%\n"
-    done = subprocess.run([sys.executable, "-m", "supplint", "import", "text", "-"], cwd=repo, input=panel,
-                          capture_output=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "supplint", "import", "text", "-"],
+        cwd=repo,
+        input=panel,
+        capture_output=True,
+        timeout=60,
+    )
     assert done.returncode == 0 and b"amount: 125 mcg (5,000 IU)" in done.stdout
     os.mkfifo(repo / "panel.txt")
-    done = subprocess.run([sys.executable, "-m", "supplint", "import", "text", "panel.txt"], cwd=repo,
-                          capture_output=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "supplint", "import", "text", "panel.txt"], cwd=repo, capture_output=True, timeout=60
+    )
     assert done.returncode == 2 and b"Traceback" not in done.stderr

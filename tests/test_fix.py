@@ -64,8 +64,10 @@ def test_json_output_carries_the_fix(tmp_path):
     result = run_in_process("check", "--select", "SUP206,SUP208", "--output-format", "json", str(path))
     findings = json.loads(result.stdout)
     fixes = {f["code"]: f["fix"] for f in findings}
-    assert fixes["SUP206"] == {"applicability": "safe", "edits": [
-        {"line": 10, "column": 13, "end_line": 10, "end_column": 19, "content": "10 mcg (400 IU)"}]}
+    assert fixes["SUP206"] == {
+        "applicability": "safe",
+        "edits": [{"line": 10, "column": 13, "end_line": 10, "end_column": 19, "content": "10 mcg (400 IU)"}],
+    }
     assert fixes["SUP208"]["edits"] == [{"line": 12, "column": 55, "end_line": 12, "end_column": 57, "content": "mcg"}]
 
 
@@ -73,7 +75,10 @@ def test_a_fix_that_needs_quotes_in_flow_style_gets_them(tmp_path):
     path = tmp_path / "d.yaml"
     path.write_text("product: D3 50,000 Supplement\nfacts:\n  - {name: Vitamin D3, amount: 50000 IU}\n")
     run_in_process("check", "--select", "SUP206", "--fix", str(path))
-    assert path.read_text() == 'product: D3 50,000 Supplement\nfacts:\n  - {name: Vitamin D3, amount: "1,250 mcg (50000 IU)"}\n'
+    assert (
+        path.read_text()
+        == 'product: D3 50,000 Supplement\nfacts:\n  - {name: Vitamin D3, amount: "1,250 mcg (50000 IU)"}\n'
+    )
     assert not [f for f in supplint.check_file(path) if f.code.startswith("SUP00")]
 
 

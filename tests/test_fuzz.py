@@ -35,8 +35,10 @@ def fuzz(tmp_path_factory):
 def _fail(failures, folder: Path) -> None:
     saved = fuzzing.save(failures, folder, SEED)
     lines = [failure.report(SEED) for failure in failures[:20]]
-    pytest.fail(f"{len(failures)} fuzz failure(s); inputs saved under {folder} ({len(saved)} files):\n"
-                + "\n".join(lines), pytrace=False)
+    pytest.fail(
+        f"{len(failures)} fuzz failure(s); inputs saved under {folder} ({len(saved)} files):\n" + "\n".join(lines),
+        pytrace=False,
+    )
 
 
 @pytest.mark.parametrize("start", BATCHES, ids=lambda start: f"inputs-{start}")

@@ -53,18 +53,42 @@ def with_line(old: str, new: str, text: str = LABEL) -> str:
 # --- YAML core-schema tags on values that do not fit them -----------------------------------------------------
 
 
-@pytest.mark.parametrize("value", ['!!bool x', '!!bool ""', '!!int ""', '!!int x', '!!int "0x"', '!!int "_"',
-                                   '!!int "-"', '!!float ""', '!!float "."', '!!float abc', '!!null x'])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "!!bool x",
+        '!!bool ""',
+        '!!int ""',
+        "!!int x",
+        '!!int "0x"',
+        '!!int "_"',
+        '!!int "-"',
+        '!!float ""',
+        '!!float "."',
+        "!!float abc",
+        "!!null x",
+    ],
+)
 def test_a_tag_that_does_not_fit_its_value_is_sup001_at_the_value(value):
     found = findings(with_line("product: Vitamin D3 + K2 Softgels", f"product: {value}"), select=["SUP0"])
     assert ("SUP001", 1) in found
     assert all(line == 1 for _, line in found)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("!!int 0x1F", []), ("!!int 1_000", []), ("!!float 1", []), ("!!bool yes", []), ("!!null ~", []),
-    ("!!str 1984", []), ("!!timestamp 2024-01-01", []), ("!!binary aGVsbG8=", []), ("!custom text", []),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("!!int 0x1F", []),
+        ("!!int 1_000", []),
+        ("!!float 1", []),
+        ("!!bool yes", []),
+        ("!!null ~", []),
+        ("!!str 1984", []),
+        ("!!timestamp 2024-01-01", []),
+        ("!!binary aGVsbG8=", []),
+        ("!custom text", []),
+    ],
+)
 def test_tags_that_fit_or_that_a_label_never_needs_are_not_findings(value, expected):
     found = findings(with_line("  - Consult your", f"  - {value}\n  - Consult your"), select=["SUP001"])
     assert found == expected
@@ -90,9 +114,19 @@ def test_the_most_servings_a_day_the_format_allows_still_checks():
     assert ("SUP201", 9) in found  # 50 mcg of D3 a hundred times a day
 
 
-@pytest.mark.parametrize("amount", ["9" * 310 + " mcg", "9" * 400 + " mcg", "1,000,000,000,000,000 mcg",
-                                    "{value: " + "9" * 400 + ", unit: mcg}", "{value: -" + "9" * 400 + ", unit: mcg}",
-                                    "{value: 1.0e+300, unit: mcg}", "{value: .inf, unit: mcg}", "100 mcg (" + "9" * 320 + " IU)"])
+@pytest.mark.parametrize(
+    "amount",
+    [
+        "9" * 310 + " mcg",
+        "9" * 400 + " mcg",
+        "1,000,000,000,000,000 mcg",
+        "{value: " + "9" * 400 + ", unit: mcg}",
+        "{value: -" + "9" * 400 + ", unit: mcg}",
+        "{value: 1.0e+300, unit: mcg}",
+        "{value: .inf, unit: mcg}",
+        "100 mcg (" + "9" * 320 + " IU)",
+    ],
+)
 def test_a_huge_amount_is_sup004_at_the_amount(amount):
     found = findings(with_line("amount: 100 mcg", f"amount: {amount}"))
     assert ("SUP004", 13) in found
@@ -114,8 +148,12 @@ def test_non_finite_servings_per_container_is_sup002():
 
 @pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan])
 def test_formatting_never_raises_on_non_finite_numbers(value):
-    for text in (formatting.number(value), formatting.percent(value), formatting.times(value),
-                 formatting.declared_percent(value)):
+    for text in (
+        formatting.number(value),
+        formatting.percent(value),
+        formatting.times(value),
+        formatting.declared_percent(value),
+    ):
         assert "inf" not in text and "nan" not in text
     assert formatting.exact_number(value) is None
 
@@ -134,7 +172,9 @@ def test_wrong_types_are_named_in_words_not_python_type_names(value):
     messages = [f.message for f in found if f.line == 13]
     assert messages
     for message in messages:
-        assert not any(f"not {word}" in message for word in ("list", "dict", "NoneType", "bool", "int", "float")), message
+        assert not any(f"not {word}" in message for word in ("list", "dict", "NoneType", "bool", "int", "float")), (
+            message
+        )
 
 
 # --- slow paths -------------------------------------------------------------------------------------------------
@@ -164,10 +204,14 @@ def test_import_text_of_a_long_row_with_many_amounts_finishes(tmp_path):
 
 # --- DSLD records and text panels --------------------------------------------------------------------------------
 
-RECORD = {"id": 1, "fullName": "Zinc 15 mg", "servingSizes": [{"order": 1, "minQuantity": 1, "maxQuantity": 1,
-                                                                 "maxDailyServings": 1, "unit": "Tablet(s)"}],
-          "ingredientRows": [{"order": 1, "name": "Zinc", "quantity": [{"servingSizeOrder": 1, "quantity": 15,
-                                                                         "unit": "mg"}]}]}
+RECORD = {
+    "id": 1,
+    "fullName": "Zinc 15 mg",
+    "servingSizes": [{"order": 1, "minQuantity": 1, "maxQuantity": 1, "maxDailyServings": 1, "unit": "Tablet(s)"}],
+    "ingredientRows": [
+        {"order": 1, "name": "Zinc", "quantity": [{"servingSizeOrder": 1, "quantity": 15, "unit": "mg"}]}
+    ],
+}
 
 
 def _record(**changes) -> str:
@@ -187,8 +231,17 @@ def test_dsld_integers_too_large_for_a_float_import(field):
 
 def test_dsld_huge_daily_servings_and_dv_are_left_out_not_written():
     sizes = [{**RECORD["servingSizes"][0], "maxDailyServings": int("9" * 310)}]
-    rows = [{**RECORD["ingredientRows"][0], "quantity": [{**RECORD["ingredientRows"][0]["quantity"][0],
-                                                          "dailyValueTargetGroup": [{"name": "Adults", "percent": 1e300}]}]}]
+    rows = [
+        {
+            **RECORD["ingredientRows"][0],
+            "quantity": [
+                {
+                    **RECORD["ingredientRows"][0]["quantity"][0],
+                    "dailyValueTargetGroup": [{"name": "Adults", "percent": 1e300}],
+                }
+            ],
+        }
+    ]
     assert findings(_record(servingSizes=sizes, ingredientRows=rows), "record.json", select=["SUP0"]) == []
 
 
@@ -210,15 +263,22 @@ def test_import_dsld_of_a_huge_integer_is_one_plain_error(tmp_path):
     assert not any(word in lines[0] for word in PYTHON_WORDS)
 
 
-@pytest.mark.parametrize("directions", ["Take " + "9" * 400 + " capsules daily.",
-                                        "Take 1 capsule " + "9" * 400 + " times daily.",
-                                        "Take 2 capsules 101 times daily."])
+@pytest.mark.parametrize(
+    "directions",
+    [
+        "Take " + "9" * 400 + " capsules daily.",
+        "Take 1 capsule " + "9" * 400 + " times daily.",
+        "Take 2 capsules 101 times daily.",
+    ],
+)
 def test_import_text_of_huge_counts_in_directions_writes_no_per_day(tmp_path, directions):
     import yaml
 
     path = tmp_path / "panel.txt"
-    path.write_text(f"Zinc\nSupplement Facts\nServing Size 2 Capsules\nZinc 15 mg 136%\nDirections: {directions}\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"Zinc\nSupplement Facts\nServing Size 2 Capsules\nZinc 15 mg 136%\nDirections: {directions}\n",
+        encoding="utf-8",
+    )
     result = _invoke("import", "text", str(path))
     assert result.exit_code == 0
     label = yaml.safe_load(result.stdout)
@@ -228,17 +288,25 @@ def test_import_text_of_huge_counts_in_directions_writes_no_per_day(tmp_path, di
 
 def test_import_text_of_a_huge_serving_size_count(tmp_path):
     path = tmp_path / "panel.txt"
-    path.write_text("Zinc\nSupplement Facts\nServing Size " + "9" * 5000 + " Capsules\nZinc 15 mg 136%\n"
-                    "Directions: Take 2 capsules twice daily.\n", encoding="utf-8")
+    path.write_text(
+        "Zinc\nSupplement Facts\nServing Size " + "9" * 5000 + " Capsules\nZinc 15 mg 136%\n"
+        "Directions: Take 2 capsules twice daily.\n",
+        encoding="utf-8",
+    )
     assert _invoke("import", "text", str(path)).exit_code == 0
 
 
 # --- the HTML report ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("old", "new", "line"), [("dv: 83%", "dv: " + "9" * 400 + "%", 14),
-                                                  ("per_day: 1", "per_day: " + "9" * 310, 5),
-                                                  ("amount: 100 mcg", "amount: {value: " + "9" * 310 + ", unit: mcg}", 13)])
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("dv: 83%", "dv: " + "9" * 400 + "%", 14),
+        ("per_day: 1", "per_day: " + "9" * 310, 5),
+        ("amount: 100 mcg", "amount: {value: " + "9" * 310 + ", unit: mcg}", 13),
+    ],
+)
 def test_the_html_report_of_a_huge_number_is_complete(tmp_path, old, new, line):
     path = tmp_path / "label.yaml"
     path.write_text(with_line(old, new), encoding="utf-8")

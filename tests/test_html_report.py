@@ -34,8 +34,8 @@ class Page(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: Counter[str] = Counter()
-        self.sections: dict[str, dict[str, int]] = {}   # file name → {"facts": n, "findings": n}
-        self.links: list[tuple[str, str, str]] = []     # (tag, attribute, value) of src/href/srcset/...
+        self.sections: dict[str, dict[str, int]] = {}  # file name → {"facts": n, "findings": n}
+        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, value) of src/href/srcset/...
         self.text: list[str] = []
         self.classes: Counter[str] = Counter()
         self._section: dict[str, int] | None = None
@@ -50,8 +50,16 @@ class Page(HTMLParser):
         classes = (attributes.get("class") or "").split()
         self.classes.update(classes)
         for key, value in attrs:
-            if key in ("src", "href", "srcset", "data", "poster", "action", "formaction", "background") or \
-                    key.startswith("on"):
+            if key in (
+                "src",
+                "href",
+                "srcset",
+                "data",
+                "poster",
+                "action",
+                "formaction",
+                "background",
+            ) or key.startswith("on"):
                 self.links.append((tag, key, value or ""))
         if tag == "section" and "file" in classes:
             self._section = {"facts": 0, "findings": 0}
@@ -112,8 +120,11 @@ def _well_formed_labels(findings: list[dict]) -> set[str]:
             labels.add(name)
     # the issue's wording: at least every label at the top of examples/ that loads without SUP001/SUP002
     broken = {f["file"] for f in findings if f["code"] in ("SUP001", "SUP002")}
-    top = {path.relative_to(ROOT).as_posix() for path in EXAMPLES.glob("*.yaml")
-           if "stack" not in (yaml.safe_load(path.read_text(encoding="utf-8")) or {})}
+    top = {
+        path.relative_to(ROOT).as_posix()
+        for path in EXAMPLES.glob("*.yaml")
+        if "stack" not in (yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    }
     assert top - broken <= labels
     return labels
 
@@ -170,7 +181,7 @@ def test_findings_match_the_json_output(examples_report, examples_json):
 def test_self_contained(examples_report):
     _, source = examples_report
     page = Page(source)
-    assert source.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert source.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert '<meta charset="utf-8">' in source
     assert page.tags["script"] == 0 and page.tags["link"] == 0 and page.tags["img"] == 0
     assert page.tags["iframe"] == page.tags["object"] == page.tags["embed"] == 0
@@ -231,8 +242,14 @@ def _hostile_label(tmp_path: Path) -> str:
     directory = tmp_path / "<script>alert(1)<"
     directory.mkdir()
     path = directory / "script> & \"q\" 'q'.yaml"
-    path.write_text(HOSTILE_LABEL.format(product=json.dumps(HOSTILE), brand="B&B <b>bold</b>",
-                                         row=json.dumps("<img src=x onerror=alert(2)> \"Extract\"")), encoding="utf-8")
+    path.write_text(
+        HOSTILE_LABEL.format(
+            product=json.dumps(HOSTILE),
+            brand="B&B <b>bold</b>",
+            row=json.dumps('<img src=x onerror=alert(2)> "Extract"'),
+        ),
+        encoding="utf-8",
+    )
     return path.relative_to(tmp_path).as_posix()
 
 
@@ -245,9 +262,9 @@ def test_label_text_and_file_names_are_escaped(tmp_path):
     page = Page(source)
     assert "<script" not in source.lower() and "<img" not in source.lower() and "<b>" not in source
     assert page.tags["script"] == page.tags["img"] == page.tags["b"] == 0
-    assert not [link for link in page.links if link[1] != "href"]   # no src=, no on...= handler
-    assert HOSTILE_ESCAPED in source                                   # product name
-    assert "B&amp;B &lt;b&gt;bold&lt;/b&gt;" in source                 # brand
+    assert not [link for link in page.links if link[1] != "href"]  # no src=, no on...= handler
+    assert HOSTILE_ESCAPED in source  # product name
+    assert "B&amp;B &lt;b&gt;bold&lt;/b&gt;" in source  # brand
     assert "&lt;img src=x onerror=alert(2)&gt; &quot;Extract&quot;" in source  # row name
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; &#x27;q&#x27;.yaml" in source  # file name
     # and they read back as the original text
@@ -279,8 +296,10 @@ def test_reporter_escapes_everything_it_is_given():
 def test_control_characters_and_lone_surrogates_do_not_break_the_page():
     out = io.StringIO()
     reporter = HtmlReporter(out)
-    reporter.add([Finding("SUP001", "invalid-yaml", "error", "bad \x00\x1b[31m byte", "bad\udcff.yaml", 1, 1, 1, 1)],
-                  "bad\udcff.yaml")
+    reporter.add(
+        [Finding("SUP001", "invalid-yaml", "error", "bad \x00\x1b[31m byte", "bad\udcff.yaml", 1, 1, 1, 1)],
+        "bad\udcff.yaml",
+    )
     reporter.close(1)
     source = out.getvalue()
     assert "\x00" not in source and "\x1b" not in source and "\udcff" not in source
@@ -378,15 +397,14 @@ DV_FILL = bytes.fromhex("2f6f4f")
 ERROR_BADGE = bytes.fromhex("a4161a")
 
 
-
-
 def browse(browser: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     """Run the browser headless in its own process group, killing the whole group if it hangs."""
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
     profile.mkdir()
     command = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               errors="replace", start_new_session=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace", start_new_session=True
+    )
     try:
         stdout, stderr = process.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -407,8 +425,11 @@ def console_messages(stderr: str) -> list[str]:
 def test_console_capture_sees_errors(chromium, tmp_path):
     """The check below is not vacuous: this Chromium reports a page's console errors where the test looks."""
     bad = tmp_path / "bad.html"
-    bad.write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
-                   "<script>console.error('boom'); notDefined();</script></body></html>", encoding="utf-8")
+    bad.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
+        "<script>console.error('boom'); notDefined();</script></body></html>",
+        encoding="utf-8",
+    )
     result = browse(chromium, tmp_path, "--dump-dom", bad.as_uri())
     messages = console_messages(result.stderr)
     assert any("boom" in line for line in messages) and any("Uncaught" in line for line in messages), result.stderr
@@ -444,8 +465,9 @@ def test_screenshot_shows_the_tables(chromium, examples_report, tmp_path):
 def test_stack_and_hostile_pages_render(chromium, tmp_path):
     relative = _hostile_label(tmp_path)
     stack = tmp_path / "stack.html"
-    _stack_cli("--output-format", "html", "-o", str(stack), *(str(ROOT / name) for name in STACK), relative,
-               cwd=tmp_path)
+    _stack_cli(
+        "--output-format", "html", "-o", str(stack), *(str(ROOT / name) for name in STACK), relative, cwd=tmp_path
+    )
     result = browse(chromium, tmp_path, "--dump-dom", stack.as_uri())
     assert result.returncode == 0, result.stderr[-2000:]
     assert console_messages(result.stderr) == []
@@ -463,8 +485,8 @@ def png_colours(path: Path, step: int = 4) -> tuple[int, int, Counter[bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     position, compressed = 8, []
     while position < len(data):
-        length, kind = struct.unpack(">I4s", data[position:position + 8])
-        body = data[position + 8:position + 8 + length]
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        body = data[position + 8 : position + 8 + length]
         if kind == b"IHDR":
             width, height, depth, colour_type, _, _, interlace = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
@@ -478,7 +500,7 @@ def png_colours(path: Path, step: int = 4) -> tuple[int, int, Counter[bytes]]:
     colours: Counter[bytes] = Counter()
     for y in range(height):
         start = y * (stride + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
         if kind == 1:  # Sub
             for i in range(channels, stride):
                 line[i] = (line[i] + line[i - channels]) & 0xFF
@@ -497,6 +519,6 @@ def png_colours(path: Path, step: int = 4) -> tuple[int, int, Counter[bytes]]:
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
         if y % step == 0:
             for x in range(0, stride, channels * step):
-                colours[bytes(line[x:x + 3])] += 1
+                colours[bytes(line[x : x + 3])] += 1
         previous = line
     return width, height, colours

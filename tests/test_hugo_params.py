@@ -85,5 +85,6 @@ def test_through_the_cli_the_label_is_reported_once_at_the_label(posts):
     result = run_in_process("check", "--output-format", "json", ".", cwd=posts.parents[1])
     assert result.returncode == 1, result.stderr
     assert sorted((f["file"], f["code"], f["line"]) for f in json.loads(result.stdout)) == [
-        ("labels/d3.yaml", code, 13) for code in D3_CODES]
+        ("labels/d3.yaml", code, 13) for code in D3_CODES
+    ]
     assert "content/posts/post.md names label ../../labels/d3.yaml, which has 3 problems" in result.stderr

@@ -22,8 +22,10 @@ D3 = FIXTURES / "d3-5000-softgel.json"
 ODD = FIXTURES / "odd-fields-search-hit.json"
 MULTI = FIXTURES / "multivitamin-tablet.json"
 BLEND = FIXTURES / "joint-blend-capsule.json"
-DISCLAIMER = ("These statements have not been evaluated by the Food and Drug Administration. "
-              "This product is not intended to diagnose, treat, cure, or prevent any disease.")
+DISCLAIMER = (
+    "These statements have not been evaluated by the Food and Drug Administration. "
+    "This product is not intended to diagnose, treat, cure, or prevent any disease."
+)
 
 
 def rel(path: Path) -> str:
@@ -54,13 +56,24 @@ def minimal(**fields) -> dict:
 
 
 def qty(amount, unit, *groups, operator="="):
-    return [{"servingSizeOrder": 1, "operator": operator, "quantity": amount, "unit": unit,
-             "dailyValueTargetGroup": list(groups)}]
+    return [
+        {
+            "servingSizeOrder": 1,
+            "operator": operator,
+            "quantity": amount,
+            "unit": unit,
+            "dailyValueTargetGroup": list(groups),
+        }
+    ]
 
 
 def adults(percent=None, operator=None, footnote=""):
-    return {"name": "Adults and children 4 or more years of age", "operator": operator, "percent": percent,
-            "footnote": footnote}
+    return {
+        "name": "Adults and children 4 or more years of age",
+        "operator": operator,
+        "percent": percent,
+        "footnote": footnote,
+    }
 
 
 def test_fixture_set_is_there():
@@ -68,6 +81,7 @@ def test_fixture_set_is_there():
 
 
 # -- through the command line -----------------------------------------------------------------------------------------
+
 
 def test_every_fixture_imports_to_a_label_check_reads(tmp_path):
     written = []
@@ -98,14 +112,20 @@ def test_d3_5000_imported_label_fires_d3_rules_at_the_amount(tmp_path):
     findings = check_json(str(out))
     amount_line = line_of(text, "amount: 125 mcg")
     assert sorted((f["code"], f["line"]) for f in findings) == [
-        ("SUP101", amount_line), ("SUP201", amount_line), ("SUP202", amount_line)]
+        ("SUP101", amount_line),
+        ("SUP201", amount_line),
+        ("SUP202", amount_line),
+    ]
 
 
 def test_d3_5000_record_checked_directly_reports_at_its_json_lines():
     findings = check_json(rel(D3))
     quantity_line = line_of(D3.read_text(encoding="utf-8"), '"quantity": 125,')
     assert sorted((f["code"], f["line"]) for f in findings) == [
-        ("SUP101", quantity_line), ("SUP201", quantity_line), ("SUP202", quantity_line)]
+        ("SUP101", quantity_line),
+        ("SUP201", quantity_line),
+        ("SUP202", quantity_line),
+    ]
     assert all(f["file"] == rel(D3) and f["fix"] is None for f in findings)
 
 
@@ -144,14 +164,17 @@ def test_d3_note_for_seals():
     assert f"supplint: note: {rel(D3)}: statement of type 'Seals/Symbols' not carried over" in result.stderr
 
 
-@pytest.mark.parametrize("content, reason", [
-    ("product: not json\n", "not valid JSON"),
-    ("{\"fullName\": \"x\",}", "not valid JSON"),
-    ("{\"hello\": \"world\"}", "neither `fullName` nor `ingredientRows`"),
-    ("[1, 2]", "a list of 2 items"),
-    ("42", "a single value"),
-    ("{\"hits\": {\"hits\": []}}", "a search response with 0 hits"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ("product: not json\n", "not valid JSON"),
+        ('{"fullName": "x",}', "not valid JSON"),
+        ('{"hello": "world"}', "neither `fullName` nor `ingredientRows`"),
+        ("[1, 2]", "a list of 2 items"),
+        ("42", "a single value"),
+        ('{"hits": {"hits": []}}', "a search response with 0 hits"),
+    ],
+)
 def test_not_a_record_exits_2_with_one_line(write, content, reason):
     path = write("thing.json", content)
     result = run_in_process("import", "dsld", str(path))
@@ -164,7 +187,7 @@ def test_not_a_record_exits_2_with_one_line(write, content, reason):
 
 
 def test_not_a_record_given_to_check_is_one_sup001_at_line_1(write):
-    path = write("thing.json", "{\"hello\": \"world\"}")
+    path = write("thing.json", '{"hello": "world"}')
     findings = check_json(str(path))
     assert [(f["code"], f["line"], f["column"]) for f in findings] == [("SUP001", 1, 1)]
     assert "not an NIH DSLD v9 label record" in findings[0]["message"]
@@ -177,6 +200,7 @@ def test_invalid_utf8_record_is_a_finding(write):
 
 
 # -- round trip -------------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_round_trip_is_lossless(path):
@@ -197,6 +221,7 @@ def test_cli_output_is_the_written_label():
 
 # -- mapping ----------------------------------------------------------------------------------------------------------
 
+
 def test_d3_mapping():
     label = converted(D3).label
     assert label["product"] == "Vitamin D3 5,000 IU"
@@ -209,16 +234,22 @@ def test_d3_mapping():
     assert label["other_ingredients"] == ["Extra Virgin Olive Oil", "Softgel (Gelatin, Glycerin, Purified Water)"]
     assert label["disclaimer"] == DISCLAIMER
     assert label["directions"].startswith("Take 1 softgel daily")
-    assert label["warnings"] == ["Consult your healthcare professional before use if you are pregnant, nursing, "
-                                 "taking medication or have a medical condition."]
+    assert label["warnings"] == [
+        "Consult your healthcare professional before use if you are pregnant, nursing, "
+        "taking medication or have a medical condition."
+    ]
     assert label["notes"] == ["Store in a cool, dry place."]
 
 
 def test_multivitamin_rows_units_and_forms():
     facts = {row["name"]: row for row in converted(MULTI).label["facts"]}
     assert len(facts) == 24
-    assert facts["Vitamin A"] == {"name": "Vitamin A", "as": "60% Beta-Carotene and 40% Retinyl Acetate",
-                                  "amount": "900 mcg RAE", "dv": "100%"}
+    assert facts["Vitamin A"] == {
+        "name": "Vitamin A",
+        "as": "60% Beta-Carotene and 40% Retinyl Acetate",
+        "amount": "900 mcg RAE",
+        "dv": "100%",
+    }
     assert facts["Folate"]["amount"] == "400 mcg DFE" and facts["Folate"]["as"] == "Folic Acid"
     assert facts["Niacin"]["amount"] == "16 mg NE"
     assert facts["Potassium"]["dv"] == "<1%"
@@ -232,8 +263,12 @@ def test_proprietary_blend_keeps_nesting_and_member_amounts():
     blend = label["facts"][1]
     assert blend["name"] == "Proprietary Joint Blend" and blend["amount"] == "750 mg" and blend["dv"] == "†"
     members = blend["blend"]
-    assert [m["name"] for m in members] == ["Turmeric root extract", "Boswellia serrata gum resin extract",
-                                            "Ginger Complex", "Black Pepper fruit extract"]
+    assert [m["name"] for m in members] == [
+        "Turmeric root extract",
+        "Boswellia serrata gum resin extract",
+        "Ginger Complex",
+        "Black Pepper fruit extract",
+    ]
     assert members[0]["amount"] == "500 mg" and "amount" not in members[1]
     assert [m["name"] for m in members[2]["blend"]] == ["Ginger root", "Galangal root"]
     assert label["serving"] == {"size": "2 capsules", "per_day": "1-2"}
@@ -266,15 +301,18 @@ def test_origins_point_at_the_dsld_fields():
     assert lines[origins[("facts", 0, "name")][0] - 1].strip() == '"name": "Vitamin D3",'
     assert lines[origins[("disclaimer",)][0] - 1].strip().startswith('"notes": "These statements')
     line, column = origins[("facts", 0, "amount")]
-    assert lines[line - 1][column - 1:].startswith("125")
+    assert lines[line - 1][column - 1 :].startswith("125")
 
 
-@pytest.mark.parametrize("wrap", [
-    lambda r: {"_index": "dsld", "_id": "1", "_source": r},
-    lambda r: [r],
-    lambda r: {"hits": [{"_source": r}]},
-    lambda r: {"hits": {"total": 1, "hits": [{"_source": r}]}},
-])
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda r: {"_index": "dsld", "_id": "1", "_source": r},
+        lambda r: [r],
+        lambda r: {"hits": [{"_source": r}]},
+        lambda r: {"hits": {"total": 1, "hits": [{"_source": r}]}},
+    ],
+)
 def test_wrappers_are_accepted(wrap):
     record = json.loads(D3.read_text(encoding="utf-8"))
     text = json.dumps(wrap(record), indent=1)
@@ -284,37 +322,61 @@ def test_wrappers_are_accepted(wrap):
     assert text.splitlines()[line - 1].strip() == '"quantity": 125,'
 
 
-@pytest.mark.parametrize("unit, amount", [
-    ("IU", "5,000 IU"), ("Gram(s)", "5,000 g"), ("mcg RAE", "5,000 mcg RAE"), ("mg a-TE", "5,000 mg alpha-tocopherol"),
-    ("µg", "5,000 mcg"), ("Milligram(s)", "5,000 mg"), ("Billion CFU", "5,000 billion CFU"), ("mL", "5,000 mL"),
-])
+@pytest.mark.parametrize(
+    "unit, amount",
+    [
+        ("IU", "5,000 IU"),
+        ("Gram(s)", "5,000 g"),
+        ("mcg RAE", "5,000 mcg RAE"),
+        ("mg a-TE", "5,000 mg alpha-tocopherol"),
+        ("µg", "5,000 mcg"),
+        ("Milligram(s)", "5,000 mg"),
+        ("Billion CFU", "5,000 billion CFU"),
+        ("mL", "5,000 mL"),
+    ],
+)
 def test_units_are_written_in_the_format_spelling(unit, amount):
     record = minimal(ingredientRows=[{"order": 1, "name": "Thing", "quantity": qty(5000, unit)}])
     assert convert(json.dumps(record), "x").label["facts"] == [{"name": "Thing", "amount": amount}]
 
 
 def test_amount_numbers_and_operators():
-    rows = [{"order": 1, "name": "A", "quantity": qty(0.5, "g", operator="<")},
-            {"order": 2, "name": "B", "quantity": qty(2.125, "mg")},
-            {"order": 3, "name": "C", "quantity": qty(1300.5, "mg", adults(1300.5))},
-            {"order": 4, "name": "D", "quantity": qty(3, "mg", operator=">")}]
+    rows = [
+        {"order": 1, "name": "A", "quantity": qty(0.5, "g", operator="<")},
+        {"order": 2, "name": "B", "quantity": qty(2.125, "mg")},
+        {"order": 3, "name": "C", "quantity": qty(1300.5, "mg", adults(1300.5))},
+        {"order": 4, "name": "D", "quantity": qty(3, "mg", operator=">")},
+    ]
     facts = convert(json.dumps(minimal(ingredientRows=rows)), "x").label["facts"]
     assert [row["amount"] for row in facts] == ["<0.5 g", "2.1250 mg", "1,300.5 mg", ">3 mg"]
     assert facts[2]["dv"] == "1,300.5%"
 
 
 def test_rows_follow_dsld_order():
-    rows = [{"order": 2, "name": "Second", "quantity": qty(1, "mg")},
-            {"order": 1, "name": "First", "quantity": qty(1, "mg")}]
+    rows = [
+        {"order": 2, "name": "Second", "quantity": qty(1, "mg")},
+        {"order": 1, "name": "First", "quantity": qty(1, "mg")},
+    ]
     facts = convert(json.dumps(minimal(ingredientRows=rows)), "x").label["facts"]
     assert [row["name"] for row in facts] == ["First", "Second"]
 
 
-@pytest.mark.parametrize("description, form", [
-    ("Tablet or Pill", "tablet"), ("Capsule", "capsule"), ("Softgel Capsule", "softgel"), ("Gummy or Jelly", "gummy"),
-    ("Lozenge", "lozenge"), ("Liquid", "liquid"), ("Powder", "powder"), ("Chewable Tablet", "chewable"),
-    ("Other (e.g. tea bag)", "other"), ("Bar", None), ("Unknown", None),
-])
+@pytest.mark.parametrize(
+    "description, form",
+    [
+        ("Tablet or Pill", "tablet"),
+        ("Capsule", "capsule"),
+        ("Softgel Capsule", "softgel"),
+        ("Gummy or Jelly", "gummy"),
+        ("Lozenge", "lozenge"),
+        ("Liquid", "liquid"),
+        ("Powder", "powder"),
+        ("Chewable Tablet", "chewable"),
+        ("Other (e.g. tea bag)", "other"),
+        ("Bar", None),
+        ("Unknown", None),
+    ],
+)
 def test_physical_state_to_form(description, form):
     record = minimal(physicalState={"langualCode": "E0000", "langualCodeDescription": description})
     conversion = convert(json.dumps(record), "x")
@@ -348,10 +410,21 @@ def test_statements_by_type():
 
 
 def test_serving_sizes_and_daily_servings():
-    record = minimal(servingSizes=[
-        {"order": 1, "minQuantity": 1, "maxQuantity": 2, "minDailyServings": 2, "maxDailyServings": 2,
-         "unit": "Scoop(s)", "notes": ""},
-        {"order": 2, "minQuantity": 10, "maxQuantity": 10, "unit": "Gram(s)"}], servingsPerContainer="30")
+    record = minimal(
+        servingSizes=[
+            {
+                "order": 1,
+                "minQuantity": 1,
+                "maxQuantity": 2,
+                "minDailyServings": 2,
+                "maxDailyServings": 2,
+                "unit": "Scoop(s)",
+                "notes": "",
+            },
+            {"order": 2, "minQuantity": 10, "maxQuantity": 10, "unit": "Gram(s)"},
+        ],
+        servingsPerContainer="30",
+    )
     conversion = convert(json.dumps(record), "x")
     assert conversion.label["serving"] == {"size": "1-2 scoops", "per_day": 2}
     assert conversion.label["servings_per_container"] == 30
@@ -361,16 +434,30 @@ def test_serving_sizes_and_daily_servings():
 def test_amount_of_the_first_serving_size_is_used():
     record = minimal(
         servingSizes=[{"order": 1, "minQuantity": 1, "maxQuantity": 1, "unit": "Tablet(s)", "maxDailyServings": 1}],
-        ingredientRows=[{"order": 1, "name": "Iron", "quantity": [
-            {"servingSizeOrder": 2, "operator": "=", "quantity": 36, "unit": "mg", "dailyValueTargetGroup": []},
-            {"servingSizeOrder": 1, "operator": "=", "quantity": 18, "unit": "mg", "dailyValueTargetGroup": []}]}])
+        ingredientRows=[
+            {
+                "order": 1,
+                "name": "Iron",
+                "quantity": [
+                    {"servingSizeOrder": 2, "operator": "=", "quantity": 36, "unit": "mg", "dailyValueTargetGroup": []},
+                    {"servingSizeOrder": 1, "operator": "=", "quantity": 18, "unit": "mg", "dailyValueTargetGroup": []},
+                ],
+            }
+        ],
+    )
     assert convert(json.dumps(record), "x").label["facts"] == [{"name": "Iron", "amount": "18 mg"}]
 
 
 def test_top_level_row_without_amount_moves_to_notes():
-    rows = [{"order": 1, "name": "Herbal Blend", "quantity": [],
-             "nestedRows": [{"order": 1, "name": "Chamomile", "quantity": []}]},
-            {"order": 2, "name": "Vitamin C", "quantity": qty(90, "mg", adults(100))}]
+    rows = [
+        {
+            "order": 1,
+            "name": "Herbal Blend",
+            "quantity": [],
+            "nestedRows": [{"order": 1, "name": "Chamomile", "quantity": []}],
+        },
+        {"order": 2, "name": "Vitamin C", "quantity": qty(90, "mg", adults(100))},
+    ]
     conversion = convert(json.dumps(minimal(ingredientRows=rows)), "x")
     assert conversion.label["facts"] == [{"name": "Vitamin C", "amount": "90 mg", "dv": "100%"}]
     assert conversion.label["notes"] == ["Herbal Blend (blend of Chamomile)"]
@@ -380,10 +467,10 @@ def test_top_level_row_without_amount_moves_to_notes():
 
 def test_text_yaml_cannot_compose_is_imported_without_positions():
     record = json.loads(D3.read_text(encoding="utf-8"))
-    record["brandName"] = "Meadowlark \U0001F33F"
+    record["brandName"] = "Meadowlark \U0001f33f"
     text = json.dumps(record, indent=2)  # ensure_ascii: a surrogate pair escape, which YAML rejects
     conversion = convert(text, "x.json")
-    assert conversion.label["brand"] == "Meadowlark \U0001F33F"
+    assert conversion.label["brand"] == "Meadowlark \U0001f33f"
     assert conversion.origins == {}
     assert any("could not be read with positions" in note for note in conversion.notes)
     findings = Linter.from_options().check_text(text, "x.json")
@@ -402,9 +489,12 @@ def test_header_without_id():
 
 # -- the document check uses -------------------------------------------------------------------------------------------
 
+
 def test_validation_problems_land_at_origins():
-    doc = OriginDocument({"product": "X", "facts": [{"name": "A", "amount": "5 zz"}]},
-                         origins={("facts",): (7, 3), ("facts", 0): (10, 5)})
+    doc = OriginDocument(
+        {"product": "X", "facts": [{"name": "A", "amount": "5 zz"}]},
+        origins={("facts",): (7, 3), ("facts", 0): (10, 5)},
+    )
     label, problems = validate(doc)
     assert label is None
     assert [(p.code, p.span.line, p.span.column) for p in problems] == [("SUP003", 10, 5)]

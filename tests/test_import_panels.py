@@ -86,7 +86,9 @@ def test_a_pasted_d3_panel_draws_the_upper_limit_at_its_line():
     findings, _ = _findings(str(fixture))
     above = [f for f in findings if f["code"] == "SUP201"]
     row = 6  # "Vitamin D3 (as Cholecalciferol) | 125 mcg (5,000 IU) | 625% | |"
-    assert [(f["line"], f["column"]) for f in above] == [(row, fixture.read_text().splitlines()[row - 1].index("125") + 1)]
+    assert [(f["line"], f["column"]) for f in above] == [
+        (row, fixture.read_text().splitlines()[row - 1].index("125") + 1)
+    ]
 
 
 def test_repaired_mojibake_keeps_the_columns_of_the_pasted_text():
@@ -146,11 +148,14 @@ def test_walked_txt_files_are_checked_only_when_include_names_them(tmp_path, mon
     assert "SUP201" in {f["code"] for f in findings}
 
 
-@pytest.mark.parametrize(("heading", "line"), [
-    ("Amount Per 1 Gummy  %DV  Amount Per 2 Gummies  %DV", 3),
-    ("| Per 1 Gummy | Per 2 Gummies |", 3),
-    ("Amount Per Serving  %DV (Adults)  %DV (Children 1-3)", 3),
-])
+@pytest.mark.parametrize(
+    ("heading", "line"),
+    [
+        ("Amount Per 1 Gummy  %DV  Amount Per 2 Gummies  %DV", 3),
+        ("| Per 1 Gummy | Per 2 Gummies |", 3),
+        ("Amount Per Serving  %DV (Adults)  %DV (Children 1-3)", 3),
+    ],
+)
 def test_several_serving_columns_are_refused_at_their_heading(write, heading, line):
     path = write("kids.txt", f"Kids Gummies\nSupplement Facts\n{heading}\nVitamin C 15 mg 17%\n")
     assert _invoke("import", "text", str(path)).exit_code == 2
@@ -159,24 +164,33 @@ def test_several_serving_columns_are_refused_at_their_heading(write, heading, li
 
 
 def test_one_column_heading_is_not_refused(write):
-    path = write("one.txt", "C\nSupplement Facts\nServing Size 2 Gummies\nAmount Per 2 Gummies  %DV\nVitamin C 30 mg 33%\n")
+    path = write(
+        "one.txt", "C\nSupplement Facts\nServing Size 2 Gummies\nAmount Per 2 Gummies  %DV\nVitamin C 30 mg 33%\n"
+    )
     result = _invoke("import", "text", str(path))
     assert result.exit_code == 0
     assert yaml.safe_load(result.stdout)["facts"] == [{"name": "Vitamin C", "amount": "30 mg", "dv": "33%"}]
 
 
-@pytest.mark.parametrize(("line", "row"), [
-    ("Vitamin C (as Ascorbic Acid) | 500 mg | 556% |", {"name": "Vitamin C", "as": "Ascorbic Acid", "amount": "500 mg",
-                                                        "dv": "556%"}),
-    ("|Zinc|11 mg|100%|", {"name": "Zinc", "amount": "11 mg", "dv": "100%"}),
-    ("Vitamin D3 .......... 25 mcg", {"name": "Vitamin D3", "amount": "25 mcg"}),
-    ("Biotin\t\t１０ mcg\t３３%", {"name": "Biotin", "amount": "10 mcg", "dv": "33%"}),
-    ("Vitamin B12 â€“ 500 mcg", {"name": "Vitamin B12", "amount": "500 mcg"}),
-    ("Calcium\u00a0(as calcium carbonate)\u00a0\u00a0500\u00a0mg\u00a0\u00a038%",
-     {"name": "Calcium", "as": "calcium carbonate", "amount": "500 mg", "dv": "38%"}),
-    ("Vitamin D3 1000 Âµg", {"name": "Vitamin D3", "amount": "1000 μg"}),
-    ("Fish Oil Concentrate 1,200 mg **", {"name": "Fish Oil Concentrate", "amount": "1,200 mg", "dv": "**"}),
-])
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        (
+            "Vitamin C (as Ascorbic Acid) | 500 mg | 556% |",
+            {"name": "Vitamin C", "as": "Ascorbic Acid", "amount": "500 mg", "dv": "556%"},
+        ),
+        ("|Zinc|11 mg|100%|", {"name": "Zinc", "amount": "11 mg", "dv": "100%"}),
+        ("Vitamin D3 .......... 25 mcg", {"name": "Vitamin D3", "amount": "25 mcg"}),
+        ("Biotin\t\t１０ mcg\t３３%", {"name": "Biotin", "amount": "10 mcg", "dv": "33%"}),
+        ("Vitamin B12 â€“ 500 mcg", {"name": "Vitamin B12", "amount": "500 mcg"}),
+        (
+            "Calcium\u00a0(as calcium carbonate)\u00a0\u00a0500\u00a0mg\u00a0\u00a038%",
+            {"name": "Calcium", "as": "calcium carbonate", "amount": "500 mg", "dv": "38%"},
+        ),
+        ("Vitamin D3 1000 Âµg", {"name": "Vitamin D3", "amount": "1000 μg"}),
+        ("Fish Oil Concentrate 1,200 mg **", {"name": "Fish Oil Concentrate", "amount": "1,200 mg", "dv": "**"}),
+    ],
+)
 def test_row_shapes_as_pasted(write, line, row):
     path = write("p.txt", f"P\nSupplement Facts\nAmt Per Serving  % DV\n|---|---|---|\n{line}\n")
     result = _invoke("import", "text", str(path))
@@ -184,8 +198,18 @@ def test_row_shapes_as_pasted(write, line, row):
     assert yaml.safe_load(result.stdout)["facts"] == [row]
 
 
-@pytest.mark.parametrize("heading", ["Amt Per Serving", "Amount Per Serving % Daily Value", "% DV", "%Daily Value*",
-                                     "Daily", "Amount Per Serving Amt Daily", "Amount Per Serving\t%DV"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Amt Per Serving",
+        "Amount Per Serving % Daily Value",
+        "% DV",
+        "%Daily Value*",
+        "Daily",
+        "Amount Per Serving Amt Daily",
+        "Amount Per Serving\t%DV",
+    ],
+)
 def test_short_column_headings_are_headings(write, heading):
     path = write("p.txt", f"P\nSupplement Facts\nServing Size 1 Capsule\n{heading}\nZinc 11 mg 100%\n")
     result = _invoke("import", "text", str(path))
@@ -193,8 +217,10 @@ def test_short_column_headings_are_headings(write, heading):
     assert yaml.safe_load(result.stdout)["facts"] == [{"name": "Zinc", "amount": "11 mg", "dv": "100%"}]
 
 
-@pytest.mark.parametrize(("size", "expected"), [
-    ("two (2) capsules", "2 capsules"), ("one softgel", "1 softgel"), ("3 veg capsules", "3 veg capsules")])
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [("two (2) capsules", "2 capsules"), ("one softgel", "1 softgel"), ("3 veg capsules", "3 veg capsules")],
+)
 def test_counted_serving_sizes(write, size, expected):
     path = write("p.txt", f"p\nserving size: {size} ingredients: zinc 11 mg\n")
     result = _invoke("import", "text", str(path))
@@ -209,7 +235,9 @@ def test_each_capsule_contains_gives_the_serving():
     assert label["serving"]["size"] == "1 tablespoon (15 ml)"
 
 
-@pytest.mark.parametrize("text", ["Two softgels contain:\nVitamin E 100 mg\n", "2 softgels provide\nVitamin E 100 mg\n"])
+@pytest.mark.parametrize(
+    "text", ["Two softgels contain:\nVitamin E 100 mg\n", "2 softgels provide\nVitamin E 100 mg\n"]
+)
 def test_counted_contain_headings(write, text):
     result = _invoke("import", "text", str(write("p.txt", f"E\n{text}")))
     assert result.exit_code == 0
@@ -235,10 +263,46 @@ def test_import_panel_never_raises_and_says_why(text):
 
 # -- fuzzing: the importer never raises and never hangs ----------------------------------------------------------------
 
-_PASTE_NOISE = ("\u00a0", "\t", " | ", "|", "…", ".....", "Âµ", "â€“", "â€™", "\ufeff", "\u200b", "ﬁ", "５", "％",
-                "(", ")", "*", "†", "**", "<1%", "1,000", "mcg DFE (", "IU)", " ingredients: ", " serving size: ",
-                " other ingredients: ", "Each capsule contains:", "Amount Per 1 Gummy", "Supplement Facts", "\r",
-                "&amp;", "&#", "\x00", "\x7f", "😀", "Ã", "\u0301", "\u202e")
+_PASTE_NOISE = (
+    "\u00a0",
+    "\t",
+    " | ",
+    "|",
+    "…",
+    ".....",
+    "Âµ",
+    "â€“",
+    "â€™",
+    "\ufeff",
+    "\u200b",
+    "ﬁ",
+    "５",
+    "％",
+    "(",
+    ")",
+    "*",
+    "†",
+    "**",
+    "<1%",
+    "1,000",
+    "mcg DFE (",
+    "IU)",
+    " ingredients: ",
+    " serving size: ",
+    " other ingredients: ",
+    "Each capsule contains:",
+    "Amount Per 1 Gummy",
+    "Supplement Facts",
+    "\r",
+    "&amp;",
+    "&#",
+    "\x00",
+    "\x7f",
+    "😀",
+    "Ã",
+    "\u0301",
+    "\u202e",
+)
 
 
 def _pasted_mutants(text: str, rng, count: int):
@@ -251,7 +315,7 @@ def _pasted_mutants(text: str, rng, count: int):
             if action == 0:
                 chars[at:at] = rng.choice(_PASTE_NOISE)
             elif action == 1 and chars:
-                del chars[at: at + rng.randint(1, 40)]
+                del chars[at : at + rng.randint(1, 40)]
             elif action == 2:  # a line break dropped or added: run-on copy, narrow columns
                 chars[at:at] = "\n" if rng.random() < 0.5 else ""
                 if chars and rng.random() < 0.5:
@@ -285,8 +349,11 @@ def test_fuzz_import_panel_never_raises_or_hangs(fixture):
             if label_yaml is None:
                 assert len(notes) == 1, (fixture.name, index)
             else:
-                assert not {f.code for f in supplint.check_text(label_yaml, "x.yaml")} & {"SUP001", "SUP002", "SUP008"}, \
-                    (fixture.name, index)
+                assert not {f.code for f in supplint.check_text(label_yaml, "x.yaml")} & {
+                    "SUP001",
+                    "SUP002",
+                    "SUP008",
+                }, (fixture.name, index)
             assert "SUP008" not in {f.code for f in supplint.check_text(mutant, "pasted.txt")}, (fixture.name, index)
 
 
@@ -307,9 +374,16 @@ def test_every_amount_and_dv_points_at_its_text_in_the_paste(fixture):
     assert checked >= len(conversion.label["facts"])
 
 
-@pytest.mark.parametrize(("size", "refused"), [
-    ("1 Scoop (about 5 g)  30 Servings", False), ("1 to 2 Capsules", False), ("2 Capsules (1 g)", False),
-    ("1 Tablet (adults), 1/2 Tablet (children)", True), ("1 Gummy or 2 Gummies", True)])
+@pytest.mark.parametrize(
+    ("size", "refused"),
+    [
+        ("1 Scoop (about 5 g)  30 Servings", False),
+        ("1 to 2 Capsules", False),
+        ("2 Capsules (1 g)", False),
+        ("1 Tablet (adults), 1/2 Tablet (children)", True),
+        ("1 Gummy or 2 Gummies", True),
+    ],
+)
 def test_serving_sizes_that_name_several_servings(write, size, refused):
     path = write("p.txt", f"P\nSupplement Facts\nServing Size {size}\nZinc 11 mg 100%\n")
     assert _invoke("import", "text", str(path)).exit_code == (2 if refused else 0)

@@ -90,8 +90,10 @@ def test_multivitamin_imports_all_30_rows_exactly(fixture):
     assert len(label["other_ingredients"]) == 7
     assert label["directions"] == "Adults, take 1 tablet daily with food."
     assert label["claims"] == ["Supports energy metabolism and immune function.*"]
-    assert label["disclaimer"] == ("These statements have not been evaluated by the Food and Drug Administration. "
-                                   "This product is not intended to diagnose, treat, cure, or prevent any disease.")
+    assert label["disclaimer"] == (
+        "These statements have not been evaluated by the Food and Drug Administration. "
+        "This product is not intended to diagnose, treat, cure, or prevent any disease."
+    )
     assert label["warnings"][1].startswith("WARNING: Accidental overdose of iron-containing products")
     assert label["warnings"][1].endswith("call a doctor or poison control center immediately.")
     assert label["notes"] == ["Store in a cool, dry place."]
@@ -125,12 +127,16 @@ def test_d3_panel_imports_and_checks(tmp_path):
         ("Calcium", "calcium carbonate", "500 mg", "38%"),
         ("Proprietary Bone Blend", None, "250 mg", "†"),
     ]
-    assert label["facts"][3]["blend"] == [{"name": "Turmeric root extract"},
-                                          {"name": "Boswellia serrata gum resin", "amount": "50 mg", "dv": "†"}]
+    assert label["facts"][3]["blend"] == [
+        {"name": "Turmeric root extract"},
+        {"name": "Boswellia serrata gum resin", "amount": "50 mg", "dv": "†"},
+    ]
     assert label["other_ingredients"] == ["rice flour", "hypromellose (capsule)", "magnesium stearate"]
     assert label["directions"] == "Take 2 capsules daily with a meal."
-    assert label["warnings"] == ["Consult your healthcare provider before use if you are pregnant or nursing.",
-                                 "Keep out of reach of children."]
+    assert label["warnings"] == [
+        "Consult your healthcare provider before use if you are pregnant or nursing.",
+        "Keep out of reach of children.",
+    ]
     assert label["disclaimer"].startswith("These statements have not been evaluated")
     assert "claims" not in label and "notes" not in label
 
@@ -179,8 +185,11 @@ def test_messy_panel_names_each_bad_line_and_still_gives_a_label():
 
 
 def test_every_unreadable_panel_line_is_a_note(write):
-    path = write("panel.txt", "Thing\nSupplement Facts\nServing Size 1 Tablet\nVitamin C 90 mg 100%\n"
-                              "Vitamin B12 12 mgg 500%\n125 mcg\nAshwagandha root extract\n")
+    path = write(
+        "panel.txt",
+        "Thing\nSupplement Facts\nServing Size 1 Tablet\nVitamin C 90 mg 100%\n"
+        "Vitamin B12 12 mgg 500%\n125 mcg\nAshwagandha root extract\n",
+    )
     _, label, notes = _import(path)
     said = [line.split(": ", 3)[-1] for line in notes]
     assert said == [
@@ -199,8 +208,17 @@ def test_blends_nest():
     assert notes == []
     facts = {row["name"]: row for row in label["facts"]}
     assert facts["Calories"] == {"name": "Calories", "amount": "10"}  # a bare number, read as kcal on this row
-    assert list(facts) == ["Calories", "Total Carbohydrate", "Vitamin B6", "Vitamin B12", "Sodium", "Endurance Matrix",
-                           "Focus Blend", "Energy Complex", "Nitric Boost Blend"]
+    assert list(facts) == [
+        "Calories",
+        "Total Carbohydrate",
+        "Vitamin B6",
+        "Vitamin B12",
+        "Sodium",
+        "Endurance Matrix",
+        "Focus Blend",
+        "Energy Complex",
+        "Nitric Boost Blend",
+    ]
     assert facts["Total Carbohydrate"]["dv"] == "<1%"  # the footnote star after the percentage is not kept
     # indented members
     assert facts["Endurance Matrix"]["blend"] == [
@@ -210,46 +228,76 @@ def test_blends_nest():
     ]
     # after a colon
     assert facts["Focus Blend"]["amount"] == "1 g"
-    assert [m["name"] for m in facts["Focus Blend"]["blend"]] == ["L-tyrosine", "alpha-GPC", "huperzine A (whole plant)"]
+    assert [m["name"] for m in facts["Focus Blend"]["blend"]] == [
+        "L-tyrosine",
+        "alpha-GPC",
+        "huperzine A (whole plant)",
+    ]
     # in parentheses after the name
     assert facts["Energy Complex"]["amount"] == "350 mg"
-    assert [m["name"] for m in facts["Energy Complex"]["blend"]] == ["caffeine anhydrous", "theacrine",
-                                                                     "green tea leaf extract"]
+    assert [m["name"] for m in facts["Energy Complex"]["blend"]] == [
+        "caffeine anhydrous",
+        "theacrine",
+        "green tea leaf extract",
+    ]
     # marked with "**"
     assert facts["Nitric Boost Blend"]["dv"] == "**"
-    assert [m["name"] for m in facts["Nitric Boost Blend"]["blend"]] == ["Beetroot powder", "Agmatine sulfate",
-                                                                         "Pine bark extract"]
+    assert [m["name"] for m in facts["Nitric Boost Blend"]["blend"]] == [
+        "Beetroot powder",
+        "Agmatine sulfate",
+        "Pine bark extract",
+    ]
     assert "notes" not in label
-    assert label["warnings"] == ["Contains caffeine.", "Not for use by individuals under 18.",
-                                 "Consult your physician before use if you have a medical condition.",
-                                 "Keep out of reach of children."]
+    assert label["warnings"] == [
+        "Contains caffeine.",
+        "Not for use by individuals under 18.",
+        "Consult your physician before use if you have a medical condition.",
+        "Keep out of reach of children.",
+    ]
     assert label["claims"] == ["Fuels intense training and sharp focus.*"]
 
 
 def test_blend_members_without_indentation(write):
-    path = write("flat.txt", "Bone Support\nSupplement Facts\nServing Size 1 Capsule\n"
-                             "Proprietary Bone Blend 250 mg †\nTurmeric root extract\nBoswellia serrata gum resin 50 mg †\n"
-                             "Vitamin C 90 mg 100%\n"
-                             "Energy Blend 500 mg: green tea extract (leaf), guarana seed,\n"
-                             "yerba mate 100 mg, and caffeine anhydrous\n"
-                             "Calm Blend 300 mg (L-theanine, lemon balm leaf) †\n")
+    path = write(
+        "flat.txt",
+        "Bone Support\nSupplement Facts\nServing Size 1 Capsule\n"
+        "Proprietary Bone Blend 250 mg †\nTurmeric root extract\nBoswellia serrata gum resin 50 mg †\n"
+        "Vitamin C 90 mg 100%\n"
+        "Energy Blend 500 mg: green tea extract (leaf), guarana seed,\n"
+        "yerba mate 100 mg, and caffeine anhydrous\n"
+        "Calm Blend 300 mg (L-theanine, lemon balm leaf) †\n",
+    )
     _, label, notes = _import(path)
     assert [line.split(": ", 3)[-1] for line in notes] == [
         "line 6: 'Boswellia serrata gum resin' read as a member of 'Proprietary Bone Blend' (not indented, but its "
-        "amount fits in the blend's total): check it"]
+        "amount fits in the blend's total): check it"
+    ]
     facts = label["facts"]
     assert [row["name"] for row in facts] == ["Proprietary Bone Blend", "Vitamin C", "Energy Blend", "Calm Blend"]
-    assert facts[0]["blend"] == [{"name": "Turmeric root extract"},
-                                 {"name": "Boswellia serrata gum resin", "amount": "50 mg", "dv": "†"}]
-    assert facts[2]["blend"] == [{"name": "green tea extract (leaf)"}, {"name": "guarana seed"},
-                                 {"name": "yerba mate", "amount": "100 mg"}, {"name": "caffeine anhydrous"}]
-    assert facts[3] == {"name": "Calm Blend", "amount": "300 mg", "dv": "†",
-                        "blend": [{"name": "L-theanine"}, {"name": "lemon balm leaf"}]}
+    assert facts[0]["blend"] == [
+        {"name": "Turmeric root extract"},
+        {"name": "Boswellia serrata gum resin", "amount": "50 mg", "dv": "†"},
+    ]
+    assert facts[2]["blend"] == [
+        {"name": "green tea extract (leaf)"},
+        {"name": "guarana seed"},
+        {"name": "yerba mate", "amount": "100 mg"},
+        {"name": "caffeine anhydrous"},
+    ]
+    assert facts[3] == {
+        "name": "Calm Blend",
+        "amount": "300 mg",
+        "dv": "†",
+        "blend": [{"name": "L-theanine"}, {"name": "lemon balm leaf"}],
+    }
 
 
 def test_a_nutrient_row_indented_by_accident_stays_a_row():
-    label = convert("P\nSupplement Facts\nVitamin C 90 mg 100%\n Vitamin D3 20 mcg 100%\nHerbal Blend 200 mg *\n"
-                    "  Ginger root 100 mg *\nZinc 11 mg 100%\n", "p.txt").label
+    label = convert(
+        "P\nSupplement Facts\nVitamin C 90 mg 100%\n Vitamin D3 20 mcg 100%\nHerbal Blend 200 mg *\n"
+        "  Ginger root 100 mg *\nZinc 11 mg 100%\n",
+        "p.txt",
+    ).label
     assert [row["name"] for row in label["facts"]] == ["Vitamin C", "Vitamin D3", "Herbal Blend", "Zinc"]
     assert label["facts"][2]["blend"] == [{"name": "Ginger root", "amount": "100 mg", "dv": "*"}]
 
@@ -264,8 +312,11 @@ def test_probiotic_cfu_and_per_day():
         ("Prebiotic Fiber", "inulin from chicory root", "100 mg", "†"),
     ]
     assert [m["name"] for m in label["facts"][0]["blend"]] == [
-        "Lactobacillus acidophilus La-14", "Bifidobacterium lactis Bl-04", "Lactobacillus plantarum Lp-115",
-        "Lactobacillus rhamnosus GG"]
+        "Lactobacillus acidophilus La-14",
+        "Bifidobacterium lactis Bl-04",
+        "Lactobacillus plantarum Lp-115",
+        "Lactobacillus rhamnosus GG",
+    ]
     assert label["serving"] == {"size": "1 capsule", "per_day": "1-2"}  # "1 capsule 1 to 2 times daily"
     assert label["allergens"] == "Contains: milk."
     assert label["identity"] == "Dietary Supplement"
@@ -276,69 +327,102 @@ def test_probiotic_cfu_and_per_day():
 # -- rows, amounts and servings --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("line", "row"), [
-    ("Vitamin A (as retinyl palmitate) 900 mcg RAE (3,000 IU) 100%",
-     {"name": "Vitamin A", "as": "retinyl palmitate", "amount": "900 mcg RAE (3,000 IU)", "dv": "100%"}),
-    ("Folate 400 mcg DFE (240 mcg folic acid)    100%",
-     {"name": "Folate", "amount": "400 mcg DFE (240 mcg folic acid)", "dv": "100%"}),
-    ("Vitamin E (as d-alpha tocopherol)\t13.5 mg alpha-tocopherol\t90%",
-     {"name": "Vitamin E", "as": "d-alpha tocopherol", "amount": "13.5 mg alpha-tocopherol", "dv": "90%"}),
-    ("Niacin 16 mg NE 100%", {"name": "Niacin", "amount": "16 mg NE", "dv": "100%"}),
-    ("Sodium <5 mg <1%", {"name": "Sodium", "amount": "<5 mg", "dv": "<1%"}),
-    ("Vitamin K2 (as menaquinone-7) (MK-7) 100 mcg 83%",
-     {"name": "Vitamin K2", "as": "menaquinone-7 (MK-7)", "amount": "100 mcg", "dv": "83%"}),
-    ("Calcium 500 mg (as calcium carbonate) 38%",
-     {"name": "Calcium", "as": "calcium carbonate", "amount": "500 mg", "dv": "38%"}),
-    ("Lactobacillus rhamnosus GG 10 billion CFU *", {"name": "Lactobacillus rhamnosus GG", "amount": "10 billion CFU",
-                                                     "dv": "*"}),
-    ("Fish Oil 1,200 mg", {"name": "Fish Oil", "amount": "1,200 mg"}),
-    ("Vitamin C ........ 90 mg ........ 100%", {"name": "Vitamin C", "amount": "90 mg", "dv": "100%"}),
-    ("| Zinc (as zinc gluconate) | 11 mg | 100% |", {"name": "Zinc", "as": "zinc gluconate", "amount": "11 mg",
-                                                     "dv": "100%"}),
-])
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        (
+            "Vitamin A (as retinyl palmitate) 900 mcg RAE (3,000 IU) 100%",
+            {"name": "Vitamin A", "as": "retinyl palmitate", "amount": "900 mcg RAE (3,000 IU)", "dv": "100%"},
+        ),
+        (
+            "Folate 400 mcg DFE (240 mcg folic acid)    100%",
+            {"name": "Folate", "amount": "400 mcg DFE (240 mcg folic acid)", "dv": "100%"},
+        ),
+        (
+            "Vitamin E (as d-alpha tocopherol)\t13.5 mg alpha-tocopherol\t90%",
+            {"name": "Vitamin E", "as": "d-alpha tocopherol", "amount": "13.5 mg alpha-tocopherol", "dv": "90%"},
+        ),
+        ("Niacin 16 mg NE 100%", {"name": "Niacin", "amount": "16 mg NE", "dv": "100%"}),
+        ("Sodium <5 mg <1%", {"name": "Sodium", "amount": "<5 mg", "dv": "<1%"}),
+        (
+            "Vitamin K2 (as menaquinone-7) (MK-7) 100 mcg 83%",
+            {"name": "Vitamin K2", "as": "menaquinone-7 (MK-7)", "amount": "100 mcg", "dv": "83%"},
+        ),
+        (
+            "Calcium 500 mg (as calcium carbonate) 38%",
+            {"name": "Calcium", "as": "calcium carbonate", "amount": "500 mg", "dv": "38%"},
+        ),
+        (
+            "Lactobacillus rhamnosus GG 10 billion CFU *",
+            {"name": "Lactobacillus rhamnosus GG", "amount": "10 billion CFU", "dv": "*"},
+        ),
+        ("Fish Oil 1,200 mg", {"name": "Fish Oil", "amount": "1,200 mg"}),
+        ("Vitamin C ........ 90 mg ........ 100%", {"name": "Vitamin C", "amount": "90 mg", "dv": "100%"}),
+        (
+            "| Zinc (as zinc gluconate) | 11 mg | 100% |",
+            {"name": "Zinc", "as": "zinc gluconate", "amount": "11 mg", "dv": "100%"},
+        ),
+    ],
+)
 def test_row_shapes(line, row):
     label = convert(f"Product\nSupplement Facts\n{line}\n", "p.txt").label
     assert label["facts"] == [row]
 
 
 def test_row_split_over_lines_and_dv_on_its_own_line():
-    label = convert("P\nSupplement Facts\nVitamin A (as retinyl acetate and 50% as\nbeta-carotene) 900 mcg RAE 100%\n"
-                    "Vitamin D3\n125 mcg (5,000 IU)\n625%\n", "p.txt").label
+    label = convert(
+        "P\nSupplement Facts\nVitamin A (as retinyl acetate and 50% as\nbeta-carotene) 900 mcg RAE 100%\n"
+        "Vitamin D3\n125 mcg (5,000 IU)\n625%\n",
+        "p.txt",
+    ).label
     assert label["facts"] == [
         {"name": "Vitamin A", "as": "retinyl acetate and 50% as beta-carotene", "amount": "900 mcg RAE", "dv": "100%"},
         {"name": "Vitamin D3", "amount": "125 mcg (5,000 IU)", "dv": "625%"},
     ]
 
 
-@pytest.mark.parametrize(("size", "directions", "expected"), [
-    ("Serving Size 2 Capsules", "Suggested use: Take 2 capsules daily.", {"size": "2 capsules"}),
-    ("Serving Size 1 Capsule", "Directions: Take 1 to 2 capsules daily.", {"size": "1 capsule", "per_day": "1-2"}),
-    ("Serving Size 1 Tablet", "Take one (1) tablet up to 3 times daily.", {"size": "1 tablet", "per_day": "1-3"}),
-    ("Serving Size 2 Softgels", "Suggested use: Take 2 softgels twice daily.", {"size": "2 softgels", "per_day": 2}),
-    ("Serving Size: 1 Scoop (5 g)", "Directions: Mix 1 scoop in water daily.", {"size": "1 scoop (5 g)"}),
-    ("Serving Size 1 Capsule", "Take 1 tablespoon 3 times daily.", {"size": "1 capsule"}),  # not the serving's unit
-])
+@pytest.mark.parametrize(
+    ("size", "directions", "expected"),
+    [
+        ("Serving Size 2 Capsules", "Suggested use: Take 2 capsules daily.", {"size": "2 capsules"}),
+        ("Serving Size 1 Capsule", "Directions: Take 1 to 2 capsules daily.", {"size": "1 capsule", "per_day": "1-2"}),
+        ("Serving Size 1 Tablet", "Take one (1) tablet up to 3 times daily.", {"size": "1 tablet", "per_day": "1-3"}),
+        (
+            "Serving Size 2 Softgels",
+            "Suggested use: Take 2 softgels twice daily.",
+            {"size": "2 softgels", "per_day": 2},
+        ),
+        ("Serving Size: 1 Scoop (5 g)", "Directions: Mix 1 scoop in water daily.", {"size": "1 scoop (5 g)"}),
+        ("Serving Size 1 Capsule", "Take 1 tablespoon 3 times daily.", {"size": "1 capsule"}),  # not the serving's unit
+    ],
+)
 def test_serving(size, directions, expected):
-    label = convert(f"P\nSupplement Facts\n{size}\nServings Per Container: about 60\nZinc 11 mg 100%\n{directions}\n",
-                    "p.txt").label
+    label = convert(
+        f"P\nSupplement Facts\n{size}\nServings Per Container: about 60\nZinc 11 mg 100%\n{directions}\n", "p.txt"
+    ).label
     assert label["serving"] == expected
     assert label["servings_per_container"] == 60
 
 
 def test_serving_size_and_servings_on_one_line():
-    label = convert("P\nSupplement Facts Serving Size 2 Gummies Servings Per Container 30\nZinc 11 mg 100%\n",
-                    "p.txt").label
+    label = convert(
+        "P\nSupplement Facts Serving Size 2 Gummies Servings Per Container 30\nZinc 11 mg 100%\n", "p.txt"
+    ).label
     assert label["serving"] == {"size": "2 gummies"} and label["servings_per_container"] == 30
 
 
 def test_claims_and_disclaimer_on_one_line_and_split_disclaimer():
-    conversion = convert("P\nSupplement Facts\nZinc 11 mg 100%\nSupports immune health.* Promotes wellness.* "
-                         "*These statements have not been evaluated by the Food and Drug Administration.\n"
-                         "This product is not intended to diagnose,\ntreat, cure, or prevent any disease.\n", "p.txt")
+    conversion = convert(
+        "P\nSupplement Facts\nZinc 11 mg 100%\nSupports immune health.* Promotes wellness.* "
+        "*These statements have not been evaluated by the Food and Drug Administration.\n"
+        "This product is not intended to diagnose,\ntreat, cure, or prevent any disease.\n",
+        "p.txt",
+    )
     assert conversion.label["claims"] == ["Supports immune health.*", "Promotes wellness.*"]
     assert conversion.label["disclaimer"] == (
         "These statements have not been evaluated by the Food and Drug Administration. This product is not intended "
-        "to diagnose, treat, cure, or prevent any disease.")
+        "to diagnose, treat, cure, or prevent any disease."
+    )
     assert conversion.notes == []
 
 
@@ -351,32 +435,46 @@ def test_no_product_name_is_a_note_and_a_placeholder(write):
 
 
 def test_text_around_the_panel_is_kept(write):
-    path = write("p.txt", "Example Naturals\nZinc Plus\nSupplement Facts\nZinc 11 mg 100%\nMade in USA\n"
-                          "Lot 12345 see bottom\nScan for recipes\nContains no artificial colors.\n")
+    path = write(
+        "p.txt",
+        "Example Naturals\nZinc Plus\nSupplement Facts\nZinc 11 mg 100%\nMade in USA\n"
+        "Lot 12345 see bottom\nScan for recipes\nContains no artificial colors.\n",
+    )
     _, label, notes = _import(path)
     assert label["product"] == "Example Naturals"
-    assert label["notes"] == ["Zinc Plus", "Made in USA", "Lot 12345 see bottom", "Scan for recipes",
-                              "Contains no artificial colors."]
+    assert label["notes"] == [
+        "Zinc Plus",
+        "Made in USA",
+        "Lot 12345 see bottom",
+        "Scan for recipes",
+        "Contains no artificial colors.",
+    ]
     assert [line.split(": ", 3)[-1] for line in notes] == [
         "line 2: not recognised, kept under notes: 'Zinc Plus'",
-        "line 7: not recognised, kept under notes: 'Scan for recipes'"]
+        "line 7: not recognised, kept under notes: 'Scan for recipes'",
+    ]
     assert "allergens" not in label
 
 
 def test_header():
-    assert header("some/dir/panel.txt", convert("P\nSupplement Facts\nZinc 11 mg\n", "x")) == \
-        "Imported by supplint import text from panel.txt: check it against the label"
+    assert (
+        header("some/dir/panel.txt", convert("P\nSupplement Facts\nZinc 11 mg\n", "x"))
+        == "Imported by supplint import text from panel.txt: check it against the label"
+    )
 
 
 # -- failures --------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("Just some text\nabout vitamins.\n", "no Supplement Facts panel found"),
-    ("", "the file is empty"),
-    ("  \n\t\n", "the file is empty"),
-    ("P\nSupplement Facts\nnothing readable here\n", "could not read any of its rows"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("Just some text\nabout vitamins.\n", "no Supplement Facts panel found"),
+        ("", "the file is empty"),
+        ("  \n\t\n", "the file is empty"),
+        ("P\nSupplement Facts\nnothing readable here\n", "could not read any of its rows"),
+    ],
+)
 def test_no_panel_exits_2_with_one_line(write, content, message):
     path = write("x.txt", content)
     result = run_in_process("import", "text", str(path))
@@ -414,8 +512,9 @@ def _mutations(text: str, rng: random.Random):
                     cut.append(line)
             mutated = cut
         else:
-            mutated = [line.replace(" ", rng.choice(["\t", "   ", ""]), 1) if rng.random() < 0.3 else line
-                       for line in mutated]
+            mutated = [
+                line.replace(" ", rng.choice(["\t", "   ", ""]), 1) if rng.random() < 0.3 else line for line in mutated
+            ]
         yield "\n".join(mutated)
 
 
@@ -449,7 +548,7 @@ def test_every_amount_and_dv_origin_is_that_text_in_the_source(fixture):
     conversion = convert(source, fixture.name)
     checked = 0
     for path, value, _, pasted in amount_origins(conversion, source):
-        assert pasted[:len(value)] == value, path
+        assert pasted[: len(value)] == value, path
         checked += 1
     assert checked >= len(conversion.label["facts"])
 
@@ -462,7 +561,8 @@ def test_origins_of_a_row_split_over_lines():
 
 
 def test_a_panel_without_its_heading_starts_at_the_serving_size():
-    label = convert("Magnesium Glycinate 200 mg\nServing Size 2 Capsules\nMagnesium (as magnesium glycinate) 200 mg 48%\n",
-                    "p.txt").label
+    label = convert(
+        "Magnesium Glycinate 200 mg\nServing Size 2 Capsules\nMagnesium (as magnesium glycinate) 200 mg 48%\n", "p.txt"
+    ).label
     assert label["product"] == "Magnesium Glycinate 200 mg"
     assert label["facts"] == [{"name": "Magnesium", "as": "magnesium glycinate", "amount": "200 mg", "dv": "48%"}]

@@ -50,14 +50,21 @@ def _lint_step(tmp_path, *args: str, sarif: str = "supplint.sarif") -> tuple[sub
     output = tmp_path / "github_output"
     output.touch()
     env = {k: v for k, v in os.environ.items() if k != "SUPPLINT_OUTPUT_FORMAT"}
-    env.update(GITHUB_ACTIONS="true", GITHUB_OUTPUT=str(output), RUNNER_TEMP=str(tmp_path), SARIF_FILE=sarif,
-               PATHS="examples/d3-5000-softgel.yaml examples/d3-k2-softgel.yaml", ARGS=" ".join(args),
-               SUPPLINT=shutil.which("supplint", path=os.path.dirname(sys.executable)) or "supplint",
-               ACTION_PATH=str(ROOT))
+    env.update(
+        GITHUB_ACTIONS="true",
+        GITHUB_OUTPUT=str(output),
+        RUNNER_TEMP=str(tmp_path),
+        SARIF_FILE=sarif,
+        PATHS="examples/d3-5000-softgel.yaml examples/d3-k2-softgel.yaml",
+        ARGS=" ".join(args),
+        SUPPLINT=shutil.which("supplint", path=os.path.dirname(sys.executable)) or "supplint",
+        ACTION_PATH=str(ROOT),
+    )
     if sarif:
         env["SARIF_FILE"] = str(tmp_path / sarif)
-    done = subprocess.run(["bash", str(ROOT / "action" / "lint.sh")], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        ["bash", str(ROOT / "action" / "lint.sh")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     outputs = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines())
     return done, outputs
 
@@ -86,15 +93,28 @@ def test_action_lint_step_says_plainly_when_supplint_cannot_run(tmp_path):
 
 def test_github_actions_makes_annotations_the_default(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SUPPLINT_OUTPUT_FORMAT"}
-    for value, expected in (("true", "::warning file=examples/d3-5000-softgel.yaml,line=13"),
-                            (None, "examples/d3-5000-softgel.yaml:13:13: SUP101")):
+    for value, expected in (
+        ("true", "::warning file=examples/d3-5000-softgel.yaml,line=13"),
+        (None, "examples/d3-5000-softgel.yaml:13:13: SUP101"),
+    ):
         run_env = dict(env, GITHUB_ACTIONS=value) if value else {k: v for k, v in env.items() if k != "GITHUB_ACTIONS"}
-        done = subprocess.run([sys.executable, "-m", "supplint", "check", "examples/d3-5000-softgel.yaml"], cwd=ROOT,
-                              env=run_env, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "supplint", "check", "examples/d3-5000-softgel.yaml"],
+            cwd=ROOT,
+            env=run_env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.stdout.startswith(expected)
-    explicit = subprocess.run([sys.executable, "-m", "supplint", "check", "--output-format", "json",
-                               "examples/d3-5000-softgel.yaml"], cwd=ROOT, env=dict(env, GITHUB_ACTIONS="true"),
-                              capture_output=True, text=True, timeout=60)
+    explicit = subprocess.run(
+        [sys.executable, "-m", "supplint", "check", "--output-format", "json", "examples/d3-5000-softgel.yaml"],
+        cwd=ROOT,
+        env=dict(env, GITHUB_ACTIONS="true"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert explicit.stdout.startswith("[")
 
 
@@ -117,15 +137,23 @@ def test_readme_pre_commit_snippet_is_a_complete_config():
     assert {hook["id"] for hook in config["repos"][0]["hooks"]} <= {hook["id"] for hook in HOOKS}
 
 
-@pytest.mark.skipif(os.environ.get("SUPPLINT_NETWORK_TESTS") != "1", reason="needs the package index (set SUPPLINT_NETWORK_TESTS=1)")
+@pytest.mark.skipif(
+    os.environ.get("SUPPLINT_NETWORK_TESTS") != "1", reason="needs the package index (set SUPPLINT_NETWORK_TESTS=1)"
+)
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
 def test_pre_commit_try_repo_runs_the_hook_on_the_examples(tmp_path):
     pytest.importorskip("pre_commit")
     if not (ROOT / ".git").exists():
         pytest.skip("try-repo needs the checkout to be a git repository")
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "cache"))
-    result = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "supplint", "--all-files",
-                             "--verbose"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "supplint", "--all-files", "--verbose"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     output = result.stdout + result.stderr
     # The examples are there to show findings, so the hook fails; this repository's [tool.supplint] include
     # (with the hook's --force-exclude) keeps rule packs and workflow files out.
@@ -135,13 +163,21 @@ def test_pre_commit_try_repo_runs_the_hook_on_the_examples(tmp_path):
     assert "rules/packs/" not in output and ".pre-commit-hooks.yaml:" not in output
 
 
-@pytest.mark.skipif(os.environ.get("SUPPLINT_NETWORK_TESTS") != "1", reason="needs the package index (set SUPPLINT_NETWORK_TESTS=1)")
+@pytest.mark.skipif(
+    os.environ.get("SUPPLINT_NETWORK_TESTS") != "1", reason="needs the package index (set SUPPLINT_NETWORK_TESTS=1)"
+)
 def test_action_install_step_installs_into_its_own_venv(tmp_path):
     output = tmp_path / "github_output"
     output.touch()
     env = dict(os.environ, GITHUB_OUTPUT=str(output), RUNNER_TEMP=str(tmp_path), REQUIREMENT="", ACTION_PATH=str(ROOT))
-    done = subprocess.run(["bash", str(ROOT / "action" / "install.sh")], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=900)
+    done = subprocess.run(
+        ["bash", str(ROOT / "action" / "install.sh")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     supplint_path = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines())["supplint"]
     assert supplint_path.startswith(str(tmp_path))

@@ -22,6 +22,7 @@ def _contracts() -> tuple[dict, list[dict]]:
 
 def _ini(session: dict, contracts: list[dict], package: str) -> str:
     """The contracts in import-linter's INI form, for ``package`` (a copy of supplint under another name)."""
+
     def value(item) -> str:
         if isinstance(item, list):
             return "".join(f"\n    {part.replace('supplint', package)}" for part in item)
@@ -29,9 +30,12 @@ def _ini(session: dict, contracts: list[dict], package: str) -> str:
 
     lines = ["[importlinter]", *(f"{key} = {value(item)}" for key, item in session.items())]
     for number, contract in enumerate(contracts):
-        lines += ["", f"[importlinter:contract:{number}]",
-                  *(f"{key} = {value(item)}" for key, item in contract.items() if key != "name"),
-                  f"name = {contract['name']}"]
+        lines += [
+            "",
+            f"[importlinter:contract:{number}]",
+            *(f"{key} = {value(item)}" for key, item in contract.items() if key != "name"),
+            f"name = {contract['name']}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -44,14 +48,17 @@ def test_the_package_keeps_its_layers(capsys):
 LAYERS, ACYCLIC = "supplint's layers import one way", "no cycle among the modules of a package"
 
 
-@pytest.mark.parametrize(("module", "upward", "broken"), [
-    # up a layer, and so round: run imports report already, label imports quantity
-    ("report/summary.py", "from ..run import session", {LAYERS, ACYCLIC}),
-    ("quantity/units.py", "from ..label import model", {LAYERS, ACYCLIC}),
-    # round inside one layer, which only the second contract sees
-    ("run/checker.py", "from . import session", {ACYCLIC}),
-    ("shipped/location.py", "from . import files", {ACYCLIC}),
-])
+@pytest.mark.parametrize(
+    ("module", "upward", "broken"),
+    [
+        # up a layer, and so round: run imports report already, label imports quantity
+        ("report/summary.py", "from ..run import session", {LAYERS, ACYCLIC}),
+        ("quantity/units.py", "from ..label import model", {LAYERS, ACYCLIC}),
+        # round inside one layer, which only the second contract sees
+        ("run/checker.py", "from . import session", {ACYCLIC}),
+        ("shipped/location.py", "from . import files", {ACYCLIC}),
+    ],
+)
 def test_an_upward_import_breaks_the_contract(tmp_path, monkeypatch, capsys, module, upward, broken):
     """A copy of the package under another name, with one function-level import pointing up (or round): broken."""
     copy = tmp_path / "supplint_probe"

@@ -84,10 +84,13 @@ def _counting_vocabulary(monkeypatch, tally):
     _claims.read_text.cache_clear()  # a remembered verdict would skip the scan
 
 
-@pytest.mark.parametrize(("words", "expected"), [
-    ("kidney disease ", []),                              # no claim verb: a caution, not a claim
-    ("cures kidney disease ", [("SUP303", 8)]),
-])
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("kidney disease ", []),  # no claim verb: a caution, not a claim
+        ("cures kidney disease ", [("SUP303", 8)]),
+    ],
+)
 def test_notes_repeating_a_disease_are_scanned_once_per_pattern(monkeypatch, words, expected):
     tally = [0]
     _counting_vocabulary(monkeypatch, tally)
@@ -97,13 +100,16 @@ def test_notes_repeating_a_disease_are_scanned_once_per_pattern(monkeypatch, wor
     assert 0 < tally[0] <= 40 * len(text)  # a pass per vocabulary entry the text holds; the old scans were quadratic
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("arthritis " * 3000, []),                                     # a page names a disease: a topic, not a claim
-    ("cures arthritis " * 3000, [("SUP404", 3)]),                  # one sentence of claim words: one claim
-    ("Cures arthritis. " * 3000, [("SUP404", 3)] * 3000),          # a claim in every sentence
-    ("cures arthritis; " * 3000, [("SUP404", 3)]),                 # many clauses of one sentence
-    ("Ask your doctor about arthritis. " * 1500, []),              # a mention in every sentence
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("arthritis " * 3000, []),  # a page names a disease: a topic, not a claim
+        ("cures arthritis " * 3000, [("SUP404", 3)]),  # one sentence of claim words: one claim
+        ("Cures arthritis. " * 3000, [("SUP404", 3)] * 3000),  # a claim in every sentence
+        ("cures arthritis; " * 3000, [("SUP404", 3)]),  # many clauses of one sentence
+        ("Ask your doctor about arthritis. " * 1500, []),  # a mention in every sentence
+    ],
+)
 def test_page_prose_repeating_a_disease_is_scanned_once_per_pattern(monkeypatch, text, expected):
     tally = [0]
     _counting_vocabulary(monkeypatch, tally)
@@ -113,7 +119,7 @@ def test_page_prose_repeating_a_disease_is_scanned_once_per_pattern(monkeypatch,
 
 
 _SCANNED = [0]  # characters CountingStr's searches went over
-_READS = [0]    # lines CountingLines handed out
+_READS = [0]  # lines CountingLines handed out
 
 
 class CountingStr(str):
@@ -161,26 +167,36 @@ class CountingLines(list):
         return list.__getitem__(self, index)
 
 
-@pytest.mark.parametrize(("filename", "directive", "text"), [
-    ("x.yaml", "# supplint: disable=SUP101", LABEL),
-    ("page.md", "<!-- supplint: disable=SUP401 -->", "# Title\n\n"),
-])
+@pytest.mark.parametrize(
+    ("filename", "directive", "text"),
+    [
+        ("x.yaml", "# supplint: disable=SUP101", LABEL),
+        ("page.md", "<!-- supplint: disable=SUP401 -->", "# Title\n\n"),
+    ],
+)
 def test_many_directive_lines_find_their_target_in_one_pass(monkeypatch, filename, directive, text):
     real = suppress.split_lines
     monkeypatch.setattr(suppress, "split_lines", lambda source: CountingLines(real(source)))
     _READS[0] = 0
     count = 2000
     first = text.count("\n") + 1
-    found = codes_and_lines(text + f"{directive}\n" * count + "notes: x\n" * (filename == "x.yaml")
-                            + "text\n" * (filename != "x.yaml"), filename)
+    found = codes_and_lines(
+        text + f"{directive}\n" * count + "notes: x\n" * (filename == "x.yaml") + "text\n" * (filename != "x.yaml"),
+        filename,
+    )
     assert [f for f in found if f[0] == "SUP009"] == [("SUP009", first + k) for k in range(count)]
     assert _READS[0] <= 4 * (count + first + 1)  # the old: each directive read every line after it
 
 
-@pytest.mark.parametrize("warning", ["Consult your health care provider before use.",
-                                     "Consult your healthcare provider before use.",
-                                     "Consult your health-care provider before use.",
-                                     "Consult your health - care provider before use."])
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Consult your health care provider before use.",
+        "Consult your healthcare provider before use.",
+        "Consult your health-care provider before use.",
+        "Consult your health - care provider before use.",
+    ],
+)
 def test_consult_notes_still_read_every_spelling_of_health_care(warning):
     assert "SUP301" not in [code for code, _ in codes_and_lines(LABEL + f"warnings: [{warning}]\n", "x.yaml")]
     assert "SUP301" in [code for code, _ in codes_and_lines(LABEL + "warnings: [Keep out of reach.]\n", "x.yaml")]

@@ -25,16 +25,24 @@ BAD = [
     pytest.param("product: x\nform: softgell\nfacts: []\n", [("SUP002", 2)], "'softgell'", id="enum-typo"),
     pytest.param("product: x\nform: pill\nfacts: []\n", [("SUP002", 2)], "'pill'", id="enum-unknown"),
     pytest.param(HEAD + "  - {name: Vitamin D, amount: 1,000 IU}\n", [("SUP002", 3)], "'1,000 IU'", id="flow-comma"),
-    pytest.param(HEAD + "  - {name: Vitamin D3, amount: 125 mcg (5,000 IU)}\n", [("SUP002", 3)],
-                 "'125 mcg (5,000 IU)'", id="flow-comma-parenthesis"),
+    pytest.param(
+        HEAD + "  - {name: Vitamin D3, amount: 125 mcg (5,000 IU)}\n",
+        [("SUP002", 3)],
+        "'125 mcg (5,000 IU)'",
+        id="flow-comma-parenthesis",
+    ),
     pytest.param("product:\nfacts: []\n", [("SUP002", 1)], "'product'", id="empty-required-text"),
     pytest.param("product: 1984\nfacts: []\n", [("SUP002", 1)], "'1984'", id="number-for-text"),
     pytest.param(HEAD + ROW + "directions: yes\n", [("SUP002", 5)], "'yes'", id="yes-for-text"),
     pytest.param(HEAD + ROW + "brand: ''\n", [("SUP002", 5)], "'brand'", id="empty-optional-text"),
     pytest.param("product: x\nfacts: 3\n", [("SUP002", 2)], "'3'", id="number-for-rows"),
     pytest.param("product: x\nfacts:\n  - Zinc 10 mg\n", [("SUP002", 3)], "'Zinc 10 mg'", id="text-for-row"),
-    pytest.param("product: x\nfacts: []\nserving: 2 capsules\n", [("SUP002", 3)], "'2 capsules'", id="text-for-mapping"),
-    pytest.param("product: x\nfacts: []\nservings_per_container: abc\n", [("SUP002", 3)], "'abc'", id="text-for-number"),
+    pytest.param(
+        "product: x\nfacts: []\nserving: 2 capsules\n", [("SUP002", 3)], "'2 capsules'", id="text-for-mapping"
+    ),
+    pytest.param(
+        "product: x\nfacts: []\nservings_per_container: abc\n", [("SUP002", 3)], "'abc'", id="text-for-number"
+    ),
     pytest.param("product: x\nfacts: []\nservings_per_container: -3\n", [("SUP002", 3)], "'-3'", id="negative-number"),
     pytest.param("product: x\nfacts: []\nclaims: {a: b}\n", [("SUP002", 3)], "(a)", id="mapping-for-items"),
     pytest.param("product: x\nfacts: []\nwarnings: [1, Keep cool.]\n", [("SUP002", 3)], "'1'", id="number-item"),
@@ -43,12 +51,20 @@ BAD = [
     pytest.param(HEAD + "  - {name: Zinc, amount: {value: 5}}\n", [("SUP002", 3)], "value", id="amount-mapping"),
     pytest.param(HEAD + "  - {name: Zinc, amount: [5, mg]}\n", [("SUP002", 3)], "`- `", id="items-for-amount"),
     pytest.param(HEAD + "  - name: Zinc\n    amount:\n", [("SUP002", 4)], "empty", id="empty-amount"),
-    pytest.param(HEAD + "  - {name: Zinc, amount: 10 mg, nutrient: zink}\n", [("SUP002", 3)], "'zink'", id="nutrient-typo"),
+    pytest.param(
+        HEAD + "  - {name: Zinc, amount: 10 mg, nutrient: zink}\n", [("SUP002", 3)], "'zink'", id="nutrient-typo"
+    ),
     pytest.param(HEAD + "  - {name: Zinc, amount: 10 mg, dv: 91}\n", [("SUP002", 3)], "91", id="dv-number"),
     pytest.param("product: x\npopulation: adultz\nfacts: []\n", [("SUP002", 2)], "'adultz'", id="population-typo"),
-    pytest.param("product: x\nserving: {size: 1 tablet, per_day: 0}\nfacts: []\n", [("SUP002", 2)], "0", id="per-day-zero"),
-    pytest.param("product: x\nserving: {size: 1 tablet, per_day: 1.5}\nfacts: []\n", [("SUP002", 2)], "1.5",
-                 id="per-day-fraction"),
+    pytest.param(
+        "product: x\nserving: {size: 1 tablet, per_day: 0}\nfacts: []\n", [("SUP002", 2)], "0", id="per-day-zero"
+    ),
+    pytest.param(
+        "product: x\nserving: {size: 1 tablet, per_day: 1.5}\nfacts: []\n",
+        [("SUP002", 2)],
+        "1.5",
+        id="per-day-fraction",
+    ),
     pytest.param("product: x\nserving:\n  per_day: 2\nfacts: []\n", [("SUP002", 2)], "'size'", id="missing-key"),
     pytest.param("product: x\n", [("SUP002", 1)], "'facts'", id="missing-facts"),
     pytest.param(HEAD + "  - {name: Zinc, as: 5, amount: 10 mg}\n", [("SUP002", 3)], "'5'", id="number-for-as"),

@@ -34,9 +34,14 @@ def findings(result, output_format: str) -> list[tuple[str, str, int]]:
     if output_format == "json":
         found = [(f["file"], f["code"], f["line"]) for f in json.loads(result.stdout)]
     elif output_format == "sarif":
-        found = [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"],
-                  r["locations"][0]["physicalLocation"]["region"]["startLine"])
-                 for r in json.loads(result.stdout)["runs"][0]["results"]]
+        found = [
+            (
+                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                r["ruleId"],
+                r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            )
+            for r in json.loads(result.stdout)["runs"][0]["results"]
+        ]
     else:
         found = [(m["file"], m["code"], int(m["line"])) for m in map(CONCISE.match, result.stdout.splitlines()) if m]
     return sorted(found)
@@ -49,8 +54,9 @@ def site(tmp_path: Path) -> Path:
     (tmp_path / "posts").mkdir()
     shutil.copy(D3_LABEL, tmp_path / "labels" / "d3.yaml")
     for index in range(50):
-        (tmp_path / "posts" / f"p{index:02}.md").write_text(POST.format(index=index, target="../labels/d3.yaml"),
-                                                            encoding="utf-8")
+        (tmp_path / "posts" / f"p{index:02}.md").write_text(
+            POST.format(index=index, target="../labels/d3.yaml"), encoding="utf-8"
+        )
     return tmp_path
 
 
@@ -60,7 +66,9 @@ def test_a_label_named_by_50_pages_is_reported_once_at_the_label(site, output_fo
     result = check_in(site, ".", "--output-format", output_format, "--jobs", jobs)
     assert result.returncode == 1
     assert findings(result, output_format) == LABEL_FINDINGS
-    notes = [line for line in result.stderr.splitlines() if "names label ../labels/d3.yaml, which has 3 problems" in line]
+    notes = [
+        line for line in result.stderr.splitlines() if "names label ../labels/d3.yaml, which has 3 problems" in line
+    ]
     assert len(notes) == 50  # each page says which label it names and how many problems it has
 
 
@@ -114,6 +122,15 @@ def test_a_named_file_that_does_not_look_like_a_label_is_still_checked_as_one(si
 
 
 def test_a_page_on_standard_input_and_its_label_given_too_report_the_label_once(site):
-    result = run_in_process("check", "--output-format", "json", "--stdin-filename", "posts/p00.md", "-", "labels",
-                            stdin=(site / "posts" / "p00.md").read_text(), cwd=site)
+    result = run_in_process(
+        "check",
+        "--output-format",
+        "json",
+        "--stdin-filename",
+        "posts/p00.md",
+        "-",
+        "labels",
+        stdin=(site / "posts" / "p00.md").read_text(),
+        cwd=site,
+    )
     assert findings(result, "json") == LABEL_FINDINGS

@@ -102,19 +102,34 @@ warnings:
 """
 
 EXAMPLES = {
-    "zinc-40-no-copper.yaml": ("SUP105@11:47", "Zinc at its upper limit with no copper.", "Zinc 40 mg Tablets",
-                               "  - {name: Zinc, as: zinc picolinate, amount: 40 mg, dv: 364%}\n"
-                               "  - {name: Vitamin C, as: ascorbic acid, amount: 90 mg, dv: 100%}"),
-    "zinc-40-copper.yaml": ("none", "The twin: the same zinc with copper beside it.", "Zinc 40 mg + Copper Tablets",
-                            "  - {name: Zinc, as: zinc picolinate, amount: 40 mg, dv: 364%}\n"
-                            "  - {name: Copper, as: copper glycinate, amount: 2 mg, dv: 222%}"),
-    "b6-100-mg.yaml": ("SUP210@11:52", "100 mg of vitamin B6 a day, at its upper limit but above 50 mg.",
-                       "Vitamin B6 100 mg Tablets",
-                       "  - {name: Vitamin B6, as: pyridoxine HCl, amount: 100 mg, dv: 5882%}\n"
-                       "  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg, dv: 24%}"),
-    "b6-25-mg.yaml": ("none", "The twin: 25 mg of vitamin B6.", "Vitamin B6 25 mg Tablets",
-                      "  - {name: Vitamin B6, as: pyridoxine HCl, amount: 25 mg, dv: 1471%}\n"
-                      "  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg, dv: 24%}"),
+    "zinc-40-no-copper.yaml": (
+        "SUP105@11:47",
+        "Zinc at its upper limit with no copper.",
+        "Zinc 40 mg Tablets",
+        "  - {name: Zinc, as: zinc picolinate, amount: 40 mg, dv: 364%}\n"
+        "  - {name: Vitamin C, as: ascorbic acid, amount: 90 mg, dv: 100%}",
+    ),
+    "zinc-40-copper.yaml": (
+        "none",
+        "The twin: the same zinc with copper beside it.",
+        "Zinc 40 mg + Copper Tablets",
+        "  - {name: Zinc, as: zinc picolinate, amount: 40 mg, dv: 364%}\n"
+        "  - {name: Copper, as: copper glycinate, amount: 2 mg, dv: 222%}",
+    ),
+    "b6-100-mg.yaml": (
+        "SUP210@11:52",
+        "100 mg of vitamin B6 a day, at its upper limit but above 50 mg.",
+        "Vitamin B6 100 mg Tablets",
+        "  - {name: Vitamin B6, as: pyridoxine HCl, amount: 100 mg, dv: 5882%}\n"
+        "  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg, dv: 24%}",
+    ),
+    "b6-25-mg.yaml": (
+        "none",
+        "The twin: 25 mg of vitamin B6.",
+        "Vitamin B6 25 mg Tablets",
+        "  - {name: Vitamin B6, as: pyridoxine HCl, amount: 25 mg, dv: 1471%}\n"
+        "  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg, dv: 24%}",
+    ),
 }
 
 
@@ -126,31 +141,50 @@ def copy_with_new_rules(where: Path) -> Path:
         catalogue.write(RESERVED)
     (where / "rules" / "packs" / "team.yaml").write_text(PACK, encoding="utf-8")
     for name, (expect, about, product, facts) in EXAMPLES.items():
-        (where / "examples" / name).write_text(LABEL.format(expect=expect, about=about, product=product, facts=facts),
-                                               encoding="utf-8")
+        (where / "examples" / name).write_text(
+            LABEL.format(expect=expect, about=about, product=product, facts=facts), encoding="utf-8"
+        )
     return where / "rules"
 
 
 def run_checks(rules: Path, tmp_path: Path, *tests: str) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     env |= {"SUPPLINT_RULES_DIR": str(rules), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
-                           "-n", "0", "-rA", *tests], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", "-n", "0", "-rA", *tests],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def test_a_pairing_and_a_dose_rule_need_only_their_pack_entry_and_examples(tmp_path):
     rules = copy_with_new_rules(tmp_path)
     # The README's link to docs/rules.md is a check of the documentation, which is regenerated with one command
     # (`supplint rule --all --output-format markdown > docs/rules.md`), not of the rules: the copy has neither.
-    result = run_checks(rules, tmp_path, "tests/test_rule_packs.py", "tests/test_examples.py", "--deselect",
-                        "tests/test_rule_packs.py::test_the_readme_links_the_generated_rule_reference_instead_of_copying_it")
+    result = run_checks(
+        rules,
+        tmp_path,
+        "tests/test_rule_packs.py",
+        "tests/test_examples.py",
+        "--deselect",
+        "tests/test_rule_packs.py::test_the_readme_links_the_generated_rule_reference_instead_of_copying_it",
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    for test in ("test_documented_example_fires[SUP105]", "test_documented_example_passes[SUP210]",
-                 "test_example_findings[zinc-40-no-copper.yaml]", "test_example_findings[b6-100-mg.yaml]",
-                 "test_example_findings[b6-25-mg.yaml]", "test_every_rule_is_the_catalogues"):
-        assert f"PASSED tests/test_rule_packs.py::{test}" in result.stdout or \
-            f"PASSED tests/test_examples.py::{test}" in result.stdout, test
+    for test in (
+        "test_documented_example_fires[SUP105]",
+        "test_documented_example_passes[SUP210]",
+        "test_example_findings[zinc-40-no-copper.yaml]",
+        "test_example_findings[b6-100-mg.yaml]",
+        "test_example_findings[b6-25-mg.yaml]",
+        "test_every_rule_is_the_catalogues",
+    ):
+        assert (
+            f"PASSED tests/test_rule_packs.py::{test}" in result.stdout
+            or f"PASSED tests/test_examples.py::{test}" in result.stdout
+        ), test
 
 
 def test_the_checks_fail_on_a_new_rule_that_does_not_do_what_its_examples_say(tmp_path):
@@ -158,8 +192,12 @@ def test_the_checks_fail_on_a_new_rule_that_does_not_do_what_its_examples_say(tm
     rules = copy_with_new_rules(tmp_path)
     pack = rules / "packs" / "team.yaml"
     pack.write_text(pack.read_text(encoding="utf-8").replace("default: 50 mg", "default: 150 mg"), encoding="utf-8")
-    result = run_checks(rules, tmp_path, "tests/test_rule_packs.py::test_documented_example_fires",
-                        "tests/test_examples.py::test_example_findings")
+    result = run_checks(
+        rules,
+        tmp_path,
+        "tests/test_rule_packs.py::test_documented_example_fires",
+        "tests/test_examples.py::test_example_findings",
+    )
     assert result.returncode == 1
     assert "FAILED tests/test_rule_packs.py::test_documented_example_fires[SUP210]" in result.stdout
     assert "FAILED tests/test_examples.py::test_example_findings[b6-100-mg.yaml]" in result.stdout
@@ -168,8 +206,14 @@ def test_the_checks_fail_on_a_new_rule_that_does_not_do_what_its_examples_say(tm
 def test_a_rules_directory_that_is_not_a_copy_of_rules_is_a_clear_error(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     env |= {"SUPPLINT_RULES_DIR": str(tmp_path), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
-    result = subprocess.run([sys.executable, "-m", "supplint", "check", "examples/d3-k2-softgel.yaml"], cwd=ROOT,
-                            env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "supplint", "check", "examples/d3-k2-softgel.yaml"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert "SUPPLINT_RULES_DIR" in result.stderr and "Traceback" not in result.stderr
 
@@ -177,25 +221,45 @@ def test_a_rules_directory_that_is_not_a_copy_of_rules_is_a_clear_error(tmp_path
 def test_a_dose_rule_naming_an_unknown_nutrient_is_a_pack_error(tmp_path):
     rules = copy_with_new_rules(tmp_path)
     pack = rules / "packs" / "team.yaml"
-    pack.write_text(pack.read_text(encoding="utf-8").replace("nutrients: [vitamin-b6]", "nutrients: [vitamin-b7]"),
-                    encoding="utf-8")
+    pack.write_text(
+        pack.read_text(encoding="utf-8").replace("nutrients: [vitamin-b6]", "nutrients: [vitamin-b7]"), encoding="utf-8"
+    )
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     env |= {"SUPPLINT_RULES_DIR": str(rules), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
-    result = subprocess.run([sys.executable, "-m", "supplint", "check", "examples/d3-k2-softgel.yaml"], cwd=ROOT,
-                            env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "supplint", "check", "examples/d3-k2-softgel.yaml"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2, result.stderr
     assert "rule 2 (SUP210), nutrients: unknown nutrient 'vitamin-b7'" in result.stderr
     assert "did you mean 'vitamin-b6'?" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("change", "error"), [
-    ({"nutrients": []}, "a maximum limit needs `nutrients`"),
-    ({"options": {}}, "a maximum limit needs the quantity option `maximum`"),
-    ({"options": {"maximum": {"type": "quantity", "nutrient": "vitamin-b6", "default": "50 mcg RAE",
-                              "description": "a threshold in a unit vitamin B6 is not declared in"}}},
-     "maximum '50 mcg RAE' cannot be a daily amount of Vitamin B6"),
-    ({"nutrients": ["vitamin-b6", "vitamin-a"]}, "maximum '50 mg' cannot be converted to mcg RAE"),
-])
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        ({"nutrients": []}, "a maximum limit needs `nutrients`"),
+        ({"options": {}}, "a maximum limit needs the quantity option `maximum`"),
+        (
+            {
+                "options": {
+                    "maximum": {
+                        "type": "quantity",
+                        "nutrient": "vitamin-b6",
+                        "default": "50 mcg RAE",
+                        "description": "a threshold in a unit vitamin B6 is not declared in",
+                    }
+                }
+            },
+            "maximum '50 mcg RAE' cannot be a daily amount of Vitamin B6",
+        ),
+        ({"nutrients": ["vitamin-b6", "vitamin-a"]}, "maximum '50 mg' cannot be converted to mcg RAE"),
+    ],
+)
 def test_a_dose_rule_naming_nutrients_is_checked_when_the_packs_load(change, error):
     import yaml
     from pydantic import TypeAdapter, ValidationError

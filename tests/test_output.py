@@ -52,6 +52,7 @@ def caret_span(block: list[str]) -> tuple[int, int, str]:
 
 # --- on a real example --------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def d3_findings():
     findings = supplint.check_file(D3)
@@ -79,7 +80,7 @@ def test_full_gutter_and_caret_point_at_the_span(d3_findings):
         assert above == source[finding.line - 1]
         assert offset == finding.column - 1
         assert count == finding.end_column - finding.column
-        assert above[offset:offset + count] == "125 mcg (5,000 IU)"
+        assert above[offset : offset + count] == "125 mcg (5,000 IU)"
 
 
 def test_full_help_line_and_blank_line_between_findings(d3_findings):
@@ -116,7 +117,8 @@ def test_every_format_is_one_module_of_the_table():
     # one module per format, but json and json-lines (one family) and the shopper's two reports
     assert {module: names for module, names in modules.items() if len(names) > 1} == {
         "supplint.report.json": {"json", "json-lines"},
-        "supplint.shopper.reporters": {"shopper-concise", "shopper-html"}}
+        "supplint.shopper.reporters": {"shopper-concise", "shopper-html"},
+    }
     with pytest.raises(KeyError):
         formats.reporter_class("yaml")
 
@@ -139,6 +141,7 @@ def test_full_reads_each_file_once(d3_findings):
 
 
 # --- tmp files and edge cases ---------------------------------------------------------------------------------
+
 
 def test_full_clips_context_at_the_start_of_the_file(write):
     path = write("label.yaml", "prodct: Vitamin C\nfacts: []\n")
@@ -247,7 +250,7 @@ def test_full_tabs_and_wide_characters_keep_the_caret_aligned():
     block = blocks(render([finding], read=lambda path: "a\tbc: 1\n"))[0]
     offset, count, above = caret_span(block)
     assert above == "a   bc: 1"  # the tab shown as spaces
-    assert above[offset:offset + count] == "bc"
+    assert above[offset : offset + count] == "bc"
 
     finding = replace(finding, column=5, end_column=6)
     block = blocks(render([finding], read=lambda path: "名前: x\n"))[0]
@@ -261,7 +264,7 @@ def test_full_shows_control_characters_harmlessly():
     assert "\x1b" not in "\n".join(block)
     offset, count, above = caret_span(block)
     assert above == "a<U+001B>[2Jb: x"  # shown as it is stored, not as the terminal would take it
-    assert above[offset:offset + count] == "2"  # column 4, after the eight cells ESC is shown in
+    assert above[offset : offset + count] == "2"  # column 4, after the eight cells ESC is shown in
 
 
 def test_full_crlf_and_bom(write):
@@ -281,6 +284,7 @@ def test_full_keeps_reading_invalid_utf8(write):
 
 # --- statistics -----------------------------------------------------------------------------------------------
 
+
 def stats(findings) -> str:
     out = io.StringIO()
     formats.render("statistics", findings, 0, out, quiet=True)
@@ -299,8 +303,10 @@ def test_statistics_counts_rules_most_frequent_first(d3_findings):
 def test_statistics_count_column_is_right_aligned(d3_findings):
     many = d3_findings[:1] * 123456 + d3_findings[1:2] * 7
     lines = stats(many).splitlines()
-    assert lines == [f"123456  {d3_findings[0].code}  {d3_findings[0].name}",
-                     f"     7  {d3_findings[1].code}  {d3_findings[1].name}"]
+    assert lines == [
+        f"123456  {d3_findings[0].code}  {d3_findings[0].name}",
+        f"     7  {d3_findings[1].code}  {d3_findings[1].name}",
+    ]
 
 
 def test_statistics_marks_rules_with_a_fix(d3_findings):
@@ -317,6 +323,12 @@ def test_statistics_prints_nothing_without_findings():
 
 
 def test_summary_counts_each_severity_in_plain_english():
-    result = run_cli("check", "--select", "SUP1,SUP2", "examples/d3-5000-softgel.yaml", "examples/b12-sublingual.yaml",
-                     "examples/bone-formula-k-unspecified.yaml")
+    result = run_cli(
+        "check",
+        "--select",
+        "SUP1,SUP2",
+        "examples/d3-5000-softgel.yaml",
+        "examples/b12-sublingual.yaml",
+        "examples/bone-formula-k-unspecified.yaml",
+    )
     assert result.stdout.splitlines()[-1] == "Found 5 problems (1 error, 3 warnings, 1 info) in 3 files."

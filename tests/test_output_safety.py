@@ -14,10 +14,12 @@ from supplint.report.formats import ALL_FORMATS
 
 # A raw right-to-left override in the product name and the nutrient name; a line separator, NEL and ESC (which a
 # YAML file can only hold escaped) in the nutrient name, so SUP208's message carries them all.
-LABEL = ('product: "Sunshine \u202eD3\u202c Supplement"\n'
-         "facts:\n"
-         '  - {name: "Vitamin B12 \u202ecb\\u2028next\\x85line\\e[2J", amount: 6 ug}\n'
-         "  - {name: Vitamin D3, amount: 400 IU}\n")
+LABEL = (
+    'product: "Sunshine \u202eD3\u202c Supplement"\n'
+    "facts:\n"
+    '  - {name: "Vitamin B12 \u202ecb\\u2028next\\x85line\\e[2J", amount: 6 ug}\n'
+    "  - {name: Vitamin D3, amount: 400 IU}\n"
+)
 IN_MESSAGE = ("\u202e", "\u2028", "\x85", "\x1b")
 RAW = (*IN_MESSAGE, "\u202c")
 SELECT = ("--select", "SUP206,SUP208")
@@ -84,15 +86,18 @@ def test_html_shows_bidi_controls_as_marked_code_points(label, tmp_path):
     page = report.read_text(encoding="utf-8")
     assert not any(char in page for char in RAW)
     assert page.count('<span class="hidden-char"') >= 4  # the product name (twice) and the finding's message
-    assert "Sunshine <span class=\"hidden-char\"" in page and "&lt;U+202E&gt;" in page
+    assert 'Sunshine <span class="hidden-char"' in page and "&lt;U+202E&gt;" in page
 
 
 def test_junit_keeps_the_text_as_character_references(label):
     out = check(label, "junit")
     assert not any(char in out for char in RAW)
     assert "&#x202E;" in out
-    failure = next(case.find("failure") for case in ET.fromstring(out).iter("testcase")
-                   if case.find("failure") is not None and case.find("failure").get("type") == "SUP208")
+    failure = next(
+        case.find("failure")
+        for case in ET.fromstring(out).iter("testcase")
+        if case.find("failure") is not None and case.find("failure").get("type") == "SUP208"
+    )
     assert "\u202e" in failure.get("message") and "\u2028" in failure.get("message")
 
 
@@ -124,8 +129,14 @@ def _on_a_terminal(*args: str, env: dict | None = None) -> str:
     main, child = pty.openpty()
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS")}
     environment.update(env or {}, TERM="xterm")
-    done = subprocess.run([sys.executable, "-m", "supplint", "check", *args], stdout=child, stderr=subprocess.PIPE,
-                          env=environment, cwd=ROOT, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "supplint", "check", *args],
+        stdout=child,
+        stderr=subprocess.PIPE,
+        env=environment,
+        cwd=ROOT,
+        timeout=60,
+    )
     os.close(child)
     chunks = []
     while True:

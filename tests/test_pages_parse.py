@@ -136,7 +136,7 @@ def test_markdown_link_with_affiliate_tag(post):
     assert link.text == "Sunny D3 5000 IU"
     assert (link.line, link.column) == find(POST, "[Sunny D3")
     run = next(run for run in post.prose if run.order == link.order)
-    assert run.text[link.offset:link.offset + len(link.text)] == link.text
+    assert run.text[link.offset : link.offset + len(link.text)] == link.text
     assert "amazon.com" not in run.text and "tag=" not in run.text
 
 
@@ -146,7 +146,7 @@ def test_markdown_raw_html_anchor_in_paragraph(post):
     assert link.text == "NatureWell D3"
     assert (link.line, link.column) == find(POST, '<a href="https://amzn.to')
     run = next(run for run in post.prose if run.order == link.order)
-    assert run.text[link.offset:link.offset + len(link.text)] == "NatureWell D3"
+    assert run.text[link.offset : link.offset + len(link.text)] == "NatureWell D3"
     assert run.line + run.text.count("\n", 0, link.offset) == link.line
     assert "<a" not in run.text and "rel=" not in run.text
 
@@ -169,9 +169,15 @@ def test_markdown_supplement_fence_maps_back_exactly(post):
 
 def test_markdown_document_order(post):
     assert ordered(post) == [
-        (0, "prose:Best"), (1, "prose:Our"), (2, "prose:The"), (3, "prose:Disclosure:"),
-        (4, "link:https://amzn.to/3xYz"), (4, "link:https://www.amazon.com/dp/B00X?tag=supplint-20&linkCode=ll1"),
-        (4, "prose:Our"), (5, "prose:Vitamin"), (6, "label"),
+        (0, "prose:Best"),
+        (1, "prose:Our"),
+        (2, "prose:The"),
+        (3, "prose:Disclosure:"),
+        (4, "link:https://amzn.to/3xYz"),
+        (4, "link:https://www.amazon.com/dp/B00X?tag=supplint-20&linkCode=ll1"),
+        (4, "prose:Our"),
+        (5, "prose:Vitamin"),
+        (6, "label"),
     ]
     orders = [run.order for run in post.prose]
     assert orders == sorted(orders) and len(set(orders)) == len(orders)
@@ -244,7 +250,8 @@ def test_markdown_autolinks_and_bare_urls_are_links_not_prose():
     source = "See <https://amzn.to/cure-all> or https://example.com/cures-cancer?tag=x-20, today.\n"
     page = parse_markdown(source)
     assert [link.url for link in page.links] == [
-        "https://amzn.to/cure-all", "https://example.com/cures-cancer?tag=x-20",
+        "https://amzn.to/cure-all",
+        "https://example.com/cures-cancer?tag=x-20",
     ]
     assert [link.column for link in page.links] == [find(source, "<https")[1], find(source, "https://example")[1]]
     text = page.prose[0].text
@@ -418,7 +425,15 @@ def test_markdown_table_cells():
         """)
     page = parse_markdown(source)
     assert [run.text for run in page.prose] == [
-        "Product", "Claim", "Buy", "Sunny D3", "Supports bone health", "Amazon", "Mag Calm", "Cures anxiety", "Shop",
+        "Product",
+        "Claim",
+        "Buy",
+        "Sunny D3",
+        "Supports bone health",
+        "Amazon",
+        "Mag Calm",
+        "Cures anxiety",
+        "Shop",
     ]
     cures = next(run for run in page.prose if run.text == "Cures anxiety")
     assert (cures.line, cures.column) == find(source, "Cures anxiety")
@@ -442,7 +457,10 @@ def test_markdown_nested_lists():
         """)
     page = parse_markdown(source)
     assert [(run.text, run.line, run.column) for run in page.prose] == [
-        ("Vitamin D3", 1, 3), ("supports immunity", 2, 5), ("cures colds", 3, 8), ("Zinc", 4, 3),
+        ("Vitamin D3", 1, 3),
+        ("supports immunity", 2, 5),
+        ("cures colds", 3, 8),
+        ("Zinc", 4, 3),
     ]
 
 
@@ -508,9 +526,17 @@ def test_markdown_order_of_labels_and_links_between_prose():
     page = parse_markdown(source)
     # A line that starts with <a> and goes on is a paragraph (its words are prose); an HTML block's text is a run
     # of its own, before the block's links.
-    assert ordered(page) == [(0, "prose:First."), (1, "label"), (2, "link:https://amzn.to/a"), (2, "prose:Buy"),
-                             (3, "link:https://amzn.to/b"), (3, "prose:Then"), (4, "prose:C"),
-                             (5, "link:https://amzn.to/c"), (6, "prose:Last.")]
+    assert ordered(page) == [
+        (0, "prose:First."),
+        (1, "label"),
+        (2, "link:https://amzn.to/a"),
+        (2, "prose:Buy"),
+        (3, "link:https://amzn.to/b"),
+        (3, "prose:Then"),
+        (4, "prose:C"),
+        (5, "link:https://amzn.to/c"),
+        (6, "prose:Last."),
+    ]
 
 
 def test_markdown_crlf_is_read_like_lf():
@@ -615,7 +641,7 @@ def test_html_link(html_post):
     assert link.text == "Calm Mag Glycinate"
     assert (link.line, link.column) == find(HTML_POST, '<a href="https://www.amazon')
     run = next(run for run in html_post.prose if run.order == link.order)
-    assert run.text[link.offset:].startswith("Calm\nMag Glycinate")
+    assert run.text[link.offset :].startswith("Calm\nMag Glycinate")
     assert run.line + run.text.count("\n", 0, link.offset) == link.line
 
 
@@ -644,8 +670,14 @@ def test_html_reference_and_comments(html_post):
 
 def test_html_document_order(html_post):
     assert ordered(html_post) == [
-        (0, "prose:Best"), (1, "prose:Magnesium"), (2, "prose:Top"), (3, "prose:As"),
-        (4, "link:https://www.amazon.com/dp/B01?tag=mag-20"), (4, "prose:Our"), (5, "label"), (6, "prose:Gentle"),
+        (0, "prose:Best"),
+        (1, "prose:Magnesium"),
+        (2, "prose:Top"),
+        (3, "prose:As"),
+        (4, "link:https://www.amazon.com/dp/B01?tag=mag-20"),
+        (4, "prose:Our"),
+        (5, "label"),
+        (6, "prose:Gentle"),
         (7, "prose:Third-party"),
     ]
 
@@ -661,8 +693,10 @@ def test_html_label_on_the_tag_line():
 
 
 def test_html_label_with_blank_lines_and_type_case():
-    source = ('<div>\n  <script type=" Application/X-Supplement+YAML ">\n      name: A\n\n      rows:\n'
-              '        - name: Zinc\n          amount: 15 mg\n  </script>\n</div>\n')
+    source = (
+        '<div>\n  <script type=" Application/X-Supplement+YAML ">\n      name: A\n\n      rows:\n'
+        "        - name: Zinc\n          amount: 15 mg\n  </script>\n</div>\n"
+    )
     (label,) = parse_html(source).labels
     assert label.text == "name: A\n\nrows:\n  - name: Zinc\n    amount: 15 mg\n"
     assert (label.line, label.column) == (3, 7)
@@ -712,8 +746,9 @@ def test_html_hidden_elements():
 
 
 def test_html_meta_supplements_and_missing_href():
-    source = ('<head><meta name="supplements" content="labels/a.yaml, labels/b.yaml">\n'
-              '<link rel="supplement"></head><p>x</p>')
+    source = (
+        '<head><meta name="supplements" content="labels/a.yaml, labels/b.yaml">\n<link rel="supplement"></head><p>x</p>'
+    )
     page = parse_html(source)
     assert [ref.path for ref in page.references] == ["labels/a.yaml", "labels/b.yaml"]
     assert [ref.column for ref in page.references] == [find(source, "labels/a")[1], find(source, "labels/b")[1]]
@@ -730,8 +765,15 @@ def test_html_tables_and_lists():
         <ol><li>One<ul><li>Nested cure</li></ul></li><li>Two</ol>
         """)
     page = parse_html(source)
-    assert [run.text for run in page.prose] == ["Product", "Claim", "Calm Mag", "Cures anxiety", "One",
-                                                "Nested cure", "Two"]
+    assert [run.text for run in page.prose] == [
+        "Product",
+        "Claim",
+        "Calm Mag",
+        "Cures anxiety",
+        "One",
+        "Nested cure",
+        "Two",
+    ]
     cell = page.prose[3]
     assert (cell.line, cell.column) == find(source, "Cures")
 
@@ -776,15 +818,17 @@ def test_html_multiline_comment():
 
 
 def test_html_hidden_text_and_tags_over_lines_keep_page_lines():
-    source = ('<p>Take <code>x = 1\ny = 2</code> daily, <a\n href="https://amzn.to/x">buy</a>\n'
-              'it <!--\nnote\n--> and it cures.</p>')
+    source = (
+        '<p>Take <code>x = 1\ny = 2</code> daily, <a\n href="https://amzn.to/x">buy</a>\n'
+        "it <!--\nnote\n--> and it cures.</p>"
+    )
     page = parse_html(source)
     assert where_in_prose(page, "daily")[0] == 2
     assert where_in_prose(page, "buy")[0] == 3
     assert where_in_prose(page, "cures")[0] == find(source, "cures")[0] == 6
     (link,) = page.links
     run = page.prose[0]
-    assert run.text[link.offset:link.offset + 3] == "buy" and link.line == 2
+    assert run.text[link.offset : link.offset + 3] == "buy" and link.line == 2
 
 
 # --- Exact page positions of prose offsets (Prose.anchors and span_at) --------------------------------------------
@@ -805,7 +849,7 @@ def assert_words_exact(source: str, page: Page, *expected: str) -> int:
             word = match.group()
             span = span_at(run, match.start(), match.end())
             line = source_lines[span.line - 1]
-            assert line[span.column - 1:span.column - 1 + len(word)] == word, (word, span, line, run.anchors)
+            assert line[span.column - 1 : span.column - 1 + len(word)] == word, (word, span, line, run.anchors)
             assert (span.end_line, span.end_column) == (span.line, span.column + len(word)), (word, span)
             checked += 1
             seen.add(word)
@@ -873,11 +917,55 @@ MARKDOWN_POSITIONS = page_text(r"""
 def test_markdown_every_word_maps_to_its_page_position():
     page = parse_markdown(MARKDOWN_POSITIONS)
     checked = assert_words_exact(
-        MARKDOWN_POSITIONS, page,
-        "Fish", "oil", "krill", "fine", "guide", "tested", "several", "Heading", "emphasis", "here", "arthritis",
-        "not", "cure", "2025", "caf", "s", "strong", "struck", "words", "indented", "ref", "after", "b", "continued",
-        "nested", "bold", "tail", "continuation", "more", "quoted", "escaped", "lazy", "Dose", "form", "pipe",
-        "maybe", "Beta", "now", "ordered", "autolink", "link", "text", "end", "next", "backslash", "then")
+        MARKDOWN_POSITIONS,
+        page,
+        "Fish",
+        "oil",
+        "krill",
+        "fine",
+        "guide",
+        "tested",
+        "several",
+        "Heading",
+        "emphasis",
+        "here",
+        "arthritis",
+        "not",
+        "cure",
+        "2025",
+        "caf",
+        "s",
+        "strong",
+        "struck",
+        "words",
+        "indented",
+        "ref",
+        "after",
+        "b",
+        "continued",
+        "nested",
+        "bold",
+        "tail",
+        "continuation",
+        "more",
+        "quoted",
+        "escaped",
+        "lazy",
+        "Dose",
+        "form",
+        "pipe",
+        "maybe",
+        "Beta",
+        "now",
+        "ordered",
+        "autolink",
+        "link",
+        "text",
+        "end",
+        "next",
+        "backslash",
+        "then",
+    )
     assert checked > 100
     assert page.prose[0].text == "Fish \"oil\" & krill, it's ''fine'' guide"
     assert page.prose[1].text == "Our picks,\ntested over\nseveral lines."
@@ -953,10 +1041,38 @@ HTML_POSITIONS = page_text("""
 def test_html_every_word_maps_to_its_page_position():
     page = parse_html(HTML_POSITIONS)
     checked = assert_words_exact(
-        HTML_POSITIONS, page,
-        "Best", "Worst", "Magnesium", "cures", "insomnia", "anxiety", "ranked", "glycinate", "review", "Calm", "weeks",
-        "caf", "s", "bars", "truly", "fast", "Visit", "more", "bold", "item", "lines", "Alpha", "D3", "dose", "5000",
-        "quoted", "words", "Leading", "then")
+        HTML_POSITIONS,
+        page,
+        "Best",
+        "Worst",
+        "Magnesium",
+        "cures",
+        "insomnia",
+        "anxiety",
+        "ranked",
+        "glycinate",
+        "review",
+        "Calm",
+        "weeks",
+        "caf",
+        "s",
+        "bars",
+        "truly",
+        "fast",
+        "Visit",
+        "more",
+        "bold",
+        "item",
+        "lines",
+        "Alpha",
+        "D3",
+        "dose",
+        "5000",
+        "quoted",
+        "words",
+        "Leading",
+        "then",
+    )
     assert checked > 40
     description = next(run for run in page.prose if run.text.startswith("Magnesium that"))
     assert description.text == "Magnesium that cures\ninsomnia & anxiety, ranked."  # its line break is kept

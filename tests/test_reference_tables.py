@@ -20,30 +20,62 @@ ROOT = Path(__file__).resolve().parents[1]
 def check_with(rules: Path, tmp_path: Path) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     env |= {"SUPPLINT_RULES_DIR": str(rules), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
-    return subprocess.run([sys.executable, "-m", "supplint", "check", "examples/d3-k2-softgel.yaml"], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "supplint", "check", "examples/d3-k2-softgel.yaml"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-@pytest.mark.parametrize(("table", "old", "new", "said"), [
-    # a misspelt key: before the tables were validated, the UL's sources were silently dropped
-    ("nutrients", "    covers: total intake\n    source: [S10]", "    covers: total intake\n    sources: [S10]",
-     "data/nutrients.yaml is invalid:\n  vitamin-d, ul.source: missing\n"
-     "  vitamin-d, ul.sources: unknown key (a misspelt key would drop its figure)"),
-    ("nutrients", "adults: {amount: 20, source: [S57, S58]}", "adults: {amount: 20, source: []}",
-     "  vitamin-d, dv.adults.source: empty: every figure names its source"),
-    ("nutrients", "  name: Vitamin D\n  unit: mcg\n", "  name: Vitamin D\n  unit: mcgs\n",
-     "  vitamin-d, unit: "),
-    ("conversions", "- {nutrient: vitamin-d, from: IU, to: mcg, factor: 0.025, source: [S13, S14, S10]}",
-     "- {nutrient: vitamin-d, from: IU, to: mcg, factor: 0.025, source: [S13, S14, S100]}",
-     "data/conversions.yaml: row 1 cites S100, which data/sources.yaml does not define"),
-    ("conversions", "- {nutrient: vitamin-d, from: IU, to: mcg, factor: 0.025, source: [S13, S14, S10]}",
-     "- {nutrient: vitamin-dd, from: IU, to: mcg, factor: 0.025, source: [S13, S14, S10]}",
-     "names nutrient 'vitamin-dd', which data/nutrients.yaml does not define; did you mean 'vitamin-d'?"),
-    ("populations", 'adults-71+:      {description: "adults 71+", bands: [71+], dv-set: adults}',
-     'adults-71+:      {description: "adults 71+", band: [71+], dv-set: adults}',
-     "data/populations.yaml is invalid:\n  adults-71+, band: unknown key"),
-], ids=["misspelt-key", "figure-without-source", "unit-no-label-prints", "undefined-source", "undefined-nutrient",
-        "population-key"])
+@pytest.mark.parametrize(
+    ("table", "old", "new", "said"),
+    [
+        # a misspelt key: before the tables were validated, the UL's sources were silently dropped
+        (
+            "nutrients",
+            "    covers: total intake\n    source: [S10]",
+            "    covers: total intake\n    sources: [S10]",
+            "data/nutrients.yaml is invalid:\n  vitamin-d, ul.source: missing\n"
+            "  vitamin-d, ul.sources: unknown key (a misspelt key would drop its figure)",
+        ),
+        (
+            "nutrients",
+            "adults: {amount: 20, source: [S57, S58]}",
+            "adults: {amount: 20, source: []}",
+            "  vitamin-d, dv.adults.source: empty: every figure names its source",
+        ),
+        ("nutrients", "  name: Vitamin D\n  unit: mcg\n", "  name: Vitamin D\n  unit: mcgs\n", "  vitamin-d, unit: "),
+        (
+            "conversions",
+            "- {nutrient: vitamin-d, from: IU, to: mcg, factor: 0.025, source: [S13, S14, S10]}",
+            "- {nutrient: vitamin-d, from: IU, to: mcg, factor: 0.025, source: [S13, S14, S100]}",
+            "data/conversions.yaml: row 1 cites S100, which data/sources.yaml does not define",
+        ),
+        (
+            "conversions",
+            "- {nutrient: vitamin-d, from: IU, to: mcg, factor: 0.025, source: [S13, S14, S10]}",
+            "- {nutrient: vitamin-dd, from: IU, to: mcg, factor: 0.025, source: [S13, S14, S10]}",
+            "names nutrient 'vitamin-dd', which data/nutrients.yaml does not define; did you mean 'vitamin-d'?",
+        ),
+        (
+            "populations",
+            'adults-71+:      {description: "adults 71+", bands: [71+], dv-set: adults}',
+            'adults-71+:      {description: "adults 71+", band: [71+], dv-set: adults}',
+            "data/populations.yaml is invalid:\n  adults-71+, band: unknown key",
+        ),
+    ],
+    ids=[
+        "misspelt-key",
+        "figure-without-source",
+        "unit-no-label-prints",
+        "undefined-source",
+        "undefined-nutrient",
+        "population-key",
+    ],
+)
 def test_a_mistake_in_a_reference_table_is_a_clear_error(tmp_path, table, old, new, said):
     rules = tmp_path / "rules"
     shutil.copytree(data.rules_dir() / "data", rules / "data")

@@ -49,7 +49,8 @@ def test_every_rule_is_the_catalogues():
     listed = {entry.code: (entry.name, entry.severity) for entry in catalogue()}
     assert len(listed) == len(catalogue()), "a code is listed twice in rules/catalogue.yaml"
     assert {code: (spec.name, spec.severity) for code, spec in RULES.items()} == {
-        code: listed.get(code) for code in RULES}
+        code: listed.get(code) for code in RULES
+    }
     assert set(registry().planned) == set(listed) - set(RULES)
     assert len({name for name, _ in listed.values()}) == len(listed), "a name is listed twice"
 
@@ -63,7 +64,9 @@ def test_the_catalogue_is_the_specs():
     fresh clone tests its packs against the catalogue; where the spec is beside the checkout, the two must agree."""
     from supplint.ruleset.registry import catalogue
 
-    rows = re.findall(r"^\| (SUP\d{3}) \| ([a-z0-9-]+) \| (error|warning|info) \|", SPEC.read_text(encoding="utf-8"), re.M)
+    rows = re.findall(
+        r"^\| (SUP\d{3}) \| ([a-z0-9-]+) \| (error|warning|info) \|", SPEC.read_text(encoding="utf-8"), re.M
+    )
     assert rows, "spec/rules.md has no catalogue table"
     assert sorted((entry.code, entry.name, entry.severity) for entry in catalogue()) == sorted(rows)
 
@@ -134,24 +137,29 @@ def test_alias_targets_and_forms_are_known():
     for row in data.load("data/aliases.yaml"):
         assert row.get("nutrient") is None or row["nutrient"] in ref.nutrients, row
     for rule in RULES.values():
-        for nutrient in [getattr(rule, "nutrient", None)] + [getattr(getattr(rule, side, None), "nutrient", None) for side in ("trigger", "partner")]:
+        for nutrient in [getattr(rule, "nutrient", None)] + [
+            getattr(getattr(rule, side, None), "nutrient", None) for side in ("trigger", "partner")
+        ]:
             assert nutrient is None or nutrient in ref.nutrients
 
 
-@pytest.mark.parametrize(("name", "as_", "nutrient", "forms"), [
-    ("Vitamin D3", "cholecalciferol", "vitamin-d", {"d3"}),
-    ("Vitamin K2", "menaquinone-7 (MK-7)", "vitamin-k", {"k2", "mk-7"}),
-    ("Vitamin K", "phytonadione", "vitamin-k", {"k1"}),
-    ("Pantothenic Acid", "calcium pantothenate", "pantothenic-acid", set()),
-    ("Selenium", "sodium selenite", "selenium", set()),
-    ("Vitamin E", "dl-alpha tocopheryl acetate", "vitamin-e", {"synthetic"}),
-    ("Vitamin A", "β-carotene", "vitamin-a", {"beta-carotene"}),
-    ("Folate", "L-5-MTHF", "folate", {"methylfolate"}),
-    ("Ashwagandha root extract", "KSM-66", None, set()),
-    ("Citicoline", None, None, set()),
-    ("Chloride (as potassium chloride)", None, "chloride", set()),  # the source in parentheses is not the nutrient
-    ("Vitamin K (as menaquinone-7)", None, "vitamin-k", {"k2"}),
-])
+@pytest.mark.parametrize(
+    ("name", "as_", "nutrient", "forms"),
+    [
+        ("Vitamin D3", "cholecalciferol", "vitamin-d", {"d3"}),
+        ("Vitamin K2", "menaquinone-7 (MK-7)", "vitamin-k", {"k2", "mk-7"}),
+        ("Vitamin K", "phytonadione", "vitamin-k", {"k1"}),
+        ("Pantothenic Acid", "calcium pantothenate", "pantothenic-acid", set()),
+        ("Selenium", "sodium selenite", "selenium", set()),
+        ("Vitamin E", "dl-alpha tocopheryl acetate", "vitamin-e", {"synthetic"}),
+        ("Vitamin A", "β-carotene", "vitamin-a", {"beta-carotene"}),
+        ("Folate", "L-5-MTHF", "folate", {"methylfolate"}),
+        ("Ashwagandha root extract", "KSM-66", None, set()),
+        ("Citicoline", None, None, set()),
+        ("Chloride (as potassium chloride)", None, "chloride", set()),  # the source in parentheses is not the nutrient
+        ("Vitamin K (as menaquinone-7)", None, "vitamin-k", {"k2"}),
+    ],
+)
 def test_alias_matching(name, as_, nutrient, forms):
     match = reference().aliases.match(name, as_)
     assert match.nutrient == nutrient
@@ -192,8 +200,16 @@ def test_quantity_option_defaults_are_amounts_of_their_nutrient():
 
 def test_data_files_cite_known_sources():
     known = set(reference().sources)
-    for name in ("data/statements.yaml", "data/disease-claims.yaml", "data/allergens.yaml", "data/aliases.yaml",
-                 "data/units.yaml", "data/consult-notes.yaml", "data/affiliate.yaml", "data/conversions.yaml"):
+    for name in (
+        "data/statements.yaml",
+        "data/disease-claims.yaml",
+        "data/allergens.yaml",
+        "data/aliases.yaml",
+        "data/units.yaml",
+        "data/consult-notes.yaml",
+        "data/affiliate.yaml",
+        "data/conversions.yaml",
+    ):
         cited = {value for key, value in _walk(data.load(name)) if key in ("source", "sources")}
         assert cited <= known, (name, cited - known)
 
@@ -224,8 +240,9 @@ def test_a_reserved_code_is_refused_as_not_implemented():
     from supplint.ruleset.registry import Registry, SelectionError
 
     reg = registry()
-    future = Registry(reg.rules, reg.by_name, {"SUP599": CatalogueEntry(code="SUP599", name="future-rule",
-                                                                        severity="warning")})
+    future = Registry(
+        reg.rules, reg.by_name, {"SUP599": CatalogueEntry(code="SUP599", name="future-rule", severity="warning")}
+    )
     for selector in ("SUP599", "future-rule"):
         with pytest.raises(SelectionError, match="not implemented yet"):
             future.select([selector])

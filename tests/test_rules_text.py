@@ -9,16 +9,20 @@ import supplint
 
 # --- the examples -----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("iron-tablet-no-warning.yaml", [("SUP304", 16)]),
-    ("iron-tablet-with-warning.yaml", []),
-    ("turmeric-claims-no-disclaimer.yaml", [("SUP302", 21)]),
-    ("joint-formula-disease-claim.yaml", [("SUP303", 25)]),
-    ("k2-mk7-capsule.yaml", [("SUP305", 11)]),
-    ("magnesium-citrate-no-identity.yaml", [("SUP306", 2)]),
-    ("omega-3-fish-oil-softgel.yaml", [("SUP307", 20)]),
-    ("elderberry-zinc-lozenge-high-in.yaml", [("SUP308", 27)]),
-])
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("iron-tablet-no-warning.yaml", [("SUP304", 16)]),
+        ("iron-tablet-with-warning.yaml", []),
+        ("turmeric-claims-no-disclaimer.yaml", [("SUP302", 21)]),
+        ("joint-formula-disease-claim.yaml", [("SUP303", 25)]),
+        ("k2-mk7-capsule.yaml", [("SUP305", 11)]),
+        ("magnesium-citrate-no-identity.yaml", [("SUP306", 2)]),
+        ("omega-3-fish-oil-softgel.yaml", [("SUP307", 20)]),
+        ("elderberry-zinc-lozenge-high-in.yaml", [("SUP308", 27)]),
+    ],
+)
 def test_text_rule_examples(name, expected):
     from conftest import EXAMPLES
 

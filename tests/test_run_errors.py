@@ -13,8 +13,10 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-LABEL = ("product: Sunshine D {n}\nfacts:\n  - {{name: Vitamin D3, amount: 400 IU}}\n"
-         "  - {{name: Vitamin B12, amount: 6 ug}}\n")
+LABEL = (
+    "product: Sunshine D {n}\nfacts:\n  - {{name: Vitamin D3, amount: 400 IU}}\n"
+    "  - {{name: Vitamin B12, amount: 6 ug}}\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +32,14 @@ def many_labels(tmp_path_factory):
 def test_ctrl_c_exits_130_with_one_line(many_labels, tmp_path, jobs):
     out = tmp_path / "out.txt"
     with open(out, "w") as stdout:
-        run = subprocess.Popen([sys.executable, "-m", "supplint", "check", "--jobs", jobs, str(many_labels)],
-                               stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
+        run = subprocess.Popen(
+            [sys.executable, "-m", "supplint", "check", "--jobs", jobs, str(many_labels)],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 60
         while out.stat().st_size == 0 and run.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)  # findings are flowing: the run is in the middle of the files

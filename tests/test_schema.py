@@ -18,11 +18,26 @@ from supplint.shipped import files as data
 COMMITTED = ROOT / "schema" / "label.schema.json"
 
 #: Keywords of JSON Schema 2019-09 / 2020-12 that draft-07 (and so yaml-language-server) does not know.
-NEWER_KEYWORDS = frozenset({
-    "$defs", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
-    "unevaluatedProperties", "unevaluatedItems", "prefixItems", "dependentRequired", "dependentSchemas",
-    "minContains", "maxContains", "contentSchema", "deprecated",
-})
+NEWER_KEYWORDS = frozenset(
+    {
+        "$defs",
+        "$anchor",
+        "$dynamicRef",
+        "$dynamicAnchor",
+        "$recursiveRef",
+        "$recursiveAnchor",
+        "$vocabulary",
+        "unevaluatedProperties",
+        "unevaluatedItems",
+        "prefixItems",
+        "dependentRequired",
+        "dependentSchemas",
+        "minContains",
+        "maxContains",
+        "contentSchema",
+        "deprecated",
+    }
+)
 #: Keywords whose value is a mapping of names to subschemas, not a subschema.
 NAME_MAPS = frozenset({"properties", "definitions", "patternProperties"})
 #: Keywords whose value is data, never a subschema.
@@ -69,12 +84,14 @@ def supplint_codes(doc: dict) -> set[str]:
 
 # (1) The committed copy is what the command prints: a model change without regenerating fails here.
 
+
 def test_committed_schema_is_the_command_output():
     result = run_in_process("schema")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout == COMMITTED.read_text(encoding="utf-8"), (
-        "schema/label.schema.json is stale: regenerate it with `supplint schema > schema/label.schema.json`")
+        "schema/label.schema.json is stale: regenerate it with `supplint schema > schema/label.schema.json`"
+    )
 
 
 def test_output_is_deterministic_pretty_and_newline_terminated():
@@ -88,12 +105,14 @@ def test_output_is_deterministic_pretty_and_newline_terminated():
 
 # (2) A valid draft-07 schema.
 
+
 def test_schema_is_valid_draft_07(schema):
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     Draft7Validator.check_schema(schema)
 
 
 # (3) Nothing draft-07 does not know, and references in draft-07 form.
+
 
 def test_no_keywords_newer_than_draft_07(schema):
     found = [(path, key) for path, sub in subschemas(schema) for key in sub if key in NEWER_KEYWORDS]
@@ -113,8 +132,11 @@ def test_refs_point_into_definitions_and_stand_alone(schema):
 
 def test_every_object_forbids_unknown_keys(schema):
     # An `if`/`else` subschema only tests the row it applies to; it is not an object of its own keys.
-    objects = [(path, sub) for path, sub in subschemas(schema) if "properties" in sub
-               and not {"if", "else"} & set(path.split("/"))]
+    objects = [
+        (path, sub)
+        for path, sub in subschemas(schema)
+        if "properties" in sub and not {"if", "else"} & set(path.split("/"))
+    ]
     assert len(objects) >= 5  # the label, Serving, Fact, BlendMember and the amount mapping
     for path, sub in objects:
         assert sub.get("additionalProperties") is False, path
@@ -122,13 +144,15 @@ def test_every_object_forbids_unknown_keys(schema):
 
 # What an editor gets: descriptions, enums, the alias, string-or-list text fields.
 
+
 def test_title_and_descriptions(schema):
     assert schema["title"] and schema["description"]
     described = [(f"#/properties/{name}", prop) for name, prop in schema["properties"].items()]
     for name, definition in schema["definitions"].items():
         assert definition.get("description"), name
-        described += [(f"#/definitions/{name}/properties/{key}", prop)
-                      for key, prop in definition["properties"].items()]
+        described += [
+            (f"#/definitions/{name}/properties/{key}", prop) for key, prop in definition["properties"].items()
+        ]
     missing = [path for path, prop in described if not prop.get("description")]
     assert missing == []
 
@@ -171,6 +195,7 @@ def test_per_day_default_is_a_serving_count(schema):
 
 # (4) Every valid example validates: the schema never rejects a label supplint accepts as well-formed.
 
+
 def _examples() -> list[Path]:
     return sorted(EXAMPLES.glob("*.yaml"))
 
@@ -189,18 +214,32 @@ def test_valid_examples_validate(path, validator):
     assert errors == []
 
 
-@pytest.mark.parametrize("change", [
-    pytest.param(lambda doc: doc.update(claims="One claim.*"), id="claims-string"),
-    pytest.param(lambda doc: doc.update(serving={"size": "2 capsules", "per_day": "1-2"}), id="per-day-range"),
-    pytest.param(lambda doc: doc["facts"][0].update(amount={"value": 125, "unit": "mcg"}), id="amount-mapping"),
-    pytest.param(lambda doc: doc["facts"][0].update(nutrient="vitamin-d"), id="nutrient-id"),
-    pytest.param(lambda doc: doc["facts"][0].update(dv="*"), id="dv-marker"),
-    pytest.param(lambda doc: doc["facts"].append({"name": "Blend", "amount": "250 mg", "dv": "*", "blend": [
-        {"name": "Turmeric root extract"}, {"name": "Boswellia", "amount": "50 mg"}]}), id="blend"),
-    pytest.param(lambda doc: doc.update(population="adults-51+", form="tablet"), id="population-and-form"),
-    pytest.param(lambda doc: doc["facts"].insert(0, {"name": "Calories", "amount": 20}), id="bare-calories"),
-    pytest.param(lambda doc: doc["facts"].insert(0, {"name": "Total  calories", "amount": 5}), id="bare-calories-case"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda doc: doc.update(claims="One claim.*"), id="claims-string"),
+        pytest.param(lambda doc: doc.update(serving={"size": "2 capsules", "per_day": "1-2"}), id="per-day-range"),
+        pytest.param(lambda doc: doc["facts"][0].update(amount={"value": 125, "unit": "mcg"}), id="amount-mapping"),
+        pytest.param(lambda doc: doc["facts"][0].update(nutrient="vitamin-d"), id="nutrient-id"),
+        pytest.param(lambda doc: doc["facts"][0].update(dv="*"), id="dv-marker"),
+        pytest.param(
+            lambda doc: doc["facts"].append(
+                {
+                    "name": "Blend",
+                    "amount": "250 mg",
+                    "dv": "*",
+                    "blend": [{"name": "Turmeric root extract"}, {"name": "Boswellia", "amount": "50 mg"}],
+                }
+            ),
+            id="blend",
+        ),
+        pytest.param(lambda doc: doc.update(population="adults-51+", form="tablet"), id="population-and-form"),
+        pytest.param(lambda doc: doc["facts"].insert(0, {"name": "Calories", "amount": 20}), id="bare-calories"),
+        pytest.param(
+            lambda doc: doc["facts"].insert(0, {"name": "Total  calories", "amount": 5}), id="bare-calories-case"
+        ),
+    ],
+)
 def test_well_formed_variants_validate(change, validator):
     doc = base_label()
     change(doc)
@@ -210,21 +249,25 @@ def test_well_formed_variants_validate(change, validator):
 
 # (5) Known-bad documents fail, as they do in supplint (SUP002).
 
+
 def _without_facts(doc: dict) -> None:
     del doc["facts"]
 
 
-@pytest.mark.parametrize("change", [
-    pytest.param(lambda doc: doc.update(warning="Keep out of reach of children."), id="unknown-key-warning"),
-    pytest.param(_without_facts, id="missing-facts"),
-    pytest.param(lambda doc: doc.update(form="pill"), id="form-pill"),
-    pytest.param(lambda doc: doc["facts"][0].update(dv=625), id="dv-without-percent"),
-    pytest.param(lambda doc: doc["facts"][0].update(dv="625"), id="dv-string-without-percent"),
-    pytest.param(lambda doc: doc["facts"][0].update(nutrient="vitamin-q"), id="unknown-nutrient"),
-    pytest.param(lambda doc: doc["facts"][0].update(amout="125 mcg"), id="unknown-row-key"),
-    pytest.param(lambda doc: doc.update(population="seniors"), id="unknown-population"),
-    pytest.param(lambda doc: doc.update(serving={"size": "1 softgel", "per_days": 2}), id="unknown-serving-key"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda doc: doc.update(warning="Keep out of reach of children."), id="unknown-key-warning"),
+        pytest.param(_without_facts, id="missing-facts"),
+        pytest.param(lambda doc: doc.update(form="pill"), id="form-pill"),
+        pytest.param(lambda doc: doc["facts"][0].update(dv=625), id="dv-without-percent"),
+        pytest.param(lambda doc: doc["facts"][0].update(dv="625"), id="dv-string-without-percent"),
+        pytest.param(lambda doc: doc["facts"][0].update(nutrient="vitamin-q"), id="unknown-nutrient"),
+        pytest.param(lambda doc: doc["facts"][0].update(amout="125 mcg"), id="unknown-row-key"),
+        pytest.param(lambda doc: doc.update(population="seniors"), id="unknown-population"),
+        pytest.param(lambda doc: doc.update(serving={"size": "1 softgel", "per_days": 2}), id="unknown-serving-key"),
+    ],
+)
 def test_known_bad_documents_fail(change, validator):
     doc = base_label()
     change(doc)
@@ -232,13 +275,18 @@ def test_known_bad_documents_fail(change, validator):
     assert list(validator.iter_errors(doc)) != []
 
 
-@pytest.mark.parametrize("row", [{"name": "Protein", "amount": 2}, {"name": "Vitamin C", "amount": 60},
-                                 {"name": "Calories burned", "amount": 20}], ids=["protein", "vitamin-c", "not-calories"])
+@pytest.mark.parametrize(
+    "row",
+    [{"name": "Protein", "amount": 2}, {"name": "Vitamin C", "amount": 60}, {"name": "Calories burned", "amount": 20}],
+    ids=["protein", "vitamin-c", "not-calories"],
+)
 def test_a_bare_number_fails_except_on_rows_that_print_one(row, validator):
     doc = base_label()
     doc["facts"].append(row)
     assert "SUP004" in supplint_codes(doc)
-    assert [list(error.absolute_path) for error in validator.iter_errors(doc)] == [["facts", len(doc["facts"]) - 1, "amount"]]
+    assert [list(error.absolute_path) for error in validator.iter_errors(doc)] == [
+        ["facts", len(doc["facts"]) - 1, "amount"]
+    ]
 
 
 def test_typo_keys_example_fails(validator):

@@ -51,8 +51,14 @@ TIMEOUT = 60
 
 def _start(*args: str, stderr) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "supplint", "serve", "--port", "0", *args], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=stderr, text=True, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "supplint", "serve", "--port", "0", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=True,
+        env=env,
+    )
     line = process.stdout.readline()
     match = re.search(r"http://\S+/", line)
     if not match:
@@ -102,6 +108,7 @@ def codes(answer: dict) -> set[str]:
 
 
 # -- the form ----------------------------------------------------------------------------------------------------
+
 
 def test_get_form_has_a_textarea_and_every_population(server):
     status, headers, page = request(server)
@@ -160,6 +167,7 @@ def test_form_editor_view_is_the_editors_report(server):
 
 # -- the API -----------------------------------------------------------------------------------------------------
 
+
 def test_api_checks_a_pasted_panel(server):
     status, answer = api(server, {"text": D3_PANEL})
     assert status == 200
@@ -167,7 +175,14 @@ def test_api_checks_a_pasted_panel(server):
     assert answer["kind"] == "panel"
     assert "SUP201" in codes(answer)
     d = next(t for t in answer["totals"] if t["nutrient"] == "Vitamin D")
-    assert (d["amount"], d["unit"], d["ul"], d["ul_percent"], d["dv"], d["dv_percent"]) == (125, "mcg", 100, 125, 20, 625)
+    assert (d["amount"], d["unit"], d["ul"], d["ul_percent"], d["dv"], d["dv_percent"]) == (
+        125,
+        "mcg",
+        100,
+        125,
+        20,
+        625,
+    )
 
 
 def test_api_findings_are_the_cli_json_objects(server, tmp_path):
@@ -231,8 +246,10 @@ def test_api_pasted_page_reads_no_file(server, tmp_path):
     """A label a pasted page names is never read: not ../../etc/passwd, not a real label on disk."""
     over = tmp_path / "over.yaml"
     over.write_text(ZINC_LOZENGE, encoding="utf-8")  # would draw SUP201 if it were read
-    page = (f"---\ntitle: Best zinc\nsupplements: [../../etc/passwd, {over}]\n---\n"
-            "# Best zinc\n\nWe take these every day.\n")
+    page = (
+        f"---\ntitle: Best zinc\nsupplements: [../../etc/passwd, {over}]\n---\n"
+        "# Best zinc\n\nWe take these every day.\n"
+    )
     status, answer = api(server, {"text": page})
     assert status == 200 and answer["kind"] == "page"
     broken = [f for f in answer["findings"] if f["code"] == "SUP405"]
@@ -242,15 +259,27 @@ def test_api_pasted_page_reads_no_file(server, tmp_path):
 
 
 def test_api_pasted_stack_file_reads_no_file(server):
-    text = "stack:\n  - label: ../../etc/passwd\n  - label: {product: D, facts: [{name: Vitamin D3, amount: 125 mcg}]}\n"
+    text = (
+        "stack:\n  - label: ../../etc/passwd\n  - label: {product: D, facts: [{name: Vitamin D3, amount: 125 mcg}]}\n"
+    )
     status, answer = api(server, {"text": text})
     assert status == 200
     assert any("not read" in note for note in answer["notes"])
     assert "SUP201" in codes(answer)  # the inline label is checked
 
 
-@pytest.mark.parametrize("body", [b"{bad", b"\xff\xfe", b"[1, 2]", b'{"text": 5}', b'{"text": "x", "texts": ["y"]}',
-                                  b'{"txt": "x"}', b'{"text": "product: X\\nfacts: []\\n", "population": "martians"}'])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{bad",
+        b"\xff\xfe",
+        b"[1, 2]",
+        b'{"text": 5}',
+        b'{"text": "x", "texts": ["y"]}',
+        b'{"txt": "x"}',
+        b'{"text": "product: X\\nfacts: []\\n", "population": "martians"}',
+    ],
+)
 def test_api_bad_requests_are_400_with_a_json_error(server, body):
     status, answer = api(server, body)
     assert status == 400
@@ -283,8 +312,10 @@ def _raw(server: str, head: bytes, body: bytes = b"") -> bytes:
 
 def test_large_body_is_refused_before_it_is_read(server):
     """3 MB declared: the 413 comes before a byte of the body is sent, and the server still answers."""
-    head = (f"POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {3 * 1024 * 1024}\r\n\r\n").encode()
+    head = (
+        f"POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {3 * 1024 * 1024}\r\n\r\n"
+    ).encode()
     answer = _raw(server, head)
     assert answer.startswith(b"HTTP/1.1 413 ")
     status, answer = api(server, {"text": D3_PANEL})
@@ -328,6 +359,7 @@ def test_a_stalled_client_does_not_hold_up_others(server):
 
 # -- the command ---------------------------------------------------------------------------------------------------
 
+
 def test_port_in_use_is_a_usage_error():
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -352,15 +384,14 @@ def test_binding_beyond_loopback_warns(tmp_path):
 # -- in headless Chromium -------------------------------------------------------------------------------------------
 
 
-
-
-
 def test_page_in_chromium(chromium, server, tmp_path):
     """Open the page, paste a lozenge panel and a multivitamin, submit, read the report and keep a screenshot."""
     from cdp import Browser
 
-    lozenges = ("Zinc Lozenges\nSupplement Facts\nServing Size 1 Lozenge\nServings Per Container 60\n"
-                "Amount Per Serving %Daily Value\nZinc (as zinc gluconate) 40 mg 364%\n")
+    lozenges = (
+        "Zinc Lozenges\nSupplement Facts\nServing Size 1 Lozenge\nServings Per Container 60\n"
+        "Amount Per Serving %Daily Value\nZinc (as zinc gluconate) 40 mg 364%\n"
+    )
     profile = tmp_path / "profile"
     profile.mkdir()
     browser = Browser(chromium, profile, CHROMIUM_FLAGS)
@@ -368,9 +399,11 @@ def test_page_in_chromium(chromium, server, tmp_path):
         browser.open_page(1280, 1400)
         browser.navigate(server)
         assert browser.evaluate("document.querySelectorAll('textarea').length") == 2
-        browser.evaluate(f"document.querySelector('#text').value = {json.dumps(lozenges)};"
-                         f"document.querySelector('#text-2').value = {json.dumps(MULTI)};"
-                         "document.querySelector('form').submit(); true")
+        browser.evaluate(
+            f"document.querySelector('#text').value = {json.dumps(lozenges)};"
+            f"document.querySelector('#text-2').value = {json.dumps(MULTI)};"
+            "document.querySelector('form').submit(); true"
+        )
         browser.wait_for("Page.loadEventFired")
         sentences = browser.evaluate("[...document.querySelectorAll('li.sentence')].map(e => e.innerText)")
         over = browser.evaluate("[...document.querySelectorAll('table.daily tr.over th')].map(e => e.innerText)")
@@ -393,8 +426,20 @@ def test_example_stack_shopper_report_in_chromium(chromium, tmp_path):
     from cdp import Browser
 
     out = tmp_path / "day.html"
-    result = CliRunner().invoke(cli, ["check", "--isolated", "--preset", "shopper", "--output-format", "html", "-o",
-                                      str(out), str(ROOT / "examples/stacks/daily-stack.yaml")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "check",
+            "--isolated",
+            "--preset",
+            "shopper",
+            "--output-format",
+            "html",
+            "-o",
+            str(out),
+            str(ROOT / "examples/stacks/daily-stack.yaml"),
+        ],
+    )
     assert result.exit_code == 1, result.output
     profile = tmp_path / "profile"
     profile.mkdir()

@@ -40,14 +40,19 @@ def line_of(text: str, needle: str) -> int:
     return next(i for i, line in enumerate(text.splitlines()) if needle in line)
 
 
-async def code_actions(client, doc_uri: str, at: types.Diagnostic | int, only: list[str] | None = None) -> list[types.CodeAction]:
+async def code_actions(
+    client, doc_uri: str, at: types.Diagnostic | int, only: list[str] | None = None
+) -> list[types.CodeAction]:
     """What the editor offers for a diagnostic (its range, and it in the context), or at a cursor on a line."""
     if isinstance(at, int):
         where, diagnostics = types.Range(types.Position(at, 0), types.Position(at, 0)), []
     else:
         where, diagnostics = at.range, [at]
-    params = types.CodeActionParams(text_document=types.TextDocumentIdentifier(uri=doc_uri), range=where,
-                                    context=types.CodeActionContext(diagnostics=diagnostics, only=only))
+    params = types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=doc_uri),
+        range=where,
+        context=types.CodeActionContext(diagnostics=diagnostics, only=only),
+    )
     return list(await request(client.text_document_code_action_async(params)) or [])
 
 
@@ -90,13 +95,16 @@ async def test_astral_characters_and_micro_signs_do_not_shift_columns(client):
     line = line_of(text, "🌿")
     hit = next(d for d in found if d.code == "SUP208" and d.range.start.line == line)
     utf16 = lambda s: len(s.encode("utf-16-le")) // 2  # noqa: E731
-    assert hit.range.start.character == utf16(row[:row.index("35 ug")])
-    assert hit.range.end.character == utf16(row[:row.index("35 ug") + len("35 ug")])
+    assert hit.range.start.character == utf16(row[: row.index("35 ug")])
+    assert hit.range.end.character == utf16(row[: row.index("35 ug") + len("35 ug")])
     micro = next(d for d in found if d.code == "SUP208" and d.range.start.line != line)
     micro_line = text.splitlines()[micro.range.start.line]
     assert micro.range.end.character == micro_line.index("55 µg") + len("55 µg")
-    fix = next(a for a in await code_actions(client, doc, hit) if a.kind == types.CodeActionKind.QuickFix
-               and a.title.startswith("SUP208"))
+    fix = next(
+        a
+        for a in await code_actions(client, doc, hit)
+        if a.kind == types.CodeActionKind.QuickFix and a.title.startswith("SUP208")
+    )
     assert apply_edits(text, edits_of(fix, doc)).splitlines()[line] == row.replace("35 ug", "35 mcg")
 
 
@@ -115,8 +123,11 @@ async def test_ug_quick_fix_writes_mcg(client):
     line = line_of(UG, "amount: 35 ug")
     assert "SUP208" in codes_at(found, line)
     hit = next(d for d in found if d.code == "SUP208" and d.range.start.line == line)
-    fixes = [a for a in await code_actions(client, doc, hit) if a.kind == types.CodeActionKind.QuickFix
-             and a.title.startswith("SUP208")]
+    fixes = [
+        a
+        for a in await code_actions(client, doc, hit)
+        if a.kind == types.CodeActionKind.QuickFix and a.title.startswith("SUP208")
+    ]
     assert len(fixes) == 1 and fixes[0].is_preferred
     (edit,) = edits_of(fixes[0], doc)
     column = UG.splitlines()[line].index("ug")
@@ -157,8 +168,7 @@ async def test_suppress_action_on_a_page_writes_an_html_comment(client):
     doc = uri(client, "pages/disease-claim.md", text)
     found = await open_doc(client, doc, text, "markdown")
     claim = next(d for d in found if d.code == "SUP404")
-    (action,) = [a for a in await code_actions(client, doc, claim)
-                 if a.title == "Suppress SUP404 on this line"]
+    (action,) = [a for a in await code_actions(client, doc, claim) if a.title == "Suppress SUP404 on this line"]
     (edit,) = edits_of(action, doc)
     assert "<!-- supplint: disable=SUP404 -->" in edit.new_text
     assert "SUP404" not in codes_at(await change(client, doc, 2, apply_edits(text, [edit])))
@@ -169,12 +179,18 @@ async def test_hover_explains_the_rule(client):
     await open_doc(client, doc, D3_5000)
     line = line_of(D3_5000, "amount: 125 mcg")
     at = types.Position(line, D3_5000.splitlines()[line].index("125") + 2)
-    result = await request(client.text_document_hover_async(
-        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=doc), position=at)))
+    result = await request(
+        client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=doc), position=at)
+        )
+    )
     assert result.contents.kind == types.MarkupKind.Markdown
     assert "## SUP201 above-upper-limit" in result.contents.value and "## SUP101 d3-without-k2" in result.contents.value
-    nothing = await request(client.text_document_hover_async(
-        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=doc), position=types.Position(5, 0))))
+    nothing = await request(
+        client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=doc), position=types.Position(5, 0))
+        )
+    )
     assert nothing is None
 
 
@@ -199,18 +215,25 @@ async def test_a_label_edit_relints_the_open_page_that_names_it(client):
     await open_doc(client, label, D3_5000)
     await published(client, page, mark)  # opening the label checks the page again too
     mark = len(client.published)
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=label, version=2),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=D3_K2)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=label, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=D3_K2)],
+        )
+    )
     assert "SUP201" not in codes_at(await published(client, page, mark))  # the unsaved text, not the disk
     (client.root / "labels" / "d3.yaml").write_text(D3_K2, encoding="utf-8")
     mark = len(client.published)
-    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=label)))
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=label))
+    )
     assert "SUP201" not in codes_at(await published(client, page, mark))
     # Closed again, the label is read from the disk, which was changed behind the editor's back.
     (client.root / "labels" / "d3.yaml").write_text(D3_5000, encoding="utf-8")
     mark = len(client.published)
-    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=label)))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=label))
+    )
     assert "SUP201" in codes_at(await published(client, page, mark), reference_line)
 
 
@@ -220,8 +243,9 @@ async def test_a_label_changed_on_disk_relints_the_page(client):
     assert "SUP201" not in codes_at(await open_doc(client, page, PAGE, "markdown"))
     (client.root / "labels" / "d3.yaml").write_text(D3_5000, encoding="utf-8")
     mark = len(client.published)
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        changes=[types.FileEvent(uri=label, type=types.FileChangeType.Changed)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=label, type=types.FileChangeType.Changed)])
+    )
     assert "SUP201" in codes_at(await published(client, page, mark), line_of(PAGE, "../labels/d3.yaml"))
 
 
@@ -229,8 +253,11 @@ async def test_supplements_entries_are_links_to_the_labels(client):
     label = uri(client, "labels/d3.yaml", D3_5000)
     page = uri(client, "posts/review.md", PAGE)
     await open_doc(client, page, PAGE, "markdown")
-    found = await request(client.text_document_document_link_async(
-        types.DocumentLinkParams(text_document=types.TextDocumentIdentifier(uri=page))))
+    found = await request(
+        client.text_document_document_link_async(
+            types.DocumentLinkParams(text_document=types.TextDocumentIdentifier(uri=page))
+        )
+    )
     (link,) = found
     line = line_of(PAGE, "../labels/d3.yaml")
     assert link.target == label and link.range.start.line == line
@@ -242,13 +269,16 @@ async def test_a_config_change_relints_open_documents(client):
     assert "SUP201" in codes_at(await open_doc(client, doc, D3_5000))
     config = uri(client, "supplint.toml", 'ignore = ["SUP201"]\n')
     mark = len(client.published)
-    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config)))
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config))
+    )
     found = await published(client, doc, mark)
     assert "SUP201" not in codes_at(found) and "SUP101" in codes_at(found)
     (client.root / "supplint.toml").write_text('select = ["SUP201"]\n', encoding="utf-8")
     mark = len(client.published)
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        changes=[types.FileEvent(uri=config, type=types.FileChangeType.Changed)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=config, type=types.FileChangeType.Changed)])
+    )
     assert codes_at(await published(client, doc, mark)) == {"SUP201"}
 
 
@@ -290,14 +320,25 @@ async def test_hostile_documents_never_stop_the_server(client):
     # Changes the server cannot place: a range past the end, a document never opened.
     past = types.Range(types.Position(9999, 5), types.Position(10_000, 0))
     assert "SUP201" in codes_at(await change(client, "untitled:Untitled-1", 2, "\n# more\n", past))
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri="file:///never/opened.yaml", version=3),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text="x")]))
-    assert await request(client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri="file:///never/opened.yaml"), position=types.Position(0, 0)))) is None
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri="file:///never/opened.yaml", version=3),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text="x")],
+        )
+    )
+    assert (
+        await request(
+            client.text_document_hover_async(
+                types.HoverParams(
+                    text_document=types.TextDocumentIdentifier(uri="file:///never/opened.yaml"),
+                    position=types.Position(0, 0),
+                )
+            )
+        )
+        is None
+    )
     # Still answering: a new label gets its diagnostics.
     assert "SUP201" in codes_at(await open_doc(client, uri(client, "after.yaml"), D3_5000), 12)
-
 
 
 @fixture(config=SERVER)
@@ -318,10 +359,12 @@ async def test_utf8_positions_when_the_client_prefers_them(utf8_client):
     found = await open_doc(utf8_client, doc, text)
     line = line_of(text, "🌿")
     hit = next(d for d in found if d.code == "SUP208" and d.range.start.line == line)
-    assert hit.range.start.character == len(row[:row.index("35 ug")].encode("utf-8"))
+    assert hit.range.start.character == len(row[: row.index("35 ug")].encode("utf-8"))
     # An edit in UTF-8 units lands where it should: "ug" replaced by "mcg" clears the finding.
-    at = len(row[:row.index("35 ug") + 3].encode("utf-8"))
-    fixed = await change(utf8_client, doc, 2, "mcg", types.Range(types.Position(line, at), types.Position(line, at + 2)))
+    at = len(row[: row.index("35 ug") + 3].encode("utf-8"))
+    fixed = await change(
+        utf8_client, doc, 2, "mcg", types.Range(types.Position(line, at), types.Position(line, at + 2))
+    )
     assert "SUP208" not in codes_at(fixed, line)
 
 

@@ -13,8 +13,10 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT
 from supplint.cli import cli
 
-PRESET = {rule["code"] for rule in
-          yaml.safe_load((ROOT / "rules/data/presets.yaml").read_text(encoding="utf-8"))["shopper"]["rules"]}
+PRESET = {
+    rule["code"]
+    for rule in yaml.safe_load((ROOT / "rules/data/presets.yaml").read_text(encoding="utf-8"))["shopper"]["rules"]
+}
 #: Words that belong to the editors' report, never to the shopper's.
 AUTHOR_WORDS = ("SUP", "CFR", "--fix", "column", "identity:", "`", ".yaml:", "Traceback")
 STACK = ("multivitamin-50-plus.yaml", "calcium-d3-tablet.yaml", "d3-5000-k2-softgel.yaml")
@@ -35,7 +37,9 @@ def test_preset_selects_the_shoppers_rules():
 
 
 def test_concise_is_plain_sentences():
-    result = check("--preset", "shopper", str(EXAMPLES / "d3-5000-softgel.yaml"), str(EXAMPLES / "iron-tablet-no-warning.yaml"))
+    result = check(
+        "--preset", "shopper", str(EXAMPLES / "d3-5000-softgel.yaml"), str(EXAMPLES / "iron-tablet-no-warning.yaml")
+    )
     assert result.exit_code == 1
     for word in AUTHOR_WORDS:
         assert word not in result.output
@@ -61,8 +65,16 @@ def test_stack_file_is_reported_as_a_stack():
 
 def test_html_is_the_shopper_page(tmp_path):
     out = tmp_path / "report.html"
-    result = check("--preset", "shopper", "--output-format", "html", "-o", str(out), "--stack",
-                   *(str(EXAMPLES / name) for name in STACK))
+    result = check(
+        "--preset",
+        "shopper",
+        "--output-format",
+        "html",
+        "-o",
+        str(out),
+        "--stack",
+        *(str(EXAMPLES / name) for name in STACK),
+    )
     assert result.exit_code == 1
     page = out.read_text(encoding="utf-8")
     for word in ("SUP", "CFR", "--fix", "column", "identity:", ".yaml"):

@@ -52,8 +52,17 @@ def test_only_labels_are_linted_and_git_ignored_files_are_left_out(site):
 
 def test_files_pre_commit_passes_are_sniffed_too(site):
     """pre-commit names every YAML file; with --force-exclude the same rule decides what is a label."""
-    result = run_in_process("check", "--force-exclude", "--output-format", "json", "docker-compose.yml",
-                            ".github/workflows/ci.yml", ".pre-commit-config.yaml", "labels/d3.yaml", cwd=site)
+    result = run_in_process(
+        "check",
+        "--force-exclude",
+        "--output-format",
+        "json",
+        "docker-compose.yml",
+        ".github/workflows/ci.yml",
+        ".pre-commit-config.yaml",
+        "labels/d3.yaml",
+        cwd=site,
+    )
     assert set(checked(result)) == {"labels/d3.yaml"}
 
 
@@ -83,10 +92,12 @@ def test_nested_gitignore_and_negation(site):
 
 
 def test_extend_inherits_then_overrides_key_by_key(site):
-    (site / "supplint.toml").write_text('population = "adults-19-50"\nper-file-ignores = {"labels/**" = ["SUP101"]}\n',
-                                        encoding="utf-8")
-    (site / "legacy" / "supplint.toml").write_text('extend = "../supplint.toml"\nignore = ["SUP301"]\n',
-                                                   encoding="utf-8")
+    (site / "supplint.toml").write_text(
+        'population = "adults-19-50"\nper-file-ignores = {"labels/**" = ["SUP101"]}\n', encoding="utf-8"
+    )
+    (site / "legacy" / "supplint.toml").write_text(
+        'extend = "../supplint.toml"\nignore = ["SUP301"]\n', encoding="utf-8"
+    )
     shutil.copy(D3, site / "legacy" / "d3.yaml")
     found = checked(run_in_process("check", ".", "--output-format", "json", cwd=site))
     assert "legacy/calcium.yaml" not in found  # the root's population (19-50: 2,500 mg) reaches legacy/
@@ -101,11 +112,14 @@ def test_without_extend_the_closest_file_alone_applies(site):
     assert found["legacy/calcium.yaml"] == [("SUP201", 19)]  # adults: the lowest adult limit, 2,000 mg
 
 
-@pytest.mark.parametrize(("root", "legacy", "blamed"), [
-    ('extend = "legacy/supplint.toml"\n', 'extend = "../supplint.toml"\n', "supplint.toml"),
-    ('populaton = "adults"\n', 'extend = "../supplint.toml"\n', "supplint.toml"),
-    ("", 'extend = "../missing.toml"\n', "missing.toml"),
-])
+@pytest.mark.parametrize(
+    ("root", "legacy", "blamed"),
+    [
+        ('extend = "legacy/supplint.toml"\n', 'extend = "../supplint.toml"\n', "supplint.toml"),
+        ('populaton = "adults"\n', 'extend = "../supplint.toml"\n', "supplint.toml"),
+        ("", 'extend = "../missing.toml"\n', "missing.toml"),
+    ],
+)
 def test_a_broken_extend_chain_is_a_usage_error(site, root, legacy, blamed):
     (site / "supplint.toml").write_text(root, encoding="utf-8")
     (site / "legacy" / "supplint.toml").write_text(legacy, encoding="utf-8")
@@ -123,8 +137,10 @@ def test_show_files_lists_what_check_would_check(site):
 def test_show_settings_says_what_applies_through_extend(site):
     import tomllib
 
-    (site / "supplint.toml").write_text('population = "adults-19-50"\nper-file-ignores = {"legacy/**" = ["SUP101"]}\n'
-                                        '[rules.megadose]\nmultiple = 12\n', encoding="utf-8")
+    (site / "supplint.toml").write_text(
+        'population = "adults-19-50"\nper-file-ignores = {"legacy/**" = ["SUP101"]}\n[rules.megadose]\nmultiple = 12\n',
+        encoding="utf-8",
+    )
     (site / "legacy" / "supplint.toml").write_text('extend = "../supplint.toml"\nfail-on = "error"\n', encoding="utf-8")
     result = run_in_process("check", "--show-settings", "legacy/calcium.yaml", cwd=site)
     assert result.returncode == 0

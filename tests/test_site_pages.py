@@ -98,8 +98,13 @@ def site(tmp_path) -> Path:
     shutil.copy(D3_LABEL, tmp_path / "labels" / "d3.yaml")
     posts = tmp_path / "content" / "posts"
     posts.mkdir(parents=True)
-    for name, text in {"d3.md": HUGO_POST, "missing.md": MISSING_POST, "broken.md": BROKEN_POST,
-                       "magnesium.mdx": MDX_POST, "footnote.md": FOOTNOTE_POST}.items():
+    for name, text in {
+        "d3.md": HUGO_POST,
+        "missing.md": MISSING_POST,
+        "broken.md": BROKEN_POST,
+        "magnesium.mdx": MDX_POST,
+        "footnote.md": FOOTNOTE_POST,
+    }.items():
         (posts / name).write_text(text, encoding="utf-8")
     return tmp_path
 
@@ -170,12 +175,15 @@ def test_the_library_matches_the_cli_on_toml_posts(site):
     assert codes_and_lines(posts / "missing.md") == [("SUP405", 3)]
 
 
-@pytest.mark.parametrize(("front_matter", "line"), [
-    ('title = "Broken front matter"\nsupplements = ["a.yaml"\n', 3),   # the array never closes
-    ('title = "x"\ntitle = "y"\n', 3),                                  # a duplicate key is an error in TOML
-    ("title: a YAML line in TOML\n", 2),
-    ('title = "x"\n[params\n', 3),
-])
+@pytest.mark.parametrize(
+    ("front_matter", "line"),
+    [
+        ('title = "Broken front matter"\nsupplements = ["a.yaml"\n', 3),  # the array never closes
+        ('title = "x"\ntitle = "y"\n', 3),  # a duplicate key is an error in TOML
+        ("title: a YAML line in TOML\n", 2),
+        ('title = "x"\n[params\n', 3),
+    ],
+)
 def test_broken_toml_is_sup001_at_its_line(tmp_path, front_matter, line):
     text = f"+++\n{front_matter}+++\n# Post\n"
     found = supplint.check_text(text, str(tmp_path / "post.md"))
@@ -187,11 +195,14 @@ def test_toml_front_matter_never_closed(tmp_path):
     assert [(f.code, f.line) for f in found] == [("SUP001", 1)]
 
 
-@pytest.mark.parametrize(("supplements", "codes"), [
-    ("supplements = 3", [("SUP002", 2)]),
-    ('supplements = ["", 3, {path = "x.yaml"}]', [("SUP002", 2)] * 3),
-    ("supplements = []", []),
-])
+@pytest.mark.parametrize(
+    ("supplements", "codes"),
+    [
+        ("supplements = 3", [("SUP002", 2)]),
+        ('supplements = ["", 3, {path = "x.yaml"}]', [("SUP002", 2)] * 3),
+        ("supplements = []", []),
+    ],
+)
 def test_toml_supplements_that_are_not_paths(tmp_path, supplements, codes):
     found = supplint.check_text(f"+++\n{supplements}\n+++\n# Post\n", str(tmp_path / "post.md"))
     assert [(f.code, f.line) for f in found] == codes
@@ -200,8 +211,9 @@ def test_toml_supplements_that_are_not_paths(tmp_path, supplements, codes):
 def test_toml_title_and_description_are_prose_at_their_columns(tmp_path):
     title, description = 'title = "Zinc \\u0026 more: this cures colds"', "description = 'It treats arthritis.'"
     text = f"+++\n{title}\n{description}\n+++\n# Zinc\n"
-    found = [(f.code, f.line, f.column) for f in supplint.check_text(text, str(tmp_path / "post.md"))
-             if f.code == "SUP404"]
+    found = [
+        (f.code, f.line, f.column) for f in supplint.check_text(text, str(tmp_path / "post.md")) if f.code == "SUP404"
+    ]
     # the finding is at the disease word; in the title it comes after an escape (6 characters, 1 in the value)
     assert found == [("SUP404", 2, title.index("colds") + 1), ("SUP404", 3, description.index("arthritis") + 1)]
 
@@ -211,8 +223,10 @@ def test_toml_title_and_description_are_prose_at_their_columns(tmp_path):
 
 def test_json_front_matter(site):
     post = site / "content" / "posts" / "json.md"
-    text = ('{\n  "title": "Vitamin D3",\n  "supplements": ["../../labels/d3.yaml", "../../labels/nope.yaml"]\n}\n'
-            f"# Vitamin D3\n\n{CONSULT}\n")
+    text = (
+        '{\n  "title": "Vitamin D3",\n  "supplements": ["../../labels/d3.yaml", "../../labels/nope.yaml"]\n}\n'
+        f"# Vitamin D3\n\n{CONSULT}\n"
+    )
     places = sorted((f.code, f.line, f.column) for f in supplint.check_text(text, str(post)))
     assert places == [("SUP101", 3, 19), ("SUP201", 3, 19), ("SUP202", 3, 19), ("SUP405", 3, 43)]
 
@@ -262,7 +276,7 @@ def test_a_jsx_anchor_is_an_affiliate_link(tmp_path):
 
 def test_code_in_mdx_keeps_its_jsx(tmp_path):
     """A fence or a code span shows JSX as an example: it is code either way, and does not unbalance the scan."""
-    text = "```jsx\n<Callout note={\"x\">\n```\n\nA `{` brace and `<Tag` in code.\n\nThis cures arthritis.\n"
+    text = '```jsx\n<Callout note={"x">\n```\n\nA `{` brace and `<Tag` in code.\n\nThis cures arthritis.\n'
     assert codes_and_lines(tmp_path / "post.mdx", text) == [("SUP404", 7)]
 
 
@@ -282,7 +296,7 @@ def test_an_indented_line_in_mdx_is_not_code(tmp_path):
 
 
 def test_unclosed_jsx_is_text_and_no_traceback(tmp_path):
-    text = "A { that never closes and <Tag a=\"b that never closes.\n\nThis cures arthritis.\n"
+    text = 'A { that never closes and <Tag a="b that never closes.\n\nThis cures arthritis.\n'
     assert ("SUP404", 3) in codes_and_lines(tmp_path / "post.mdx", text)
 
 
@@ -299,8 +313,10 @@ def test_a_footnote_disclosure_after_the_link(tmp_path):
 
 
 def test_a_disclosure_in_the_text_before_the_link_is_not_late(tmp_path):
-    text = (f"# D3\n\n{DISCLOSURE}[^1]\n\nOur pick is {LINK}.\n\n"
-            "[^1]: We may earn a commission on purchases made through links.\n")
+    text = (
+        f"# D3\n\n{DISCLOSURE}[^1]\n\nOur pick is {LINK}.\n\n"
+        "[^1]: We may earn a commission on purchases made through links.\n"
+    )
     assert codes_and_lines(tmp_path / "post.md", text + CONSULT + "\n") == []
 
 

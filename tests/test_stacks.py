@@ -27,7 +27,9 @@ def json_findings(result) -> list[dict]:
 
 
 def test_stack_flag_reports_vitamin_d_and_calcium_totals_with_each_products_share(shelf):
-    result = run_cli("check", "--stack", "--select", "SUP501", "--output-format", "json", MULTI, CALCIUM_D, D3, cwd=shelf)
+    result = run_cli(
+        "check", "--stack", "--select", "SUP501", "--output-format", "json", MULTI, CALCIUM_D, D3, cwd=shelf
+    )
     found = json_findings(result)
     assert sorted((f["file"], f["code"], f["line"]) for f in found) == [(CALCIUM_D, "SUP501", 19), (D3, "SUP501", 13)]
     vitamin_d = next(f for f in found if f["file"] == D3)
@@ -36,7 +38,12 @@ def test_stack_flag_reports_vitamin_d_and_calcium_totals_with_each_products_shar
 
 
 def test_without_stack_the_same_labels_get_no_stack_finding(shelf):
-    assert json_findings(run_cli("check", "--select", "SUP501", "--output-format", "json", MULTI, CALCIUM_D, D3, cwd=shelf)) == []
+    assert (
+        json_findings(
+            run_cli("check", "--select", "SUP501", "--output-format", "json", MULTI, CALCIUM_D, D3, cwd=shelf)
+        )
+        == []
+    )
 
 
 def test_a_balanced_stack_passes(shelf):
@@ -52,12 +59,15 @@ def test_stack_file_with_servings_a_day(shelf):
     assert [(f.code, f.line) for f in supplint.check_file(shelf / "regimen.yaml", select=["SUP501"])] == [("SUP501", 3)]
 
 
-@pytest.mark.parametrize(("text", "line"), [
-    ("stack:\n  - label: missing.yaml\n  - label: d3.yaml\n", 2),
-    ("stack:\n  - labl: x.yaml\n", 2),
-    ("stack: []\n", 1),
-    ("stack:\n  - label: x.yaml\n    per_day: 0\n", 3),
-])
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("stack:\n  - label: missing.yaml\n  - label: d3.yaml\n", 2),
+        ("stack:\n  - labl: x.yaml\n", 2),
+        ("stack: []\n", 1),
+        ("stack:\n  - label: x.yaml\n    per_day: 0\n", 3),
+    ],
+)
 def test_stack_file_mistakes_are_sup002_at_their_line(shelf, text, line):
     (shelf / "bad.yaml").write_text(text)
     found = [(f.code, f.line) for f in supplint.check_file(shelf / "bad.yaml")]
@@ -65,8 +75,10 @@ def test_stack_file_mistakes_are_sup002_at_their_line(shelf, text, line):
 
 
 def test_inline_labels_in_a_stack_file_are_linted_in_place(tmp_path):
-    text = ("stack:\n  - label:\n      product: Example B12 Supplement\n      facts:\n"
-            "        - {name: Vitamin B12, amount: 5 ug}\n      warnings: Ask your doctor before use.\n")
+    text = (
+        "stack:\n  - label:\n      product: Example B12 Supplement\n      facts:\n"
+        "        - {name: Vitamin B12, amount: 5 ug}\n      warnings: Ask your doctor before use.\n"
+    )
     (tmp_path / "s.yaml").write_text(text)
     assert ("SUP208", 5) in [(f.code, f.line) for f in supplint.check_file(tmp_path / "s.yaml")]
 
@@ -84,8 +96,18 @@ def test_stack_takes_dsld_records_and_survives_a_file_that_is_not_utf8(shelf):
 
     shutil.copy(ROOT / "tests" / "fixtures" / "dsld" / "d3-5000-softgel.json", shelf / "record.json")
     (shelf / "broken.yaml").write_bytes(b"product: \xff\nfacts: []\n")
-    result = run_cli("check", "--stack", "--select", "SUP001,SUP501", "--output-format", "json",
-                     "record.json", D3, "broken.yaml", cwd=shelf)
+    result = run_cli(
+        "check",
+        "--stack",
+        "--select",
+        "SUP001,SUP501",
+        "--output-format",
+        "json",
+        "record.json",
+        D3,
+        "broken.yaml",
+        cwd=shelf,
+    )
     found = json_findings(result)
     assert ("broken.yaml", "SUP001") in {(f["file"], f["code"]) for f in found}
     # 2 x 125 mcg of vitamin D; equal shares, so the first product named carries the finding
@@ -121,8 +143,9 @@ def test_stack_and_the_html_report_read_each_label_once(shelf, opened):
 
 
 def test_a_stack_file_is_read_once_and_its_labels_once(shelf, opened):
-    (shelf / "daily.yaml").write_text(f"stack:\n  - label: {MULTI}\n  - label: {CALCIUM_D}\n  - label: {D3}\n",
-                                      encoding="utf-8")
+    (shelf / "daily.yaml").write_text(
+        f"stack:\n  - label: {MULTI}\n  - label: {CALCIUM_D}\n  - label: {D3}\n", encoding="utf-8"
+    )
     opened.clear()  # writing it was an open too
     result = check_in(shelf, "--stack", "--output-format", "html", "daily.yaml")
     assert result.returncode == 1 and "SUP501" in result.stdout

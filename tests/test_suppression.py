@@ -49,8 +49,10 @@ def test_line_above_covers_the_next_content_line():
 
 
 def test_a_trailing_comment_on_the_line_above_does_not_cover():
-    text = base("").replace("  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg}",
-                                            "  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg}  # supplint: disable=SUP301")
+    text = base("").replace(
+        "  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg}",
+        "  - {name: Magnesium, as: magnesium glycinate, amount: 100 mg}  # supplint: disable=SUP301",
+    )
     assert found(text) == [("SUP009", 4), ("SUP301", 5)]
 
 
@@ -91,8 +93,7 @@ def test_suppression_works_on_a_file_the_yaml_parser_rejects():
 
 def test_sup009_fix_removes_what_is_unused(tmp_path):
     path = tmp_path / "label.yaml"
-    original = base("  # supplint: disable=SUP301,SUP201").replace(
-        "facts:", "# supplint: disable=SUP104\nfacts:")
+    original = base("  # supplint: disable=SUP301,SUP201").replace("facts:", "# supplint: disable=SUP104\nfacts:")
     path.write_text(original)
     result = run_in_process("check", "--select", "SUP301,SUP009", "--fix", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
@@ -100,8 +101,9 @@ def test_sup009_fix_removes_what_is_unused(tmp_path):
 
 
 def test_cli_reports_sup009_in_json():
-    result = run_in_process("check", "--select", "SUP009", "--output-format", "json", "-",
-                            stdin=base("  # supplint: disable=SUP201"))
+    result = run_in_process(
+        "check", "--select", "SUP009", "--output-format", "json", "-", stdin=base("  # supplint: disable=SUP201")
+    )
     (finding,) = json.loads(result.stdout)
     assert (finding["code"], finding["line"], finding["column"]) == ("SUP009", 5, 43)
     assert finding["fix"]["edits"] == [{"line": 5, "column": 41, "end_line": 5, "end_column": 69, "content": ""}]
@@ -113,7 +115,8 @@ def test_lines_are_counted_as_yaml_counts_them():
     row = "  - {name: Vitamin B12, amount: 5 ug}"
     tail = "\nwarnings: Ask your doctor before use.\n"
     assert [(f.code, f.line, f.fix is not None) for f in supplint.check_text(head + row + tail, "l.yaml")] == [
-        ("SUP208", 4, True)]
+        ("SUP208", 4, True)
+    ]
     assert supplint.check_text(head + row + "  # supplint: disable=SUP208" + tail, "l.yaml") == []
 
 
@@ -137,7 +140,7 @@ def found_d3(text: str, rules=NODE_RULES) -> list[tuple[str, int]]:
 
 
 def above(line: str, directive: str, text: str = D3) -> str:
-    indent = line[:len(line) - len(line.lstrip(" -"))].replace("-", " ")
+    indent = line[: len(line) - len(line.lstrip(" -"))].replace("-", " ")
     return text.replace(line + "\n", f"{indent}{directive}\n{line}\n", 1)
 
 
@@ -169,7 +172,9 @@ def test_a_comment_above_the_first_key_does_not_cover_the_file():
 
 
 def test_blank_and_comment_lines_between_comment_and_item():
-    text = D3.replace("  - name: Vitamin D3", "  # supplint: disable=SUP101\n\n  # reviewed 2026-11\n  - name: Vitamin D3")
+    text = D3.replace(
+        "  - name: Vitamin D3", "  # supplint: disable=SUP101\n\n  # reviewed 2026-11\n  - name: Vitamin D3"
+    )
     assert found_d3(text) == []
 
 
@@ -184,12 +189,15 @@ def test_an_unused_node_comment_is_reported_at_its_line():
 
 
 def test_a_flow_item_on_one_line_and_a_block_scalar():
-    flow = D3.replace("  - name: Vitamin D3\n    as: cholecalciferol\n    amount: 50 mcg (2,000 IU)\n",
-                      "  # supplint: disable=SUP101\n  - {name: Vitamin D3, amount: 50 mcg}\n")
+    flow = D3.replace(
+        "  - name: Vitamin D3\n    as: cholecalciferol\n    amount: 50 mcg (2,000 IU)\n",
+        "  # supplint: disable=SUP101\n  - {name: Vitamin D3, amount: 50 mcg}\n",
+    )
     assert found_d3(flow) == []
     block = BASE.replace("TRAILING", "").replace(
         "warnings: Keep out of reach of children.",
-        "# supplint: disable=SUP301\nwarnings: |\n  Keep out of reach\n  of children.")
+        "# supplint: disable=SUP301\nwarnings: |\n  Keep out of reach\n  of children.",
+    )
     assert found(block) == []
 
 

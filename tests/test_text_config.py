@@ -28,13 +28,16 @@ def usage_error(path, *args: str) -> str:
 LABEL = "product: Example Fish Oil Supplement\nfacts: []\nother_ingredients:\n  - gelatin\n  - {ingredient}\n"
 
 
-@pytest.mark.parametrize("ingredient", [
-    "whe\u00adat germ oil",     # a soft hyphen left by hyphenation, inside the word
-    "\ufb01sh gelatin",          # the PDF ligature "ﬁ"
-    "ca\u200bsein",              # a zero-width space inside the word
-    "Ｓｏｙ lecithin",            # full-width letters
-    "sesa\u2060me oil",          # a word joiner
-])
+@pytest.mark.parametrize(
+    "ingredient",
+    [
+        "whe\u00adat germ oil",  # a soft hyphen left by hyphenation, inside the word
+        "\ufb01sh gelatin",  # the PDF ligature "ﬁ"
+        "ca\u200bsein",  # a zero-width space inside the word
+        "Ｓｏｙ lecithin",  # full-width letters
+        "sesa\u2060me oil",  # a word joiner
+    ],
+)
 def test_allergen_words_are_matched_after_folding(write, ingredient):
     path = write("label.yaml", LABEL.format(ingredient=ingredient))
     assert check(path, "--select", "SUP307") == [("SUP307", 5)]
@@ -68,8 +71,9 @@ Our pick is [Example Magnesium]({url}).
 def test_extra_tracking_hosts_add_to_the_shipped_ones(write):
     path = write("page.md", PAGE.format(disclosure="A short intro.", url="https://go.example-partner.net/p/123"))
     assert check(path, "--select", "SUP401") == []
-    write("supplint.toml",
-          '[rules.missing-affiliate-disclosure]\nextra-hosts = ["(^|\\\\.)example-partner\\\\.net$"]\n')
+    write(
+        "supplint.toml", '[rules.missing-affiliate-disclosure]\nextra-hosts = ["(^|\\\\.)example-partner\\\\.net$"]\n'
+    )
     assert check(path, "--select", "SUP401") == [("SUP401", 7)]
     shipped = write("shipped.md", PAGE.format(disclosure="A short intro.", url="https://amzn.to/3abcdef"))
     assert check(shipped, "--select", "SUP401") == [("SUP401", 7)]  # the shipped hosts still count
@@ -86,8 +90,11 @@ def test_extra_disclosure_patterns_add_to_the_shipped_ones(write):
     path = write("page.md", PAGE.format(disclosure=house, url="https://amzn.to/3abcdef"))
     before = check(path, "--select", "SUP401,SUP406")
     assert before == [("SUP401", 7)]
-    write("supplint.toml", '[rules.SUP401]\nextra-patterns = ["^kickback notice\\\\b"]\n'
-                           '[rules.SUP406]\nextra-patterns = ["^kickback notice\\\\b"]\n')
+    write(
+        "supplint.toml",
+        '[rules.SUP401]\nextra-patterns = ["^kickback notice\\\\b"]\n'
+        '[rules.SUP406]\nextra-patterns = ["^kickback notice\\\\b"]\n',
+    )
     assert check(path, "--select", "SUP401,SUP406") == []
     shipped = write("shipped.md", PAGE.format(disclosure="We earn a commission on purchases.", url="https://amzn.to/x"))
     assert check(shipped, "--select", "SUP401,SUP406") == []  # the shipped wording still counts
@@ -96,8 +103,11 @@ def test_extra_disclosure_patterns_add_to_the_shipped_ones(write):
 def test_extra_vague_wording_is_sup406(write):
     path = write("page.md", PAGE.format(disclosure="Partner pick.", url="https://amzn.to/3abcdef"))
     assert check(path, "--select", "SUP401,SUP406") == [("SUP401", 7)]
-    write("supplint.toml", '[rules.SUP401]\nextra-vague = ["^partner pick\\\\W*$"]\n'
-                           '[rules.SUP406]\nextra-vague = ["^partner pick\\\\W*$"]\n')
+    write(
+        "supplint.toml",
+        '[rules.SUP401]\nextra-vague = ["^partner pick\\\\W*$"]\n'
+        '[rules.SUP406]\nextra-vague = ["^partner pick\\\\W*$"]\n',
+    )
     assert check(path, "--select", "SUP401,SUP406") == [("SUP406", 3)]
 
 
@@ -109,15 +119,18 @@ def test_a_late_extra_disclosure_is_sup402(write):
     assert check(path, "--select", "SUP402") == [("SUP402", 5)]
 
 
-LABEL_301 = ("product: Example Magnesium\nfacts:\n  - {name: Magnesium, amount: 100 mg}\n"
-             "warnings: Clear it with your care team first.\n")
+LABEL_301 = (
+    "product: Example Magnesium\nfacts:\n  - {name: Magnesium, amount: 100 mg}\n"
+    "warnings: Clear it with your care team first.\n"
+)
 
 
 def test_extra_consult_patterns_on_labels(write):
     path = write("label.yaml", LABEL_301)
     assert check(path, "--select", "SUP301") == [("SUP301", 4)]
-    write("supplint.toml",
-          '[rules.missing-consult-note]\nextra-patterns = ["\\\\bclear it with your care team\\\\b"]\n')
+    write(
+        "supplint.toml", '[rules.missing-consult-note]\nextra-patterns = ["\\\\bclear it with your care team\\\\b"]\n'
+    )
     assert check(path, "--select", "SUP301") == []
 
 
@@ -136,12 +149,15 @@ def test_setting_patterns_replaces_the_shipped_list(write):
     assert check(path, "--select", "SUP301") == [("SUP301", 4)]
 
 
-@pytest.mark.parametrize(("table", "words"), [
-    ('[rules.SUP401]\nextra-hosts = ["("]\n', "bad regular expression"),
-    ('[rules.SUP401]\nextra-hosts = "amzn.to"\n', "expected a list of regular expressions"),
-    ('[rules.SUP403]\nextra-patern = ["x"]\n', "extra-patterns"),
-    ('[rules.SUP301]\nextra-hosts = ["x"]\n', "unknown option"),
-])
+@pytest.mark.parametrize(
+    ("table", "words"),
+    [
+        ('[rules.SUP401]\nextra-hosts = ["("]\n', "bad regular expression"),
+        ('[rules.SUP401]\nextra-hosts = "amzn.to"\n', "expected a list of regular expressions"),
+        ('[rules.SUP403]\nextra-patern = ["x"]\n', "extra-patterns"),
+        ('[rules.SUP301]\nextra-hosts = ["x"]\n', "unknown option"),
+    ],
+)
 def test_bad_extra_options_are_usage_errors(write, table, words):
     path = write("label.yaml", LABEL_301)
     write("supplint.toml", table)

@@ -129,10 +129,10 @@ def test_stale_temporary_files_are_swept_and_live_ones_kept(tmp_path):
     gone.wait()
     hours_ago = time.time() - 2 * 3600
     names = {
-        "stale": f".supplint-{gone.pid}-abc123.tmp",        # its run is gone and it is old
-        "first-release": ".supplint-k3j_9x2q.tmp",           # named before the pid was in the name
-        "live": f".supplint-{os.getpid()}-def456.tmp",      # this test process is alive
-        "recent": f".supplint-{gone.pid}-ghi789.tmp",       # too new to be called stale
+        "stale": f".supplint-{gone.pid}-abc123.tmp",  # its run is gone and it is old
+        "first-release": ".supplint-k3j_9x2q.tmp",  # named before the pid was in the name
+        "live": f".supplint-{os.getpid()}-def456.tmp",  # this test process is alive
+        "recent": f".supplint-{gone.pid}-ghi789.tmp",  # too new to be called stale
         "other": ".supplint-notes.txt",
     }
     for key, name in names.items():

@@ -7,13 +7,19 @@ import json
 
 import supplint
 
-DISCLAIMER_PLURAL = ("These statements have not been evaluated by the Food and Drug Administration. "
-                     "This product is not intended to diagnose, treat, cure, or prevent any disease.")
-DISCLAIMER_SINGULAR = ("This statement has not been evaluated by the Food and Drug Administration. "
-                       "This product is not intended to diagnose, treat, cure, or prevent any disease.")
-IRON_WARNING = ("WARNING: Accidental overdose of iron-containing products is a leading cause of fatal poisoning in "
-                "children under 6. Keep this product out of reach of children. In case of accidental overdose, "
-                "call a doctor or poison control center immediately.")
+DISCLAIMER_PLURAL = (
+    "These statements have not been evaluated by the Food and Drug Administration. "
+    "This product is not intended to diagnose, treat, cure, or prevent any disease."
+)
+DISCLAIMER_SINGULAR = (
+    "This statement has not been evaluated by the Food and Drug Administration. "
+    "This product is not intended to diagnose, treat, cure, or prevent any disease."
+)
+IRON_WARNING = (
+    "WARNING: Accidental overdose of iron-containing products is a leading cause of fatal poisoning in "
+    "children under 6. Keep this product out of reach of children. In case of accidental overdose, "
+    "call a doctor or poison control center immediately."
+)
 
 
 def found(text: str, code: str) -> list[int]:

@@ -15,6 +15,7 @@ list of lay names with their sources. Every entry keeps its ICD code.
 It lives in tools/ rather than rules/: rules/ ships inside the wheel, and this script and its inputs are only for
 maintaining the data, with a dependency users do not install.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,7 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "tools" / "disease-names.yaml"
 OUTPUT = ROOT / "rules" / "data" / "diseases.yaml"
 
-_CUT = re.compile(r",| with | without | due to | in diseases classified| not elsewhere| complicating | following | not ")
+_CUT = re.compile(
+    r",| with | without | due to | in diseases classified| not elsewhere| complicating | following | not "
+)
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 _PAREN = re.compile(r"\([^)]*\)")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9' -]*[a-z0-9]$")

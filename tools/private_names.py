@@ -78,19 +78,25 @@ def problems(path: Path, root: Path) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module != "__future__":
             target = _absolute(node, package)
-            found += [(node.lineno, f"imports the private name {alias.name} from {target}")
-                      for alias in node.names if _private(alias.name)]
+            found += [
+                (node.lineno, f"imports the private name {alias.name} from {target}")
+                for alias in node.names
+                if _private(alias.name)
+            ]
             segments = target.split(".")
             for index, segment in enumerate(segments):
                 owner = ".".join(segments[:index])
                 if _private(segment) and not f"{module}.".startswith(f"{owner}."):
                     found.append((node.lineno, f"imports from {target}, a module private to {owner}"))
-        elif isinstance(node, ast.Attribute) and _private(node.attr) and node.attr not in defined \
-                and not _own_object(node.value):
+        elif (
+            isinstance(node, ast.Attribute)
+            and _private(node.attr)
+            and node.attr not in defined
+            and not _own_object(node.value)
+        ):
             found.append((node.lineno, f"uses {ast.unparse(node)}, a private name of another module"))
     shown = path.relative_to(root.parent.parent) if root.parent.parent in path.parents else path
-    return [f"{shown}:{line}: {message}" for line, message in sorted(set(found))
-            if MARKER not in lines[line - 1]]
+    return [f"{shown}:{line}: {message}" for line, message in sorted(set(found)) if MARKER not in lines[line - 1]]
 
 
 def main(argv: list[str]) -> int:
@@ -102,8 +108,11 @@ def main(argv: list[str]) -> int:
     for problem in reported:
         print(problem)
     if reported:
-        print(f"private_names: {len(reported)} use(s) of another module's private name; make the name public where "
-              "it is part of the module's interface, or move the code to where it is used", file=sys.stderr)
+        print(
+            f"private_names: {len(reported)} use(s) of another module's private name; make the name public where "
+            "it is part of the module's interface, or move the code to where it is used",
+            file=sys.stderr,
+        )
     return 1 if reported else 0
 
 

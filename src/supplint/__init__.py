@@ -39,8 +39,17 @@ def check_text(
     ``read_files=False`` never reads a named label from disk."""
     from .api import check_text as check
 
-    return check(text, filename, population=population, select=select, ignore=ignore, extend_select=extend_select,
-                 config=config, labels=labels, read_files=read_files)
+    return check(
+        text,
+        filename,
+        population=population,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        config=config,
+        labels=labels,
+        read_files=read_files,
+    )
 
 
 def check_file(
@@ -59,8 +68,9 @@ def check_file(
     from .api import linter
 
     name = os.fspath(path)
-    return linter(name, population=population, select=select, ignore=ignore, extend_select=extend_select,
-                  config=config).check_path(name)
+    return linter(
+        name, population=population, select=select, ignore=ignore, extend_select=extend_select, config=config
+    ).check_path(name)
 
 
 def fix_text(text: str, filename: str = "label.yaml", **options: Any) -> str:
@@ -70,7 +80,9 @@ def fix_text(text: str, filename: str = "label.yaml", **options: Any) -> str:
     return fix(text, filename, **options)
 
 
-def check_stack(labels: Iterable[str | tuple[str, int]], *, population: str | None = None, **options: Any) -> list[Finding]:
+def check_stack(
+    labels: Iterable[str | tuple[str, int]], *, population: str | None = None, **options: Any
+) -> list[Finding]:
     """SUP501 for several labels (YAML texts, or (text, servings a day)) taken together by one person."""
     from .api import check_stack as stack
 

@@ -29,9 +29,17 @@ def codes(selection: Selection) -> list[str] | None:
     return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
 
 
-def linter(filename: str, *, population: str | None = None, select: Selection = None, ignore: Selection = None,
-           extend_select: Selection = None, config: ConfigLike = None, labels: Mapping[str, str] | None = None,
-           read_files: bool = True) -> Linter:
+def linter(
+    filename: str,
+    *,
+    population: str | None = None,
+    select: Selection = None,
+    ignore: Selection = None,
+    extend_select: Selection = None,
+    config: ConfigLike = None,
+    labels: Mapping[str, str] | None = None,
+    read_files: bool = True,
+) -> Linter:
     """The linter `check` would use for ``filename``. ``labels``: texts of the label files a page names, keyed
     by the path as the page writes it (or absolute); ``read_files=False``: named labels come only from there."""
     from .run.settings import Overrides, Resolver, Settings
@@ -73,8 +81,13 @@ def fix_text(text: str, filename: str = "label.yaml", **options) -> str:
     return result.fixed_text if result.fixed_text is not None else text
 
 
-def check_stack(labels: Iterable[str | tuple[str, int]], *, population: str | None = None,
-                names: Iterable[str] | None = None, **options) -> list[Finding]:
+def check_stack(
+    labels: Iterable[str | tuple[str, int]],
+    *,
+    population: str | None = None,
+    names: Iterable[str] | None = None,
+    **options,
+) -> list[Finding]:
     """SUP501 for products taken together: each label as YAML text, or (text, servings a day). ``names`` are the
     file names the findings are reported at (default ``label-1.yaml``, ...). Each label's own findings are
     ``check_text``'s; this returns the stack's."""

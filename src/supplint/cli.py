@@ -71,48 +71,115 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--output-format", type=click.Choice(ALL_FORMATS), default=_default_format,
-              show_default="concise; github under GitHub Actions", envvar="SUPPLINT_OUTPUT_FORMAT",
-              help="How findings are printed (env SUPPLINT_OUTPUT_FORMAT).")
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write findings to this file.")
-@click.option("--also-output", multiple=True, metavar="FORMAT=PATH",
-              help="Also write the findings of this same run in another format to a file (repeatable), e.g. "
-                   "sarif=supplint.sarif beside annotations.")
+@click.option(
+    "--output-format",
+    type=click.Choice(ALL_FORMATS),
+    default=_default_format,
+    show_default="concise; github under GitHub Actions",
+    envvar="SUPPLINT_OUTPUT_FORMAT",
+    help="How findings are printed (env SUPPLINT_OUTPUT_FORMAT).",
+)
+@click.option(
+    "-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write findings to this file."
+)
+@click.option(
+    "--also-output",
+    multiple=True,
+    metavar="FORMAT=PATH",
+    help="Also write the findings of this same run in another format to a file (repeatable), e.g. "
+    "sarif=supplint.sarif beside annotations.",
+)
 @click.option("--select", multiple=True, help="Rules to check: codes, prefixes (SUP2), names or ALL; comma-separated.")
 @click.option("--ignore", multiple=True, help="Rules not to check (same forms as --select).")
 @click.option("--extend-select", multiple=True, help="Rules to check on top of the selected ones.")
 @click.option("--population", help="Population for labels that name none (default: config, else adults).")
-@click.option("--fail-on", type=click.Choice(get_args(Severity)),
-              help="Lowest severity that makes the exit status 1 (default: config, else warning).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(get_args(Severity)),
+    help="Lowest severity that makes the exit status 1 (default: config, else warning).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically), then report what remains.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing. Exit 1 if any.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
-              help="Use this config file (supplint.toml or pyproject.toml) for every path.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Use this config file (supplint.toml or pyproject.toml) for every path.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
-@click.option("--force-exclude", is_flag=True,
-              help="Apply the config's include/exclude to files named on the command line too (for pre-commit).")
-@click.option("--stack", is_flag=True,
-              help="Treat the labels given as one daily regimen (or give a stack file): their combined daily amounts "
-                   "are checked against the upper limits (SUP501).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Check files in this many processes (0: one per CPU).")
-@click.option("--preset", metavar="NAME",
-              help="A selection of rules for a reader (rules/data/presets.yaml): 'shopper' checks what matters to "
-                   "the person taking the product and reports it in plain words (concise and html).")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the config's include/exclude to files named on the command line too (for pre-commit).",
+)
+@click.option(
+    "--stack",
+    is_flag=True,
+    help="Treat the labels given as one daily regimen (or give a stack file): their combined daily amounts "
+    "are checked against the upper limits (SUP501).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Check files in this many processes (0: one per CPU).",
+)
+@click.option(
+    "--preset",
+    metavar="NAME",
+    help="A selection of rules for a reader (rules/data/presets.yaml): 'shopper' checks what matters to "
+    "the person taking the product and reports it in plain words (concise and html).",
+)
 @click.option("--stdin-filename", help="The file name to report, and to find the config by, for standard input ('-').")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
-@click.option("--no-color", "no_colour", is_flag=True,
-              help="No colour, even on a terminal (NO_COLOR in the environment does the same).")
-@click.option("--add-noqa", is_flag=True,
-              help="Write a suppression comment for every current finding (adopting supplint on an existing site).")
+@click.option(
+    "--no-color",
+    "no_colour",
+    is_flag=True,
+    help="No colour, even on a terminal (NO_COLOR in the environment does the same).",
+)
+@click.option(
+    "--add-noqa",
+    is_flag=True,
+    help="Write a suppression comment for every current finding (adopting supplint on an existing site).",
+)
 @click.option("--show-files", is_flag=True, help="List the files that would be checked, and check nothing.")
-@click.option("--show-settings", is_flag=True,
-              help="Print the settings that apply to the one PATH given (config file, rules, options), and check nothing.")
-def check(paths, output_format, output_file, also_output, select, ignore, extend_select, population, fail_on, exit_zero,
-          statistics, fix, diff, config_file, isolated, force_exclude, stack, jobs, preset, stdin_filename, quiet,
-          no_colour, add_noqa, show_files, show_settings) -> None:
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the settings that apply to the one PATH given (config file, rules, options), and check nothing.",
+)
+def check(
+    paths,
+    output_format,
+    output_file,
+    also_output,
+    select,
+    ignore,
+    extend_select,
+    population,
+    fail_on,
+    exit_zero,
+    statistics,
+    fix,
+    diff,
+    config_file,
+    isolated,
+    force_exclude,
+    stack,
+    jobs,
+    preset,
+    stdin_filename,
+    quiet,
+    no_colour,
+    add_noqa,
+    show_files,
+    show_settings,
+) -> None:
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named),
     Supplement Facts panels pasted as text (*.txt, when named or included) and stack files, and folders of them;
     '-' reads standard input."""
@@ -127,11 +194,22 @@ def check(paths, output_format, output_file, also_output, select, ignore, extend
         output_format, select = _preset(preset, output_format, select)
     if add_noqa and (fix or diff or "-" in paths):
         raise Fatal("--add-noqa writes to the files checked: not with --fix, --diff or standard input")
-    overrides = Overrides(population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on)
+    overrides = Overrides(
+        population, _codes(select), tuple(_codes(ignore) or ()), tuple(_codes(extend_select) or ()), fail_on
+    )
     try:
-        run = Run(Resolver(overrides, config_file, isolated), fix=fix, diff=diff, quiet=quiet, note=_note,
-                  jobs=jobs_for(jobs), workers=WorkerSettings(overrides, config_file, isolated, fix or diff), force_exclude=force_exclude,
-                  stack=stack, add_noqa=add_noqa)
+        run = Run(
+            Resolver(overrides, config_file, isolated),
+            fix=fix,
+            diff=diff,
+            quiet=quiet,
+            note=_note,
+            jobs=jobs_for(jobs),
+            workers=WorkerSettings(overrides, config_file, isolated, fix or diff),
+            force_exclude=force_exclude,
+            stack=stack,
+            add_noqa=add_noqa,
+        )
         if show_files or show_settings:
             _show(run, list(paths), show_settings)
             return
@@ -167,8 +245,10 @@ def _preset(name: str, output_format: str, select: tuple[str, ...]) -> tuple[str
     from .shipped.files import DataError
 
     if select:
-        raise Fatal("--preset chooses the rules; give --preset or --select, not both (--extend-select and --ignore "
-                    "refine a preset)")
+        raise Fatal(
+            "--preset chooses the rules; give --preset or --select, not both (--extend-select and --ignore "
+            "refine a preset)"
+        )
     try:
         chosen = preset(name)
     except DataError as exc:
@@ -212,14 +292,19 @@ def _import(kind: str, source: str, output_file: str | None) -> None:
 
     module = importlib.import_module(f".importers.{kind}", __package__)
     try:  # the one file reader: a FIFO, a device or a huge file is refused before it is read
-        raw = read_stream(sys.stdin.buffer, MAX_LABEL_BYTES) if source == "-" else read_bytes(source, limit=MAX_LABEL_BYTES)
+        raw = (
+            read_stream(sys.stdin.buffer, MAX_LABEL_BYTES)
+            if source == "-"
+            else read_bytes(source, limit=MAX_LABEL_BYTES)
+        )
     except OSError as exc:
         raise Fatal(f"cannot read {source}: it {os_reason(exc)}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise Fatal(f"{source} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as "
-                    "UTF-8") from None
+        raise Fatal(
+            f"{source} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
+        ) from None
     name = "standard input" if source == "-" else source
     try:
         conversion = module.convert(text, name)
@@ -319,10 +404,19 @@ def server_command() -> None:
 
 
 @cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but loopback makes the page reachable from other computers.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port to listen on; 0 picks a free one (the URL is printed).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback makes the page reachable from other computers.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on; 0 picks a free one (the URL is printed).",
+)
 def serve_command(host, port) -> None:
     """A local web page to paste a label, a Supplement Facts panel or several products into, and POST /api/check
     (JSON) for CMS hooks; see docs/serve.md. Ctrl-C stops it."""
@@ -352,5 +446,7 @@ def main() -> None:
     except Exception as exc:  # the last line of defence: never a traceback unless asked for
         if os.environ.get("SUPPLINT_DEBUG"):
             raise
-        click.echo(f"supplint: internal error: {type(exc).__name__}: {exc} (set SUPPLINT_DEBUG=1 for a traceback)", err=True)
+        click.echo(
+            f"supplint: internal error: {type(exc).__name__}: {exc} (set SUPPLINT_DEBUG=1 for a traceback)", err=True
+        )
         sys.exit(EXIT_ERROR)

@@ -4,11 +4,10 @@ finding under a code no rule has."""
 
 from __future__ import annotations
 
-INVALID_YAML = "SUP001"             # the file is not one YAML document (or cannot be read at all)
-INVALID_LABEL = "SUP002"            # the document is not a well-formed label (a missing or unknown key)
+INVALID_YAML = "SUP001"  # the file is not one YAML document (or cannot be read at all)
+INVALID_LABEL = "SUP002"  # the document is not a well-formed label (a missing or unknown key)
 UNKNOWN_UNIT = "SUP003"
 MALFORMED_AMOUNT = "SUP004"
 UNSUPPORTED_POPULATION = "SUP005"
-INTERNAL_ERROR = "SUP008"           # supplint failed while checking a file
+INTERNAL_ERROR = "SUP008"  # supplint failed while checking a file
 UNUSED_SUPPRESSION = "SUP009"
-

@@ -54,9 +54,15 @@ class Linter:
     #: False: a page's named labels come from ``overlay`` only, never from disk (a CMS hook that passes them in).
     read_files: bool = True
 
-    def __init__(self, codes: Iterable[str], population: str | None = None,
-                 rules: Registry | None = None, data: Reference | None = None,
-                 options: dict[str, dict] | None = None, severity: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        codes: Iterable[str],
+        population: str | None = None,
+        rules: Registry | None = None,
+        data: Reference | None = None,
+        options: dict[str, dict] | None = None,
+        severity: Mapping[str, str] | None = None,
+    ):
         self.registry = rules or registry()
         self.reference = data or reference()
         self.codes = frozenset(codes)
@@ -69,9 +75,11 @@ class Linter:
     def _rules(self, target: str) -> list:
         """(spec, evaluate, options) of the selected rules that read a ``target``."""
         kinds = evaluators()
-        return [(spec, kinds[spec.kind], {**spec.defaults(), **self.options.get(code, {})})
-                for code, spec in self.registry.rules.items()
-                if code in self.codes and spec.kind != "builtin" and spec.target == target]
+        return [
+            (spec, kinds[spec.kind], {**spec.defaults(), **self.options.get(code, {})})
+            for code, spec in self.registry.rules.items()
+            if code in self.codes and spec.kind != "builtin" and spec.target == target
+        ]
 
     # Built when the first page or stack is checked: their rules' defaults compile about a hundred patterns, which
     # a run on labels alone would pay for at every start.
@@ -85,14 +93,27 @@ class Linter:
 
     def without(self, codes: Iterable[str]) -> Linter:
         """The same linter with some rules off (per-file-ignores)."""
-        return Linter(self.codes - frozenset(codes), self.population.id, self.registry, self.reference,
-                      self.options, self.severity)
+        return Linter(
+            self.codes - frozenset(codes),
+            self.population.id,
+            self.registry,
+            self.reference,
+            self.options,
+            self.severity,
+        )
 
     @classmethod
-    def from_options(cls, population: str | None = None, select: Iterable[str] | None = None,
-                     ignore: Iterable[str] | None = None, extend_select: Iterable[str] | None = None) -> Linter:
+    def from_options(
+        cls,
+        population: str | None = None,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        extend_select: Iterable[str] | None = None,
+    ) -> Linter:
         rules = registry()
-        codes = rules.select(list(select) if select is not None else None, list(ignore or ()), list(extend_select or ()))
+        codes = rules.select(
+            list(select) if select is not None else None, list(ignore or ()), list(extend_select or ())
+        )
         return cls(codes, population, rules)
 
     def _population(self, name: str):
@@ -101,10 +122,14 @@ class Linter:
             hint = did_you_mean(name, populations)
             from .quantity.wording import quoted
 
-            raise UsageError(f"unknown population {quoted(name)}" + (f"; {hint}" if hint else f" (one of {', '.join(populations)})"))
+            raise UsageError(
+                f"unknown population {quoted(name)}" + (f"; {hint}" if hint else f" (one of {', '.join(populations)})")
+            )
         if not populations[name].supported:
-            raise UsageError(f"population '{name}' has no reference values in supplint's tables yet; "
-                             "supported: " + ", ".join(p for p, v in populations.items() if v.supported))
+            raise UsageError(
+                f"population '{name}' has no reference values in supplint's tables yet; "
+                "supported: " + ", ".join(p for p, v in populations.items() if v.supported)
+            )
         return populations[name]
 
     def check_path(self, path: str | os.PathLike[str]) -> list[Finding]:
@@ -120,8 +145,9 @@ class Linter:
         reason = os_reason(exc)
         return self.findings([Hit.at(INVALID_YAML, f"the file {reason}", FILE_START, reason.hint)], filename)
 
-    def run_rules(self, target: str, subject: object, filename: str,
-                  findings: list[Finding]) -> Iterator[tuple[RuleBase, Hit]]:
+    def run_rules(
+        self, target: str, subject: object, filename: str, findings: list[Finding]
+    ) -> Iterator[tuple[RuleBase, Hit]]:
         """(rule, hit) for every selected rule that reads a ``target`` ("label", "page" or "stack") on ``subject``.
         A rule that raises costs only its own findings: the file gets SUP008 naming the rule (appended to
         ``findings``), and every other rule still runs."""
@@ -129,7 +155,7 @@ class Linter:
         for spec, evaluate, options in active:
             try:
                 hits = list(evaluate(spec, subject, options))
-            except Exception as exc:  # noqa: BLE001 - the per-rule guard
+            except Exception as exc:
                 if debug():
                     raise
                 findings += self.internal_error(filename, exc, spec)
@@ -142,13 +168,19 @@ class Linter:
         whatever the selection: a silenced crash would look like a clean file."""
         detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "no detail"
         if rule is not None:
-            message = (f"rule {rule.code} ({rule.name}) failed on this file, so its findings are missing; the other "
-                       f"rules ran ({type(exc).__name__}: {detail})")
+            message = (
+                f"rule {rule.code} ({rule.name}) failed on this file, so its findings are missing; the other "
+                f"rules ran ({type(exc).__name__}: {detail})"
+            )
         else:
-            message = (f"supplint failed while checking this file, so its results are incomplete "
-                       f"({type(exc).__name__}: {detail})")
-        hint = ("this is a bug in supplint, not in the file: please report it with the file at "
-                "https://github.com/supplint/supplint/issues (SUPPLINT_DEBUG=1 shows the traceback)")
+            message = (
+                f"supplint failed while checking this file, so its results are incomplete "
+                f"({type(exc).__name__}: {detail})"
+            )
+        hint = (
+            "this is a bug in supplint, not in the file: please report it with the file at "
+            "https://github.com/supplint/supplint/issues (SUPPLINT_DEBUG=1 shows the traceback)"
+        )
         return [self.finding(Hit.at(INTERNAL_ERROR, message, FILE_START, hint), filename)]
 
     def check_bytes(self, raw: bytes, filename: str) -> list[Finding]:
@@ -165,8 +197,12 @@ class Linter:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = raw.count(b"\n", 0, exc.start) + 1
-            problem = Hit.at(INVALID_YAML, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                             Span(line, 1, line, 1), "save the file as UTF-8")
+            problem = Hit.at(
+                INVALID_YAML,
+                f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                Span(line, 1, line, 1),
+                "save the file as UTF-8",
+            )
             return Checked(self.findings([problem], filename))
         return self.check(text, filename)
 
@@ -226,7 +262,9 @@ class Linter:
         return doc, self.resolve_label(label, own_population)
 
     def resolve_label(self, label, own_population: bool = True):
-        population = self.reference.populations[label.population] if label.population and own_population else self.population
+        population = (
+            self.reference.populations[label.population] if label.population and own_population else self.population
+        )
         return resolve(label, self.reference, population)
 
     def with_population(self, population: str) -> Linter:
@@ -262,8 +300,11 @@ class Linter:
             doc: Document | None = None
         else:
             doc = loaded
-            checked = (self._stack(loaded, text, filename) if is_stack_document(loaded)
-                       else self.check_label(loaded, text, filename))
+            checked = (
+                self._stack(loaded, text, filename)
+                if is_stack_document(loaded)
+                else self.check_label(loaded, text, filename)
+            )
         if suppress.MARKER in text:
             checked.findings = self.suppressed(checked.findings, suppress.find(text, doc, self.registry), filename)
         return checked
@@ -303,7 +344,9 @@ class Linter:
         """Built-in problems (hits that name their code) as findings, for the codes selected."""
         return [self.finding(hit, filename, doc=doc) for hit in hits if hit.code in self.codes]
 
-    def finding(self, hit: Hit, filename: str, rule=None, doc: Document | None = None, text: str | None = None) -> Finding:
+    def finding(
+        self, hit: Hit, filename: str, rule=None, doc: Document | None = None, text: str | None = None
+    ) -> Finding:
         """The one place a hit becomes a finding. Stamped with ``rule`` (the rule whose evaluator made it) or the
         built-in rule its code names: code, name, and severity after the configuration's overrides. Placed at its
         span, or at its path in ``doc`` (the file's start for an empty path or no document). A fix of value edits
@@ -317,8 +360,19 @@ class Linter:
             span = doc.key_span(hit.path) if hit.at_key else doc.value_span(hit.path)
         fix = self._fix(hit.fix, doc, text) if hit.fix else None
         severity = cast("Severity", self.severity.get(spec.code, spec.severity))
-        return Finding(spec.code, spec.name, severity, hit.message, filename,
-                       span.line, span.column, span.end_line, span.end_column, hint=hit.hint, fix=fix)
+        return Finding(
+            spec.code,
+            spec.name,
+            severity,
+            hit.message,
+            filename,
+            span.line,
+            span.column,
+            span.end_line,
+            span.end_column,
+            hint=hit.hint,
+            fix=fix,
+        )
 
     @staticmethod
     def _fix(changes: tuple[ValueEdit | TextEdit, ...], doc: Document | None, text: str | None) -> dict | None:
@@ -327,7 +381,11 @@ class Linter:
             if isinstance(change, TextEdit):
                 edits.append(change)
                 continue
-            found = value_edits(change.path, change.new, change.old, doc, _lines(text)) if doc is not None and text is not None else None
+            found = (
+                value_edits(change.path, change.new, change.old, doc, _lines(text))
+                if doc is not None and text is not None
+                else None
+            )
             if found is None:
                 return None  # all of a fix or none of it
             edits += found

@@ -55,16 +55,20 @@ def size_words(size: int) -> str:
 def too_large(size: int | None, limit: int) -> Unreadable:
     """``size`` None: the input is larger than ``limit`` (standard input, a growing file), by how much is unknown."""
     shown = f"more than {size_words(limit)}" if size is None else size_words(size)
-    return Unreadable(f"is too large to be a label or a page ({shown}; supplint reads files up to "
-                      f"{size_words(limit)})", "split it, or check that this is the file you meant")
+    return Unreadable(
+        f"is too large to be a label or a page ({shown}; supplint reads files up to {size_words(limit)})",
+        "split it, or check that this is the file you meant",
+    )
 
 
 def not_regular(mode: int) -> Unreadable | None:
     kind = _KINDS.get(stat.S_IFMT(mode))
     if kind is None and stat.S_ISREG(mode):
         return None
-    return Unreadable(f"is {kind or 'a special file'}, not a regular file; supplint reads only regular files",
-                      "give the file itself; '-' reads standard input")
+    return Unreadable(
+        f"is {kind or 'a special file'}, not a regular file; supplint reads only regular files",
+        "give the file itself; '-' reads standard input",
+    )
 
 
 def os_reason(exc: OSError) -> Unreadable:
@@ -102,8 +106,14 @@ def read_bytes(path: str, root: str | None = None, limit: int | None = None) -> 
         if refused:
             raise refused
         # O_NONBLOCK: a file swapped for a FIFO between stat and open must not block the open.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-                     | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(
+            path,
+            os.O_RDONLY
+            | getattr(os, "O_NONBLOCK", 0)
+            | getattr(os, "O_NOCTTY", 0)
+            | getattr(os, "O_CLOEXEC", 0)
+            | getattr(os, "O_BINARY", 0),
+        )
     except OSError as exc:
         raise os_reason(exc) from None
     try:

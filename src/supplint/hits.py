@@ -39,8 +39,13 @@ class TextEdit:
     content: str
 
     def to_dict(self) -> dict:
-        return {"line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
-                "content": self.content}
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "content": self.content,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,16 +40,16 @@ _DIRECTIVE = re.compile(
 
 @dataclass(slots=True)
 class Directive:
-    line: int                       # 1-based line of the comment
-    column: int                     # 1-based column of '#'
-    end_column: int                 # end of the directive (a reason may follow it)
-    own_line: bool                  # nothing but the comment on its line
+    line: int  # 1-based line of the comment
+    column: int  # 1-based column of '#'
+    end_column: int  # end of the directive (a reason may follow it)
+    own_line: bool  # nothing but the comment on its line
     removal: tuple[int, int] | None  # 1-based columns to delete to remove a trailing comment (None: no safe edit)
-    target: int | None              # the first line it covers; None = the whole file
-    tokens: list[str]               # as written; empty = every rule
-    codes: dict[str, str | None]    # token → rule code (None: unknown)
+    target: int | None  # the first line it covers; None = the whole file
+    tokens: list[str]  # as written; empty = every rule
+    codes: dict[str, str | None]  # token → rule code (None: unknown)
     codes_span: tuple[int, int] | None  # 1-based columns of the code list
-    last: int | None = None         # the last line it covers (the end of the node starting at `target`)
+    last: int | None = None  # the last line it covers (the end of the node starting at `target`)
     used: set[str] = field(default_factory=set)
     used_all: bool = False
 
@@ -93,12 +93,20 @@ def find(text: str, doc: Document | None, rules: Registry) -> list[Directive]:
                 if extents is None:
                     extents = node_extents(doc.root)
                 last = extents.get(target, target)
-            directives.append(Directive(
-                line=index + 1, column=start + 1, end_column=match.end() + 1, own_line=own_line,
-                removal=(_text_end(line, start) + 1, len(line) + 1), target=target, last=last,
-                tokens=tokens, codes={t: _code(t, rules) for t in tokens},
-                codes_span=(match.start("codes") + 1, match.end("codes") + 1) if match["codes"] else None,
-            ))
+            directives.append(
+                Directive(
+                    line=index + 1,
+                    column=start + 1,
+                    end_column=match.end() + 1,
+                    own_line=own_line,
+                    removal=(_text_end(line, start) + 1, len(line) + 1),
+                    target=target,
+                    last=last,
+                    tokens=tokens,
+                    codes={t: _code(t, rules) for t in tokens},
+                    codes_span=(match.start("codes") + 1, match.end("codes") + 1) if match["codes"] else None,
+                )
+            )
     return directives
 
 
@@ -139,6 +147,7 @@ def node_extents(root: Node) -> dict[int, int]:
 
 # Many directives in one file, or on one line, must not each rescan the lines after them or the line before them:
 # the helpers below look things up in what one pass found.
+
 
 def _within(regions: list[tuple[int, int]], column: int) -> bool:
     """Whether ``column`` lies in one of a line's scalar regions (sorted, not overlapping)."""
@@ -211,13 +220,23 @@ def from_comments(comments, text: str, rules: Registry) -> list[Directive]:
         end = close + 3 if single and close >= 0 else len(line)
         body = start + 4  # after "<!--": where the comment text starts on a one-line comment
         tokens = [t.strip() for t in (match["codes"] or "").split(",") if t.strip()]
-        directives.append(Directive(
-            line=comment.line, column=comment.column, end_column=end + 1, own_line=comment.own_line and single,
-            removal=(len(line[:start].rstrip()) + 1, end + 1) if single else None,
-            target=None if match["kind"].lower() == "disable-file" else _target(following, comment.end_line - 1, comment.own_line),
-            tokens=tokens, codes={t: _code(t, rules) for t in tokens},
-            codes_span=(body + match.start("codes") + 1, body + match.end("codes") + 1) if match["codes"] and single else None,
-        ))
+        directives.append(
+            Directive(
+                line=comment.line,
+                column=comment.column,
+                end_column=end + 1,
+                own_line=comment.own_line and single,
+                removal=(len(line[:start].rstrip()) + 1, end + 1) if single else None,
+                target=None
+                if match["kind"].lower() == "disable-file"
+                else _target(following, comment.end_line - 1, comment.own_line),
+                tokens=tokens,
+                codes={t: _code(t, rules) for t in tokens},
+                codes_span=(body + match.start("codes") + 1, body + match.end("codes") + 1)
+                if match["codes"] and single
+                else None,
+            )
+        )
     return directives
 
 
@@ -310,8 +329,11 @@ def unused(directives: list[Directive], enabled: frozenset[str], rules: Registry
         if not d.tokens:
             if not d.used_all:
                 what = "file" if d.target is None else d.lines
-                results.append(_unused(d, f"this suppression comment suppresses nothing on its {what}", "remove it",
-                                       _remove_comment(d)))
+                results.append(
+                    _unused(
+                        d, f"this suppression comment suppresses nothing on its {what}", "remove it", _remove_comment(d)
+                    )
+                )
             continue
         stale = [t for t in d.tokens if d.codes[t] is None or d.codes[t] not in d.used]
         if not stale:
@@ -331,8 +353,14 @@ def unused(directives: list[Directive], enabled: frozenset[str], rules: Registry
             edits: tuple[TextEdit, ...] = (TextEdit(d.line, d.codes_span[0], d.line, d.codes_span[1], ",".join(keep)),)
         else:
             edits = _remove_comment(d)
-        results.append(_unused(d, "unused suppression: " + "; ".join(reasons),
-                               "remove " + ("it" if not keep else ", ".join(stale)), edits))
+        results.append(
+            _unused(
+                d,
+                "unused suppression: " + "; ".join(reasons),
+                "remove " + ("it" if not keep else ", ".join(stale)),
+                edits,
+            )
+        )
     return results
 
 

@@ -82,12 +82,15 @@ def test_disease_claim_in_a_single_string():
     assert found("product: Example Supplement\nfacts: []\nclaims: Cures colds.\n", "SUP303") == [3]
 
 
-@pytest.mark.parametrize(("product", "lines"), [
-    ("Arthritis Relief Formula", [1]),
-    ("Diabetic Support Supplement", [1]),
-    ("Joint Support Formula", []),
-    ("Cold & Flu Season Immune Supplement", []),
-])
+@pytest.mark.parametrize(
+    ("product", "lines"),
+    [
+        ("Arthritis Relief Formula", [1]),
+        ("Diabetic Support Supplement", [1]),
+        ("Joint Support Formula", []),
+        ("Cold & Flu Season Immune Supplement", []),
+    ],
+)
 def test_product_name_implying_a_disease(product, lines):
     assert found(f"product: {product}\nfacts: []\n", "SUP303") == lines
 

@@ -18,22 +18,25 @@ facts:
 """
 
 
-@pytest.mark.parametrize(("claim", "count"), [
-    ("High in vitamin C.", 1),               # 10% < 20%
-    ("Rich in vitamin C.", 1),
-    ("An excellent source of calcium.", 1),  # 10% < 20%
-    ("High in zinc.", 0),                    # 45%
-    ("Good source of vitamin C.", 0),        # 10% = 10%
-    ("Provides calcium.", 0),
-    ("High in vitamin K.", 1),               # not on the label
-    ("Excellent source of zinc, vitamin C and calcium.", 2),
-    ("Rich in antioxidants.", 0),
-    ("More restful sleep with magnesium.", 0),
-    ("Supports immune health with vitamin C and zinc.", 0),
-    ("Not a significant source of vitamin C.", 0),
-    ("Provides antioxidant support.", 0),
-    ("Contains no artificial colors.", 0),
-])
+@pytest.mark.parametrize(
+    ("claim", "count"),
+    [
+        ("High in vitamin C.", 1),  # 10% < 20%
+        ("Rich in vitamin C.", 1),
+        ("An excellent source of calcium.", 1),  # 10% < 20%
+        ("High in zinc.", 0),  # 45%
+        ("Good source of vitamin C.", 0),  # 10% = 10%
+        ("Provides calcium.", 0),
+        ("High in vitamin K.", 1),  # not on the label
+        ("Excellent source of zinc, vitamin C and calcium.", 2),
+        ("Rich in antioxidants.", 0),
+        ("More restful sleep with magnesium.", 0),
+        ("Supports immune health with vitamin C and zinc.", 0),
+        ("Not a significant source of vitamin C.", 0),
+        ("Provides antioxidant support.", 0),
+        ("Contains no artificial colors.", 0),
+    ],
+)
 def test_content_claims(claim, count):
     assert found(CONTENT + f"claims: [{q(claim)}]\n", "SUP308") == [6] * count
 

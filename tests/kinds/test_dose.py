@@ -16,11 +16,25 @@ def test_per_day_range_uses_the_upper_bound():
 
 def test_iu_only_amounts_convert_by_nutrient_and_form():
     head = "product: x\nwarnings: Consult your doctor.\nfacts:\n"
-    assert codes_and_lines(head + "  - {name: Vitamin D3, amount: '5,000 IU'}\n  - {name: Vitamin K2, as: MK-7, amount: 100 mcg}\n") == [("SUP201", 4)]
+    assert codes_and_lines(
+        head + "  - {name: Vitamin D3, amount: '5,000 IU'}\n  - {name: Vitamin K2, as: MK-7, amount: 100 mcg}\n"
+    ) == [("SUP201", 4)]
     # 10,000 IU of retinyl palmitate is exactly the 3,000 mcg RAE limit; 11,000 IU is over it
-    assert codes_and_lines(head + "  - {name: Vitamin A, as: retinyl palmitate, amount: '10,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n") == []
-    assert codes_and_lines(head + "  - {name: Vitamin A, as: retinyl palmitate, amount: '11,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n") == [("SUP201", 4)]
-    assert codes_and_lines(head + "  - {name: Vitamin A, as: beta-carotene, amount: '25,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n") == []
+    assert (
+        codes_and_lines(
+            head + "  - {name: Vitamin A, as: retinyl palmitate, amount: '10,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n"
+        )
+        == []
+    )
+    assert codes_and_lines(
+        head + "  - {name: Vitamin A, as: retinyl palmitate, amount: '11,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n"
+    ) == [("SUP201", 4)]
+    assert (
+        codes_and_lines(
+            head + "  - {name: Vitamin A, as: beta-carotene, amount: '25,000 IU'}\n  - {name: Zinc, amount: 5 mg}\n"
+        )
+        == []
+    )
     # vitamin E against the UL: 1,000 mg = 1,100 IU synthetic = 1,500 IU natural
     e = head + "  - {{name: Vitamin E, as: {form}, amount: '{iu} IU'}}\n  - {{name: Zinc, amount: 5 mg}}\n"
     assert codes_and_lines(e.format(form="dl-alpha-tocopheryl acetate", iu="1,200")) == [("SUP201", 4)]

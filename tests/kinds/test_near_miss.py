@@ -11,12 +11,14 @@ HEAD = "product: Example Supplement\nwarnings: Consult your healthcare provider 
 
 
 def sup006(rows: list[str]) -> list[int]:
-    text = HEAD + "".join(f"  - {{name: \"{name}\", amount: 10 mg}}\n" for name in rows)
+    text = HEAD + "".join(f'  - {{name: "{name}", amount: 10 mg}}\n' for name in rows)
     return [f.line for f in supplint.check_text(text, "label.yaml") if f.code == "SUP006"]
 
 
-@pytest.mark.parametrize("name", ["Zink", "Magnesum", "Vitamn C", "Calcuim", "Potasium", "Selenum", "Phosphorous",
-                                  "Cyanocobalamine", "Chromuim"])
+@pytest.mark.parametrize(
+    "name",
+    ["Zink", "Magnesum", "Vitamn C", "Calcuim", "Potasium", "Selenum", "Phosphorous", "Cyanocobalamine", "Chromuim"],
+)
 def test_a_typo_of_a_nutrient_is_reported_at_its_row(name):
     assert sup006(["Vitamin C", name]) == [5]
 
@@ -27,8 +29,11 @@ def test_a_row_that_names_its_nutrient_right_is_not_a_typo(name):
 
 
 def test_real_ingredient_names_never_fire():
-    names = [line for line in (ROOT / "tests" / "data" / "not-nutrient-names.txt").read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
+    names = [
+        line
+        for line in (ROOT / "tests" / "data" / "not-nutrient-names.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     assert len(names) > 250
     assert sup006(names) == []
 

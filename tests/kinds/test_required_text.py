@@ -32,32 +32,40 @@ def test_no_claims_needs_no_disclaimer():
     assert found("product: Example Zinc Supplement\nfacts: []\n", "SUP302") == []
 
 
-@pytest.mark.parametrize("disclaimer", [
-    DISCLAIMER_PLURAL,
-    DISCLAIMER_SINGULAR,
-    "*" + DISCLAIMER_PLURAL,
-    DISCLAIMER_PLURAL + "*",
-    "† " + DISCLAIMER_SINGULAR + " ‡",
-    DISCLAIMER_PLURAL.upper(),
-    DISCLAIMER_PLURAL.replace(" ", "   ").replace(". ", ".\n"),
-    DISCLAIMER_PLURAL.rstrip("."),
-])
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        DISCLAIMER_PLURAL,
+        DISCLAIMER_SINGULAR,
+        "*" + DISCLAIMER_PLURAL,
+        DISCLAIMER_PLURAL + "*",
+        "† " + DISCLAIMER_SINGULAR + " ‡",
+        DISCLAIMER_PLURAL.upper(),
+        DISCLAIMER_PLURAL.replace(" ", "   ").replace(". ", ".\n"),
+        DISCLAIMER_PLURAL.rstrip("."),
+    ],
+)
 def test_exact_disclaimer_passes_after_normalising(disclaimer):
     assert found(CLAIMED + f"disclaimer: {q(disclaimer)}\n", "SUP302") == []
 
 
 def test_folded_block_disclaimer_passes():
-    text = CLAIMED + ("disclaimer: >-\n  *These statements have not been evaluated by the Food and Drug\n"
-                      "  Administration. This product is not intended to diagnose, treat, cure, or prevent any disease.\n")
+    text = CLAIMED + (
+        "disclaimer: >-\n  *These statements have not been evaluated by the Food and Drug\n"
+        "  Administration. This product is not intended to diagnose, treat, cure, or prevent any disease.\n"
+    )
     assert found(text, "SUP302") == []
 
 
 # A changed wording of a disclaimer that is there in substance is SUP309 (tests/test_disclaimer.py); a text
 # that lacks one of its two sentences is not the disclaimer, and SUP302 fires at it.
-@pytest.mark.parametrize("disclaimer", [
-    "These statements have not been evaluated by the Food and Drug Administration.",
-    "This product is not intended to diagnose, treat, cure, or prevent any disease.",
-])
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "These statements have not been evaluated by the Food and Drug Administration.",
+        "This product is not intended to diagnose, treat, cure, or prevent any disease.",
+    ],
+)
 def test_a_text_that_is_not_the_disclaimer_fires_at_the_disclaimer(disclaimer):
     text = CLAIMED + f"disclaimer: {q(disclaimer)}\n"
     assert found(text, "SUP302") == [6]
@@ -77,33 +85,41 @@ facts:
 """
 
 
-@pytest.mark.parametrize(("extra", "lines"), [
-    ("form: tablet\n", [3]),
-    ("form: capsule\n", [3]),
-    ("form: gummy\n", [3]),
-    ("serving: {size: 2 tablets}\n", [3]),
-    ("serving: {size: 1 caplet}\n", [3]),
-    ("serving: {size: 1 Vegetable Capsule}\n", [3]),
-    ("form: liquid\n", []),
-    ("form: liquid\nserving: {size: 1 tablet}\n", []),  # a stated form wins over the serving words
-    ("form: powder\n", []),
-    ("serving: {size: 1 mL}\n", []),
-    ("serving: {size: 1 scoop (5 g)}\n", []),
-    ("", []),  # nothing says the form
-])
+@pytest.mark.parametrize(
+    ("extra", "lines"),
+    [
+        ("form: tablet\n", [3]),
+        ("form: capsule\n", [3]),
+        ("form: gummy\n", [3]),
+        ("serving: {size: 2 tablets}\n", [3]),
+        ("serving: {size: 1 caplet}\n", [3]),
+        ("serving: {size: 1 Vegetable Capsule}\n", [3]),
+        ("form: liquid\n", []),
+        ("form: liquid\nserving: {size: 1 tablet}\n", []),  # a stated form wins over the serving words
+        ("form: powder\n", []),
+        ("serving: {size: 1 mL}\n", []),
+        ("serving: {size: 1 scoop (5 g)}\n", []),
+        ("", []),  # nothing says the form
+    ],
+)
 def test_iron_warning_depends_on_the_form(extra, lines):
     assert found(IRON + extra + "warnings: [Keep out of reach of children.]\n", "SUP304") == lines
 
 
-@pytest.mark.parametrize("warnings", [
-    [IRON_WARNING],
-    [IRON_WARNING.removeprefix("WARNING: ")],
-    [IRON_WARNING.lower()],
-    ["Consult your doctor before use. " + IRON_WARNING + " Store in a cool, dry place."],
-    [IRON_WARNING.replace("iron-containing", "iron\u2011containing").replace(" ", "  ")],
-    ["Accidental overdose of iron-containing products is a leading cause of fatal poisoning in children under 6.",
-     "Keep this product out of reach of children. In case of accidental overdose, call a doctor or poison control center immediately."],
-])
+@pytest.mark.parametrize(
+    "warnings",
+    [
+        [IRON_WARNING],
+        [IRON_WARNING.removeprefix("WARNING: ")],
+        [IRON_WARNING.lower()],
+        ["Consult your doctor before use. " + IRON_WARNING + " Store in a cool, dry place."],
+        [IRON_WARNING.replace("iron-containing", "iron\u2011containing").replace(" ", "  ")],
+        [
+            "Accidental overdose of iron-containing products is a leading cause of fatal poisoning in children under 6.",
+            "Keep this product out of reach of children. In case of accidental overdose, call a doctor or poison control center immediately.",
+        ],
+    ],
+)
 def test_exact_iron_warning_passes(warnings):
     text = IRON + "form: tablet\nwarnings:\n" + "".join(f"  - {q(w)}\n" for w in warnings)
     assert found(text, "SUP304") == []
@@ -147,15 +163,18 @@ facts:
 """
 
 
-@pytest.mark.parametrize(("warning", "lines"), [
-    ("Consult your healthcare provider before use.", [4]),
-    ("Keep out of reach of children.", [4]),
-    ("Consult your healthcare provider before use if you take anticoagulant medication.", []),
-    ("Do not use if taking blood-thinning medications.", []),
-    ("Ask your doctor before use if you take warfarin.", []),
-    ("Not for people taking Coumadin.", []),
-    ("Consult a physician if you are on blood thinners.", []),
-])
+@pytest.mark.parametrize(
+    ("warning", "lines"),
+    [
+        ("Consult your healthcare provider before use.", [4]),
+        ("Keep out of reach of children.", [4]),
+        ("Consult your healthcare provider before use if you take anticoagulant medication.", []),
+        ("Do not use if taking blood-thinning medications.", []),
+        ("Ask your doctor before use if you take warfarin.", []),
+        ("Not for people taking Coumadin.", []),
+        ("Consult a physician if you are on blood thinners.", []),
+    ],
+)
 def test_anticoagulant_warning(warning, lines):
     assert found(VITAMIN_K + f"warnings: [{q(warning)}]\n", "SUP305") == lines
 
@@ -171,13 +190,17 @@ def test_anticoagulant_warning_in_directions_counts():
 
 # --- SUP306 missing-statement-of-identity ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("head", "lines"), [
-    ("product: Magnesium Citrate\n", [1]),
-    ("product: Magnesium Citrate\nidentity: Magnesium Capsules\n", [2]),
-    ("product: Magnesium Citrate\nidentity: Dietary Supplement\n", []),
-    ("product: Magnesium Citrate\nidentity: Magnesium Supplement\n", []),
-    ("product: Magnesium Supplement Capsules\n", []),
-    ("product: Supplemental Magnesium\n", [1]),
-])
+
+@pytest.mark.parametrize(
+    ("head", "lines"),
+    [
+        ("product: Magnesium Citrate\n", [1]),
+        ("product: Magnesium Citrate\nidentity: Magnesium Capsules\n", [2]),
+        ("product: Magnesium Citrate\nidentity: Dietary Supplement\n", []),
+        ("product: Magnesium Citrate\nidentity: Magnesium Supplement\n", []),
+        ("product: Magnesium Supplement Capsules\n", []),
+        ("product: Supplemental Magnesium\n", [1]),
+    ],
+)
 def test_statement_of_identity(head, lines):
     assert found(head + "facts: []\n", "SUP306") == lines

@@ -10,15 +10,19 @@ from supplint.ruleset.registry import registry
 
 # SUP208 error-prone-unit ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("row", "spellings"), [
-    ("{name: Vitamin B12, amount: 5 \u00b5g}", ["\u00b5g"]),           # MICRO SIGN
-    ("{name: Vitamin B12, amount: 5 \u03bcg}", ["\u03bcg"]),           # GREEK SMALL LETTER MU
-    ("{name: Vitamin B12, amount: 5 ug}", ["ug"]),
-    ("{name: Vitamin B12, amount: 5 UG}", ["UG"]),
-    ('{name: Vitamin D3, amount: "25 ug (1,000 IU)"}', ["ug"]),
-    ('{name: Vitamin D3, amount: "1,000 IU (25 \u00b5g)"}', ["\u00b5g"]),   # the parenthetical amount too
-    ('{name: Biotin, amount: "30 ug (30 \u00b5g)"}', ["ug", "\u00b5g"]),
-])
+
+@pytest.mark.parametrize(
+    ("row", "spellings"),
+    [
+        ("{name: Vitamin B12, amount: 5 \u00b5g}", ["\u00b5g"]),  # MICRO SIGN
+        ("{name: Vitamin B12, amount: 5 \u03bcg}", ["\u03bcg"]),  # GREEK SMALL LETTER MU
+        ("{name: Vitamin B12, amount: 5 ug}", ["ug"]),
+        ("{name: Vitamin B12, amount: 5 UG}", ["UG"]),
+        ('{name: Vitamin D3, amount: "25 ug (1,000 IU)"}', ["ug"]),
+        ('{name: Vitamin D3, amount: "1,000 IU (25 \u00b5g)"}', ["\u00b5g"]),  # the parenthetical amount too
+        ('{name: Biotin, amount: "30 ug (30 \u00b5g)"}', ["ug", "\u00b5g"]),
+    ],
+)
 def test_error_prone_unit_fires_and_fixes_to_mcg(row, spellings):
     text = label(row)
     assert found(text) == [("SUP208", 3)]
@@ -46,12 +50,15 @@ def test_error_prone_unit_in_the_mapping_form_points_at_the_unit():
     assert [edit["content"] for edit in finding.fix["edits"]] == ["mcg"]
 
 
-@pytest.mark.parametrize("row", [
-    "{name: Vitamin B12, amount: 5 mcg}",
-    "{name: Vitamin B12, amount: {value: 5, unit: mcg}}",
-    '{name: Vitamin D3, amount: "25 mcg (1,000 IU)"}',
-    "{name: Magnesium, amount: 100 mg}",
-])
+@pytest.mark.parametrize(
+    "row",
+    [
+        "{name: Vitamin B12, amount: 5 mcg}",
+        "{name: Vitamin B12, amount: {value: 5, unit: mcg}}",
+        '{name: Vitamin D3, amount: "25 mcg (1,000 IU)"}',
+        "{name: Magnesium, amount: 100 mg}",
+    ],
+)
 def test_error_prone_unit_does_not_fire(row):
     text = label(row)
     assert no_load_errors(text)

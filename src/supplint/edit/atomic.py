@@ -60,8 +60,9 @@ def _write(real: str, data: bytes, before: os.stat_result) -> None:
     import tempfile  # ~3 ms, for runs that fix something
 
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".supplint-{os.getpid()}-", suffix=".tmp",
-                                             dir=os.path.dirname(real))
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".supplint-{os.getpid()}-", suffix=".tmp", dir=os.path.dirname(real)
+        )
     except PermissionError:
         _rewrite(real, data)
         return
@@ -167,8 +168,12 @@ def sweep(directory: str) -> list[str]:
             info = os.lstat(path)
         except OSError:
             continue
-        if (not stat.S_ISREG(info.st_mode) or now - info.st_mtime < STALE_AFTER
-                or info.st_uid != _user() or (match.group(1) and _alive(int(match.group(1))))):
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or now - info.st_mtime < STALE_AFTER
+            or info.st_uid != _user()
+            or (match.group(1) and _alive(int(match.group(1))))
+        ):
             continue
         with contextlib.suppress(OSError):
             os.unlink(path)

@@ -36,7 +36,7 @@ def value_edits(path: tuple, new: str, old: str | None, doc: Document, lines: li
     row = node.start_mark.line
     if row >= len(lines):
         return None
-    source = lines[row][node.start_mark.column:node.end_mark.column]
+    source = lines[row][node.start_mark.column : node.end_mark.column]
     style = node.style or ""
     quote = style if style in ("'", '"') else ""
     if style not in ("", "'", '"') or source != _quoted(node.value, quote):
@@ -44,8 +44,10 @@ def value_edits(path: tuple, new: str, old: str | None, doc: Document, lines: li
     line = row + 1
     start = node.start_mark.column + 1 + len(quote)
     if old is not None:
-        edits = [TextEdit(line, start + m.start(), line, start + m.end(), new)
-                 for m in re.finditer(rf"(?<![A-Za-z]){re.escape(old)}(?![A-Za-z])", node.value)]
+        edits = [
+            TextEdit(line, start + m.start(), line, start + m.end(), new)
+            for m in re.finditer(rf"(?<![A-Za-z]){re.escape(old)}(?![A-Za-z])", node.value)
+        ]
         return edits or None
     if not quote and _PLAIN_UNSAFE.search(new):
         quote = '"'

@@ -10,8 +10,23 @@ import yaml
 from ..errors import SupplintError
 
 #: The order label-format.md writes keys in; an imported label reads like a hand-written one.
-KEY_ORDER = ("product", "brand", "identity", "form", "population", "serving", "servings_per_container", "facts",
-             "other_ingredients", "allergens", "directions", "claims", "disclaimer", "warnings", "notes")
+KEY_ORDER = (
+    "product",
+    "brand",
+    "identity",
+    "form",
+    "population",
+    "serving",
+    "servings_per_container",
+    "facts",
+    "other_ingredients",
+    "allergens",
+    "directions",
+    "claims",
+    "disclaimer",
+    "warnings",
+    "notes",
+)
 ROW_ORDER = ("name", "nutrient", "as", "amount", "dv", "blend")
 SERVING_ORDER = ("size", "per_day")
 
@@ -30,7 +45,7 @@ class Conversion:
     """An imported label (plain data in the label format), and what the importer could not map."""
 
     label: dict
-    notes: list[str] = field(default_factory=list)   # one sentence each, for standard error
+    notes: list[str] = field(default_factory=list)  # one sentence each, for standard error
     # where each part of the label came from in the source (label path as pydantic's loc → (line, column)), so that
     # `supplint check` on the source file can point at source lines
     origins: dict[tuple, tuple[int, int]] = field(default_factory=dict)
@@ -74,6 +89,7 @@ _Dumper.add_representer(str, _str)
 
 def dump_label(label: dict, header: str | None = None) -> str:
     """The label as YAML text in the format's key order; numbers that are amounts stay text ("125 mcg")."""
-    text = yaml.dump(_tidy(label), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120,
-                     default_flow_style=False)
+    text = yaml.dump(
+        _tidy(label), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False
+    )
     return (f"# {header}\n" if header else "") + text

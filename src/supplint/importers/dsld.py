@@ -42,8 +42,12 @@ def convert(text: str, filename: str) -> Conversion:
         data = json.loads(text, parse_int=_whole_number)
     except _TooLong as exc:
         line, column = _position(text, exc.at)
-        raise ImportFailed(f"{NOT_A_RECORD}: a number of {exc.digits:,} digits (line {line}, column {column}) is "
-                           f"longer than supplint reads ({MAX_INT_DIGITS:,} digits at most)", line, column) from None
+        raise ImportFailed(
+            f"{NOT_A_RECORD}: a number of {exc.digits:,} digits (line {line}, column {column}) is "
+            f"longer than supplint reads ({MAX_INT_DIGITS:,} digits at most)",
+            line,
+            column,
+        ) from None
     except (json.JSONDecodeError, RecursionError) as exc:
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
         message = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"

@@ -121,11 +121,22 @@ class _Reader(Record):
     def read(self) -> Conversion:
         start = next((i for i, line in enumerate(self.lines) if HEADER.match(line.text)), None)
         if start is None:
-            start = next((i for i, line in enumerate(self.lines) if SERVING.match(line.text) or EACH.match(line.text)
-                          or MEDICINAL.match(line.text) or i == self.listed), None)
+            start = next(
+                (
+                    i
+                    for i, line in enumerate(self.lines)
+                    if SERVING.match(line.text)
+                    or EACH.match(line.text)
+                    or MEDICINAL.match(line.text)
+                    or i == self.listed
+                ),
+                None,
+            )
             if start is None:
-                raise ImportFailed("no Supplement Facts panel found (no line reads 'Supplement Facts', 'Serving "
-                                   "Size' or 'Each capsule contains')")
+                raise ImportFailed(
+                    "no Supplement Facts panel found (no line reads 'Supplement Facts', 'Serving "
+                    "Size' or 'Each capsule contains')"
+                )
             heading = None
         else:
             heading = self.lines[start]
@@ -135,8 +146,10 @@ class _Reader(Record):
         if not facts and not any(item.kind == "row" for item in items):
             where = f"line {heading.number}" if heading else "the serving size"
             first = f" (first, {self.problems[0][3]})" if self.problems else ""
-            raise ImportFailed(f"found a panel at {where} but could not read any of its rows{first}",
-                               *(self.problems[0][:2] if self.problems else (None, None)))
+            raise ImportFailed(
+                f"found a panel at {where} but could not read any of its rows{first}",
+                *(self.problems[0][:2] if self.problems else (None, None)),
+            )
         self.label["facts"] = facts
         read_prose(self, self.lines[end:])
         self._finish()
@@ -177,9 +190,12 @@ class _Reader(Record):
                 index += 1
                 continue
             if HEADER.match(text):  # two products on one page: their rows are never mixed into one label
-                self.note(line, "a second 'Supplement Facts' panel starts here (another product, or another "
-                                "serving?): only the first panel was imported, and nothing from this line on; "
-                                "import the second panel on its own")
+                self.note(
+                    line,
+                    "a second 'Supplement Facts' panel starts here (another product, or another "
+                    "serving?): only the first panel was imported, and nothing from this line on; "
+                    "import the second panel on its own",
+                )
                 return len(lines), items
             if match := SERVING.match(text):
                 read_serving(self, line, match, lines, index)
@@ -192,9 +208,12 @@ class _Reader(Record):
                 index += 1
                 continue
             if (columns := column_headings(text)) is not None:
-                raise ImportFailed(f"the panel has {columns} columns of amounts ('{text}'): supplint does not guess "
-                                   "which serving is taken; keep the one column that applies and import again",
-                                   line.number, line.column)
+                raise ImportFailed(
+                    f"the panel has {columns} columns of amounts ('{text}'): supplint does not guess "
+                    "which serving is taken; keep the one column that applies and import again",
+                    line.number,
+                    line.column,
+                )
             if match := EACH.match(text):
                 read_each(self, line, match)
                 if match["rest"].strip():  # "Each tablet contains: Zinc 10 mg"
@@ -221,7 +240,8 @@ class _Reader(Record):
                 index += 1
                 continue
             if kind in ("disclaimer", "other_ingredients", "allergens", "directions", "warnings") or (
-                    kind in ("claims", "notes") and parse_row(line).kind not in ("row", "bad")):
+                kind in ("claims", "notes") and parse_row(line).kind not in ("row", "bad")
+            ):
                 break
             if MARKED_FOOTNOTE.match(text) or FOOTNOTE.match(text):
                 after_footnote = True
@@ -238,19 +258,26 @@ class _Reader(Record):
                 continue
             # a name whose parenthesis closes on a following line, or a list that goes on: join them
             joined, used = text, 0
-            while used < 3 and index + used + 1 < len(lines) and lines[index + used + 1].text and (
-                    joined.count("(") > joined.count(")") or (joined.endswith(",") and ":" in joined)):
+            while (
+                used < 3
+                and index + used + 1 < len(lines)
+                and lines[index + used + 1].text
+                and (joined.count("(") > joined.count(")") or (joined.endswith(",") and ":" in joined))
+            ):
                 joined = f"{joined} {lines[index + used + 1].text}"
                 used += 1
             if used and joined.count("(") != joined.count(")"):
                 joined, used = text, 0
             item = parse_row(line, joined)
             if item.kind == "columns":
-                raise ImportFailed(f"'{text}' has two amounts, one per column: supplint does not guess which "
-                                   "serving is taken; keep the one column that applies and import again",
-                                   line.number, line.column)
+                raise ImportFailed(
+                    f"'{text}' has two amounts, one per column: supplint does not guess which "
+                    "serving is taken; keep the one column that applies and import again",
+                    line.number,
+                    line.column,
+                )
             if used and item.amount is not None and item.amount not in text:  # the amount is on a later line
-                for later in lines[index + 1: index + 1 + used]:
+                for later in lines[index + 1 : index + 1 + used]:
                     found = later.text.rfind(item.amount)
                     if found >= 0:
                         item.amount_line, item.amount_column = later, later.col(found)
@@ -265,8 +292,10 @@ class _Reader(Record):
     def _finish(self) -> None:
         if "product" not in self.label:
             self.label["product"] = PLACEHOLDER_PRODUCT
-            self.notes.append(f"no product name above 'Supplement Facts': product is '{PLACEHOLDER_PRODUCT}'; "
-                              "write the name as printed")
+            self.notes.append(
+                f"no product name above 'Supplement Facts': product is '{PLACEHOLDER_PRODUCT}'; "
+                "write the name as printed"
+            )
         fill_label(self)
         serving = self.label.get("serving")
         if serving and self.label.get("directions"):

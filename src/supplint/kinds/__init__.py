@@ -70,8 +70,9 @@ def template_fields(template: str) -> set[str]:
     return names
 
 
-def daily_text(rows, per_day: int, value: float, measure, label_value: float | None = None,
-               reference=None) -> tuple[str, str]:
+def daily_text(
+    rows, per_day: int, value: float, measure, label_value: float | None = None, reference=None
+) -> tuple[str, str]:
     """A daily figure with its basis, and the label's own figures beside it where they are on another basis:
     "1,350 mg supplemental alpha-tocopherol" and " (675 mg alpha-tocopherol on the label, 1,500 IU)".
 
@@ -88,8 +89,10 @@ def daily_text(rows, per_day: int, value: float, measure, label_value: float | N
     if len(rows) == 1 and rows[0].amount is not None:
         for part in rows[0].amount.amounts():
             printed = nutrient.implied(part.measure) if nutrient is not None else part.measure
-            if any(printed.qualifier == other.qualifier and units.factor(printed.unit, other.unit) is not None
-                   for other in shown):
+            if any(
+                printed.qualifier == other.qualifier and units.factor(printed.unit, other.unit) is not None
+                for other in shown
+            ):
                 continue
             if reference is not None and nutrient is not None and not reference.has_conversion_for(nutrient, printed):
                 continue
@@ -97,13 +100,16 @@ def daily_text(rows, per_day: int, value: float, measure, label_value: float | N
             notes.append(amount(part.value * per_day, part.measure))
     if len(rows) > 1:  # the reader should know where the figure comes from
         notes.append(f"summed over {rows_where(rows)}")
-    bound = ">" if any(part.bound == ">" for row in rows if row.amount is not None for part in row.amount.amounts()) else ""
+    bound = (
+        ">" if any(part.bound == ">" for row in rows if row.amount is not None for part in row.amount.amounts()) else ""
+    )
     return bound + amount(value, measure), f" ({', '.join(notes)})" if notes else ""
 
 
 def rows_where(rows) -> str:
     """Where rows stand, as the panel numbers them: "rows 1 and 3 of facts", "row 2 of facts and member 1 of the
     blend in row 4"."""
+
     def one(path: tuple) -> str:
         text = f"row {path[1] + 1}"
         for at in range(2, len(path) - 1, 2):

@@ -16,7 +16,9 @@ from ..reference.tables import Nutrient, Reference
 
 
 @cache
-def factor(reference: Reference, nutrient_id: str | None, forms: frozenset[str], src: Measure, dst: Measure) -> float | None:
+def factor(
+    reference: Reference, nutrient_id: str | None, forms: frozenset[str], src: Measure, dst: Measure
+) -> float | None:
     """How many ``dst`` one ``src`` is for this nutrient and form; None unless exactly one sure factor applies."""
     if nutrient_id is None:
         return units.factor(src.unit, dst.unit) if src.qualifier == dst.qualifier else None
@@ -52,7 +54,9 @@ def forms_of(reference: Reference, nutrient: Nutrient | None, forms: frozenset[s
     return forms
 
 
-def amount_in(reference: Reference, amount: Amount, nutrient: Nutrient, forms: frozenset[str], dst: Measure) -> float | None:
+def amount_in(
+    reference: Reference, amount: Amount, nutrient: Nutrient, forms: frozenset[str], dst: Measure
+) -> float | None:
     """The amount in ``dst`` from whichever part converts with certainty, a part already in ``dst`` first."""
     parts = amount.amounts()
     for part in parts:

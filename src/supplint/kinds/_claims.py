@@ -60,33 +60,35 @@ class Claim:
 #: The data file's lists that are implied claims, each a criterion of 101.93(g)(2) (see the file's comments).
 IMPLIED = ("implied", "signs", "product-names", "drug-classes", "body-response", "adverse-events")
 SUBSTITUTES = ("substitutes", "augments")
-OTHER = ("verbs", "negations", "denials", "cautions", "facts", "exempt", "pointers", "products", "reports",
-         "framings")
+OTHER = ("verbs", "negations", "denials", "cautions", "facts", "exempt", "pointers", "products", "reports", "framings")
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    named: Phrases        # named diseases, ICD-10-CM and lay names (data/diseases.yaml)
-    diseases: Terms       # disease words and shapes a phrase cannot say ("diseases?", "diabetics", "cancerous")
+    named: Phrases  # named diseases, ICD-10-CM and lay names (data/diseases.yaml)
+    diseases: Terms  # disease words and shapes a phrase cannot say ("diseases?", "diabetics", "cancerous")
     implied: Terms
     substitutes: Terms
     verbs: Terms
     negations: Terms
     denials: Terms
     cautions: Terms
-    facts: Terms          # what a disease is or how common: a mention, whose disease a next sentence may claim
+    facts: Terms  # what a disease is or how common: a mention, whose disease a next sentence may claim
     exempt: Terms
     pointers: Terms
-    products: Terms       # prose: words that make a sentence about a product ("formula", "this supplement")
-    reports: Terms        # prose: words that make a sentence a report of research or news, not a product's claim
-    framings: Terms       # prose: a line ending in ":" that introduces what the product does ("Benefits:")
-    terms: Terms          # diseases, implied and substitutes together: one pass says which a text may hold
+    products: Terms  # prose: words that make a sentence about a product ("formula", "this supplement")
+    reports: Terms  # prose: words that make a sentence a report of research or news, not a product's claim
+    framings: Terms  # prose: a line ending in ":" that introduces what the product does ("Benefits:")
+    terms: Terms  # diseases, implied and substitutes together: one pass says which a text may hold
 
     def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """Candidate entries of `terms` sorted back into (diseases, implied, substitutes)."""
         implied, substitutes = set(self.implied.entries), set(self.substitutes.entries)
-        return (tuple(e for e in entries if e not in implied and e not in substitutes),
-                tuple(e for e in entries if e in implied), tuple(e for e in entries if e in substitutes))
+        return (
+            tuple(e for e in entries if e not in implied and e not in substitutes),
+            tuple(e for e in entries if e in implied),
+            tuple(e for e in entries if e in substitutes),
+        )
 
 
 def check_table(path: str) -> dict:
@@ -163,10 +165,22 @@ def vocabulary(path: str) -> Vocabulary:
 
     named = table.get("named-diseases")
     return Vocabulary(
-        named_diseases(named) if named else Phrases(()), listed("diseases"), listed(*IMPLIED), listed(*SUBSTITUTES),
-        listed("verbs"), Terms(table.get("negations") or ["not"]), listed("denials"), listed("cautions"),
-        listed("facts"), listed("exempt"), listed("pointers"), listed("products"), listed("reports"),
-        listed("framings"), listed("diseases", *IMPLIED, *SUBSTITUTES))
+        named_diseases(named) if named else Phrases(()),
+        listed("diseases"),
+        listed(*IMPLIED),
+        listed(*SUBSTITUTES),
+        listed("verbs"),
+        Terms(table.get("negations") or ["not"]),
+        listed("denials"),
+        listed("cautions"),
+        listed("facts"),
+        listed("exempt"),
+        listed("pointers"),
+        listed("products"),
+        listed("reports"),
+        listed("framings"),
+        listed("diseases", *IMPLIED, *SUBSTITUTES),
+    )
 
 
 def compile_all(path: str) -> None:
@@ -174,9 +188,21 @@ def compile_all(path: str) -> None:
     from ._terms import whole_words
 
     words = vocabulary(path)
-    for terms in (words.diseases, words.implied, words.substitutes, words.verbs, words.negations, words.denials,
-                  words.cautions, words.facts, words.exempt, words.pointers, words.products, words.reports,
-                  words.framings):
+    for terms in (
+        words.diseases,
+        words.implied,
+        words.substitutes,
+        words.verbs,
+        words.negations,
+        words.denials,
+        words.cautions,
+        words.facts,
+        words.exempt,
+        words.pointers,
+        words.products,
+        words.reports,
+        words.framings,
+    ):
         for entry in terms.entries:
             try:
                 whole_words(entry)
@@ -199,7 +225,9 @@ _SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-
 # cure, or prevent") does not split, so the disclaimer's "not" covers its whole list.
 _CLAUSE_END = re.compile(
     r"[;:]|\s-\s|\b(?:but|however|whereas|while|unlike|yet)\b"
-    r"|,\s*(?=(?:and\s+|so\s+)?(?:it|this|they|we|our|you|these|which|i)\b)", re.IGNORECASE)
+    r"|,\s*(?=(?:and\s+|so\s+)?(?:it|this|they|we|our|you|these|which|i)\b)",
+    re.IGNORECASE,
+)
 # An editor's bracketed letter inside a quoted word ("[r]elieves", "[C]onquers"): the word reads without them.
 _EDITORIAL = re.compile(r"\[([A-Za-z])\](?=[a-z])")
 
@@ -250,17 +278,23 @@ class _Text:
         return merge(named, diseases, implied, substitutes), set(implied), set(substitutes)
 
 
-def read_claims(text: str, path: str, mode: Mode, extra: tuple[str, ...] = (),
-                exempt: tuple[str, ...] = ()) -> tuple[Claim, ...]:
+def read_claims(
+    text: str, path: str, mode: Mode, extra: tuple[str, ...] = (), exempt: tuple[str, ...] = ()
+) -> tuple[Claim, ...]:
     """Every claim sentence of ``text`` (vocabulary: the data file ``path``; ``extra`` and ``exempt``: a team's own
     disease and exempt patterns), in order."""
     return read_text(text, path, mode, extra, exempt)[0]
 
 
-
 @lru_cache(maxsize=20_000)  # a site's labels and pages repeat their claims
-def read_text(text: str, path: str, mode: Mode, extra: tuple[str, ...] = (), exempt: tuple[str, ...] = (),
-              previous: str | None = None) -> tuple[tuple[Claim, ...], str | None]:
+def read_text(
+    text: str,
+    path: str,
+    mode: Mode,
+    extra: tuple[str, ...] = (),
+    exempt: tuple[str, ...] = (),
+    previous: str | None = None,
+) -> tuple[tuple[Claim, ...], str | None]:
     """`read_claims`, and the disease the text's last sentence names (None if it names none), for the text that
     follows it: ``previous`` is that disease of the text before, which this text's first sentence may point back
     at (a page's heading names the disease, its next paragraph claims it)."""
@@ -279,8 +313,9 @@ def read_text(text: str, path: str, mode: Mode, extra: tuple[str, ...] = (), exe
             term, term_start, term_end = claim
             if term_end <= term_start:  # the claim's words are in the previous sentence: point at this one
                 term_start, term_end = 0, len(plain[start:end].rstrip())
-            found.append(Claim(term, *_original(where, start + term_start, start + term_end),
-                               *_original(where, start, end)))
+            found.append(
+                Claim(term, *_original(where, start + term_start, start + term_end), *_original(where, start, end))
+            )
         previous = _named_disease(reading, start, end)
     return tuple(found), previous
 
@@ -310,13 +345,13 @@ def _close_editorial_brackets(plain: str, where: list[int] | None) -> tuple[str,
     kept: list[int] = []
     last = 0
     for match in _EDITORIAL.finditer(plain):
-        out.append(plain[last:match.start()])
-        kept.extend(offsets[last:match.start()])
+        out.append(plain[last : match.start()])
+        kept.extend(offsets[last : match.start()])
         out.append(match.group(1))
         kept.append(offsets[match.start(1)])
         last = match.end()
     out.append(plain[last:])
-    kept.extend(offsets[last:len(plain)])
+    kept.extend(offsets[last : len(plain)])
     return "".join(out), kept
 
 
@@ -325,7 +360,7 @@ def _sentences(text: str):
     for match in _SENTENCE_END.finditer(text):
         if match.group("dots"):
             continue
-        if text[start:match.end()].strip():
+        if text[start : match.end()].strip():
             yield _trimmed(text, start, match.end())
         start = match.end()
     if text[start:].strip():
@@ -383,7 +418,7 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         denied = bool(reading.spans("denials", start + clause_start, start + clause_end))
         for span in in_clause:
             if span in substitutes and first > span[0]:
-                return sentence[span[0]:span[1]], *span
+                return sentence[span[0] : span[1]], *span
         if caution:
             continue
         for span in in_clause:
@@ -399,8 +434,9 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
                 return hit
             if mode == "prose":
                 if about_product is None:
-                    about_product = (bool(reading.spans("products", start, end))
-                                     and not reading.spans("reports", start, end))
+                    about_product = bool(reading.spans("products", start, end)) and not reading.spans(
+                        "reports", start, end
+                    )
                 if about_product:
                     return hit
     return None
@@ -420,7 +456,7 @@ def _named_disease(reading: _Text, start: int, end: int) -> str | None:
     exempt = reading.spans("exempt", start, end)
     for span in terms:
         if span not in implied and not inside(exempt, *span):
-            return reading.plain[start + span[0]:start + span[1]]
+            return reading.plain[start + span[0] : start + span[1]]
     return None
 
 
@@ -431,5 +467,13 @@ def _points_back(reading: _Text, start: int, end: int) -> bool:
     return bool(reading.spans("verbs", start, end)) and bool(reading.spans("pointers", start, end))
 
 
-__all__ = ["Claim", "Vocabulary", "check_table", "compile_all", "introduces_claims", "read_claims", "read_text",
-           "vocabulary"]
+__all__ = [
+    "Claim",
+    "Vocabulary",
+    "check_table",
+    "compile_all",
+    "introduces_claims",
+    "read_claims",
+    "read_text",
+    "vocabulary",
+]

@@ -57,18 +57,18 @@ def _sequence(pattern: str, pos: int) -> tuple[list, int]:
             return items, pos
         run = _LITERALS.match(pattern, pos)
         if run and run.end() - pos > 1:  # a run of plain characters, all but the last (a quantifier may follow)
-            items.append(("lit", pattern[pos:run.end() - 1].lower()))
+            items.append(("lit", pattern[pos : run.end() - 1].lower()))
             pos = run.end() - 1
             char = pattern[pos]
         if char == "\\":
-            nxt = pattern[pos + 1:pos + 2]
+            nxt = pattern[pos + 1 : pos + 2]
             item = ("lit", nxt.lower()) if nxt and not nxt.isalnum() else ("gap",)
             pos += 2
         elif char == "[":
             end = pos + 1
-            if pattern[end:end + 1] == "^":
+            if pattern[end : end + 1] == "^":
                 end += 1
-            if pattern[end:end + 1] == "]":
+            if pattern[end : end + 1] == "]":
                 end += 1
             while end < size and pattern[end] != "]":
                 end += 2 if pattern[end] == "\\" else 1
@@ -98,7 +98,7 @@ def _sequence(pattern: str, pos: int) -> tuple[list, int]:
             optional = pattern[pos] in _ZERO_MIN
             if pattern[pos] == "{":
                 close = pattern.find("}", pos)
-                low = pattern[pos + 1:close].split(",", maxsplit=1)[0].strip()
+                low = pattern[pos + 1 : close].split(",", maxsplit=1)[0].strip()
                 optional = not low.isdigit() or int(low) == 0
                 pos = close + 1
             else:
@@ -179,8 +179,9 @@ class Terms:
     @staticmethod
     def spans(entries: Iterable[str], text: str) -> list[Span]:
         """Non-overlapping matches of ``entries`` in ``text``, left to right, the longest at each start."""
-        return _leftmost_longest((m.start(), m.end()) for e in entries for m in whole_words(e).finditer(text)
-                                 if m.end() > m.start())
+        return _leftmost_longest(
+            (m.start(), m.end()) for e in entries for m in whole_words(e).finditer(text) if m.end() > m.start()
+        )
 
 
 # A word of a phrase list: letters and digits, with an inner apostrophe ("crohn's") or hyphen ("covid-19").
@@ -246,7 +247,7 @@ class Phrases:
             return 0
         phrases = self._phrases
         for size in range(min(self._longest, len(keys) - index), 0, -1):
-            words = keys[index:index + size]
+            words = keys[index : index + size]
             if " ".join(words) in phrases:
                 return size
             stem = " ".join(words[:-1])

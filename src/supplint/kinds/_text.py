@@ -15,13 +15,25 @@ from ..label.model import Label
 from ..reference.dosage_forms import form_named
 
 #: Label fields that hold printed text (a string, or a list of strings kept as a tuple).
-TextField = Literal["product", "identity", "warnings", "directions", "notes", "claims", "disclaimer", "allergens",
-                    "other_ingredients"]
+TextField = Literal[
+    "product", "identity", "warnings", "directions", "notes", "claims", "disclaimer", "allergens", "other_ingredients"
+]
 
 _SPACE = re.compile(r"\s+")
 _LINKS = "*†‡§¶"
-_TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
-                             "\u2012": "-", "\u2013": "-", "\u00a0": " "})
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 # What `fold` changes beyond NFKC: typographic quotes and dashes to their ASCII forms, no-break and other odd spaces
@@ -29,10 +41,36 @@ _TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201
 # and every other format character: direction marks, invisible separators) removed, so "sup\u00adplement" and
 # "ﬁsh oil" read as the words they show. An em dash or a horizontal bar separates clauses, never the parts of a
 # compound word, so it folds to a spaced hyphen: "doctor\u2014before use" is not "doctor-before".
-_FOLD = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
-         "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-",
-         "\u2012": "-", "\u2013": "-", "\u2014": " - ", "\u2015": " - ", "\u2212": "-", "\u00a0": " ", "\u202f": " ",
-         "\u2007": " ", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": ""}
+_FOLD = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": " - ",
+    "\u2015": " - ",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\u00ad": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+}
 
 
 def fold(text: str) -> str:
@@ -105,7 +143,7 @@ def first_difference(expected: list[str], found: list[str], context: int = 2) ->
 
 
 def _words(words: list[str], start: int, stop: int, most: int = 9) -> str:
-    shown = words[start:min(stop, start + most)]
+    shown = words[start : min(stop, start + most)]
     return " ".join(shown) + (" …" if stop - start > most and start + most < len(words) else "")
 
 
@@ -137,10 +175,30 @@ _MAX = float("inf")
 # characters that look like plain text but defeat a regular expression: a ligature ("ﬁsh oil"), curly quotes
 # ("Alzheimer’s"), dashes of every width, a soft hyphen left from hyphenation, zero-width spaces and joiners.
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_PLAIN = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
-          "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-          "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-          "\u00a0": " ", "\u202f": " ", "\u2007": " "}
+_PLAIN = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+}
 
 
 def normalise_text(text: str) -> str:

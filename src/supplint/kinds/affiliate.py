@@ -60,7 +60,7 @@ class Vocabulary:
     parameters: frozenset[str]
     parameter_values: dict[str, re.Pattern]
     hosts: tuple[str, ...]
-    tracking_paths: dict[str, tuple[str, ...]]   # host -> path prefixes (lower case)
+    tracking_paths: dict[str, tuple[str, ...]]  # host -> path prefixes (lower case)
     path_shapes: tuple[PathShape, ...]
     rel: frozenset[str]
     negations: re.Pattern
@@ -75,30 +75,39 @@ class Vocabulary:
 def load_vocabulary(path: str) -> Vocabulary:
     table = data.load(path)
     try:
+
         def regex(key, default=None):
             value = table.get(key, default)
             return re.compile(value, re.IGNORECASE) if value else None
 
         return Vocabulary(
             parameters=frozenset(p.lower() for p in table["parameters"]),
-            parameter_values={k.lower(): re.compile(v, re.IGNORECASE)
-                              for k, v in (table.get("parameter-values") or {}).items()},
+            parameter_values={
+                k.lower(): re.compile(v, re.IGNORECASE) for k, v in (table.get("parameter-values") or {}).items()
+            },
             hosts=tuple(h.lower() for h in table["hosts"]),
-            tracking_paths={row["host"].lower(): tuple(p.lower() for p in row["paths"])
-                            for row in table.get("tracking-paths") or ()},
-            path_shapes=tuple(PathShape(re.compile(row["host"], re.IGNORECASE) if row.get("host") else None,
-                                        re.compile(row["path"], re.IGNORECASE),
-                                        frozenset(p.lower() for p in row.get("parameters") or ()))
-                              for row in table.get("path-shapes") or ()),
+            tracking_paths={
+                row["host"].lower(): tuple(p.lower() for p in row["paths"]) for row in table.get("tracking-paths") or ()
+            },
+            path_shapes=tuple(
+                PathShape(
+                    re.compile(row["host"], re.IGNORECASE) if row.get("host") else None,
+                    re.compile(row["path"], re.IGNORECASE),
+                    frozenset(p.lower() for p in row.get("parameters") or ()),
+                )
+                for row in table.get("path-shapes") or ()
+            ),
             rel=frozenset(r.lower() for r in table["rel"]),
             negations=regex("negations", r"(?!x)x"),
             others=frozenset(w.lower() for w in table.get("others") or ()),
             third_person=regex("third-person", r"(?!x)x"),
             first_person=regex("first-person", r"(?!x)x"),
             disclosure_pages=regex("disclosure-pages"),
-            own_parameters=tuple((re.compile(row["host"], re.IGNORECASE),
-                                  frozenset(p.lower() for p in row["parameters"]))
-                                 for row in table.get("own-parameters") or ()))
+            own_parameters=tuple(
+                (re.compile(row["host"], re.IGNORECASE), frozenset(p.lower() for p in row["parameters"]))
+                for row in table.get("own-parameters") or ()
+            ),
+        )
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
 
@@ -136,8 +145,11 @@ def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Patt
     names = {name.lower() for name, _ in query}
     own = frozenset().union(*(listed for pattern, listed in vocabulary.own_parameters if pattern.search(host)))
     for shape in vocabulary.path_shapes:
-        if (shape.host is None or shape.host.search(host)) and shape.path.search(parts.path) \
-                and shape.parameters <= names:
+        if (
+            (shape.host is None or shape.host.search(host))
+            and shape.path.search(parts.path)
+            and shape.parameters <= names
+        ):
             return f"an affiliate link shape ({host}{parts.path})"
     for name, value in query:
         lower = name.lower()
@@ -165,8 +177,14 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
         return
     first, why = min(affiliate, key=lambda item: (item[0].order, item[0].offset))
     disclosure = _first(context, _extended(options, "patterns"), vocabulary)
-    fields = {"url": first.url, "why": why, "link_line": first.line, "count": len(affiliate), "disclosure_line": "",
-              "found": ""}
+    fields = {
+        "url": first.url,
+        "why": why,
+        "link_line": first.line,
+        "count": len(affiliate),
+        "disclosure_line": "",
+        "found": "",
+    }
     link_span = Span(first.line, first.column, first.line, first.column + max(1, len(first.text)))
     vague = None
     if disclosure is None:
@@ -224,7 +242,7 @@ def _in_run(raw: str, patterns, vocabulary: Vocabulary):
             found = _in_sentence(text, start, end, patterns, vocabulary)
             if found is not None:
                 begin, stop = found
-                return offsets[begin], offsets[stop], raw[offsets[begin]:offsets[stop]]
+                return offsets[begin], offsets[stop], raw[offsets[begin] : offsets[stop]]
         start = end
     return None
 

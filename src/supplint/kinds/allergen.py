@@ -39,7 +39,6 @@ class Spec(RuleBase):
     vocabulary: str
 
 
-
 @dataclass(frozen=True, slots=True)
 class Allergen:
     id: str
@@ -50,8 +49,8 @@ class Allergen:
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     allergens: dict[str, Allergen]
-    derived: re.Pattern          # one named group per allergen: a0, a1, ...
-    groups: dict[str, str]       # group name → allergen id
+    derived: re.Pattern  # one named group per allergen: a0, a1, ...
+    groups: dict[str, str]  # group name → allergen id
     exempt: re.Pattern | None
 
 
@@ -77,8 +76,8 @@ def _vocabulary(path: str) -> Vocabulary:
         raise ValueError(f"{path}: bad allergen entry: {exc}") from None
 
 
-
 VOCABULARY = _vocabulary  # the registry loads each rule's vocabulary file when the packs load
+
 
 @lru_cache(maxsize=20_000)  # ingredient names repeat from label to label
 def allergens_in(text: str, path: str) -> tuple[tuple[str, str, int], ...]:
@@ -96,7 +95,7 @@ def allergens_in(text: str, path: str) -> tuple[tuple[str, str, int], ...]:
             continue
         assert match.lastgroup is not None  # every alternative is a named group
         allergen = vocabulary.groups[match.lastgroup]
-        result.setdefault(allergen, (text[offsets[start]:offsets[end]], offsets[start]))
+        result.setdefault(allergen, (text[offsets[start] : offsets[end]], offsets[start]))
     return tuple((key, words, where) for key, (words, where) in result.items())
 
 
@@ -134,7 +133,7 @@ def _part(text: str, where: int) -> str:
     """The comma-separated part of an ingredient text around a position ("cod liver oil" of a one-string list)."""
     start = text.rfind(",", 0, where) + 1
     end = text.find(",", where)
-    return text[start:end if end >= 0 else len(text)].strip()
+    return text[start : end if end >= 0 else len(text)].strip()
 
 
 def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:

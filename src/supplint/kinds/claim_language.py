@@ -117,8 +117,10 @@ def excerpt(sentence: str, start: int, end: int, limit: int = EXCERPT) -> str:
 
 
 def _options(options: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return (tuple(p.pattern for p in options.get("extra-diseases") or ()),
-            tuple(p.pattern for p in options.get("exempt") or ()))
+    return (
+        tuple(p.pattern for p in options.get("extra-diseases") or ()),
+        tuple(p.pattern for p in options.get("exempt") or ()),
+    )
 
 
 def evaluate(rule: Spec, subject, options: dict) -> Iterator[Hit]:
@@ -143,8 +145,8 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     # A page that names or embeds a label sells it: its prose is read as a label's claims are (FDA reads a product
     # "referenced under the heading 'Macular Degeneration'" as claiming it); any other page's prose also informs.
     mode = "claim" if context.recommends_supplements else "prose"
-    previous = None   # the disease the previous run's last sentence named: a heading's, for the paragraph below
-    listing = False   # the runs after a framing line ("It may help with:") are its list items while they are short
+    previous = None  # the disease the previous run's last sentence named: a heading's, for the paragraph below
+    listing = False  # the runs after a framing line ("It may help with:") are its list items while they are short
     for run in context.page.prose:
         # A run ending in a colon starts a new list (or a caution's list), never continues the one before.
         framing = run.text.rstrip().endswith(":")
@@ -152,13 +154,14 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
         claims, previous = read_text(run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous)
         for claim in claims:
             values = _values(run.text, claim)
-            yield Hit((), render(rule.message, values), render(rule.hint, values),
-                      span=span_at(run, claim.start, claim.end))
+            yield Hit(
+                (), render(rule.message, values), render(rule.hint, values), span=span_at(run, claim.start, claim.end)
+            )
         listing = (mode == "prose" and introduces_claims(run.text, rule.vocabulary)) if framing else item
 
 
 def _values(text: str, claim) -> dict:
-    sentence = text[claim.sentence_start:claim.sentence_end]
+    sentence = text[claim.sentence_start : claim.sentence_end]
     shown = excerpt(sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
     return {"term": " ".join(claim.term.split()), "text": shown}
 

@@ -52,11 +52,17 @@ class Spec(RuleBase):
 
 
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|[;!?:()]")
-_STOP = re.compile(r"\b(?:with|for|to|from|per|than|as|during|while|plus|in|at|by|because|so|since|when|that|which|"
-                   r"supports?|helps?|promotes?|each|every|daily)\b", re.IGNORECASE)
+_STOP = re.compile(
+    r"\b(?:with|for|to|from|per|than|as|during|while|plus|in|at|by|because|so|since|when|that|which|"
+    r"supports?|helps?|promotes?|each|every|daily)\b",
+    re.IGNORECASE,
+)
 _SPLIT = re.compile(r",|&|/|\+|\band\b|\bor\b", re.IGNORECASE)
-_AMOUNT = re.compile(r"^(?:[<>]?\s*[0-9][0-9,.]*\s*(?:%|mg|mcg|µg|g|iu|mcg\s+rae|mcg\s+dfe|mg\s+ne)?\s*(?:dv\s+)?(?:of\s+)?"
-                     r"(?:the\s+|your\s+)?)?", re.IGNORECASE)
+_AMOUNT = re.compile(
+    r"^(?:[<>]?\s*[0-9][0-9,.]*\s*(?:%|mg|mcg|µg|g|iu|mcg\s+rae|mcg\s+dfe|mg\s+ne)?\s*(?:dv\s+)?(?:of\s+)?"
+    r"(?:the\s+|your\s+)?)?",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|isn't|aren't)\b", re.IGNORECASE)
 
 
@@ -102,7 +108,7 @@ def _negated(text: str, start: int, ends: list[int], negations: list[tuple[int, 
     """A negation between the start of the phrase's clause and the phrase."""
     at = bisect_right(ends, start)
     clause_start = ends[at - 1] if at else 0
-    if text[start - 1:start] == ".":  # "x.high in": a full stop just before the phrase ends a clause too
+    if text[start - 1 : start] == ".":  # "x.high in": a full stop just before the phrase ends a clause too
         clause_start = start
     at = bisect_left(negations, (clause_start,))
     return at < len(negations) and negations[at][1] <= start
@@ -115,7 +121,7 @@ def _nutrient_words(text: str, after: int, ends: list[int]) -> str:
     if stop == after + WINDOW and stop < len(text):
         stop = max(text.rfind(" ", after, stop), after)  # never a word cut in two
     found = _STOP.search(text, after, stop)
-    return text[after:found.start() if found else stop]
+    return text[after : found.start() if found else stop]
 
 
 def _nutrient(piece: str, strict: bool, aliases) -> str | None:
@@ -146,7 +152,9 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
                 if percent >= level.minimum:
                     continue
                 values = {
-                    "phrase": phrase, "nutrient": nutrient.name, "minimum": f"{level.minimum:g}%",
+                    "phrase": phrase,
+                    "nutrient": nutrient.name,
+                    "minimum": f"{level.minimum:g}%",
                     "percent": formatting.percent(per_serving / nutrient.dv) if rows else "0%",
                     "amount": formatting.amount(per_serving, nutrient.measure) if rows else f"no {nutrient.name}",
                 }

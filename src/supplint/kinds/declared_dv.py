@@ -70,7 +70,9 @@ def _misses(resolved: Resolved, options: dict) -> list[tuple[Row, float, bool]]:
 
     Both rules of this kind need the same arithmetic, so it is done once per label and tolerance setting.
     """
-    return resolved.memo(("declared-dv", *(options[name] for name in OPTIONS)), lambda: _compute_misses(resolved, options))
+    return resolved.memo(
+        ("declared-dv", *(options[name] for name in OPTIONS)), lambda: _compute_misses(resolved, options)
+    )
 
 
 def _compute_misses(resolved: Resolved, options: dict) -> list[tuple[Row, float, bool]]:
@@ -89,7 +91,10 @@ def _compute_misses(resolved: Resolved, options: dict) -> list[tuple[Row, float,
         if agrees(declared.percent, declared.bound, current, options):
             continue
         old = nutrient.old_dv
-        matches_old = (old is not None and (old_value := amount_in(reference, amount, nutrient, row.forms, old[1])) is not None
-                       and agrees(declared.percent, declared.bound, old_value / old[0] * 100, options))
+        matches_old = (
+            old is not None
+            and (old_value := amount_in(reference, amount, nutrient, row.forms, old[1])) is not None
+            and agrees(declared.percent, declared.bound, old_value / old[0] * 100, options)
+        )
         found.append((row, current, matches_old))
     return found

@@ -23,8 +23,27 @@ from .spec import RuleBase
 #: daily amount on the upper limit's basis where the limit is exceeded, else in the label unit; `dv_daily`/`dv_alt`
 #: always in the label unit (the Daily Value's); `over_ul` and `over_dv` are the notes rendered from
 #: `above-ul-note` and `dv-multiple-note` for what is reached, and `megadose` joins them with "and".
-FIELDS = frozenset({"nutrient", "over_ul", "over_dv", "megadose", "daily", "alt", "dv", "dv_daily", "dv_alt",
-                    "dv_multiple", "dv_percent", "limit", "ratio", "population", "source", "covers", "maximum"})
+FIELDS = frozenset(
+    {
+        "nutrient",
+        "over_ul",
+        "over_dv",
+        "megadose",
+        "daily",
+        "alt",
+        "dv",
+        "dv_daily",
+        "dv_alt",
+        "dv_multiple",
+        "dv_percent",
+        "limit",
+        "ratio",
+        "population",
+        "source",
+        "covers",
+        "maximum",
+    }
+)
 
 #: Templates of the Spec beyond message and hint (checked when the packs load).
 TEMPLATES = ("above_ul_note", "dv_multiple_note")
@@ -42,7 +61,9 @@ class Spec(RuleBase):
 
     @model_validator(mode="after")
     def _multiple_declared(self) -> Spec:
-        if "dv-multiple" in self.limits and (self.options.get("multiple") is None or self.options["multiple"].type != "number"):
+        if "dv-multiple" in self.limits and (
+            self.options.get("multiple") is None or self.options["multiple"].type != "number"
+        ):
             raise ValueError("a dv-multiple limit needs the number option `multiple`")
         if "maximum" in self.limits:
             option = self.options.get("maximum")
@@ -129,12 +150,15 @@ def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool
     rows = certain or resolved.nutrients()[nutrient.id]
     daily = resolved.daily_at_least(nutrient.id)
     if daily is not None:
-        fields["dv_daily"], fields["dv_alt"] = daily_text(certain, resolved.per_day, daily, nutrient.measure,
-                                                          reference=reference)
+        fields["dv_daily"], fields["dv_alt"] = daily_text(
+            certain, resolved.per_day, daily, nutrient.measure, reference=reference
+        )
         if nutrient.dv:
-            fields.update(dv=formatting.amount(nutrient.dv, nutrient.measure),
-                          dv_multiple=formatting.times(daily / nutrient.dv),
-                          dv_percent=formatting.percent(daily / nutrient.dv))
+            fields.update(
+                dv=formatting.amount(nutrient.dv, nutrient.measure),
+                dv_multiple=formatting.times(daily / nutrient.dv),
+                dv_percent=formatting.percent(daily / nutrient.dv),
+            )
         fields["daily"], fields["alt"] = fields["dv_daily"], fields["dv_alt"]
     if maximum is not None:
         fields["maximum"] = formatting.amount(maximum, nutrient.measure)
@@ -150,8 +174,9 @@ def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool
             source=reference.cite_limit(nutrient.ul, population),
             covers=nutrient.ul.covers,
         )
-        fields["daily"], fields["alt"] = daily_text(rows, resolved.per_day, total, nutrient.ul.measure,
-                                                    label_daily, reference)
+        fields["daily"], fields["alt"] = daily_text(
+            rows, resolved.per_day, total, nutrient.ul.measure, label_daily, reference
+        )
         fields["over_ul"] = render(rule.above_ul_note, fields) or ""
     if over_dv:
         fields["over_dv"] = render(rule.dv_multiple_note, fields) or ""

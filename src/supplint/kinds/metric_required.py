@@ -39,12 +39,22 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
         if any(str(part.measure) not in rule.units for part in amount.amounts()):
             continue
         fix: tuple[ValueEdit, ...] = ()
-        fields = {"row": row.name, "nutrient": nutrient.name, "amount": amount.text, "unit": amount.measure.unit,
-                  "measure": str(nutrient.measure)}
+        fields = {
+            "row": row.name,
+            "nutrient": nutrient.name,
+            "amount": amount.text,
+            "unit": amount.measure.unit,
+            "measure": str(nutrient.measure),
+        }
         scale = None
         if amount.second is None and amount.bound is None and not amount.mapping:
-            scale = factor(reference, nutrient.id, forms_of(reference, nutrient, row.forms, amount), amount.measure,
-                           nutrient.measure)
+            scale = factor(
+                reference,
+                nutrient.id,
+                forms_of(reference, nutrient, row.forms, amount),
+                amount.measure,
+                nutrient.measure,
+            )
         printed = formatting.exact_number(amount.value * scale) if scale is not None else None
         if printed is not None:
             kept = amount.text if amount.substance or not rule.substance else f"{amount.text} {rule.substance}"

@@ -34,7 +34,7 @@ class Spec(RuleBase):
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    plainly_not: re.Pattern          # words of rows that are not nutrients
+    plainly_not: re.Pattern  # words of rows that are not nutrients
     by_key: dict[tuple[int, str], list[tuple[str, str]]]  # (word count, first letter) → [(alias, nutrient)]
     long_name: int
 

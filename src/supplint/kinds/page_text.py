@@ -39,10 +39,10 @@ class Spec(RuleBase):
 
 @dataclass(frozen=True, slots=True)
 class Products:
-    links: str                                   # the affiliate vocabulary file
-    pages: tuple[tuple[str, re.Pattern], ...]    # (host, path pattern); host "amazon" is any amazon.<tld>, "*" any
-    terms: frozenset[str]                        # supplement words, as `_words` splits them, joined by one space
-    longest: int                                 # the most words a term has
+    links: str  # the affiliate vocabulary file
+    pages: tuple[tuple[str, re.Pattern], ...]  # (host, path pattern); host "amazon" is any amazon.<tld>, "*" any
+    terms: frozenset[str]  # supplement words, as `_words` splits them, joined by one space
+    longest: int  # the most words a term has
     at_least: int
 
 
@@ -68,11 +68,13 @@ def _vocabulary(path: str) -> Products:
             terms.add(" ".join(split))
             if len(split) == 1 and not split[0][-1].isdigit():
                 terms.add(split[0] + "s")  # tablets, capsules, vitamins
-        products = Products(table["links"],
-                            tuple((row["host"].lower(), re.compile(row["path"], re.IGNORECASE))
-                                  for row in table["product-pages"]),
-                            frozenset(terms), max(len(term.split()) for term in terms),
-                            int(table.get("at-least", 1)))
+        products = Products(
+            table["links"],
+            tuple((row["host"].lower(), re.compile(row["path"], re.IGNORECASE)) for row in table["product-pages"]),
+            frozenset(terms),
+            max(len(term.split()) for term in terms),
+            int(table.get("at-least", 1)),
+        )
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as exc:
         raise ValueError(f"{path} needs links, product-pages and supplement-words ({exc})") from None
     affiliate_vocabulary(products.links)  # a mistake there shows when the packs load
@@ -164,7 +166,7 @@ def _about_supplements(context: PageContext, products: Products) -> bool:
         i = 0
         while i < len(words):
             for n in range(min(longest, len(words) - i), 0, -1):
-                if " ".join(words[i:i + n]) in terms:
+                if " ".join(words[i : i + n]) in terms:
                     count += 1
                     if count >= products.at_least:
                         return True

@@ -25,7 +25,9 @@ class Trigger(PackModel):
 
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
-FIELDS = frozenset({"trigger", "partner", "trigger_daily", "trigger_alt", "trigger_dv", "minimum", "partner_daily", "partner_minimum"})
+FIELDS = frozenset(
+    {"trigger", "partner", "trigger_daily", "trigger_alt", "trigger_dv", "minimum", "partner_daily", "partner_minimum"}
+)
 
 
 class Spec(RuleBase):
@@ -92,8 +94,9 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
     if not fires:
         return
     # Only a firing rule pays for its message.
-    fields["trigger_daily"], fields["trigger_alt"] = daily_text(trigger_rows, resolved.per_day, trigger_daily, trigger.measure,
-                                                                   reference=reference)
+    fields["trigger_daily"], fields["trigger_alt"] = daily_text(
+        trigger_rows, resolved.per_day, trigger_daily, trigger.measure, reference=reference
+    )
     fields["trigger_dv"] = formatting.percent(trigger_daily / trigger.dv) if trigger.dv else "n/a"
     fields["minimum"] = formatting.amount(trigger_min, trigger.measure) if trigger_min is not None else ""
     if rule.at == "trigger":

@@ -126,8 +126,10 @@ def _statement(key: str) -> Statement:
     text = " ".join(str(row["text"]).split())
     norm = normalise(text)
     near = tuple(re.compile(p, re.IGNORECASE) for p in row.get("near") or ())
-    substance = tuple((str(part["says"]), tuple(re.compile(p) for p in part["patterns"]))
-                      for part in (row.get("substance") or {}).values())
+    substance = tuple(
+        (str(part["says"]), tuple(re.compile(p) for p in part["patterns"]))
+        for part in (row.get("substance") or {}).values()
+    )
     words, spans, folded = _words_of(text)
     printed = (tuple(folded[a:b] for a, b in spans), tuple(spans), folded)
     return Statement(key, row.get("name", key), text, tuple(norm.split()), near, substance, tuple(words), printed)
@@ -153,7 +155,9 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
             fields["form"] = form
 
     # rules of this kind often read the same fields (warnings, directions): each set is listed once per label
-    found = resolved.memo(("texts", rule.fields), lambda: [item for field in rule.fields for item in texts(label, field)])
+    found = resolved.memo(
+        ("texts", rule.fields), lambda: [item for field in rule.fields for item in texts(label, field)]
+    )
     if rule.statements and _statement(rule.statements[0]).substance:
         yield from _judged(rule, resolved, fields, found)
         return
@@ -168,8 +172,11 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
         if differs is not None:
             path, statement, got, wanted = differs
             fields.update(statement=statement.name, expected=statement.text, found=got, wanted=wanted)
-            yield Hit(path, render(rule.message_differs or rule.message, fields),
-                      render(rule.hint_differs or rule.hint, fields))
+            yield Hit(
+                path,
+                render(rule.message_differs or rule.message, fields),
+                render(rule.hint_differs or rule.hint, fields),
+            )
             return
     elif _searcher(options).any_in(found):  # `extra-patterns`: a team's wording adds to the list
         return
@@ -237,8 +244,9 @@ def _combined(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
         return None
 
 
-def _has_statement(match: str, statements: list[Statement], normalised: list[tuple[tuple, str]],
-                   raw: list[tuple[tuple, str]]) -> bool:
+def _has_statement(
+    match: str, statements: list[Statement], normalised: list[tuple[tuple, str]], raw: list[tuple[tuple, str]]
+) -> bool:
     wanted = [" ".join(s.words) for s in statements]
     if match == "whole":
         return any(text == w for _, text in normalised for w in wanted)
@@ -293,8 +301,8 @@ def _words_of(text: str) -> tuple[list[str], list[tuple[int, int]], str]:
 
 @dataclass(frozen=True, slots=True)
 class Judgement:
-    statement: Statement       # the closest statement (singular or plural)
-    missing: tuple[str, ...]   # what the text does not say (the parts of `substance` it lacks)
+    statement: Statement  # the closest statement (singular or plural)
+    missing: tuple[str, ...]  # what the text does not say (the parts of `substance` it lacks)
     differences: tuple[str, ...]  # each difference of wording, as the label's words for the statement's
 
 
@@ -310,8 +318,9 @@ def judge(keys: tuple[str, ...], text: str) -> Judgement:
     return Judgement(statement, missing, _differences(statement, words, spans, folded))
 
 
-def _differences(statement: Statement, words: list[str], spans: list[tuple[int, int]], folded: str,
-                 most: int = 4) -> tuple[str, ...]:
+def _differences(
+    statement: Statement, words: list[str], spans: list[tuple[int, int]], folded: str, most: int = 4
+) -> tuple[str, ...]:
     """Each place the words differ, quoted as printed (punctuation inside the quote kept). Changes one word apart
     are said as one ("FDA and is" for "Food and Drug Administration. This product is"), not as a run of
     fragments."""
@@ -329,7 +338,7 @@ def _differences(statement: Statement, words: list[str], spans: list[tuple[int, 
             changes.append([i1, i2, j1, j2])
 
     def quote(spans_, text, start, stop) -> str:
-        return text[spans_[start][0]:spans_[stop - 1][1]]
+        return text[spans_[start][0] : spans_[stop - 1][1]]
 
     said = []
     for i1, i2, j1, j2 in changes:
@@ -341,7 +350,7 @@ def _differences(statement: Statement, words: list[str], spans: list[tuple[int, 
             after = f' after "{ours_words[i1 - 1]}"' if i1 else " at the start"
             said.append(f'"{theirs}" is missing{after}')
         else:
-            where = f' after "{folded[spans[j1 - 1][0]:spans[j1 - 1][1]]}"' if j1 else " at the start"
+            where = f' after "{folded[spans[j1 - 1][0] : spans[j1 - 1][1]]}"' if j1 else " at the start"
             said.append(f'"{label}" is added{where}')
     if len(said) > most:
         said = said[:most] + [f"and {len(said) - most} more"]
@@ -361,21 +370,29 @@ def _judged(rule: Spec, resolved: Resolved, fields: dict, found: list[tuple[tupl
         if in_substance:
             return
         path, judgement = judgements[0]
-        fields.update(statement=judgement.statement.name, expected=judgement.statement.text,
-                      missing=" nor ".join(judgement.missing), found=_cut(found[0][1]))
-        yield Hit(path, render(rule.message_differs or rule.message, fields),
-                  render(rule.hint_differs or rule.hint, fields))
+        fields.update(
+            statement=judgement.statement.name,
+            expected=judgement.statement.text,
+            missing=" nor ".join(judgement.missing),
+            found=_cut(found[0][1]),
+        )
+        yield Hit(
+            path, render(rule.message_differs or rule.message, fields), render(rule.hint_differs or rule.hint, fields)
+        )
         return
     if in_substance:
         path, judgement = in_substance[0]
-        fields.update(statement=judgement.statement.name, expected=judgement.statement.text,
-                      differences="; ".join(judgement.differences))
+        fields.update(
+            statement=judgement.statement.name,
+            expected=judgement.statement.text,
+            differences="; ".join(judgement.differences),
+        )
         yield Hit(path, render(rule.message, fields), render(rule.hint, fields))
 
 
 def _cut(text: str, most: int = 80) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 def _missing(rule: Spec, resolved: Resolved, fields: dict) -> Hit:

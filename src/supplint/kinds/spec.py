@@ -48,7 +48,7 @@ class Option(PackModel):
         """Validate a value for this option (the default, or one a user sets). Raises ValueError."""
         if self.type == "quantity":
             if not isinstance(value, str):
-                raise ValueError(f"expected an amount such as \"25 mcg\", got {value!r}")
+                raise ValueError(f'expected an amount such as "25 mcg", got {value!r}')
             try:
                 return parse_amount(value)
             except AmountError as exc:
@@ -99,8 +99,11 @@ class RuleBase(PackModel):
 
     @model_validator(mode="after")
     def _required_options(self) -> RuleBase:
-        missing = [f"{name} ({kind})" for name, kind in self.REQUIRED_OPTIONS.items()
-                   if name not in self.options or self.options[name].type != kind]
+        missing = [
+            f"{name} ({kind})"
+            for name, kind in self.REQUIRED_OPTIONS.items()
+            if name not in self.options or self.options[name].type != kind
+        ]
         if missing:
             raise ValueError(f"a {getattr(self, 'kind', 'rule')} rule needs the options {', '.join(missing)}")
         return self
@@ -108,8 +111,12 @@ class RuleBase(PackModel):
     def defaults(self) -> dict[str, Any]:
         """The options' defaults, ready for the kind. They were validated with the pack (by this run or by the one
         that wrote the data cache), so patterns are left to compile when a rule first uses them."""
-        return {name: tuple(_Pattern(item) for item in option.default) if option.type == "patterns"
-                else option.coerce(option.default) for name, option in self.options.items()}
+        return {
+            name: tuple(_Pattern(item) for item in option.default)
+            if option.type == "patterns"
+            else option.coerce(option.default)
+            for name, option in self.options.items()
+        }
 
 
 class _Pattern:
@@ -158,4 +165,3 @@ class CatalogueEntry(PackModel):
     code: Annotated[str, Field(pattern=CODE)]
     name: Annotated[str, Field(pattern=NAME)]
     severity: Severity
-

@@ -35,8 +35,11 @@ def evaluate(rule: Spec, stack: StackContext, options: dict) -> Iterator[Hit]:
         if len(contributors) < 2:
             continue  # one product alone over the limit is above-upper-limit on that label
         assert nutrient.ul is not None  # a total has a limit only from the nutrient's upper limit
-        shares = ", ".join(f"{name} {formatting.amount(ul_daily, nutrient.ul.measure)} "
-                           f"({formatting.percent(ul_daily / total.ul_total)})" for name, _, ul_daily in contributors)
+        shares = ", ".join(
+            f"{name} {formatting.amount(ul_daily, nutrient.ul.measure)} "
+            f"({formatting.percent(ul_daily / total.ul_total)})"
+            for name, _, ul_daily in contributors
+        )
         fields = {
             "nutrient": total.nutrient,
             "total": formatting.amount(total.ul_total, nutrient.ul.measure),

@@ -46,6 +46,11 @@ def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
         spellings = tuple(dict.fromkeys(written))
         path = (*row.amount_path, "unit") if amount.mapping else row.amount_path
         canonical = table.canonical[spellings[0].lower()]
-        fields = {"row": row.name, "amount": amount.text, "written": " and ".join(f"'{s}'" for s in spellings), "canonical": canonical}
+        fields = {
+            "row": row.name,
+            "amount": amount.text,
+            "written": " and ".join(f"'{s}'" for s in spellings),
+            "canonical": canonical,
+        }
         fix = tuple(ValueEdit(path, table.canonical[spelling.lower()], old=spelling) for spelling in spellings)
         yield Hit(path, render(rule.message, fields), render(rule.hint, fields), fix=fix)

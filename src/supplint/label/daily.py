@@ -18,12 +18,12 @@ if TYPE_CHECKING:
 class FactRow:
     name: str
     as_: str | None
-    amount: str | None          # per serving, as printed
-    daily: str | None           # per day, in the nutrient's label unit ("250 mcg")
-    declared_dv: str | None     # the %DV as printed
-    dv_percent: float | None    # daily amount ÷ Daily Value × 100
-    ul_percent: float | None    # the part the upper limit covers ÷ the limit × 100 (this row's share)
-    depth: int                  # 0 for a facts row, 1 for a blend member
+    amount: str | None  # per serving, as printed
+    daily: str | None  # per day, in the nutrient's label unit ("250 mcg")
+    declared_dv: str | None  # the %DV as printed
+    dv_percent: float | None  # daily amount ÷ Daily Value × 100
+    ul_percent: float | None  # the part the upper limit covers ÷ the limit × 100 (this row's share)
+    depth: int  # 0 for a facts row, 1 for a blend member
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +46,8 @@ class NutrientTotal:
 
     nutrient: str
     measure: str
-    total: float = 0.0                     # per day, in the nutrient's label unit
-    ul_total: float = 0.0                  # per day, what the upper limit covers, in the limit's unit
+    total: float = 0.0  # per day, in the nutrient's label unit
+    ul_total: float = 0.0  # per day, what the upper limit covers, in the limit's unit
     limit: float | None = None
     limit_measure: str | None = None
     shares: list[tuple[str, float, float]] = field(default_factory=list)  # (product or file, daily, daily for the UL)
@@ -82,15 +82,30 @@ def label_facts(resolved: Resolved, file: str, doc=None) -> LabelFacts:
             daily_text = formatting.amount(row.amount.value * days, row.amount.measure)  # fish oil, probiotics
         else:
             daily_text = None
-        rows.append(FactRow(
-            name=row.name, as_=row.as_, amount=row.amount.text if row.amount else None,
-            daily=daily_text,
-            declared_dv=row.dv.text if row.dv is not None else None,
-            dv_percent=dv, ul_percent=ul, depth=len(row.path) // 2 - 1,
-        ))
+        rows.append(
+            FactRow(
+                name=row.name,
+                as_=row.as_,
+                amount=row.amount.text if row.amount else None,
+                daily=daily_text,
+                declared_dv=row.dv.text if row.dv is not None else None,
+                dv_percent=dv,
+                ul_percent=ul,
+                depth=len(row.path) // 2 - 1,
+            )
+        )
     population = resolved.population.description if resolved.population else "adults"
-    return LabelFacts(file, label.product, label.brand, label.serving.size if label.serving else None, days,
-                      population, tuple(rows), resolved, doc)
+    return LabelFacts(
+        file,
+        label.product,
+        label.brand,
+        label.serving.size if label.serving else None,
+        days,
+        population,
+        tuple(rows),
+        resolved,
+        doc,
+    )
 
 
 def stack_totals(products: list[tuple[str, Resolved, int]]) -> dict[str, NutrientTotal]:
@@ -105,8 +120,9 @@ def stack_totals(products: list[tuple[str, Resolved, int]]) -> dict[str, Nutrien
             ul_daily = covered[0] / resolved.per_day * servings if covered else 0.0
             total = totals.get(nid)
             if total is None:
-                total = totals[nid] = NutrientTotal(nutrient.ul.name or nutrient.name if nutrient.ul else nutrient.name,
-                                                    str(nutrient.measure))
+                total = totals[nid] = NutrientTotal(
+                    nutrient.ul.name or nutrient.name if nutrient.ul else nutrient.name, str(nutrient.measure)
+                )
                 if nutrient.ul is not None and resolved.population is not None:
                     total.limit = nutrient.ul.for_bands(resolved.population.bands)
                     total.limit_measure = str(nutrient.ul.measure)

@@ -70,8 +70,9 @@ def _null(text: str) -> None:
 def _int(text: str) -> int:
     sign, body = _sign(text)
     if len(body) > MAX_INT_DIGITS:
-        raise _Misfit(f"a whole number of {len(body):,} digits is longer than supplint reads "
-                      f"({MAX_INT_DIGITS:,} digits at most)")
+        raise _Misfit(
+            f"a whole number of {len(body):,} digits is longer than supplint reads ({MAX_INT_DIGITS:,} digits at most)"
+        )
     if _SEXAGESIMAL.fullmatch(body):
         value = 0
         for part in body.split(":"):
@@ -218,9 +219,14 @@ def load(text: str) -> Document:
         raise LoadError(Hit.at(INVALID_YAML, str(exc).splitlines()[0], Span(line, 1, line, 1))) from None
     except UnicodeEncodeError as exc:  # a lone surrogate (an editor's buffer, a library caller): no file holds one
         line = text.count("\n", 0, exc.start) + 1
-        raise LoadError(Hit.at(INVALID_YAML, f"the text holds U+{ord(text[exc.start]):04X}, half of a character pair "
-                                "and not a character on its own", Span(line, 1, line, 1),
-                                "remove it, or save the file as UTF-8 again")) from None
+        raise LoadError(
+            Hit.at(
+                INVALID_YAML,
+                f"the text holds U+{ord(text[exc.start]):04X}, half of a character pair and not a character on its own",
+                Span(line, 1, line, 1),
+                "remove it, or save the file as UTF-8 again",
+            )
+        ) from None
     doc = Document(None, root)
     if root is None:
         return doc
@@ -244,14 +250,22 @@ class _Builder:
         if self.budget < 0:
             # An aliased node's marks point at its anchor; the top-level key being expanded tells the reader more.
             if not self.anchors:
-                raise LoadError(Hit.at(
-                    INVALID_YAML, f"the document is too large: it has more than {MAX_NODES:,} keys and values", _span(top or node),
-                    "a label has a few hundred; split the file, or check that it is the file you meant",
-                ))
-            raise LoadError(Hit.at(
-                INVALID_YAML, f"the document expands through aliases to more than {MAX_NODES:,} keys and values",
-                _span(top or node), "a label has a few hundred; remove the anchors and aliases",
-            ))
+                raise LoadError(
+                    Hit.at(
+                        INVALID_YAML,
+                        f"the document is too large: it has more than {MAX_NODES:,} keys and values",
+                        _span(top or node),
+                        "a label has a few hundred; split the file, or check that it is the file you meant",
+                    )
+                )
+            raise LoadError(
+                Hit.at(
+                    INVALID_YAML,
+                    f"the document expands through aliases to more than {MAX_NODES:,} keys and values",
+                    _span(top or node),
+                    "a label has a few hundred; remove the anchors and aliases",
+                )
+            )
         if isinstance(node, ScalarNode):
             construct = _CONSTRUCT.get(node.tag)
             if construct is None:  # str, and tags a label never needs (timestamps, binary, custom): keep the text
@@ -259,14 +273,17 @@ class _Builder:
             try:
                 return construct(node.value)
             except _Misfit as exc:
-                self.doc.problems.append(Hit.at(INVALID_YAML, str(exc), _span(node),
-                                                 "remove the tag, or quote the value to keep it as text"))
+                self.doc.problems.append(
+                    Hit.at(INVALID_YAML, str(exc), _span(node), "remove the tag, or quote the value to keep it as text")
+                )
                 return node.value
         if depth >= MAX_DEPTH:
             raise LoadError(Hit.at(INVALID_YAML, f"the document nests deeper than {MAX_DEPTH} levels", _span(node)))
         ident = id(node)
         if ident in self.active:
-            raise LoadError(Hit.at(INVALID_YAML, "an alias refers to a node that contains it (a recursive document)", _span(node)))
+            raise LoadError(
+                Hit.at(INVALID_YAML, "an alias refers to a node that contains it (a recursive document)", _span(node))
+            )
         self.active.add(ident)
         try:
             if isinstance(node, SequenceNode):
@@ -281,16 +298,26 @@ class _Builder:
         first: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.doc.problems.append(Hit.at(INVALID_LABEL, "a key must be a plain name, not a sequence or a mapping",
-                                                 _span(key_node), "write the key as one word followed by a colon"))
+                self.doc.problems.append(
+                    Hit.at(
+                        INVALID_LABEL,
+                        "a key must be a plain name, not a sequence or a mapping",
+                        _span(key_node),
+                        "write the key as one word followed by a colon",
+                    )
+                )
                 continue
             key = key_node.value  # `1: x` or `yes: x` is still the key as written
             if key in result:
                 line = first[key].start_mark.line + 1
-                self.doc.problems.append(Hit.at(
-                    INVALID_LABEL, f"duplicate key '{key}' (first on line {line}); the later value would win", _span(key_node),
-                    "remove one of the two",
-                ))
+                self.doc.problems.append(
+                    Hit.at(
+                        INVALID_LABEL,
+                        f"duplicate key '{key}' (first on line {line}); the later value would win",
+                        _span(key_node),
+                        "remove one of the two",
+                    )
+                )
             else:
                 first[key] = key_node
             result[key] = self.build(value_node, top if depth else key_node, depth + 1)

@@ -50,20 +50,32 @@ def _amount(value: object) -> Amount:
             extra = set(value) - {"value", "unit"}
             if extra or "value" not in value or "unit" not in value:
                 keys = ", ".join(str(key) for key in value) or "none"
-                raise _error("amount_mapping", f"an amount written as a mapping needs exactly the keys `value` and "
-                             f"`unit`, and this one has: {keys}", "e.g. {value: 125, unit: mcg}, or the amount as "
-                             "printed in quotes: \"125 mcg\"")
+                raise _error(
+                    "amount_mapping",
+                    f"an amount written as a mapping needs exactly the keys `value` and "
+                    f"`unit`, and this one has: {keys}",
+                    'e.g. {value: 125, unit: mcg}, or the amount as printed in quotes: "125 mcg"',
+                )
             return parse_mapping(value["value"], value["unit"], f"{value['value']} {value['unit']}")
         if isinstance(value, _Unitless):
-            raise AmountError("malformed_amount", f"the amount {quoted(value.number)} has no unit",
-                              f"write it as printed, e.g. \"{quoted(value.number)} {value.unit}\"")
+            raise AmountError(
+                "malformed_amount",
+                f"the amount {quoted(value.number)} has no unit",
+                f'write it as printed, e.g. "{quoted(value.number)} {value.unit}"',
+            )
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            raise AmountError("malformed_amount", f"the amount {quoted(value)} has no unit",
-                              f"write it as printed, e.g. \"{quoted(value)} mg\"")
+            raise AmountError(
+                "malformed_amount",
+                f"the amount {quoted(value)} has no unit",
+                f'write it as printed, e.g. "{quoted(value)} mg"',
+            )
     except AmountError as exc:
         raise _error(exc.kind, exc.message, exc.hint) from None
-    raise _error("amount_type", "an amount is text such as \"125 mcg\" or a mapping with the keys `value` and `unit`, not "
-                 f"{_described(value)}", "write the amount as printed on the label, e.g. amount: 125 mcg")
+    raise _error(
+        "amount_type",
+        f'an amount is text such as "125 mcg" or a mapping with the keys `value` and `unit`, not {_described(value)}',
+        "write the amount as printed on the label, e.g. amount: 125 mcg",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +108,12 @@ class _Plain:
 _AMOUNT_SCHEMA = {
     "oneOf": [
         {"type": "string", "description": "as printed: 125 mcg (5,000 IU), <1 g, 10 billion CFU, 900 mcg RAE"},
-        {"type": "object", "properties": {"value": {"type": "number", "minimum": 0}, "unit": {"type": "string"}},
-         "required": ["value", "unit"], "additionalProperties": False},
+        {
+            "type": "object",
+            "properties": {"value": {"type": "number", "minimum": 0}, "unit": {"type": "string"}},
+            "required": ["value", "unit"],
+            "additionalProperties": False,
+        },
     ]
 }
 AmountField = Annotated[Amount, _Plain(_amount), WithJsonSchema(_AMOUNT_SCHEMA)]
@@ -120,9 +136,12 @@ def _dv(value: object) -> DeclaredDV:
     if isinstance(value, str):
         return _dv_text(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise _error("dv_format", f"the %DV {quoted(value)} has no percent sign", f"write \"{quoted(value)}%\"")
-    raise _error("dv_format", f"a %DV is text such as \"100%\" or \"*\", not {_described(value)}",
-                 "write the %DV as printed, in quotes when it is a marker: dv: \"*\"")
+        raise _error("dv_format", f"the %DV {quoted(value)} has no percent sign", f'write "{quoted(value)}%"')
+    raise _error(
+        "dv_format",
+        f'a %DV is text such as "100%" or "*", not {_described(value)}',
+        'write the %DV as printed, in quotes when it is a marker: dv: "*"',
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -134,13 +153,18 @@ def _dv_text(value: str) -> DeclaredDV:
     if match:
         percent = float(match["number"].replace(",", ""))
         if percent >= MAX_VALUE:  # 400 digits read as a float are infinite: no report could print or compare it
-            raise _error("dv_format", f"{quoted(value)} is larger than any %DV a label prints",
-                         "write the %DV as printed on the label")
+            raise _error(
+                "dv_format",
+                f"{quoted(value)} is larger than any %DV a label prints",
+                "write the %DV as printed on the label",
+            )
         return DeclaredDV(percent, match["bound"], text)
-    raise _error("dv_format", f"{quoted(value)} is not a %DV", "write it as printed: \"625%\", \"<1%\", \"*\" or \"†\"")
+    raise _error("dv_format", f"{quoted(value)} is not a %DV", 'write it as printed: "625%", "<1%", "*" or "†"')
 
 
-DVField = Annotated[DeclaredDV, _Plain(_dv), WithJsonSchema({"type": "string", "pattern": r"^(<\s*)?[0-9][0-9,.]*\s*%$|^[*†‡]+$"})]
+DVField = Annotated[
+    DeclaredDV, _Plain(_dv), WithJsonSchema({"type": "string", "pattern": r"^(<\s*)?[0-9][0-9,.]*\s*%$|^[*†‡]+$"})
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,16 +176,23 @@ class PerDay:
 
 _RANGE = re.compile(r"^\s*([0-9]+)\s*(?:-|–|to)\s*([0-9]+)\s*$")
 
+
 def _too_many(text: str | int) -> PydanticCustomError:
-    return _error("per_day", f"{quoted(text)} is more servings a day than any label allows "
-                             f"(at most {MAX_PER_DAY:,})", "write the most servings a day the directions allow")
+    return _error(
+        "per_day",
+        f"{quoted(text)} is more servings a day than any label allows (at most {MAX_PER_DAY:,})",
+        "write the most servings a day the directions allow",
+    )
 
 
 def _per_day(value: object) -> PerDay:
     if isinstance(value, int) and not isinstance(value, bool):
         if value < 1:
-            raise _error("per_day", f"per_day is the most servings a day and must be at least 1, not {value}",
-                         "write the most servings a day the directions allow, e.g. per_day: 2")
+            raise _error(
+                "per_day",
+                f"per_day is the most servings a day and must be at least 1, not {value}",
+                "write the most servings a day the directions allow, e.g. per_day: 2",
+            )
         if value > MAX_PER_DAY:
             raise _too_many(str(value) if value.bit_length() < 10_000 else value)
         return PerDay(value, value, str(value))
@@ -177,13 +208,24 @@ def _per_day(value: object) -> PerDay:
                 raise _too_many(value)
             if 1 <= low <= high:
                 return PerDay(low, high, value)
-    raise _error("per_day", f"per_day must be a whole number or a range such as \"1-2\", not {_described(value)}",
-                 "write the most servings a day the directions allow: per_day: 2, or per_day: \"1-2\"")
+    raise _error(
+        "per_day",
+        f'per_day must be a whole number or a range such as "1-2", not {_described(value)}',
+        'write the most servings a day the directions allow: per_day: 2, or per_day: "1-2"',
+    )
 
 
 PerDayField = Annotated[
-    PerDay, _Plain(_per_day),
-    WithJsonSchema({"oneOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": r"^\s*[0-9]+\s*(-|–|to)\s*[0-9]+\s*$"}]}),
+    PerDay,
+    _Plain(_per_day),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "string", "pattern": r"^\s*[0-9]+\s*(-|–|to)\s*[0-9]+\s*$"},
+            ]
+        }
+    ),
 ]
 
 
@@ -191,19 +233,29 @@ def population_id(value: object) -> str:
     """A population the tables know and support (a label's, a stack file's); raises the format's errors."""
     populations = data.load("data/populations.yaml")
     if not isinstance(value, str) or value not in populations:
-        raise _error("unknown_population", f"unknown population {_described(value)}", did_you_mean(str(value), populations)
-                     or f"populations are {', '.join(populations)}")
+        raise _error(
+            "unknown_population",
+            f"unknown population {_described(value)}",
+            did_you_mean(str(value), populations) or f"populations are {', '.join(populations)}",
+        )
     if not populations[value].get("supported", True):
-        raise _error("unsupported_population", f"population '{value}' has no reference values in supplint's tables yet",
-                     "its upper limits differ from adults'; supplint will not fall back to adult values")
+        raise _error(
+            "unsupported_population",
+            f"population '{value}' has no reference values in supplint's tables yet",
+            "its upper limits differ from adults'; supplint will not fall back to adult values",
+        )
     return value
 
 
 def _nutrient(value: object) -> str:
     ids = data.load("data/nutrients.yaml")
     if not isinstance(value, str) or value not in ids:
-        raise _error("unknown_nutrient", f"unknown nutrient id {_described(value)}", did_you_mean(str(value), ids)
-                     or f"nutrient ids are {', '.join(ids)}; or remove `nutrient:` to match the row by its name")
+        raise _error(
+            "unknown_nutrient",
+            f"unknown nutrient id {_described(value)}",
+            did_you_mean(str(value), ids)
+            or f"nutrient ids are {', '.join(ids)}; or remove `nutrient:` to match the row by its name",
+        )
     return value
 
 
@@ -231,8 +283,10 @@ class _DataIdsSchema:
 def _describe_pending_populations(schema: dict) -> None:
     pending = [key for key, entry in data.load("data/populations.yaml").items() if not entry.get("supported", True)]
     if pending:
-        schema["description"] += (" Not supported yet (named for the future; until their reference values are in"
-                                  f" supplint's tables a label naming one is an error, SUP005): {', '.join(pending)}.")
+        schema["description"] += (
+            " Not supported yet (named for the future; until their reference values are in"
+            f" supplint's tables a label naming one is an error, SUP005): {', '.join(pending)}."
+        )
 
 
 class _Strict(BaseModel):
@@ -244,24 +298,37 @@ class Serving(_Strict):
 
     size: Text = Field(description='The serving size as printed, e.g. "2 capsules", "1 scoop (5 g)" or "1 mL".')
     per_day: PerDayField = Field(
-        PerDay(1, 1, "1"), json_schema_extra={"default": 1},
+        PerDay(1, 1, "1"),
+        json_schema_extra={"default": 1},
         description='The most servings a day the directions allow: a whole number, or a range such as "1-2" '
-                    "(its upper bound counts). Default 1.")
+        "(its upper bound counts). Default 1.",
+    )
 
 
 class _Row(_Strict):
-    name: Text = Field(description='The ingredient as printed. "(as cholecalciferol)" may be written in the name '
-                                   "instead of using `as`.")
-    as_: Text | None = Field(None, alias="as", description='The source or form printed after "as", e.g. '
-                                                           '"cholecalciferol" or "menaquinone-7 (MK-7)".')
+    name: Text = Field(
+        description='The ingredient as printed. "(as cholecalciferol)" may be written in the name '
+        "instead of using `as`."
+    )
+    as_: Text | None = Field(
+        None,
+        alias="as",
+        description='The source or form printed after "as", e.g. "cholecalciferol" or "menaquinone-7 (MK-7)".',
+    )
     nutrient: Annotated[str, PlainValidator(_nutrient), _DataIdsSchema("data/nutrients.yaml")] | None = Field(
-        None, description="Forces the nutrient id when the name is unusual; normally the name and `as` are matched "
-                          "to a nutrient through supplint's alias table.")
-    dv: DVField | None = Field(None, description='The declared %DV as printed: "625%", "<1%", or a not-established '
-                                                 'marker such as "*" or "†" (put "*" in quotes: unquoted, YAML takes '
-                                                 "it for an alias).")
-    blend: tuple[BlendMember, ...] | None = Field(None, description="The members of a proprietary blend, as nested "
-                                                                    "rows; a member may omit its amount.")
+        None,
+        description="Forces the nutrient id when the name is unusual; normally the name and `as` are matched "
+        "to a nutrient through supplint's alias table.",
+    )
+    dv: DVField | None = Field(
+        None,
+        description='The declared %DV as printed: "625%", "<1%", or a not-established '
+        'marker such as "*" or "†" (put "*" in quotes: unquoted, YAML takes '
+        "it for an alias).",
+    )
+    blend: tuple[BlendMember, ...] | None = Field(
+        None, description="The members of a proprietary blend, as nested rows; a member may omit its amount."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -287,8 +354,10 @@ class BlendMember(_Row):
 class Fact(_Row):
     """One row of the Supplement Facts panel."""
 
-    amount: AmountField = Field(description='The amount per serving as printed, e.g. "125 mcg (5,000 IU)", "<1 g", '
-                                            '"10 billion CFU", or a mapping {value: 125, unit: mcg}.')
+    amount: AmountField = Field(
+        description='The amount per serving as printed, e.g. "125 mcg (5,000 IU)", "<1 g", '
+        '"10 billion CFU", or a mapping {value: 125, unit: mcg}.'
+    )
 
 
 class Label(_Strict):
@@ -298,21 +367,27 @@ class Label(_Strict):
     brand: Text | None = Field(None, description="The brand as printed.")
     identity: Text | None = Field(None, description='The statement of identity as printed, e.g. "Dietary Supplement".')
     form: Literal[FORMS] | None = Field(  # type: ignore[valid-type]
-        None, description="The dosage form; tablet, capsule, softgel, chewable, gummy and lozenge are solid oral "
-                          "forms.")
+        None, description="The dosage form; tablet, capsule, softgel, chewable, gummy and lozenge are solid oral forms."
+    )
     population: Annotated[str, PlainValidator(population_id), _DataIdsSchema("data/populations.yaml")] | None = Field(
-        None, json_schema_extra=_describe_pending_populations,
+        None,
+        json_schema_extra=_describe_pending_populations,
         description="Who the product is for; its upper limits apply. Default: the configured population, else "
-                    "adults (19 and over; where adult age groups differ, the lowest upper limit applies).")
+        "adults (19 and over; where adult age groups differ, the lowest upper limit applies).",
+    )
     serving: Serving | None = Field(None, description="The serving size and the most servings a day.")
-    servings_per_container: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = Field(None, description="Servings per container.")
-    facts: tuple[Fact, ...] = Field(description="The rows of the Supplement Facts panel in printed order (empty only "
-                                                "for a blend-only product).")
+    servings_per_container: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = Field(
+        None, description="Servings per container."
+    )
+    facts: tuple[Fact, ...] = Field(
+        description="The rows of the Supplement Facts panel in printed order (empty only for a blend-only product)."
+    )
     other_ingredients: TextList = Field((), description="The other ingredients: a list, or one string as printed.")
     allergens: Text | None = Field(None, description='The allergen statement as printed, e.g. "Contains soy."')
     directions: Text | None = Field(None, description="The directions for use as printed.")
-    claims: TextList = Field((), description="Structure/function claims, each as printed (an asterisk is fine): a "
-                                             "list, or one string.")
+    claims: TextList = Field(
+        (), description="Structure/function claims, each as printed (an asterisk is fine): a list, or one string."
+    )
     disclaimer: Text | None = Field(None, description="The DSHEA disclaimer as printed, if the label has one.")
     warnings: TextList = Field((), description="Each caution or warning as printed: a list, or one string.")
     notes: TextList = Field((), description="Any other printed text: a string or a list.")

@@ -33,7 +33,7 @@ class Row:
 
     @property
     def at_most(self) -> bool:
-        """"<1 g": the amount is only a ceiling (label-format.md: it counts as at most the bound), so it is never
+        """ "<1 g": the amount is only a ceiling (label-format.md: it counts as at most the bound), so it is never
         evidence that a limit or a multiple of the Daily Value is reached."""
         amount = self.amount
         return amount is not None and amount.ceiling
@@ -76,8 +76,11 @@ class Resolved:
         try:
             return self._memo["present"]
         except KeyError:
-            found = self._memo["present"] = {nid: usable for nid, rows in self._by_nutrient.items()
-                                             if (usable := [row for row in rows if row.per_serving is not None])}
+            found = self._memo["present"] = {
+                nid: usable
+                for nid, rows in self._by_nutrient.items()
+                if (usable := [row for row in rows if row.per_serving is not None])
+            }
             return found
 
     def daily(self, nutrient_id: str) -> float | None:
@@ -97,8 +100,9 @@ class Resolved:
         try:
             return self._memo[key]
         except KeyError:
-            amounts = [row.per_serving for row in self.rows_of(nutrient_id)
-                       if row.per_serving is not None and not row.at_most]
+            amounts = [
+                row.per_serving for row in self.rows_of(nutrient_id) if row.per_serving is not None and not row.at_most
+            ]
             found = self._memo[key] = sum(amounts) * self.per_day if amounts else None
             return found
 
@@ -161,13 +165,15 @@ def _missing_figures(row: Row, population: Population, resolved: Resolved) -> No
     assert nutrient is not None
     gaps = population.missing(nutrient)
     if gaps:
-        resolved.issues.append(Hit(
-            row.path,
-            f"supplint's tables have no {' and no '.join(gaps)} of {nutrient.name} for {population.description}, so "
-            f"this row is not checked against one",
-            "check the figure with a health professional; supplint will not use the adults' figure instead",
-            code=UNSUPPORTED_POPULATION,
-        ))
+        resolved.issues.append(
+            Hit(
+                row.path,
+                f"supplint's tables have no {' and no '.join(gaps)} of {nutrient.name} for "
+                f"{population.description}, so this row is not checked against one",
+                "check the figure with a health professional; supplint will not use the adults' figure instead",
+                code=UNSUPPORTED_POPULATION,
+            )
+        )
 
 
 def _collect(fact: Fact | BlendMember, path: tuple, reference: Reference, rows: list[Row]) -> None:
@@ -184,13 +190,15 @@ def _normalise(row: Row, resolved: Resolved) -> None:
     try:
         row.per_serving = reference.amount_in(amount, nutrient, row.forms, nutrient.measure, "label")
     except Ambiguous:
-        resolved.issues.append(Hit(
-            row.amount_path,
-            f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure}: the factor depends on the "
-            f"form, and the label does not say which",
-            f"state the source compound in `as`, as printed, or give the amount in {nutrient.measure}",
-            code=MALFORMED_AMOUNT,
-        ))
+        resolved.issues.append(
+            Hit(
+                row.amount_path,
+                f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure}: the factor depends on "
+                f"the form, and the label does not say which",
+                f"state the source compound in `as`, as printed, or give the amount in {nutrient.measure}",
+                code=MALFORMED_AMOUNT,
+            )
+        )
         return
     if row.per_serving is not None:
         if amount.second is not None:
@@ -198,20 +206,23 @@ def _normalise(row: Row, resolved: Resolved) -> None:
         return
     measure = amount.measure
     if reference.has_conversion_for(nutrient, measure):
-        resolved.issues.append(Hit(
-            row.amount_path,
-            f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure} for the form stated",
-            f"give the amount in {nutrient.measure}",
-            code=MALFORMED_AMOUNT,
-        ))
+        resolved.issues.append(
+            Hit(
+                row.amount_path,
+                f"{amount.text} of {nutrient.name} cannot be converted to {nutrient.measure} for the form stated",
+                f"give the amount in {nutrient.measure}",
+                code=MALFORMED_AMOUNT,
+            )
+        )
     else:
-        resolved.issues.append(Hit(
-            row.amount_path,
-            f"{measure} is not a unit for {nutrient.name}, which is declared in {nutrient.measure}",
-            f"write the amount in {nutrient.measure}",
-            code=UNKNOWN_UNIT,
-        ))
-
+        resolved.issues.append(
+            Hit(
+                row.amount_path,
+                f"{measure} is not a unit for {nutrient.name}, which is declared in {nutrient.measure}",
+                f"write the amount in {nutrient.measure}",
+                code=UNKNOWN_UNIT,
+            )
+        )
 
 
 def _panel_unit(row: Row, resolved: Resolved) -> None:
@@ -223,12 +234,14 @@ def _panel_unit(row: Row, resolved: Resolved) -> None:
     for part in amount.amounts():
         if part.measure.unit not in panel.units or part.measure.qualifier is not None:
             allowed = " or ".join(sorted(panel.units))
-            resolved.issues.append(Hit(
-                row.amount_path,
-                f"{part.measure} is not a unit for the panel row {row.name}, which is declared in {allowed}",
-                f"write the amount as printed, in {allowed}" + (" (or as a bare number)" if panel.bare else ""),
-                code=UNKNOWN_UNIT,
-            ))
+            resolved.issues.append(
+                Hit(
+                    row.amount_path,
+                    f"{part.measure} is not a unit for the panel row {row.name}, which is declared in {allowed}",
+                    f"write the amount as printed, in {allowed}" + (" (or as a bare number)" if panel.bare else ""),
+                    code=UNKNOWN_UNIT,
+                )
+            )
             return
 
 
@@ -242,10 +255,13 @@ def _parts_fit(row: Row, resolved: Resolved) -> None:
         if reference.fits(part.measure, nutrient, row.forms):
             continue
         where = "the parenthetical amount" if part is amount.second else "the first amount"
-        resolved.issues.append(Hit(
-            row.amount_path,
-            f"{where} of {amount.text} is in {part.measure}, not a unit for {nutrient.name}, which is declared "
-            f"in {nutrient.measure}",
-            f"write both amounts in units of {nutrient.name} (e.g. {nutrient.measure}), or drop the one in {part.measure}",
-            code=UNKNOWN_UNIT,
-        ))
+        resolved.issues.append(
+            Hit(
+                row.amount_path,
+                f"{where} of {amount.text} is in {part.measure}, not a unit for {nutrient.name}, which is declared "
+                f"in {nutrient.measure}",
+                f"write both amounts in units of {nutrient.name} (e.g. {nutrient.measure}), or drop the one in "
+                f"{part.measure}",
+                code=UNKNOWN_UNIT,
+            )
+        )

@@ -20,8 +20,10 @@ DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 REF_TEMPLATE = "#/definitions/{model}"
 
 TITLE = "supplint label"
-DESCRIPTION = ("A dietary-supplement label in the supplint label format (version 1): the Supplement Facts panel "
-               "and the statements printed around it. Unknown keys are errors. Check a label with `supplint check`.")
+DESCRIPTION = (
+    "A dietary-supplement label in the supplint label format (version 1): the Supplement Facts panel "
+    "and the statements printed around it. Unknown keys are errors. Check a label with `supplint check`."
+)
 
 
 class _Draft07(GenerateJsonSchema):
@@ -41,8 +43,9 @@ def label_schema() -> dict[str, Any]:
     """The label format's JSON Schema (draft-07) as a dict."""
     from .model import Label
 
-    generated = Label.model_json_schema(by_alias=True, ref_template=REF_TEMPLATE, schema_generator=_Draft07,
-                                        mode="validation")
+    generated = Label.model_json_schema(
+        by_alias=True, ref_template=REF_TEMPLATE, schema_generator=_Draft07, mode="validation"
+    )
     generated = _editor_friendly(generated)
     _bare_numbers(generated["definitions"]["Fact"])
     generated.update({"$schema": DRAFT_07, "title": TITLE, "description": DESCRIPTION})
@@ -55,8 +58,13 @@ def _bare_numbers(fact: dict[str, Any]) -> None:
     from ..reference.panel_rows import bare_names
 
     amount = fact["properties"]["amount"]
-    amount["oneOf"].append({"type": "number", "minimum": 0,
-                            "description": "a bare number, only on rows that print one, such as Calories: 20"})
+    amount["oneOf"].append(
+        {
+            "type": "number",
+            "minimum": 0,
+            "description": "a bare number, only on rows that print one, such as Calories: 20",
+        }
+    )
     fact["if"] = {"properties": {"name": {"pattern": _any_case(bare_names())}}, "required": ["name"]}
     fact["else"] = {"properties": {"amount": {"not": {"type": "number"}}}}
 
@@ -64,6 +72,7 @@ def _bare_numbers(fact: dict[str, Any]) -> None:
 def _any_case(names: list[str]) -> str:
     """An ECMA-262 pattern (JSON Schema has no case-insensitive flag) matching any of ``names`` whole, in any case
     and with any run of spaces between words, as panel_rows folds them."""
+
     def word(text: str) -> str:
         return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in text)
 
@@ -92,8 +101,10 @@ def _editor_friendly(node: Any, is_schema: bool = True) -> Any:
         return node
     if not is_schema:  # a mapping of names to subschemas (properties, definitions): its keys are not keywords
         return {name: _editor_friendly(value) for name, value in node.items()}
-    node = {key: _editor_friendly(value, key not in _NAME_MAPS) if key not in _NOT_SCHEMAS else value
-            for key, value in node.items()}
+    node = {
+        key: _editor_friendly(value, key not in _NAME_MAPS) if key not in _NOT_SCHEMAS else value
+        for key, value in node.items()
+    }
     if "$ref" in node and len(node) > 1:
         node["allOf"] = [{"$ref": node.pop("$ref")}] + node.get("allOf", [])
     if "default" in node and node["default"] in (None, []):

@@ -33,17 +33,33 @@ if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
 #: Our own pydantic error types that belong to a rule other than invalid-label.
-_CODES = {"unknown_unit": UNKNOWN_UNIT, "malformed_amount": MALFORMED_AMOUNT, "unsupported_population": UNSUPPORTED_POPULATION}
+_CODES = {
+    "unknown_unit": UNKNOWN_UNIT,
+    "malformed_amount": MALFORMED_AMOUNT,
+    "unsupported_population": UNSUPPORTED_POPULATION,
+}
 
 
 def validate(doc: Document) -> tuple[Label | None, list[Hit]]:
     if doc.data is None:
-        return None, [Hit.at(INVALID_LABEL, "the file is empty; a label needs at least `product` and `facts`",
-                              doc.value_span(()), "start with `product: <the name as printed>` and `facts:`")]
+        return None, [
+            Hit.at(
+                INVALID_LABEL,
+                "the file is empty; a label needs at least `product` and `facts`",
+                doc.value_span(()),
+                "start with `product: <the name as printed>` and `facts:`",
+            )
+        ]
     if not isinstance(doc.data, dict):
         kind = "a sequence of `- ` items" if isinstance(doc.data, list) else f"the single value {_shown(doc, ())}"
-        return None, [Hit.at(INVALID_LABEL, f"a label is a mapping of keys (product, facts, ...), not {kind}",
-                              doc.value_span(()), "write one `key: value` a line, starting with `product:`")]
+        return None, [
+            Hit.at(
+                INVALID_LABEL,
+                f"a label is a mapping of keys (product, facts, ...), not {kind}",
+                doc.value_span(()),
+                "write one `key: value` a line, starting with `product:`",
+            )
+        ]
     try:
         return Label.model_validate(doc.data), []
     except ValidationError as exc:
@@ -83,14 +99,18 @@ def _split_values(errors: list, doc: Document) -> list[Hit]:
         rest_value = _child_text(mapping, rest)
         whole = f"{first},{rest}" + (f": {rest_value}" if rest_value else "")
         for other, found in enumerate(errors):
-            if found is not None and tuple(found["loc"][:len(parent) + 1]) == (*parent, key):
+            if found is not None and tuple(found["loc"][: len(parent) + 1]) == (*parent, key):
                 errors[other] = None
         errors[index] = None
-        problems.append(Hit.at(
-            INVALID_LABEL, f"the {key} '{whole}' was cut at its comma: inside {{ }} a comma ends a value, so YAML read "
-                      f"{key} '{first}' and a key '{rest}'",
-            doc.value_span((*parent, key)),
-            f"quote it ({key}: \"{whole}\") or drop the thousands comma ({whole.replace(',', '', 1)})"))
+        problems.append(
+            Hit.at(
+                INVALID_LABEL,
+                f"the {key} '{whole}' was cut at its comma: inside {{ }} a comma ends a value, so YAML read "
+                f"{key} '{first}' and a key '{rest}'",
+                doc.value_span((*parent, key)),
+                f'quote it ({key}: "{whole}") or drop the thousands comma ({whole.replace(",", "", 1)})',
+            )
+        )
     return problems
 
 
@@ -132,12 +152,19 @@ def _misspelt_keys(errors: list, doc: Document, root: type[BaseModel]) -> list[H
         if match is None or wanted is None:
             continue
         errors[index] = errors[wanted.pop(match)] = None
-        problems.append(Hit.at(INVALID_LABEL, f"unknown key '{key}'; did you mean '{match}'?",
-                                doc.key_span((*parent, key)), f"rename '{key}' to '{match}'"))
+        problems.append(
+            Hit.at(
+                INVALID_LABEL,
+                f"unknown key '{key}'; did you mean '{match}'?",
+                doc.key_span((*parent, key)),
+                f"rename '{key}' to '{match}'",
+            )
+        )
     return problems
 
 
 # --- one error in words --------------------------------------------------------------------------------------
+
 
 def _problem(error: ErrorDetails, doc: Document, root: type[BaseModel] = Label) -> Hit:
     loc = tuple(error["loc"])
@@ -148,21 +175,34 @@ def _problem(error: ErrorDetails, doc: Document, root: type[BaseModel] = Label) 
         allowed = _allowed(loc[:-1], root)
         hint = did_you_mean(key, allowed)
         if hint:
-            return Hit.at(INVALID_LABEL, f"unknown key '{key}'{_under(loc[:-1])}; {hint}", doc.key_span(loc),
-                           f"rename '{key}' to '{closest(key, allowed)}'")
+            return Hit.at(
+                INVALID_LABEL,
+                f"unknown key '{key}'{_under(loc[:-1])}; {hint}",
+                doc.key_span(loc),
+                f"rename '{key}' to '{closest(key, allowed)}'",
+            )
         if _SPLIT_NUMBER.match(key):
-            return Hit.at(INVALID_LABEL, f"unknown key '{key}'{_under(loc[:-1])}", doc.key_span(loc),
-                           "inside { } a comma ends a value: quote a value that has a thousands comma")
-        return Hit.at(INVALID_LABEL, f"unknown key '{key}'{_under(loc[:-1])}", doc.key_span(loc),
-                       f"the keys allowed here are {', '.join(allowed)}; a key the format does not know would be "
-                       "silently ignored, so fix its spelling or remove it")
+            return Hit.at(
+                INVALID_LABEL,
+                f"unknown key '{key}'{_under(loc[:-1])}",
+                doc.key_span(loc),
+                "inside { } a comma ends a value: quote a value that has a thousands comma",
+            )
+        return Hit.at(
+            INVALID_LABEL,
+            f"unknown key '{key}'{_under(loc[:-1])}",
+            doc.key_span(loc),
+            f"the keys allowed here are {', '.join(allowed)}; a key the format does not know would be "
+            "silently ignored, so fix its spelling or remove it",
+        )
     if kind == "missing":
         parent = loc[:-1]
         where = doc.key_span(parent) if parent else doc.value_span(())
         field = _field(loc, root)
         what = f" ({_sentence(field.description)})" if field is not None and field.description else ""
-        return Hit.at(INVALID_LABEL, f"missing required key '{loc[-1]}'{_under(parent)}", where,
-                       f"add `{loc[-1]}:`{what}")
+        return Hit.at(
+            INVALID_LABEL, f"missing required key '{loc[-1]}'{_under(parent)}", where, f"add `{loc[-1]}:`{what}"
+        )
     if kind in _PYDANTIC:
         message, hint = _PYDANTIC[kind](_Context(loc, error, ctx, doc, root))
         return Hit.at(INVALID_LABEL, message, doc.value_span(loc), hint)
@@ -210,7 +250,11 @@ def _shown(doc: Document, loc: tuple, value: object = None) -> str:
             return "empty"
         return quoted(text) if len(text) <= 60 else quoted(text[:57] + "…")
     if isinstance(node, MappingNode) or isinstance(value, dict):
-        keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)] if isinstance(node, MappingNode) else list(cast(dict, value))
+        keys = (
+            [k.value for k, _ in node.value if isinstance(k, ScalarNode)]
+            if isinstance(node, MappingNode)
+            else list(cast(dict, value))
+        )
         shown = ", ".join(str(k) for k in keys[:4]) + (", …" if len(keys) > 4 else "")
         return f"a mapping of keys ({shown})" if keys else "an empty mapping `{}`"
     if node is not None or isinstance(value, (list, tuple)):
@@ -235,11 +279,14 @@ def _text_expected(ctx: _Context) -> tuple[str, str]:
         written = f'- "{_raw(ctx)}"' if isinstance(ctx.loc[-1], int) else f'{ctx.key}: "{_raw(ctx)}"'
         return message, f"quote it: {written}"
     if isinstance(value, dict):
-        return message, ("quote the text: in an unquoted value ': ' makes YAML read a key and a value, e.g. "
-                         f'{ctx.key}: "Zinc: as zinc gluconate"')
+        return message, (
+            "quote the text: in an unquoted value ': ' makes YAML read a key and a value, e.g. "
+            f'{ctx.key}: "Zinc: as zinc gluconate"'
+        )
     if isinstance(value, (list, tuple)):
-        return message, (f"write one text after '{ctx.key}:'; quote a text that starts with [ or - or holds "
-                         "commas inside [ ]")
+        return message, (
+            f"write one text after '{ctx.key}:'; quote a text that starts with [ or - or holds commas inside [ ]"
+        )
     return message, f"write the text as printed after '{ctx.key}:'{_or_remove(ctx)}"
 
 
@@ -255,7 +302,9 @@ def _items_expected(ctx: _Context) -> tuple[str, str]:
     if ctx.input is None:
         hint = f"write the items on indented `- ` lines under '{ctx.key}:', or `{ctx.key}: []` for none"
     elif rows:
-        hint = f"write each row on its own `- ` line under '{ctx.key}:', e.g. `- name: Zinc` with `amount: 10 mg` below it"
+        hint = (
+            f"write each row on its own `- ` line under '{ctx.key}:', e.g. `- name: Zinc` with `amount: 10 mg` below it"
+        )
     else:
         hint = f"write each item on its own `- ` line under '{ctx.key}:', or one text in quotes"
     return message, hint
@@ -264,41 +313,54 @@ def _items_expected(ctx: _Context) -> tuple[str, str]:
 def _mapping_expected(ctx: _Context) -> tuple[str, str]:
     model = _model_at(ctx.loc, ctx.root)
     keys = [field.alias or name for name, field in model.model_fields.items()] if model else []
-    required = [field.alias or name for name, field in model.model_fields.items() if field.is_required()] if model else []
+    required = (
+        [field.alias or name for name, field in model.model_fields.items() if field.is_required()] if model else []
+    )
     listed = f" ({', '.join(keys)})" if keys else ""
     message = f"{ctx.where} should be a mapping of keys{listed}, not {ctx.value}"
     first = required[0] if required else (keys[0] if keys else "key")
-    example = "`- name: Zinc` and `amount: 10 mg` on the next line, indented" if ctx.key in ("facts", "blend") \
+    example = (
+        "`- name: Zinc` and `amount: 10 mg` on the next line, indented"
+        if ctx.key in ("facts", "blend")
         else f"`{first}: ...` on an indented line below '{ctx.key}:'"
+    )
     return message, f"write its keys one a line: {example}"
 
 
 def _number_expected(ctx: _Context) -> tuple[str, str]:
-    return (f"{ctx.where} should be a number, not {ctx.value}",
-            f"write the number as printed, e.g. {ctx.key}: 60")
+    return (f"{ctx.where} should be a number, not {ctx.value}", f"write the number as printed, e.g. {ctx.key}: 60")
 
 
 def _more_than(ctx: _Context) -> tuple[str, str]:
     bound = ctx.ctx.get("gt", ctx.ctx.get("ge", 0))
     word = "more than" if "gt" in ctx.ctx else "at least"
     bound = int(bound) if isinstance(bound, float) and bound.is_integer() else bound
-    return (f"{ctx.where} should be a number {word} {quoted(bound)}, not {ctx.value}",
-            f"write the number printed on the label{_or_remove(ctx)}")
+    return (
+        f"{ctx.where} should be a number {word} {quoted(bound)}, not {ctx.value}",
+        f"write the number printed on the label{_or_remove(ctx)}",
+    )
 
 
 def _finite(ctx: _Context) -> tuple[str, str]:
-    return (f"{ctx.where} should be an ordinary number, not {ctx.value}",
-            f"write the number printed on the label{_or_remove(ctx)}")
+    return (
+        f"{ctx.where} should be an ordinary number, not {ctx.value}",
+        f"write the number printed on the label{_or_remove(ctx)}",
+    )
 
 
 def _empty_text(ctx: _Context) -> tuple[str, str]:
-    return (f"{ctx.where} is empty; it should be text", f"write the text as printed after '{ctx.key}:'{_or_remove(ctx)}")
+    return (
+        f"{ctx.where} is empty; it should be text",
+        f"write the text as printed after '{ctx.key}:'{_or_remove(ctx)}",
+    )
 
 
 def _too_few(ctx: _Context) -> tuple[str, str]:
     least = ctx.ctx.get("min_length", 1)
-    return (f"{ctx.where} should have at least {least} item{'s' if least != 1 else ''}, not {ctx.value}",
-            f"write the items on `- ` lines under '{ctx.key}:'")
+    return (
+        f"{ctx.where} should have at least {least} item{'s' if least != 1 else ''}, not {ctx.value}",
+        f"write the items on `- ` lines under '{ctx.key}:'",
+    )
 
 
 def _one_of(ctx: _Context) -> tuple[str, str]:
@@ -322,14 +384,30 @@ def _raw(ctx: _Context) -> str:
 
 #: pydantic's error types a label or stack file can raise, each said in words.
 _PYDANTIC = {
-    "string_type": _text_expected, "string_sub_type": _text_expected, "string_unicode": _text_expected,
-    "tuple_type": _items_expected, "list_type": _items_expected, "iterable_type": _items_expected,
-    "model_type": _mapping_expected, "model_attributes_type": _mapping_expected, "dict_type": _mapping_expected,
-    "float_type": _number_expected, "float_parsing": _number_expected, "int_type": _number_expected,
-    "int_parsing": _number_expected, "int_from_float": _number_expected, "number_type": _number_expected,
-    "greater_than": _more_than, "greater_than_equal": _more_than, "finite_number": _finite,
-    "string_too_short": _empty_text, "too_short": _too_few, "literal_error": _one_of, "enum": _one_of,
-    "bool_type": _boolean, "bool_parsing": _boolean,
+    "string_type": _text_expected,
+    "string_sub_type": _text_expected,
+    "string_unicode": _text_expected,
+    "tuple_type": _items_expected,
+    "list_type": _items_expected,
+    "iterable_type": _items_expected,
+    "model_type": _mapping_expected,
+    "model_attributes_type": _mapping_expected,
+    "dict_type": _mapping_expected,
+    "float_type": _number_expected,
+    "float_parsing": _number_expected,
+    "int_type": _number_expected,
+    "int_parsing": _number_expected,
+    "int_from_float": _number_expected,
+    "number_type": _number_expected,
+    "greater_than": _more_than,
+    "greater_than_equal": _more_than,
+    "finite_number": _finite,
+    "string_too_short": _empty_text,
+    "too_short": _too_few,
+    "literal_error": _one_of,
+    "enum": _one_of,
+    "bool_type": _boolean,
+    "bool_parsing": _boolean,
 }
 
 

@@ -32,12 +32,12 @@ class Prose:
 @dataclass(frozen=True, slots=True)
 class Link:
     url: str
-    rel: frozenset[str]      # lower-case tokens of rel="..." ("sponsored", "nofollow"); empty for Markdown links
-    text: str                # the anchor text
+    rel: frozenset[str]  # lower-case tokens of rel="..." ("sponsored", "nofollow"); empty for Markdown links
+    text: str  # the anchor text
     line: int
     column: int
-    order: int               # document order: the prose run that holds the anchor, or its own slot
-    offset: int = 0          # where the anchor text starts within that prose run's text (0 when not in one)
+    order: int  # document order: the prose run that holds the anchor, or its own slot
+    offset: int = 0  # where the anchor text starts within that prose run's text (0 when not in one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +45,8 @@ class Embedded:
     """A label written inside the page: a ```supplement fence or a <script type="application/x-supplement+yaml">."""
 
     text: str
-    line: int                # page line of the label's first line
-    column: int              # page column (1-based) at which each of the label's lines starts
+    line: int  # page line of the label's first line
+    column: int  # page column (1-based) at which each of the label's lines starts
     order: int
 
 
@@ -64,20 +64,20 @@ class Reference:
 class Comment:
     """An HTML comment (in either format): where suppression directives live on pages."""
 
-    text: str                # the comment's content, without <!-- -->
+    text: str  # the comment's content, without <!-- -->
     line: int
     column: int
-    own_line: bool           # nothing but the comment on its line(s)
+    own_line: bool  # nothing but the comment on its line(s)
     end_line: int
 
 
 @dataclass(slots=True)
 class Page:
-    kind: str                                   # "markdown" or "html"
+    kind: str  # "markdown" or "html"
     prose: list[Prose] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     labels: list[Embedded] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     problems: list[Hit] = field(default_factory=list)  # what the parser could not read: SUP001, SUP002
-    front_matter_line: int | None = None        # line of the front matter's `supplements:` key, if any
+    front_matter_line: int | None = None  # line of the front matter's `supplements:` key, if any

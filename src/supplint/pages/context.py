@@ -13,7 +13,7 @@ from . import Page, Prose
 class PageContext:
     path: str
     page: Page
-    label_spans: list[Span]   # where the page names or embeds a label, in page order
+    label_spans: list[Span]  # where the page names or embeds a label, in page order
 
     @property
     def recommends_supplements(self) -> bool:

@@ -29,11 +29,13 @@ from .lines import Lines
 LABEL_TYPE = "application/x-supplement+yaml"
 
 #: Elements whose start or end ends a prose run (a heading and the paragraph after it are two runs).
-BLOCKS = frozenset("""
+BLOCKS = frozenset(
+    """
     address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure footer form
     h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main nav ol p section summary table tbody td tfoot th thead
     title tr ul
-""".split())
+""".split()
+)
 #: Text inside these is code, styling or machinery, not the page's words (Vale's HTML scoping, plus a few more).
 HIDDEN = frozenset("script style pre code tt kbd samp template noscript svg math".split())
 #: Elements that never have content, so never go on the open-element stack.
@@ -55,8 +57,9 @@ _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 _AMP = re.compile("&")
 
 
-def align(text: str, source: str, start: int, special,
-          specials: re.Pattern) -> tuple[list[tuple[int, int]], int] | None:
+def align(
+    text: str, source: str, start: int, special, specials: re.Pattern
+) -> tuple[list[tuple[int, int]], int] | None:
     """Map ``text`` (decoded) onto ``source`` from ``start`` on: anchors (text offset, source index), one at the
     start and one after each replacement, and the source index after the text; None when ``text`` is not what
     ``source`` holds there. ``specials`` finds where a replacement may start; ``special(source, j, text, i)``
@@ -67,7 +70,7 @@ def align(text: str, source: str, start: int, special,
         found = specials.search(source, j, j + n - i)  # the source never is shorter than its text
         stop = found.start() if found else size
         step = min(stop - j, n - i)
-        if source[j:j + step] != text[i:i + step]:
+        if source[j : j + step] != text[i : i + step]:
             return None
         i, j = i + step, j + step
         if i >= n:
@@ -162,7 +165,7 @@ class _Run:
     def __init__(self):
         self.parts: list[str] = []
         self.length = 0
-        self.pending = ""      # whitespace seen since the last word: "" / " " / "\n" * k
+        self.pending = ""  # whitespace seen since the last word: "" / " " / "\n" * k
         self.line = self.column = 0
         self.order = -1
         self.anchors: list[tuple[int, int, int]] = []  # (text offset, page line, page column), see Prose
@@ -248,7 +251,7 @@ class _PageParser(SafeParser):
         self.stack = _OpenElements()
         self.hidden = False
         self.run = _Run()
-        self.items: list = [self.run]   # runs, link drafts and labels in document order
+        self.items: list = [self.run]  # runs, link drafts and labels in document order
         self.link: _LinkDraft | None = None
         self.label_start: int | None = None
 
@@ -364,12 +367,13 @@ class _PageParser(SafeParser):
                 run.space(token.group())
                 continue
             if not run.parts:  # the run starts here: remember where its first character is
-                before = data[:token.start()]
+                before = data[: token.start()]
                 newlines = before.count("\n")
                 run.line = line + newlines
                 run.column = len(before) - before.rfind("\n") if newlines else column + len(before) + 1
-            points = slice_anchors(mapped, token.start(), token.end()) if len(mapped) > 1 else \
-                [(0, start + token.start())]
+            points = (
+                slice_anchors(mapped, token.start(), token.end()) if len(mapped) > 1 else [(0, start + token.start())]
+            )
             spot = run.place(token.group(), points, self.position)
             if link is not None and link.offset is None and link.run is run:
                 link.offset = spot
@@ -402,7 +406,7 @@ class _PageParser(SafeParser):
             self.insert(run)
         elif name == "supplements" and content is not None:
             line, column, at = self.attr_position("content")
-            raw = self.source[at:at + len(content) + 64]
+            raw = self.source[at : at + len(content) + 64]
             cursor = 0
             for path in content.split(","):
                 path = path.strip()
@@ -418,9 +422,15 @@ class _PageParser(SafeParser):
         else:
             line, column = where
         if not path or not path.strip():
-            self.page.problems.append(Hit.point(
-                INVALID_LABEL, "a supplement reference has no label path", line, column,
-                'write the label file\'s path: <link rel="supplement" href="labels/x.yaml">'))
+            self.page.problems.append(
+                Hit.point(
+                    INVALID_LABEL,
+                    "a supplement reference has no label path",
+                    line,
+                    column,
+                    'write the label file\'s path: <link rel="supplement" href="labels/x.yaml">',
+                )
+            )
             return
         path = path.strip()
         self.page.references.append(Reference(path, line, column, column + len(path)))
@@ -437,12 +447,12 @@ class _PageParser(SafeParser):
         line, column = self.position(start)
         newline = content.find("\n")
         if newline >= 0 and not content[:newline].strip():
-            lines = content[newline + 1:].split("\n")
+            lines = content[newline + 1 :].split("\n")
             if lines and not lines[-1].strip():
                 lines[-1] = ""  # the indentation before </script>
-            indents = [ln[:len(ln) - len(ln.lstrip())] for ln in lines if ln.strip()]
+            indents = [ln[: len(ln) - len(ln.lstrip())] for ln in lines if ln.strip()]
             indent = _common_prefix(indents)
-            text = "\n".join(ln[len(indent):] if ln.strip() else "" for ln in lines)
+            text = "\n".join(ln[len(indent) :] if ln.strip() else "" for ln in lines)
             line, column = line + 1, len(indent) + 1
         else:
             text = content
@@ -454,8 +464,9 @@ class _PageParser(SafeParser):
             if isinstance(item, _Run):
                 if item.parts:
                     item.order, order = order, order + 1
-                    page.prose.append(Prose("".join(item.parts), item.line, item.column, item.order,
-                                            tuple(item.anchors)))
+                    page.prose.append(
+                        Prose("".join(item.parts), item.line, item.column, item.order, tuple(item.anchors))
+                    )
             elif isinstance(item, _LinkDraft):
                 text, run = item.text[0], item.run  # end_link() has joined the text
                 if run.parts:

@@ -22,7 +22,7 @@ class Lines:
             at = text.find("\n", at + 1)
         self.starts = starts
         self._first: list[int] | None = None  # per line: where its first non-blank character is (its end if none)
-        self._last: list[int] | None = None   # per line: where its trailing white space starts
+        self._last: list[int] | None = None  # per line: where its trailing white space starts
 
     def line_of(self, offset: int) -> int:
         """0-based line of ``offset`` (a newline belongs to the line it ends)."""

@@ -51,7 +51,7 @@ _DELIMITERS = " \t*_~"  # emphasis and strikethrough markers (no tokens of their
 def _markdown_special(source: str, j: int, text: str, i: int) -> tuple[int, int, int] | None:
     """An escape or entity at ``source[j]`` that renders as what ``text`` has at ``i`` (see html.align)."""
     if source[j] == "\\":
-        escaped = source[j + 1:j + 2]
+        escaped = source[j + 1 : j + 2]
         return (2, 1, 1) if escaped and escaped in _ESCAPABLE and text.startswith(escaped, i) else None
     found = _ENTITY.match(source, j)
     if found is None:
@@ -77,8 +77,9 @@ def _mdx_markdown():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin, inline=False).disable(
-        "code")
+    return (
+        MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin, inline=False).disable("code")
+    )
 
 
 class _Fragment(SafeParser):
@@ -226,8 +227,9 @@ class _Inline:
 
     # --- text ------------------------------------------------------------------------------------------------------
 
-    def emit(self, piece: str, index: int | None, visible: str | None = None,
-             points: list[tuple[int, int]] | None = None) -> None:
+    def emit(
+        self, piece: str, index: int | None, visible: str | None = None, points: list[tuple[int, int]] | None = None
+    ) -> None:
         """Add ``piece`` to the prose; ``visible`` is what open links' anchor text gets (the piece by default).
         ``index`` is where the piece starts in the source (None or -1: unknown); ``points`` (offset in the piece,
         source index) say where its parts are when entities or escapes make it differ from the source."""
@@ -259,7 +261,7 @@ class _Inline:
             size = (points[k + 1][0] if k + 1 < len(points) else len(piece)) - offset
             line, column = self.lines.locate(at)
             pipes = self.pipes[line] if line < len(self.pipes) else []
-            for pipe in pipes[bisect_right(pipes, column):bisect_left(pipes, column + size)]:
+            for pipe in pipes[bisect_right(pipes, column) : bisect_left(pipes, column + size)]:
                 split.append((offset + pipe - column, at + pipe - column))
         return split
 
@@ -293,7 +295,7 @@ class _Inline:
             if not address.partition("://")[2]:
                 continue
             end = url.start() + len(address)
-            self.emit(text[start:url.start()], None, None, points and slice_anchors(points, start, url.start()))
+            self.emit(text[start : url.start()], None, None, points and slice_anchors(points, start, url.start()))
             if not self.open:  # a bare URL inside a link's text is the anchor, not another link
                 index = source_point(points, url.start()) if points else -1
                 self.links.append((_LinkDraft(address, frozenset(), index, self.length, "bare"), *self.place(index)))
@@ -380,8 +382,9 @@ class _Inline:
                 end = comment_end(self.content, index, payload)
                 page_line, page_column = self.position(index)
                 end_line = self.position(max(end - 1, index))[0]
-                self.comments.append(Comment(payload, page_line, page_column, self.lines.own_line(index, end),
-                                             end_line))
+                self.comments.append(
+                    Comment(payload, page_line, page_column, self.lines.own_line(index, end), end_line)
+                )
 
     def link_open(self, child) -> None:
         kind = "autolink" if child.markup == "autolink" else "markdown"
@@ -451,16 +454,27 @@ class _Builder:
             self.page.prose.append(Prose(text, inline.first_line, inline.column, order, tuple(inline.anchors)))
         for draft, line, column in inline.links:
             own = order is None
-            self.page.links.append(Link(draft.url, draft.rel, draft.text[0] if draft.text else "", line, column,
-                                        self.next_order() if order is None else order, 0 if own else draft.offset))
+            self.page.links.append(
+                Link(
+                    draft.url,
+                    draft.rel,
+                    draft.text[0] if draft.text else "",
+                    line,
+                    column,
+                    self.next_order() if order is None else order,
+                    0 if own else draft.offset,
+                )
+            )
         self.page.comments.extend(inline.comments)
 
     def html_block(self, token) -> None:
         """Raw HTML between Markdown blocks (an <aside> disclosure, a <div> call-out): its visible text is a prose
         run (block elements end a sentence, script and style are not text), and its links and comments count."""
         fragment, first = token.content, token.map[0]
-        prefix = [_locate(self.lines[first + k], piece) if first + k < len(self.lines) else 0
-                  for k, piece in enumerate(fragment.split("\n"))]
+        prefix = [
+            _locate(self.lines[first + k], piece) if first + k < len(self.lines) else 0
+            for k, piece in enumerate(fragment.split("\n"))
+        ]
         link: list | None = None  # [url, rel, line, column, text parts]
         lines = Lines(fragment)
         events = _Fragment(fragment).events
@@ -531,21 +545,39 @@ class _Builder:
         except LoadError as error:
             problem = error.problem
             assert problem.span is not None  # a load problem is always at a place
-            self.page.problems.append(Hit.point(
-                INVALID_YAML, f"front matter is not valid YAML: {problem.message}", problem.span.line + 1,
-                problem.span.column, problem.hint))
+            self.page.problems.append(
+                Hit.point(
+                    INVALID_YAML,
+                    f"front matter is not valid YAML: {problem.message}",
+                    problem.span.line + 1,
+                    problem.span.column,
+                    problem.hint,
+                )
+            )
             return
         for problem in doc.problems:  # e.g. a duplicate key: the later value silently wins
             assert problem.span is not None and problem.code is not None  # the loader's problems are placed, coded
-            self.page.problems.append(Hit.point(problem.code, f"front matter: {problem.message}",
-                                                  problem.span.line + 1, problem.span.column, problem.hint))
+            self.page.problems.append(
+                Hit.point(
+                    problem.code,
+                    f"front matter: {problem.message}",
+                    problem.span.line + 1,
+                    problem.span.column,
+                    problem.hint,
+                )
+            )
         if doc.data is None:
             return
         if not isinstance(doc.data, dict):
             span = doc.value_span(())
-            self.page.problems.append(Hit.point(
-                INVALID_LABEL, "front matter should be a mapping of keys (title:, supplements: …)", span.line + 1,
-                span.column))
+            self.page.problems.append(
+                Hit.point(
+                    INVALID_LABEL,
+                    "front matter should be a mapping of keys (title:, supplements: …)",
+                    span.line + 1,
+                    span.column,
+                )
+            )
             return
         keys = sorted((doc.key_span((key,)).line, key) for key in ("title", "description") if key in doc.data)
         for _, name in keys:
@@ -580,16 +612,27 @@ class _Builder:
         elif isinstance(value, list):
             entries = [(entry, f" {index + 1}") for index, entry in enumerate(value)]
         else:
-            self.page.problems.append(Hit.point(
-                INVALID_LABEL, f"`supplements:` should be a list of label paths, not {_kind(value)}", *where,
-                "write `supplements: [labels/name.yaml]`"))
+            self.page.problems.append(
+                Hit.point(
+                    INVALID_LABEL,
+                    f"`supplements:` should be a list of label paths, not {_kind(value)}",
+                    *where,
+                    "write `supplements: [labels/name.yaml]`",
+                )
+            )
             return
         for (entry, number), (line, column, end) in zip(entries, places, strict=False):
             if not isinstance(entry, str) or not entry.strip():
                 what = "empty" if isinstance(entry, str) else _kind(entry)
-                self.page.problems.append(Hit.point(
-                    INVALID_LABEL, f"`supplements:` entry{number} is {what}, not a label path", line, column,
-                    "write the label file's path, relative to the page"))
+                self.page.problems.append(
+                    Hit.point(
+                        INVALID_LABEL,
+                        f"`supplements:` entry{number} is {what}, not a label path",
+                        line,
+                        column,
+                        "write the label file's path, relative to the page",
+                    )
+                )
                 continue
             self.page.references.append(Reference(entry.strip(), line, column, end))
 
@@ -602,9 +645,15 @@ class _Builder:
         try:
             data, places = matter.load_toml(text)
         except matter.MatterError as error:
-            self.page.problems.append(Hit.point(
-                INVALID_YAML, f"front matter is not valid TOML: {error.message}", error.line + 1, error.column,
-                'between `+++` lines Hugo reads TOML: `key = "value"`, `supplements = ["labels/name.yaml"]`'))
+            self.page.problems.append(
+                Hit.point(
+                    INVALID_YAML,
+                    f"front matter is not valid TOML: {error.message}",
+                    error.line + 1,
+                    error.column,
+                    'between `+++` lines Hugo reads TOML: `key = "value"`, `supplements = ["labels/name.yaml"]`',
+                )
+            )
             return
         self.structured(text, data, places, 1)
 
@@ -616,9 +665,15 @@ class _Builder:
         try:
             data, places, end = matter.load_json(text)
         except matter.MatterError as error:
-            self.page.problems.append(Hit.point(
-                INVALID_YAML, f"front matter is not valid JSON: {error.message}", error.line, error.column,
-                'a page that starts with `{` has JSON front matter (Hugo): `{"supplements": ["labels/name.yaml"]}`'))
+            self.page.problems.append(
+                Hit.point(
+                    INVALID_YAML,
+                    f"front matter is not valid JSON: {error.message}",
+                    error.line,
+                    error.column,
+                    'a page that starts with `{` has JSON front matter (Hugo): `{"supplements": ["labels/name.yaml"]}`',
+                )
+            )
             return None
         self.structured(text, data, places, 0)
         return text.count("\n", 0, end)
@@ -636,8 +691,9 @@ class _Builder:
         for name in sorted(prose, key=lambda key: places[key].start if key in places else 0):
             self.page.prose.append(_toml_prose(text, places.get(name), data[name], point, self.next_order()))
         for key in _label_keys(data):
-            self.structured_references(data[key[0]] if len(key) == 1 else data[key[0]][key[1]],
-                                       places.get(".".join(key)), point, first)
+            self.structured_references(
+                data[key[0]] if len(key) == 1 else data[key[0]][key[1]], places.get(".".join(key)), point, first
+            )
 
     def structured_references(self, value, place, point, first: int) -> None:
         """One list of labels in TOML or JSON front matter (``place``: where it is, when the scan could tell)."""
@@ -651,8 +707,11 @@ class _Builder:
         else:
             spans = [(start, point(place.end))] * (len(value) if isinstance(value, list) else 1)
         # an entry that spans lines (a TOML multi-line string) is marked on its first line
-        self.entries(value, [(begin[0], begin[1], stop[1] if stop[0] == begin[0] else begin[1] + 1)
-                             for begin, stop in spans], start)
+        self.entries(
+            value,
+            [(begin[0], begin[1], stop[1] if stop[0] == begin[0] else begin[1] + 1) for begin, stop in spans],
+            start,
+        )
 
 
 def _label_keys(data: dict) -> list[tuple[str, ...]]:
@@ -676,7 +735,7 @@ def _toml_prose(text: str, place, value: str, point, order: int) -> Prose:
     if place is None:
         return Prose(value, 2, 1, order)
     line, column = point(place.start)
-    raw = text[place.start:place.end]
+    raw = text[place.start : place.end]
     quote = raw[:1]
     if raw[:3] in ('"""', "'''") or "\n" in raw or quote not in "\"'" or len(raw) < 2:
         first = 1 if raw[3:4] == "\n" else 0  # a newline right after the delimiter is not part of the value
@@ -696,7 +755,8 @@ def _kind(value) -> str:
     if value is None:
         return "null"
     return {bool: "true/false", int: "a number", float: "a number", dict: "a mapping", list: "a list"}.get(
-        type(value), "a " + type(value).__name__)
+        type(value), "a " + type(value).__name__
+    )
 
 
 def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Prose:
@@ -710,7 +770,9 @@ def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Pros
     for number in range(span.line, span.end_line + 1):
         source = lines[number - 1] if number - 1 < len(lines) else ""
         first = span.column - 1 if number == span.line else 0
-        segments.append((source[first:span.end_column - 1 if number == span.end_line else len(source)], first, number))
+        segments.append(
+            (source[first : span.end_column - 1 if number == span.end_line else len(source)], first, number)
+        )
     line, column = span.line, span.column
     if style in ('"', "'"):
         column += 1
@@ -751,9 +813,26 @@ def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Pros
     return Prose(text, line + 1, column, order, tuple(anchors))
 
 
-_YAML_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
-                 "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
-                 "L": "\u2028", "P": "\u2029"}
+_YAML_ESCAPES = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
 _YAML_HEX = {"x": 2, "u": 4, "U": 8}
 
 
@@ -775,16 +854,16 @@ def _yaml_decode(piece: str, style: str | None) -> tuple[str, list[tuple[int, in
         out.append(piece[at:found])
         length += found - at
         if quote == "'":
-            if piece[found + 1:found + 2] != "'":
+            if piece[found + 1 : found + 2] != "'":
                 return None
             out.append("'")
             at = found + 2
             length += 1
             points.append((length - 1, found + 1))  # the quote that stays
             continue
-        code = piece[found + 1:found + 2]
+        code = piece[found + 1 : found + 2]
         if code in _YAML_HEX:
-            digits = piece[found + 2:found + 2 + _YAML_HEX[code]]
+            digits = piece[found + 2 : found + 2 + _YAML_HEX[code]]
             if len(digits) != _YAML_HEX[code] or not all(c in "0123456789abcdefABCDEF" for c in digits):
                 return None
             out.append(chr(int(digits, 16)))
@@ -826,13 +905,19 @@ def parse_markdown(text: str, mdx: bool = False) -> Page:
     builder = _Builder(lines)
     if found is not None and found[1] == -1:
         fence = found[0]
-        builder.page.problems.append(Hit.point(
-            INVALID_YAML, "the front matter opened on line 1 is never closed", 1, 1,
-            f"end it with a line `{fence}`, or remove the first line if it is meant as a rule"))
+        builder.page.problems.append(
+            Hit.point(
+                INVALID_YAML,
+                "the front matter opened on line 1 is never closed",
+                1,
+                1,
+                f"end it with a line `{fence}`, or remove the first line if it is meant as a rule",
+            )
+        )
     elif found is None and not mdx and _JSON_START.match(lines[0] if lines else ""):
         end = builder.json_front_matter("\n".join(lines))
         if end is not None:
-            lines = [""] * (end + 1) + lines[end + 1:]
+            lines = [""] * (end + 1) + lines[end + 1 :]
     elif found is not None:
         fence, end = found
         if fence == "+++":
@@ -840,7 +925,7 @@ def parse_markdown(text: str, mdx: bool = False) -> Page:
         else:
             builder.front_matter(lines[1:end])
         # Blank, not cut: markdown-it must not read the front matter as prose, and page lines must stay page lines.
-        lines = [""] * (end + 1) + lines[end + 1:]
+        lines = [""] * (end + 1) + lines[end + 1 :]
     if mdx:
         from .mdx import blank_mdx
 

@@ -28,7 +28,7 @@ class Value:
 
     start: int
     end: int
-    key: int = 0                                             # where its key starts
+    key: int = 0  # where its key starts
     items: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -48,7 +48,7 @@ def load_toml(text: str) -> tuple[dict, dict[str, Value]]:
         found = _POSITION.search(message)
         if found:
             return_line, column = int(found.group(1)), int(found.group(2))
-            message = message[:found.start()]
+            message = message[: found.start()]
         else:  # "(at end of document)": the last line
             message = message.replace(" (at end of document)", "")
             return_line, column = text.count("\n") + 1, 1
@@ -231,7 +231,7 @@ def load_json(text: str) -> tuple[dict, dict[str, Value], int]:
         places = _json_places(text)
         params = places.get("params")
         if params is not None and isinstance(data.get("params"), dict):  # Hugo's params: {"supplements": [...]}
-            for key, value in _json_places(text[params.start:params.end]).items():
+            for key, value in _json_places(text[params.start : params.end]).items():
                 places["params." + key] = _moved(value, params.start)
     except (IndexError, ValueError):
         places = {}

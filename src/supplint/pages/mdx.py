@@ -23,8 +23,11 @@ _ESM = re.compile(r"(?:import|export)(?=[\s{*])")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _NAME = re.compile(r"[A-Za-z_$][\w$.:-]*")
 _ATTRIBUTE = re.compile(r"[A-Za-z_$:][\w$.:-]*")
-_JS_STRING = {"'": re.compile(r"'(?:[^'\\\n]|\\.)*'"), '"': re.compile(r'"(?:[^"\\\n]|\\.)*"'),
-              "`": re.compile(r"`(?:[^`\\]|\\[\s\S])*`")}
+_JS_STRING = {
+    "'": re.compile(r"'(?:[^'\\\n]|\\.)*'"),
+    '"': re.compile(r'"(?:[^"\\\n]|\\.)*"'),
+    "`": re.compile(r"`(?:[^`\\]|\\[\s\S])*`"),
+}
 _ATTRIBUTE_STRING = {"'": re.compile(r"'[^']*'"), '"': re.compile(r'"[^"]*"')}
 _SPACE = " \t\n"
 
@@ -132,9 +135,9 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
     comments: list[tuple[int, int]] = []
     n = len(text)
     i = 0
-    fence: str | None = None      # the marker of the open code fence
-    esm = False                   # inside an import/export block
-    unclosed: set[int] = set()    # code-span run lengths that have no closing run further on
+    fence: str | None = None  # the marker of the open code fence
+    esm = False  # inside an import/export block
+    unclosed: set[int] = set()  # code-span run lengths that have no closing run further on
     # Where a tag or expression that did not close made the scan give up: none is looked for again before there,
     # so no stretch of the page is scanned twice.
     no_tag_before = no_expression_before = 0
@@ -156,8 +159,12 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
                     fence = opened.group(1)
                     out.append(line)
                 else:
-                    if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) \
-                            and not line[opened.end():].strip():
+                    if (
+                        opened
+                        and opened.group(1)[0] == fence[0]
+                        and len(opened.group(1)) >= len(fence)
+                        and not line[opened.end() :].strip()
+                    ):
                         fence = None
                     out.append(line)
                 previous_blank = blank
@@ -199,11 +206,11 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
             chunk = text[i:stop]
             out.append(chunk)
             if "\n" in chunk:
-                previous_blank = not chunk[chunk.rfind("\n") + 1:].strip()
+                previous_blank = not chunk[chunk.rfind("\n") + 1 :].strip()
             i = stop
             continue
         if char == "\\" and i + 1 < n and text[i + 1] in "{}<":  # an escaped brace or bracket is text
-            out.append(text[i:i + 2])
+            out.append(text[i : i + 2])
             i += 2
             continue
         if char == "{":
@@ -213,7 +220,7 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
                 out.append(char)
                 i += 1
                 continue
-            inner = text[i + 1:end - 1].strip()
+            inner = text[i + 1 : end - 1].strip()
             if inner.startswith("/*") and inner.endswith("*/") and inner.count("*/") == 1:
                 comments.append((i, end))
             out.append(_blank(text[i:end]))
@@ -252,7 +259,7 @@ def _comments(text: str, spans: list[tuple[int, int]]) -> list[Comment]:
     found = []
     for start, end in spans:
         line, column = where.locate(start)
-        inner = text[start + 1:end - 1].strip()
+        inner = text[start + 1 : end - 1].strip()
         end_line = where.line_of(end - 1)
         found.append(Comment(inner[2:-2], line + 1, column + 1, where.own_line(start, end), end_line + 1))
     return found

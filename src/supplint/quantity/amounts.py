@@ -92,8 +92,10 @@ def unit_table() -> UnitTable:
 # The number is one possessive run of digits, points and commas holding a digit: written as
 # `[0-9.,]*[0-9][0-9.,]*` it could split a long run in quadratically many ways, and each split retried the rest
 # (a 400-digit amount before a stray parenthesis took seconds, a 5,000-character panel line never finished).
-_SHAPE = re.compile(r"^\s*+(?:(?P<bound>[<>])\s*+)?(?P<number>[-+]?(?=[.,]*+[0-9])[0-9.,]++)\s*(?P<unit>[^()]*?)\s*"
-                    r"(?:\((?P<second>[^()]*)\))?\s*$")
+_SHAPE = re.compile(
+    r"^\s*+(?:(?P<bound>[<>])\s*+)?(?P<number>[-+]?(?=[.,]*+[0-9])[0-9.,]++)\s*(?P<unit>[^()]*?)\s*"
+    r"(?:\((?P<second>[^()]*)\))?\s*$"
+)
 _PLAIN = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
 _GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 # 1-3 digits, a dot, exactly three digits: "5.000 IU" reads as 5 in the US and 5,000 in much of Europe.
@@ -113,7 +115,9 @@ def parse_amount(text: str) -> Amount:
         try:
             second = parse_amount(inner)
         except AmountError as exc:
-            raise AmountError(exc.kind, f"in the parenthetical amount {quoted(inner)}: {exc.message}", exc.hint) from None
+            raise AmountError(
+                exc.kind, f"in the parenthetical amount {quoted(inner)}: {exc.message}", exc.hint
+            ) from None
     value = parse_number(match["number"], text)
     measure, written, value, substance = _parse_unit(match["unit"], value, text)
     return Amount(value, measure, written, match["bound"], second, text.strip(), substance)
@@ -128,8 +132,11 @@ def parse_mapping(value: object, unit: object, text: str) -> Amount:
     if isinstance(value, int) and value < 0:
         value = -1  # said the same way as any negative amount; float() could not hold a 310-digit one
     elif isinstance(value, int) and value >= MAX_VALUE:  # before float(), which cannot hold a 310-digit int
-        raise AmountError("malformed_amount", f"the amount's value ({quoted(value)}) is larger than any amount a label prints",
-                          _TOO_LARGE_HINT)
+        raise AmountError(
+            "malformed_amount",
+            f"the amount's value ({quoted(value)}) is larger than any amount a label prints",
+            _TOO_LARGE_HINT,
+        )
     if isinstance(value, float) and math.isfinite(value):
         text = f"{positional(value)} {unit}"  # as the file means it: `1.0e-7` is 0.0000001, never "1e-07" in a message
     _check_finite(float(value), text)
@@ -160,7 +167,9 @@ def parse_number(number: str, text: str) -> float:
     else:
         raise AmountError("malformed_amount", f"{quoted(number)} in {quoted(text)} is not a number")
     if value >= MAX_VALUE:  # also the digits too many for a float, which read as infinity
-        raise AmountError("malformed_amount", f"{quoted(text)} is larger than any amount a label prints", _TOO_LARGE_HINT)
+        raise AmountError(
+            "malformed_amount", f"{quoted(text)} is larger than any amount a label prints", _TOO_LARGE_HINT
+        )
     _check_finite(value, text)
     return value
 
@@ -179,7 +188,9 @@ def _check_finite(value: float, text: str) -> None:
     if not math.isfinite(value):
         raise AmountError("malformed_amount", f"{quoted(text)} is not a finite amount")
     if value >= MAX_VALUE:
-        raise AmountError("malformed_amount", f"{quoted(text)} is larger than any amount a label prints", _TOO_LARGE_HINT)
+        raise AmountError(
+            "malformed_amount", f"{quoted(text)} is larger than any amount a label prints", _TOO_LARGE_HINT
+        )
     if value < 0:
         raise AmountError("malformed_amount", f"{quoted(text)} is negative; an amount is never negative")
 
@@ -188,7 +199,9 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
     table = unit_table()
     words = unit_text.split()
     if not words:
-        raise AmountError("malformed_amount", f"{quoted(text)} has a number but no unit", "add the unit as printed, e.g. 25 mcg")
+        raise AmountError(
+            "malformed_amount", f"{quoted(text)} has a number but no unit", "add the unit as printed, e.g. 25 mcg"
+        )
     scale_word = words[0].lower()
     if scale_word in table.scales:
         words = words[1:]
@@ -202,8 +215,14 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
     if canonical is None:
         _misread_number(written, " ".join(words[1:]), text)
         if written == "%":
-            raise AmountError("unknown_unit", f"'%' is not an amount unit in {quoted(text)}", "a percentage goes in `dv`")
-        raise AmountError("unknown_unit", f"unknown unit {quoted(written)} in {quoted(text)}", did_you_mean(written, _spellings(table)))
+            raise AmountError(
+                "unknown_unit", f"'%' is not an amount unit in {quoted(text)}", "a percentage goes in `dv`"
+            )
+        raise AmountError(
+            "unknown_unit",
+            f"unknown unit {quoted(written)} in {quoted(text)}",
+            did_you_mean(written, _spellings(table)),
+        )
     qualifier = None
     if len(words) > 1:
         rest = " ".join(words[1:])
@@ -214,7 +233,8 @@ def _parse_unit(unit_text: str, value: float, text: str) -> tuple[Measure, str, 
             raise AmountError(
                 "unknown_unit",
                 f"unknown unit {quoted(f'{written} {rest}')} in {quoted(text)}",
-                did_you_mean(rest, table.qualifiers) or "qualifiers are RAE, DFE, NE or alpha-tocopherol after mcg or mg",
+                did_you_mean(rest, table.qualifiers)
+                or "qualifiers are RAE, DFE, NE or alpha-tocopherol after mcg or mg",
             )
     return Measure(canonical, qualifier), written, value, None
 
@@ -232,8 +252,11 @@ def _misread_number(word: str, unit: str, text: str) -> None:
             hint += f": {head[-1]},{word} {unit}".rstrip()
         raise AmountError("malformed_amount", f"{quoted(text)} has a space inside its number", hint)
     if _EXPONENT.match(word):
-        raise AmountError("malformed_amount", f"{quoted(text)} writes its number in scientific notation",
-                          "write the number in full, as the label prints it (e.g. 0.5 mg or 10,000 IU)")
+        raise AmountError(
+            "malformed_amount",
+            f"{quoted(text)} writes its number in scientific notation",
+            "write the number in full, as the label prints it (e.g. 0.5 mg or 10,000 IU)",
+        )
 
 
 def _spellings(table: UnitTable) -> list[str]:
@@ -246,7 +269,11 @@ def _unreadable(text: str) -> Amount:
         raise AmountError("malformed_amount", "the amount is empty")
     if stripped.count("(") != stripped.count(")") or stripped.count("(") > 1:
         raise AmountError("malformed_amount", f"{quoted(stripped)} has unbalanced or nested parentheses")
-    raise AmountError("malformed_amount", f"{quoted(stripped)} does not start with a number", "write the amount as printed, e.g. 125 mcg (5,000 IU)")
+    raise AmountError(
+        "malformed_amount",
+        f"{quoted(stripped)} does not start with a number",
+        "write the amount as printed, e.g. 125 mcg (5,000 IU)",
+    )
 
 
 def parse_measure(text: str) -> Measure:

@@ -64,8 +64,12 @@ def _factors() -> dict[tuple[str, str], float | None]:
 def _all_factors() -> dict[tuple[str, str], float | None]:
     """pint's factor for every two canonical units of one dimension."""
     dimensions = _dimensions()
-    return {(src, dst): _from_pint(src, dst) for src in dimensions for dst in dimensions
-            if src != dst and dimensions[src] == dimensions[dst]}
+    return {
+        (src, dst): _from_pint(src, dst)
+        for src in dimensions
+        for dst in dimensions
+        if src != dst and dimensions[src] == dimensions[dst]
+    }
 
 
 @cache

@@ -111,4 +111,4 @@ def quoted(value: object) -> str:
         return f"'{text}'"
     if text.isdigit():
         return f"a number of {len(text):,} digits"
-    return f"'{text[:QUOTE_LIMIT // 2].rstrip()}…' ({len(text):,} characters)"
+    return f"'{text[: QUOTE_LIMIT // 2].rstrip()}…' ({len(text):,} characters)"

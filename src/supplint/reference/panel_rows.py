@@ -16,8 +16,8 @@ _SPACE = re.compile(r"\s+")
 class PanelRow:
     id: str
     units: frozenset[str]  # canonical units (units.yaml)
-    bare: str | None       # the unit a bare number is in, if a bare number may be printed
-    first_unit: str        # the unit the table lists first: the one a hint suggests
+    bare: str | None  # the unit a bare number is in, if a bare number may be printed
+    first_unit: str  # the unit the table lists first: the one a hint suggests
 
 
 @cache

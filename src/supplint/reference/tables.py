@@ -60,7 +60,7 @@ class Nutrient:
     name: str
     measure: Measure
     plain_unit_is_equivalent: bool
-    dv: float | None                 # in the DV set of the population the reference is for (adults by default)
+    dv: float | None  # in the DV set of the population the reference is for (adults by default)
     dv_sources: tuple[str, ...]
     dv_provisional: bool
     old_dv: tuple[float, Measure] | None
@@ -70,7 +70,11 @@ class Nutrient:
 
     def implied(self, measure: Measure) -> Measure:
         """Plain "mg" of niacin means mg NE, of vitamin E mg alpha-tocopherol (S20b: "can be labeled as mg")."""
-        if measure.qualifier is None and self.plain_unit_is_equivalent and units.factor(measure.unit, self.measure.unit):
+        if (
+            measure.qualifier is None
+            and self.plain_unit_is_equivalent
+            and units.factor(measure.unit, self.measure.unit)
+        ):
             return Measure(measure.unit, self.measure.qualifier)
         return measure
 
@@ -111,17 +115,28 @@ class Ambiguous(Exception):
 class Reference:
     def __init__(self) -> None:
         tables = _validated()
-        self.sources = {key: Source(key, row.title, row.url, row.confidence, row.short or row.title)
-                        for key, row in tables["sources"].items()}
+        self.sources = {
+            key: Source(key, row.title, row.url, row.confidence, row.short or row.title)
+            for key, row in tables["sources"].items()
+        }
         self.nutrients = {key: _nutrient(key, row) for key, row in tables["nutrients"].items()}
         self.conversions: dict[str, list[Conversion]] = {}
         for row in tables["conversions"]:
-            self.conversions.setdefault(row.nutrient, []).append(Conversion(
-                parse_measure(row.from_), parse_measure(row.to), row.factor, frozenset(row.forms),
-                frozenset([row.purpose] if row.purpose else ("label", "ul")), row.source, row.provisional,
-            ))
-        self.populations = {key: Population(key, row.description, row.bands, row.supported, row.dv_set)
-                            for key, row in tables["populations"].items()}
+            self.conversions.setdefault(row.nutrient, []).append(
+                Conversion(
+                    parse_measure(row.from_),
+                    parse_measure(row.to),
+                    row.factor,
+                    frozenset(row.forms),
+                    frozenset([row.purpose] if row.purpose else ("label", "ul")),
+                    row.source,
+                    row.provisional,
+                )
+            )
+        self.populations = {
+            key: Population(key, row.description, row.bands, row.supported, row.dv_set)
+            for key, row in tables["populations"].items()
+        }
         self.aliases = AliasMatcher(data.load("data/aliases.yaml"))  # its rows were validated with the others
         self._views: dict[str, Reference] = {}
         self._ul_factors: dict[tuple[str, frozenset[str]], float | None] = {}
@@ -151,8 +166,9 @@ class Reference:
             cited += f" (the figure for {population.description} is provisional)"
         return cited
 
-    def convert(self, value: float, src: Measure, nutrient: Nutrient, forms: frozenset[str], dst: Measure,
-                purpose: str) -> float | None:
+    def convert(
+        self, value: float, src: Measure, nutrient: Nutrient, forms: frozenset[str], dst: Measure, purpose: str
+    ) -> float | None:
         """``value`` in ``src`` expressed in ``dst`` for this nutrient and form; None if no factor applies.
 
         Raises Ambiguous when the form is not stated and the form-specific factors differ.
@@ -192,13 +208,18 @@ class Reference:
             try:
                 found = self.convert(1.0, nutrient.measure, nutrient, forms, ul.measure, "ul")
             except Ambiguous:
-                found = min(factor for form in self.aliases.forms_of.get(nutrient.id, frozenset())
-                            if (factor := self.convert(1.0, nutrient.measure, nutrient, frozenset([form]), ul.measure, "ul"))
-                            is not None)
+                found = min(
+                    factor
+                    for form in self.aliases.forms_of.get(nutrient.id, frozenset())
+                    if (factor := self.convert(1.0, nutrient.measure, nutrient, frozenset([form]), ul.measure, "ul"))
+                    is not None
+                )
             self._ul_factors[key] = found
         return self._ul_factors[key]
 
-    def ul_amount(self, amount: Amount, label_value: float | None, nutrient: Nutrient, forms: frozenset[str]) -> float | None:
+    def ul_amount(
+        self, amount: Amount, label_value: float | None, nutrient: Nutrient, forms: frozenset[str]
+    ) -> float | None:
         """A row's amount on its upper limit's basis: a part printed on that basis as printed ("240 mcg folic
         acid"), else the row's figure in the label unit times label_to_ul. Every rule and message reads this one
         figure, so an amount says the same however it is written (IU or mg, either part first)."""
@@ -229,8 +250,11 @@ class Reference:
 
     def has_conversion_for(self, nutrient: Nutrient, measure: Measure) -> bool:
         """Does any factor (of any form) start from this unit? Tells a missing form from a wrong unit."""
-        return any(measure.qualifier == side.qualifier and units.factor(measure.unit, side.unit) is not None
-                   for conv in self.conversions.get(nutrient.id, ()) for side in (conv.src, conv.dst))
+        return any(
+            measure.qualifier == side.qualifier and units.factor(measure.unit, side.unit) is not None
+            for conv in self.conversions.get(nutrient.id, ())
+            for side in (conv.src, conv.dst)
+        )
 
     def quantity_of(self, amount: Amount, nutrient_id: str) -> float:
         """A rule option's amount (``25 mcg``) in the nutrient's label unit; ValueError says why it cannot be."""
@@ -240,13 +264,17 @@ class Reference:
         try:
             value = self.amount_in(amount, nutrient, frozenset(), nutrient.measure, "label")
         except Ambiguous:
-            raise ValueError(f"cannot be converted to {nutrient.measure} without knowing the form of "
-                             f"{nutrient.name}; give it in {nutrient.measure}") from None
+            raise ValueError(
+                f"cannot be converted to {nutrient.measure} without knowing the form of "
+                f"{nutrient.name}; give it in {nutrient.measure}"
+            ) from None
         if value is None:
             raise ValueError(f"cannot be a daily amount of {nutrient.name} (declared in {nutrient.measure})")
         return value
 
-    def amount_in(self, amount: Amount, nutrient: Nutrient, forms: frozenset[str], dst: Measure, purpose: str) -> float | None:
+    def amount_in(
+        self, amount: Amount, nutrient: Nutrient, forms: frozenset[str], dst: Measure, purpose: str
+    ) -> float | None:
         """The amount (or its parenthetical twin) in ``dst``; an amount already in ``dst`` is preferred."""
         candidates = amount.amounts()
         if len(candidates) == 2 and candidates[0].measure != dst and candidates[1].measure == dst:
@@ -278,8 +306,13 @@ def _validated() -> dict:
         SourceRow,
     )
 
-    shapes: dict[str, Any] = {"sources": dict[str, SourceRow], "nutrients": dict[str, NutrientRow],
-              "conversions": list[ConversionRow], "populations": dict[str, PopulationRow], "aliases": list[AliasRow]}
+    shapes: dict[str, Any] = {
+        "sources": dict[str, SourceRow],
+        "nutrients": dict[str, NutrientRow],
+        "conversions": list[ConversionRow],
+        "populations": dict[str, PopulationRow],
+        "aliases": list[AliasRow],
+    }
     tables: dict[str, Any] = {}
     for name, shape in shapes.items():
         where = f"data/{name}.yaml"
@@ -304,8 +337,10 @@ def _validated() -> dict:
         for index, row in enumerate(tables[table]):
             cited(f"data/{table}.yaml: row {index + 1}", row.source)
             if row.nutrient is not None and row.nutrient not in nutrients:
-                raise data.DataError(f"data/{table}.yaml: row {index + 1} names nutrient '{row.nutrient}', which "
-                                     f"data/nutrients.yaml does not define" + _hint(row.nutrient, nutrients))
+                raise data.DataError(
+                    f"data/{table}.yaml: row {index + 1} names nutrient '{row.nutrient}', which "
+                    f"data/nutrients.yaml does not define" + _hint(row.nutrient, nutrients)
+                )
     return tables
 
 
@@ -358,7 +393,9 @@ def _nutrient(key: str, row) -> Nutrient:
             not_counted=frozenset(ul.not_counted_forms),
             name=ul.name,
             provisional_bands=frozenset(ul.provisional_bands),
-        ) if ul else None,
+        )
+        if ul
+        else None,
         ul_note=row.ul_note,
         dv_sets=sets,
     )
@@ -368,8 +405,13 @@ def _with_dv_set(nutrient: Nutrient, dv_set: str) -> Nutrient:
     """The nutrient with ``dv_set``'s Daily Value (and no pre-2016 one: the old sets for children and pregnancy
     are not in the tables, so an outdated %DV cannot be told from a wrong one there)."""
     chosen = nutrient.dv_sets.get(dv_set)
-    return replace(nutrient, dv=chosen.amount if chosen else None, dv_sources=chosen.sources if chosen else (),
-                   dv_provisional=chosen.provisional if chosen else False, old_dv=None)
+    return replace(
+        nutrient,
+        dv=chosen.amount if chosen else None,
+        dv_sources=chosen.sources if chosen else (),
+        dv_provisional=chosen.provisional if chosen else False,
+        old_dv=None,
+    )
 
 
 @cache

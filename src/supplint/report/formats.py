@@ -48,8 +48,14 @@ def reporter(name: str, out: TextIO, quiet: bool = False, context: ReportContext
     return reporter_class(name)(out, quiet, context)
 
 
-def render(name: str, findings: list[Finding], checked: int, out: TextIO, quiet: bool = False,
-           context: ReportContext | None = None) -> None:
+def render(
+    name: str,
+    findings: list[Finding],
+    checked: int,
+    out: TextIO,
+    quiet: bool = False,
+    context: ReportContext | None = None,
+) -> None:
     """One list of findings (about any files) reported in full: for a caller that has them all at once."""
     made = reporter(name, out, quiet, context)
     made.add(findings)

@@ -42,8 +42,10 @@ class GithubReporter(Reporter):
     @staticmethod
     def command(f: Finding) -> str:
         line, column, end_line, end_column = span(f)
-        properties = (f"file={escape_property(f.file)},line={line},col={column},endLine={end_line},"
-                      f"endColumn={end_column},title={escape_property(f'{f.code} {f.name}')}")
+        properties = (
+            f"file={escape_property(f.file)},line={line},col={column},endLine={end_line},"
+            f"endColumn={end_column},title={escape_property(f'{f.code} {f.name}')}"
+        )
         text = f"{f.file}:{line}:{column}: {f.code} {f.message}" + (f"\nhelp: {f.hint}" if f.hint else "")
         return f"::{GITHUB_COMMAND.get(f.severity, 'warning')} {properties}::{escape_data(text)}"
 

@@ -27,14 +27,20 @@ class GitlabReporter(Reporter):
     def issue(self, f: Finding) -> dict[str, Any]:
         line, _column, end_line, _end_column = span(f)
         description = f"{f.code} {f.message}" + (f" (help: {f.hint})" if f.hint else "")
-        return {"description": description, "check_name": f"{f.code} {f.name}", "fingerprint": self._fingerprint(f),
-                "severity": GITLAB_SEVERITY.get(f.severity, "minor"),
-                "location": {"path": posix_path(f.file), "lines": {"begin": line, "end": end_line}}}
+        return {
+            "description": description,
+            "check_name": f"{f.code} {f.name}",
+            "fingerprint": self._fingerprint(f),
+            "severity": GITLAB_SEVERITY.get(f.severity, "minor"),
+            "location": {"path": posix_path(f.file), "lines": {"begin": line, "end": end_line}},
+        }
 
     def write(self, findings: list[Finding]) -> None:
         for f in findings:
-            self.out.write(("[\n  " if not self._issues else ",\n  ")
-                           + json_safe(json.dumps(self.issue(f), ensure_ascii=self._ascii)))
+            self.out.write(
+                ("[\n  " if not self._issues else ",\n  ")
+                + json_safe(json.dumps(self.issue(f), ensure_ascii=self._ascii))
+            )
             self._issues += 1
 
     def close(self, checked: int) -> None:

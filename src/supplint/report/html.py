@@ -3,7 +3,8 @@
 Per checked file, in order: its Supplement Facts (for a well-formed label) with bars for the %DV and the % of the
 upper limit, then its findings in plain language with what to do and why; for a `--stack` run, the daily totals
 per nutrient. Everything is inline (CSS in a <style> element, no script, no fonts, images or links to other
-files; the CSS is html.css beside this module), and the page holds no date or timing, so the same input gives the same bytes.
+files; the CSS is html.css beside this module), and the page holds no date or timing, so the same input gives the
+same bytes.
 
 Every piece of text that comes from a label, a page, a finding or a file name goes through :func:`text`, which
 escapes it for HTML and shows each control, bidirectional or invisible character (visible.py) as a marked
@@ -84,7 +85,7 @@ class _File:
 
     number: int
     path: str
-    facts: LabelFacts | None = None           # for a well-formed label
+    facts: LabelFacts | None = None  # for a well-formed label
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -151,21 +152,27 @@ class HtmlReporter(Reporter):
 
             if debug():
                 raise
-            return (f'<section class="file" id="file-{entry.number}"><h2 class="file-name"><code>{text(entry.path)}'
-                    f'</code></h2><p class="note">supplint failed while drawing this file\'s report (internal error: '
-                    f"{text(type(exc).__name__)}: {text(str(exc)[:200])}); please report it. Its findings are in the "
-                    "other output formats.</p></section>")
+            return (
+                f'<section class="file" id="file-{entry.number}"><h2 class="file-name"><code>{text(entry.path)}'
+                f'</code></h2><p class="note">supplint failed while drawing this file\'s report (internal error: '
+                f"{text(type(exc).__name__)}: {text(str(exc)[:200])}); please report it. Its findings are in the "
+                "other output formats.</p></section>"
+            )
 
     def _file_html(self, entry: _File) -> str:
         number, findings = entry.number, entry.findings
-        parts = [f'<section class="file" id="file-{number}" aria-labelledby="file-{number}-name">',
-                 f'<h2 id="file-{number}-name" class="file-name"><span class="visually-hidden">File: </span>'
-                 f'<code>{text(entry.path)}</code></h2>']
+        parts = [
+            f'<section class="file" id="file-{number}" aria-labelledby="file-{number}-name">',
+            f'<h2 id="file-{number}-name" class="file-name"><span class="visually-hidden">File: </span>'
+            f"<code>{text(entry.path)}</code></h2>",
+        ]
         if entry.facts is not None:
             parts.append(self._facts_html(entry.facts, number))
         elif any(f.code in UNREADABLE for f in findings):
-            parts.append('<p class="note">No Supplement Facts are shown: this file cannot be read in full as a '
-                         "label (see the findings below).</p>")
+            parts.append(
+                '<p class="note">No Supplement Facts are shown: this file cannot be read in full as a '
+                "label (see the findings below).</p>"
+            )
         parts.append(self._findings_html(findings, number))
         parts.append("</section>")
         return "\n".join(parts)
@@ -180,27 +187,31 @@ class HtmlReporter(Reporter):
         rows = [self._fact_row(row) for row in facts.rows]
         if not rows:
             rows = ['<tr><td colspan="7" class="empty">The label lists no nutrients or ingredients.</td></tr>']
-        return "\n".join([
-            f'<p class="product">{title}</p>',
-            f'<dl class="serving">{"".join(details)}</dl>',
-            '<div class="table-wrap">',
-            f'<table class="facts" id="file-{number}-facts">',
-            f'<caption>Supplement Facts: {text(facts.product)}'
-            f'<span class="caption-note">Amounts a day are per serving \u00d7 {facts.per_day:,}; '
-            f'upper limits are for {text(facts.population)}.</span></caption>',
-            "<thead><tr>"
-            '<th scope="col">Nutrient or ingredient</th>'
-            '<th scope="col">Form (as)</th>'
-            '<th scope="col" class="num">Per serving</th>'
-            '<th scope="col" class="num">Per day</th>'
-            '<th scope="col" class="num">%DV on label</th>'
-            '<th scope="col">%DV a day (computed)</th>'
-            '<th scope="col">% of upper limit</th>'
-            "</tr></thead>",
-            "<tbody>", *rows, "</tbody>",
-            "</table>",
-            "</div>",
-        ])
+        return "\n".join(
+            [
+                f'<p class="product">{title}</p>',
+                f'<dl class="serving">{"".join(details)}</dl>',
+                '<div class="table-wrap">',
+                f'<table class="facts" id="file-{number}-facts">',
+                f"<caption>Supplement Facts: {text(facts.product)}"
+                f'<span class="caption-note">Amounts a day are per serving \u00d7 {facts.per_day:,}; '
+                f"upper limits are for {text(facts.population)}.</span></caption>",
+                "<thead><tr>"
+                '<th scope="col">Nutrient or ingredient</th>'
+                '<th scope="col">Form (as)</th>'
+                '<th scope="col" class="num">Per serving</th>'
+                '<th scope="col" class="num">Per day</th>'
+                '<th scope="col" class="num">%DV on label</th>'
+                '<th scope="col">%DV a day (computed)</th>'
+                '<th scope="col">% of upper limit</th>'
+                "</tr></thead>",
+                "<tbody>",
+                *rows,
+                "</tbody>",
+                "</table>",
+                "</div>",
+            ]
+        )
 
     def _fact_row(self, row) -> str:
         depth = max(0, int(row.depth))
@@ -213,7 +224,7 @@ class HtmlReporter(Reporter):
             _amount_cell(row.amount),
             _amount_cell(row.daily),
             f'<td class="num">{text(row.declared_dv) if row.declared_dv else none_mark()}</td>',
-            f"<td>{_bar(row.dv_percent, 'dv', 'no Daily Value') }</td>",
+            f"<td>{_bar(row.dv_percent, 'dv', 'no Daily Value')}</td>",
             f"<td>{_bar(row.ul_percent, 'ul', NO_LIMIT)}</td>",
         ]
         return f"<tr{name_class}>" + "".join(cells) + "</tr>"
@@ -239,11 +250,14 @@ class HtmlReporter(Reporter):
         if f.hint:
             parts.append(f'<p class="todo"><strong>What to do:</strong> {prose(f.hint)}</p>')
         if f.fix is not None:
-            parts.append('<p class="fix"><strong>Safe fix available:</strong> run '
-                         "<code>supplint check --fix</code>.</p>")
+            parts.append(
+                '<p class="fix"><strong>Safe fix available:</strong> run <code>supplint check --fix</code>.</p>'
+            )
         if rule is not None and getattr(rule, "summary", None):
-            parts.append(f'<p class="why"><strong>Why:</strong> {prose(rule.summary)} '
-                         f'<span class="more">(More: <code>supplint rule {text(f.code)}</code>.)</span></p>')
+            parts.append(
+                f'<p class="why"><strong>Why:</strong> {prose(rule.summary)} '
+                f'<span class="more">(More: <code>supplint rule {text(f.code)}</code>.)</span></p>'
+            )
         parts.append("</li>")
         return "\n".join(parts)
 
@@ -260,26 +274,30 @@ class HtmlReporter(Reporter):
         title = "Daily totals of the stack" + (f": <code>{text(name)}</code>" if name else "")
         names = ", ".join(f"<strong>{text(product)}</strong>" for product in products)
         about = self._stack_findings_html() if len(self._stacks) == 1 else ""
-        return "\n".join([
-            f'<section class="stack" id="{anchor}" aria-labelledby="{anchor}-title">',
-            f'<h2 id="{anchor}-title">{title}</h2>',
-            f'<p class="note">{plural(len(products), "product")} taken together: {names}.</p>',
-            '<div class="table-wrap">',
-            '<table class="stack-totals">',
-            "<caption>Daily totals: each nutrient summed over the products taken in a day</caption>",
-            "<thead><tr>"
-            '<th scope="col">Nutrient</th>'
-            '<th scope="col" class="num">Total per day</th>'
-            '<th scope="col" class="num">Upper limit</th>'
-            '<th scope="col">% of upper limit</th>'
-            '<th scope="col">Each product\'s share per day</th>'
-            "</tr></thead>",
-            "<tbody>", *rows, "</tbody>",
-            "</table>",
-            "</div>",
-            about,
-            "</section>",
-        ])
+        return "\n".join(
+            [
+                f'<section class="stack" id="{anchor}" aria-labelledby="{anchor}-title">',
+                f'<h2 id="{anchor}-title">{title}</h2>',
+                f'<p class="note">{plural(len(products), "product")} taken together: {names}.</p>',
+                '<div class="table-wrap">',
+                '<table class="stack-totals">',
+                "<caption>Daily totals: each nutrient summed over the products taken in a day</caption>",
+                "<thead><tr>"
+                '<th scope="col">Nutrient</th>'
+                '<th scope="col" class="num">Total per day</th>'
+                '<th scope="col" class="num">Upper limit</th>'
+                '<th scope="col">% of upper limit</th>'
+                '<th scope="col">Each product\'s share per day</th>'
+                "</tr></thead>",
+                "<tbody>",
+                *rows,
+                "</tbody>",
+                "</table>",
+                "</div>",
+                about,
+                "</section>",
+            ]
+        )
 
     def _stack_findings_html(self) -> str:
         """The stack's own findings (rules that read a stack), each linked to where it is listed in full."""
@@ -289,12 +307,14 @@ class HtmlReporter(Reporter):
                 rule = self._rule(f.code)
                 if getattr(rule, "target", None) != "stack":
                     continue
-                items.append(f'<li><span class="badge badge-{attr(f.severity)}">{text(f.severity)}</span> '
-                             f'<code class="code">{text(f.code)}</code> {prose(f.message)} '
-                             f'<a href="#file-{entry.number}">(at <code>{text(f.file)}:{f.line}</code>)</a></li>')
+                items.append(
+                    f'<li><span class="badge badge-{attr(f.severity)}">{text(f.severity)}</span> '
+                    f'<code class="code">{text(f.code)}</code> {prose(f.message)} '
+                    f'<a href="#file-{entry.number}">(at <code>{text(f.file)}:{f.line}</code>)</a></li>'
+                )
         if not items:
             return '<p class="clean"><span class="check" aria-hidden="true">\u2713</span> No stack rule fired.</p>'
-        return "\n".join(['<h3>Findings about the stack</h3>', '<ul class="stack-findings">', *items, "</ul>"])
+        return "\n".join(["<h3>Findings about the stack</h3>", '<ul class="stack-findings">', *items, "</ul>"])
 
     @staticmethod
     def _total_row(total) -> str:
@@ -307,18 +327,22 @@ class HtmlReporter(Reporter):
                 return ""
             return f' <span class="toward">({text(quantity(ul, total.limit_measure))} toward the limit)</span>'
 
-        shares = "".join(f'<li><span class="share-name">{text(product)}</span> <span class="share-amount">'
-                         f"{text(quantity(daily, total.measure))}{toward(daily, ul)}</span></li>"
-                         for product, daily, ul in total.shares)
+        shares = "".join(
+            f'<li><span class="share-name">{text(product)}</span> <span class="share-amount">'
+            f"{text(quantity(daily, total.measure))}{toward(daily, ul)}</span></li>"
+            for product, daily, ul in total.shares
+        )
         limit = text(quantity(total.limit, total.limit_measure)) if limited else none_mark("no upper limit")
-        return ("<tr>"
-                f'<th scope="row">{text(total.nutrient)}</th>'
-                f'<td class="num">{text(quantity(total.total, total.measure))}'
-                f"{toward(total.total, total.ul_total)}</td>"
-                f'<td class="num">{limit}</td>'
-                f"<td>{_bar(total.ul_percent, 'ul', NO_LIMIT)}</td>"
-                f'<td><ul class="shares">{shares}</ul></td>'
-                "</tr>")
+        return (
+            "<tr>"
+            f'<th scope="row">{text(total.nutrient)}</th>'
+            f'<td class="num">{text(quantity(total.total, total.measure))}'
+            f"{toward(total.total, total.ul_total)}</td>"
+            f'<td class="num">{limit}</td>'
+            f"<td>{_bar(total.ul_percent, 'ul', NO_LIMIT)}</td>"
+            f'<td><ul class="shares">{shares}</ul></td>'
+            "</tr>"
+        )
 
     def _summary_html(self, checked: int) -> str:
         severities = self.tally.severities
@@ -326,18 +350,21 @@ class HtmlReporter(Reporter):
         labels = sum(entry.facts is not None for entry in self._files.values())
         clean = sum(not entry.findings for entry in self._files.values())
         badges = "".join(
-            f'<li><span class="badge badge-{s}">{s}</span> {severities[s]:,}</li>' for s in reversed(SEVERITIES))
+            f'<li><span class="badge badge-{s}">{s}</span> {severities[s]:,}</li>' for s in reversed(SEVERITIES)
+        )
         stats = [
             f"<div><dt>Files checked</dt><dd>{checked:,}</dd></div>",
             f"<div><dt>Labels with Supplement Facts</dt><dd>{labels:,}</dd></div>",
             f"<div><dt>Files with no problems</dt><dd>{clean:,}</dd></div>",
             f"<div><dt>Findings</dt><dd>{total:,}</dd></div>",
         ]
-        return "\n".join([
-            f'<p class="summary-line">{text(self.tally.summary(checked))}</p>',
-            f'<dl class="stats">{"".join(stats)}</dl>',
-            f'<ul class="severities" aria-label="Findings by severity">{badges}</ul>',
-        ])
+        return "\n".join(
+            [
+                f'<p class="summary-line">{text(self.tally.summary(checked))}</p>',
+                f'<dl class="stats">{"".join(stats)}</dl>',
+                f'<ul class="severities" aria-label="Findings by severity">{badges}</ul>',
+            ]
+        )
 
     def _toc_html(self) -> str:
         if not self._files and not self._stacks:
@@ -347,13 +374,22 @@ class HtmlReporter(Reporter):
             counts = {s: sum(f.severity == s for f in entry.findings) for s in SEVERITIES}
             found = ", ".join(plural(counts[s], s) for s in reversed(SEVERITIES) if counts[s]) or "no problems"
             label = f" \u2014 {text(entry.facts.product)}" if entry.facts is not None else ""
-            items.append(f'<li><a href="#file-{entry.number}"><code>{text(entry.path)}</code></a>{label} '
-                         f'<span class="toc-count">({found})</span></li>')
-        stack = "".join(f'<li><a href="#{_stack_anchor(index)}">Daily totals of the stack</a>'
-                        + (f" <code>{text(name)}</code>" if name else "") + "</li>"
-                        for index, (name, _totals) in enumerate(self._stacks, 1))
-        return ('<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>'
-                + stack + "".join(items) + "</ol></nav>")
+            items.append(
+                f'<li><a href="#file-{entry.number}"><code>{text(entry.path)}</code></a>{label} '
+                f'<span class="toc-count">({found})</span></li>'
+            )
+        stack = "".join(
+            f'<li><a href="#{_stack_anchor(index)}">Daily totals of the stack</a>'
+            + (f" <code>{text(name)}</code>" if name else "")
+            + "</li>"
+            for index, (name, _totals) in enumerate(self._stacks, 1)
+        )
+        return (
+            '<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>'
+            + stack
+            + "".join(items)
+            + "</ol></nav>"
+        )
 
     def _page(self, checked: int) -> str:
         body = [
@@ -376,7 +412,7 @@ class HtmlReporter(Reporter):
             *(self._stack_html(index, name, totals) for index, (name, totals) in enumerate(self._stacks, 1)),
             *(self._guarded_file_html(entry) for entry in self._files.values()),
             "</main>",
-            f'<footer><p>Made by supplint {text(__version__)}. %DV: the daily amount as a percentage of the FDA '
+            f"<footer><p>Made by supplint {text(__version__)}. %DV: the daily amount as a percentage of the FDA "
             "Daily Value. Upper limit: the Tolerable Upper Intake Level for the population. Bars stop at 100%; the "
             "number shows the whole value.</p></footer>",
             "</body>",
@@ -411,9 +447,11 @@ def _bar(value: float | None, kind: str, missing: str) -> str:
     over = kind == "ul" and value > 100
     state = " over" if over else ""
     flag = '<span class="flag">above the limit</span>' if over else ""
-    return (f'<div class="bar-cell"><span class="value">{percent(value)}</span>'
-            f'<span class="track" aria-hidden="true"><span class="fill {kind}{state}" style="width:{width:.1f}%">'
-            f"</span></span>{flag}</div>")
+    return (
+        f'<div class="bar-cell"><span class="value">{percent(value)}</span>'
+        f'<span class="track" aria-hidden="true"><span class="fill {kind}{state}" style="width:{width:.1f}%">'
+        f"</span></span>{flag}</div>"
+    )
 
 
 def style() -> str:

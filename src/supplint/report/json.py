@@ -14,8 +14,10 @@ class JsonReporter(Reporter):
     # One finding per line: json's C encoder only runs without `indent`, and this is ~5x faster on big runs.
     def write(self, findings: list[Finding]) -> None:
         for f in findings:
-            self.out.write(("[\n  " if not self.tally.files and f is findings[0] else ",\n  ")
-                           + json_safe(json.dumps(f.to_dict(), ensure_ascii=False)))
+            self.out.write(
+                ("[\n  " if not self.tally.files and f is findings[0] else ",\n  ")
+                + json_safe(json.dumps(f.to_dict(), ensure_ascii=False))
+            )
 
     def close(self, checked: int) -> None:
         self.out.write("\n]\n" if self.tally.files else "[]\n")

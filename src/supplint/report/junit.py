@@ -37,7 +37,8 @@ class JunitReporter(Reporter):
         super().__init__(out, quiet, context)
         # kept open for the reporter's life (cases spill to disk past 1 MiB) and closed when the report is written
         self._cases = tempfile.SpooledTemporaryFile(  # noqa: SIM115
-            max_size=1 << 20, mode="w+", encoding="utf-8", newline="")
+            max_size=1 << 20, mode="w+", encoding="utf-8", newline=""
+        )
         self._tests = self._failures = self._unnamed_clean = 0
         self._fail_on = 0  # severity rank from which a finding is a failure (the file's --fail-on)
 
@@ -81,9 +82,11 @@ class JunitReporter(Reporter):
             many = self._unnamed_clean != 1
             self._case(self.SUITE, f"{self._unnamed_clean} file{'s' if many else ''} with no problems", None)
         counts = f'tests="{self._tests}" failures="{self._failures}" errors="0"'
-        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                       f'<testsuites name="{self.SUITE}" {counts}>\n'
-                       f'  <testsuite name="{self.SUITE}" {counts} skipped="0">\n')
+        self.out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<testsuites name="{self.SUITE}" {counts}>\n'
+            f'  <testsuite name="{self.SUITE}" {counts} skipped="0">\n'
+        )
         self._cases.seek(0)
         ascii_only = not unicode_ok(self.out)
         while chunk := self._cases.read(1 << 16):

@@ -22,8 +22,10 @@ def concise_line(f: Finding) -> str:
 
 def coloured_line(f: Finding) -> str:
     """concise_line with the code in bold and the severity in its colour (the text itself through visible())."""
-    return (f"{visible(f.file)}:{f.line}:{f.column}: {BOLD}{f.code}{RESET} "
-            f"{COLOURS.get(f.severity, '')}[{f.severity}]{RESET} {visible(f.message)}")
+    return (
+        f"{visible(f.file)}:{f.line}:{f.column}: {BOLD}{f.code}{RESET} "
+        f"{COLOURS.get(f.severity, '')}[{f.severity}]{RESET} {visible(f.message)}"
+    )
 
 
 def shown_line(f: Finding, colour: bool) -> str:

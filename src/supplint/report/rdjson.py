@@ -47,11 +47,17 @@ class RdjsonReporter(Reporter):
             }
             if f.fix:
                 diagnostic["suggestions"] = [
-                    {"range": self._range(f.file, e["line"], e["column"], e["end_line"], e["end_column"]),
-                     "text": e["content"]} for e in f.fix["edits"]]
+                    {
+                        "range": self._range(f.file, e["line"], e["column"], e["end_line"], e["end_column"]),
+                        "text": e["content"],
+                    }
+                    for e in f.fix["edits"]
+                ]
             if not self._written:
-                self.out.write('{"source": {"name": "supplint", "url": "https://github.com/supplint/supplint"},\n'
-                               ' "diagnostics": [\n  ')
+                self.out.write(
+                    '{"source": {"name": "supplint", "url": "https://github.com/supplint/supplint"},\n'
+                    ' "diagnostics": [\n  '
+                )
             else:
                 self.out.write(",\n  ")
             self.out.write(json_safe(json.dumps(diagnostic, ensure_ascii=self._ascii)))
@@ -61,5 +67,6 @@ class RdjsonReporter(Reporter):
         if self._written:
             self.out.write("\n]}\n")
         else:
-            self.out.write('{"source": {"name": "supplint", "url": "https://github.com/supplint/supplint"}, '
-                           '"diagnostics": []}\n')
+            self.out.write(
+                '{"source": {"name": "supplint", "url": "https://github.com/supplint/supplint"}, "diagnostics": []}\n'
+            )

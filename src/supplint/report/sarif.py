@@ -23,8 +23,14 @@ FINGERPRINT_KEY = "supplint/v1"
 SRCROOT = "%SRCROOT%"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 #: Rule codes are grouped by hundreds (spec/rules.md); the group is a tag of each rule in SARIF.
-GROUPS = {"0": "label-format", "1": "vitamin-d-and-k", "2": "amounts", "3": "statements-and-claims", "4": "pages",
-          "5": "stack"}
+GROUPS = {
+    "0": "label-format",
+    "1": "vitamin-d-and-k",
+    "2": "amounts",
+    "3": "statements-and-claims",
+    "4": "pages",
+    "5": "stack",
+}
 
 
 def _template_outline(template: str) -> str | None:
@@ -32,8 +38,10 @@ def _template_outline(template: str) -> str | None:
     from string import Formatter
 
     try:
-        return "".join(literal + (f"<{field}>" if field is not None else "")
-                       for literal, field, _spec, _conversion in Formatter().parse(template))
+        return "".join(
+            literal + (f"<{field}>" if field is not None else "")
+            for literal, field, _spec, _conversion in Formatter().parse(template)
+        )
     except ValueError:
         return None
 
@@ -50,8 +58,11 @@ def what_to_do(spec) -> str:
     if spec.fix:
         parts.append(f"A safe fix is available (`supplint check --fix`): {spec.fix.rstrip('.')}.")
     if spec.code != "SUP009":  # an unused suppression is not kept by another suppression
-        comment = (f"<!-- supplint: disable={spec.code} -->" if getattr(spec, "target", "label") == "page"
-                   else f"# supplint: disable={spec.code}")
+        comment = (
+            f"<!-- supplint: disable={spec.code} -->"
+            if getattr(spec, "target", "label") == "page"
+            else f"# supplint: disable={spec.code}"
+        )
         parts.append(f"To keep a finding on purpose, put `{comment}` on its line or the line above.")
     return " ".join(parts)
 
@@ -73,8 +84,10 @@ def rule_descriptor(spec, reference) -> dict[str, Any]:
         "name": spec.name,
         "shortDescription": {"text": spec.summary},
         "fullDescription": {"text": rationale},
-        "help": {"text": f"{rationale}\n\nWhat to do: {todo}\n\nDocumentation: {uri}",
-                 "markdown": render_rule(spec, reference, "markdown").rstrip() + f"\n\n### What to do\n\n{todo}\n"},
+        "help": {
+            "text": f"{rationale}\n\nWhat to do: {todo}\n\nDocumentation: {uri}",
+            "markdown": render_rule(spec, reference, "markdown").rstrip() + f"\n\n### What to do\n\n{todo}\n",
+        },
         "helpUri": uri,
         "defaultConfiguration": {"level": SARIF_LEVEL[spec.severity]},
         "properties": {"tags": tags, "provisional": spec.provisional},
@@ -122,8 +135,13 @@ class SarifReporter(Reporter):
             self._rule_index[spec.code] = index
             self._rule_fix[spec.code] = spec.fix
             descriptors.append(rule_descriptor(spec, data))
-        driver = {"name": "supplint", "version": __version__, "semanticVersion": __version__,
-                  "informationUri": REPOSITORY, "rules": descriptors}
+        driver = {
+            "name": "supplint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": REPOSITORY,
+            "rules": descriptors,
+        }
         root = Path.cwd().as_uri().rstrip("/") + "/"
         self.out.write(
             "{\n"
@@ -134,7 +152,8 @@ class SarifReporter(Reporter):
             f'      "tool": {self._dumps({"driver": driver})},\n'
             '      "columnKind": "unicodeCodePoints",\n'
             f'      "originalUriBaseIds": {self._dumps({SRCROOT: {"uri": root}})},\n'
-            '      "results": [')
+            '      "results": ['
+        )
 
     def write(self, findings: list[Finding]) -> None:
         if not self._started:
@@ -149,25 +168,38 @@ class SarifReporter(Reporter):
         result: dict[str, Any] = {"ruleId": f.code}
         if f.code in self._rule_index:
             result["ruleIndex"] = self._rule_index[f.code]
-        result.update({
-            "level": SARIF_LEVEL.get(f.severity, "warning"),
-            "message": {"text": text},
-            "locations": [{"physicalLocation": {"artifactLocation": where, "region": _region(*span(f))}}],
-            "partialFingerprints": {FINGERPRINT_KEY: self._fingerprint(f)},
-        })
+        result.update(
+            {
+                "level": SARIF_LEVEL.get(f.severity, "warning"),
+                "message": {"text": text},
+                "locations": [{"physicalLocation": {"artifactLocation": where, "region": _region(*span(f))}}],
+                "partialFingerprints": {FINGERPRINT_KEY: self._fingerprint(f)},
+            }
+        )
         if f.fix and f.fix.get("edits"):
-            replacements = [{"deletedRegion": _region(e["line"], e["column"], e["end_line"], e["end_column"]),
-                             "insertedContent": {"text": e["content"]}} for e in f.fix["edits"]]
+            replacements = [
+                {
+                    "deletedRegion": _region(e["line"], e["column"], e["end_line"], e["end_column"]),
+                    "insertedContent": {"text": e["content"]},
+                }
+                for e in f.fix["edits"]
+            ]
             description = self._rule_fix.get(f.code) or "a safe fix (supplint check --fix)"
-            result["fixes"] = [{"description": {"text": description},
-                                "artifactChanges": [{"artifactLocation": where, "replacements": replacements}]}]
+            result["fixes"] = [
+                {
+                    "description": {"text": description},
+                    "artifactChanges": [{"artifactLocation": where, "replacements": replacements}],
+                }
+            ]
         return result
 
     def close(self, checked: int) -> None:
         if not self._started:
             self._start()
-        self.out.write(("\n      " if self._results else "") + "],\n"
-                       '      "invocations": [{"executionSuccessful": true}]\n'
-                       "    }\n"
-                       "  ]\n"
-                       "}\n")
+        self.out.write(
+            ("\n      " if self._results else "") + "],\n"
+            '      "invocations": [{"executionSuccessful": true}]\n'
+            "    }\n"
+            "  ]\n"
+            "}\n"
+        )

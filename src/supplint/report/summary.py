@@ -37,7 +37,7 @@ def summary(findings: list[Finding], checked: int) -> str:
 
 
 def plural(count: int, word: str) -> str:
-    """"1 file", "3 files", "2 fixes", "5 info" (as ruff and Vale say)."""
+    """ "1 file", "3 files", "2 fixes", "5 info" (as ruff and Vale say)."""
     if count == 1 or word == "info":
         return f"{count:,} {word}"
     return f"{count:,} {word}" + ("es" if word.endswith("x") else "s")

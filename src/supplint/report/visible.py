@@ -17,8 +17,10 @@ import re
 #: surrogates (a file name that is not UTF-8). Zero-width joiner and non-joiner are kept: emoji and several scripts
 #: need them. A pattern, not compiled: re compiles it on first use (and caches it), so a run that prints nothing
 #: does not pay for it at start.
-HIDDEN = ("[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f"
-          "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]")
+HIDDEN = (
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
 _XML_HIDDEN = f"(?!\n){HIDDEN}"
 
 

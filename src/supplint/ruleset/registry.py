@@ -40,8 +40,8 @@ class Layer:
 
 @dataclass(frozen=True)
 class Registry:
-    rules: dict                         # code → rule spec (a kind module's Spec), in catalogue order
-    by_name: dict[str, str]             # name → code
+    rules: dict  # code → rule spec (a kind module's Spec), in catalogue order
+    by_name: dict[str, str]  # name → code
     planned: dict[str, CatalogueEntry]  # reserved codes, not implemented yet
 
     def get(self, code_or_name: str):
@@ -51,8 +51,9 @@ class Registry:
             return self.rules[code]
         raise SelectionError(self._unknown(key))
 
-    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-               extend_select: Iterable[str] = ()) -> frozenset[str]:
+    def select(
+        self, select: Iterable[str] | None = None, ignore: Iterable[str] = (), extend_select: Iterable[str] = ()
+    ) -> frozenset[str]:
         return self.select_layers([Layer(select, ignore, extend_select)])
 
     def select_layers(self, layers: Iterable[Layer]) -> frozenset[str]:
@@ -120,8 +121,10 @@ def _check_rule(spec, pack: str) -> None:
     targets = getattr(module, "TARGET", "label")
     targets = (targets,) if isinstance(targets, str) else tuple(targets)  # a kind may read more than one target
     if spec.target not in targets:
-        raise data.DataError(f"rule pack {pack}: {spec.code} has target {spec.target}, but kind {spec.kind} reads a "
-                             f"{' or a '.join(targets)}")
+        raise data.DataError(
+            f"rule pack {pack}: {spec.code} has target {spec.target}, but kind {spec.kind} reads a "
+            f"{' or a '.join(targets)}"
+        )
     if not spec.message:
         raise data.DataError(f"rule pack {pack}: {spec.code} has no message")
     # A kind may offer a cheaper check than building its vocabulary (compiling large patterns costs start-up time
@@ -142,8 +145,10 @@ def _check_rule(spec, pack: str) -> None:
         except ValueError as exc:
             raise data.DataError(f"rule pack {pack}: {spec.code} {key}: {exc}") from None
         if unknown:
-            raise data.DataError(f"rule pack {pack}: {spec.code} {key} uses {{{', '.join(sorted(unknown))}}}, which kind "
-                                 f"{spec.kind} does not provide (it provides {', '.join(sorted(provided))})")
+            raise data.DataError(
+                f"rule pack {pack}: {spec.code} {key} uses {{{', '.join(sorted(unknown))}}}, which kind "
+                f"{spec.kind} does not provide (it provides {', '.join(sorted(provided))})"
+            )
 
 
 def _packs() -> list[str]:

@@ -41,28 +41,29 @@ _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 @dataclass
 class Outcome:
     text: str
-    added: int = 0                      # comments written or extended
+    added: int = 0  # comments written or extended
     left: list[Finding] = field(default_factory=list)  # findings that have no comment after all
-    why: str = ""                       # why, when the whole file was left alone
+    why: str = ""  # why, when the whole file was left alone
 
 
 @dataclass
 class _Group:
-    line: int                           # 1-based, in the text before any edit
+    line: int  # 1-based, in the text before any edit
     codes: list[str]
-    tried: int = 0                      # index of the next place to try
+    tried: int = 0  # index of the next place to try
 
 
 @dataclass
 class _Edit:
-    line: int                           # original 1-based line the edit is at
-    kind: str                           # "insert" (a new line before ``line``), "append", "replace"
+    line: int  # original 1-based line the edit is at
+    kind: str  # "insert" (a new line before ``line``), "append", "replace"
     content: str
-    span: tuple[int, int] = (0, 0)      # 0-based columns replaced ("replace")
+    span: tuple[int, int] = (0, 0)  # 0-based columns replaced ("replace")
 
 
-def add_comments(text: str, path: str, findings: list[Finding], registry,
-                 recheck: Callable[[str], list[Finding]]) -> Outcome:
+def add_comments(
+    text: str, path: str, findings: list[Finding], registry, recheck: Callable[[str], list[Finding]]
+) -> Outcome:
     """``text`` with a comment for each of ``findings`` that can have one; ``recheck(new_text)`` checks a
     candidate as the run would."""
     wanted = [f for f in findings if f.code not in NEVER]
@@ -147,8 +148,13 @@ def _silenced(after: list[Finding], edits: dict[int, _Edit], key: int, codes: li
     return not any(f.line == at and f.code in codes for f in after)
 
 
-def _same_otherwise(after: list[Finding], before: dict[tuple[str, int], int], edits: dict[int, _Edit],
-                    by_line: dict[int, list[str]], places) -> bool:
+def _same_otherwise(
+    after: list[Finding],
+    before: dict[tuple[str, int], int],
+    edits: dict[int, _Edit],
+    by_line: dict[int, list[str]],
+    places,
+) -> bool:
     """Nothing new is reported: every finding left was there before (at its line, moved by the new lines)."""
     moved: dict[tuple[str, int], int] = {}
     for (code, line), count in before.items():
@@ -176,13 +182,13 @@ def _applied(lines: list[str], edits) -> str:
             out[index] = body.rstrip() + edit.content + end
         else:
             body, end = _split_end(out[index])
-            out[index] = body[:edit.span[0]] + edit.content + body[edit.span[1]:] + end
+            out[index] = body[: edit.span[0]] + edit.content + body[edit.span[1] :] + end
     return "".join(out)
 
 
 def _split_end(line: str) -> tuple[str, str]:
     stripped = line.rstrip("\r\n")
-    return stripped, line[len(stripped):]
+    return stripped, line[len(stripped) :]
 
 
 def _newline(lines: list[str], index: int) -> str:
@@ -197,7 +203,7 @@ def _newline(lines: list[str], index: int) -> str:
 
 def _indent(line: str) -> str:
     body = _split_end(line)[0]
-    return body[:len(body) - len(body.lstrip(" \t"))]
+    return body[: len(body) - len(body.lstrip(" \t"))]
 
 
 def _codes_text(existing: suppress.Directive, codes: list[str]) -> str:
@@ -238,8 +244,12 @@ class _YamlPlaces:
         if existing is not None and existing.codes_span:
             start, end = existing.codes_span
             shift = len(self.prefix)
-            return _Edit(existing.line + self.offset, "replace", _codes_text(existing, group.codes),
-                         (start - 1 + shift, end - 1 + shift))
+            return _Edit(
+                existing.line + self.offset,
+                "replace",
+                _codes_text(existing, group.codes),
+                (start - 1 + shift, end - 1 + shift),
+            )
         comment = "# supplint: disable=" + ",".join(group.codes)
         if strategy == 0 and own - 1 not in self.inside:
             return _Edit(group.line, "append", "  " + comment)
@@ -285,8 +295,9 @@ class _PagePlaces:
         self.embedded = []
         for label in page.labels:
             count = label.text.count("\n") + 1
-            places = _YamlPlaces(label.text, registry, offset=label.line - 1, prefix=" " * (label.column - 1),
-                                 lines=self.lines)
+            places = _YamlPlaces(
+                label.text, registry, offset=label.line - 1, prefix=" " * (label.column - 1), lines=self.lines
+            )
             self.embedded.append((label.line, label.line + count - 1, places))
 
     def key(self, line: int) -> int:
@@ -315,7 +326,6 @@ class _PagePlaces:
             return _Edit(line, "append", " " + comment)
         return None
 
-
     def _file_wide(self, group: _Group) -> _Edit | None:
         """Front matter holds no supplint comments (its YAML, TOML or JSON is read for values): a finding there
         gets a file-wide comment for its codes right after it. Such findings are about the whole page (SUP403) or
@@ -342,5 +352,5 @@ def _front_matter_lines(text: str, lines: list[str]) -> int:
             _, end = json.JSONDecoder().raw_decode(text.lstrip())
         except ValueError:
             return 0
-        return text[:len(text) - len(text.lstrip()) + end].count("\n") + 1
+        return text[: len(text) - len(text.lstrip()) + end].count("\n") + 1
     return 0

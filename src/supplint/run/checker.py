@@ -26,14 +26,14 @@ BREAKAGE = frozenset({"SUP001", "SUP002", "SUP003", "SUP004"})
 @dataclass
 class FileResult:
     path: str
-    fail_on: str                    # the file's --fail-on (its config's, unless the command line says)
+    fail_on: str  # the file's --fail-on (its config's, unless the command line says)
     findings: list[Finding]
     original: str | None = None
-    fixed_text: str | None = None   # set when fixes changed the text
+    fixed_text: str | None = None  # set when fixes changed the text
     fixed: int = 0
     bom: bool = False
     notes: list[str] = field(default_factory=list)
-    skipped: bool = False           # a walked YAML file that is not a label: not checked, not reported
+    skipped: bool = False  # a walked YAML file that is not a label: not checked, not reported
     unfixed: list[Finding] | None = None  # the findings before fixing: reported if the file cannot be written
     labels: list[tuple[str, str]] = field(default_factory=list)  # a page's named labels (Checker.collect_labels)
     # what the engine computed for the file as read (Checker.keep), so reports and --stack need not read and
@@ -45,9 +45,14 @@ class FileResult:
             return ""
         import difflib
 
-        return "".join(difflib.unified_diff(self.original.splitlines(keepends=True),
-                                            self.fixed_text.splitlines(keepends=True),
-                                            fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
+        return "".join(
+            difflib.unified_diff(
+                self.original.splitlines(keepends=True),
+                self.fixed_text.splitlines(keepends=True),
+                fromfile=f"a/{self.path}",
+                tofile=f"b/{self.path}",
+            )
+        )
 
 
 class Checker:
@@ -77,15 +82,21 @@ class Checker:
         try:
             checked = linter.check_raw(raw, path)
             findings = checked.findings
-            result = FileResult(path, settings.fail_on, findings, bom=raw.startswith(b"\xef\xbb\xbf"),
-                                labels=list(named), checked=checked if self.keep else None)
+            result = FileResult(
+                path,
+                settings.fail_on,
+                findings,
+                bom=raw.startswith(b"\xef\xbb\xbf"),
+                labels=list(named),
+                checked=checked if self.keep else None,
+            )
             if is_panel(path) and not any(f.code == "SUP001" for f in findings):  # the importer's other notes
                 from ..subjects.panel import panel_notes
 
                 result.notes += panel_notes(raw.decode("utf-8-sig", "replace"), path)
             if self.fix and any(f.fix for f in findings):
                 self._fix(result, raw.decode("utf-8-sig"), linter)
-        except Exception as exc:  # noqa: BLE001 - the per-file guard: a bug costs this file its checks, not the run
+        except Exception as exc:
             if debug():
                 raise
             result = FileResult(path, settings.fail_on, linter.internal_error(path, exc))

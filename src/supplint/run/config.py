@@ -27,7 +27,6 @@ MAX_CONFIG_BYTES = 256 * 1024
 FILENAMES = (".supplint.toml", "supplint.toml", "pyproject.toml")
 
 
-
 class ConfigError(SupplintError, ValueError):
     """A config file that cannot be used (exit 2)."""
 
@@ -152,7 +151,9 @@ def _validate(table: dict, path: Path) -> Values:
         where = ".".join(loc)
         if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             hint = did_you_mean(loc[-1], KEYS) if len(loc) == 1 else None
-            raise ConfigError(f"{path}: unknown key '{where}'" + (f"; {hint}" if hint else f" (keys: {', '.join(KEYS)})")) from None
+            raise ConfigError(
+                f"{path}: unknown key '{where}'" + (f"; {hint}" if hint else f" (keys: {', '.join(KEYS)})")
+            ) from None
         raise ConfigError(f"{path}: {where}: {error['msg']}") from None
 
 

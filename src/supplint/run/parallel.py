@@ -31,8 +31,9 @@ class WorkerSettings:
     fix: bool = False
 
     def checker(self) -> Checker:
-        return Checker(Resolver(self.overrides, self.config_file, self.isolated), fix=self.fix,
-                       collect_labels=True)  # session.NamedLabels checks the labels pages name
+        return Checker(
+            Resolver(self.overrides, self.config_file, self.isolated), fix=self.fix, collect_labels=True
+        )  # session.NamedLabels checks the labels pages name
 
 
 _checker: Checker | None = None
@@ -42,8 +43,9 @@ def jobs_for(requested: int) -> int:
     return (os.cpu_count() or 1) if requested == 0 else requested
 
 
-def check_all(paths: Iterable[tuple[str, bool]], jobs: int, settings: WorkerSettings | None,
-              serial: Checker) -> Iterator[FileResult]:
+def check_all(
+    paths: Iterable[tuple[str, bool]], jobs: int, settings: WorkerSettings | None, serial: Checker
+) -> Iterator[FileResult]:
     """(path, sniff) pairs (see Checker.check_path) → their results, in order. A serial run takes any iterable of
     them (a walk in progress); a parallel one a list."""
     if jobs <= 1 or settings is None or not isinstance(paths, list) or len(paths) < jobs * MIN_FILES_PER_JOB:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..report.tee import Tee
     from ..subjects.stack import StackContext, StackEntry
 
+
 class RunError(SupplintError, ValueError):
     """A path that cannot be checked or written (exit 2)."""
 
@@ -34,9 +35,19 @@ class RunError(SupplintError, ValueError):
 class Run:
     """One `check` run: files are checked, fixed and reported one at a time, so memory does not grow with them."""
 
-    def __init__(self, resolver: Resolver, fix: bool, diff: bool, quiet: bool, note=lambda message: None,
-                 jobs: int = 1, workers: WorkerSettings | None = None, force_exclude: bool = False, stack: bool = False,
-                 add_noqa: bool = False):
+    def __init__(
+        self,
+        resolver: Resolver,
+        fix: bool,
+        diff: bool,
+        quiet: bool,
+        note=lambda message: None,
+        jobs: int = 1,
+        workers: WorkerSettings | None = None,
+        force_exclude: bool = False,
+        stack: bool = False,
+        add_noqa: bool = False,
+    ):
         self.resolver = resolver
         self.note = note
         self.jobs, self.workers = jobs, workers  # None: no worker processes, whatever jobs says
@@ -67,13 +78,15 @@ class Run:
         if self.diff or self.add_noqa:
             return
         colour = not statistics and output_format in ("concise", "full") and wants_colour(out, no_colour)
-        self.reporter = formats.reporter("statistics" if statistics else output_format, out, self.quiet,
-                                         self._context(colour))
+        self.reporter = formats.reporter(
+            "statistics" if statistics else output_format, out, self.quiet, self._context(colour)
+        )
         if also:
             from ..report.tee import Tee
 
-            self.reporter = Tee([self.reporter, *(formats.reporter(name, stream, self.quiet, self._context())
-                                                  for name, stream in also)])
+            self.reporter = Tee(
+                [self.reporter, *(formats.reporter(name, stream, self.quiet, self._context()) for name, stream in also)]
+            )
         if self.reporter.wants_facts:
             self.runner.keep = self.label_runner.keep = True
 
@@ -84,8 +97,9 @@ class Run:
         from ..report.reporter import ReportContext
         from ..report.source import read_file
 
-        return ReportContext(read=lambda path: self.sources[path] if path in self.sources else read_file(path),
-                             colour=colour)
+        return ReportContext(
+            read=lambda path: self.sources[path] if path in self.sources else read_file(path), colour=colour
+        )
 
     def check(self, targets: list[str], stdin_filename: str | None) -> None:
         if "-" in targets:
@@ -95,8 +109,9 @@ class Run:
                 raw = read_stream(sys.stdin.buffer, limit_for(name))
             except OSError as exc:
                 settings = self.resolver.for_path(name)
-                self._handle(FileResult(name, settings.fail_on, settings.linter_for(name).unreadable(name, exc)),
-                             from_stdin=True)
+                self._handle(
+                    FileResult(name, settings.fail_on, settings.linter_for(name).unreadable(name, exc)), from_stdin=True
+                )
             else:
                 self.sources[name] = raw.decode("utf-8-sig", "replace")
                 self._handle(self._check_stdin(raw, name, sniff=stdin_filename is None), from_stdin=True)
@@ -133,8 +148,10 @@ class Run:
         if self.not_labels:
             shown = ", ".join(self.not_labels[:3]) + (", ..." if len(self.not_labels) > 3 else "")
             verb = "does" if len(self.not_labels) == 1 else "do"
-            self.note(f"skipped {plural(len(self.not_labels), 'YAML file')} that {verb} not look like a label (no "
-                      f"top-level `product:` or `facts:`): {shown}; name them in the config's `include` to check them")
+            self.note(
+                f"skipped {plural(len(self.not_labels), 'YAML file')} that {verb} not look like a label (no "
+                f"top-level `product:` or `facts:`): {shown}; name them in the config's `include` to check them"
+            )
 
     def _check_stdin(self, raw: bytes, name: str, sniff: bool) -> FileResult:
         """Standard input, as the kind --stdin-filename names; without it, as the kind its text plainly is
@@ -235,7 +252,9 @@ class Run:
             if debug():
                 raise
             linter = self.resolver.for_path(result.path).linter_for(result.path)
-            result.findings = [f for f in result.findings if f.code != "SUP008"] + linter.internal_error(result.path, exc)
+            result.findings = [f for f in result.findings if f.code != "SUP008"] + linter.internal_error(
+                result.path, exc
+            )
             return False
 
     def _handle(self, result, from_stdin: bool = False, named: bool = False) -> None:
@@ -264,7 +283,8 @@ class Run:
             self.changed += 1
             self.fixed += result.fixed
         if self.reporter is not None and not self._guarded(
-                result, lambda: self.reporter.add(result.findings, result.path, result.fail_on)):
+            result, lambda: self.reporter.add(result.findings, result.path, result.fail_on)
+        ):
             self.reporter.add([f for f in result.findings if f.code == "SUP008"], result.path, result.fail_on)
         if self.add_noqa and result.findings and not from_stdin:
             self._guarded(result, lambda: self._add_comments(result))
@@ -286,8 +306,13 @@ class Run:
         except (OSError, UnicodeDecodeError):
             return  # its SUP001 is what it has, and that gets no comment
         linter = self.resolver.for_path(result.path).linter_for(result.path)
-        outcome = add_comments(text, result.path, result.findings, linter.registry,
-                               lambda candidate: self.runner.check_bytes(candidate.encode("utf-8"), result.path).findings)
+        outcome = add_comments(
+            text,
+            result.path,
+            result.findings,
+            linter.registry,
+            lambda candidate: self.runner.check_bytes(candidate.encode("utf-8"), result.path).findings,
+        )
         if outcome.added:
             try:
                 write_atomically(result.path, ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + outcome.text)
@@ -298,8 +323,10 @@ class Run:
             self.noqa_files += 1
         if outcome.left:
             codes = ", ".join(sorted({f.code for f in outcome.left}))
-            self.note(f"{result.path}: {plural(len(outcome.left), 'finding')} left without a comment ({codes}): "
-                      f"{reasons(outcome)}")
+            self.note(
+                f"{result.path}: {plural(len(outcome.left), 'finding')} left without a comment ({codes}): "
+                f"{reasons(outcome)}"
+            )
         result.findings = outcome.left
 
     def _check_stack(self) -> None:
@@ -344,8 +371,9 @@ class Run:
                 extra = stacks.findings(linter, stack)
                 if self.reporter is not None:
                     self.reporter.add(extra)
-                self.failing = self.failing or any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.resolver.for_path(f.file).fail_on]
-                                                   for f in extra)
+                self.failing = self.failing or any(
+                    SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.resolver.for_path(f.file).fail_on] for f in extra
+                )
         if stack is None:
             self.note("--stack needs at least two well-formed labels, or a stack file; no stack was checked")
         elif self.reporter is not None:
@@ -377,9 +405,9 @@ class NamedLabels:
     through a link or another spelling of the path."""
 
     def __init__(self) -> None:
-        self.planned: dict[str, str] = {}         # absolute path → the run's path, for the files the run checks
+        self.planned: dict[str, str] = {}  # absolute path → the run's path, for the files the run checks
         self.planned_real: dict[str, str] | None = None  # real path → absolute path, built the first time needed
-        self.problems: dict[str, int] = {}        # absolute (or real) path → findings, for each file checked
+        self.problems: dict[str, int] = {}  # absolute (or real) path → findings, for each file checked
         self.pages: list[tuple[str, str, str]] = []  # (page, the name it wrote, the label's key)
         self.tracking = True  # False: the run has no page, so nothing will ask what was checked (Run.check)
 
@@ -423,8 +451,10 @@ class NamedLabels:
         for page, written, key in self.pages:
             count = self.problems.get(key, 0)
             if count:
-                out.append(f"{page} names label {written}, which has {plural(count, 'problem')} (reported at "
-                           f"{self.planned.get(key) or _shown(key)})")
+                out.append(
+                    f"{page} names label {written}, which has {plural(count, 'problem')} (reported at "
+                    f"{self.planned.get(key) or _shown(key)})"
+                )
         return out
 
 
@@ -437,4 +467,3 @@ def _shown(path: str) -> str:
 def write_fixed(result: FileResult) -> None:
     assert result.fixed_text is not None
     write_atomically(result.path, ("\ufeff" if result.bom else "") + result.fixed_text)
-

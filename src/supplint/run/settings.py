@@ -35,7 +35,9 @@ class Overrides:
 
 
 class Settings:
-    def __init__(self, config: Config, overrides: Overrides, rules: Registry | None = None, data: Reference | None = None):
+    def __init__(
+        self, config: Config, overrides: Overrides, rules: Registry | None = None, data: Reference | None = None
+    ):
         self.config = config
         self.rules = rules or registry()
         self.data = data or reference()
@@ -50,9 +52,13 @@ class Settings:
         self.codes = self.rules.select_layers([file_layer, cli_layer])
         with _blamed(config.label):
             self.severity = {self.rules.code_of(key): level for key, level in values.severity.items()}
-            self.options = {self.rules.code_of(name): self._options(name, table) for name, table in values.rules.items()}
-            self.per_file_ignores = [(_Globs([glob], f"{config.label}: per-file-ignores"), self.rules.select(list(codes)))
-                                     for glob, codes in values.per_file_ignores.items()]
+            self.options = {
+                self.rules.code_of(name): self._options(name, table) for name, table in values.rules.items()
+            }
+            self.per_file_ignores = [
+                (_Globs([glob], f"{config.label}: per-file-ignores"), self.rules.select(list(codes)))
+                for glob, codes in values.per_file_ignores.items()
+            ]
         self.include = _Globs(values.include, f"{config.label}: include") if values.include is not None else None
         self.exclude = _Globs(values.exclude, f"{config.label}: exclude") if values.exclude else None
         self.respect_gitignore = values.respect_gitignore
@@ -72,8 +78,12 @@ class Settings:
             option = spec.options.get(key)
             if option is None:
                 known = list(spec.options)
-                hint = did_you_mean(key, known) or (f"its options are {', '.join(known)}" if known else "it has no options")
-                raise ConfigError(f"{self.config.label}: rules.{name}: unknown option '{key}' for {spec.code} ({spec.name}); {hint}")
+                hint = did_you_mean(key, known) or (
+                    f"its options are {', '.join(known)}" if known else "it has no options"
+                )
+                raise ConfigError(
+                    f"{self.config.label}: rules.{name}: unknown option '{key}' for {spec.code} ({spec.name}); {hint}"
+                )
             try:
                 value = option.coerce(raw)
             except ValueError as exc:

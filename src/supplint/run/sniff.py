@@ -32,7 +32,7 @@ SUFFIXES = {"markdown": ".md", "html": ".html", "dsld": ".json"}
 
 
 def stdin_kind(raw: bytes) -> str:
-    """"label", "markdown", "html" or "dsld"."""
+    """ "label", "markdown", "html" or "dsld"."""
     text = raw[:LOOK].decode("utf-8-sig", "replace")
     start = text.lstrip()
     if start[:1] in ("{", "["):
@@ -71,7 +71,7 @@ def _front_matter_kind(start: str) -> str:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             matter = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1:]).strip()
+            body = "\n".join(lines[index + 1 :]).strip()
             if _LABEL_KEY.search(matter) or (body and _LABEL_KEY.search(body)):
                 return "label"  # a label with document markers (or several documents)
             return "markdown"

@@ -25,7 +25,7 @@ EXCLUDED_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages
 
 @dataclass
 class Discovery:
-    files: list[str] = field(default_factory=list)   # labels and pages, in walking order
+    files: list[str] = field(default_factory=list)  # labels and pages, in walking order
     missing: list[str] = field(default_factory=list)
     explicit: set[str] = field(default_factory=set)  # named on the command line: config excludes do not apply
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) for files a walk did not check
@@ -59,8 +59,13 @@ def walked(paths: list[str], found: Discovery, respect_gitignore=lambda folder: 
             root = repository_root(os.path.abspath(raw))
             ignore = GitIgnore(root) if respect_gitignore(raw) else None
             for folder, dirs, files in os.walk(raw):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in EXCLUDED_DIRS
-                                 and not (ignore and ignore.ignored(os.path.join(folder, d), is_dir=True)))
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".")
+                    and d not in EXCLUDED_DIRS
+                    and not (ignore and ignore.ignored(os.path.join(folder, d), is_dir=True))
+                )
                 for name in sorted(files):
                     if name.startswith(".") or Path(name).suffix.lower() not in WALKED_SUFFIXES:
                         continue

@@ -39,15 +39,18 @@ class PortInUse(SupplintError, OSError):
 def run(host: str = "127.0.0.1", port: int = 8000, out=sys.stdout, err=sys.stderr) -> None:
     """Serve until Ctrl-C (KeyboardInterrupt ends serve_forever; the caller exits 0)."""
     if host not in LOOPBACK:
-        err.write(f"supplint serve: warning: listening on {host}, not only on this computer: anyone who can reach "
-                  "it can use the page (the default, 127.0.0.1, is reachable from this computer only)\n")
+        err.write(
+            f"supplint serve: warning: listening on {host}, not only on this computer: anyone who can reach "
+            "it can use the page (the default, 127.0.0.1, is reachable from this computer only)\n"
+        )
         err.flush()
     try:
         server = Server((host, port))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            raise PortInUse(f"port {port} on {host} is in use; give another with --port (--port 0 picks a free "
-                            "one)") from None
+            raise PortInUse(
+                f"port {port} on {host} is in use; give another with --port (--port 0 picks a free one)"
+            ) from None
         raise
     _stop_on_signals()
     bound_host, bound_port = server.server_address[:2]

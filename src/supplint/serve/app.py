@@ -43,8 +43,10 @@ class Server(ThreadingHTTPServer):
             reason = "it stopped sending" if isinstance(exc, TimeoutError) else "it closed the connection"
             sys.stderr.write(f"supplint serve: {client_address[0]}: request dropped: {reason}\n")
             return
-        sys.stderr.write(f"supplint serve: {client_address[0]}: internal error ({type(exc).__name__}); please "
-                         "report it (SUPPLINT_DEBUG=1 shows the traceback)\n")
+        sys.stderr.write(
+            f"supplint serve: {client_address[0]}: internal error ({type(exc).__name__}); please "
+            "report it (SUPPLINT_DEBUG=1 shows the traceback)\n"
+        )
         from ..engine import debug
 
         if debug():
@@ -90,8 +92,11 @@ class Handler(BaseHTTPRequestHandler):
 
             if debug():
                 raise
-            self._error(HTTPStatus.INTERNAL_SERVER_ERROR,
-                        f"supplint failed on this request ({type(exc).__name__}); please report it", api)
+            self._error(
+                HTTPStatus.INTERNAL_SERVER_ERROR,
+                f"supplint failed on this request ({type(exc).__name__}); please report it",
+                api,
+            )
 
     def do_PUT(self) -> None:
         self._route(self.command)
@@ -107,12 +112,19 @@ class Handler(BaseHTTPRequestHandler):
     def _route(self, method: str) -> bool:
         allowed = ROUTES.get(self.path_only)
         if allowed is None:
-            self._error(HTTPStatus.NOT_FOUND, f"no page at {self.path_only}; the page is / and the API /api/check",
-                        self.path_only.startswith("/api/"))
+            self._error(
+                HTTPStatus.NOT_FOUND,
+                f"no page at {self.path_only}; the page is / and the API /api/check",
+                self.path_only.startswith("/api/"),
+            )
             return False
         if method not in allowed and not (method == "HEAD" and "GET" in allowed):
-            self._error(HTTPStatus.METHOD_NOT_ALLOWED, f"{self.path_only} takes {' or '.join(allowed)}",
-                        self.path_only.startswith("/api/"), {"Allow": ", ".join(allowed)})
+            self._error(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                f"{self.path_only} takes {' or '.join(allowed)}",
+                self.path_only.startswith("/api/"),
+                {"Allow": ", ".join(allowed)},
+            )
             return False
         return True
 
@@ -130,8 +142,9 @@ class Handler(BaseHTTPRequestHandler):
             raise BodyError(HTTPStatus.BAD_REQUEST, "Content-Length is not a number")
         size = int(length)
         if size > MAX_BODY:
-            raise BodyError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is {size:,} bytes; at most {MAX_BODY:,} "
-                            "are accepted")
+            raise BodyError(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is {size:,} bytes; at most {MAX_BODY:,} are accepted"
+            )
         try:
             body = self.rfile.read(size)
         except TimeoutError:
@@ -208,8 +221,9 @@ class Handler(BaseHTTPRequestHandler):
         try:
             outcome = check(texts, population, preset("shopper").codes if view != "editor" else None)
         except InputError as exc:
-            self._send(HTTPStatus.BAD_REQUEST, form_page(texts, population, view, error=str(exc)),
-                       "text/html; charset=utf-8")
+            self._send(
+                HTTPStatus.BAD_REQUEST, form_page(texts, population, view, error=str(exc)), "text/html; charset=utf-8"
+            )
             return
         self._send(HTTPStatus.OK, report_page(outcome, texts, population, view), "text/html; charset=utf-8")
 
@@ -254,8 +268,10 @@ def _request(request) -> tuple[list[str], str | None, tuple | None]:
         raise InputError('send a JSON object: {"text": "..."} or {"texts": ["...", "..."]}')
     unknown = sorted(set(request) - {"text", "texts", "population", "preset"})
     if unknown:
-        raise InputError(f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the keys are text, texts, "
-                         "population and preset")
+        raise InputError(
+            f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; the keys are text, texts, "
+            "population and preset"
+        )
     if ("text" in request) == ("texts" in request):
         raise InputError('give "text" (one product) or "texts" (a list of products), not both or neither')
     texts = [request["text"]] if "text" in request else request["texts"]

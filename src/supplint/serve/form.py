@@ -23,33 +23,40 @@ def _populations(chosen: str | None) -> str:
     return "".join(options)
 
 
-def form_html(texts: list[str] | None = None, population: str | None = None, view: str = "shopper",
-              error: str | None = None) -> str:
+def form_html(
+    texts: list[str] | None = None, population: str | None = None, view: str = "shopper", error: str | None = None
+) -> str:
     texts = list(texts or [])
     first, rest = (texts[0] if texts else ""), "\n---\n".join(texts[1:])
-    views = "".join(f'<option value="{value}"{" selected" if value == view else ""}>{label}</option>'
-                    for value, label in (("shopper", "in plain words, for the person taking them"),
-                                         ("editor", "for the label's editors (every rule, with lines and fixes)")))
+    views = "".join(
+        f'<option value="{value}"{" selected" if value == view else ""}>{label}</option>'
+        for value, label in (
+            ("shopper", "in plain words, for the person taking them"),
+            ("editor", "for the label's editors (every rule, with lines and fixes)"),
+        )
+    )
     problem = f'<p class="error-box" role="alert">{text(error)}</p>' if error else ""
-    return "\n".join([
-        '<form class="paste" method="post" action="/" accept-charset="utf-8">',
-        problem,
-        '<label for="text">A product</label>',
-        '<p class="help" id="text-help">Paste a Supplement Facts panel as text, '
-        "a label in supplint's YAML format, or an NIH DSLD record (JSON). "
-        "Several products in one box: put a line with three dashes (<code>---</code>) between them. "
-        "Products taken on the same day are added up.</p>",
-        f'<textarea id="text" name="text" aria-describedby="text-help" spellcheck="false" '
-        f'placeholder="{attr(EXAMPLE)}">{_field(first)}</textarea>',
-        '<label for="text-2">Another product taken the same day (optional)</label>',
-        f'<textarea id="text-2" name="text" spellcheck="false">{_field(rest)}</textarea>',
-        '<label for="population">Who takes them</label>',
-        f'<select id="population" name="population">{_populations(population)}</select>',
-        '<label for="view">Report</label>',
-        f'<select id="view" name="view">{views}</select>',
-        '<p><button type="submit">Check</button></p>',
-        "</form>",
-    ])
+    return "\n".join(
+        [
+            '<form class="paste" method="post" action="/" accept-charset="utf-8">',
+            problem,
+            '<label for="text">A product</label>',
+            '<p class="help" id="text-help">Paste a Supplement Facts panel as text, '
+            "a label in supplint's YAML format, or an NIH DSLD record (JSON). "
+            "Several products in one box: put a line with three dashes (<code>---</code>) between them. "
+            "Products taken on the same day are added up.</p>",
+            f'<textarea id="text" name="text" aria-describedby="text-help" spellcheck="false" '
+            f'placeholder="{attr(EXAMPLE)}">{_field(first)}</textarea>',
+            '<label for="text-2">Another product taken the same day (optional)</label>',
+            f'<textarea id="text-2" name="text" spellcheck="false">{_field(rest)}</textarea>',
+            '<label for="population">Who takes them</label>',
+            f'<select id="population" name="population">{_populations(population)}</select>',
+            '<label for="view">Report</label>',
+            f'<select id="view" name="view">{views}</select>',
+            '<p><button type="submit">Check</button></p>',
+            "</form>",
+        ]
+    )
 
 
 def _field(value: str) -> str:
@@ -57,8 +64,9 @@ def _field(value: str) -> str:
     return ("\n" if value.startswith("\n") else "") + html.escape(value, quote=False)
 
 
-def form_page(texts: list[str] | None = None, population: str | None = None, view: str = "shopper",
-              error: str | None = None) -> str:
+def form_page(
+    texts: list[str] | None = None, population: str | None = None, view: str = "shopper", error: str | None = None
+) -> str:
     return page(form_html(texts, population, view, error))
 
 
@@ -90,5 +98,7 @@ def _editor_page(outcome) -> str:
 
 
 def error_page(status: int, message: str) -> str:
-    return page(f'<p class="error-box" role="alert">{text(message)}</p><p><a href="/">Back to the form</a></p>',
-                f"Error {status}")
+    return page(
+        f'<p class="error-box" role="alert">{text(message)}</p><p><a href="/">Back to the form</a></p>',
+        f"Error {status}",
+    )

@@ -39,7 +39,7 @@ class InputError(SupplintError, ValueError):
 
 @dataclass
 class Piece:
-    kind: str          # label, panel, dsld, page
+    kind: str  # label, panel, dsld, page
     text: str
     filename: str
     notes: list[str] = field(default_factory=list)
@@ -82,8 +82,12 @@ def _kind_of(text: str) -> str:
     if stripped.startswith("<"):
         return "page"
     match = _FRONT_MATTER.match(stripped)
-    if match and match[2].strip() and not re.search(r"^(facts|product|stack):", match[1], re.M) \
-            and not _looks_like_label(match[2]):
+    if (
+        match
+        and match[2].strip()
+        and not re.search(r"^(facts|product|stack):", match[1], re.M)
+        and not _looks_like_label(match[2])
+    ):
         return "page"
     return "label" if _looks_like_label(stripped) else "panel"
 
@@ -134,8 +138,14 @@ def _label_or_stack(text: str, number: int) -> list[Piece]:
             out.append(Piece("label", dump_label(label), f"product-{number}-{index}.yaml"))
         else:
             refused += 1
-    notes = [f"the pasted stack names {refused} label file{'s' if refused != 1 else ''}; files are not read here, "
-             "so paste each label's text instead"] if refused else []
+    notes = (
+        [
+            f"the pasted stack names {refused} label file{'s' if refused != 1 else ''}; files are not read here, "
+            "so paste each label's text instead"
+        ]
+        if refused
+        else []
+    )
     if out:
         out[0].notes += notes
         return out
@@ -153,8 +163,12 @@ def _panel(text: str, number: int) -> Piece:
     except ImportFailed as exc:
         return Piece("panel", "", name, [f"product {number} could not be read as a Supplement Facts panel: {exc}"])
     except Exception as exc:  # noqa: BLE001 - the importer failing on one paste must not end the request
-        return Piece("panel", "", name, [f"product {number}: supplint failed while reading the panel "
-                                         f"({type(exc).__name__}); please report it"])
+        return Piece(
+            "panel",
+            "",
+            name,
+            [f"product {number}: supplint failed while reading the panel ({type(exc).__name__}); please report it"],
+        )
     notes = [f"product {number}: {note}" for note in conversion.notes]
     return Piece("panel", dump_label(conversion.label), name, notes)
 

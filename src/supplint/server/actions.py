@@ -45,11 +45,19 @@ def edit_of(doc: Document, edits: list[types.TextEdit], versioned: bool) -> type
 
 def quick_fix(doc: Document, positions: Positions, finding: Finding, diagnostic, versioned: bool) -> types.CodeAction:
     assert finding.fix is not None  # offered only for a finding with a fix
-    edits = [types.TextEdit(range=span_range(positions, e["line"], e["column"], e["end_line"], e["end_column"]),
-                            new_text=e["content"]) for e in finding.fix["edits"]]
-    return types.CodeAction(title=f"{finding.code}: {finding.hint or 'apply the safe fix'}",
-                            kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic], is_preferred=True,
-                            edit=edit_of(doc, edits, versioned))
+    edits = [
+        types.TextEdit(
+            range=span_range(positions, e["line"], e["column"], e["end_line"], e["end_column"]), new_text=e["content"]
+        )
+        for e in finding.fix["edits"]
+    ]
+    return types.CodeAction(
+        title=f"{finding.code}: {finding.hint or 'apply the safe fix'}",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=True,
+        edit=edit_of(doc, edits, versioned),
+    )
 
 
 def fix_all(doc: Document, positions: Positions, resolver, versioned: bool) -> types.CodeAction | None:
@@ -69,14 +77,19 @@ def fix_all(doc: Document, positions: Positions, resolver, versioned: bool) -> t
     while suffix < limit - prefix and text[-1 - suffix] == fixed[-1 - suffix]:
         suffix += 1
     (l0, c0), (l1, c1) = positions.range_of(prefix, len(text) - suffix)
-    edit = types.TextEdit(range=types.Range(types.Position(l0, c0), types.Position(l1, c1)),
-                          new_text=fixed[prefix:len(fixed) - suffix])
-    return types.CodeAction(title=f"Fix all safe supplint fixes in this file ({result.fixed})", kind=FIX_ALL,
-                            edit=edit_of(doc, [edit], versioned))
+    edit = types.TextEdit(
+        range=types.Range(types.Position(l0, c0), types.Position(l1, c1)), new_text=fixed[prefix : len(fixed) - suffix]
+    )
+    return types.CodeAction(
+        title=f"Fix all safe supplint fixes in this file ({result.fixed})",
+        kind=FIX_ALL,
+        edit=edit_of(doc, [edit], versioned),
+    )
 
 
-def suppression(doc: Document, positions: Positions, finding: Finding, linter, diagnostic,
-                versioned: bool) -> types.CodeAction | None:
+def suppression(
+    doc: Document, positions: Positions, finding: Finding, linter, diagnostic, versioned: bool
+) -> types.CodeAction | None:
     """A comment that silences this rule on the finding's line: at the end of the line, else alone above it.
     Each candidate is linted before it is offered; one that does not silence the finding, or that breaks the
     file (a '#' inside a quoted string is text, not a comment), is not offered."""
@@ -91,7 +104,7 @@ def suppression(doc: Document, positions: Positions, finding: Finding, linter, d
     if existing:
         candidates.append((start + existing.end(), start + existing.end(), f",{finding.code}"))
     candidates.append((end, end, ("  " if line.strip() else "") + comment))
-    indent = line[:len(line) - len(line.lstrip())]
+    indent = line[: len(line) - len(line.lstrip())]
     eol = "\r\n" if doc.text.startswith("\r\n", end) else "\n"
     candidates.append((start, start, f"{indent}{comment}{eol}"))
     before = _broken(doc.findings)
@@ -100,14 +113,21 @@ def suppression(doc: Document, positions: Positions, finding: Finding, linter, d
         after = linter.check_text(text, doc.path)
         moved = finding.line + (1 if new.endswith("\n") else 0)
         silenced = not any(f.code == finding.code and f.line == moved for f in after)
-        if silenced and _broken(after) <= before and not any(f.code == UNUSED_SUPPRESSION for f in after if f.line in (finding.line, moved)):
+        if (
+            silenced
+            and _broken(after) <= before
+            and not any(f.code == UNUSED_SUPPRESSION for f in after if f.line in (finding.line, moved))
+        ):
             (l0, c0), (l1, c1) = positions.range_of(begin, stop)
             edit = types.TextEdit(range=types.Range(types.Position(l0, c0), types.Position(l1, c1)), new_text=new)
-            return types.CodeAction(title=f"Suppress {finding.code} on this line", kind=types.CodeActionKind.QuickFix,
-                                    diagnostics=[diagnostic], edit=edit_of(doc, [edit], versioned))
+            return types.CodeAction(
+                title=f"Suppress {finding.code} on this line",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                edit=edit_of(doc, [edit], versioned),
+            )
     return None
 
 
 def _broken(findings: list[Finding]) -> int:
     return sum(f.code in _BREAKAGE for f in findings)
-

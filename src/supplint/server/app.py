@@ -64,7 +64,8 @@ class SupplintServer(LanguageServer):
         if outcome.config_error:
             found.insert(0, config_diagnostic(outcome.config_error))
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=found, version=doc.version))
+            types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=found, version=doc.version)
+        )
 
     def check_dependents(self, path: str, skip: Document | None = None) -> None:
         """Re-check the open pages that name the label at ``path``."""
@@ -139,9 +140,19 @@ def build() -> SupplintServer:
         watch = caps.did_change_watched_files if caps else None
         if watch and watch.dynamic_registration:
             options = types.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED])
-            ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
-                id="supplint-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+                watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED]
+            )
+            ls.client_register_capability(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="supplint-watch",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=options,
+                        )
+                    ]
+                )
+            )
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @guarded
@@ -183,7 +194,9 @@ def build() -> SupplintServer:
     @guarded
     def did_close(ls: SupplintServer, params: types.DidCloseTextDocumentParams):
         doc = ls.documents.close(params.text_document.uri)
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
+        )
         if doc is not None and doc.is_label and doc.is_file:
             ls.check_dependents(doc.path)  # they read the file on disk again
 
@@ -216,8 +229,10 @@ def build() -> SupplintServer:
             if not quick:
                 break
             diag = diagnostic(positions, finding)
-            if not (actions.overlaps(diag.range, params.range.start, params.range.end)
-                    or (diag.code, diag.range.start.line, diag.range.start.character) in named):
+            if not (
+                actions.overlaps(diag.range, params.range.start, params.range.end)
+                or (diag.code, diag.range.start.line, diag.range.start.character) in named
+            ):
                 continue
             if finding.fix:
                 found.append(actions.quick_fix(doc, positions, finding, diag, versioned))
@@ -231,8 +246,9 @@ def build() -> SupplintServer:
         # Asked for by kind (on save, or from a menu) it is always computed; next to the quick fixes of a cursor
         # only where one of them is a fix, since VS Code asks on every cursor move and fixing re-checks the file.
         asked = bool(only) and actions.wanted(only, actions.FIX_ALL)
-        if (asked or (not only and any(a.kind == types.CodeActionKind.QuickFix and a.is_preferred for a in found))) \
-                and any(f.fix for f in doc.findings):
+        if (
+            asked or (not only and any(a.kind == types.CodeActionKind.QuickFix and a.is_preferred for a in found))
+        ) and any(f.fix for f in doc.findings):
             action = actions.fix_all(doc, positions, ls.resolver, versioned)
             if action is not None:
                 found.append(action)

@@ -9,8 +9,11 @@ from ..report.links import rule_help_uri
 from .positions import Positions
 
 SOURCE = "supplint"
-_SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
-             "info": types.DiagnosticSeverity.Information}
+_SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "info": types.DiagnosticSeverity.Information,
+}
 
 
 def span_range(positions: Positions, line: int, column: int, end_line: int, end_column: int) -> types.Range:

@@ -24,12 +24,12 @@ _SUFFIX_OF_LANGUAGE = {"yaml": ".yaml", "markdown": ".md", "mdx": ".mdx", "html"
 @dataclass(eq=False)
 class Document:
     uri: str
-    path: str                   # absolute; for a document that is no file, a stand-in in the workspace root
+    path: str  # absolute; for a document that is no file, a stand-in in the workspace root
     is_file: bool
     text: str
     version: int | None = None
-    findings: list[Finding] = field(default_factory=list)   # from the last lint of ``text``
-    names: frozenset[str] = frozenset()   # for a page: the label files it named at its last lint
+    findings: list[Finding] = field(default_factory=list)  # from the last lint of ``text``
+    names: frozenset[str] = frozenset()  # for a page: the label files it named at its last lint
 
     def positions(self, encoding: str) -> Positions:
         return Positions(self.text, self.path, encoding)
@@ -102,7 +102,7 @@ class Overlay(Mapping[str, str]):
 class Documents:
     def __init__(self):
         self._by_uri: dict[str, Document] = {}
-        self._labels: dict[str, Document] = {}   # open label files by path
+        self._labels: dict[str, Document] = {}  # open label files by path
 
     def __iter__(self) -> Iterator[Document]:
         return iter(list(self._by_uri.values()))
@@ -137,4 +137,4 @@ def apply_change(doc: Document, change, encoding: str) -> None:
     positions = doc.positions(encoding)
     start = positions.offset_at(change_range.start.line, change_range.start.character)
     end = positions.offset_at(change_range.end.line, change_range.end.character)
-    doc.text = doc.text[:start] + change.text + doc.text[max(start, end):]
+    doc.text = doc.text[:start] + change.text + doc.text[max(start, end) :]

@@ -37,5 +37,6 @@ def hover(doc: Document, encoding: str, position: types.Position) -> types.Hover
         seen.add(finding.code)
         hint = f"\n\n*Fix:* {finding.hint}" if finding.hint else ""
         parts.append(f"**{finding.code}** {finding.message}{hint}\n\n{_explained(finding.code)}")
-    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
-                       range=under[0][1])
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)), range=under[0][1]
+    )

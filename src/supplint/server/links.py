@@ -23,7 +23,11 @@ def links(doc: Document, encoding: str, is_open) -> list[types.DocumentLink]:
         target = os.path.normpath(os.path.join(os.path.dirname(doc.path), reference.path))
         if not (os.path.isfile(target) or is_open(target)):
             continue
-        found.append(types.DocumentLink(
-            range=span_range(positions, reference.line, reference.column, reference.line, reference.end_column),
-            target=uri_of(target), tooltip="Open the label file"))
+        found.append(
+            types.DocumentLink(
+                range=span_range(positions, reference.line, reference.column, reference.line, reference.end_column),
+                target=uri_of(target),
+                tooltip="Open the label file",
+            )
+        )
     return found

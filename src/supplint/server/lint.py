@@ -27,7 +27,7 @@ _DSLD_KEYS = ('"fullName"', '"ingredientRows"')
 @dataclass
 class Outcome:
     findings: list[Finding]
-    config_error: str | None = None   # the closest config cannot be used: this instead of findings
+    config_error: str | None = None  # the closest config cannot be used: this instead of findings
 
 
 def lint(doc: Document, resolver: Resolver, overlay: Overlay, log) -> Outcome:

@@ -58,7 +58,7 @@ class Positions:
         """The protocol's 0-based (line, character) of an offset."""
         offset = max(0, min(offset, len(self.text)))
         row = bisect_right(self._starts, offset) - 1
-        return row, _units(self.text[self._starts[row]:offset], self.encoding)
+        return row, _units(self.text[self._starts[row] : offset], self.encoding)
 
     # protocol → offset
 

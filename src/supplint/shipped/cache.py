@@ -61,8 +61,10 @@ def key() -> str:
     import pydantic_core
 
     digest = hashlib.blake2b(digest_size=_DIGEST)
-    digest.update(f"{__version__}\0{sys.version}\0{pydantic.version.VERSION}\0{pydantic_core.__version__}\0"
-                  f"{pickle.HIGHEST_PROTOCOL}\0".encode())
+    digest.update(
+        f"{__version__}\0{sys.version}\0{pydantic.version.VERSION}\0{pydantic_core.__version__}\0"
+        f"{pickle.HIGHEST_PROTOCOL}\0".encode()
+    )
     rules = location.rules_dir()
     for path in _files(rules):
         digest.update(f"{path.relative_to(rules).as_posix()}\0".encode())
@@ -112,7 +114,7 @@ def _read(path: Path, kind: type[T]) -> T | None:
     header = _MAGIC + key().encode()
     if not raw.startswith(header) or len(raw) < len(header) + _DIGEST:
         return None
-    digest, payload = raw[len(header):len(header) + _DIGEST], raw[len(header) + _DIGEST:]
+    digest, payload = raw[len(header) : len(header) + _DIGEST], raw[len(header) + _DIGEST :]
     if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
         return None
     try:
@@ -154,4 +156,3 @@ def _prune(kept: Path) -> None:
         for old in others[_KEEP:]:
             if old != kept:
                 old.unlink()
-

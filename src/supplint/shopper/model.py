@@ -53,9 +53,9 @@ class Total:
     dv: float | None
     limit: float | None
     limit_measure: str | None
-    limit_counts: str | None      # what the limit counts, where it is not every form ("preformed vitamin A ...")
-    limit_name: str | None        # the limit's own name ("Preformed vitamin A"), where it has one
-    toward_limit: float           # the part of ``daily`` the limit counts, in the limit's unit
+    limit_counts: str | None  # what the limit counts, where it is not every form ("preformed vitamin A ...")
+    limit_name: str | None  # the limit's own name ("Preformed vitamin A"), where it has one
+    toward_limit: float  # the part of ``daily`` the limit counts, in the limit's unit
     shares: list[tuple[str, float, float]]  # (product, daily, toward the limit)
 
     @property
@@ -77,12 +77,20 @@ class Total:
         def rounded(value: float | None) -> float | None:
             return None if value is None or not math.isfinite(value) else round(value, 4)
 
-        return {"nutrient": self.nutrient, "amount": rounded(self.daily), "unit": self.measure,
-                "ul": rounded(self.limit), "ul_unit": self.limit_measure if self.limit else None,
-                "ul_counts": self.limit_counts, "amount_toward_ul": rounded(self.toward_limit) if self.limit else None,
-                "ul_percent": rounded(self.ul_percent), "dv": rounded(self.dv), "dv_unit": self.measure if self.dv else None,
-                "dv_percent": rounded(self.dv_percent),
-                "products": [{"product": name, "amount": rounded(daily)} for name, daily, _ in self.shares]}
+        return {
+            "nutrient": self.nutrient,
+            "amount": rounded(self.daily),
+            "unit": self.measure,
+            "ul": rounded(self.limit),
+            "ul_unit": self.limit_measure if self.limit else None,
+            "ul_counts": self.limit_counts,
+            "amount_toward_ul": rounded(self.toward_limit) if self.limit else None,
+            "ul_percent": rounded(self.ul_percent),
+            "dv": rounded(self.dv),
+            "dv_unit": self.measure if self.dv else None,
+            "dv_percent": rounded(self.dv_percent),
+            "products": [{"product": name, "amount": rounded(daily)} for name, daily, _ in self.shares],
+        }
 
 
 def totals(products: list[Product]) -> dict[str, Total]:
@@ -94,16 +102,26 @@ def totals(products: list[Product]) -> dict[str, Total]:
         nutrient = resolved.reference.nutrients[nid]
         ul = nutrient.ul
         counts = ul.covers if ul is not None and (ul.not_counted or ul.name) else None
-        out[nid] = Total(nid, nutrient.name, summed.measure, summed.total, nutrient.dv, summed.limit,
-                         summed.limit_measure, counts, ul.name if ul is not None else None, summed.ul_total,
-                         summed.shares)
+        out[nid] = Total(
+            nid,
+            nutrient.name,
+            summed.measure,
+            summed.total,
+            nutrient.dv,
+            summed.limit,
+            summed.limit_measure,
+            counts,
+            ul.name if ul is not None else None,
+            summed.ul_total,
+            summed.shares,
+        )
     return out
 
 
 @dataclass
 class Report:
     products: list[Product]
-    population: str                       # the group's description ("adults (19+)")
+    population: str  # the group's description ("adults (19+)")
     totals: dict[str, Total]
     stack_findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -118,8 +136,10 @@ class Report:
     def sentences(self) -> list[tuple[str, str]]:
         """(severity, sentence) per problem: the stack's first, then each product's, most severe first."""
         said: list[tuple[str, str]] = self._stack_sentences()
-        ranked = sorted(((p, f) for p in self.products for f in p.findings),
-                        key=lambda pf: (-SEVERITIES.index(pf[1].severity), self.products.index(pf[0])))
+        ranked = sorted(
+            ((p, f) for p in self.products for f in p.findings),
+            key=lambda pf: (-SEVERITIES.index(pf[1].severity), self.products.index(pf[0])),
+        )
         once: set[tuple] = set()  # one "could not be read" per product, one megadose sentence per nutrient
         for product, f in ranked:
             if f.code in UNREADABLE - {"SUP005"}:
@@ -153,19 +173,32 @@ class Report:
         template = words()["sentences"]
         over = [t for t in self.totals.values() if t.limit and t.toward_limit > t.limit]
         if not over:  # the products could not be added up here: the findings as they are worded
-            return [(f.severity, template["other"].format(product="Together", message=f.message))
-                    for f in self.stack_findings]
+            return [
+                (f.severity, template["other"].format(product="Together", message=f.message))
+                for f in self.stack_findings
+            ]
         severity = max((f.severity for f in self.stack_findings), key=SEVERITIES.index)
         out: list[tuple[str, str]] = []
         for total in over:
             assert total.limit is not None  # `over` holds totals with a limit
             top = max(total.shares, key=lambda share: share[2])
             share = top[2] / total.toward_limit * 100
-            out.append((severity, template["SUP501"].format(
-                population=self.population, nutrient=in_sentence(total.limit_name or total.nutrient),
-                daily=quantity(total.toward_limit, total.limit_measure),
-                limit=quantity(total.limit, total.limit_measure),
-                how_much=how_much(total.toward_limit / total.limit), top=top[0], top_share=percent(share)).strip()))
+            out.append(
+                (
+                    severity,
+                    template["SUP501"]
+                    .format(
+                        population=self.population,
+                        nutrient=in_sentence(total.limit_name or total.nutrient),
+                        daily=quantity(total.toward_limit, total.limit_measure),
+                        limit=quantity(total.limit, total.limit_measure),
+                        how_much=how_much(total.toward_limit / total.limit),
+                        top=top[0],
+                        top_share=percent(share),
+                    )
+                    .strip(),
+                )
+            )
         return out
 
     def _product_sentence(self, product: Product, f: Finding) -> str:
@@ -186,22 +219,30 @@ class Report:
             if counted and limit:
                 measure = str(nutrient.ul.measure)
                 return template["SUP201"].format(
-                    **fields, nutrient=in_sentence(nutrient.ul.name or nutrient.name), daily=quantity(counted[0], measure),
-                    limit=quantity(limit, measure), how_much=how_much(counted[0] / limit))
+                    **fields,
+                    nutrient=in_sentence(nutrient.ul.name or nutrient.name),
+                    daily=quantity(counted[0], measure),
+                    limit=quantity(limit, measure),
+                    how_much=how_much(counted[0] / limit),
+                )
         if f.code in ("SUP202", "SUP203") and nid is not None and nutrient is not None and nutrient.dv:
             daily = resolved.daily(nid)
             if daily:
                 measure = str(nutrient.measure)
                 return template[f.code].format(
-                    **fields, nutrient=in_sentence(nutrient.name), daily=quantity(daily, measure),
-                    dv=quantity(nutrient.dv, measure), dv_times=times(daily / nutrient.dv).rstrip("×") + " times")
+                    **fields,
+                    nutrient=in_sentence(nutrient.name),
+                    daily=quantity(daily, measure),
+                    dv=quantity(nutrient.dv, measure),
+                    dv_times=times(daily / nutrient.dv).rstrip("×") + " times",
+                )
         if f.code in template and f.code not in ("SUP201", "SUP202", "SUP203", "SUP501"):
             return template[f.code].format(**fields)
         return template["other"].format(**fields, message=f.message)
 
 
 def how_much(ratio: float) -> str:
-    """"156% of", "more than twice", "three times": how far an amount is over a limit, in words."""
+    """ "156% of", "more than twice", "three times": how far an amount is over a limit, in words."""
     multiples = words()["multiples"]
     if not math.isfinite(ratio):
         return "far more than"

@@ -16,19 +16,28 @@ def report_html(report: Report, index: int = 1) -> str:
     sentences = report.sentences()
     names = [p.name for p in report.products]
     anchor = "shopper" if index == 1 else f"shopper-{index}"
-    parts = [f'<section class="shopper" id="{anchor}" aria-labelledby="{anchor}-title">',
-             f'<h2 id="{anchor}-title">What this means for you</h2>',
-             f'<p class="for">For {text(report.population)}, taking '
-             + (" and ".join(f"<strong>{text(n)}</strong>" for n in names) if len(names) < 3 else
-                ", ".join(f"<strong>{text(n)}</strong>" for n in names[:-1]) + f" and <strong>{text(names[-1])}</strong>")
-             + (" together" if len(names) > 1 else "") + " as each label directs.</p>"]
+    parts = [
+        f'<section class="shopper" id="{anchor}" aria-labelledby="{anchor}-title">',
+        f'<h2 id="{anchor}-title">What this means for you</h2>',
+        f'<p class="for">For {text(report.population)}, taking '
+        + (
+            " and ".join(f"<strong>{text(n)}</strong>" for n in names)
+            if len(names) < 3
+            else ", ".join(f"<strong>{text(n)}</strong>" for n in names[:-1])
+            + f" and <strong>{text(names[-1])}</strong>"
+        )
+        + (" together" if len(names) > 1 else "")
+        + " as each label directs.</p>",
+    ]
     if sentences:
         parts.append('<ul class="sentences">')
         parts += [f'<li class="sentence {attr(severity)}">{text(sentence)}</li>' for severity, sentence in sentences]
         parts.append("</ul>")
     else:
-        parts.append('<p class="sentence-none">Nothing here is above an upper limit, and no warning the label '
-                     "should carry is missing.</p>")
+        parts.append(
+            '<p class="sentence-none">Nothing here is above an upper limit, and no warning the label '
+            "should carry is missing.</p>"
+        )
     parts.append(_table(report, near))
     for note in report.notes:
         parts.append(f'<p class="note">{text(note)}</p>')
@@ -40,27 +49,33 @@ def _table(report: Report, near: float) -> str:
     rows = [_row(total, near, len(report.products) > 1) for total in report.totals.values()]
     if not rows:
         return '<p class="note">No nutrient amounts could be read, so there is nothing to add up.</p>'
-    legend = "".join(f'<li><span class="swatch {attr(status)}" aria-hidden="true"></span>{text(entry["says"])}</li>'
-                     for status, entry in words()["colours"].items())
+    legend = "".join(
+        f'<li><span class="swatch {attr(status)}" aria-hidden="true"></span>{text(entry["says"])}</li>'
+        for status, entry in words()["colours"].items()
+    )
     from_head = '<th scope="col">From</th>' if len(report.products) > 1 else ""
-    return "\n".join([
-        '<div class="table-wrap">',
-        '<table class="daily">',
-        f"<caption>A day of {'these products' if len(report.products) > 1 else 'this product'}"
-        '<span class="caption-note">'
-        f"Upper limits and Daily Values are for {text(report.population)}.</span></caption>",
-        "<thead><tr>"
-        '<th scope="col">Nutrient (what the amount includes)</th>'
-        '<th scope="col" class="num">A day</th>'
-        '<th scope="col" class="num">Upper limit</th>'
-        '<th scope="col">% of the upper limit</th>'
-        '<th scope="col">% of the Daily Value</th>'
-        f"{from_head}</tr></thead>",
-        "<tbody>", *rows, "</tbody>",
-        "</table>",
-        "</div>",
-        f'<ul class="legend" aria-label="What the colours mean">{legend}</ul>',
-    ])
+    return "\n".join(
+        [
+            '<div class="table-wrap">',
+            '<table class="daily">',
+            f"<caption>A day of {'these products' if len(report.products) > 1 else 'this product'}"
+            '<span class="caption-note">'
+            f"Upper limits and Daily Values are for {text(report.population)}.</span></caption>",
+            "<thead><tr>"
+            '<th scope="col">Nutrient (what the amount includes)</th>'
+            '<th scope="col" class="num">A day</th>'
+            '<th scope="col" class="num">Upper limit</th>'
+            '<th scope="col">% of the upper limit</th>'
+            '<th scope="col">% of the Daily Value</th>'
+            f"{from_head}</tr></thead>",
+            "<tbody>",
+            *rows,
+            "</tbody>",
+            "</table>",
+            "</div>",
+            f'<ul class="legend" aria-label="What the colours mean">{legend}</ul>',
+        ]
+    )
 
 
 def _row(total: Total, near: float, several: bool) -> str:
@@ -69,24 +84,30 @@ def _row(total: Total, near: float, several: bool) -> str:
     if total.limit and total.limit_counts:
         part = quantity(total.toward_limit, total.limit_measure)
         what = f"only {in_sentence(total.limit_name)}" if total.limit_name else total.limit_counts
-        counts = (f'<span class="counts" title="{attr(total.limit_counts)}">all forms; the limit counts {text(what)}: '
-                  f"{text(part)} of this</span>")
+        counts = (
+            f'<span class="counts" title="{attr(total.limit_counts)}">all forms; the limit counts {text(what)}: '
+            f"{text(part)} of this</span>"
+        )
     elif total.limit:
         counts = '<span class="counts">all of it counts toward the limit</span>'
     limit = text(quantity(total.limit, total.limit_measure)) if total.limit else none_mark("no upper limit")
     shares = ""
     if several:
-        items = "".join(f'<li>{text(name)}: <span class="amount">{text(quantity(daily, total.measure))}</span></li>'
-                        for name, daily, _ in total.shares)
+        items = "".join(
+            f'<li>{text(name)}: <span class="amount">{text(quantity(daily, total.measure))}</span></li>'
+            for name, daily, _ in total.shares
+        )
         shares = f'<td><ul class="shares">{items}</ul></td>'
     state = total.status(near)
-    return (f'<tr class="{attr(state)}">'
-            f'<th scope="row">{text(total.nutrient)}{counts}</th>'
-            f'<td class="num">{text(quantity(total.daily, total.measure))}</td>'
-            f'<td class="num">{limit}</td>'
-            f"<td>{_bar(total.ul_percent, state, status, 'no upper limit')}</td>"
-            f"<td>{_bar(total.dv_percent, state, status, 'no Daily Value', flagged=False)}</td>"
-            f"{shares}</tr>")
+    return (
+        f'<tr class="{attr(state)}">'
+        f'<th scope="row">{text(total.nutrient)}{counts}</th>'
+        f'<td class="num">{text(quantity(total.daily, total.measure))}</td>'
+        f'<td class="num">{limit}</td>'
+        f"<td>{_bar(total.ul_percent, state, status, 'no upper limit')}</td>"
+        f"<td>{_bar(total.dv_percent, state, status, 'no Daily Value', flagged=False)}</td>"
+        f"{shares}</tr>"
+    )
 
 
 def _bar(value: float | None, state: str, says: str, missing: str, flagged: bool = True) -> str:
@@ -97,30 +118,49 @@ def _bar(value: float | None, state: str, says: str, missing: str, flagged: bool
     width = max(0.0, min(value, 100.0))
     shown = "flag" if flagged else "visually-hidden"
     flag = f'<span class="{shown}">{text(says)}</span>' if state in ("over", "near") else ""
-    return (f'<div class="bar-cell"><span class="value">{percent(value)}</span>'
-            f'<span class="track" aria-hidden="true"><span class="fill {attr(state)}" style="width:{width:.1f}%">'
-            f"</span></span>{flag}</div>")
+    return (
+        f'<div class="bar-cell"><span class="value">{percent(value)}</span>'
+        f'<span class="track" aria-hidden="true"><span class="fill {attr(state)}" style="width:{width:.1f}%">'
+        f"</span></span>{flag}</div>"
+    )
 
 
 def style() -> str:
     colours = words()["colours"]
-    swatches = "\n".join(f".fill.{name}, .swatch.{name} {{ background: {entry['colour']}; }}\n"
-                         f"tr.{name} .flag {{ color: {entry['colour']}; }}" for name, entry in colours.items())
+    swatches = "\n".join(
+        f".fill.{name}, .swatch.{name} {{ background: {entry['colour']}; }}\n"
+        f"tr.{name} .flag {{ color: {entry['colour']}; }}"
+        for name, entry in colours.items()
+    )
     return STYLE + "\n" + swatches
 
 
 def page(body: str, title: str = "What's in your supplements") -> str:
     """A whole page around ``body`` (the report, a form or both)."""
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{text(title)}</title>", f"<style>{style()}</style>", "</head>", "<body>",
-        f"<header><h1>{text(title)}</h1></header>", "<main>", body, "</main>",
-        "<footer><p>Upper limit: the most of a nutrient a day that is likely to pose no risk of harm "
-        "(the Tolerable Upper Intake Level of the US National Academies). "
-        "Daily Value: the FDA's reference amount a day. Bars stop at 100%; the number shows the whole value. "
-        "This page is not medical advice.</p></footer>",
-        "</body>", "</html>", ""])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{text(title)}</title>",
+            f"<style>{style()}</style>",
+            "</head>",
+            "<body>",
+            f"<header><h1>{text(title)}</h1></header>",
+            "<main>",
+            body,
+            "</main>",
+            "<footer><p>Upper limit: the most of a nutrient a day that is likely to pose no risk of harm "
+            "(the Tolerable Upper Intake Level of the US National Academies). "
+            "Daily Value: the FDA's reference amount a day. Bars stop at 100%; the number shows the whole value. "
+            "This page is not medical advice.</p></footer>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
 STYLE = """

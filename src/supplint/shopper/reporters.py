@@ -46,8 +46,9 @@ class _ShopperReporter(Reporter):
         if product is None:
             facts = self._facts.get(path)
             name = facts.product if facts is not None else path
-            product = self._products[path] = Product(name, path, [], getattr(facts, "doc", None),
-                                                     getattr(facts, "resolved", None))
+            product = self._products[path] = Product(
+                name, path, [], getattr(facts, "doc", None), getattr(facts, "resolved", None)
+            )
         return product
 
     def reports(self) -> list[Report]:
@@ -100,8 +101,9 @@ class ShopperTextReporter(_ShopperReporter):
                 self.out.write(f"  - {visible(sentence)}\n")
         if not self.quiet:
             total = sum(self.tally.severities.values())
-            self.out.write(("No problems found." if not total else
-                            f"{total:,} problem{'s' if total != 1 else ''} found.") + "\n")
+            self.out.write(
+                ("No problems found." if not total else f"{total:,} problem{'s' if total != 1 else ''} found.") + "\n"
+            )
 
 
 class ShopperHtmlReporter(_ShopperReporter):
@@ -110,7 +112,10 @@ class ShopperHtmlReporter(_ShopperReporter):
     def close(self, checked: int) -> None:
         from .page import page, report_html
 
-        body = "\n".join(report_html(report, index) for index, report in enumerate(self.reports(), 1)) or "<p>No products were checked.</p>"
+        body = (
+            "\n".join(report_html(report, index) for index, report in enumerate(self.reports(), 1))
+            or "<p>No products were checked.</p>"
+        )
         text = page(body)
         self.out.write(text if unicode_ok(self.out) else text.encode("ascii", "xmlcharrefreplace").decode("ascii"))
 

@@ -43,22 +43,29 @@ class Engine(Protocol):
 
     registry: Registry
     reference: Reference
-    codes: frozenset[str]        # the rules selected for this file
-    population: Population       # for labels that name none, and for every product of a stack
+    codes: frozenset[str]  # the rules selected for this file
+    population: Population  # for labels that name none, and for every product of a stack
     #: Texts that stand in for files on disk (absolute, normalized path → text); ``read_files`` False: a page's
     #: named labels come from there only.
     overlay: Mapping[str, str]
     read_files: bool
 
-    def finding(self, hit: Hit, filename: str, rule: RuleSpec | None = None, doc: Document | None = None,
-                text: str | None = None) -> Finding:
+    def finding(
+        self,
+        hit: Hit,
+        filename: str,
+        rule: RuleSpec | None = None,
+        doc: Document | None = None,
+        text: str | None = None,
+    ) -> Finding:
         """``hit`` as a finding of ``rule`` (or of the built-in rule its code names), placed in ``doc``."""
 
     def findings(self, hits: Iterable[Hit], filename: str, doc: Document | None = None) -> list[Finding]:
         """Built-in hits as findings, keeping those whose code is selected."""
 
-    def run_rules(self, target: str, subject: object, filename: str,
-                  findings: list[Finding]) -> Iterator[tuple[RuleSpec, Hit]]:
+    def run_rules(
+        self, target: str, subject: object, filename: str, findings: list[Finding]
+    ) -> Iterator[tuple[RuleSpec, Hit]]:
         """(rule, hit) of every selected rule reading ``target`` ("page", "stack", "label"); a rule that fails
         adds its SUP008 to ``findings`` and the others still run."""
 
@@ -73,8 +80,9 @@ class Engine(Protocol):
 
     def resolve_label(self, label, own_population: bool = True) -> Resolved: ...
 
-    def resolved(self, text: str, filename: str = "label.yaml",
-                 own_population: bool = True) -> tuple[Document, Resolved] | None:
+    def resolved(
+        self, text: str, filename: str = "label.yaml", own_population: bool = True
+    ) -> tuple[Document, Resolved] | None:
         """(document, resolved label) of a label file's text, or None when it is not a well-formed label."""
 
     def with_population(self, population: str) -> Engine: ...

@@ -68,7 +68,8 @@ def check_dsld(engine: Engine, text: str, filename: str) -> Checked:
         doc = _document(text, filename)
     except ImportFailed as exc:
         at = Span(exc.line, exc.column, exc.line, exc.column) if exc.line and exc.column else FILE_START
-        problem = Hit.at(INVALID_YAML, str(exc), at,
-                         "a .json file given to `supplint check` is read as one NIH DSLD v9 label record")
+        problem = Hit.at(
+            INVALID_YAML, str(exc), at, "a .json file given to `supplint check` is read as one NIH DSLD v9 label record"
+        )
         return Checked(engine.findings([problem], filename))
     return engine.check_label(doc, text, filename)

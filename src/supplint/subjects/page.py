@@ -68,6 +68,7 @@ def check_page(engine: Engine, text: str, filename: str) -> list[Finding]:
 
 def _moved(finding: Finding, embedded: Embedded, filename: str) -> Finding:
     """A finding of an embedded label, at the page's lines and columns (its fix too)."""
+
     def line(n: int) -> int:
         return embedded.line + n - 1
 
@@ -76,14 +77,33 @@ def _moved(finding: Finding, embedded: Embedded, filename: str) -> Finding:
 
     fix = finding.fix
     if fix is not None:
-        fix = {**fix, "edits": [{"line": line(e["line"]), "column": column(e["column"]), "end_line": line(e["end_line"]),
-                                 "end_column": column(e["end_column"]), "content": e["content"]} for e in fix["edits"]]}
-    return replace(finding, file=filename, line=line(finding.line), column=column(finding.column),
-                   end_line=line(finding.end_line), end_column=column(finding.end_column), fix=fix)
+        fix = {
+            **fix,
+            "edits": [
+                {
+                    "line": line(e["line"]),
+                    "column": column(e["column"]),
+                    "end_line": line(e["end_line"]),
+                    "end_column": column(e["end_column"]),
+                    "content": e["content"],
+                }
+                for e in fix["edits"]
+            ],
+        }
+    return replace(
+        finding,
+        file=filename,
+        line=line(finding.line),
+        column=column(finding.column),
+        end_line=line(finding.end_line),
+        end_column=column(finding.end_column),
+        fix=fix,
+    )
 
 
 def _referenced(engine: Engine, reference: Reference, span: Span, filename: str) -> list[Finding]:
     """The findings of a label the front matter names, at that name's place on the page."""
+
     def broken(message: str, hint: str | None = None) -> list[Finding]:
         return engine.findings([Hit.at(BROKEN_REFERENCE, message, span, hint)], filename)
 
@@ -93,12 +113,16 @@ def _referenced(engine: Engine, reference: Reference, span: Span, filename: str)
     target = os.path.normpath(os.path.join(page_dir, reference.path))
     if not engine.read_files:  # the labels were handed over in memory: nothing on disk is looked at
         if target not in engine.overlay:
-            return broken(f"label file '{reference.path}' was not given with the page",
-                          "pass its text in `labels`, keyed by the path the page names")
+            return broken(
+                f"label file '{reference.path}' was not given with the page",
+                "pass its text in `labels`, keyed by the path the page names",
+            )
         return _at_reference(engine.referenced_findings(target), reference, span, filename)
     if not inside(target, repository_root(page_dir)):  # links resolved: a link out of the repository stays out
-        return broken(f"label file '{reference.path}' is outside the repository",
-                      "keep label files inside the repository the page belongs to")
+        return broken(
+            f"label file '{reference.path}' is outside the repository",
+            "keep label files inside the repository the page belongs to",
+        )
     if os.path.isdir(target):
         return broken(f"label file '{reference.path}' is a directory", "check the path, relative to the page")
     named = _named.get()
@@ -111,12 +135,21 @@ def _referenced(engine: Engine, reference: Reference, span: Span, filename: str)
             return []
         found = engine.referenced_findings(target)
     except OSError as exc:
-        return broken(f"label file '{reference.path}' {os_reason(exc)}",
-                      "check the path, relative to the page")
+        return broken(f"label file '{reference.path}' {os_reason(exc)}", "check the path, relative to the page")
     return _at_reference(found, reference, span, filename)
 
 
 def _at_reference(found: list[Finding], reference: Reference, span: Span, filename: str) -> list[Finding]:
-    return [replace(f, file=filename, line=span.line, column=span.column, end_line=span.end_line,
-                    end_column=span.end_column, message=f"{reference.path}:{f.line}: {f.message}", fix=None)
-            for f in found]
+    return [
+        replace(
+            f,
+            file=filename,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            message=f"{reference.path}:{f.line}: {f.message}",
+            fix=None,
+        )
+        for f in found
+    ]

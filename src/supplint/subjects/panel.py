@@ -22,10 +22,14 @@ from .contract import Checked, Engine
 from .dsld import OriginDocument
 
 _CODES = {"unknown_unit": UNKNOWN_UNIT, "malformed_amount": MALFORMED_AMOUNT}
-_HINT = ("fix the line in the panel, or run `supplint import text` on it and edit the label it writes; "
-         "a .txt file given to `supplint check` is read as a Supplement Facts panel copied as text")
-_NOT_A_PANEL = ("a .txt file given to `supplint check` is read as a Supplement Facts panel copied as text; "
-                "`supplint import text FILE` shows what supplint reads from it")
+_HINT = (
+    "fix the line in the panel, or run `supplint import text` on it and edit the label it writes; "
+    "a .txt file given to `supplint check` is read as a Supplement Facts panel copied as text"
+)
+_NOT_A_PANEL = (
+    "a .txt file given to `supplint check` is read as a Supplement Facts panel copied as text; "
+    "`supplint import text FILE` shows what supplint reads from it"
+)
 
 
 @lru_cache(maxsize=4)  # `check` and the run's notes read the same text once
@@ -55,10 +59,15 @@ def check_panel(engine: Engine, text: str, filename: str) -> Checked:
         conversion = _convert(text, filename)
     except ImportFailed as exc:
         at = Span(exc.line, exc.column, exc.line, exc.column) if exc.line and exc.column else FILE_START
-        return Checked(engine.findings([Hit.at(INVALID_YAML, f"not read as a Supplement Facts panel: {exc}", at,
-                                               _NOT_A_PANEL)], filename))
-    unread = [Hit.point(_CODES.get(kind, INVALID_LABEL), note.split(": ", 1)[-1], line, column, _HINT)
-              for line, column, kind, note in conversion.problems]
+        return Checked(
+            engine.findings(
+                [Hit.at(INVALID_YAML, f"not read as a Supplement Facts panel: {exc}", at, _NOT_A_PANEL)], filename
+            )
+        )
+    unread = [
+        Hit.point(_CODES.get(kind, INVALID_LABEL), note.split(": ", 1)[-1], line, column, _HINT)
+        for line, column, kind, note in conversion.problems
+    ]
     doc = OriginDocument(copy.deepcopy(conversion.label), origins=conversion.origins)
     checked = engine.check_label(doc, text, filename)
     checked.findings[:0] = engine.findings(unread, filename)

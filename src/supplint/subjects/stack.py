@@ -41,25 +41,23 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Member:
-    name: str                # unique within the stack: the product name (and its file when two share it)
-    file: str                # where findings about it are reported
+    name: str  # unique within the stack: the product name (and its file when two share it)
+    file: str  # where findings about it are reported
     doc: Document | _AtEntry
     resolved: Resolved
     per_day: int
-    prefix: tuple = ()       # the label's path inside its document (inline labels of a stack file)
+    prefix: tuple = ()  # the label's path inside its document (inline labels of a stack file)
 
 
 @dataclass(slots=True)
 class StackContext:
     members: list[Member]
-    totals: dict             # nutrient id → summary.NutrientTotal
+    totals: dict  # nutrient id → summary.NutrientTotal
     population: Population
     reference: Reference
 
     def member(self, name: str) -> Member:
         return next(m for m in self.members if m.name == name)
-
-
 
 
 class _Entry(BaseModel):
@@ -109,7 +107,9 @@ def stack_of_file(engine: Engine, doc: Document, text: str, filename: str) -> St
     return check_stack_file(engine, doc, text, filename)[1]
 
 
-def check_stack_file(engine: Engine, doc: Document, text: str, filename: str) -> tuple[list[Finding], StackContext | None]:
+def check_stack_file(
+    engine: Engine, doc: Document, text: str, filename: str
+) -> tuple[list[Finding], StackContext | None]:
     """A stack file: its entries are validated, inline labels linted in place, named label files read; SUP501.
     Also the regimen it describes (for reports of its daily totals), None with fewer than two products."""
     try:
@@ -141,14 +141,21 @@ def check_stack_file(engine: Engine, doc: Document, text: str, filename: str) ->
             member_text = read_text(path, root)
         except (OSError, ValueError) as exc:
             reason = "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
-            problem = Hit.at(INVALID_LABEL, f"stack: label file '{entry.label}' {reason}", doc.value_span(at),
-                             "name label files relative to the stack file, inside its repository")
+            problem = Hit.at(
+                INVALID_LABEL,
+                f"stack: label file '{entry.label}' {reason}",
+                doc.value_span(at),
+                "name label files relative to the stack file, inside its repository",
+            )
             out += engine.findings([problem], filename)
             continue
         found = engine.resolved(member_text, path, own_population=False)
         if found is None:
-            problem = Hit.at(INVALID_LABEL, f"stack: '{entry.label}' is not a well-formed label; check it on its own",
-                             doc.value_span(at))
+            problem = Hit.at(
+                INVALID_LABEL,
+                f"stack: '{entry.label}' is not a well-formed label; check it on its own",
+                doc.value_span(at),
+            )
             out += engine.findings([problem], filename)
             continue
         _, resolved = found

@@ -10,9 +10,20 @@ from .values import ABSENT, as_list, clean_text, digits, number, short
 
 # DSLD's spelled-out units → the format's spelling (the rest is left to the format's own unit table).
 _UNIT_WORDS = {
-    "gram": "g", "grams": "g", "milligram": "mg", "milligrams": "mg", "microgram": "mcg", "micrograms": "mcg",
-    "kilogram": "kg", "milliliter": "mL", "millilitre": "mL", "liter": "L", "litre": "L",
-    "international unit": "IU", "international units": "IU", "i.u.": "IU",
+    "gram": "g",
+    "grams": "g",
+    "milligram": "mg",
+    "milligrams": "mg",
+    "microgram": "mcg",
+    "micrograms": "mcg",
+    "kilogram": "kg",
+    "milliliter": "mL",
+    "millilitre": "mL",
+    "liter": "L",
+    "litre": "L",
+    "international unit": "IU",
+    "international units": "IU",
+    "i.u.": "IU",
 }
 _QUALIFIER_WORDS = {"a-te": "alpha-te", "alpha te": "alpha-te", "a-tocopherol": "alpha-tocopherol"}
 _SCALES = ("million", "billion", "trillion")
@@ -109,7 +120,7 @@ def row_dv(draft: Draft, found: tuple[int, dict], src: tuple, dst: tuple, name: 
         return None
     adult = [(i, g) for i, g in groups if "adult" in str(g.get("name") or "").lower()]
     unnamed = [(i, g) for i, g in groups if not clean_text(g.get("name"))]
-    chosen = (adult or (unnamed if len(groups) == 1 else []))
+    chosen = adult or (unnamed if len(groups) == 1 else [])
     if not chosen:
         if any(g.get("percent") is not None for _, g in groups):
             names = ", ".join(str(g.get("name")) for _, g in groups)

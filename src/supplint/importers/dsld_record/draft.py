@@ -26,7 +26,7 @@ class Draft:
 
     def forget(self, dst: tuple) -> None:
         """Drop the origins under a label path that will not be written."""
-        for path in [path for path in self.origins if path[:len(dst)] == dst]:
+        for path in [path for path in self.origins if path[: len(dst)] == dst]:
             del self.origins[path]
 
     def add_note(self, text: str, json_path: tuple) -> None:

@@ -55,18 +55,22 @@ def _row(draft: Draft, row: object, src: tuple, dst: tuple, member: bool) -> dic
             draft.note(f"row '{name}': DSLD {field} '{short(extra)}' not carried over")
     if amount is None and not member:
         draft.forget(dst)  # origins its `as` and members took under a place in facts it will not have
-        draft.note(f"row '{name}' left out of facts: "
-                   + (f"its amount '{problem[1]}' cannot be written in the label format" if problem else
-                      "it has no amount, which a row of the facts needs")
-                   + "; its text is kept in `notes`")
+        draft.note(
+            f"row '{name}' left out of facts: "
+            + (
+                f"its amount '{problem[1]}' cannot be written in the label format"
+                if problem
+                else "it has no amount, which a row of the facts needs"
+            )
+            + "; its text is kept in `notes`"
+        )
         printed = name + (f": {problem[1]}" if problem else "")
         if blend:
             printed += f" (blend of {', '.join(member['name'] for member in blend)})"
         draft.add_note(printed, (*src, "name"))
         return None
     if amount is None and problem:
-        draft.note(f"blend member '{name}': its amount '{problem[1]}' cannot be written in the label format; "
-                   "left out")
+        draft.note(f"blend member '{name}': its amount '{problem[1]}' cannot be written in the label format; left out")
     draft.origin(dst, *src, "name")
     draft.origin((*dst, "name"), *src, "name")
     if amount is not None:

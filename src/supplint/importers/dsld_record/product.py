@@ -62,8 +62,12 @@ def add_serving(draft: Draft) -> None:
             serving["per_day"] = f"{int(least)}-{int(most)}"
         else:
             serving["per_day"] = int(most)
-        draft.origin(("serving", "per_day"), "servingSizes", index,
-                     "maxDailyServings" if size.get("maxDailyServings") is not None else "minDailyServings")
+        draft.origin(
+            ("serving", "per_day"),
+            "servingSizes",
+            index,
+            "maxDailyServings" if size.get("maxDailyServings") is not None else "minDailyServings",
+        )
     else:
         shown = "not given" if most is None else short(digits(most))
         draft.note(f"daily servings {shown}: `per_day` left out (the format's default is 1 a day)")
@@ -93,9 +97,11 @@ def add_other_ingredients(draft: Draft) -> None:
     for index, item in in_order(as_list(other.get("ingredients"))):
         if not isinstance(item, dict) or not (text := clean_text(item.get("name"))):
             continue
-        forms = [f"{(clean_text(form.get('prefix')) or '').lower()} {clean_text(form.get('name'))}".strip()
-                 for _, form in in_order(as_list(item.get("forms")))
-                 if isinstance(form, dict) and clean_text(form.get("name"))]
+        forms = [
+            f"{(clean_text(form.get('prefix')) or '').lower()} {clean_text(form.get('name'))}".strip()
+            for _, form in in_order(as_list(item.get("forms")))
+            if isinstance(form, dict) and clean_text(form.get("name"))
+        ]
         if forms:
             text += f" ({', '.join(forms)})"
         draft.origin(("other_ingredients", len(names)), key, "ingredients", index, "name")

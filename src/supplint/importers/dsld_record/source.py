@@ -60,5 +60,8 @@ def positions(text: str, data: object) -> dict[tuple, tuple[int, int]] | None:
             children = {key.value: child for key, child in node.value if isinstance(key, ScalarNode)}
             stack.extend((child, value[key], (*path, key)) for key, child in children.items() if key in value)
         elif isinstance(node, SequenceNode) and isinstance(value, list) and len(node.value) == len(value):
-            stack.extend((child, item, (*path, index)) for index, (child, item) in enumerate(zip(node.value, value, strict=False)))
+            stack.extend(
+                (child, item, (*path, index))
+                for index, (child, item) in enumerate(zip(node.value, value, strict=False))
+            )
     return found

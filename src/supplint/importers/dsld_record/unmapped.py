@@ -6,11 +6,38 @@ from .draft import Draft
 from .values import clean_text, short
 
 # Top-level fields: those the importer reads, and DSLD's own bookkeeping (not label text), left out with one note.
-_MAPPED = frozenset({"fullName", "brandName", "physicalState", "servingSizes", "servingsPerContainer", "statements",
-                     "ingredientRows", "otheringredients", "otherIngredients", "percentDvFootnote"})
-_BOOKKEEPING = ("id", "src", "upcSku", "productVersionCode", "productType", "pdf", "thumbnail", "nhanesId",
-                "bundleName", "events", "labelRelationships", "hasOuterCarton", "offMarket", "entryDate",
-                "langualCodes", "brandIpSymbol")
+_MAPPED = frozenset(
+    {
+        "fullName",
+        "brandName",
+        "physicalState",
+        "servingSizes",
+        "servingsPerContainer",
+        "statements",
+        "ingredientRows",
+        "otheringredients",
+        "otherIngredients",
+        "percentDvFootnote",
+    }
+)
+_BOOKKEEPING = (
+    "id",
+    "src",
+    "upcSku",
+    "productVersionCode",
+    "productType",
+    "pdf",
+    "thumbnail",
+    "nhanesId",
+    "bundleName",
+    "events",
+    "labelRelationships",
+    "hasOuterCarton",
+    "offMarket",
+    "entryDate",
+    "langualCodes",
+    "brandIpSymbol",
+)
 _SAID = {
     "netContents": "net contents {value} not carried over: the label format has no net quantity",
     "targetGroups": "target groups {value} not carried over: the label's population is left to the default (adults)",
@@ -47,8 +74,12 @@ def _describe(value: object) -> str:
     shown = []
     for item in items:
         if isinstance(item, dict):
-            item = item.get("display") or item.get("langualCodeDescription") or item.get("dailyValueTargetGroupName") \
+            item = (
+                item.get("display")
+                or item.get("langualCodeDescription")
+                or item.get("dailyValueTargetGroupName")
                 or item.get("name")
+            )
         if isinstance(item, str) and item.strip():
             shown.append(f"'{short(item.strip(), 40)}'")
     return ", ".join(shown) if shown else "(listed in the record)"

@@ -48,24 +48,36 @@ def nest(record: Record, items: list[Item]) -> list[dict]:
             parent.row.setdefault("blend", []).append(row)
             path = (*parent.path, "blend", len(parent.row["blend"]) - 1)
             if why == "fits":
-                record.note(item.line, f"'{item.name}' read as a member of '{parent.item.name}' (not indented, but its "
-                                       "amount fits in the blend's total): check it")
-            if parent.remaining is not None and (mass := _quantity(parses(item.amount or ""))) is not None \
-                    and mass[0] == parent.remaining[0]:
+                record.note(
+                    item.line,
+                    f"'{item.name}' read as a member of '{parent.item.name}' (not indented, but its "
+                    "amount fits in the blend's total): check it",
+                )
+            if (
+                parent.remaining is not None
+                and (mass := _quantity(parses(item.amount or ""))) is not None
+                and mass[0] == parent.remaining[0]
+            ):
                 parent.remaining = (mass[0], parent.remaining[1] - mass[1])
         elif item.amount is not None:
             facts.append(row)
             path = ("facts", len(facts) - 1)
         else:
-            heads_members = following is not None and (
-                following.line.indent > item.line.indent or following.marked) and item.kind == "name"
+            heads_members = (
+                following is not None
+                and (following.line.indent > item.line.indent or following.marked)
+                and item.kind == "name"
+            )
             if heads_members or (BLENDISH.search(item.name) and following is not None):
-                record.note(item.line, f"the blend '{item.name}' has no total amount, so its members are imported as "
-                                       "rows of their own")
+                record.note(
+                    item.line,
+                    f"the blend '{item.name}' has no total amount, so its members are imported as rows of their own",
+                )
                 stack.append(_Blend(item, None, (), len(stack), None))
             elif parent is not None:
-                record.unread(item.line, f"a member of '{parent.item.name}', which has no total amount, "
-                                         "and no amount of its own")
+                record.unread(
+                    item.line, f"a member of '{parent.item.name}', which has no total amount, and no amount of its own"
+                )
             else:
                 record.unread(item.line, "no amount")
             continue
@@ -93,8 +105,15 @@ def _member_of(item: Item, blend: _Blend, indented: bool) -> str | None:
         return "marked"
     if item.amount is None:
         return "unmeasured" if blendish and not item.members and blend.row is not None else None
-    if not indented and blendish and not item.numeric_dv and blend.remaining is not None and blend.row is not None \
-            and not item.members and not BLENDISH.search(item.name):
+    if (
+        not indented
+        and blendish
+        and not item.numeric_dv
+        and blend.remaining is not None
+        and blend.row is not None
+        and not item.members
+        and not BLENDISH.search(item.name)
+    ):
         mass = _quantity(parses(item.amount))
         if mass is not None and mass[0] == blend.remaining[0] and mass[1] <= blend.remaining[1] + 1e-9:
             return "fits"

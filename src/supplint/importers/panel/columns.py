@@ -16,8 +16,11 @@ LISTED = re.compile(r"^(?:medicinal\s+)?ingredients\s*:\s*(?=\S)", re.IGNORECASE
 #: "Medicinal Ingredients:" or "Medicinal Ingredients (per capsule)" alone: the heading of a Canadian panel.
 MEDICINAL = re.compile(r"^medicinal\s+ingredients?\b\s*(?:\([^()]*\))?\s*:?\s*(?:\([^()]*\))?$", re.IGNORECASE)
 
-_COLUMN = re.compile(r"(?:\b(?:amount|amt\.?)\s+)?\bper\s+(?:serving|\d+|one|two|three|four|five|six)\b"
-                     r"|%\s*(?:dv|daily\s+value)\b", re.IGNORECASE)
+_COLUMN = re.compile(
+    r"(?:\b(?:amount|amt\.?)\s+)?\bper\s+(?:serving|\d+|one|two|three|four|five|six)\b"
+    r"|%\s*(?:dv|daily\s+value)\b",
+    re.IGNORECASE,
+)
 _HEADING_START = re.compile(r"^(?:amount|amt\b|per\b|%|daily\b|each\b)", re.IGNORECASE)
 
 
@@ -39,7 +42,11 @@ def _top_level_commas(text: str) -> list[int]:
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
-        elif char in ",;" and depth == 0 and not (text[index - 1:index].isdigit() and text[index + 1:index + 4].isdigit()):
+        elif (
+            char in ",;"
+            and depth == 0
+            and not (text[index - 1 : index].isdigit() and text[index + 1 : index + 4].isdigit())
+        ):
             cuts.append(index)
     return cuts
 
@@ -50,8 +57,9 @@ def listed_rows(line: Line) -> list[Line]:
     cuts = _top_level_commas(line.text)
     bounds = [0, *[c + 1 for c in cuts], len(line.text) + 1]
     pieces = [line.part(start, stop - 1) for start, stop in pairwise(bounds)]
-    pieces = [piece.part(len(joined[0])) if (joined := re.match(r"^(?:and|&)\s+", piece.text))
-              else piece for piece in pieces]
+    pieces = [
+        piece.part(len(joined[0])) if (joined := re.match(r"^(?:and|&)\s+", piece.text)) else piece for piece in pieces
+    ]
     pieces = [piece for piece in pieces if piece.text]
     if len(pieces) > 1 and all(parse_row(piece).kind == "row" for piece in pieces):
         return pieces

@@ -10,8 +10,9 @@ from itertools import pairwise
 from .repair import repair
 
 _INVISIBLE_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\f": " ",
-                         "\v": " "})
+_SPACES = str.maketrans(
+    {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\f": " ", "\v": " "}
+)
 RULER = re.compile(r"^[\s\-–—_=~·.•|│┃─━═+*:]*$")  # ":" for a Markdown table's alignment row, |:---|---:|
 
 
@@ -117,18 +118,20 @@ _RUN_ON = re.compile(
     r"|amount\s+per\s+serving\b|amt\.?\s+per\s+serving\b"
     r"|each\s+\w+(?:\s+\([^()]{1,20}\))?\s+contains\b"
     r"))",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 _QUALIFIED = re.compile(r"\b(?:[o0]ther|inactive|non-?medicinal|shell|medicinal)$", re.IGNORECASE)
-_EACH_BEFORE = re.compile(r"\b(?:each|\d+|one|two|three|four|five|six)\s+[^\W\d_][\w-]*(?:\s+\([^()]{1,30}\))?$",
-                          re.IGNORECASE)
+_EACH_BEFORE = re.compile(
+    r"\b(?:each|\d+|one|two|three|four|five|six)\s+[^\W\d_][\w-]*(?:\s+\([^()]{1,30}\))?$", re.IGNORECASE
+)
 
 
 def _continues(text: str, gap: int, heading: int) -> bool:
     """Is the heading at ``heading`` the end of a longer one that starts before the gap ("other | ingredients:",
     "each tablet | contains:")?"""
-    rest = text[heading:heading + 20].lower()
+    rest = text[heading : heading + 20].lower()
     if rest.startswith(("ingredients", "medicinal")):
         return _QUALIFIED.search(text, max(0, gap - 20), gap) is not None
     if rest.startswith("contains"):
@@ -155,12 +158,16 @@ HEADINGS = re.compile(
     r"|(?:(?:amount|amt\.?|qty|quantity|per|serving|daily|values?|%|dv|\(dv\)|[*†‡])\s*){1,8}"
     r"|%\s*(?:daily\s+value|dv)\b.*|(?:%\s*)?daily\s+value\s*(?:\(dv\))?\s*%?|amount\s*%?\s*(?:dv|daily\s+value).*"
     r"|(?:amount|qty|quantity)(?:\s+per\s+serving)?|%\s*dv\*?|% ?daily ?value\*?)$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 FOOTNOTE = re.compile(
     r"^[*†‡§¶]*\s*(?:\(?\s*(?:percent\s+)?daily\s+values?\b|%\s*daily\s+value|%\s*dv\b|dv\s+not\b|not\s+established"
     r"|daily\s+value\s*\(dv\)|proprietary\s+blend\.?$|percent\s+daily)",
-    re.IGNORECASE)
-MARKED_FOOTNOTE = re.compile(r"^[*†‡§¶]+\s*(?:daily|percent|%|dv\b|not\s+established|proprietary|based\s+on)",
-                            re.IGNORECASE)
-CALORIES = re.compile(r"^(?:total\s+)?(?:calories|kcal)\b(?:\s+from\s+fat)?[\s:]*(?:\d[\d,.]*\s*(?:kcal)?)?\s*$",
-                      re.IGNORECASE)
+    re.IGNORECASE,
+)
+MARKED_FOOTNOTE = re.compile(
+    r"^[*†‡§¶]+\s*(?:daily|percent|%|dv\b|not\s+established|proprietary|based\s+on)", re.IGNORECASE
+)
+CALORIES = re.compile(
+    r"^(?:total\s+)?(?:calories|kcal)\b(?:\s+from\s+fat)?[\s:]*(?:\d[\d,.]*\s*(?:kcal)?)?\s*$", re.IGNORECASE
+)

@@ -22,8 +22,14 @@ def _fix(raw: str) -> str:
     import ftfy  # read only when a pasted panel has a non-ASCII character or an entity
 
     # widths and ligatures are NFKC's, one character at a time (_fold), so that each keeps its column
-    return ftfy.fix_text(raw, normalization=None, fix_line_breaks=False, fix_character_width=False,
-                         fix_latin_ligatures=False, unescape_html="auto")
+    return ftfy.fix_text(
+        raw,
+        normalization=None,
+        fix_line_breaks=False,
+        fix_character_width=False,
+        fix_latin_ligatures=False,
+        unescape_html="auto",
+    )
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
@@ -53,7 +59,7 @@ def _align(raw: str, fixed: str) -> list[int]:
             for skip_raw in range(max(0, total - _WINDOW), min(total, _WINDOW) + 1):
                 skip_fixed = total - skip_raw
                 a, b = i + skip_raw, j + skip_fixed
-                if raw[a:a + _STEADY] == fixed[b:b + _STEADY] and (a < len(raw) or b >= len(fixed)):
+                if raw[a : a + _STEADY] == fixed[b : b + _STEADY] and (a < len(raw) or b >= len(fixed)):
                     found = (skip_raw, skip_fixed)
                     break
             if found:
@@ -72,8 +78,10 @@ def _align(raw: str, fixed: str) -> list[int]:
 #: What ftfy is needed for: a mojibake lead character (UTF-8's lead bytes read as Windows-1252 or Latin-1: Â … ô),
 #: C1 and C0 controls, lone surrogates, curly quotes, an HTML entity. A line whose only other characters are a panel's
 #: usual marks (†, µ, •, –) needs only NFKC, which costs far less than ftfy's checks.
-_FOR_FTFY = re.compile(r"[&\u00c2-\u00f4\u0080-\u009f\u2018\u2019\u201a\u201c\u201d\u201e\x00-\x08\x0b-\x1f\x7f"
-                       r"\ud800-\udfff]")
+_FOR_FTFY = re.compile(
+    r"[&\u00c2-\u00f4\u0080-\u009f\u2018\u2019\u201a\u201c\u201d\u201e\x00-\x08\x0b-\x1f\x7f"
+    r"\ud800-\udfff]"
+)
 
 
 def _needs_repair(raw: str) -> bool:

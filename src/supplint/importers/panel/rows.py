@@ -66,7 +66,7 @@ def _trailing_group(text: str) -> tuple[str, str] | None:
         elif text[index] == "(":
             depth -= 1
             if depth == 0:
-                return text[:index].rstrip(), text[index + 1:-1].strip()
+                return text[:index].rstrip(), text[index + 1 : -1].strip()
     return None
 
 
@@ -122,7 +122,7 @@ def _find_amount(text: str) -> tuple[int | None, str | None, str | None, AmountE
         return None, None, None, None
     # The amount most likely meant is the last number outside parentheses; say why it cannot be read.
     outside = [s for s in starts if text[:s].count("(") == text[:s].count(")")] or starts
-    candidate = text[outside[-1]:].strip()
+    candidate = text[outside[-1] :].strip()
     try:
         parse_amount(candidate)
     except AmountError as exc:
@@ -143,13 +143,13 @@ def _second_column(before: str) -> bool:
 
 
 def _split_as(name: str) -> tuple[str, str | None]:
-    """"Vitamin D3 (as cholecalciferol)" → ("Vitamin D3", "cholecalciferol"); also "(from …)" and a bare " as "."""
+    """ "Vitamin D3 (as cholecalciferol)" → ("Vitamin D3", "cholecalciferol"); also "(from …)" and a bare " as "."""
     match = re.search(r"\(\s*(?:as|from)\s+", name, re.IGNORECASE)
     if match:
         end = _balanced_end(name, match.start())
         if end > 0:
-            source = name[match.end():end].strip()
-            before, after = name[: match.start()].strip(), name[end + 1:].strip()
+            source = name[match.end() : end].strip()
+            before, after = name[: match.start()].strip(), name[end + 1 :].strip()
             if after and re.fullmatch(r"(?:\([^()]*\)\s*)+", after):  # "(as menaquinone-7) (MK-7)"
                 source, after = f"{source} {after}", ""
             base = f"{before} {after}".strip() if after else before
@@ -199,7 +199,7 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
     lead = _LEAD_MARK.match(text)
     if lead and lead.end() < len(text):
         item.marked = True
-        text = text[lead.end():]
+        text = text[lead.end() :]
         offset += lead.end()
 
     # "Energy Blend 500 mg: green tea extract, guarana seed"
@@ -231,8 +231,13 @@ def parse_row(line: Line, text: str | None = None, offset: int = 0) -> Item:
             item.error, item.error_kind = error.message, error.kind
             return item
         # No number in it at all: a name alone (a blend member, or a row whose amount is on the next line).
-        if dv is not None and not item.numeric_dv and dv_match and dv_match.start() == len(body) \
-                and not text[len(body):len(body) + 1].isspace():
+        if (
+            dv is not None
+            and not item.numeric_dv
+            and dv_match
+            and dv_match.start() == len(body)
+            and not text[len(body) : len(body) + 1].isspace()
+        ):
             item.marked = True  # "Green tea extract†": a marker on the name, not a %DV column
             dv = None
         name = _clean_name(body)
@@ -279,8 +284,12 @@ def merge(record: Record, items: list[Item]) -> list[Item]:
     merged: list[Item] = []
     for item in items:
         previous = merged[-1] if merged else None
-        if item.kind == "amount" and previous is not None and previous.kind == "name" \
-                and item.line.number - previous.line.number <= 2:
+        if (
+            item.kind == "amount"
+            and previous is not None
+            and previous.kind == "name"
+            and item.line.number - previous.line.number <= 2
+        ):
             previous.kind, previous.amount = "row", item.amount
             previous.amount_column = item.amount_column
             previous.dv, previous.numeric_dv = item.dv or previous.dv, item.numeric_dv or previous.numeric_dv

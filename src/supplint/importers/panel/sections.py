@@ -10,7 +10,9 @@ from .lines import FOOTNOTE, MARKED_FOOTNOTE, RULER, Line
 from .record import Record
 from .rows import LETTER, MARKS, split_list
 
-_DISCLAIMER = re.compile(r"\b(?:these\s+statements\s+have|this\s+statement\s+has)\s+not\s+been\s+evaluated", re.IGNORECASE)
+_DISCLAIMER = re.compile(
+    r"\b(?:these\s+statements\s+have|this\s+statement\s+has)\s+not\s+been\s+evaluated", re.IGNORECASE
+)
 
 
 def disclaimer_at(text: str) -> int | None:
@@ -34,44 +36,69 @@ def disclaimer_at(text: str) -> int | None:
 
 
 _DISCLAIMER_TAIL = re.compile(r"^[*†‡]*\s*this\s+product\s+is\s+not\s+intended\s+to\s+diagnose", re.IGNORECASE)
-_OTHER_INGREDIENTS = re.compile(r"^(?:[o0]ther|inactive|non-?medicinal|(?:capsule\s+|softgel\s+)?shell)\s+ingredients?\b\s*[:\-–]?\s*(?P<body>.*)$|"
-                                r"^ingredients\s*:\s*(?P<body2>.*)$", re.IGNORECASE)
-_ALLERGEN_WORDS = (r"(?:milk|dairy|eggs?|fish|shellfish|crustacean|tree\s+nuts?|nuts?|peanuts?|wheat|soy|soybeans?"
-                   r"|sesame|gluten)")
-_ALLERGENS = re.compile(r"^(?:allergens?(?:\s+(?:information|statement|warning))?\s*:|contains\s*:"
-                        rf"|contains\s+{_ALLERGEN_WORDS}\b)", re.IGNORECASE)
-_FREE_OF = re.compile(r"^(?:contains\s+no\b|does\s+not\s+contain|free\s+(?:of|from)\b|no\s+(?:artificial|added|gluten)|"
-                      r"(?:gluten|dairy|soy)[\s-]free\b|made\s+without)", re.IGNORECASE)
-_DIRECTIONS = re.compile(r"^(?:(?:suggested|recommended)\s+(?:use|dose|dosage|usage|serving)|directions(?:\s+for\s+use)?|"
-                         r"recommendations?|(?:adult\s+)?dosage|usage|how\s+to\s+(?:use|take))\b\s*[:\-–]?\s*(?P<body>.*)$",
-                         re.IGNORECASE)
-_TAKE = re.compile(r"^(?:adults?(?:\s+and\s+children[^,:]*)?[,:]?\s+)?(?:take|mix|chew|dissolve|shake)\s+\S", re.IGNORECASE)
-_WARNING_HEAD = re.compile(r"^(?:warnings?|cautions?|caution/warning|precautions?)\b(?:\s*/\s*[^\W\d_]+)?\s*[:\-–!.]?\s*"
-                           r"(?P<body>.*)$",
-                           re.IGNORECASE)
+_OTHER_INGREDIENTS = re.compile(
+    r"^(?:[o0]ther|inactive|non-?medicinal|(?:capsule\s+|softgel\s+)?shell)\s+ingredients?\b\s*[:\-–]?\s*(?P<body>.*)$|"
+    r"^ingredients\s*:\s*(?P<body2>.*)$",
+    re.IGNORECASE,
+)
+_ALLERGEN_WORDS = (
+    r"(?:milk|dairy|eggs?|fish|shellfish|crustacean|tree\s+nuts?|nuts?|peanuts?|wheat|soy|soybeans?"
+    r"|sesame|gluten)"
+)
+_ALLERGENS = re.compile(
+    r"^(?:allergens?(?:\s+(?:information|statement|warning))?\s*:|contains\s*:"
+    rf"|contains\s+{_ALLERGEN_WORDS}\b)",
+    re.IGNORECASE,
+)
+_FREE_OF = re.compile(
+    r"^(?:contains\s+no\b|does\s+not\s+contain|free\s+(?:of|from)\b|no\s+(?:artificial|added|gluten)|"
+    r"(?:gluten|dairy|soy)[\s-]free\b|made\s+without)",
+    re.IGNORECASE,
+)
+_DIRECTIONS = re.compile(
+    r"^(?:(?:suggested|recommended)\s+(?:use|dose|dosage|usage|serving)|directions(?:\s+for\s+use)?|"
+    r"recommendations?|(?:adult\s+)?dosage|usage|how\s+to\s+(?:use|take))\b\s*[:\-–]?\s*(?P<body>.*)$",
+    re.IGNORECASE,
+)
+_TAKE = re.compile(
+    r"^(?:adults?(?:\s+and\s+children[^,:]*)?[,:]?\s+)?(?:take|mix|chew|dissolve|shake)\s+\S", re.IGNORECASE
+)
+_WARNING_HEAD = re.compile(
+    r"^(?:warnings?|cautions?|caution/warning|precautions?)\b(?:\s*/\s*[^\W\d_]+)?\s*[:\-–!.]?\s*"
+    r"(?P<body>.*)$",
+    re.IGNORECASE,
+)
 _WARNING_START = re.compile(
     r"^(?:keep\s+(?:this\s+(?:product|bottle)\s+|out\s+)?(?:out\s+)?of\s+(?:the\s+)?reach|keep\s+out\s+of"
     r"|do\s+not\s+(?:exceed|use|take)|(?:consult|ask)\s+(?:your|a)\s+(?:doctor|physician|health|pharmacist)"
     r"|if\s+you\s+are\s+(?:pregnant|nursing|taking|under)"
     r"|not\s+(?:for|intended\s+for)\s+(?:use\s+by\s+)?(?:children|pregnant|persons|individuals)|pregnant\s+or\s+nursing"
     r"|discontinue\s+use|accidental\s+overdose|contains\s+caffeine)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _IRON = re.compile(r"accidental\s+overdose\s+of\s+iron", re.IGNORECASE)
 _IDENTITY = re.compile(r"^(?:[\w/+&'’-]+\s+){0,5}(?:dietary\s+|herbal\s+|food\s+)?supplements?\.?$", re.IGNORECASE)
 GENERIC_IDENTITY = re.compile(r"^(?:a\s+)?(?:dietary|herbal|food|nutritional)\s+supplements?\.?$", re.IGNORECASE)
-_KNOWN_NOTE = re.compile(r"^(?:store\b|storage\b|keep\s+(?:refrigerated|tightly|in\s+a)|refrigerate|made\s+in|manufactured"
-                         r"|distributed|packaged|mfd\.?|dist\.?|for\s+questions|questions\?|lot\b|exp\b|best\s+by"
-                         r"|net\s+(?:wt|contents)"
-                         r"|do\s+not\s+(?:freeze))",
-                         re.IGNORECASE)
-_CLAIM_LEADS = re.compile(r"^(?:supports?|promotes?|helps?|maintains?|boosts?|enhances?|contributes?|may\b|aids?|provides?"
-                          r"|encourages?|assists?|optimi[sz]es?|fuels?|improves?|increases?|reduces?|relieves?|fights?)\b",
-                          re.IGNORECASE)
+_KNOWN_NOTE = re.compile(
+    r"^(?:store\b|storage\b|keep\s+(?:refrigerated|tightly|in\s+a)|refrigerate|made\s+in|manufactured"
+    r"|distributed|packaged|mfd\.?|dist\.?|for\s+questions|questions\?|lot\b|exp\b|best\s+by"
+    r"|net\s+(?:wt|contents)"
+    r"|do\s+not\s+(?:freeze))",
+    re.IGNORECASE,
+)
+_CLAIM_LEADS = re.compile(
+    r"^(?:supports?|promotes?|helps?|maintains?|boosts?|enhances?|contributes?|may\b|aids?|provides?"
+    r"|encourages?|assists?|optimi[sz]es?|fuels?|improves?|increases?|reduces?|relieves?|fights?)\b",
+    re.IGNORECASE,
+)
 _CLAIM_PIECE = re.compile(r"\s*(?P<claim>[^*†‡]*?\S)\s*[*†‡]+")
 #: A product page's heading that carries no label text of its own ("COMPOSITION", "Allergens:", "INGREDIENTS-"):
 #: it ends the section above it and is not kept.
-_BARE_HEADING = re.compile(r"^(?:composition|formula|formulation|storage|ingredients|description|product\s+form"
-                           r"|allergens?(?:\s+(?:information|statement))?)\s*[:\-–]?$", re.IGNORECASE)
+_BARE_HEADING = re.compile(
+    r"^(?:composition|formula|formulation|storage|ingredients|description|product\s+form"
+    r"|allergens?(?:\s+(?:information|statement))?)\s*[:\-–]?$",
+    re.IGNORECASE,
+)
 _SECTION_CONTINUES = ("other_ingredients", "allergens", "directions", "warnings", "disclaimer")
 
 
@@ -117,8 +144,11 @@ def _is_claim(text: str) -> bool:
 
 
 def _claims(text: str) -> list[str]:
-    return [m["claim"].strip() + text[m.end("claim"):m.end()].strip() for m in _CLAIM_PIECE.finditer(text)
-            if LETTER.search(m["claim"])]
+    return [
+        m["claim"].strip() + text[m.end("claim") : m.end()].strip()
+        for m in _CLAIM_PIECE.finditer(text)
+        if LETTER.search(m["claim"])
+    ]
 
 
 def _sentences(text: str) -> list[str]:

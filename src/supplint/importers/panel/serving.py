@@ -11,9 +11,11 @@ from .. import ImportFailed
 from .lines import Line
 from .record import Record
 
-SERVING = re.compile(r"^serving\s+size\b\s*[:\-–]?\s*(?P<size>.*?)\s*"
-                     r"(?:(?<![^\s])servings?\s+per\s+(?:container|package|bottle)\b\s*[:\-–]?\s*(?P<spc>.*))?$",
-                     re.IGNORECASE)
+SERVING = re.compile(
+    r"^serving\s+size\b\s*[:\-–]?\s*(?P<size>.*?)\s*"
+    r"(?:(?<![^\s])servings?\s+per\s+(?:container|package|bottle)\b\s*[:\-–]?\s*(?P<spc>.*))?$",
+    re.IGNORECASE,
+)
 PER_CONTAINER = re.compile(r"^servings?\s+per\s+(?:container|package|bottle)\b\s*[:\-–]?\s*(?P<spc>.*)$", re.IGNORECASE)
 
 
@@ -31,15 +33,19 @@ def read_serving(record: Record, line: Line, match: re.Match, lines: list[Line],
     size = counted(size)
     several = several_sizes(size)
     if several:
-        raise ImportFailed(f"the serving size '{size}' names {several} servings (one per column or per age?): "
-                           "supplint does not guess which one is taken; keep the one column that applies and "
-                           "import again", line.number, line.column)
+        raise ImportFailed(
+            f"the serving size '{size}' names {several} servings (one per column or per age?): "
+            "supplint does not guess which one is taken; keep the one column that applies and "
+            "import again",
+            line.number,
+            line.column,
+        )
     record.label["serving"] = {"size": _lower_units(" ".join(size.split()))}
     record.origins[("serving", "size")] = (line.number, line.column)
 
 
 def counted(size: str) -> str:
-    """"two (2) capsules" → "2 capsules", "one capsule" → "1 capsule": the count a retailer's copy spells out."""
+    """ "two (2) capsules" → "2 capsules", "one capsule" → "1 capsule": the count a retailer's copy spells out."""
     size = re.sub(rf"\b{_N}\s*\(\s*(\d+)\s*\)", r"\1", size, flags=re.IGNORECASE)
     return re.sub(rf"^({_N})(?=\s+[^\W\d_])", lambda m: str(_number(m[1])), size.strip(), flags=re.IGNORECASE)
 
@@ -61,13 +67,15 @@ def several_sizes(size: str) -> int:
 
 
 #: "Each capsule contains:", "Each tablespoon (15 mL) contains", "Two softgels contain:", "Each tablet provides"
-EACH = re.compile(r"^(?:(?P<each>each)|(?P<count>\d+|one|two|three|four|five|six))\s+"
-                  r"(?P<unit>[^\W\d_][\w-]*(?:\s+\([^()]{1,30}\))?)\s+(?:contains?|provides?)\b\s*:?\s*(?P<rest>.*)$",
-                  re.IGNORECASE)
+EACH = re.compile(
+    r"^(?:(?P<each>each)|(?P<count>\d+|one|two|three|four|five|six))\s+"
+    r"(?P<unit>[^\W\d_][\w-]*(?:\s+\([^()]{1,30}\))?)\s+(?:contains?|provides?)\b\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 
 
 def read_each(record: Record, line: Line, match: re.Match) -> None:
-    """"Each capsule contains:" as the serving size "1 capsule" (when no serving size was printed)."""
+    """ "Each capsule contains:" as the serving size "1 capsule" (when no serving size was printed)."""
     if "serving" in record.label:
         return
     count = "1" if match["each"] else str(_number(match["count"]))
@@ -86,13 +94,30 @@ def read_per_container(record: Record, line: Line, text: str) -> None:
 
 
 _UNIT_WORDS = {"g", "mg", "mcg", "kg", "ml", "l", "iu", "oz", "fl", "µg", "μg", "ug", "cfu"}
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "once": 1, "twice": 2, "thrice": 3}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "once": 1,
+    "twice": 2,
+    "thrice": 3,
+}
 _N = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 
 
 def _lower_units(size: str) -> str:
-    """"2 Capsules" → "2 capsules"; units of measure keep their case ("1 Scoop (5 g)", "1 mL")."""
+    """ "2 Capsules" → "2 capsules"; units of measure keep their case ("1 Scoop (5 g)", "1 mL")."""
     return re.sub(r"[^\W\d_][\w-]*", lambda m: m[0] if m[0].lower() in _UNIT_WORDS else m[0].lower(), size)
 
 
@@ -122,8 +147,12 @@ def per_day(size: str, directions: str) -> int | str | None:
         return None
     per_serving, serving_word = int(size_match[1]), _singular(size_match[2])
     text = re.sub(r"\b(" + _N + r")\s*\(\s*(\d+)\s*\)", r"\2", directions, flags=re.IGNORECASE)  # "one (1)" → "1"
-    take = re.search(rf"\b(?:take|chew|mix|use)\s+(?:up\s+to\s+)?({_N})(?:\s*(?:to|-|–|or)\s*({_N}))?"
-                     r"\s+([^\W\d_][\w-]*)", text, re.IGNORECASE)
+    take = re.search(
+        rf"\b(?:take|chew|mix|use)\s+(?:up\s+to\s+)?({_N})(?:\s*(?:to|-|–|or)\s*({_N}))?"
+        r"\s+([^\W\d_][\w-]*)",
+        text,
+        re.IGNORECASE,
+    )
     if not take:
         return None
     low_units, high_units = _number(take[1]), _number(take[2]) if take[2] else _number(take[1])
@@ -134,11 +163,17 @@ def per_day(size: str, directions: str) -> int | str | None:
         low_units, high_units = low_units * per_serving, high_units * per_serving
     elif word != serving_word and not (word.startswith(serving_word) or serving_word.startswith(word)):
         return None
-    times = re.search(rf"\b(?:up\s+to\s+)?({_N}|once|twice|thrice)(?:\s*(?:to|-|–|or)\s*({_N}))?\s*(?:times?\s+)?"
-                      r"(?:daily|a\s+day|per\s+day|each\s+day|every\s+day)", text[take.end():], re.IGNORECASE)
+    times = re.search(
+        rf"\b(?:up\s+to\s+)?({_N}|once|twice|thrice)(?:\s*(?:to|-|–|or)\s*({_N}))?\s*(?:times?\s+)?"
+        r"(?:daily|a\s+day|per\s+day|each\s+day|every\s+day)",
+        text[take.end() :],
+        re.IGNORECASE,
+    )
     low_times = high_times = 1
-    if times and (times[0].lower().split()[0] in ("once", "twice", "thrice", "up")
-                  or re.search(r"times?", times[0], re.IGNORECASE)):
+    if times and (
+        times[0].lower().split()[0] in ("once", "twice", "thrice", "up")
+        or re.search(r"times?", times[0], re.IGNORECASE)
+    ):
         low_times = _number(times[1]) or 1
         high_times = (_number(times[2]) if times[2] else low_times) or low_times
         if times[0].lower().startswith("up"):
