@@ -335,7 +335,10 @@ class _Row(_Strict):
     def _bare_number(cls, value: object) -> object:
         """`Calories: 20` prints no unit (label-format.md): the panel row says what a bare number is in."""
         if isinstance(value, dict) and "amount" in value and "name" in value:
-            amount = with_bare_unit(value["name"], value["amount"])
+            written = value["amount"]
+            if type(written) is str and not written.rstrip()[-1:].isdigit():
+                return value  # nearly every row: an amount that ends in its unit (every facts row comes here)
+            amount = with_bare_unit(value["name"], written)
             if amount is not value["amount"]:
                 value = {**value, "amount": amount}
             elif isinstance(amount, (int, float)) and not isinstance(amount, bool):
