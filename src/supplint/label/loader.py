@@ -112,6 +112,8 @@ _CONSTRUCT = {
     "tag:yaml.org,2002:null": _null,
 }
 
+_STR = "tag:yaml.org,2002:str"  # kept as written: build's default for a scalar
+
 #: Far above any real label (a 60-row label has ~400 nodes) and far below what hurts.
 MAX_NODES = 50_000
 MAX_DEPTH = 64
@@ -320,5 +322,10 @@ class _Builder:
                 )
             else:
                 first[key] = key_node
-            result[key] = self.build(value_node, top if depth else key_node, depth + 1)
+            if value_node.__class__ is ScalarNode and value_node.tag == _STR and self.budget > 0:
+                # most values are text: what build does for them, without a call per value
+                self.budget -= 1
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, top if depth else key_node, depth + 1)
         return result

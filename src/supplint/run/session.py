@@ -125,6 +125,10 @@ class Run:
         # traversed again by every full collection while thousands of files are checked. Nothing is freed later
         # than it would be (they were never garbage), and a worker process forked from here shares them as well.
         gc.freeze()
+        # Checking a file makes tens of thousands of short-lived objects (YAML nodes, rows) that reference counting
+        # frees; at the default threshold (700) the young generation is scanned dozens of times per file for cycles
+        # a label never makes. A larger threshold scans it about once per file.
+        gc.set_threshold(20_000, *gc.get_threshold()[1:])
 
         # Only a page names labels. A serial run that can reach none checks the files as the walk finds them and
         # keeps no record of them, so its memory does not grow with the number of files.
