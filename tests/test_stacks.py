@@ -150,3 +150,14 @@ def test_a_stack_file_is_read_once_and_its_labels_once(shelf, opened):
     result = check_in(shelf, "--stack", "--output-format", "html", "daily.yaml")
     assert result.returncode == 1 and "SUP501" in result.stdout
     assert [name for name in ("daily.yaml", MULTI, CALCIUM_D, D3) if sum(p.endswith(name) for p in opened) != 1] == []
+
+
+@pytest.mark.parametrize("output_format", ["concise", "html"])
+def test_the_shopper_report_of_a_stack_file_reads_it_once(shelf, opened, output_format):
+    (shelf / "daily.yaml").write_text(
+        f"stack:\n  - label: {MULTI}\n  - label: {CALCIUM_D}\n  - label: {D3}\n", encoding="utf-8"
+    )
+    opened.clear()  # writing it was an open too
+    result = check_in(shelf, "--preset", "shopper", "--output-format", output_format, "daily.yaml")
+    assert result.returncode == 1  # the stack is over the upper limit of vitamin D
+    assert [name for name in ("daily.yaml", MULTI, CALCIUM_D, D3) if sum(p.endswith(name) for p in opened) != 1] == []

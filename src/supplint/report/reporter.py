@@ -46,8 +46,9 @@ class Reporter:
     """One output format. ``add`` is called once per checked file, in order; ``close`` ends the output."""
 
     #: A reporter that shows each label's Supplement Facts (the HTML report) sets this; the run then calls
-    #: ``add_facts`` with a ``label.daily.LabelFacts`` before ``add`` for each label file, and ``add_stack`` once
-    #: with the daily totals of a ``--stack`` run.
+    #: ``add_facts`` with a ``label.daily.LabelFacts`` before ``add`` for each label file, ``add_stack_file`` with
+    #: the stack a stack file's check built (when the run kept it), and ``add_stack`` once with the daily totals of
+    #: a ``--stack`` run.
     wants_facts = False
 
     def __init__(self, out: TextIO, quiet: bool = False, context: ReportContext | None = None) -> None:
@@ -60,6 +61,9 @@ class Reporter:
         pass
 
     def add_stack(self, totals) -> None:
+        pass
+
+    def add_stack_file(self, path: str, stack) -> None:
         pass
 
     def add(self, findings: list[Finding], path: str | None = None, fail_on: str | None = None) -> None:

@@ -20,6 +20,11 @@ class Tee:
         for reporter in self.reporters:
             reporter.add_stack(totals)
 
+    def add_stack_file(self, path: str, stack) -> None:
+        for reporter in self.reporters:
+            if reporter.wants_facts:
+                reporter.add_stack_file(path, stack)
+
     def add(self, findings, path: str | None = None, fail_on: str | None = None) -> None:
         for reporter in self.reporters:
             reporter.add(findings, path, fail_on)

@@ -230,12 +230,14 @@ class Run:
         """For a report that shows Supplement Facts: the label's facts, as the check resolved them (else read
         again from the file or standard input: a worker's result, a check that failed)."""
         path, checked = result.path, result.checked
-        if checked is not None:  # the engine's resolved label
+        if checked is not None:  # the engine's resolved label, or the stack a stack file describes
+            assert self.reporter is not None  # facts are kept only for a reporter that wants them
             if checked.resolved is not None:
                 from ..label.daily import label_facts
 
-                assert self.reporter is not None  # facts are kept only for a reporter that wants them
                 self.reporter.add_facts(label_facts(checked.resolved, path, checked.doc))
+            elif checked.stack is not None:
+                self.reporter.add_stack_file(path, checked.stack)
             return
         text = self.sources.get(path)
         if text is None:

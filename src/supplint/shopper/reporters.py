@@ -13,6 +13,7 @@ from .model import STACK_CODES, Product, Report, totals
 
 if TYPE_CHECKING:
     from ..label.daily import LabelFacts
+    from ..subjects.stack import StackContext
 
 
 class _ShopperReporter(Reporter):
@@ -23,6 +24,7 @@ class _ShopperReporter(Reporter):
         self._facts: dict[str, LabelFacts] = {}
         self._products: dict[str, Product] = {}
         self._stack_findings: list[Finding] = []
+        self._stack_files: dict[str, StackContext] = {}  # the stacks the run's checks built, by stack file
         self._stacked = False
 
     def add_facts(self, facts) -> None:
@@ -30,6 +32,9 @@ class _ShopperReporter(Reporter):
 
     def add_stack(self, totals, name: str | None = None) -> None:
         self._stacked = True
+
+    def add_stack_file(self, path: str, stack: StackContext) -> None:
+        self._stack_files[path] = stack
 
     def add(self, findings: list[Finding], path: str | None = None, fail_on: str | None = None) -> None:
         self.tally.add(findings)
@@ -62,29 +67,36 @@ class _ShopperReporter(Reporter):
             facts = self._facts.get(product.file)
             out.append(Report([product], facts.population if facts else "adults", totals([product])))
         for path in sorted(stack_files):
-            out.append(_stack_file_report(path, [f for f in self._stack_findings if f.file == path]))
+            findings = [f for f in self._stack_findings if f.file == path]
+            out.append(_stack_file_report(path, findings, self._stack_files.get(path)))
         return out
 
 
-def _stack_file_report(path: str, findings: list[Finding]) -> Report:
-    """A stack file's regimen, read again (as the run read it) for its members' figures."""
-    from .. import api
-    from ..files import read_text
-    from ..subjects import stack as stacks
-
+def _stack_file_report(path: str, findings: list[Finding], stack: StackContext | None) -> Report:
+    """A stack file's regimen, for its members' figures: the stack the run's check built, else (a worker's
+    result) the file read again as the run read it."""
     members: list[Product] = []
     population = "adults"
-    try:
-        linter = api.linter(path)
-        text = read_text(path)
-        doc = linter.document(text, path)
-        stack = stacks.stack_of_file(linter, doc, text, path) if doc is not None else None
-    except (OSError, ValueError):
-        stack = None
+    if stack is None:
+        stack = _stack_read_again(path)
     if stack is not None:
         population = stack.population.description
         members = [Product(m.name, m.file, [], None, m.resolved) for m in stack.members]
     return Report(members, population, totals(members), findings)
+
+
+def _stack_read_again(path: str) -> StackContext | None:
+    from .. import api
+    from ..files import read_text
+    from ..subjects import stack as stacks
+
+    try:
+        linter = api.linter(path)
+        text = read_text(path)
+        doc = linter.document(text, path)
+        return stacks.stack_of_file(linter, doc, text, path) if doc is not None else None
+    except (OSError, ValueError):
+        return None
 
 
 class ShopperTextReporter(_ShopperReporter):
