@@ -1,6 +1,6 @@
 """The one reader of disease claims, for labels and pages alike (kind `claim-language`, rules SUP303 and SUP404).
 
-A text is normalised (`normalise_text`, and editorial brackets such as "[r]elieves" closed up), split into
+A text is folded (`_text.fold`, and editorial brackets such as "[r]elieves" closed up), split into
 sentences, and each sentence is judged on its own: every sentence that claims an effect on a disease is one
 `Claim`, at the words that make it one, so a paragraph with three claims gives three findings. The vocabulary is
 data, one list per criterion of 21 CFR 101.93(g)(2) (rules/data/disease-claims.yaml), and the named diseases are
@@ -40,7 +40,7 @@ from typing import Literal
 
 from ..shipped import files as data
 from ._terms import Phrases, Span, Terms, merge
-from ._text import inside, normalise_text_offsets
+from ._text import fold_with_offsets, inside
 
 Mode = Literal["claim", "verb", "prose"]
 
@@ -299,7 +299,7 @@ def read_text(
     follows it: ``previous`` is that disease of the text before, which this text's first sentence may point back
     at (a page's heading names the disease, its next paragraph claims it)."""
     words = vocabulary(path)
-    plain, where = normalise_text_offsets(text)
+    plain, where = _folded(text)
     plain, where = _close_editorial_brackets(plain, where)
     reading = _Text(plain, words, user_terms(extra), user_terms(exempt))
     if not reading.any_term() and previous is None:  # the common case, a structure/function claim, stops here
@@ -324,7 +324,7 @@ def read_text(
 def introduces_claims(text: str, path: str) -> bool:
     """Whether ``text`` is a framing line: it ends in a colon and says what follows is what the product does
     ("Benefits:", "It may help with:"), with no caution or negation ("Do not take if you have:")."""
-    plain = normalise_text_offsets(text)[0].strip()
+    plain = _folded(text)[0].strip()
     if not plain.endswith(":") or len(plain) > 200:
         return False
     words = vocabulary(path)
@@ -335,6 +335,15 @@ def introduces_claims(text: str, path: str) -> bool:
         return bool(entries and Terms.spans(entries, plain))
 
     return has(words.framings) and not (has(words.cautions) or has(words.negations))
+
+
+def _folded(text: str) -> tuple[str, list[int] | None]:
+    """``text`` folded as every matcher folds it, with each character's offset in ``text`` (None when nothing
+    moved: plain ASCII, the common case, builds no offset table)."""
+    if text.isascii():
+        return text, None
+    plain, offsets = fold_with_offsets(text)
+    return plain, offsets[:-1]  # without the one-past-the-end entry: one offset per character
 
 
 def _close_editorial_brackets(plain: str, where: list[int] | None) -> tuple[str, list[int] | None]:
