@@ -117,11 +117,14 @@ def run_in_process(
     return Ran(result.exit_code, result.stdout, result.stderr)
 
 
-def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, stdin: str | None = None, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run the installed CLI in a real process, as CI and users do. Only for what needs one: the entry point, a
-    real pipe or terminal, signals, the internal-error handler in `main`; everything else uses `run_in_process`."""
+    real pipe or terminal, signals, the internal-error handler in `main`, state read once per process (another
+    rules directory); everything else uses `run_in_process`. ``env``: variables set on top of this process's."""
     # Under GitHub Actions the default format is github; the tests ask for what they read.
-    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"} | (env or {})
     return subprocess.run(
         [sys.executable, "-m", "supplint", *args],
         input=stdin,

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from supplint.shipped import files as data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,15 +205,10 @@ def test_the_checks_fail_on_a_new_rule_that_does_not_do_what_its_examples_say(tm
 
 
 def test_a_rules_directory_that_is_not_a_copy_of_rules_is_a_clear_error(tmp_path):
-    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    env |= {"SUPPLINT_RULES_DIR": str(tmp_path), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
-    result = subprocess.run(
-        [sys.executable, "-m", "supplint", "check", "examples/d3-k2-softgel.yaml"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_cli(
+        "check",
+        "examples/d3-k2-softgel.yaml",
+        env={"SUPPLINT_RULES_DIR": str(tmp_path), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")},
     )
     assert result.returncode == 2
     assert "SUPPLINT_RULES_DIR" in result.stderr and "Traceback" not in result.stderr
@@ -224,15 +220,10 @@ def test_a_dose_rule_naming_an_unknown_nutrient_is_a_pack_error(tmp_path):
     pack.write_text(
         pack.read_text(encoding="utf-8").replace("nutrients: [vitamin-b6]", "nutrients: [vitamin-b7]"), encoding="utf-8"
     )
-    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    env |= {"SUPPLINT_RULES_DIR": str(rules), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
-    result = subprocess.run(
-        [sys.executable, "-m", "supplint", "check", "examples/d3-k2-softgel.yaml"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_cli(
+        "check",
+        "examples/d3-k2-softgel.yaml",
+        env={"SUPPLINT_RULES_DIR": str(rules), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")},
     )
     assert result.returncode == 2, result.stderr
     assert "rule 2 (SUP210), nutrients: unknown nutrient 'vitamin-b7'" in result.stderr

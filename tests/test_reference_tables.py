@@ -4,30 +4,22 @@ the key (a copy of rules/ with one mistake, pointed at with SUPPLINT_RULES_DIR).
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from supplint.shipped import files as data
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def check_with(rules: Path, tmp_path: Path) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    env |= {"SUPPLINT_RULES_DIR": str(rules), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
-    return subprocess.run(
-        [sys.executable, "-m", "supplint", "check", "examples/d3-k2-softgel.yaml"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """A real process: the rules directory is read once per process."""
+    env = {"SUPPLINT_RULES_DIR": str(rules), "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
+    return run_cli("check", "examples/d3-k2-softgel.yaml", env=env)
 
 
 @pytest.mark.parametrize(
