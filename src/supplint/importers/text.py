@@ -304,16 +304,13 @@ class _Reader(Record):
                 serving["per_day"] = allowed
 
 
-_NUMBER_AT_END = re.compile(r"\d[\d,.]*\s*$")
+_CALORIES_ROW = re.compile(r"^(?P<name>.*?)[\s:]*(?P<amount>\d[\d,.]*(?:\s*kcal)?)\s*$", re.IGNORECASE)
 
 
-def _calories_row(line: Line):
-    """A Calories line as a facts row, its number kept as printed: the label format reads a bare number on that row
-    as kcal (panel-rows.yaml), so "Calories 15" stays "15" rather than gaining a unit the label does not print."""
-    bare = _NUMBER_AT_END.search(line.text)
-    item = parse_row(line, f"{line.text} kcal" if bare else line.text)
-    if item.kind != "row":
+def _calories_row(line: Line) -> Item | None:
+    """A Calories line (``CALORIES``) as a facts row, its amount kept as printed: the label format reads a bare
+    number on that row as kcal (panel-rows.yaml), so "Calories 15" stays "15". None when it prints no number."""
+    match = _CALORIES_ROW.match(line.text)
+    if match is None:
         return None
-    if bare:
-        item.amount = bare.group(0).strip()
-    return item
+    return Item(line, "row", name=match["name"], amount=match["amount"], amount_column=line.col(match.start("amount")))
