@@ -6,7 +6,6 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property, lru_cache
 from operator import attrgetter
-from typing import cast
 
 from . import suppress
 from .codes import INTERNAL_ERROR, INVALID_YAML, UNUSED_SUPPRESSION
@@ -61,7 +60,7 @@ class Linter:
         rules: Registry | None = None,
         data: Reference | None = None,
         options: dict[str, dict] | None = None,
-        severity: Mapping[str, str] | None = None,
+        severity: Mapping[str, Severity] | None = None,
     ):
         self.registry = rules or registry()
         self.reference = data or reference()
@@ -359,7 +358,7 @@ class Linter:
         else:
             span = doc.key_span(hit.path) if hit.at_key else doc.value_span(hit.path)
         fix = self._fix(hit.fix, doc, text) if hit.fix else None
-        severity = cast("Severity", self.severity.get(spec.code, spec.severity))
+        severity = self.severity.get(spec.code, spec.severity)
         return Finding(
             spec.code,
             spec.name,
