@@ -274,7 +274,7 @@ def test_every_rules_vocabulary_builds():
     built = 0
     for spec in RULES.values():
         load = getattr(modules().get(spec.kind), "VOCABULARY", None)
-        if load is not None:
+        if load is not None and getattr(spec, "vocabulary", None) is not None:  # a label required-text rule has none
             assert load(spec.vocabulary) is not None, spec.code
             built += 1
     assert built >= 5

@@ -5,45 +5,62 @@ Value, for isolated megadoses), or those with `no-upper-limit`; `nutrients` narr
 names. The upper limit counts only what it covers (Resolved.daily_for_ul) and needs a supported population; the
 Daily Value test does not; the `maximum` limit is the rule's own threshold (the quantity option `maximum`, in the
 nutrient's label unit), for a figure the tables do not hold ("vitamin B6 above 50 mg a day").
+
+On a stack (`target: stack`, limit `upper-limit` only): the daily amount of a nutrient summed over the products
+taken together exceeds its upper limit. Only what the limit covers is counted (as on one label), each product at its
+servings a day in the stack. The finding is at the product that contributes most, and names every product's share;
+`nutrients` narrows it as on a label.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import Field, field_validator, model_validator
 
 from ..label.resolve import Resolved
 from ..quantity import wording as formatting
 from . import Hit, daily_text, render
+from ._targets import refuse_others, templates_fit
 from .spec import RuleBase
 
-#: The fields this kind gives message and hint templates (checked when the packs load). `daily`/`alt` are the
-#: daily amount on the upper limit's basis where the limit is exceeded, else in the label unit; `dv_daily`/`dv_alt`
-#: always in the label unit (the Daily Value's); `over_ul` and `over_dv` are the notes rendered from
-#: `above-ul-note` and `dv-multiple-note` for what is reached, and `megadose` joins them with "and".
-FIELDS = frozenset(
-    {
-        "nutrient",
-        "over_ul",
-        "over_dv",
-        "megadose",
-        "daily",
-        "alt",
-        "dv",
-        "dv_daily",
-        "dv_alt",
-        "dv_multiple",
-        "dv_percent",
-        "limit",
-        "ratio",
-        "population",
-        "source",
-        "covers",
-        "maximum",
-    }
-)
+if TYPE_CHECKING:  # subjects.stack is imported only when a stack is checked
+    from ..subjects.stack import StackContext
+
+TARGET = ("label", "stack")
+
+#: The fields this kind gives a label rule's templates, and a stack rule's (checked when the packs load). On a
+#: label, `daily`/`alt` are the daily amount on the upper limit's basis where the limit is exceeded, else in the
+#: label unit; `dv_daily`/`dv_alt` always in the label unit (the Daily Value's); `over_ul` and `over_dv` are the
+#: notes rendered from `above-ul-note` and `dv-multiple-note` for what is reached, and `megadose` joins them with
+#: "and". On a stack, `total` is the day's total the limit covers, `count` the products contributing and `shares`
+#: each one's part.
+FIELDS_BY_TARGET = {
+    "label": frozenset(
+        {
+            "nutrient",
+            "over_ul",
+            "over_dv",
+            "megadose",
+            "daily",
+            "alt",
+            "dv",
+            "dv_daily",
+            "dv_alt",
+            "dv_multiple",
+            "dv_percent",
+            "limit",
+            "ratio",
+            "population",
+            "source",
+            "covers",
+            "maximum",
+        }
+    ),
+    "stack": frozenset({"nutrient", "total", "limit", "ratio", "count", "shares", "population", "source", "covers"}),
+}
+FIELDS: frozenset[str] = frozenset().union(*FIELDS_BY_TARGET.values())
 
 #: Templates of the Spec beyond message and hint (checked when the packs load).
 TEMPLATES = ("above_ul_note", "dv_multiple_note")
@@ -58,6 +75,18 @@ class Spec(RuleBase):
     # Value is reached (empty otherwise): a message says only what the finding is about.
     above_ul_note: str | None = Field(None, alias="above-ul-note")
     dv_multiple_note: str | None = Field(None, alias="dv-multiple-note")
+
+    @model_validator(mode="after")
+    def _fits_target(self) -> Spec:
+        if self.target == "stack":
+            refuse_others(self, "dose", ("scope", "above_ul_note", "dv_multiple_note"), "sums the stack's products")
+            if self.limits != ("upper-limit",):
+                raise ValueError(
+                    "a dose rule for a stack takes `limits: [upper-limit]`: it sums what upper limits cover"
+                )
+        if self.target in TARGET:
+            templates_fit(self, "dose", FIELDS_BY_TARGET, TEMPLATES)
+        return self
 
     @model_validator(mode="after")
     def _multiple_declared(self) -> Spec:
@@ -96,7 +125,11 @@ class Spec(RuleBase):
         return nutrients
 
 
-def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
+def evaluate(rule: Spec, subject: Resolved | StackContext, options: dict) -> Iterator[Hit]:
+    if rule.target == "stack":  # the engine gives a stack rule the stack it checks
+        yield from _stack(rule, cast("StackContext", subject))
+        return
+    resolved = cast(Resolved, subject)
     reference = resolved.reference
     present = resolved.nutrients()
     candidates: Iterable[str]  # nutrient ids
@@ -182,3 +215,36 @@ def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool
         fields["over_dv"] = render(rule.dv_multiple_note, fields) or ""
     fields["megadose"] = " and ".join(note for note in (fields["over_dv"], fields["over_ul"]) if note)
     return Hit(rows[0].amount_path, render(rule.message, fields), render(rule.hint, fields))
+
+
+def _stack(rule: Spec, stack: StackContext) -> Iterator[Hit]:
+    reference = stack.reference
+    for nid, total in stack.totals.items():
+        if rule.nutrients and nid not in rule.nutrients:
+            continue
+        nutrient = reference.nutrients[nid]
+        if total.limit is None or total.ul_total <= total.limit:
+            continue
+        contributors = [share for share in total.shares if share[2] > 0]
+        if len(contributors) < 2:
+            continue  # one product alone over the limit is above-upper-limit on that label
+        assert nutrient.ul is not None  # a total has a limit only from the nutrient's upper limit
+        shares = ", ".join(
+            f"{name} {formatting.amount(ul_daily, nutrient.ul.measure)} "
+            f"({formatting.percent(ul_daily / total.ul_total)})"
+            for name, _, ul_daily in contributors
+        )
+        fields = {
+            "nutrient": total.nutrient,
+            "total": formatting.amount(total.ul_total, nutrient.ul.measure),
+            "limit": formatting.amount(total.limit, nutrient.ul.measure),
+            "ratio": formatting.percent(total.ul_total / total.limit),
+            "count": len(contributors),
+            "shares": shares,
+            "population": stack.population.description,
+            "source": reference.cite_limit(nutrient.ul, stack.population),
+            "covers": nutrient.ul.covers,
+        }
+        top = max(contributors, key=lambda share: share[2])[0]
+        # the product that contributes most: the stack places the finding at its row of this nutrient
+        yield Hit((), render(rule.message, fields), render(rule.hint, fields), member=top, nutrient=nid)

@@ -1,4 +1,5 @@
-"""Kind `required-text`: when a condition holds, some text field of the label must say something.
+"""Kind `required-text`: when a condition holds, some text field of the label must say something; on a page
+(`target: page`), a page that recommends supplements must say something in its prose (see _page_text.py).
 
 What must be said is either the rule's option `patterns` (regular expressions, any of which counts) or
 `statements`: ids of exact statutory texts in data/statements.yaml, compared after normalising case, white space,
@@ -26,7 +27,9 @@ typographic quotes and hyphens, and linking symbols at either end.
 Message fields: `{nutrient}`, `{form}`, `{statement}` (the statement's name), `{expected}`, and, when the wording
 differs, `{found}` and `{wanted}` (the first differing words on the label, and the regulation's at that place),
 `{differences}` (every difference, as the label's words for the regulation's) and `{missing}` (what a text that is
-not the statement in substance fails to say).
+not the statement in substance fails to say). A page rule's: `{labels}`.
+
+A page rule takes `vocabulary` and the option `patterns`, none of the label's parameters.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, cast, get_args
 
 from pydantic import Field, model_validator
 
@@ -43,9 +46,19 @@ from ..label.model import FORMS
 from ..label.resolve import Resolved
 from ..shipped import files as data
 from . import Hit, render
+from ._page_text import FIELDS as PAGE_FIELDS
+from ._page_text import VOCABULARY as page_vocabulary
+from ._page_text import Products
+from ._page_text import evaluate as evaluate_page
+from ._targets import refuse_others, templates_fit
 from ._text import TextField, dosage_form, first_difference, fold, texts
 from ._text import normalise as _plain_normalise
 from .spec import PackModel, RuleBase
+
+if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
+    from ..pages.context import PageContext
+
+TARGET = ("label", "page")
 
 
 class When(PackModel):
@@ -54,16 +67,23 @@ class When(PackModel):
     field: TextField | None = None
 
 
-#: The fields this kind gives message and hint templates (checked when the packs load).
-FIELDS = frozenset({"nutrient", "form", "statement", "expected", "found", "wanted", "differences", "missing"})
+#: The fields this kind gives a label rule's templates, and a page rule's (checked when the packs load).
+FIELDS_BY_TARGET = {
+    "label": frozenset({"nutrient", "form", "statement", "expected", "found", "wanted", "differences", "missing"}),
+    "page": PAGE_FIELDS,
+}
+FIELDS = frozenset().union(*FIELDS_BY_TARGET.values())
 
 #: Templates of the Spec beyond message and hint (checked when the packs load).
 TEMPLATES = ("message_differs", "hint_differs")
 
+#: The parameters only a label rule reads (a page rule searches the page's prose, and says nothing of a statement).
+LABEL_ONLY = ("fields", "at", "when", "statements", "match", "report", "message_differs", "hint_differs")
+
 
 class Spec(RuleBase):
     kind: Literal["required-text"]
-    fields: tuple[TextField, ...]
+    fields: tuple[TextField, ...] = ()  # required for a label
     at: tuple[str, ...] = ()
     when: When | None = None
     statements: tuple[str, ...] = ()
@@ -71,10 +91,22 @@ class Spec(RuleBase):
     report: Literal["absence", "wording"] = "absence"
     message_differs: str | None = Field(None, alias="message-differs")
     hint_differs: str | None = Field(None, alias="hint-differs")
+    vocabulary: str | None = None  # pages: what makes a page that names no label recommend supplements
 
     @model_validator(mode="after")
     def _what_is_required(self) -> Spec:
+        if self.target not in TARGET:
+            return self  # the registry names the targets this kind reads
         patterns = self.options.get("patterns")
+        if self.target == "page":
+            refuse_others(self, "required-text", LABEL_ONLY, "searches the page's prose")
+            if patterns is None or patterns.type != "patterns":
+                raise ValueError("a required-text rule for a page needs the option `patterns` of type patterns")
+            templates_fit(self, "required-text", FIELDS_BY_TARGET, ())
+            return self
+        refuse_others(self, "required-text", ("vocabulary",), "searches its text fields")
+        if not self.fields:
+            raise ValueError("a required-text rule for a label needs `fields`, the label fields it searches")
         if self.statements:
             if patterns is not None:
                 raise ValueError("a required-text rule takes either `statements` or the option `patterns`, not both")
@@ -94,7 +126,16 @@ class Spec(RuleBase):
                 raise ValueError(f"`at` names '{anchor}', which is neither a text field nor `nutrient`")
         if "nutrient" in self.at and (self.when is None or self.when.nutrient is None):
             raise ValueError("`at: nutrient` needs `when.nutrient`")
+        templates_fit(self, "required-text", FIELDS_BY_TARGET, TEMPLATES)
         return self
+
+
+def vocabulary(path: str | None) -> Products | None:
+    """A page rule's `vocabulary` file, loaded when the packs load; a label rule has none."""
+    return page_vocabulary(path) if path is not None else None
+
+
+VOCABULARY = vocabulary
 
 
 def normalise(text: str) -> str:
@@ -135,7 +176,11 @@ def _statement(key: str) -> Statement:
     return Statement(key, row.get("name", key), text, tuple(norm.split()), near, substance, tuple(words), printed)
 
 
-def evaluate(rule: Spec, resolved: Resolved, options: dict) -> Iterator[Hit]:
+def evaluate(rule: Spec, subject: Resolved | PageContext, options: dict) -> Iterator[Hit]:
+    if rule.target == "page":  # the engine gives a page rule the page it checks
+        yield from evaluate_page(rule, cast("PageContext", subject), options)
+        return
+    resolved = cast(Resolved, subject)
     label = resolved.label
     fields: dict[str, object] = {"nutrient": "", "form": "", "statement": "", "expected": ""}
     when = rule.when

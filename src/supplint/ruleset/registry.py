@@ -13,6 +13,7 @@ from typing import Annotated, Any, Union
 
 from ..errors import SupplintError
 from ..kinds import modules, template_fields
+from ..kinds.index import MERGED
 from ..kinds.spec import BuiltinRule, CatalogueEntry, RuleBase
 from ..shipped import cache as data_cache
 from ..shipped import files as data
@@ -208,8 +209,11 @@ def _problems(error, entries) -> str:
         message = str(problem["msg"]).removeprefix("Value error, ")
         if problem["type"] == "union_tag_invalid":
             tag, kinds = problem["ctx"]["tag"], list(modules()) + ["builtin"]
-            hint = did_you_mean(tag, kinds)
-            message = f"unknown kind '{tag}'; " + (hint or f"the kinds are {', '.join(kinds)}")
+            if tag in MERGED:  # an old kind's name: its new spelling, not a guess
+                message = f"kind '{tag}' was merged into another: write {MERGED[tag]}"
+            else:
+                hint = did_you_mean(tag, kinds)
+                message = f"unknown kind '{tag}'; " + (hint or f"the kinds are {', '.join(kinds)}")
         lines.append(f"  {rule}" + (f", {key}" if key else "") + f": {message}")
     return "\n".join(lines)
 

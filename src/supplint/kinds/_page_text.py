@@ -1,5 +1,5 @@
-"""Kind `page-required-text` (pages): a page that recommends supplements must say something the `patterns` option
-matches somewhere in its prose, e.g. advice to consult a healthcare provider.
+"""The page target of kind `required-text`: a page that recommends supplements must say something the `patterns`
+option matches somewhere in its prose, e.g. advice to consult a healthcare provider.
 
 A page recommends supplements when it names or embeds a label (the finding points at the first one), or, with a
 `vocabulary` (data/product-pages.yaml), when it links to a product (an affiliate link or a retailer's product page)
@@ -13,28 +13,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..findings import Span
 from ..shipped import files as data
 from . import Hit, render
 from ._text import fold
-from .spec import RuleBase
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
     from ..pages.context import PageContext
+    from .required_text import Spec
 
-TARGET = "page"
-
-#: The fields this kind gives message and hint templates (checked when the packs load).
+#: The fields a page rule's message and hint may use.
 FIELDS = frozenset({"labels"})
-
-
-class Spec(RuleBase):
-    kind: Literal["page-required-text"]
-    vocabulary: str | None = None
-    REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"patterns": "patterns"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +82,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(fold(text).lower())
 
 
-VOCABULARY = _vocabulary  # the registry loads each rule's vocabulary file when the packs load
+VOCABULARY = _vocabulary  # a page rule's vocabulary file, loaded when the packs load
 
 
 def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
