@@ -1,7 +1,12 @@
 """The dose kind (SUP201 above-upper-limit, SUP202 isolated-megadose) on short labels: a per-day range, IU-only
-amounts converted by nutrient and form, and a population's own limits, by code and line."""
+amounts converted by nutrient and form, and a population's own limits, by code and line; its stack target (SUP501)
+on products taken together; and what a rule of each target may declare."""
 
 from __future__ import annotations
+
+import re
+
+import pytest
 
 import supplint
 from core_checks import CORE, codes_and_lines
@@ -45,3 +50,61 @@ def test_iu_only_amounts_convert_by_nutrient_and_form():
 def test_children_are_held_to_their_own_limits():
     text = "product: x\npopulation: children-4-8\nfacts:\n  - {name: Vitamin D3, amount: 80 mcg}\nwarnings: Ask your doctor.\n"
     assert ("SUP201", 4) in codes_and_lines(text)  # 80 mcg: over the 75 mcg of children 4-8, within the adults' 100
+
+
+# --- target: stack (SUP501 stack-above-upper-limit) --------------------------------------------------------------
+
+
+def vitamin_d(mcg: int, product: str) -> str:
+    return f"product: {product}\nfacts:\n  - {{name: Vitamin D3, amount: {mcg} mcg}}\nwarnings: Ask your doctor.\n"
+
+
+def stack_findings(*labels: str) -> list[tuple[str, str, int]]:
+    names = [f"label-{n}.yaml" for n in range(1, len(labels) + 1)]
+    return [(f.file, f.code, f.line) for f in supplint.check_stack(list(labels), names=names)]
+
+
+def test_a_stack_rule_sums_the_products_and_fires_at_the_one_that_gives_most():
+    found = stack_findings(vitamin_d(40, "Multi"), vitamin_d(75, "D3"))
+    assert found == [("label-2.yaml", "SUP501", 3)]  # 115 mcg a day against 100, at the D3 row of label 2
+
+
+def test_a_stack_rule_leaves_one_product_over_the_limit_to_the_label_rule():
+    assert stack_findings(vitamin_d(150, "D3 6000"), vitamin_d(0, "None")) == []
+    assert ("SUP201", 3) in codes_and_lines(vitamin_d(150, "D3 6000"))
+
+
+def test_a_stack_rule_counts_what_the_limit_covers_at_the_servings_a_day():
+    assert stack_findings(vitamin_d(40, "Multi"), vitamin_d(50, "D3")) == []  # 90 mcg
+    assert [code for _, code, _ in stack_findings(vitamin_d(40, "Multi"), (vitamin_d(50, "D3"), 2))] == ["SUP501"]
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        ({"limits": ["dv-multiple"]}, "a dose rule for a stack takes `limits: [upper-limit]`"),
+        ({"scope": "each"}, "for a stack sums the stack's products: it takes no `scope`"),
+        ({"above-ul-note": "x"}, "it takes no `above-ul-note`"),
+        ({"message": "{daily}/day"}, "uses {daily}, which kind dose provides for a label"),
+    ],
+)
+def test_a_stack_rule_takes_no_label_parameter(change, error):
+    from pydantic import TypeAdapter, ValidationError
+
+    from supplint.kinds import modules
+    from supplint.ruleset.registry import registry
+
+    entry = registry().rules["SUP501"].model_dump(by_alias=True, exclude_unset=True) | change
+    with pytest.raises(ValidationError, match=re.escape(error)):
+        TypeAdapter(modules()["dose"].Spec).validate_python(entry)
+
+
+def test_a_label_rule_takes_no_stack_field():
+    from pydantic import TypeAdapter, ValidationError
+
+    from supplint.kinds import modules
+    from supplint.ruleset.registry import registry
+
+    entry = registry().rules["SUP201"].model_dump(by_alias=True, exclude_unset=True) | {"message": "{shares}"}
+    with pytest.raises(ValidationError, match=re.escape("uses {shares}, which kind dose provides for a stack")):
+        TypeAdapter(modules()["dose"].Spec).validate_python(entry)

@@ -1,7 +1,10 @@
 """The required-text kind (SUP302 disclaimer, SUP304 iron warning, SUP305 anticoagulant warning, SUP306
-statement of identity) through the public API: which code fires, and at which line."""
+statement of identity; SUP403 consult note, its page target) through the public API: which code fires, and at which
+line; and what a rule of each target may declare."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -204,3 +207,81 @@ def test_anticoagulant_warning_in_directions_counts():
 )
 def test_statement_of_identity(head, lines):
     assert found(head + "facts: []\n", "SUP306") == lines
+
+
+# --- target: page (SUP403 page-missing-consult-note) -------------------------------------------------------------
+
+EMBEDDED = """\
+# Our favourite zinc
+
+{advice}
+
+```supplement
+product: Example Zinc Supplement
+identity: Dietary Supplement
+facts:
+  - {{name: Zinc, amount: 11 mg}}
+warnings: {warning}
+```
+"""
+
+
+def page_findings(text: str) -> list[tuple[str, int, int]]:
+    return [(f.code, f.line, f.column) for f in supplint.check_text(text, "post.md", select=["SUP301", "SUP403"])]
+
+
+def test_a_page_rule_reads_the_pages_prose_not_the_labels_it_embeds():
+    """The embedded label's own warning satisfies the label rule (SUP301) but not the page rule: the page's reader
+    may never open the label. The finding is at the first label the page embeds."""
+    text = EMBEDDED.format(advice="Zinc is a mineral.", warning="Consult your doctor before use.")
+    assert page_findings(text) == [("SUP403", 6, 1)]  # the label's first line, inside its fence
+
+
+def test_one_sentence_satisfies_the_label_rule_and_the_page_rule_of_the_kind():
+    advice = "Talk to your doctor before starting any supplement."
+    assert page_findings(EMBEDDED.format(advice=advice, warning=advice)) == []
+
+
+def test_a_page_that_recommends_nothing_needs_no_consult_note():
+    text = "# Zinc in food\n\nOysters, beef and pumpkin seeds are rich in zinc ([NIH](https://ods.od.nih.gov/)).\n"
+    assert page_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        ({"fields": ["warnings"]}, "for a page searches the page's prose: it takes no `fields`"),
+        ({"statements": ["dshea-disclaimer-singular"]}, "it takes no `statements`"),
+        ({"match": "whole", "message-differs": "x"}, "it takes no `match`, `message-differs`"),
+        ({"options": {}}, "for a page needs the option `patterns`"),
+        ({"message": "{nutrient} is not named"}, "uses {nutrient}, which kind required-text provides for a label"),
+    ],
+)
+def test_a_page_rule_takes_no_label_parameter(change, error):
+    from pydantic import TypeAdapter, ValidationError
+
+    from supplint.kinds import modules
+    from supplint.ruleset.registry import registry
+
+    entry = registry().rules["SUP403"].model_dump(by_alias=True, exclude_unset=True) | change
+    with pytest.raises(ValidationError, match=re.escape(error)):
+        TypeAdapter(modules()["required-text"].Spec).validate_python(entry)
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        ({"vocabulary": "data/product-pages.yaml"}, "for a label searches its text fields: it takes no `vocabulary`"),
+        ({"fields": []}, "for a label needs `fields`"),
+        ({"message": "{labels} labels"}, "uses {labels}, which kind required-text provides for a page"),
+    ],
+)
+def test_a_label_rule_takes_no_page_parameter(change, error):
+    from pydantic import TypeAdapter, ValidationError
+
+    from supplint.kinds import modules
+    from supplint.ruleset.registry import registry
+
+    entry = registry().rules["SUP301"].model_dump(by_alias=True, exclude_unset=True) | change
+    with pytest.raises(ValidationError, match=re.escape(error)):
+        TypeAdapter(modules()["required-text"].Spec).validate_python(entry)
