@@ -77,12 +77,13 @@ def test_every_kind_module_is_listed():
 
     import supplint.kinds as package
     from supplint.kinds import modules
-    from supplint.kinds.index import KINDS
+    from supplint.kinds.index import KINDS, MERGED
 
     on_disk = {info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")}
     assert on_disk - {"index", "spec"} == {name for name, _ in KINDS.values()}  # spec: the models kinds extend
     assert list(modules()) == list(KINDS)
     assert {spec.kind for spec in RULES.values()} - {"builtin"} <= set(KINDS)
+    assert set(MERGED).isdisjoint(KINDS)  # an old kind's name keeps meaning "write the new spelling"
 
 
 def test_every_cited_source_exists():
