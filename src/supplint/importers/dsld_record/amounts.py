@@ -24,6 +24,11 @@ _UNIT_WORDS = {
     "international unit": "IU",
     "international units": "IU",
     "i.u.": "IU",
+    # DSLD spells the food Calorie out ("Calorie(s)"); the format writes it kcal (units.yaml, label-format.md).
+    "calorie": "kcal",
+    "calories": "kcal",
+    "kilocalorie": "kcal",
+    "kilocalories": "kcal",
 }
 _QUALIFIER_WORDS = {"a-te": "alpha-te", "alpha te": "alpha-te", "a-tocopherol": "alpha-tocopherol"}
 _SCALES = ("million", "billion", "trillion")
