@@ -1201,3 +1201,47 @@ def test_html_furniture_neither_claims_nor_recommends():
     assert [(f["code"], f["line"]) for f in json.loads(result.stdout)] == [
         ("SUP404", find(inline, "Turmeric capsules")[0])
     ]
+
+
+MDX_COMPONENTS = page_text(
+    """
+    # Our magnesium pick
+
+    Magnesium glycinate is the supplement we take: 200 mg per capsule.
+
+    <AffiliateButton variant="primary" href="https://amzn.to/3abcdef" rel="sponsored">Buy on Amazon</AffiliateButton>
+
+    <ProductCard name="Example" buyUrl="https://www.iherb.com/pr/example/12345" />
+
+    <Chart rows={[{ href: "https://amzn.to/inside-code" }]} /> <Callout type="info">No link here.</Callout>
+    """
+)
+
+
+def test_mdx_components_with_a_link_prop_are_links():
+    page = parse_markdown(MDX_COMPONENTS, mdx=True)
+    assert [(link.url, link.rel, link.text) for link in page.links] == [
+        ("https://amzn.to/3abcdef", frozenset({"sponsored"}), "Buy on Amazon"),
+        ("https://www.iherb.com/pr/example/12345", frozenset(), ""),
+    ]
+    assert [(link.line, link.column) for link in page.links] == [
+        find(MDX_COMPONENTS, "<AffiliateButton"),
+        find(MDX_COMPONENTS, "<ProductCard"),
+    ]
+    assert "No link here." in [run.text.strip() for run in page.prose]
+
+
+def test_mdx_component_link_is_checked_like_an_a_tag():
+    result = run_in_process(
+        "check",
+        "--select",
+        "SUP401,SUP403",
+        "--output-format",
+        "json",
+        "-",
+        "--stdin-filename",
+        "p.mdx",
+        stdin=MDX_COMPONENTS,
+    )
+    line = find(MDX_COMPONENTS, "<AffiliateButton")[0]
+    assert sorted((f["code"], f["line"]) for f in json.loads(result.stdout)) == [("SUP401", line), ("SUP403", line)]

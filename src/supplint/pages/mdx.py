@@ -4,7 +4,10 @@ Code, never prose: ESM blocks (`import` / `export` at a line's start, to the nex
 (JavaScript, and `{/* comments */}`), and JSX tags with their attributes (`<Callout type="warn" note={...}>`,
 `</Callout>`, `<Chart data={...} />`, `<>` fragments). What a JSX element holds between its tags is Markdown in MDX
 and renders as the page's text, so it stays and counts as prose. `<a href=... rel=...>` keeps its tag (its
-`{expression}` attributes turned into empty strings) so that affiliate links written as JSX are still links.
+`{expression}` attributes turned into empty strings) so that affiliate links written as JSX are still links. A
+component given a link as a string prop (`<AffiliateButton href="https://amzn.to/...">Buy</AffiliateButton>`,
+`<ProductCard url="..." />`: a blog's button and card components) renders that link, so its tag is rewritten in
+place as `<a href="..." rel="...">` (and its closing tag as `</a>`), padded with spaces to the same length.
 
 Blanking puts spaces where the code was and keeps every newline, so every remaining character keeps its page line
 and column. Fenced code and code spans are left as they are (a `<Tag>` in them is an example, not JSX). The scan
@@ -30,6 +33,12 @@ _JS_STRING = {
 }
 _ATTRIBUTE_STRING = {"'": re.compile(r"'[^']*'"), '"': re.compile(r'"[^"]*"')}
 _SPACE = " \t\n"
+#: A component's prop that holds the link it renders: href, url, link, or a name ending in one (affiliateUrl,
+#: buyLink); the value a string literal, absolute or site-relative.
+_LINK_PROP = re.compile(
+    r"""(?<![\w$.:-])(?:href|url|link|[A-Za-z_$][\w$]*(?:Url|URL|Link|Href))\s*=\s*(?:"((?:https?:)?/[^"]*)"|'((?:https?:)?/[^']*)')"""
+)
+_REL_PROP = re.compile(r"""(?<![\w$.:-])rel\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def _blank(text: str) -> str:
@@ -141,6 +150,7 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
     # Where a tag or expression that did not close made the scan give up: none is looked for again before there,
     # so no stretch of the page is scanned twice.
     no_tag_before = no_expression_before = 0
+    linked: list[str] = []  # the open components whose tag became an <a>, innermost last
     at_line_start = True
     previous_blank = True
     while i < n:
@@ -234,8 +244,18 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
                 i += 1
                 continue
             end, is_a, expressions = tag
-            if not is_a:
-                out.append(_blank(text[i:end]))
+            closing = text.startswith("</", i)
+            if not is_a and closing and linked and _tag_name(text, i) == linked[-1]:
+                linked.pop()
+                out.append(_padded("</a>", text[i:end]))
+            elif not is_a:
+                link = None if closing else _component_link(text, i, end, expressions)
+                if link is None:
+                    out.append(_blank(text[i:end]))
+                else:
+                    out.append(link)
+                    if not text.startswith("/>", end - 2):
+                        linked.append(_tag_name(text, i))
             else:  # keep the tag as HTML for the link reader: an {expression} value becomes ""
                 last = i
                 for start, stop, valued in expressions:
@@ -250,6 +270,50 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
         i += 1
     blanked = "".join(out)
     return blanked.split("\n"), _comments(text, comments)
+
+
+def _tag_name(text: str, at: int) -> str:
+    name = _NAME.match(text, at + (2 if text.startswith("</", at) else 1))
+    return name.group() if name else ""
+
+
+def _padded(replacement: str, original: str) -> str:
+    """``replacement`` in the place of ``original``, padded with spaces and keeping its newlines (each character
+    after it keeps its page line and column); the original blanked when the replacement does not fit on its first
+    line."""
+    first = original.find("\n")
+    room = len(original) if first < 0 else first
+    if len(replacement) > room:
+        return _blank(original)
+    return replacement + _blank(original[len(replacement) :])
+
+
+def _component_link(text: str, start: int, end: int, expressions: list[tuple[int, int, bool]]) -> str | None:
+    """The `<a>` that a component tag renders (see the module docstring), padded to the tag's length, or None."""
+    name = _tag_name(text, start)
+    if not name[:1].isupper():  # a lower-case tag is HTML, or a custom element: not a component with props
+        return None
+    tag = text[start:end]
+
+    def outside(match: re.Match) -> bool:
+        return not any(a <= start + match.start() < b for a, b, _ in expressions)
+
+    found = next((m for m in _LINK_PROP.finditer(tag) if outside(m)), None)
+    if found is None:
+        return None
+    url = found.group(1) if found.group(1) is not None else found.group(2)
+    rel = next((m for m in _REL_PROP.finditer(tag) if outside(m)), None)
+    rel_value = "" if rel is None else (rel.group(1) if rel.group(1) is not None else rel.group(2))
+    quote = "'" if '"' in url else '"'
+    close = "</a>" if tag.endswith("/>") else ""
+    with_rel = f'<a href={quote}{url}{quote} rel="{rel_value}">{close}' if rel_value and '"' not in rel_value else ""
+    plain = f"<a href={quote}{url}{quote}>{close}"
+    for candidate in (with_rel, plain):
+        if candidate:
+            padded = _padded(candidate, tag)
+            if padded.startswith("<a"):
+                return padded
+    return None
 
 
 def _comments(text: str, spans: list[tuple[int, int]]) -> list[Comment]:
