@@ -44,6 +44,9 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     "bar-electrolyte-supplements.md": ({("SUP403", 17)}, set()),
     # "say NO to sky-high blood sugar" missed; "managing Amanda's blood sugar levels" (weight management) flagged
     "glucozan-upsell-page.html": ({("SUP404", 201)}, {("SUP404", 106)}),
+    # a caution before the consult advice: "If you're pregnant, nursing, have kidney disease, ..., consult ..."
+    "hnh-magnesium-benefits.mdx": (set(), {("SUP404", 32)}),
+    "hnh-best-probiotic-for-women.mdx": (set(), {("SUP404", 32)}),
 }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from html import unescape
 from typing import Any
@@ -926,12 +927,45 @@ def parse_markdown(text: str, mdx: bool = False) -> Page:
             builder.front_matter(lines[1:end])
         # Blank, not cut: markdown-it must not read the front matter as prose, and page lines must stay page lines.
         lines = [""] * (end + 1) + lines[end + 1 :]
+    rendered: list = []
+    where = None
     if mdx:
         from .mdx import blank_mdx
 
-        lines, comments = blank_mdx(lines)
+        where = Lines("\n".join(lines))
+        lines, comments, rendered = blank_mdx(lines)
         builder.page.comments.extend(comments)
     builder.lines = lines
     builder.tokens((_mdx_markdown if mdx else _markdown)().parse("\n".join(lines)))
     builder.page.comments.sort(key=lambda comment: (comment.line, comment.column))
+    if rendered and where is not None:
+        _add_component_links(builder.page, rendered, where)
     return builder.page
+
+
+def _add_component_links(page: Page, rendered: list, where: Lines) -> None:
+    """Put the links MDX components render (mdx.ComponentLink) in document order among the page's runs, links and
+    labels: in the run of what the component holds, or in a slot of their own just before the next item. Orders
+    are renumbered (every existing one to 2n + 1) to make room for the slots."""
+    runs = sorted(page.prose, key=lambda run: (run.line, run.column))
+    slots = sorted(
+        [(run.line, run.column, run.order) for run in page.prose]
+        + [(label.line, label.column, label.order) for label in page.labels]
+        + [(link.line, link.column, link.order) for link in page.links if link.order not in {r.order for r in runs}]
+    )
+    last = max((order for _, _, order in slots), default=-1)
+    added = []
+    for link in rendered:
+        line, column = (part + 1 for part in where.locate(link.start))
+        end = tuple(part + 1 for part in where.locate(link.end))
+        inside = next((run for run in runs if (line, column) <= (run.line, run.column) < end), None)
+        if inside is not None:
+            order = 2 * inside.order + 1
+        else:
+            after = next((slot for slot in slots if slot[:2] >= (line, column)), None)
+            order = 2 * after[2] if after is not None else 2 * last + 2
+        added.append(Link(link.url, rel_tokens(link.rel), link.text, line, column, order, 0))
+    page.prose = [replace(run, order=2 * run.order + 1) for run in page.prose]
+    page.labels = [replace(label, order=2 * label.order + 1) for label in page.labels]
+    moved = [replace(link, order=2 * link.order + 1) for link in page.links]
+    page.links = sorted(moved + added, key=lambda link: (link.order, link.offset))

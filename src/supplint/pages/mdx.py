@@ -5,9 +5,10 @@ Code, never prose: ESM blocks (`import` / `export` at a line's start, to the nex
 `</Callout>`, `<Chart data={...} />`, `<>` fragments). What a JSX element holds between its tags is Markdown in MDX
 and renders as the page's text, so it stays and counts as prose. `<a href=... rel=...>` keeps its tag (its
 `{expression}` attributes turned into empty strings) so that affiliate links written as JSX are still links. A
-component given a link as a string prop (`<AffiliateButton href="https://amzn.to/...">Buy</AffiliateButton>`,
-`<ProductCard url="..." />`: a blog's button and card components) renders that link, so its tag is rewritten in
-place as `<a href="..." rel="...">` (and its closing tag as `</a>`), padded with spaces to the same length.
+component given a link as a string prop (`<ProductCard store="amazon" href="https://amzn.to/..." />`,
+`<AffiliateButton url="...">Buy</AffiliateButton>`: a blog's button and card components, their props often one a
+line) renders that link: its tag is blanked like any other, and the link is handed to the Markdown reader
+(`ComponentLink`) to place among the page's runs.
 
 Blanking puts spaces where the code was and keeps every newline, so every remaining character keeps its page line
 and column. Fenced code and code spans are left as they are (a `<Tag>` in them is an example, not JSX). The scan
@@ -18,6 +19,7 @@ up, so no part of the page is read more than a bounded number of times.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import Comment
 from .lines import Lines
@@ -39,6 +41,18 @@ _LINK_PROP = re.compile(
     r"""(?<![\w$.:-])(?:href|url|link|[A-Za-z_$][\w$]*(?:Url|URL|Link|Href))\s*=\s*(?:"((?:https?:)?/[^"]*)"|'((?:https?:)?/[^']*)')"""
 )
 _REL_PROP = re.compile(r"""(?<![\w$.:-])rel\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_MARKUP = re.compile(r"<[^>]*>|\{[^{}]*\}")
+
+
+@dataclass(slots=True)
+class ComponentLink:
+    """A link a JSX component renders (see the module docstring): offsets in the page text."""
+
+    url: str
+    rel: str
+    start: int  # the component tag's `<`
+    end: int  # the end of its closing tag (of the tag itself when it closes itself)
+    text: str = ""  # what the component holds, without markup
 
 
 def _blank(text: str) -> str:
@@ -136,9 +150,9 @@ def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | 
     return n
 
 
-def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
-    """The page's lines with MDX code blanked out, and its `{/* ... */}` comments (where suppression directives
-    live on an MDX page, which cannot hold `<!-- -->`)."""
+def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment], list[ComponentLink]]:
+    """The page's lines with MDX code blanked out, its `{/* ... */}` comments (where suppression directives
+    live on an MDX page, which cannot hold `<!-- -->`), and the links its components render."""
     text = "\n".join(lines)
     out: list[str] = []
     comments: list[tuple[int, int]] = []
@@ -150,7 +164,8 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
     # Where a tag or expression that did not close made the scan give up: none is looked for again before there,
     # so no stretch of the page is scanned twice.
     no_tag_before = no_expression_before = 0
-    linked: list[str] = []  # the open components whose tag became an <a>, innermost last
+    links: list[ComponentLink] = []
+    open_links: list[tuple[str, ComponentLink]] = []  # components with a link whose closing tag is still to come
     at_line_start = True
     previous_blank = True
     while i < n:
@@ -244,18 +259,9 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
                 i += 1
                 continue
             end, is_a, expressions = tag
-            closing = text.startswith("</", i)
-            if not is_a and closing and linked and _tag_name(text, i) == linked[-1]:
-                linked.pop()
-                out.append(_padded("</a>", text[i:end]))
-            elif not is_a:
-                link = None if closing else _component_link(text, i, end, expressions)
-                if link is None:
-                    out.append(_blank(text[i:end]))
-                else:
-                    out.append(link)
-                    if not text.startswith("/>", end - 2):
-                        linked.append(_tag_name(text, i))
+            if not is_a:
+                _component(text, i, end, expressions, links, open_links)
+                out.append(_blank(text[i:end]))
             else:  # keep the tag as HTML for the link reader: an {expression} value becomes ""
                 last = i
                 for start, stop, valued in expressions:
@@ -269,7 +275,7 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
         out.append(char)
         i += 1
     blanked = "".join(out)
-    return blanked.split("\n"), _comments(text, comments)
+    return blanked.split("\n"), _comments(text, comments), links
 
 
 def _tag_name(text: str, at: int) -> str:
@@ -277,43 +283,32 @@ def _tag_name(text: str, at: int) -> str:
     return name.group() if name else ""
 
 
-def _padded(replacement: str, original: str) -> str:
-    """``replacement`` in the place of ``original``, padded with spaces and keeping its newlines (each character
-    after it keeps its page line and column); the original blanked when the replacement does not fit on its first
-    line."""
-    first = original.find("\n")
-    room = len(original) if first < 0 else first
-    if len(replacement) > room:
-        return _blank(original)
-    return replacement + _blank(original[len(replacement) :])
-
-
-def _component_link(text: str, start: int, end: int, expressions: list[tuple[int, int, bool]]) -> str | None:
-    """The `<a>` that a component tag renders (see the module docstring), padded to the tag's length, or None."""
+def _component(text, start, end, expressions, links: list[ComponentLink], open_links) -> None:
+    """Note the link a component tag at ``text[start:end]`` renders, or close the open one its closing tag ends."""
     name = _tag_name(text, start)
-    if not name[:1].isupper():  # a lower-case tag is HTML, or a custom element: not a component with props
-        return None
+    if text.startswith("</", start):
+        if open_links and open_links[-1][0] == name:
+            _, link = open_links.pop()
+            link.text = " ".join(_MARKUP.sub(" ", text[link.end : start]).split())
+            link.end = end
+        return
+    if not name[:1].isupper():  # a lower-case tag is HTML or a custom element, not a component with props
+        return
     tag = text[start:end]
 
-    def outside(match: re.Match) -> bool:
-        return not any(a <= start + match.start() < b for a, b, _ in expressions)
-
-    found = next((m for m in _LINK_PROP.finditer(tag) if outside(m)), None)
-    if found is None:
+    def found(pattern: re.Pattern) -> str | None:
+        for match in pattern.finditer(tag):
+            if not any(a <= start + match.start() < b for a, b, _ in expressions):  # not inside {code}
+                return match.group(1) if match.group(1) is not None else match.group(2)
         return None
-    url = found.group(1) if found.group(1) is not None else found.group(2)
-    rel = next((m for m in _REL_PROP.finditer(tag) if outside(m)), None)
-    rel_value = "" if rel is None else (rel.group(1) if rel.group(1) is not None else rel.group(2))
-    quote = "'" if '"' in url else '"'
-    close = "</a>" if tag.endswith("/>") else ""
-    with_rel = f'<a href={quote}{url}{quote} rel="{rel_value}">{close}' if rel_value and '"' not in rel_value else ""
-    plain = f"<a href={quote}{url}{quote}>{close}"
-    for candidate in (with_rel, plain):
-        if candidate:
-            padded = _padded(candidate, tag)
-            if padded.startswith("<a"):
-                return padded
-    return None
+
+    url = found(_LINK_PROP)
+    if url is None:
+        return
+    link = ComponentLink(url, found(_REL_PROP) or "", start, end)
+    links.append(link)
+    if not tag.endswith("/>"):
+        open_links.append((name, link))
 
 
 def _comments(text: str, spans: list[tuple[int, int]]) -> list[Comment]:
