@@ -534,8 +534,15 @@ class _PageParser(SafeParser):
 
 def _furniture(attrs: dict) -> bool:
     """Whether an element's class or id names it as page furniture (BOILERPLATE)."""
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split()
-    return any(BOILERPLATE.fullmatch(name) for name in names)
+    names = attrs.get("class") or ""
+    if attrs.get("id"):
+        names = f"{names} {attrs['id']}"
+    if not _FURNITURE_HINT.search(names):  # most elements: one scan, no split
+        return False
+    return any(BOILERPLATE.fullmatch(name) for name in names.split())
+
+
+_FURNITURE_HINT = re.compile(r"comment|related|cookie|disqus|cc-window", re.IGNORECASE)
 
 
 def _offer_urls(data, name: str = "", depth: int = 0):

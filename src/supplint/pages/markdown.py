@@ -928,18 +928,16 @@ def parse_markdown(text: str, mdx: bool = False) -> Page:
         # Blank, not cut: markdown-it must not read the front matter as prose, and page lines must stay page lines.
         lines = [""] * (end + 1) + lines[end + 1 :]
     rendered: list = []
-    where = None
     if mdx:
         from .mdx import blank_mdx
 
-        where = Lines("\n".join(lines))
         lines, comments, rendered = blank_mdx(lines)
         builder.page.comments.extend(comments)
     builder.lines = lines
     builder.tokens((_mdx_markdown if mdx else _markdown)().parse("\n".join(lines)))
     builder.page.comments.sort(key=lambda comment: (comment.line, comment.column))
-    if rendered and where is not None:
-        _add_component_links(builder.page, rendered, where)
+    if rendered:  # blanking keeps every character's place, so offsets in the page are offsets in the blanked lines
+        _add_component_links(builder.page, rendered, Lines("\n".join(lines)))
     return builder.page
 
 

@@ -36,11 +36,10 @@ _JS_STRING = {
 _ATTRIBUTE_STRING = {"'": re.compile(r"'[^']*'"), '"': re.compile(r'"[^"]*"')}
 _SPACE = " \t\n"
 #: A component's prop that holds the link it renders: href, url, link, or a name ending in one (affiliateUrl,
-#: buyLink); the value a string literal, absolute or site-relative.
-_LINK_PROP = re.compile(
-    r"""(?<![\w$.:-])(?:href|url|link|[A-Za-z_$][\w$]*(?:Url|URL|Link|Href))\s*=\s*(?:"((?:https?:)?/[^"]*)"|'((?:https?:)?/[^']*)')"""
-)
-_REL_PROP = re.compile(r"""(?<![\w$.:-])rel\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+#: buyLink); its value a string literal, absolute or site-relative.
+_LINK_PROPS = frozenset({"href", "url", "link"})
+_LINK_PROP_ENDS = ("Url", "URL", "Link", "Href")
+_URL_VALUE = re.compile(r"(?:https?:)?/")
 _MARKUP = re.compile(r"<[^>]*>|\{[^{}]*\}")
 
 
@@ -91,9 +90,13 @@ def _expression_end(text: str, at: int) -> int:
     return -1 - n
 
 
-def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | int:
+_Tag = tuple[int, bool, list[tuple[int, int, bool]], list[tuple[str, str]]]
+
+
+def _tag(text: str, at: int) -> _Tag | int:
     """A JSX tag at ``at`` (its ``<``): (offset after it, whether it is an `<a>` tag, its attribute expressions
-    as (start, end, after `=`)); when it is not a tag, where the scan gave up."""
+    as (start, end, after `=`), its string attributes as (name, value)); when it is not a tag, where the scan gave
+    up."""
     i = at + 1
     if i < len(text) and text[i] == "/":
         i += 1
@@ -104,6 +107,7 @@ def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | 
         return i
     is_a = name is not None and name.group().lower() == "a"
     expressions: list[tuple[int, int, bool]] = []
+    strings: list[tuple[str, str]] = []
     n = len(text)
     while i < n:
         while i < n and text[i] in _SPACE:
@@ -112,9 +116,9 @@ def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | 
             return n
         char = text[i]
         if char == ">":
-            return i + 1, is_a, expressions
+            return i + 1, is_a, expressions, strings
         if text.startswith("/>", i):
-            return i + 2, is_a, expressions
+            return i + 2, is_a, expressions, strings
         if char == "{":  # {...spread}
             end = _expression_end(text, i)
             if end < 0:
@@ -138,6 +142,7 @@ def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | 
             found = _ATTRIBUTE_STRING[text[j]].match(text, j)
             if found is None:
                 return n
+            strings.append((attribute.group(), found.group()[1:-1]))
             i = found.end()
         elif j < n and text[j] == "{":
             end = _expression_end(text, j)
@@ -258,9 +263,9 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment], list[Componen
                 out.append(char)
                 i += 1
                 continue
-            end, is_a, expressions = tag
+            end, is_a, expressions, strings = tag
             if not is_a:
-                _component(text, i, end, expressions, links, open_links)
+                _component(text, i, end, strings, links, open_links)
                 out.append(_blank(text[i:end]))
             else:  # keep the tag as HTML for the link reader: an {expression} value becomes ""
                 last = i
@@ -283,7 +288,11 @@ def _tag_name(text: str, at: int) -> str:
     return name.group() if name else ""
 
 
-def _component(text, start, end, expressions, links: list[ComponentLink], open_links) -> None:
+def _link_prop(prop: str) -> bool:
+    return prop in _LINK_PROPS or prop.endswith(_LINK_PROP_ENDS)
+
+
+def _component(text, start, end, strings: list[tuple[str, str]], links: list[ComponentLink], open_links) -> None:
     """Note the link a component tag at ``text[start:end]`` renders, or close the open one its closing tag ends."""
     name = _tag_name(text, start)
     if text.startswith("</", start):
@@ -292,22 +301,15 @@ def _component(text, start, end, expressions, links: list[ComponentLink], open_l
             link.text = " ".join(_MARKUP.sub(" ", text[link.end : start]).split())
             link.end = end
         return
-    if not name[:1].isupper():  # a lower-case tag is HTML or a custom element, not a component with props
+    if not name[:1].isupper() or not strings:  # a lower-case tag is HTML or a custom element, not a component
         return
-    tag = text[start:end]
-
-    def found(pattern: re.Pattern) -> str | None:
-        for match in pattern.finditer(tag):
-            if not any(a <= start + match.start() < b for a, b, _ in expressions):  # not inside {code}
-                return match.group(1) if match.group(1) is not None else match.group(2)
-        return None
-
-    url = found(_LINK_PROP)
+    url = next((value for prop, value in strings if _link_prop(prop) and _URL_VALUE.match(value)), None)
     if url is None:
         return
-    link = ComponentLink(url, found(_REL_PROP) or "", start, end)
+    rel = next((value for prop, value in strings if prop == "rel"), "")
+    link = ComponentLink(url, rel, start, end)
     links.append(link)
-    if not tag.endswith("/>"):
+    if not text.startswith("/>", end - 2):
         open_links.append((name, link))
 
 
