@@ -14,6 +14,9 @@ holdout items only measure whether the tuning generalises (tests/data/corpus/REA
 printed for each rule as a detector of the problem it reports (a "positive" is an item on which the rule must
 fire). ``--json`` prints the same figures as one JSON object, which tests/test_accuracy.py reads through
 ``score()``.
+
+The text output ends with the real pages of tests/data/pages (``score_pages()``): each page checked whole, by code
+and line against the findings judged by hand in its sources.yaml (tests/test_real_pages.py holds them).
 """
 
 from __future__ import annotations
@@ -274,7 +277,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     result = score()
-    result["pages"] = score_pages()
     if args.json:
         json.dump(result, sys.stdout, indent=2, sort_keys=True)
         print()
@@ -301,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             p, r = precision_recall(counts)
             cells.append(f"{p:6.0%} / {r:5.0%}")
         print(f"{code:8} " + " ".join(cells))
-    _print_pages(result["pages"])
+    _print_pages(score_pages())
     return 0
 
 

@@ -1245,3 +1245,16 @@ def test_mdx_component_link_is_checked_like_an_a_tag():
     )
     line = find(MDX_COMPONENTS, "<AffiliateButton")[0]
     assert sorted((f["code"], f["line"]) for f in json.loads(result.stdout)) == [("SUP401", line), ("SUP403", line)]
+
+
+def test_markdown_html_link_cards_keep_their_words_apart():
+    """A Hugo theme's link card: an <a> round <div>s, one a line of link cards (tests/data/pages/halixia-*)."""
+    text = page_text(
+        """
+        # Boosting serotonin
+
+        <a class="ma-link" href="https://www.awin1.com/cread.php?awinmid=1&awinaffid=2"><div class="ma-card"><div class="ma-name"><p>Healthspan</p></div><div class="ma-paid-text"><span>Paid</span></div></div></a>
+        """
+    )
+    page = parse_markdown(text)
+    assert [(link.text, link.line, link.column) for link in page.links] == [("Healthspan Paid", 3, 1)]

@@ -366,10 +366,14 @@ class _Inline:
         at = self.content.find(fragment, self.cursor)
         if at >= 0:
             self.cursor = at + len(fragment)
-        self.emit("\n" * fragment.count("\n") or " ", at, "")
+        events = _Fragment(fragment).events
+        # A block element inside a link's text separates its words ("Cleveland Clinic", then "Free", in a card's
+        # <div>s); any other tag joins them, as a browser shows them.
+        block = any(kind in ("tag", "/tag") for kind, _, _ in events)
+        self.emit("\n" * fragment.count("\n") or " ", at, " " if block else "")
         base = at if at >= 0 else -1
         starts = Lines(fragment).starts
-        for kind, (line, column), payload in _Fragment(fragment).events:
+        for kind, (line, column), payload in events:
             index = (base + _offset_in(starts, line, column)) if base >= 0 else -1
             if kind == "a":
                 self.close_kind("html")  # an <a> inside an open <a> closes it, as in a browser
@@ -498,6 +502,8 @@ class _Builder:
                 link = None
             elif kind == "data" and link:
                 link[4].append(payload)
+            elif kind in ("tag", "/tag") and link:  # a card's <div>s inside the link: "Cleveland Clinic Free"
+                link[4].append(" ")
             elif kind == "comment":
                 start = _offset_in(lines.starts, line, column)
                 end = comment_end(fragment, start, payload)
