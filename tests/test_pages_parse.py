@@ -1258,3 +1258,54 @@ def test_markdown_html_link_cards_keep_their_words_apart():
     )
     page = parse_markdown(text)
     assert [(link.text, link.line, link.column) for link in page.links] == [("Healthspan Paid", 3, 1)]
+
+
+TEMPLATED_POST = page_text(
+    """
+    # Our magnesium pick
+
+    {{< notice info >}}We earn a commission on purchases made through links in this post.{{< /notice >}}
+
+    Magnesium glycinate is the supplement we take: 200 mg per capsule.
+
+    {{< button href="https://amzn.to/3abcdef" >}}Buy on Amazon{{< /button >}}
+
+    {% include affiliate-box.html url="https://www.amazon.com/dp/B000000000?tag=site-20" name="Example" %}
+
+    Price: {{ site.data.price }} {% if page.sale %}on sale{% endif %}, a {curly} aside and a brace {{ left open.
+
+    ```liquid
+    {% include example.html %}
+    ```
+    """
+)
+
+
+def test_markdown_template_tags_are_not_prose_but_their_urls_are_links():
+    page = parse_markdown(TEMPLATED_POST)
+    texts = [" ".join(run.text.split()) for run in page.prose]
+    assert "We earn a commission on purchases made through links in this post." in texts
+    assert "Buy on Amazon" in texts
+    assert "Price: on sale , a {curly} aside and a brace {{ left open." in texts  # a blanked tag leaves its space
+    assert not any("{%" in text or "{{<" in text or "include" in text for text in texts)
+    notice = next(run for run in page.prose if run.text.startswith("We earn"))
+    assert (notice.line, notice.column) == find(TEMPLATED_POST, "We earn")
+    assert [(link.url, link.line, link.column) for link in page.links] == [
+        ("https://amzn.to/3abcdef", *find(TEMPLATED_POST, "https://amzn.to/")),
+        ("https://www.amazon.com/dp/B000000000?tag=site-20", *find(TEMPLATED_POST, "https://www.amazon.com/dp/")),
+    ]
+
+
+def test_markdown_template_tags_keep_the_disclosure_in_time():
+    result = run_in_process(
+        "check",
+        "--select",
+        "SUP401,SUP402,SUP406",
+        "--output-format",
+        "json",
+        "-",
+        "--stdin-filename",
+        "p.md",
+        stdin=TEMPLATED_POST,
+    )
+    assert json.loads(result.stdout) == []

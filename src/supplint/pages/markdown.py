@@ -37,6 +37,7 @@ from .html import (
     source_point,
 )
 from .lines import Lines
+from .templates import blank_templates
 
 FENCE_INFO = "supplement"
 # GFM renders bare URLs as links (the "autolink literal" extension): they are links, and never prose.
@@ -934,6 +935,8 @@ def parse_markdown(text: str, mdx: bool = False) -> Page:
         # Blank, not cut: markdown-it must not read the front matter as prose, and page lines must stay page lines.
         lines = [""] * (end + 1) + lines[end + 1 :]
     rendered: list = []
+    if not mdx:  # in MDX, braces are JavaScript (mdx.py)
+        lines = blank_templates(lines)
     if mdx:
         from .mdx import blank_mdx
 
