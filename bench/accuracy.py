@@ -14,6 +14,9 @@ holdout items only measure whether the tuning generalises (tests/data/corpus/REA
 printed for each rule as a detector of the problem it reports (a "positive" is an item on which the rule must
 fire). ``--json`` prints the same figures as one JSON object, which tests/test_accuracy.py reads through
 ``score()``.
+
+The text output ends with the real pages of tests/data/pages (``score_pages()``): each page checked whole, by code
+and line against the findings judged by hand in its sources.yaml (tests/test_real_pages.py holds them).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import yaml
 import supplint
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
+PAGES = Path(__file__).resolve().parent.parent / "tests" / "data" / "pages"
 
 # An amzn.to short link: recognised as affiliate by every version of the vocabulary, so a disclosure item is judged
 # on its words alone.
@@ -194,6 +198,58 @@ def score() -> dict:
     return {"checks": checks, "rules": {code: dict(splits) for code, splits in rules.items()}}
 
 
+# Real pages (tests/data/pages/sources.yaml): the codes judged on each whole page, by code and line.
+PAGE_CODES = ("SUP401", "SUP403", "SUP404", "SUP406")
+
+
+def page_items() -> list[dict]:
+    return yaml.safe_load((PAGES / "sources.yaml").read_text(encoding="utf-8")) or []
+
+
+def page_verdicts(item: dict) -> dict:
+    """One page of sources.yaml checked whole: {"expected", "raised", "missed", "forbidden"}, each a sorted list of
+    (code, line). A scored finding at a line neither expected nor optional is forbidden (a false alarm)."""
+    text = (PAGES / item["file"]).read_text(encoding="utf-8")
+    found = supplint.check_text(text, item["file"], select=_implemented(PAGE_CODES))
+    raised = sorted({(f.code, f.line) for f in found})
+    expected = sorted({(e["code"], e["line"]) for e in item.get("expected") or ()})
+    optional = {(e["code"], e["line"]) for e in item.get("optional") or ()}
+    return {
+        "expected": expected,
+        "raised": raised,
+        "missed": [e for e in expected if e not in raised],
+        "forbidden": [r for r in raised if r not in expected and r not in optional],
+    }
+
+
+def score_pages() -> dict:
+    """{code: {"expected": n, "caught": n, "forbidden": n, "pages": n}} over tests/data/pages, and "files": the
+    verdict of each page."""
+    per_code = {code: {"expected": 0, "caught": 0, "forbidden": 0} for code in PAGE_CODES}
+    files = {}
+    for item in page_items():
+        verdict = page_verdicts(item)
+        files[item["file"]] = verdict
+        for code, _ in verdict["expected"]:
+            per_code[code]["expected"] += 1
+        for code, line in verdict["expected"]:
+            per_code[code]["caught"] += (code, line) in verdict["raised"]
+        for code, _ in verdict["forbidden"]:
+            per_code[code]["forbidden"] += 1
+    return {"codes": per_code, "files": files, "pages": len(files)}
+
+
+def _print_pages(result: dict) -> None:
+    print(f"\nreal pages ({result['pages']}, tests/data/pages): expected findings raised, forbidden ones raised")
+    for code, counts in result["codes"].items():
+        print(
+            f"{code:8} expected {counts['caught']:>3}/{counts['expected']:<3} forbidden raised {counts['forbidden']:>3}"
+        )
+    for name, verdict in result["files"].items():
+        if verdict["missed"] or verdict["forbidden"]:
+            print(f"  {name}: missed {verdict['missed']} forbidden {verdict['forbidden']}")
+
+
 def rate(tally) -> float:
     right, total = tally
     return right / total if total else 1.0
@@ -247,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             p, r = precision_recall(counts)
             cells.append(f"{p:6.0%} / {r:5.0%}")
         print(f"{code:8} " + " ".join(cells))
+    _print_pages(score_pages())
     return 0
 
 

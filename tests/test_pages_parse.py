@@ -1106,3 +1106,206 @@ def test_markdown_tab_indented_lines_map_to_their_words():
     source = "1. Take \\*one\\* daily\n\tcontinued &amp; then\n   - nested\n\t  item words\n"
     page = parse_markdown(source)
     assert_words_exact(source, page, "Take", "one", "daily", "continued", "then", "nested", "item", "words")
+
+
+# --- real CMS output: schema.org offers, and the furniture around a post ---------------------------------------------
+
+JSON_LD_PAGE = page_text(
+    """
+    <html><head>
+    <script type="application/ld+json">
+    {"@context": "https://schema.org", "@type": "Product", "name": "Example Magnesium",
+     "offers": {"@type": "Offer", "price": "19.00", "url": "https://www.amazon.com/dp/B0EXAMPLE1?tag=site-20"}}
+    </script>
+    <script type="application/ld+json">{"@type": "Article", "headline": "not an offer",
+     "url": "https://example.com/post"}</script>
+    <script type="application/ld+json">{ broken</script>
+    </head><body><p>Magnesium glycinate is the supplement we take: 200 mg per capsule.</p></body></html>
+    """
+)
+
+
+def test_html_json_ld_offers_are_product_links():
+    page = parse_html(JSON_LD_PAGE)
+    assert [(link.url, link.text) for link in page.links] == [
+        ("https://www.amazon.com/dp/B0EXAMPLE1?tag=site-20", "Example Magnesium")
+    ]
+    link = page.links[0]
+    assert (link.line, link.column) == find(JSON_LD_PAGE, "https://www.amazon.com/dp/")
+    assert [run.text for run in page.prose][-1].startswith("Magnesium glycinate")
+
+
+def test_html_json_ld_offer_makes_the_page_recommend_and_need_a_disclosure():
+    result = run_in_process(
+        "check",
+        "--select",
+        "SUP401,SUP403",
+        "--output-format",
+        "json",
+        "-",
+        "--stdin-filename",
+        "p.html",
+        stdin=JSON_LD_PAGE,
+    )
+    line = find(JSON_LD_PAGE, "https://www.amazon.com/dp/")[0]
+    assert sorted((f["code"], f["line"]) for f in json.loads(result.stdout)) == [("SUP401", line), ("SUP403", line)]
+
+
+FURNITURE_PAGE = page_text(
+    """
+    <html><body>
+    <div class="cookie-banner"><p>We use cookies. <a href="https://amzn.to/3cookie1">Deals</a></p></div>
+    <article><h1>Lemon muffins</h1><p>Mix flour, sugar and lemon zest; bake for 20 minutes.</p></article>
+    <aside class="jp-relatedposts"><h3>Related</h3><ul><li>
+      <a href="/best-magnesium-supplements/">The best magnesium supplements, vitamin D capsules and fish oil</a>
+    </li></ul></aside>
+    <section id="comments" class="comments-area"><ol class="comment-list"><li class="comment">
+      <p>Turmeric capsules cured my arthritis! <a href="https://amzn.to/3comment">these</a></p>
+    </li></ol></section>
+    <footer><p>Baked in Leeds.</p></footer>
+    </body></html>
+    """
+)
+
+
+def test_html_comments_related_posts_and_cookie_banners_are_not_the_page():
+    page = parse_html(FURNITURE_PAGE)
+    assert [run.text for run in page.prose] == [
+        "Lemon muffins",
+        "Mix flour, sugar and lemon zest; bake for 20 minutes.",
+        "Baked in Leeds.",
+    ]
+    assert page.links == []
+
+
+def test_html_furniture_neither_claims_nor_recommends():
+    result = run_in_process(
+        "check",
+        "--select",
+        "SUP401,SUP403,SUP404",
+        "--output-format",
+        "json",
+        "-",
+        "--stdin-filename",
+        "p.html",
+        stdin=FURNITURE_PAGE,
+    )
+    assert json.loads(result.stdout) == []
+    # the same reader's comment in the post itself is the page's claim
+    inline = FURNITURE_PAGE.replace('<section id="comments" class="comments-area">', "<section>").replace(
+        '<ol class="comment-list"><li class="comment">', "<ol><li>"
+    )
+    result = run_in_process(
+        "check", "--select", "SUP404", "--output-format", "json", "-", "--stdin-filename", "p.html", stdin=inline
+    )
+    assert [(f["code"], f["line"]) for f in json.loads(result.stdout)] == [
+        ("SUP404", find(inline, "Turmeric capsules")[0])
+    ]
+
+
+MDX_COMPONENTS = page_text(
+    """
+    # Our magnesium pick
+
+    Magnesium glycinate is the supplement we take: 200 mg per capsule.
+
+    <AffiliateButton variant="primary" href="https://amzn.to/3abcdef" rel="sponsored">Buy on Amazon</AffiliateButton>
+
+    <ProductCard name="Example" buyUrl="https://www.iherb.com/pr/example/12345" />
+
+    <Chart rows={[{ href: "https://amzn.to/inside-code" }]} /> <Callout type="info">No link here.</Callout>
+    """
+)
+
+
+def test_mdx_components_with_a_link_prop_are_links():
+    page = parse_markdown(MDX_COMPONENTS, mdx=True)
+    assert [(link.url, link.rel, link.text) for link in page.links] == [
+        ("https://amzn.to/3abcdef", frozenset({"sponsored"}), "Buy on Amazon"),
+        ("https://www.iherb.com/pr/example/12345", frozenset(), ""),
+    ]
+    assert [(link.line, link.column) for link in page.links] == [
+        find(MDX_COMPONENTS, "<AffiliateButton"),
+        find(MDX_COMPONENTS, "<ProductCard"),
+    ]
+    assert "No link here." in [run.text.strip() for run in page.prose]
+
+
+def test_mdx_component_link_is_checked_like_an_a_tag():
+    result = run_in_process(
+        "check",
+        "--select",
+        "SUP401,SUP403",
+        "--output-format",
+        "json",
+        "-",
+        "--stdin-filename",
+        "p.mdx",
+        stdin=MDX_COMPONENTS,
+    )
+    line = find(MDX_COMPONENTS, "<AffiliateButton")[0]
+    assert sorted((f["code"], f["line"]) for f in json.loads(result.stdout)) == [("SUP401", line), ("SUP403", line)]
+
+
+def test_markdown_html_link_cards_keep_their_words_apart():
+    """A Hugo theme's link card: an <a> round <div>s, one a line of link cards (tests/data/pages/halixia-*)."""
+    text = page_text(
+        """
+        # Boosting serotonin
+
+        <a class="ma-link" href="https://www.awin1.com/cread.php?awinmid=1&awinaffid=2"><div class="ma-card"><div class="ma-name"><p>Healthspan</p></div><div class="ma-paid-text"><span>Paid</span></div></div></a>
+        """
+    )
+    page = parse_markdown(text)
+    assert [(link.text, link.line, link.column) for link in page.links] == [("Healthspan Paid", 3, 1)]
+
+
+TEMPLATED_POST = page_text(
+    """
+    # Our magnesium pick
+
+    {{< notice info >}}We earn a commission on purchases made through links in this post.{{< /notice >}}
+
+    Magnesium glycinate is the supplement we take: 200 mg per capsule.
+
+    {{< button href="https://amzn.to/3abcdef" >}}Buy on Amazon{{< /button >}}
+
+    {% include affiliate-box.html url="https://www.amazon.com/dp/B000000000?tag=site-20" name="Example" %}
+
+    Price: {{ site.data.price }} {% if page.sale %}on sale{% endif %}, a {curly} aside and a brace {{ left open.
+
+    ```liquid
+    {% include example.html %}
+    ```
+    """
+)
+
+
+def test_markdown_template_tags_are_not_prose_but_their_urls_are_links():
+    page = parse_markdown(TEMPLATED_POST)
+    texts = [" ".join(run.text.split()) for run in page.prose]
+    assert "We earn a commission on purchases made through links in this post." in texts
+    assert "Buy on Amazon" in texts
+    assert "Price: on sale , a {curly} aside and a brace {{ left open." in texts  # a blanked tag leaves its space
+    assert not any("{%" in text or "{{<" in text or "include" in text for text in texts)
+    notice = next(run for run in page.prose if run.text.startswith("We earn"))
+    assert (notice.line, notice.column) == find(TEMPLATED_POST, "We earn")
+    assert [(link.url, link.line, link.column) for link in page.links] == [
+        ("https://amzn.to/3abcdef", *find(TEMPLATED_POST, "https://amzn.to/")),
+        ("https://www.amazon.com/dp/B000000000?tag=site-20", *find(TEMPLATED_POST, "https://www.amazon.com/dp/")),
+    ]
+
+
+def test_markdown_template_tags_keep_the_disclosure_in_time():
+    result = run_in_process(
+        "check",
+        "--select",
+        "SUP401,SUP402,SUP406",
+        "--output-format",
+        "json",
+        "-",
+        "--stdin-filename",
+        "p.md",
+        stdin=TEMPLATED_POST,
+    )
+    assert json.loads(result.stdout) == []

@@ -16,6 +16,7 @@ word leaves an anchor (`Prose.anchors`) at its source position, and one more aft
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from html import unescape
@@ -27,6 +28,21 @@ from . import Comment, Embedded, Link, Page, Prose, Reference
 from .lines import Lines
 
 LABEL_TYPE = "application/x-supplement+yaml"
+#: schema.org data in a page (JSON-LD): a Product's `offers` say where it is sold, so each offer's url is a product
+#: link of the page, although no <a> shows it (https://schema.org/Offer, property `url`).
+JSON_LD_TYPE = "application/ld+json"
+
+#: Page furniture a theme or plugin adds around the post, by the class or id it carries: readers' comments
+#: (WordPress `comments-area`/`comment-list`, Disqus), related-posts widgets (Jetpack, YARPP, Contextual Related
+#: Posts) and cookie banners. Their words are not the publisher's about this page: a reader's "this cured my
+#: arthritis" is not the page's claim, and a widget's teaser for another post does not make a recipe page one about
+#: supplements. Their text and links are left out.
+BOILERPLATE = re.compile(
+    r"comments?(?:-area|-list|-section|-wrapper)?|commentlist|comment-respond|disqus_thread"
+    r"|(?:jp-|yarpp-|crp_)?related(?:-?posts?|-articles|_posts)?|jp-relatedposts|yarpp-related"
+    r"|cookie(?:-banner|-notice|-consent|-law-info-bar|bar)|cmplz-cookiebanner|cc-window",
+    re.IGNORECASE,
+)
 
 #: Elements whose start or end ends a prose run (a heading and the paragraph after it are two runs).
 BLOCKS = frozenset(
@@ -254,6 +270,8 @@ class _PageParser(SafeParser):
         self.items: list = [self.run]  # runs, link drafts and labels in document order
         self.link: _LinkDraft | None = None
         self.label_start: int | None = None
+        self.json_start: int | None = None  # where an open JSON-LD script's content starts
+        self.furniture: list[int] = []  # stack places of the open boilerplate elements (BOILERPLATE)
 
     # --- positions -------------------------------------------------------------------------------------------------
 
@@ -291,7 +309,11 @@ class _PageParser(SafeParser):
 
     def restack(self) -> None:
         stack = self.stack
-        self.hidden = any(tag in stack for tag in HIDDEN) or ("head" in stack and "title" not in stack)
+        while self.furniture and self.furniture[-1] >= len(stack.tags):  # closed with the element
+            self.furniture.pop()
+        self.hidden = (
+            any(tag in stack for tag in HIDDEN) or ("head" in stack and "title" not in stack) or bool(self.furniture)
+        )
 
     def close(self):
         super().close()
@@ -321,17 +343,21 @@ class _PageParser(SafeParser):
             self.run.space(" ")
         if tag == "a":
             self.end_link()  # an <a> inside an open <a> closes it, as in a browser
-            if attrs.get("href") is not None:
+            if attrs.get("href") is not None and not self.furniture:
                 line, column = self.getpos()
                 self.link = _LinkDraft(attrs["href"], rel_tokens(attrs.get("rel")), line, column + 1, self.run)
                 self.items.append(self.link)
         elif tag == "script" and (attrs.get("type") or "").split(";")[0].strip().lower() == LABEL_TYPE:
             self.label_start = self.here() + len(self.get_starttag_text() or "")
+        elif tag == "script" and (attrs.get("type") or "").split(";")[0].strip().lower() == JSON_LD_TYPE:
+            self.json_start = self.here() + len(self.get_starttag_text() or "")
         elif tag == "meta":
             self.meta(attrs)
         elif tag == "link" and "supplement" in rel_tokens(attrs.get("rel")):
             self.reference(attrs.get("href"))
         if tag not in VOID:
+            if _furniture(attrs):
+                self.furniture.append(len(self.stack.tags))
             self.stack.push(tag)
             self.restack()
 
@@ -341,6 +367,9 @@ class _PageParser(SafeParser):
         elif tag == "script" and self.label_start is not None:
             self.add_label(self.label_start, self.here())
             self.label_start = None
+        elif tag == "script" and self.json_start is not None:
+            self.offers(self.json_start, self.here())
+            self.json_start = None
         if tag in BLOCKS:
             self.break_run()
         if tag in self.stack:  # close it and whatever was left open inside it
@@ -440,6 +469,23 @@ class _PageParser(SafeParser):
             self.link.text = [" ".join("".join(self.link.text).split())]
             self.link = None
 
+    def offers(self, start: int, end: int) -> None:
+        """The url of every schema.org Offer in a JSON-LD script, each a link at its place in the script."""
+        content = self.source[start:end]
+        try:
+            data = json.loads(content)
+        except (ValueError, RecursionError):  # a broken script is the site's business; it holds no link we can read
+            return
+        cursor = 0
+        for url, name in _offer_urls(data):
+            where = content.find(json.dumps(url)[1:-1], cursor)
+            if where < 0:
+                where = cursor
+            else:
+                cursor = where
+            line, column = self.position(start + where)
+            self.insert(("link", url, name, line, column))
+
     def add_label(self, start: int, end: int) -> None:
         """A label script's content; dedented when it starts on the line after the tag, so that every label line
         begins at the same page column and label positions map back exactly."""
@@ -475,11 +521,50 @@ class _PageParser(SafeParser):
                 else:
                     page.links.append(Link(item.url, item.rel, text, item.line, item.column, order, 0))
                     order += 1
+            elif item[0] == "link":
+                _, url, name, line, column = item
+                page.links.append(Link(url, frozenset(), name, line, column, order, 0))
+                order += 1
             else:
                 _, text, line, column = item
                 page.labels.append(Embedded(text, line, column, order))
                 order += 1
         return page
+
+
+def _furniture(attrs: dict) -> bool:
+    """Whether an element's class or id names it as page furniture (BOILERPLATE)."""
+    names = attrs.get("class") or ""
+    if attrs.get("id"):
+        names = f"{names} {attrs['id']}"
+    if not _FURNITURE_HINT.search(names):  # most elements: one scan, no split
+        return False
+    return any(BOILERPLATE.fullmatch(name) for name in names.split())
+
+
+_FURNITURE_HINT = re.compile(r"comment|related|cookie|disqus|cc-window", re.IGNORECASE)
+
+
+def _offer_urls(data, name: str = "", depth: int = 0):
+    """(url, product name) of each Offer under an `offers` key of JSON-LD ``data``, in document order."""
+    if depth > 32:  # a page's data is shallow; deeper nesting is not worth walking
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _offer_urls(item, name, depth + 1)
+        return
+    if not isinstance(data, dict):
+        return
+    own = data.get("name")
+    name = own if isinstance(own, str) else name
+    for key, value in data.items():
+        if key == "offers":
+            for offer in value if isinstance(value, list) else [value]:
+                if isinstance(offer, dict) and isinstance(offer.get("url"), str) and offer["url"].strip():
+                    yield offer["url"].strip(), name
+                yield from _offer_urls(offer, name, depth + 1)
+        elif isinstance(value, (dict, list)):
+            yield from _offer_urls(value, name, depth + 1)
 
 
 def _common_prefix(strings: list[str]) -> str:

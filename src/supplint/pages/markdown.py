@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from html import unescape
 from typing import Any
@@ -36,6 +37,7 @@ from .html import (
     source_point,
 )
 from .lines import Lines
+from .templates import blank_templates
 
 FENCE_INFO = "supplement"
 # GFM renders bare URLs as links (the "autolink literal" extension): they are links, and never prose.
@@ -365,10 +367,14 @@ class _Inline:
         at = self.content.find(fragment, self.cursor)
         if at >= 0:
             self.cursor = at + len(fragment)
-        self.emit("\n" * fragment.count("\n") or " ", at, "")
+        events = _Fragment(fragment).events
+        # A block element inside a link's text separates its words ("Cleveland Clinic", then "Free", in a card's
+        # <div>s); any other tag joins them, as a browser shows them.
+        block = any(kind in ("tag", "/tag") for kind, _, _ in events)
+        self.emit("\n" * fragment.count("\n") or " ", at, " " if block else "")
         base = at if at >= 0 else -1
         starts = Lines(fragment).starts
-        for kind, (line, column), payload in _Fragment(fragment).events:
+        for kind, (line, column), payload in events:
             index = (base + _offset_in(starts, line, column)) if base >= 0 else -1
             if kind == "a":
                 self.close_kind("html")  # an <a> inside an open <a> closes it, as in a browser
@@ -497,6 +503,8 @@ class _Builder:
                 link = None
             elif kind == "data" and link:
                 link[4].append(payload)
+            elif kind in ("tag", "/tag") and link:  # a card's <div>s inside the link: "Cleveland Clinic Free"
+                link[4].append(" ")
             elif kind == "comment":
                 start = _offset_in(lines.starts, line, column)
                 end = comment_end(fragment, start, payload)
@@ -926,12 +934,45 @@ def parse_markdown(text: str, mdx: bool = False) -> Page:
             builder.front_matter(lines[1:end])
         # Blank, not cut: markdown-it must not read the front matter as prose, and page lines must stay page lines.
         lines = [""] * (end + 1) + lines[end + 1 :]
+    rendered: list = []
+    if not mdx:  # in MDX, braces are JavaScript (mdx.py)
+        lines = blank_templates(lines)
     if mdx:
         from .mdx import blank_mdx
 
-        lines, comments = blank_mdx(lines)
+        lines, comments, rendered = blank_mdx(lines)
         builder.page.comments.extend(comments)
     builder.lines = lines
     builder.tokens((_mdx_markdown if mdx else _markdown)().parse("\n".join(lines)))
     builder.page.comments.sort(key=lambda comment: (comment.line, comment.column))
+    if rendered:  # blanking keeps every character's place, so offsets in the page are offsets in the blanked lines
+        _add_component_links(builder.page, rendered, Lines("\n".join(lines)))
     return builder.page
+
+
+def _add_component_links(page: Page, rendered: list, where: Lines) -> None:
+    """Put the links MDX components render (mdx.ComponentLink) in document order among the page's runs, links and
+    labels: in the run of what the component holds, or in a slot of their own just before the next item. Orders
+    are renumbered (every existing one to 2n + 1) to make room for the slots."""
+    runs = sorted(page.prose, key=lambda run: (run.line, run.column))
+    slots = sorted(
+        [(run.line, run.column, run.order) for run in page.prose]
+        + [(label.line, label.column, label.order) for label in page.labels]
+        + [(link.line, link.column, link.order) for link in page.links if link.order not in {r.order for r in runs}]
+    )
+    last = max((order for _, _, order in slots), default=-1)
+    added = []
+    for link in rendered:
+        line, column = (part + 1 for part in where.locate(link.start))
+        end = tuple(part + 1 for part in where.locate(link.end))
+        inside = next((run for run in runs if (line, column) <= (run.line, run.column) < end), None)
+        if inside is not None:
+            order = 2 * inside.order + 1
+        else:
+            after = next((slot for slot in slots if slot[:2] >= (line, column)), None)
+            order = 2 * after[2] if after is not None else 2 * last + 2
+        added.append(Link(link.url, rel_tokens(link.rel), link.text, line, column, order, 0))
+    page.prose = [replace(run, order=2 * run.order + 1) for run in page.prose]
+    page.labels = [replace(label, order=2 * label.order + 1) for label in page.labels]
+    moved = [replace(link, order=2 * link.order + 1) for link in page.links]
+    page.links = sorted(moved + added, key=lambda link: (link.order, link.offset))

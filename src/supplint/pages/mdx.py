@@ -4,7 +4,11 @@ Code, never prose: ESM blocks (`import` / `export` at a line's start, to the nex
 (JavaScript, and `{/* comments */}`), and JSX tags with their attributes (`<Callout type="warn" note={...}>`,
 `</Callout>`, `<Chart data={...} />`, `<>` fragments). What a JSX element holds between its tags is Markdown in MDX
 and renders as the page's text, so it stays and counts as prose. `<a href=... rel=...>` keeps its tag (its
-`{expression}` attributes turned into empty strings) so that affiliate links written as JSX are still links.
+`{expression}` attributes turned into empty strings) so that affiliate links written as JSX are still links. A
+component given a link as a string prop (`<ProductCard store="amazon" href="https://amzn.to/..." />`,
+`<AffiliateButton url="...">Buy</AffiliateButton>`: a blog's button and card components, their props often one a
+line) renders that link: its tag is blanked like any other, and the link is handed to the Markdown reader
+(`ComponentLink`) to place among the page's runs.
 
 Blanking puts spaces where the code was and keeps every newline, so every remaining character keeps its page line
 and column. Fenced code and code spans are left as they are (a `<Tag>` in them is an example, not JSX). The scan
@@ -15,6 +19,7 @@ up, so no part of the page is read more than a bounded number of times.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import Comment
 from .lines import Lines
@@ -30,6 +35,23 @@ _JS_STRING = {
 }
 _ATTRIBUTE_STRING = {"'": re.compile(r"'[^']*'"), '"': re.compile(r'"[^"]*"')}
 _SPACE = " \t\n"
+#: A component's prop that holds the link it renders: href, url, link, or a name ending in one (affiliateUrl,
+#: buyLink); its value a string literal, absolute or site-relative.
+_LINK_PROPS = frozenset({"href", "url", "link"})
+_LINK_PROP_ENDS = ("Url", "URL", "Link", "Href")
+_URL_VALUE = re.compile(r"(?:https?:)?/")
+_MARKUP = re.compile(r"<[^>]*>|\{[^{}]*\}")
+
+
+@dataclass(slots=True)
+class ComponentLink:
+    """A link a JSX component renders (see the module docstring): offsets in the page text."""
+
+    url: str
+    rel: str
+    start: int  # the component tag's `<`
+    end: int  # the end of its closing tag (of the tag itself when it closes itself)
+    text: str = ""  # what the component holds, without markup
 
 
 def _blank(text: str) -> str:
@@ -68,9 +90,13 @@ def _expression_end(text: str, at: int) -> int:
     return -1 - n
 
 
-def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | int:
+_Tag = tuple[int, bool, list[tuple[int, int, bool]], list[tuple[str, str]]]
+
+
+def _tag(text: str, at: int) -> _Tag | int:
     """A JSX tag at ``at`` (its ``<``): (offset after it, whether it is an `<a>` tag, its attribute expressions
-    as (start, end, after `=`)); when it is not a tag, where the scan gave up."""
+    as (start, end, after `=`), its string attributes as (name, value)); when it is not a tag, where the scan gave
+    up."""
     i = at + 1
     if i < len(text) and text[i] == "/":
         i += 1
@@ -81,6 +107,7 @@ def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | 
         return i
     is_a = name is not None and name.group().lower() == "a"
     expressions: list[tuple[int, int, bool]] = []
+    strings: list[tuple[str, str]] = []
     n = len(text)
     while i < n:
         while i < n and text[i] in _SPACE:
@@ -89,9 +116,9 @@ def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | 
             return n
         char = text[i]
         if char == ">":
-            return i + 1, is_a, expressions
+            return i + 1, is_a, expressions, strings
         if text.startswith("/>", i):
-            return i + 2, is_a, expressions
+            return i + 2, is_a, expressions, strings
         if char == "{":  # {...spread}
             end = _expression_end(text, i)
             if end < 0:
@@ -115,6 +142,7 @@ def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | 
             found = _ATTRIBUTE_STRING[text[j]].match(text, j)
             if found is None:
                 return n
+            strings.append((attribute.group(), found.group()[1:-1]))
             i = found.end()
         elif j < n and text[j] == "{":
             end = _expression_end(text, j)
@@ -127,9 +155,9 @@ def _tag(text: str, at: int) -> tuple[int, bool, list[tuple[int, int, bool]]] | 
     return n
 
 
-def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
-    """The page's lines with MDX code blanked out, and its `{/* ... */}` comments (where suppression directives
-    live on an MDX page, which cannot hold `<!-- -->`)."""
+def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment], list[ComponentLink]]:
+    """The page's lines with MDX code blanked out, its `{/* ... */}` comments (where suppression directives
+    live on an MDX page, which cannot hold `<!-- -->`), and the links its components render."""
     text = "\n".join(lines)
     out: list[str] = []
     comments: list[tuple[int, int]] = []
@@ -141,6 +169,8 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
     # Where a tag or expression that did not close made the scan give up: none is looked for again before there,
     # so no stretch of the page is scanned twice.
     no_tag_before = no_expression_before = 0
+    links: list[ComponentLink] = []
+    open_links: list[tuple[str, ComponentLink]] = []  # components with a link whose closing tag is still to come
     at_line_start = True
     previous_blank = True
     while i < n:
@@ -233,8 +263,9 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
                 out.append(char)
                 i += 1
                 continue
-            end, is_a, expressions = tag
+            end, is_a, expressions, strings = tag
             if not is_a:
+                _component(text, i, end, strings, links, open_links)
                 out.append(_blank(text[i:end]))
             else:  # keep the tag as HTML for the link reader: an {expression} value becomes ""
                 last = i
@@ -249,7 +280,37 @@ def blank_mdx(lines: list[str]) -> tuple[list[str], list[Comment]]:
         out.append(char)
         i += 1
     blanked = "".join(out)
-    return blanked.split("\n"), _comments(text, comments)
+    return blanked.split("\n"), _comments(text, comments), links
+
+
+def _tag_name(text: str, at: int) -> str:
+    name = _NAME.match(text, at + (2 if text.startswith("</", at) else 1))
+    return name.group() if name else ""
+
+
+def _link_prop(prop: str) -> bool:
+    return prop in _LINK_PROPS or prop.endswith(_LINK_PROP_ENDS)
+
+
+def _component(text, start, end, strings: list[tuple[str, str]], links: list[ComponentLink], open_links) -> None:
+    """Note the link a component tag at ``text[start:end]`` renders, or close the open one its closing tag ends."""
+    name = _tag_name(text, start)
+    if text.startswith("</", start):
+        if open_links and open_links[-1][0] == name:
+            _, link = open_links.pop()
+            link.text = " ".join(_MARKUP.sub(" ", text[link.end : start]).split())
+            link.end = end
+        return
+    if not name[:1].isupper() or not strings:  # a lower-case tag is HTML or a custom element, not a component
+        return
+    url = next((value for prop, value in strings if _link_prop(prop) and _URL_VALUE.match(value)), None)
+    if url is None:
+        return
+    rel = next((value for prop, value in strings if prop == "rel"), "")
+    link = ComponentLink(url, rel, start, end)
+    links.append(link)
+    if not text.startswith("/>", end - 2):
+        open_links.append((name, link))
 
 
 def _comments(text: str, spans: list[tuple[int, int]]) -> list[Comment]:

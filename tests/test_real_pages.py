@@ -1,0 +1,99 @@
+"""Real pages (tests/data/pages): `supplint check` on each, compared by code and line with the findings judged by
+hand in sources.yaml (SUP401, SUP403, SUP404, SUP406).
+
+Every expected finding must be raised and no scored finding may appear at a line that is neither expected nor
+optional, except the known gaps below. Each gap is a vocabulary that another module owns (recorded for its owner in
+sources.yaml's notes and the README); the test also fails when a gap closes, so the entry is removed and the page
+is held to its full verdict from then on.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from conftest import ROOT, run_in_process
+
+PAGES = ROOT / "tests" / "data" / "pages"
+SOURCES = yaml.safe_load((PAGES / "sources.yaml").read_text(encoding="utf-8"))
+SCORED = "SUP401,SUP403,SUP404,SUP406"
+
+# file -> (expected findings not raised, forbidden findings raised), by code and line, each with its reason.
+KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
+    # disclosures pattern "given me" (free product) reads a testimonial's "have given me a fresh start" as one
+    "passiveincome-gut-go-drops.html": ({("SUP401", 142)}, set()),
+    # the disease of a side-effects paragraph ("seizures") carries into the next paragraph's "minimize the risk"
+    "bar-melatonin-gummies.md": (set(), {("SUP404", 123)}),
+    # "disease prevention" said of micronutrients in general, and "reducing anxiety" said of activities
+    "halixia-micronutrients-196.md": (set(), {("SUP404", 12)}),
+    "halixia-boosting-serotonin-4009.md": (set(), {("SUP404", 12)}),
+    # a reference list entry ("Anti-inflammatory effects of Dead Sea minerals on human skin cells")
+    "leptozan-sales-page.html": (set(), {("SUP404", 321)}),
+    # "skin cancer risk" of the sun, as the reason the author takes vitamin D
+    "mauss-core-supplements.md": (set(), {("SUP404", 17)}),
+    # "heart disease" inside the consult sentence ("... especially if you have a history of ... heart disease")
+    "bar-potassium-supplement.md": (set(), {("SUP404", 72)}),
+    # an over-the-counter drug's relief claims: nothing tells the claim reader the products are drugs
+    "bar-advil-cold-and-sinus.md": (
+        set(),
+        {("SUP404", line) for line in (18, 22, 24, 26, 33, 35, 38, 42, 44, 46, 53, 55, 60)},
+    ),
+    # the publisher's own short links (serp.ly/@bar/amazon/...) are neither an affiliate host nor a product page
+    "bar-electrolyte-supplements.md": ({("SUP403", 17)}, set()),
+    # "say NO to sky-high blood sugar" missed; "managing Amanda's blood sugar levels" (weight management) flagged
+    "glucozan-upsell-page.html": ({("SUP404", 201)}, {("SUP404", 106)}),
+    # a caution before the consult advice: "If you're pregnant, nursing, have kidney disease, ..., consult ..."
+    "hnh-magnesium-benefits.mdx": (set(), {("SUP404", 32)}),
+    "hnh-best-probiotic-for-women.mdx": (set(), {("SUP404", 32)}),
+}
+
+
+def test_the_corpus_is_complete():
+    files = {item["file"] for item in SOURCES}
+    on_disk = {p.name for p in PAGES.iterdir() if p.suffix in (".md", ".mdx", ".html", ".htm")} - {"README.md"}
+    assert files == on_disk
+    assert set(KNOWN) <= files
+    for item in SOURCES:
+        assert {"repo", "path", "commit"} <= set(item["source"]), item["file"]
+
+
+def _raised(name: str) -> set[tuple[str, int]]:
+    ran = run_in_process("check", "--select", SCORED, "--output-format", "json", "--exit-zero", str(PAGES / name))
+    assert ran.returncode == 0, ran.stderr
+    return {(f["code"], f["line"]) for f in json.loads(ran.stdout)}
+
+
+@pytest.mark.parametrize("item", SOURCES, ids=lambda item: item["file"])
+def test_real_page(item):
+    raised = _raised(item["file"])
+    expected = {(e["code"], e["line"]) for e in item.get("expected") or ()}
+    optional = {(e["code"], e["line"]) for e in item.get("optional") or ()}
+    missed = expected - raised
+    forbidden = raised - expected - optional
+    known_missed, known_forbidden = KNOWN.get(item["file"], (set(), set()))
+    assert (missed, forbidden) == (known_missed, known_forbidden)
+
+
+def test_the_figures_hold_their_floor():
+    """Over the whole corpus: at least 90 % of the expected findings raised (every one but the known gaps), and no
+    more false alarms than the known ones (bench/accuracy.py prints the same figures)."""
+    expected = caught = false_alarms = 0
+    per_code: dict[str, list[int]] = {}
+    for item in SOURCES:
+        raised = _raised(item["file"])
+        wanted = {(e["code"], e["line"]) for e in item.get("expected") or ()}
+        optional = {(e["code"], e["line"]) for e in item.get("optional") or ()}
+        for code, line in wanted:
+            tally = per_code.setdefault(code, [0, 0])
+            tally[0] += (code, line) in raised
+            tally[1] += 1
+        expected += len(wanted)
+        caught += len(wanted & raised)
+        false_alarms += len(raised - wanted - optional)
+    known_misses = sum(len(missed) for missed, _ in KNOWN.values())
+    assert caught == expected - known_misses
+    assert caught / expected >= 0.8
+    assert all(tally[0] >= tally[1] - 1 for tally in per_code.values()), per_code
+    assert false_alarms <= sum(len(bad) for _, bad in KNOWN.values())
