@@ -39,7 +39,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from ..shipped import files as data
-from ._terms import Phrases, Span, Terms, merge
+from ._terms import Phrases, Span, Terms, merge, whole_words
 from ._text import fold_with_offsets, inside
 
 Mode = Literal["claim", "verb", "prose"]
@@ -219,7 +219,12 @@ def user_terms(patterns: tuple[str, ...]) -> Terms:
 # A sentence ends at . ! ? (with any closing quote or bracket) before white space and a word that does not start
 # in lower case ("e.g. the", "treat . . . diabetes" go on), or at a blank line (a soft line break inside a
 # paragraph is not an end). An ellipsis, spaced or not, is matched first and does not end one.
-_SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n")
+_SENTENCE_END = re.compile(
+    r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n"
+    # A full stop with its space lost ("arthritis.Our formula"): after two lower-case letters and before a capitalised
+    # word, so "e.g.The" and "U.S." stay whole.
+    r"|(?<=[a-z][a-z])[.!?]+(?=[A-Z][a-z])"
+)
 # A clause, the scope of a negation: split at ; : a spaced dash, a contrasting conjunction, or a comma before a
 # new subject ("Not only does it soothe joints, it also cures arthritis"). A plain list comma ("diagnose, treat,
 # cure, or prevent") does not split, so the disclaimer's "not" covers its whole list.
@@ -228,6 +233,14 @@ _CLAUSE_END = re.compile(
     r"|,\s*(?=(?:and\s+|so\s+)?(?:it|this|they|we|our|you|these|which|i)\b)",
     re.IGNORECASE,
 )
+# A word broken by a hyphen at a line's end or in a PDF's copy ("SEI-\nZURES", "dia- betes", "medi-cines"): the hyphen
+# and the space after it go when the joined word is one the vocabulary knows (a compound such as "well-being" stays).
+_BROKEN = re.compile(r"(?<![\w-])([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]?)([A-Za-z]{2,})(?![\w-])")
+# A hashtag ("#diabetes", "#cancerfighter", "# postcovid", as one quoting page shows it): its words are run together.
+_HASHTAG = re.compile(r"(?<![\w#&])#[ ]?([A-Za-z][A-Za-z0-9]{2,40})\b")
+#: The shortest disease word found inside a hashtag's run-together words; a shorter one counts only as the whole tag
+#: ("#flu", not "#flushot").
+HASHTAG_WORD = 5
 # An editor's bracketed letter inside a quoted word ("[r]elieves", "[C]onquers"): the word reads without them.
 _EDITORIAL = re.compile(r"\[([A-Za-z])\](?=[a-z])")
 
@@ -241,12 +254,15 @@ class _Text:
         self.words = words
         self.named = words.named.spans(plain)
         diseases, self.implied_entries, self.substitute_entries = words.split(words.terms.candidates(self.lowered))
+        self.hashtags = _disease_hashtags(plain, words) if "#" in plain else []
         self.disease_entries = diseases + extra.candidates(self.lowered)
         self._exempt = exempt
         self._entries: dict[str, tuple[str, ...]] = {}
 
     def any_term(self) -> bool:
-        return bool(self.named or self.disease_entries or self.implied_entries or self.substitute_entries)
+        return bool(
+            self.named or self.disease_entries or self.implied_entries or self.substitute_entries or self.hashtags
+        )
 
     def entries(self, name: str) -> tuple[str, ...]:
         found = self._entries.get(name)
@@ -275,6 +291,8 @@ class _Text:
         diseases = Terms.spans(self.disease_entries, piece) if self.disease_entries else []
         implied = Terms.spans(self.implied_entries, piece) if self.implied_entries else []
         substitutes = Terms.spans(self.substitute_entries, piece) if self.substitute_entries else []
+        # A disease hashtag links the text to the disease as a product's name does: an implied claim.
+        implied += [(a - start, b - start) for a, b in self.hashtags if a >= start and b <= end]
         return merge(named, diseases, implied, substitutes), set(implied), set(substitutes)
 
 
@@ -301,10 +319,13 @@ def read_text(
     words = vocabulary(path)
     plain, where = _folded(text)
     plain, where = _close_editorial_brackets(plain, where)
+    if "-" in plain:
+        plain, where = _join_broken_words(plain, where, words)
     reading = _Text(plain, words, user_terms(extra), user_terms(exempt))
     if not reading.any_term() and previous is None:  # the common case, a structure/function claim, stops here
         return (), None
     found: list[Claim] = []
+    quiet = 0  # sentences since `previous` was named: a disease is pointed back at over one sentence that names none
     for start, end in _sentences(plain):
         claim = _judge(reading, start, end, mode)
         if claim is None and previous is not None and _points_back(reading, start, end):
@@ -316,7 +337,13 @@ def read_text(
             found.append(
                 Claim(term, *_original(where, start + term_start, start + term_end), *_original(where, start, end))
             )
-        previous = _named_disease(reading, start, end)
+        named = _named_disease(reading, start, end)
+        if named is not None:
+            previous, quiet = named, 0
+        else:
+            quiet += 1
+            if quiet > 1:
+                previous = None
     return tuple(found), previous
 
 
@@ -344,6 +371,66 @@ def _folded(text: str) -> tuple[str, list[int] | None]:
         return text, None
     plain, offsets = fold_with_offsets(text)
     return plain, offsets[:-1]  # without the one-past-the-end entry: one offset per character
+
+
+def _join_broken_words(plain: str, where: list[int] | None, words: Vocabulary) -> tuple[str, list[int] | None]:
+    """``plain`` with each hyphen-broken word the vocabulary knows joined (see `_BROKEN`), and its offsets."""
+    cuts: list[tuple[int, int]] = []  # [start, end) of each hyphen and the space after it, to remove
+    for match in _BROKEN.finditer(plain):
+        if _known_word(match.group(1) + match.group(2), words):
+            cuts.append((match.end(1), match.start(2)))
+    if not cuts:
+        return plain, where
+    offsets = where if where is not None else list(range(len(plain)))
+    out: list[str] = []
+    kept: list[int] = []
+    last = 0
+    for cut_start, cut_end in cuts:
+        out.append(plain[last:cut_start])
+        kept.extend(offsets[last:cut_start])
+        last = cut_end
+    out.append(plain[last:])
+    kept.extend(offsets[last : len(plain)])
+    return "".join(out), kept
+
+
+def _known_word(word: str, words: Vocabulary) -> bool:
+    """Whether ``word`` is a disease, implied-claim or claim word of the vocabulary, as a whole."""
+    if words.named.spans(word) == [(0, len(word))]:
+        return True
+    lowered = word.lower()
+    for terms in (words.terms, words.verbs):
+        for entry in terms.candidates(lowered):
+            if whole_words(entry).fullmatch(word):
+                return True
+    return False
+
+
+def _disease_hashtags(plain: str, words: Vocabulary) -> list[Span]:
+    """The spans of the hashtags that run a disease's words together ("#diabetes", "#cancerfighter", "#postcovid")."""
+    found = []
+    for match in _HASHTAG.finditer(plain):
+        if _names_disease(match.group(1), words):
+            found.append(match.span())
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _loose(entry: str) -> re.Pattern:
+    """A vocabulary entry read inside run-together words: its spaces optional, no word boundaries."""
+    return re.compile(entry.replace(r"\s+", r"\s*"), re.IGNORECASE)
+
+
+def _names_disease(tag: str, words: Vocabulary) -> bool:
+    lowered = tag.lower()
+    if words.named.spans(tag) == [(0, len(tag))]:
+        return True
+    for terms in (words.diseases, words.implied):
+        for entry in terms.candidates(lowered):
+            for match in _loose(entry).finditer(lowered):
+                if match.end() - match.start() >= HASHTAG_WORD or (match.start(), match.end()) == (0, len(tag)):
+                    return True
+    return words.named.glued(lowered, HASHTAG_WORD)
 
 
 def _close_editorial_brackets(plain: str, where: list[int] | None) -> tuple[str, list[int] | None]:

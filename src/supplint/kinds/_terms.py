@@ -191,6 +191,41 @@ _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _PLAIN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*)*")  # words _WORD reads alike
 
 
+# A lower-case letter followed by a capital inside a word: two words glued where a space was lost ("StoneTreatment",
+# "OutStones"), as OCR and careless copy leave them. A phrase list reads the parts as words.
+_GLUED = re.compile(r"[a-z][A-Z]")
+_PART = re.compile(r"[A-Z]?[^\W_A-Z]+(?:['-][^\W_]+)*|[A-Z]+(?![^\W_A-Z])(?:['-][^\W_]+)*|[^\W_]")
+
+
+class _Part:
+    """A piece of a glued word, shaped as a regex match (group and span) for `Phrases.spans`."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self._text
+
+    def span(self) -> Span:
+        return self._start, self._end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _parts(match) -> list:
+    word = match.group()
+    if not _GLUED.search(word):
+        return [match]
+    base = match.start()
+    return [_Part(m.group(), base + m.start(), base + m.end()) for m in _PART.finditer(word)]
+
+
 def _key(word: str) -> str:
     word = word.lower()
     return word[:-2] if word.endswith("'s") else word
@@ -201,7 +236,7 @@ class Phrases:
     possessive "'s" ignored, a plural "s" or "es" on the last word allowed. Built from data with no pattern to
     compile: a set of strings, so a list of thousands costs a few milliseconds."""
 
-    __slots__ = ("_exact", "_first", "_longest", "_phrases")
+    __slots__ = ("_compact", "_exact", "_first", "_longest", "_phrases")
 
     def __init__(self, phrases: Iterable[str], exact: Iterable[str] = ()):
         """``exact``: phrases matched only as written, in the case given (an abbreviation that is also a word:
@@ -212,12 +247,15 @@ class Phrases:
         self._first = frozenset(phrase.partition(" ")[0] for phrase in keyed)
         self._longest = max((phrase.count(" ") + 1 for phrase in keyed), default=1)
         self._exact = frozenset(exact)
+        self._compact: dict[int, frozenset[str]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._phrases or self._exact)
 
     def spans(self, text: str) -> list[Span]:
-        matches = list(_WORD.finditer(text))
+        matches: list = list(_WORD.finditer(text))
+        if _GLUED.search(text):  # words run together without a space ("Kidney StoneTreatment"): read each part
+            matches = [part for m in matches for part in _parts(m)]
         keys = [_key(m.group()) for m in matches]
         spans: list[Span] = []
         first, exact = self._first, self._exact
@@ -241,6 +279,16 @@ class Phrases:
                 index += 1
         return spans
 
+    def glued(self, lowered: str, shortest: int) -> bool:
+        """Whether ``lowered`` (words run together, as in a hashtag) holds a phrase of at least ``shortest`` letters
+        with its spaces, hyphens and apostrophes left out ("postcovidsyndrome" holds "covid")."""
+        compact = self._compact.get(shortest)
+        if compact is None:
+            compact = frozenset(c for c in (re.sub(r"[\s'-]", "", p) for p in self._phrases) if len(c) >= shortest)
+            self._compact[shortest] = compact
+        size = len(lowered)
+        return any(lowered[i:j] in compact for i in range(size) for j in range(i + shortest, size + 1))
+
     def _match(self, keys: list[str], index: int) -> int:
         head = keys[index]
         if head not in self._first and not any(s in self._first for s in _singulars(head)):
@@ -252,6 +300,9 @@ class Phrases:
                 return size
             stem = " ".join(words[:-1])
             if any((f"{stem} {singular}" if stem else singular) in phrases for singular in _singulars(words[-1])):
+                return size
+            # A phrase listed in the plural read in the singular ("kidney stones": "a kidney stone").
+            if stem and (f"{stem} {words[-1]}s" in phrases or f"{stem} {words[-1]}es" in phrases):
                 return size
         return 0
 
