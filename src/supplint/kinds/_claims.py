@@ -60,7 +60,19 @@ class Claim:
 #: The data file's lists that are implied claims, each a criterion of 101.93(g)(2) (see the file's comments).
 IMPLIED = ("implied", "signs", "product-names", "drug-classes", "body-response", "adverse-events")
 SUBSTITUTES = ("substitutes", "augments")
-OTHER = ("verbs", "negations", "denials", "cautions", "facts", "exempt", "pointers", "products", "reports", "framings")
+OTHER = (
+    "verbs",
+    "negations",
+    "denials",
+    "cautions",
+    "facts",
+    "exempt",
+    "pointers",
+    "references",
+    "products",
+    "reports",
+    "framings",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,7 @@ class Vocabulary:
     facts: Terms  # what a disease is or how common: a mention, whose disease a next sentence may claim
     exempt: Terms
     pointers: Terms
+    references: Terms  # definite references to a disease named before ("this condition", "the stone")
     products: Terms  # prose: words that make a sentence about a product ("formula", "this supplement")
     reports: Terms  # prose: words that make a sentence a report of research or news, not a product's claim
     framings: Terms  # prose: a line ending in ":" that introduces what the product does ("Benefits:")
@@ -176,6 +189,7 @@ def vocabulary(path: str) -> Vocabulary:
         listed("facts"),
         listed("exempt"),
         listed("pointers"),
+        listed("references"),
         listed("products"),
         listed("reports"),
         listed("framings"),
@@ -199,6 +213,7 @@ def compile_all(path: str) -> None:
         words.facts,
         words.exempt,
         words.pointers,
+        words.references,
         words.products,
         words.reports,
         words.framings,
@@ -219,12 +234,12 @@ def user_terms(patterns: tuple[str, ...]) -> Terms:
 # A sentence ends at . ! ? (with any closing quote or bracket) before white space and a word that does not start
 # in lower case ("e.g. the", "treat . . . diabetes" go on), or at a blank line (a soft line break inside a
 # paragraph is not an end). An ellipsis, spaced or not, is matched first and does not end one.
-_SENTENCE_END = re.compile(
-    r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n"
-    # A full stop with its space lost ("arthritis.Our formula"): after two lower-case letters and before a capitalised
-    # word, so "e.g.The" and "U.S." stay whole.
-    r"|(?<=[a-z][a-z])[.!?]+(?=[A-Z][a-z])"
-)
+_SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n")
+# A full stop with its space lost ("arthritis.Our formula"): after two lower-case letters and before a capitalised
+# word, so "e.g.The" and "U.S." stay whole. The longer pattern is used only for a text that holds one (a search is
+# cheaper than a second alternative tried at every position).
+_LOST_SPACE = re.compile(r"[a-z][a-z][.!?]+[A-Z][a-z]")
+_SENTENCE_END_GLUED = re.compile(_SENTENCE_END.pattern + r"|(?<=[a-z][a-z])[.!?]+(?=[A-Z][a-z])")
 # A clause, the scope of a negation: split at ; : a spaced dash, a contrasting conjunction, or a comma before a
 # new subject ("Not only does it soothe joints, it also cures arthritis"). A plain list comma ("diagnose, treat,
 # cure, or prevent") does not split, so the disclaimer's "not" covers its whole list.
@@ -320,15 +335,17 @@ def read_text(
     plain, where = _folded(text)
     plain, where = _close_editorial_brackets(plain, where)
     if "-" in plain:
-        plain, where = _join_broken_words(plain, where, words)
+        plain, where = _join_broken_words(plain, where, path)
     reading = _Text(plain, words, user_terms(extra), user_terms(exempt))
-    if not reading.any_term() and previous is None:  # the common case, a structure/function claim, stops here
+    # The common case, a structure/function claim or a page's plain prose, stops here: no disease, and nothing that
+    # could point back at the one before.
+    if not reading.any_term() and (previous is None or not reading.entries("verbs")):
         return (), None
     found: list[Claim] = []
     quiet = 0  # sentences since `previous` was named: a disease is pointed back at over one sentence that names none
     for start, end in _sentences(plain):
         claim = _judge(reading, start, end, mode)
-        if claim is None and previous is not None and _points_back(reading, start, end):
+        if claim is None and previous is not None and _points_back(reading, start, end, quiet > 0):
             claim = (previous, 0, 0)
         if claim is not None:
             term, term_start, term_end = claim
@@ -373,11 +390,11 @@ def _folded(text: str) -> tuple[str, list[int] | None]:
     return plain, offsets[:-1]  # without the one-past-the-end entry: one offset per character
 
 
-def _join_broken_words(plain: str, where: list[int] | None, words: Vocabulary) -> tuple[str, list[int] | None]:
+def _join_broken_words(plain: str, where: list[int] | None, path: str) -> tuple[str, list[int] | None]:
     """``plain`` with each hyphen-broken word the vocabulary knows joined (see `_BROKEN`), and its offsets."""
     cuts: list[tuple[int, int]] = []  # [start, end) of each hyphen and the space after it, to remove
     for match in _BROKEN.finditer(plain):
-        if _known_word(match.group(1) + match.group(2), words):
+        if _known_word(match.group(1) + match.group(2), path):
             cuts.append((match.end(1), match.start(2)))
     if not cuts:
         return plain, where
@@ -394,8 +411,10 @@ def _join_broken_words(plain: str, where: list[int] | None, words: Vocabulary) -
     return "".join(out), kept
 
 
-def _known_word(word: str, words: Vocabulary) -> bool:
-    """Whether ``word`` is a disease, implied-claim or claim word of the vocabulary, as a whole."""
+@lru_cache(maxsize=8192)  # prose repeats its compounds ("well-being", "long-term")
+def _known_word(word: str, path: str) -> bool:
+    """Whether ``word`` is a disease, implied-claim or claim word of the vocabulary ``path``, as a whole."""
+    words = vocabulary(path)
     if words.named.spans(word) == [(0, len(word))]:
         return True
     lowered = word.lower()
@@ -453,7 +472,8 @@ def _close_editorial_brackets(plain: str, where: list[int] | None) -> tuple[str,
 
 def _sentences(text: str):
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    ends = _SENTENCE_END_GLUED if _LOST_SPACE.search(text) else _SENTENCE_END
+    for match in ends.finditer(text):
         if match.group("dots"):
             continue
         if text[start : match.end()].strip():
@@ -524,8 +544,8 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
             hit = (sentence[term_start:term_end], term_start, term_end)
             if mode == "claim" or span in implied:
                 return hit
-            if verbs is None:
-                verbs = reading.spans("verbs", start, end)
+            if verbs is None:  # a claim word inside an exempt name ("Centers for Disease Control and Prevention") is none
+                verbs = [v for v in reading.spans("verbs", start, end) if not inside(exempt, *v)]
             if _has_verb(verbs, term_start, term_end):
                 return hit
             if mode == "prose":
@@ -556,11 +576,14 @@ def _named_disease(reading: _Text, start: int, end: int) -> str | None:
     return None
 
 
-def _points_back(reading: _Text, start: int, end: int) -> bool:
-    """A sentence that acts on something the previous one named: a claim word and a word pointing back."""
+def _points_back(reading: _Text, start: int, end: int, far: bool = False) -> bool:
+    """A sentence that acts on something a sentence before named: a claim word and a word pointing back (``far``:
+    a sentence between named no disease, so only a definite reference to one points back)."""
     if reading.spans("cautions", start, end) or reading.spans("negations", start, end):
         return False
-    return bool(reading.spans("verbs", start, end)) and bool(reading.spans("pointers", start, end))
+    if not reading.spans("verbs", start, end):
+        return False
+    return bool(reading.spans("references", start, end) or (not far and reading.spans("pointers", start, end)))
 
 
 __all__ = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import chain
 from functools import lru_cache
 
 Span = tuple[int, int]
@@ -158,7 +159,7 @@ class Terms:
             else:
                 for literal in literals:
                     gates.setdefault(literal, []).append(entry)
-        self._gates = gates
+        self._gates = tuple((literal, tuple(entries)) for literal, entries in gates.items())
         self._always = tuple(always)
 
     def __bool__(self) -> bool:
@@ -166,15 +167,14 @@ class Terms:
 
     def candidates(self, lowered: str) -> tuple[str, ...]:
         """The entries that can match somewhere in ``lowered`` (the text in lower case)."""
-        found = list(self._always)
-        seen = set(found)
-        for literal, entries in self._gates.items():
-            if literal in lowered:
-                for entry in entries:
-                    if entry not in seen:
-                        seen.add(entry)
-                        found.append(entry)
-        return tuple(found)
+        # One comprehension over the gates (every text of every page runs through here), then the entries in
+        # first-seen order without repeats.
+        hits = [entries for literal, entries in self._gates if literal in lowered]
+        if not hits:
+            return self._always
+        if len(hits) == 1 and not self._always:
+            return hits[0]
+        return tuple(dict.fromkeys(chain(self._always, *hits)))
 
     @staticmethod
     def spans(entries: Iterable[str], text: str) -> list[Span]:
@@ -226,6 +226,9 @@ def _parts(match) -> list:
     return [_Part(m.group(), base + m.start(), base + m.end()) for m in _PART.finditer(word)]
 
 
+_PLURAL_END = re.compile(r"[^su]s$")
+
+
 def _key(word: str) -> str:
     word = word.lower()
     return word[:-2] if word.endswith("'s") else word
@@ -243,6 +246,9 @@ class Phrases:
         "AIDS", not "aids")."""
         keyed = {_keyed(phrase) for phrase in phrases}
         keyed.discard("")
+        # A phrase listed in the plural is also read in the singular ("kidney stones": "a kidney stone"), added here
+        # so that a lookup costs nothing more.
+        keyed |= {phrase[:-1] for phrase in keyed if " " in phrase and _PLURAL_END.search(phrase)}
         self._phrases = frozenset(keyed)
         self._first = frozenset(phrase.partition(" ")[0] for phrase in keyed)
         self._longest = max((phrase.count(" ") + 1 for phrase in keyed), default=1)
@@ -300,9 +306,6 @@ class Phrases:
                 return size
             stem = " ".join(words[:-1])
             if any((f"{stem} {singular}" if stem else singular) in phrases for singular in _singulars(words[-1])):
-                return size
-            # A phrase listed in the plural read in the singular ("kidney stones": "a kidney stone").
-            if stem and (f"{stem} {words[-1]}s" in phrases or f"{stem} {words[-1]}es" in phrases):
                 return size
         return 0
 
