@@ -544,7 +544,8 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
             hit = (sentence[term_start:term_end], term_start, term_end)
             if mode == "claim" or span in implied:
                 return hit
-            if verbs is None:  # a claim word inside an exempt name ("Centers for Disease Control and Prevention") is none
+            if verbs is None:
+                # A claim word inside an exempt name ("Centers for Disease Control and Prevention") is none.
                 verbs = [v for v in reading.spans("verbs", start, end) if not inside(exempt, *v)]
             if _has_verb(verbs, term_start, term_end):
                 return hit

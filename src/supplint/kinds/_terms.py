@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import chain
 from functools import lru_cache
+from itertools import chain
 
 Span = tuple[int, int]
 
