@@ -27,7 +27,8 @@ FLOORS = {
     # one reader and vocabulary for labels and pages (issue 11): 125/127 and 96/97 on dev when set, less a margin
     "disease-claims on labels (SUP303)": {"disease-claim": 0.97},
     # pages read a disease beside a claim word, in a sentence about a product (prose also informs) or in a list
-    # item under a framing line: 117/127 when set (claims3; 114/127 before)
+    # item under a framing line: 117/127 when set (claims3; 114/127 before), and still 117/127 after the reader
+    # changes for the third fresh holdout (claims4), which went to the holdout columns only
     "disease-claims on pages (SUP404)": {"disease-claim": 0.91},
     "structure-function on labels (SUP303)": {"pass": 0.98},
     "structure-function on pages (SUP404)": {"pass": 0.98},
@@ -59,6 +60,16 @@ def test_a_floor_fails_when_a_figure_drops(result):
 def test_both_splits_are_scored(result):
     for per_split in result["checks"].values():
         assert {"dev", "holdout", "all"} <= set(per_split)
+
+
+def test_the_third_fresh_holdout_is_scored_on_its_own(result):
+    """The claim files' `batch: 3` items count in the holdout and again in their own column, so the fresh sample's
+    figure stays readable after it joined the holdout."""
+    checks = result["checks"]
+    for check in ("disease-claims on labels (SUP303)", "disease-claims on pages (SUP404)"):
+        batch, holdout = checks[check]["holdout3"]["disease-claim"], checks[check]["holdout"]["disease-claim"]
+        assert batch[1] == 60 and holdout[1] > batch[1]
+    assert checks["structure-function on pages (SUP404)"]["holdout3"]["pass"][1] == 40
 
 
 def test_json_output(capsys):

@@ -27,6 +27,25 @@ EXPECTED = {
     # 15: what a drug is prescribed for; 16: "if you have heart disease you may benefit from fish oil";
     # 17-21: "Our softgels may help with:" (an abnormal state item, a structure/function item); 22: structure/function.
     "fish-oil-heart-guide.html": [(16, 16), (19, 5)],
+    # A flyer pasted from a PDF: 8-9 words broken by a hyphen (across the line, and with a space after it); 11 capitals;
+    # 13 three claims whose full stops lost their spaces; 15 "the stone" after the sentence that names kidney stones;
+    # 17 "studied for its ability to"; 19 a testimonial with numbers; 21 "first line of defense" and a disease
+    # hashtag; 23 hashtags that name no disease ("#flushot" holds "flu" only as part of another word); 25-31 the
+    # reader's medication, an agency's name, a statistic, "no cure"; 33 "if you have heart disease you may benefit".
+    "herbal-flyer-pdf-copy.md": [
+        (8, 46),
+        (9, 34),
+        (11, 11),
+        (13, 12),
+        (13, 45),
+        (13, 52),
+        (15, 45),
+        (17, 49),
+        (19, 40),
+        (21, 40),
+        (21, 45),
+        (33, 13),
+    ],
 }
 
 
@@ -156,3 +175,57 @@ def test_page_prose_that_reports_research_is_no_claim():
     claim text saying the same is one: see the shapes above)."""
     assert post("This is the form used in most studies of people with diabetes.") == []
     assert post("A large trial found that omega-3 supplements did not lower the rate of heart attacks.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # Text copied from PDFs and social posts: the same claim however it was typed.
+        ("Used as a cure for SEI-\nZURES.", True),
+        ("Fights dia- betes naturally.", True),
+        ("A well-being blend for self-care.", False),  # a compound word stays one
+        ("CURES ARTHRITIS. RELIEVES GOUT.", True),
+        ("Kidney StoneTreatment That Dissolves Stones", True),  # words glued where a space was lost
+        ("Loving my morning tea #cancerfighter", True),
+        ("Plants for fatigue . . . # postcovid, # longcovidrecovery", True),
+        ("#flushot #wellness #selfcare", False),
+        ("I can finally say I no longer have herpes.", True),  # "no longer" ends the disease: no negation
+        ("Take if suffering from glaucoma.", True),
+        ("Just say 'No!' to prescription drugs and risky herpes treatments.", True),
+        ("Safe and natural, unlike harsh prescription medications.", True),
+        ("He has been able to go off Lyrica and Gralise.", True),
+        ("Designed to alleviate chemo fog.", True),
+        ("Reduces neuropathic pain.", True),
+        # Mentions: the reader's drug said of people who take it, an agency's name, facts of a disease.
+        ("Those who are taking warfarin should ask a pharmacist first.", False),
+        ("When people are prescribed blood thinners, their clotting is monitored with a test.", False),
+        ("According to the Centers for Disease Control and Prevention, 38 million Americans have diabetes.", False),
+        ("A common cold is an infection of the upper respiratory tract.", False),
+        ("Gout occurs when too much uric acid forms crystals in a joint.", False),
+        ("Diabetes is not completely curable, but its control depends on the patient.", False),
+        ("High blood pressure increases the risk of heart failure and stroke.", False),
+        ("Nearly two-thirds of adults with hypertension use dietary supplements.", False),
+        (
+            "Consumers who rely on unapproved products claiming to cure or treat diabetes may not receive appropriate "
+            "treatment.",
+            False,
+        ),
+    ],
+)
+def test_copied_and_mentioned_shapes_on_pages_and_labels_alike(text, claim):
+    assert bool(post(text)) is claim
+    assert (label_count([text]) > 0) is claim
+
+
+def test_glued_sentences_on_a_label_are_one_finding_each():
+    assert label_count(["It soothes arthritis.Our blend also shrinks tumors.Works like an antidepressant."]) == 3
+
+
+def test_a_disease_is_pointed_back_at_over_one_sentence_that_names_none():
+    body = (
+        "Osteoarthritis comes from aggravated Vata. It leads to stiff joints. Shallaki provides relief in this "
+        "condition."
+    )
+    assert post(body) == [3]
+    # ... but not over two: the reference is too far to be the same disease.
+    assert post("Gout is painful. Cherries are red. Summer is short. The tea relieves the pain.") == []

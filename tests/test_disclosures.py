@@ -359,6 +359,7 @@ EXPECTED = {
     "matcha-ashwagandha-latte-consult.md": [],  # links one supplement, consult note
     "joint-formula-product.md": [],  # SUP404 fixtures (test_claim_pages.py):
     "fish-oil-heart-guide.html": [],  # no product link
+    "herbal-flyer-pdf-copy.md": [],  # a SUP404 fixture (test_claim_pages.py): no product link
 }
 
 

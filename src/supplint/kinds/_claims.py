@@ -39,7 +39,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from ..shipped import files as data
-from ._terms import Phrases, Span, Terms, merge
+from ._terms import Phrases, Span, Terms, merge, whole_words
 from ._text import fold_with_offsets, inside
 
 Mode = Literal["claim", "verb", "prose"]
@@ -60,7 +60,19 @@ class Claim:
 #: The data file's lists that are implied claims, each a criterion of 101.93(g)(2) (see the file's comments).
 IMPLIED = ("implied", "signs", "product-names", "drug-classes", "body-response", "adverse-events")
 SUBSTITUTES = ("substitutes", "augments")
-OTHER = ("verbs", "negations", "denials", "cautions", "facts", "exempt", "pointers", "products", "reports", "framings")
+OTHER = (
+    "verbs",
+    "negations",
+    "denials",
+    "cautions",
+    "facts",
+    "exempt",
+    "pointers",
+    "references",
+    "products",
+    "reports",
+    "framings",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,7 @@ class Vocabulary:
     facts: Terms  # what a disease is or how common: a mention, whose disease a next sentence may claim
     exempt: Terms
     pointers: Terms
+    references: Terms  # definite references to a disease named before ("this condition", "the stone")
     products: Terms  # prose: words that make a sentence about a product ("formula", "this supplement")
     reports: Terms  # prose: words that make a sentence a report of research or news, not a product's claim
     framings: Terms  # prose: a line ending in ":" that introduces what the product does ("Benefits:")
@@ -176,6 +189,7 @@ def vocabulary(path: str) -> Vocabulary:
         listed("facts"),
         listed("exempt"),
         listed("pointers"),
+        listed("references"),
         listed("products"),
         listed("reports"),
         listed("framings"),
@@ -199,6 +213,7 @@ def compile_all(path: str) -> None:
         words.facts,
         words.exempt,
         words.pointers,
+        words.references,
         words.products,
         words.reports,
         words.framings,
@@ -220,6 +235,11 @@ def user_terms(patterns: tuple[str, ...]) -> Terms:
 # in lower case ("e.g. the", "treat . . . diabetes" go on), or at a blank line (a soft line break inside a
 # paragraph is not an end). An ellipsis, spaced or not, is matched first and does not end one.
 _SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n")
+# A full stop with its space lost ("arthritis.Our formula"): after two lower-case letters and before a capitalised
+# word, so "e.g.The" and "U.S." stay whole. The longer pattern is used only for a text that holds one (a search is
+# cheaper than a second alternative tried at every position).
+_LOST_SPACE = re.compile(r"[a-z][a-z][.!?]+[A-Z][a-z]")
+_SENTENCE_END_GLUED = re.compile(_SENTENCE_END.pattern + r"|(?<=[a-z][a-z])[.!?]+(?=[A-Z][a-z])")
 # A clause, the scope of a negation: split at ; : a spaced dash, a contrasting conjunction, or a comma before a
 # new subject ("Not only does it soothe joints, it also cures arthritis"). A plain list comma ("diagnose, treat,
 # cure, or prevent") does not split, so the disclaimer's "not" covers its whole list.
@@ -228,6 +248,14 @@ _CLAUSE_END = re.compile(
     r"|,\s*(?=(?:and\s+|so\s+)?(?:it|this|they|we|our|you|these|which|i)\b)",
     re.IGNORECASE,
 )
+# A word broken by a hyphen at a line's end or in a PDF's copy ("SEI-\nZURES", "dia- betes", "medi-cines"): the hyphen
+# and the space after it go when the joined word is one the vocabulary knows (a compound such as "well-being" stays).
+_BROKEN = re.compile(r"(?<![\w-])([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]?)([A-Za-z]{2,})(?![\w-])")
+# A hashtag ("#diabetes", "#cancerfighter", "# postcovid", as one quoting page shows it): its words are run together.
+_HASHTAG = re.compile(r"(?<![\w#&])#[ ]?([A-Za-z][A-Za-z0-9]{2,40})\b")
+#: The shortest disease word found inside a hashtag's run-together words; a shorter one counts only as the whole tag
+#: ("#flu", not "#flushot").
+HASHTAG_WORD = 5
 # An editor's bracketed letter inside a quoted word ("[r]elieves", "[C]onquers"): the word reads without them.
 _EDITORIAL = re.compile(r"\[([A-Za-z])\](?=[a-z])")
 
@@ -241,12 +269,15 @@ class _Text:
         self.words = words
         self.named = words.named.spans(plain)
         diseases, self.implied_entries, self.substitute_entries = words.split(words.terms.candidates(self.lowered))
+        self.hashtags = _disease_hashtags(plain, words) if "#" in plain else []
         self.disease_entries = diseases + extra.candidates(self.lowered)
         self._exempt = exempt
         self._entries: dict[str, tuple[str, ...]] = {}
 
     def any_term(self) -> bool:
-        return bool(self.named or self.disease_entries or self.implied_entries or self.substitute_entries)
+        return bool(
+            self.named or self.disease_entries or self.implied_entries or self.substitute_entries or self.hashtags
+        )
 
     def entries(self, name: str) -> tuple[str, ...]:
         found = self._entries.get(name)
@@ -275,6 +306,8 @@ class _Text:
         diseases = Terms.spans(self.disease_entries, piece) if self.disease_entries else []
         implied = Terms.spans(self.implied_entries, piece) if self.implied_entries else []
         substitutes = Terms.spans(self.substitute_entries, piece) if self.substitute_entries else []
+        # A disease hashtag links the text to the disease as a product's name does: an implied claim.
+        implied += [(a - start, b - start) for a, b in self.hashtags if a >= start and b <= end]
         return merge(named, diseases, implied, substitutes), set(implied), set(substitutes)
 
 
@@ -301,13 +334,18 @@ def read_text(
     words = vocabulary(path)
     plain, where = _folded(text)
     plain, where = _close_editorial_brackets(plain, where)
+    if "-" in plain:
+        plain, where = _join_broken_words(plain, where, path)
     reading = _Text(plain, words, user_terms(extra), user_terms(exempt))
-    if not reading.any_term() and previous is None:  # the common case, a structure/function claim, stops here
+    # The common case, a structure/function claim or a page's plain prose, stops here: no disease, and nothing that
+    # could point back at the one before.
+    if not reading.any_term() and (previous is None or not reading.entries("verbs")):
         return (), None
     found: list[Claim] = []
+    quiet = 0  # sentences since `previous` was named: a disease is pointed back at over one sentence that names none
     for start, end in _sentences(plain):
         claim = _judge(reading, start, end, mode)
-        if claim is None and previous is not None and _points_back(reading, start, end):
+        if claim is None and previous is not None and _points_back(reading, start, end, quiet > 0):
             claim = (previous, 0, 0)
         if claim is not None:
             term, term_start, term_end = claim
@@ -316,7 +354,13 @@ def read_text(
             found.append(
                 Claim(term, *_original(where, start + term_start, start + term_end), *_original(where, start, end))
             )
-        previous = _named_disease(reading, start, end)
+        named = _named_disease(reading, start, end)
+        if named is not None:
+            previous, quiet = named, 0
+        else:
+            quiet += 1
+            if quiet > 1:
+                previous = None
     return tuple(found), previous
 
 
@@ -346,6 +390,68 @@ def _folded(text: str) -> tuple[str, list[int] | None]:
     return plain, offsets[:-1]  # without the one-past-the-end entry: one offset per character
 
 
+def _join_broken_words(plain: str, where: list[int] | None, path: str) -> tuple[str, list[int] | None]:
+    """``plain`` with each hyphen-broken word the vocabulary knows joined (see `_BROKEN`), and its offsets."""
+    cuts: list[tuple[int, int]] = []  # [start, end) of each hyphen and the space after it, to remove
+    for match in _BROKEN.finditer(plain):
+        if _known_word(match.group(1) + match.group(2), path):
+            cuts.append((match.end(1), match.start(2)))
+    if not cuts:
+        return plain, where
+    offsets = where if where is not None else list(range(len(plain)))
+    out: list[str] = []
+    kept: list[int] = []
+    last = 0
+    for cut_start, cut_end in cuts:
+        out.append(plain[last:cut_start])
+        kept.extend(offsets[last:cut_start])
+        last = cut_end
+    out.append(plain[last:])
+    kept.extend(offsets[last : len(plain)])
+    return "".join(out), kept
+
+
+@lru_cache(maxsize=8192)  # prose repeats its compounds ("well-being", "long-term")
+def _known_word(word: str, path: str) -> bool:
+    """Whether ``word`` is a disease, implied-claim or claim word of the vocabulary ``path``, as a whole."""
+    words = vocabulary(path)
+    if words.named.spans(word) == [(0, len(word))]:
+        return True
+    lowered = word.lower()
+    for terms in (words.terms, words.verbs):
+        for entry in terms.candidates(lowered):
+            if whole_words(entry).fullmatch(word):
+                return True
+    return False
+
+
+def _disease_hashtags(plain: str, words: Vocabulary) -> list[Span]:
+    """The spans of the hashtags that run a disease's words together ("#diabetes", "#cancerfighter", "#postcovid")."""
+    found = []
+    for match in _HASHTAG.finditer(plain):
+        if _names_disease(match.group(1), words):
+            found.append(match.span())
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _loose(entry: str) -> re.Pattern:
+    """A vocabulary entry read inside run-together words: its spaces optional, no word boundaries."""
+    return re.compile(entry.replace(r"\s+", r"\s*"), re.IGNORECASE)
+
+
+def _names_disease(tag: str, words: Vocabulary) -> bool:
+    lowered = tag.lower()
+    if words.named.spans(tag) == [(0, len(tag))]:
+        return True
+    for terms in (words.diseases, words.implied):
+        for entry in terms.candidates(lowered):
+            for match in _loose(entry).finditer(lowered):
+                if match.end() - match.start() >= HASHTAG_WORD or (match.start(), match.end()) == (0, len(tag)):
+                    return True
+    return words.named.glued(lowered, HASHTAG_WORD)
+
+
 def _close_editorial_brackets(plain: str, where: list[int] | None) -> tuple[str, list[int] | None]:
     if "[" not in plain or not _EDITORIAL.search(plain):
         return plain, where
@@ -366,7 +472,8 @@ def _close_editorial_brackets(plain: str, where: list[int] | None) -> tuple[str,
 
 def _sentences(text: str):
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    ends = _SENTENCE_END_GLUED if _LOST_SPACE.search(text) else _SENTENCE_END
+    for match in ends.finditer(text):
         if match.group("dots"):
             continue
         if text[start : match.end()].strip():
@@ -438,7 +545,8 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
             if mode == "claim" or span in implied:
                 return hit
             if verbs is None:
-                verbs = reading.spans("verbs", start, end)
+                # A claim word inside an exempt name ("Centers for Disease Control and Prevention") is none.
+                verbs = [v for v in reading.spans("verbs", start, end) if not inside(exempt, *v)]
             if _has_verb(verbs, term_start, term_end):
                 return hit
             if mode == "prose":
@@ -469,11 +577,14 @@ def _named_disease(reading: _Text, start: int, end: int) -> str | None:
     return None
 
 
-def _points_back(reading: _Text, start: int, end: int) -> bool:
-    """A sentence that acts on something the previous one named: a claim word and a word pointing back."""
+def _points_back(reading: _Text, start: int, end: int, far: bool = False) -> bool:
+    """A sentence that acts on something a sentence before named: a claim word and a word pointing back (``far``:
+    a sentence between named no disease, so only a definite reference to one points back)."""
     if reading.spans("cautions", start, end) or reading.spans("negations", start, end):
         return False
-    return bool(reading.spans("verbs", start, end)) and bool(reading.spans("pointers", start, end))
+    if not reading.spans("verbs", start, end):
+        return False
+    return bool(reading.spans("references", start, end) or (not far and reading.spans("pointers", start, end)))
 
 
 __all__ = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 Span = tuple[int, int]
 
@@ -158,7 +159,7 @@ class Terms:
             else:
                 for literal in literals:
                     gates.setdefault(literal, []).append(entry)
-        self._gates = gates
+        self._gates = tuple((literal, tuple(entries)) for literal, entries in gates.items())
         self._always = tuple(always)
 
     def __bool__(self) -> bool:
@@ -166,15 +167,14 @@ class Terms:
 
     def candidates(self, lowered: str) -> tuple[str, ...]:
         """The entries that can match somewhere in ``lowered`` (the text in lower case)."""
-        found = list(self._always)
-        seen = set(found)
-        for literal, entries in self._gates.items():
-            if literal in lowered:
-                for entry in entries:
-                    if entry not in seen:
-                        seen.add(entry)
-                        found.append(entry)
-        return tuple(found)
+        # One comprehension over the gates (every text of every page runs through here), then the entries in
+        # first-seen order without repeats.
+        hits = [entries for literal, entries in self._gates if literal in lowered]
+        if not hits:
+            return self._always
+        if len(hits) == 1 and not self._always:
+            return hits[0]
+        return tuple(dict.fromkeys(chain(self._always, *hits)))
 
     @staticmethod
     def spans(entries: Iterable[str], text: str) -> list[Span]:
@@ -191,6 +191,44 @@ _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _PLAIN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*)*")  # words _WORD reads alike
 
 
+# A lower-case letter followed by a capital inside a word: two words glued where a space was lost ("StoneTreatment",
+# "OutStones"), as OCR and careless copy leave them. A phrase list reads the parts as words.
+_GLUED = re.compile(r"[a-z][A-Z]")
+_PART = re.compile(r"[A-Z]?[^\W_A-Z]+(?:['-][^\W_]+)*|[A-Z]+(?![^\W_A-Z])(?:['-][^\W_]+)*|[^\W_]")
+
+
+class _Part:
+    """A piece of a glued word, shaped as a regex match (group and span) for `Phrases.spans`."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self._text
+
+    def span(self) -> Span:
+        return self._start, self._end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _parts(match) -> list:
+    word = match.group()
+    if not _GLUED.search(word):
+        return [match]
+    base = match.start()
+    return [_Part(m.group(), base + m.start(), base + m.end()) for m in _PART.finditer(word)]
+
+
+_PLURAL_END = re.compile(r"[^su]s$")
+
+
 def _key(word: str) -> str:
     word = word.lower()
     return word[:-2] if word.endswith("'s") else word
@@ -201,23 +239,29 @@ class Phrases:
     possessive "'s" ignored, a plural "s" or "es" on the last word allowed. Built from data with no pattern to
     compile: a set of strings, so a list of thousands costs a few milliseconds."""
 
-    __slots__ = ("_exact", "_first", "_longest", "_phrases")
+    __slots__ = ("_compact", "_exact", "_first", "_longest", "_phrases")
 
     def __init__(self, phrases: Iterable[str], exact: Iterable[str] = ()):
         """``exact``: phrases matched only as written, in the case given (an abbreviation that is also a word:
         "AIDS", not "aids")."""
         keyed = {_keyed(phrase) for phrase in phrases}
         keyed.discard("")
+        # A phrase listed in the plural is also read in the singular ("kidney stones": "a kidney stone"), added here
+        # so that a lookup costs nothing more.
+        keyed |= {phrase[:-1] for phrase in keyed if " " in phrase and _PLURAL_END.search(phrase)}
         self._phrases = frozenset(keyed)
         self._first = frozenset(phrase.partition(" ")[0] for phrase in keyed)
         self._longest = max((phrase.count(" ") + 1 for phrase in keyed), default=1)
         self._exact = frozenset(exact)
+        self._compact: dict[int, frozenset[str]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._phrases or self._exact)
 
     def spans(self, text: str) -> list[Span]:
-        matches = list(_WORD.finditer(text))
+        matches: list = list(_WORD.finditer(text))
+        if _GLUED.search(text):  # words run together without a space ("Kidney StoneTreatment"): read each part
+            matches = [part for m in matches for part in _parts(m)]
         keys = [_key(m.group()) for m in matches]
         spans: list[Span] = []
         first, exact = self._first, self._exact
@@ -240,6 +284,16 @@ class Phrases:
             else:
                 index += 1
         return spans
+
+    def glued(self, lowered: str, shortest: int) -> bool:
+        """Whether ``lowered`` (words run together, as in a hashtag) holds a phrase of at least ``shortest`` letters
+        with its spaces, hyphens and apostrophes left out ("postcovidsyndrome" holds "covid")."""
+        compact = self._compact.get(shortest)
+        if compact is None:
+            compact = frozenset(c for c in (re.sub(r"[\s'-]", "", p) for p in self._phrases) if len(c) >= shortest)
+            self._compact[shortest] = compact
+        size = len(lowered)
+        return any(lowered[i:j] in compact for i in range(size) for j in range(i + shortest, size + 1))
 
     def _match(self, keys: list[str], index: int) -> int:
         head = keys[index]
