@@ -33,8 +33,6 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     "leptozan-sales-page.html": (set(), {("SUP404", 321)}),
     # "skin cancer risk" of the sun, as the reason the author takes vitamin D
     "mauss-core-supplements.md": (set(), {("SUP404", 17)}),
-    # "heart disease" inside the consult sentence ("... especially if you have a history of ... heart disease")
-    "bar-potassium-supplement.md": (set(), {("SUP404", 72)}),
     # an over-the-counter drug's relief claims: nothing tells the claim reader the products are drugs
     "bar-advil-cold-and-sinus.md": (
         set(),
