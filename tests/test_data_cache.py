@@ -16,12 +16,15 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES, ROOT
 from supplint.cli import cli
+from supplint.kinds import _claims
+from supplint.label.model import Label
 from supplint.quantity import units
 from supplint.reference import tables as reference
 from supplint.ruleset import registry
 from supplint.shipped import cache as data_cache
 from supplint.shipped import files as data
-from supplint.shipped import location
+from supplint.run import config
+from supplint.shipped import location, validators
 
 LABEL = EXAMPLES / "d3-k2-4000iu-mismatch.yaml"  # SUP201 and SUP207 on line 14
 EXPECTED = [("SUP201", "error", 14), ("SUP207", "error", 14)]
@@ -38,8 +41,11 @@ def _forget() -> None:
         data.rules_dir,
         units.factor,
         units._factors,
+        _claims.vocabulary,
+        config._validator,
     ):
         function.cache_clear()
+    validators.defer(Label, "label")  # the label model's validator is found (or built) again on first use
 
 
 @pytest.fixture
@@ -67,7 +73,13 @@ def _no_validation(monkeypatch) -> None:
 
 def test_first_run_writes_the_cache_and_the_next_uses_it(cache, monkeypatch):
     assert check() == (1, EXPECTED)
-    assert sorted(p.name.rsplit("-", 1)[0] for p in cache.glob("*.pickle")) == ["data", "reference", "registry"]
+    assert sorted(p.name.rsplit("-", 1)[0] for p in cache.glob("*.pickle")) == [
+        "data",
+        "label-schema",
+        "reference",
+        "registry",
+        "vocabulary-data-disease-claims.yaml",
+    ]
     _forget()
     _no_validation(monkeypatch)
     assert check() == (1, EXPECTED)
@@ -214,3 +226,70 @@ def test_a_cached_run_converts_units_without_importing_pint(tmp_path, write):
     findings = [[(f["code"], f["line"]) for f in json.loads(run.stdout)] for run in runs]
     assert findings[0] == findings[1] and ("SUP202", 13) in findings[0]
     assert [run.stderr.split()[-1] for run in runs] == ["True", "False"]
+
+
+INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
+
+
+def _report(paths, *options) -> tuple[int, list]:
+    result = CliRunner().invoke(cli, ["check", *map(str, paths), "--output-format", "json", *options])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def _no_schema_generation(monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("pydantic generated the schema again")
+
+    monkeypatch.setattr(Label, "model_rebuild", refuse)
+
+
+def test_labels_validate_alike_with_the_cached_schema_and_without(cache, monkeypatch):
+    """Invalid labels (unknown keys, malformed amounts, units, populations, misspelt keys): the same findings, code,
+    line, column and message, from pydantic's own build (cache off, then a miss) and from the cached schema."""
+    paths = [*INVALID, LABEL, EXAMPLES / "joint-formula-disease-claim.yaml"]
+    monkeypatch.setenv("SUPPLINT_NO_CACHE", "1")
+    uncached = _report(paths, "--isolated")
+    assert not cache.exists()
+    assert {f["code"] for f in uncached[1]} >= {"SUP002", "SUP003", "SUP004", "SUP303"}
+    monkeypatch.delenv("SUPPLINT_NO_CACHE")
+    _forget()
+    assert _report(paths, "--isolated") == uncached  # a miss: built by pydantic, and its schema kept
+    assert list(cache.glob("label-schema-*.pickle"))
+    _forget()
+    _no_schema_generation(monkeypatch)
+    _no_validation(monkeypatch)
+    assert _report(paths, "--isolated") == uncached
+
+
+def test_a_config_file_validates_alike_with_the_cached_schema(cache, tmp_path, monkeypatch):
+    good = tmp_path / "good" / "supplint.toml"
+    good.parent.mkdir()
+    good.write_text('ignore = ["SUP207"]\nfail-on = "error"\n', encoding="utf-8")
+    bad = tmp_path / "bad" / "supplint.toml"
+    bad.parent.mkdir()
+    bad.write_text('fail-on = "loud"\n', encoding="utf-8")
+
+    def run(config_file) -> tuple[int, str]:
+        result = CliRunner().invoke(cli, ["check", str(LABEL), "--config", str(config_file), "--output-format", "json"])
+        return result.exit_code, result.stdout if result.exit_code != 2 else result.stderr
+
+    first = [run(good), run(bad)]  # a miss, validated by pydantic's adapter, and the schema kept
+    assert first[0][0] == 1 and [f["code"] for f in json.loads(first[0][1])] == ["SUP201"]
+    assert first[1][0] == 2 and "fail-on" in first[1][1]
+    assert list(cache.glob("config-schema-*.pickle"))
+    _forget()
+    import pydantic
+
+    monkeypatch.setattr(pydantic, "TypeAdapter", None)  # a cached start builds no adapter
+    assert [run(good), run(bad)] == first
+
+
+@pytest.mark.parametrize("change", ["garbage", "pickle of another type", "other key"])
+def test_a_corrupt_schema_in_the_cache_is_a_miss(cache, change):
+    paths = [*INVALID, LABEL]
+    before = _report(paths, "--isolated")
+    for path in cache.glob("*-schema-*.pickle"):
+        _rewrite(path, change)
+    _forget()
+    assert _report(paths, "--isolated") == before

@@ -87,19 +87,35 @@ def _files(root: Path, suffix: str | None = None) -> list[Path]:
 
 def cached(name: str, kind: type[T], build: Callable[[], T]) -> T:
     """``build()``'s result, from the cache when a file made from the same data and code is there."""
-    folder = directory()
-    if folder is None:
-        return build()
-    try:
-        path = folder / f"{name}-{key()[:24]}.pickle"
-    except OSError:  # the data cannot be hashed; building will say what is wrong with it
-        return build()
-    value = _read(path, kind)
+    value = lookup(name, kind)
     if value is not None:
         return value
     value = build()
-    _write(path, value)
+    store(name, value)
     return value
+
+
+def lookup(name: str, kind: type[T]) -> T | None:
+    """The cached value of this name made from the same data and code, or None (a miss, or the cache is off)."""
+    path = _path(name)
+    return None if path is None else _read(path, kind)
+
+
+def store(name: str, value: object) -> None:
+    """Keep ``value`` for the next run, where the cache is on and can be written."""
+    path = _path(name)
+    if path is not None:
+        _write(path, value)
+
+
+def _path(name: str) -> Path | None:
+    folder = directory()
+    if folder is None:
+        return None
+    try:
+        return folder / f"{name}-{key()[:24]}.pickle"
+    except OSError:  # the data cannot be hashed; building will say what is wrong with it
+        return None
 
 
 def _read(path: Path, kind: type[T]) -> T | None:
