@@ -21,9 +21,9 @@ from supplint.label.model import Label
 from supplint.quantity import units
 from supplint.reference import tables as reference
 from supplint.ruleset import registry
+from supplint.run import config
 from supplint.shipped import cache as data_cache
 from supplint.shipped import files as data
-from supplint.run import config
 from supplint.shipped import location, validators
 
 LABEL = EXAMPLES / "d3-k2-4000iu-mismatch.yaml"  # SUP201 and SUP207 on line 14
@@ -293,3 +293,37 @@ def test_a_corrupt_schema_in_the_cache_is_a_miss(cache, change):
         _rewrite(path, change)
     _forget()
     assert _report(paths, "--isolated") == before
+
+
+_PATTERNS_RUN = """
+import sys
+from supplint.cli import main
+from supplint.shipped import patterns
+sys.argv = ["supplint", "check", "--isolated", "--output-format", "json", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    print(len(patterns._added), file=sys.stderr)  # patterns compiled by re, not rebuilt from the cache
+"""
+
+
+def test_a_cached_run_compiles_no_rule_pattern_and_finds_the_same(tmp_path):
+    """The rules' joined patterns and vocabularies, compiled by the first run, are rebuilt from the cache by the
+    next, with the same findings; with the cache off nothing is kept, and the findings are the same again."""
+    paths = [
+        str(EXAMPLES / name)
+        for name in ("joint-formula-disease-claim.yaml", "vitamin-c-500.yaml", "pages/best-vitamin-d3-k2.md")
+    ]
+    env = {**os.environ, "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _PATTERNS_RUN, *paths], capture_output=True, text=True, env=run_env, timeout=120
+        )
+        for run_env in (env, env, {**env, "SUPPLINT_NO_CACHE": "1"})
+    ]
+    reports = [json.loads(run.stdout) for run in runs]
+    assert reports[0] == reports[1] == reports[2]
+    assert {f["code"] for f in reports[0]} >= {"SUP303"}
+    compiled = [int(run.stderr.split()[-1]) for run in runs]
+    assert compiled[0] > 10 and compiled[1] == 0 and compiled[2] == compiled[0]
+    assert list((tmp_path / "cache").glob("patterns-*.pickle"))

@@ -42,6 +42,7 @@ from pydantic import Field, model_validator
 from ..label.model import FORMS
 from ..label.resolve import Resolved
 from ..shipped import files as data
+from ..shipped.patterns import compiled
 from . import Hit, render
 from ._text import TextField, dosage_form, first_difference, fold, texts
 from ._text import normalise as _plain_normalise
@@ -239,7 +240,7 @@ def _combined(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
     if len(patterns) < 2 or any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)", p.pattern) for p in patterns):
         return None
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+        return compiled("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
     except re.error:
         return None
 

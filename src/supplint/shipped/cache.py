@@ -19,14 +19,16 @@ cache, and the result is written back if the folder can be written (a read-only 
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import hashlib
+import io
 import os
 import pickle
 import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..version import __version__
 from . import location
@@ -140,11 +142,24 @@ def _read(path: Path, kind: type[T]) -> T | None:
     return value if isinstance(value, kind) else None
 
 
+#: How values of a type are pickled, beyond pickle's own ways: a module that has a faster way to rebuild a type
+#: when a cache file is loaded registers it here (patterns.py, for compiled regular expressions).
+REDUCERS: dict[type, Callable[[Any], tuple]] = {}
+
+
+def _pickled(value: object) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, **REDUCERS}
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
 def _write(path: Path, value: object) -> None:
     import tempfile
 
     try:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = _pickled(value)
     except Exception:  # noqa: BLE001 - not picklable: run without a cache rather than fail
         return
     body = _MAGIC + key().encode() + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload

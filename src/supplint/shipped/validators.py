@@ -57,7 +57,7 @@ class _Deferred:
             schema = model.__pydantic_core_schema__
             cache.store(f"{self._name}-schema", (_for_validation(schema), _config(schema)))
             return model.__pydantic_validator__
-        model.__pydantic_validator__ = validator  # type: ignore[assignment]
+        model.__pydantic_validator__ = validator
         return validator
 
 
