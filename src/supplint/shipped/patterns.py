@@ -33,6 +33,8 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern:
         except Exception:  # noqa: BLE001 - an entry the engine refuses is a miss, whatever it raises
             _loaded().pop(key, None)
     result = re.compile(pattern, flags)  # raises re.error for a bad pattern, as ever
+    if cache.directory() is None:
+        return result  # nothing would keep the compiler's output: do not take it
     output = _compiler_output(pattern, flags, result)
     if output is not None:
         if not _added:
