@@ -97,30 +97,32 @@ def cached(name: str, kind: type[T], build: Callable[[], T]) -> T:
     return value
 
 
-def lookup(name: str, kind: type[T]) -> T | None:
-    """The cached value of this name made from the same data and code, or None (a miss, or the cache is off)."""
-    path = _path(name)
-    return None if path is None else _read(path, kind)
+def lookup(name: str, kind: type[T], made_from: Callable[[], str] = key) -> T | None:
+    """The cached value of this name made from the same data and code, or None (a miss, or the cache is off).
+    ``made_from`` gives the key instead, for a value that depends on less than all of it (patterns.py)."""
+    found = _path(name, made_from)
+    return None if found is None else _read(found[0], kind, found[1])
 
 
-def store(name: str, value: object) -> None:
+def store(name: str, value: object, made_from: Callable[[], str] = key) -> None:
     """Keep ``value`` for the next run, where the cache is on and can be written."""
-    path = _path(name)
-    if path is not None:
-        _write(path, value)
+    found = _path(name, made_from)
+    if found is not None:
+        _write(found[0], value, found[1])
 
 
-def _path(name: str) -> Path | None:
+def _path(name: str, made_from: Callable[[], str]) -> tuple[Path, str] | None:
     folder = directory()
     if folder is None:
         return None
     try:
-        return folder / f"{name}-{key()[:24]}.pickle"
+        made = made_from()
     except OSError:  # the data cannot be hashed; building will say what is wrong with it
         return None
+    return folder / f"{name}-{made[:24]}.pickle", made
 
 
-def _read(path: Path, kind: type[T]) -> T | None:
+def _read(path: Path, kind: type[T], made: str) -> T | None:
     try:
         with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
@@ -129,7 +131,7 @@ def _read(path: Path, kind: type[T]) -> T | None:
             raw = handle.read()
     except OSError:
         return None
-    header = _MAGIC + key().encode()
+    header = _MAGIC + made.encode()
     if not raw.startswith(header) or len(raw) < len(header) + _DIGEST:
         return None
     digest, payload = raw[len(header) : len(header) + _DIGEST], raw[len(header) + _DIGEST :]
@@ -155,14 +157,14 @@ def _pickled(value: object) -> bytes:
     return buffer.getvalue()
 
 
-def _write(path: Path, value: object) -> None:
+def _write(path: Path, value: object, made: str) -> None:
     import tempfile
 
     try:
         payload = _pickled(value)
     except Exception:  # noqa: BLE001 - not picklable: run without a cache rather than fail
         return
-    body = _MAGIC + key().encode() + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
+    body = _MAGIC + made.encode() + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".supplint-", suffix=".tmp", dir=path.parent)

@@ -1,26 +1,49 @@
 """Regular expressions whose compiled form is kept between runs, by the data cache (cache.py).
 
 CPython's regex compiler is written in Python: the rules' joined patterns and vocabularies (thousands of characters
-of alternations) cost a one-label run more than matching them does. ``compiled(pattern, flags)`` is
-``re.compile(pattern, flags)``; what the compiler made of each pattern a run compiled is written to the cache when
-the process ends, and a later run gives it straight to the regex engine (``_sre.compile``, the call that ends
-``re.compile``). The cache's key holds the Python version, and an entry is kept only when the pattern built from it
-equals the one ``re.compile`` returned (a pattern compares its flags and compiled code), so a hit is that pattern.
+of alternations) cost a one-label run more than matching them does, and the libraries a run imports (click, PyYAML,
+markdown-it) compile a few hundred patterns of their own. What the compiler made of each pattern a run compiled is
+written to the cache when the process ends; a later run gives it straight to the regex engine (``_sre.compile``,
+the call that ends ``re.compile``):
+
+- ``compiled(pattern, flags)`` is ``re.compile(pattern, flags)`` for supplint's own patterns;
+- ``preload()``, called by the command line before it imports its libraries, puts the patterns of earlier runs into
+  ``re``'s own cache, where ``re.compile`` looks first, so a library's ``re.compile`` returns the same pattern as
+  ever without compiling it.
+
+The compiler's output depends on the Python build alone, so the file's key is the Python version (not the data's
+hash), and an entry is kept only when the pattern built from it equals the one ``re.compile`` returned (a pattern
+compares its flags and compiled code): a hit is that pattern.
 """
 
 from __future__ import annotations
 
 import atexit
+import hashlib
 import re
+import sys
+from functools import cache as once
 from typing import Any
 
 from . import cache
 
 _NAME = "patterns"
+#: A run that compiles many patterns of its own (a team's) does not grow the file without end: past this, the
+#: file keeps the patterns of the last run only.
+_LIMIT = 3000
 #: (pattern, flags) → the compiler's output: (flags, code, groups, groupindex, indexgroup); read on first use.
-_table: dict[tuple[str, int], tuple] = {}
+_table: dict[tuple[Any, int], tuple] = {}
 _read: list[bool] = []
-_added: dict[tuple[str, int], tuple] = {}
+_added: dict[tuple[Any, int], tuple] = {}
+
+
+@once
+def _python() -> str:
+    """The cache key of the compiler's output: this Python build and its regex engine."""
+    import _sre  # type: ignore[import-not-found]  # noqa: PLC2701 - the regex engine's version
+
+    made = f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{_sre.MAXREPEAT}"
+    return hashlib.blake2b(made.encode(), digest_size=32).hexdigest()
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern:
@@ -35,18 +58,41 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     result = re.compile(pattern, flags)  # raises re.error for a bad pattern, as ever
     if cache.directory() is None:
         return result  # nothing would keep the compiler's output: do not take it
-    output = _compiler_output(pattern, flags, result)
+    output = _compiler_output(pattern, int(flags), result)
     if output is not None:
-        if not _added:
-            atexit.register(_save)
+        _save_at_exit()
         _loaded()[key] = _added[key] = output
     return result
 
 
-def _loaded() -> dict[tuple[str, int], tuple]:
+def preload() -> None:
+    """Put every pattern an earlier run compiled into ``re``'s cache (``re._cache``, keyed as ``re.compile``
+    looks it up), and keep at exit the patterns this run compiles; nothing when the cache is off."""
+    if cache.directory() is None:
+        return
+    _save_at_exit()
+    store = _re_cache()
+    if store is None:
+        return
+    room = max(0, getattr(re, "_MAXCACHE", 512) - len(store) - 64)  # leave re room for the run's new patterns
+    for (pattern, flags), output in list(_loaded().items())[:room]:
+        entry = (type(pattern), pattern, flags)
+        if entry not in store:
+            try:
+                store[entry] = _engine(pattern, output)
+            except Exception:  # noqa: BLE001 - an entry the engine refuses: re compiles that pattern itself
+                continue
+
+
+def _re_cache() -> dict | None:
+    store = getattr(re, "_cache", None)  # private: re.compile's own cache, a dict in CPython 3.11 to 3.14
+    return store if isinstance(store, dict) else None
+
+
+def _loaded() -> dict[tuple[Any, int], tuple]:
     if not _read:
         _read.append(True)
-        _table.update(cache.lookup(_NAME, dict) or {})
+        _table.update(cache.lookup(_NAME, dict, _python) or {})
     return _table
 
 
@@ -56,14 +102,14 @@ def forget() -> None:
     _read.clear()
 
 
-def _engine(pattern: str, output: tuple) -> re.Pattern:
-    import _sre  # type: ignore[import-not-found]  # noqa: PLC2701 - the regex engine's constructor
+def _engine(pattern: Any, output: tuple) -> re.Pattern:
+    import _sre  # noqa: PLC2701 - the regex engine's constructor, given what re's compiler made
 
     flags, code, groups, groupindex, indexgroup = output
     return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
 
 
-def _compiler_output(pattern: str, flags: int, result: re.Pattern) -> tuple | None:
+def _compiler_output(pattern: Any, flags: int, result: re.Pattern) -> tuple | None:
     """What ``re.compile`` hands the engine for this pattern (re._compiler.compile's last call), or None when it
     cannot be had or does not rebuild ``result``."""
     try:
@@ -88,13 +134,31 @@ def _compiler_output(pattern: str, flags: int, result: re.Pattern) -> tuple | No
         return None
 
 
+@once
+def _save_at_exit() -> None:
+    atexit.register(_save)
+
+
 def _save() -> None:
-    """Keep this run's new entries, with those another run kept meanwhile."""
+    """Keep this run's new patterns (its own, and those its libraries compiled), with those another run kept."""
+    folder = cache.directory()
+    if folder is None or not folder.is_dir():  # the run wrote nothing else: a removed folder stays removed
+        return
+    _loaded()
+    store = _re_cache() or {}
+    for (kind, pattern, flags), result in list(store.items()):
+        key = (pattern, flags)
+        if kind in (str, bytes) and isinstance(flags, int) and key not in _table and isinstance(result, re.Pattern):
+            output = _compiler_output(pattern, flags, result)
+            if output is not None:
+                _added[key] = output
     if not _added:
         return
-    table = dict(cache.lookup(_NAME, dict) or {})
+    table = dict(cache.lookup(_NAME, dict, _python) or {})
+    if len(table) + len(_added) > _LIMIT:
+        table = {}
     table.update(_added)
-    cache.store(_NAME, table)
+    cache.store(_NAME, table, _python)
     _added.clear()
 
 
