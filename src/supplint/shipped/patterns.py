@@ -31,6 +31,8 @@ _NAME = "patterns"
 #: A run that compiles many patterns of its own (a team's) does not grow the file without end: past this, the
 #: file keeps the patterns of the last run only.
 _LIMIT = 3000
+#: Fewer new patterns of the libraries than this, and none of supplint's, leave the file as it is (see _save).
+_FEW = 8
 #: (pattern, flags) → the compiler's output: (flags, code, groups, groupindex, indexgroup); read on first use.
 _table: dict[tuple[Any, int], tuple] = {}
 _read: list[bool] = []
@@ -146,12 +148,19 @@ def _save() -> None:
         return
     _loaded()
     store = _re_cache() or {}
-    for (kind, pattern, flags), result in list(store.items()):
-        key = (pattern, flags)
-        if kind in (str, bytes) and isinstance(flags, int) and key not in _table and isinstance(result, re.Pattern):
-            output = _compiler_output(pattern, flags, result)
-            if output is not None:
-                _added[key] = output
+    theirs = [
+        (key, result)
+        for (kind, *key), result in list(store.items())
+        if kind in (str, bytes) and isinstance(key[1], int) and tuple(key) not in _table
+    ]
+    # A library may build a pattern from a set, in another order every run (markdown-it does): a few new ones are
+    # not worth rewriting the file for; supplint's own, or a library's first patterns, are.
+    if not _added and len(theirs) < _FEW:
+        return
+    for (pattern, flags), result in theirs:
+        output = _compiler_output(pattern, flags, result) if isinstance(result, re.Pattern) else None
+        if output is not None:
+            _added[pattern, flags] = output
     if not _added:
         return
     table = dict(cache.lookup(_NAME, dict, _python) or {})
