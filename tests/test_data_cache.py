@@ -16,12 +16,15 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES, ROOT
 from supplint.cli import cli
+from supplint.kinds import _claims
+from supplint.label.model import Label
 from supplint.quantity import units
 from supplint.reference import tables as reference
 from supplint.ruleset import registry
+from supplint.run import config
 from supplint.shipped import cache as data_cache
 from supplint.shipped import files as data
-from supplint.shipped import location
+from supplint.shipped import location, validators
 
 LABEL = EXAMPLES / "d3-k2-4000iu-mismatch.yaml"  # SUP201 and SUP207 on line 14
 EXPECTED = [("SUP201", "error", 14), ("SUP207", "error", 14)]
@@ -38,8 +41,12 @@ def _forget() -> None:
         data.rules_dir,
         units.factor,
         units._factors,
+        _claims.vocabulary,
+        _claims.read_text,  # a verdict remembered from an earlier test would not ask for the vocabulary
+        config._validator,
     ):
         function.cache_clear()
+    validators.defer(Label, "label")  # the label model's validator is found (or built) again on first use
 
 
 @pytest.fixture
@@ -67,7 +74,13 @@ def _no_validation(monkeypatch) -> None:
 
 def test_first_run_writes_the_cache_and_the_next_uses_it(cache, monkeypatch):
     assert check() == (1, EXPECTED)
-    assert sorted(p.name.rsplit("-", 1)[0] for p in cache.glob("*.pickle")) == ["data", "reference", "registry"]
+    assert sorted(p.name.rsplit("-", 1)[0] for p in cache.glob("*.pickle")) == [
+        "data",
+        "label-schema",
+        "reference",
+        "registry",
+        "vocabulary-data-disease-claims.yaml",
+    ]
     _forget()
     _no_validation(monkeypatch)
     assert check() == (1, EXPECTED)
@@ -214,3 +227,111 @@ def test_a_cached_run_converts_units_without_importing_pint(tmp_path, write):
     findings = [[(f["code"], f["line"]) for f in json.loads(run.stdout)] for run in runs]
     assert findings[0] == findings[1] and ("SUP202", 13) in findings[0]
     assert [run.stderr.split()[-1] for run in runs] == ["True", "False"]
+
+
+INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
+
+
+def _report(paths, *options) -> tuple[int, list]:
+    result = CliRunner().invoke(cli, ["check", *map(str, paths), "--output-format", "json", *options])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def _no_schema_generation(monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("pydantic generated the schema again")
+
+    monkeypatch.setattr(Label, "model_rebuild", refuse)
+
+
+def test_labels_validate_alike_with_the_cached_schema_and_without(cache, monkeypatch):
+    """Invalid labels (unknown keys, malformed amounts, units, populations, misspelt keys): the same findings, code,
+    line, column and message, from pydantic's own build (cache off, then a miss) and from the cached schema."""
+    paths = [*INVALID, LABEL, EXAMPLES / "joint-formula-disease-claim.yaml"]
+    monkeypatch.setenv("SUPPLINT_NO_CACHE", "1")
+    uncached = _report(paths, "--isolated")
+    assert not cache.exists()
+    assert {f["code"] for f in uncached[1]} >= {"SUP002", "SUP003", "SUP004", "SUP303"}
+    monkeypatch.delenv("SUPPLINT_NO_CACHE")
+    _forget()
+    assert _report(paths, "--isolated") == uncached  # a miss: built by pydantic, and its schema kept
+    assert list(cache.glob("label-schema-*.pickle"))
+    _forget()
+    _no_schema_generation(monkeypatch)
+    _no_validation(monkeypatch)
+    assert _report(paths, "--isolated") == uncached
+
+
+def test_a_config_file_validates_alike_with_the_cached_schema(cache, tmp_path, monkeypatch):
+    good = tmp_path / "good" / "supplint.toml"
+    good.parent.mkdir()
+    good.write_text('ignore = ["SUP207"]\nfail-on = "error"\n', encoding="utf-8")
+    bad = tmp_path / "bad" / "supplint.toml"
+    bad.parent.mkdir()
+    bad.write_text('fail-on = "loud"\n', encoding="utf-8")
+
+    def run(config_file) -> tuple[int, str]:
+        result = CliRunner().invoke(cli, ["check", str(LABEL), "--config", str(config_file), "--output-format", "json"])
+        return result.exit_code, result.stdout if result.exit_code != 2 else result.stderr
+
+    first = [run(good), run(bad)]  # a miss, validated by pydantic's adapter, and the schema kept
+    assert first[0][0] == 1 and [f["code"] for f in json.loads(first[0][1])] == ["SUP201"]
+    assert first[1][0] == 2 and "fail-on" in first[1][1]
+    assert list(cache.glob("config-schema-*.pickle"))
+    _forget()
+    import pydantic
+
+    monkeypatch.setattr(pydantic, "TypeAdapter", None)  # a cached start builds no adapter
+    assert [run(good), run(bad)] == first
+
+
+@pytest.mark.parametrize("change", ["garbage", "pickle of another type", "other key"])
+def test_a_corrupt_schema_in_the_cache_is_a_miss(cache, change):
+    paths = [*INVALID, LABEL]
+    before = _report(paths, "--isolated")
+    for path in cache.glob("*-schema-*.pickle"):
+        _rewrite(path, change)
+    _forget()
+    assert _report(paths, "--isolated") == before
+
+
+_PATTERNS_RUN = """
+import sys
+import re._compiler
+
+compiles = []  # every pattern re's compiler compiled, for supplint and the libraries it imports
+real = re._compiler.compile
+re._compiler.compile = lambda pattern, flags=0: compiles.append(pattern) or real(pattern, flags)
+from supplint.cli import main
+from supplint.shipped import patterns
+sys.argv = ["supplint", "check", "--isolated", "--output-format", "json", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    print(len(patterns._added), len(compiles), file=sys.stderr)  # supplint's own not rebuilt from the cache; all
+"""
+
+
+def test_a_cached_run_compiles_no_rule_pattern_and_finds_the_same(tmp_path):
+    """The rules' joined patterns and vocabularies, compiled by the first run, are rebuilt from the cache by the
+    next, with the same findings; with the cache off nothing is kept, and the findings are the same again."""
+    paths = [
+        str(EXAMPLES / name)
+        for name in ("joint-formula-disease-claim.yaml", "vitamin-c-500.yaml", "pages/best-vitamin-d3-k2.md")
+    ]
+    env = {**os.environ, "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _PATTERNS_RUN, *paths], capture_output=True, text=True, env=run_env, timeout=120
+        )
+        for run_env in (env, env, {**env, "SUPPLINT_NO_CACHE": "1"})
+    ]
+    reports = [json.loads(run.stdout) for run in runs]
+    assert reports[0] == reports[1] == reports[2]
+    assert {f["code"] for f in reports[0]} >= {"SUP303"}
+    own, every = zip(*[map(int, run.stderr.split()[-2:]) for run in runs], strict=True)
+    assert own[0] > 10 and own[1] == 0 and own[2] == 0  # off: none kept (nor taken from re)
+    # The libraries' patterns (click, PyYAML, pydantic, markdown-it) too: re's cache had them before they asked.
+    assert every[0] > 200 and every[1] < 10 and every[2] > 200
+    assert list((tmp_path / "cache").glob("patterns-*.pickle"))

@@ -5,16 +5,21 @@ Exit status: 0 no finding at or above --fail-on; 1 there is one; 2 usage, config
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-from typing import get_args
+from .shipped import patterns
 
-import click
+# Before click, PyYAML and the rest compile their regular expressions: the compiled forms of earlier runs.
+patterns.preload()
 
-from .findings import Severity
-from .report.formats import ALL_FORMATS
-from .version import __version__
+import contextlib  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from typing import get_args  # noqa: E402
+
+import click  # noqa: E402
+
+from .findings import Severity  # noqa: E402
+from .report.formats import ALL_FORMATS  # noqa: E402
+from .version import __version__  # noqa: E402
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 128 + 2  # as a shell reports a command that SIGINT ended

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
+from ..shipped import cache as data_cache
 from ..shipped import files as data
 from ._terms import Phrases, Span, Terms, merge, whole_words
 from ._text import fold_with_offsets, inside
@@ -167,6 +168,12 @@ def _yaml_disease_list(path: str) -> dict:
 
 @cache
 def vocabulary(path: str) -> Vocabulary:
+    """The vocabulary of a data file, kept by the data cache: reading the literals of its hundreds of patterns and
+    the thousands of disease names costs a one-label run more than the rest of its checks."""
+    return data_cache.cached(f"vocabulary-{path.replace('/', '-')}", Vocabulary, lambda: _vocabulary(path))
+
+
+def _vocabulary(path: str) -> Vocabulary:
     table = check_table(path)
 
     def listed(*keys: str) -> Terms:

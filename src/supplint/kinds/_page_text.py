@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ..findings import Span
 from ..shipped import files as data
+from ..shipped.patterns import compiled
 from . import Hit, render
 from ._text import fold
 
@@ -108,7 +109,7 @@ def _joined(patterns: tuple[re.Pattern, ...]) -> tuple[re.Pattern, ...]:
     if len(patterns) < 2 or any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)", p.pattern) for p in patterns):
         return patterns
     try:
-        return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE),)
+        return (compiled("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE),)
     except re.error:  # e.g. two patterns naming the same group
         return patterns
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from ..label.model import Label
 from ..reference.dosage_forms import form_named
+from ..shipped.patterns import compiled
 
 #: Label fields that hold printed text (a string, or a list of strings kept as a tuple).
 TextField = Literal[
@@ -157,7 +158,7 @@ def dosage_form(label: Label) -> str | None:
 def alternation(patterns, flags: int = re.IGNORECASE) -> re.Pattern:
     """One regex matching any of ``patterns`` (regex fragments) as whole words, longest written first."""
     body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+    return compiled(rf"(?<![\w])(?:{body})(?![\w])", flags)
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

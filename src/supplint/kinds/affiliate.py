@@ -27,6 +27,7 @@ from pydantic import Field
 
 from ..findings import Span
 from ..shipped import files as data
+from ..shipped.patterns import compiled
 from . import Hit, render
 from ._text import fold_with_offsets
 from .spec import RuleBase
@@ -78,7 +79,7 @@ def load_vocabulary(path: str) -> Vocabulary:
 
         def regex(key, default=None):
             value = table.get(key, default)
-            return re.compile(value, re.IGNORECASE) if value else None
+            return compiled(value, re.IGNORECASE) if value else None
 
         return Vocabulary(
             parameters=frozenset(p.lower() for p in table["parameters"]),

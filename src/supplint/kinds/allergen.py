@@ -26,6 +26,7 @@ from typing import Literal
 
 from ..label.resolve import Resolved
 from ..shipped import files as data
+from ..shipped.patterns import compiled
 from . import Hit, render
 from ._text import alternation, fold, fold_with_offsets, inside
 from .spec import RuleBase
@@ -70,7 +71,7 @@ def _vocabulary(path: str) -> Vocabulary:
             body = "|".join(f"(?:{p})" for p in sorted(row["derived"], key=len, reverse=True))
             parts.append(f"(?P<{group}>{body})")
             exempt.extend(row.get("not") or ())
-        derived = re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])", re.IGNORECASE)
+        derived = compiled(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])", re.IGNORECASE)
         return Vocabulary(allergens, derived, groups, alternation(exempt) if exempt else None)
     except (KeyError, TypeError, re.error) as exc:
         raise ValueError(f"{path}: bad allergen entry: {exc}") from None

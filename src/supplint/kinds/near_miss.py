@@ -18,6 +18,7 @@ from typing import Literal
 from ..label.resolve import Resolved
 from ..reference.aliases import fold
 from ..shipped import files as data
+from ..shipped.patterns import compiled
 from . import Hit, render
 from .spec import RuleBase
 
@@ -44,8 +45,10 @@ def _vocabulary(path: str) -> Vocabulary:
     table = data.load(path)
     if not isinstance(table, dict) or not table.get("not-nutrients"):
         raise ValueError(f"{path} needs the list `not-nutrients`")
-    words = sorted({fold(str(entry["term"])) for entry in table["not-nutrients"]}, key=len, reverse=True)
-    plainly_not = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z0-9])")
+    # Longest first; words of one length in their own order, so the pattern is the same every run (its compiled form
+    # is kept between runs: shipped/patterns.py).
+    words = sorted({fold(str(entry["term"])) for entry in table["not-nutrients"]}, key=lambda w: (-len(w), w))
+    plainly_not = compiled(r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z0-9])")
     by_key: dict[tuple[int, str], list[tuple[str, str]]] = {}
     from ..reference.tables import reference
 

@@ -45,6 +45,7 @@ from pydantic import Field, model_validator
 from ..label.model import FORMS
 from ..label.resolve import Resolved
 from ..shipped import files as data
+from ..shipped.patterns import compiled
 from . import Hit, render
 from ._page_text import FIELDS as PAGE_FIELDS
 from ._page_text import VOCABULARY as page_vocabulary
@@ -284,7 +285,7 @@ def _combined(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
     if len(patterns) < 2 or any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)", p.pattern) for p in patterns):
         return None
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+        return compiled("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
     except re.error:
         return None
 

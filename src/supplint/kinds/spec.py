@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..findings import Severity
 from ..quantity.amounts import AmountError, parse_amount
 from ..shipped import files as data
+from ..shipped.patterns import compiled
 
 CODE = r"^SUP[0-9]{3}$"
 NAME = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -134,7 +135,7 @@ class _Pattern:
 
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = compiled(self.pattern, self.flags)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:  # search, finditer, sub, groups, ...: the compiled pattern's

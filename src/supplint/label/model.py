@@ -33,6 +33,7 @@ from ..quantity.amounts import (
 from ..quantity.wording import quoted
 from ..reference.panel_rows import panel_row, with_bare_unit
 from ..shipped import files as data
+from ..shipped import validators
 from ..suggest import did_you_mean
 
 FORMS = ("tablet", "capsule", "softgel", "chewable", "gummy", "lozenge", "liquid", "drops", "spray", "powder", "other")
@@ -290,7 +291,9 @@ def _describe_pending_populations(schema: dict) -> None:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a label is validated by Label's validator, built from its schema in the data cache (see the end
+    # of the module); generating the schemas of these models cost more than the rest of a one-label run.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Serving(_Strict):
@@ -401,5 +404,4 @@ class Label(_Strict):
         return self.serving.per_day.high if self.serving else 1
 
 
-for _model in (BlendMember, Fact, Serving, Label):
-    _model.model_rebuild()
+validators.defer(Label, "label")

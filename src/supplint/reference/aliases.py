@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..shipped.patterns import compiled
+
 _FOLD = re.compile(r"[^a-z0-9]+")
 # "Chloride (as potassium chloride)": the parenthesis names the source, as `as` does; it must not name the nutrient.
 _SOURCE = re.compile(r"\((?:as|from)\s+([^()]*)\)", re.IGNORECASE)
@@ -35,7 +37,7 @@ class AliasMatcher:
             self.entries[fold(str(row["alias"]))] = (row.get("nutrient"), frozenset(row.get("forms") or ()))
         # Longest first, so that at any position the alternation prefers "calcium pantothenate" to "calcium".
         alternatives = "|".join(re.escape(alias) for alias in sorted(self.entries, key=len, reverse=True))
-        self.pattern = re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+        self.pattern = compiled(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
         self.forms_of: dict[str, frozenset[str]] = {}
         for nutrient, forms in self.entries.values():
             if nutrient:

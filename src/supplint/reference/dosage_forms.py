@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from ..shipped import files as data
+from ..shipped.patterns import compiled
 
 _SPACE = re.compile(r"\s+")
 
@@ -19,7 +20,7 @@ def _form_words() -> tuple[re.Pattern, dict[str, str]]:
         for word in words:
             word_form[_SPACE.sub(" ", str(word).lower())] = form
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(word_form, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])({alternatives})(?:e?s)?(?![a-z0-9])", re.IGNORECASE), word_form
+    return compiled(rf"(?<![a-z0-9])({alternatives})(?:e?s)?(?![a-z0-9])", re.IGNORECASE), word_form
 
 
 def form_named(text: str) -> str | None:

@@ -54,7 +54,14 @@ KEYS = [name.replace("_", "-") for name in Values.__dataclass_fields__]
 
 @cache
 def _validator():
-    """The pydantic validator of a config table, built only when there is a file to read."""
+    """The pydantic validator of a config table, built only when there is a file to read (from the schema in the
+    data cache, when it is there)."""
+    from ..shipped.validators import validator
+
+    return validator("config", _adapter)
+
+
+def _adapter():
     from pydantic import ConfigDict, TypeAdapter, with_config
 
     model = with_config(ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-")))(Values)

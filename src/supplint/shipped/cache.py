@@ -19,14 +19,16 @@ cache, and the result is written back if the folder can be written (a read-only 
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import hashlib
+import io
 import os
 import pickle
 import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..version import __version__
 from . import location
@@ -87,22 +89,40 @@ def _files(root: Path, suffix: str | None = None) -> list[Path]:
 
 def cached(name: str, kind: type[T], build: Callable[[], T]) -> T:
     """``build()``'s result, from the cache when a file made from the same data and code is there."""
-    folder = directory()
-    if folder is None:
-        return build()
-    try:
-        path = folder / f"{name}-{key()[:24]}.pickle"
-    except OSError:  # the data cannot be hashed; building will say what is wrong with it
-        return build()
-    value = _read(path, kind)
+    value = lookup(name, kind)
     if value is not None:
         return value
     value = build()
-    _write(path, value)
+    store(name, value)
     return value
 
 
-def _read(path: Path, kind: type[T]) -> T | None:
+def lookup(name: str, kind: type[T], made_from: Callable[[], str] = key) -> T | None:
+    """The cached value of this name made from the same data and code, or None (a miss, or the cache is off).
+    ``made_from`` gives the key instead, for a value that depends on less than all of it (patterns.py)."""
+    found = _path(name, made_from)
+    return None if found is None else _read(found[0], kind, found[1])
+
+
+def store(name: str, value: object, made_from: Callable[[], str] = key) -> None:
+    """Keep ``value`` for the next run, where the cache is on and can be written."""
+    found = _path(name, made_from)
+    if found is not None:
+        _write(found[0], value, found[1])
+
+
+def _path(name: str, made_from: Callable[[], str]) -> tuple[Path, str] | None:
+    folder = directory()
+    if folder is None:
+        return None
+    try:
+        made = made_from()
+    except OSError:  # the data cannot be hashed; building will say what is wrong with it
+        return None
+    return folder / f"{name}-{made[:24]}.pickle", made
+
+
+def _read(path: Path, kind: type[T], made: str) -> T | None:
     try:
         with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
@@ -111,7 +131,7 @@ def _read(path: Path, kind: type[T]) -> T | None:
             raw = handle.read()
     except OSError:
         return None
-    header = _MAGIC + key().encode()
+    header = _MAGIC + made.encode()
     if not raw.startswith(header) or len(raw) < len(header) + _DIGEST:
         return None
     digest, payload = raw[len(header) : len(header) + _DIGEST], raw[len(header) + _DIGEST :]
@@ -124,14 +144,27 @@ def _read(path: Path, kind: type[T]) -> T | None:
     return value if isinstance(value, kind) else None
 
 
-def _write(path: Path, value: object) -> None:
+#: How values of a type are pickled, beyond pickle's own ways: a module that has a faster way to rebuild a type
+#: when a cache file is loaded registers it here (patterns.py, for compiled regular expressions).
+REDUCERS: dict[type, Callable[[Any], tuple]] = {}
+
+
+def _pickled(value: object) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, **REDUCERS}
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def _write(path: Path, value: object, made: str) -> None:
     import tempfile
 
     try:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = _pickled(value)
     except Exception:  # noqa: BLE001 - not picklable: run without a cache rather than fail
         return
-    body = _MAGIC + key().encode() + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
+    body = _MAGIC + made.encode() + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".supplint-", suffix=".tmp", dir=path.parent)
