@@ -45,8 +45,8 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # "say NO to sky-high blood sugar" missed; "managing Amanda's blood sugar levels" (weight management) flagged
     "glucozan-upsell-page.html": ({("SUP404", 130)}, {("SUP404", 63)}),
     # a caution before the consult advice: "If you're pregnant, nursing, have kidney disease, ..., consult ..."
-    "hnh-magnesium-benefits.mdx": (set(), {("SUP404", 21)}),
-    "hnh-best-probiotic-for-women.mdx": (set(), {("SUP404", 24)}),
+    "hnh-magnesium-benefits.mdx": (set(), {("SUP404", 22)}),
+    "hnh-best-probiotic-for-women.mdx": (set(), {("SUP404", 25)}),
 }
 
 

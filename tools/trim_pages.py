@@ -11,8 +11,9 @@ by line ranges), writes the excerpts, and rewrites `kept` (ranges of the origina
 `optional` lines, line numbers in notes, and the test's KNOWN lines through the old-to-new line map. It then checks
 each excerpt: the scored findings raised on it must be those raised on the page at ORIGIN, line for line through
 the map; where one differs, the nearest dropped line above it is restored (a claim read with the sentence before
-it) and the page is checked again. Run from the repository root: ``python tools/trim_pages.py``. Running it again
-gives the same files.
+it) and the page is checked again; a page that still differs stops the run. Run from the repository root:
+``python tools/trim_pages.py``. It is the record of how the excerpts were made: run again it gives the same pages
+and sources.yaml (whose header comment it leaves as it is), and rewrites tests/test_real_pages.py from ORIGIN's.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def raised(text: str, name: str) -> set[tuple[str, int]]:
 
 def expand(kept: str, count: int) -> list[int]:
     """Original line of each current line, from a `kept` field ("all", or ranges "1-28,64-76", maybe with a note)."""
-    spec = kept.split(" (")[0].strip()
+    spec = kept.split(" (", maxsplit=1)[0].strip()
     if spec == "all":
         return list(range(1, count + 1))
     lines: list[int] = []
@@ -138,6 +139,11 @@ def tag_groups(lines: list[str]) -> list[tuple[int, int]]:
     return groups
 
 
+def _prose_line(line: str, markup: bool) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not markup and not re.match(r"[<#|>]|/>|([-*+]|\d+[.)])\s|---", stripped)
+
+
 def select(name: str, lines: list[str], wanted: set[int]) -> set[int]:
     """0-based indices of the lines to keep, given the 1-based lines that must stay (scored, expected, cited)."""
     keep = {line - 1 for line in wanted}
@@ -174,15 +180,22 @@ def select(name: str, lines: list[str], wanted: set[int]) -> set[int]:
             continue
         if re.match(r"<(script|style)\b", lower):
             continue  # a one-line script or stylesheet
-        if _HEADING.match(line) or _LINK.search(line) or _NOTICE.search(line):
-            keep.add(i)
-        elif markup[i] and (html or stripped.startswith("<") or stripped.startswith("/>")):
+        wanted_here = _HEADING.match(line) or _LINK.search(line) or _NOTICE.search(line)
+        if wanted_here or (markup[i] and (html or stripped.startswith(("<", "/>")))):
             keep.add(i)
     for first, last in tag_groups(lines):
         if any(first <= i <= last for i in keep) and _MDX_OPEN.match(lines[first]):
             keep |= set(range(first, last + 1))  # a component's tag lines together
         elif first in keep and not _DROP_TAG.match(lines[first]):
             keep |= set(range(first, last + 1))
+    if not html:  # a soft-wrapped paragraph is kept whole, so no sentence starts mid-way
+        for i in sorted(keep):
+            if _prose_line(lines[i], markup[i]):
+                for step in (-1, 1):
+                    j = i + step
+                    while 0 <= j < len(lines) and j > front_end and _prose_line(lines[j], markup[j]):
+                        keep.add(j)
+                        j += step
     for i in sorted(keep):  # a table row needs the table's header row and delimiter row
         if lines[i].lstrip().startswith("|"):
             top = i
@@ -243,6 +256,16 @@ def renumber_notes(text: str, line_map: dict[int, int]) -> str:
     return _NOTE_LINES.sub(one, text)
 
 
+def _renumber(pattern: str, text: str, line_map: dict[int, int]) -> str:
+    """Each match's second group with its line numbers mapped; the first and third kept."""
+
+    def one(match: re.Match) -> str:
+        numbers = re.sub(r"\d+", lambda d: str(line_map[int(d.group())]), match.group(2))
+        return match.group(1) + numbers + match.group(3)
+
+    return re.sub(pattern, one, text)
+
+
 def rewrite_sources(text: str, maps: dict[str, dict[int, int]], kept: dict[str, str]) -> str:
     blocks = re.split(r"(?m)^(?=- file: )", text)
     out = []
@@ -254,7 +277,7 @@ def rewrite_sources(text: str, maps: dict[str, dict[int, int]], kept: dict[str, 
         name = found.group(1)
         line_map = maps[name]
         block = re.sub(r"(?m)^(  kept: ).*$", lambda m, name=name: m.group(1) + kept[name], block)
-        block = re.sub(r"(\{code: SUP\d+, line: )(\d+)", lambda m: m.group(1) + str(line_map[int(m.group(2))]), block)
+        block = _renumber(r"(\{code: SUP\d+, line: )(\d+)()", block, line_map)
         head, sep, tail = block.partition("\n  expected:")
         block = head + sep + renumber_notes(tail, line_map)  # notes and whys, not the source's commit
         out.append(block)
@@ -271,12 +294,8 @@ def rewrite_known(text: str, maps: dict[str, dict[int, int]]) -> str:
         if not found or found.group(1) not in maps:
             continue
         line_map = maps[found.group(1)]
-        piece = re.sub(r'(\("SUP\d+", )(\d+)\)', lambda m: f"{m.group(1)}{line_map[int(m.group(2))]})", piece)
-        piece = re.sub(
-            r"(for line in \()([\d, ]+)(\))",
-            lambda m: m.group(1) + ", ".join(str(line_map[int(x)]) for x in m.group(2).split(",")) + m.group(3),
-            piece,
-        )
+        piece = _renumber(r'(\("SUP\d+", )(\d+)(\))', piece, line_map)
+        piece = _renumber(r"(for line in \()([\d, ]+)(\))", piece, line_map)
         pieces[n] = piece
     return text[:start] + "".join(pieces) + text[end:]
 
@@ -301,7 +320,12 @@ def main() -> int:
         sizes[0] += len(text.encode())
         sizes[1] += len(new.encode())
         print(f"{name:45} {len(text.encode()):>6} -> {len(new.encode()):>6} bytes")
-    (ROOT / PAGES / "sources.yaml").write_text(rewrite_sources(sources_text, maps, kept), encoding="utf-8")
+    rewritten = rewrite_sources(sources_text, maps, kept)
+    here = ROOT / PAGES / "sources.yaml"
+    if here.exists():  # the header comment as it stands now (it describes the excerpts, ORIGIN's the copies)
+        current = here.read_text(encoding="utf-8")
+        rewritten = current[: current.index("\n- file: ")] + rewritten[rewritten.index("\n- file: ") :]
+    here.write_text(rewritten, encoding="utf-8")
     (ROOT / TEST).write_text(rewrite_known(git_show(TEST), maps), encoding="utf-8")
     print(f"{'all pages':45} {sizes[0]:>6} -> {sizes[1]:>6} bytes")
     return 0
