@@ -30,7 +30,7 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     "halixia-micronutrients-196.md": (set(), {("SUP404", 5)}),
     "halixia-boosting-serotonin-4009.md": (set(), {("SUP404", 5)}),
     # a reference list entry ("Anti-inflammatory effects of Dead Sea minerals on human skin cells")
-    "leptozan-sales-page.html": (set(), {("SUP404", 271)}),
+    "leptozan-sales-page.html": (set(), {("SUP404", 210)}),
     # "skin cancer risk" of the sun, as the reason the author takes vitamin D
     "mauss-core-supplements.md": (set(), {("SUP404", 17)}),
     # "heart disease" inside the consult sentence ("... especially if you have a history of ... heart disease")
@@ -43,10 +43,10 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # the publisher's own short links (serp.ly/@bar/amazon/...) are neither an affiliate host nor a product page
     "bar-electrolyte-supplements.md": ({("SUP403", 11)}, set()),
     # "say NO to sky-high blood sugar" missed; "managing Amanda's blood sugar levels" (weight management) flagged
-    "glucozan-upsell-page.html": ({("SUP404", 130)}, {("SUP404", 63)}),
+    "glucozan-upsell-page.html": ({("SUP404", 86)}, {("SUP404", 32)}),
     # a caution before the consult advice: "If you're pregnant, nursing, have kidney disease, ..., consult ..."
-    "hnh-magnesium-benefits.mdx": (set(), {("SUP404", 22)}),
-    "hnh-best-probiotic-for-women.mdx": (set(), {("SUP404", 25)}),
+    "hnh-magnesium-benefits.mdx": (set(), {("SUP404", 15)}),
+    "hnh-best-probiotic-for-women.mdx": (set(), {("SUP404", 18)}),
 }
 
 

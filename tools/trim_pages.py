@@ -18,9 +18,11 @@ and sources.yaml (whose header comment it leaves as it is), and rewrites tests/t
 
 from __future__ import annotations
 
+import bisect
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -139,6 +141,52 @@ def tag_groups(lines: list[str]) -> list[tuple[int, int]]:
     return groups
 
 
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Elements(HTMLParser):
+    """Each element's (first line, last line, closed by its own end tag), 0-based, in a page or a Markdown page's HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, int]] = []
+        self.found: list[tuple[int, int, bool]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _VOID:
+            self.open.append((tag, self.getpos()[0] - 1))
+
+    def handle_endtag(self, tag):
+        if not any(name == tag for name, _ in self.open):
+            return
+        line = self.getpos()[0] - 1
+        while self.open:
+            name, first = self.open.pop()
+            self.found.append((first, line, name == tag))
+            if name == tag:
+                return
+
+
+def enclosing(lines: list[str], keep: set[int], front_end: int) -> set[int]:
+    """The start and end tag lines of every element that holds a kept line, so the kept lines are read in their
+    blocks (a card's <div>, a consult note's <span>, the section of a price card, the page's <body>); wrappers round
+    dropped text go with it."""
+    parser = _Elements()
+    parser.feed("".join("\n" if i <= front_end and front_end else line for i, line in enumerate(lines)))
+    parser.close()
+    last = len(lines) - 1
+    elements = parser.found + [(first, last, False) for _, first in parser.open]
+    added: set[int] = set()
+    kept = sorted(keep)
+    for first, end, closed in elements:
+        at = bisect.bisect_left(kept, first)
+        if at < len(kept) and kept[at] <= end:
+            added.add(first)
+            if closed:
+                added.add(end)
+    return added
+
+
 def _prose_line(line: str, markup: bool) -> bool:
     stripped = line.strip()
     return bool(stripped) and not markup and not re.match(r"[<#|>]|/>|([-*+]|\d+[.)])\s|---", stripped)
@@ -180,8 +228,7 @@ def select(name: str, lines: list[str], wanted: set[int]) -> set[int]:
             continue
         if re.match(r"<(script|style)\b", lower):
             continue  # a one-line script or stylesheet
-        wanted_here = _HEADING.match(line) or _LINK.search(line) or _NOTICE.search(line)
-        if wanted_here or (markup[i] and (html or stripped.startswith(("<", "/>")))):
+        if _HEADING.match(line) or _LINK.search(line) or _NOTICE.search(line) or lower.startswith("<!doctype"):
             keep.add(i)
     for first, last in tag_groups(lines):
         if any(first <= i <= last for i in keep) and _MDX_OPEN.match(lines[first]):
@@ -210,6 +257,10 @@ def select(name: str, lines: list[str], wanted: set[int]) -> set[int]:
             if top > 0 and lines[top - 1].rstrip().endswith(":") and len(lines[top - 1]) <= 200:
                 keep.add(top - 1)
     keep = {i for i in keep if 0 <= i < len(lines)}
+    keep |= {i for i in enclosing(lines, keep, front_end) if markup[i]}  # a tag on a line of prose stays out
+    for first, last in tag_groups(lines):
+        if first in keep:
+            keep |= set(range(first, last + 1))
     for i in sorted(keep):  # the blank line after a kept line, so paragraphs stay apart
         if i + 1 < len(lines) and not lines[i + 1].strip() and lines[i].strip():
             keep.add(i + 1)
