@@ -232,7 +232,9 @@ def select(name: str, lines: list[str], wanted: set[int]) -> set[int]:
             keep.add(i)
     for first, last in tag_groups(lines):
         if any(first <= i <= last for i in keep) and _MDX_OPEN.match(lines[first]):
-            keep |= set(range(first, last + 1))  # a component's tag lines together
+            # a component's opening and closing lines and its link props; its other props (titles, descriptions)
+            # are the author's words, read by no scored rule
+            keep |= {first, last} | {i for i in range(first, last + 1) if _LINK.search(lines[i])}
         elif first in keep and not _DROP_TAG.match(lines[first]):
             keep |= set(range(first, last + 1))
     if not html:  # a soft-wrapped paragraph is kept whole, so no sentence starts mid-way
@@ -258,8 +260,8 @@ def select(name: str, lines: list[str], wanted: set[int]) -> set[int]:
                 keep.add(top - 1)
     keep = {i for i in keep if 0 <= i < len(lines)}
     keep |= {i for i in enclosing(lines, keep, front_end) if markup[i]}  # a tag on a line of prose stays out
-    for first, last in tag_groups(lines):
-        if first in keep:
+    for first, last in tag_groups(lines):  # a wrapper's start tag that spans lines
+        if first in keep and not _MDX_OPEN.match(lines[first]):
             keep |= set(range(first, last + 1))
     for i in sorted(keep):  # the blank line after a kept line, so paragraphs stay apart
         if i + 1 < len(lines) and not lines[i + 1].strip() and lines[i].strip():
