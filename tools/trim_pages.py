@@ -145,7 +145,7 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 
 
 class _Elements(HTMLParser):
-    """Each element's (first line, last line, closed by its own end tag), 0-based, in a page or a Markdown page's HTML."""
+    """Each element's (first line, last line, closed by its own end tag), 0-based, in a page or its raw HTML."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
