@@ -165,6 +165,14 @@ def _items(name: str) -> list[dict]:
     return yaml.safe_load((CORPUS / name).read_text(encoding="utf-8")) or []
 
 
+def _splits(item: dict) -> tuple[str, ...]:
+    """The tallies an item counts in: its split, "all", and, for a fresh holdout collected later (`batch: N`, scored
+    once before the vocabularies changed for it), also "holdoutN", so that batch is printed on its own."""
+    split = item.get("split", "dev")
+    batch = item.get("batch")
+    return (split, "all") + ((f"{split}{batch}",) if batch is not None else ())
+
+
 def score() -> dict:
     """{"checks": {check: {split: {verdict: [right, total]}}}, "rules": {code: {split: {tp, fp, fn, tn}}}}."""
     checks: dict = {}
@@ -181,7 +189,7 @@ def score() -> dict:
             filename, text = wrap(str(item["text"]))
             raised = {f.code for f in supplint.check_text(text, filename, select=selected)}
             right = must <= raised and not (must_not & raised)
-            for split in (item.get("split", "dev"), "all"):
+            for split in _splits(item):
                 tally = per_split[split][verdict]
                 tally[0] += right
                 tally[1] += 1
@@ -225,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(result, sys.stdout, indent=2, sort_keys=True)
         print()
         return 0
-    splits = ("dev", "holdout", "all")
+    batches = sorted({s for per in result["checks"].values() for s in per} - {"dev", "holdout", "all"})
+    splits = ("dev", "holdout", *batches, "all")
     print(f"{'check':46} {'verdict':18} " + " ".join(f"{s:>15}" for s in splits))
     for check, per_split in result["checks"].items():
         verdicts = sorted({v for s in per_split.values() for v in s})
@@ -233,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
             cells = []
             for split in splits:
                 tally = per_split.get(split, {}).get(verdict, [0, 0])
-                cells.append(f"{tally[0]:>4}/{tally[1]:<4} {rate(tally):5.0%}")
+                cells.append(f"{tally[0]:>4}/{tally[1]:<4} {rate(tally):5.0%}" if tally[1] else f"{'-':>15}")
             print(f"{check:46} {verdict:18} " + " ".join(cells))
     print()
     print(f"{'rule':8} " + " ".join(f"{s + ' P/R':>15}" for s in splits))
