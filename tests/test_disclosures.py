@@ -483,3 +483,95 @@ def test_a_teams_consult_pattern_counts_on_pages(write, extra, note):
     assert found() == [("SUP403", 7)]
     write("supplint.toml", f'[rules.SUP403]\nextra-patterns = ["{extra}"]\n')
     assert found() == []
+
+
+# --- the shapes behind the third fresh holdout (tests/data/corpus, batch 3): general, each with a sibling ------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://your-store.myshopify.com/products/zinc?affily_ref=AFF-ABC123",  # an app's own "aff" parameter name
+        "https://shop.example.com/?aff_code=JANE10",
+        "https://shop.example.com/?sca_ref=123.abc",  # UpPromote
+        "https://howl.link/abc123",  # Howl
+        "https://lvnta.com/lv_x1",  # Levanta
+        "https://sovrn.co/1a2b3c",  # Sovrn //Commerce short link
+        "https://www.shopltk.com/explore/examplecreator",  # an LTK storefront
+        "https://www.walmart.com/ip/Example/123?veh=aff",  # Walmart's affiliate vehicle
+        "https://www.amazon.com/dp/B000000000?maas=maas_adg_1&tag=maas",  # Amazon Attribution, as creator programmes
+    ],
+)
+def test_creator_commerce_links_are_affiliate(url):
+    assert codes(page(f"Our pick is [Example]({url}).")) == [("SUP401", 3)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://docs.howl.link/docs/publishers/clickmate",  # a tracking domain's documentation subdomain
+        "https://help.skimresources.com/",
+        "https://company.shopltk.com/",
+        "https://www.shopltk.com/",
+        "https://shop.example.com/?affordable=1",  # "aff" must be a word of the name
+        "https://www.walmart.com/ip/Example/123?veh=seo",
+    ],
+)
+def test_their_own_pages_are_not(url):
+    assert codes(page(f"See [this]({url}).")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Affiliate marketing is when you promote a product and earn a commission on each sale.",  # a definition
+        "An affiliate link is a link whose owner receives a commission on purchases.",
+        "Influencer marketing is a way for a creator to get paid by brands.",
+        "When a reader buys through the link, the blogger receives a commission.",  # a generic earner
+        "If you have been paid to promote a product, say so.",  # advice to the reader
+        "Use clear language like #ad or I earn a commission from these links.",  # examples of wording
+        'Many readers will not understand a label such as "#sp".',
+        'Put the words "affiliate link" somewhere near the link.',
+        "#ad (or Ad) is the label most readers understand.",
+    ],
+)
+def test_wording_about_disclosures_is_no_disclosure(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An affiliate commission means that when you buy through my links, I receive a small commission.",
+        'Any of the links on this site are affiliate links of which "Example Blog" receives a commission.',
+        "It simply means the site may be compensated for purchases through retailer links.",
+        "Sponsored message from Acme",
+        "Sponsored video",
+        "#PaidSponsorship",
+        "Commissions earned",
+        "Thanks to our sponsor for this episode, Acme.",
+        "The sponsor of today's video is Acme.",
+    ],
+)
+def test_more_accepted_disclosures(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I tested the new timer (affiliate link) for a month.",
+        "(Affiliate links below.)",
+        "My affiliate links are in the description.",
+        "#afflink",
+        "Example Blog is a member of several affiliate programs.",
+        "I'm an affiliate for Amazon.",
+    ],
+)
+def test_more_vague_disclosures_are_sup406(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP406", 3)]
+
+
+def test_a_discussion_with_the_physician_is_advice():
+    warning = "Having a discussion with your physician will help you choose a supplement."
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []

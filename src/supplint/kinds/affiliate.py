@@ -17,6 +17,7 @@ expressions searched in a link's host name); setting `patterns` or `vague` repla
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -69,6 +70,11 @@ class Vocabulary:
     first_person: re.Pattern
     disclosure_pages: re.Pattern | None
     own_parameters: tuple[tuple[re.Pattern, frozenset[str]], ...] = ()  # (host pattern, names): not referrals
+    parameter_names: re.Pattern | None = None  # parameter names that say "affiliate" in any app's spelling
+    own_subdomains: frozenset[str] = frozenset()  # first labels of a tracking domain's docs and marketing hosts
+    definitions: re.Pattern | None = None  # a sentence that defines a term: it speaks of no one in particular
+    quoted_before: re.Pattern | None = None  # wording that introduces quoted or listed examples of wording
+    quoted_after: re.Pattern | None = None  # a label followed by "is", "means": the label talked about
 
 
 @cache
@@ -107,6 +113,11 @@ def load_vocabulary(path: str) -> Vocabulary:
                 (re.compile(row["host"], re.IGNORECASE), frozenset(p.lower() for p in row["parameters"]))
                 for row in table.get("own-parameters") or ()
             ),
+            parameter_names=regex("parameter-names"),
+            own_subdomains=frozenset(w.lower() for w in table.get("own-subdomains") or ()),
+            definitions=regex("definitions"),
+            quoted_before=regex("quoted-before"),
+            quoted_after=regex("quoted-after"),
         )
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
@@ -129,8 +140,11 @@ def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Patt
         host = (parts.hostname or "").lower().rstrip(".")
     except ValueError:
         return None
+    # help.<network>, docs.<network>: the network's own pages on a subdomain of its tracking domain
+    first_label = host.split(".", 1)[0]
+    own_page = first_label in vocabulary.own_subdomains and host.count(".") >= 2
     for known in vocabulary.hosts:
-        if _on(host, known):
+        if _on(host, known) and not (own_page and host != known):
             return f"an affiliate host ({known})"
     for pattern in extra_hosts:
         if host and pattern.search(host):
@@ -155,7 +169,9 @@ def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Patt
         lower = name.lower()
         if lower in own:
             continue
-        if lower in vocabulary.parameters:
+        if lower in vocabulary.parameters or (
+            vocabulary.parameter_names is not None and vocabulary.parameter_names.search(lower)
+        ):
             return f"a tracking parameter ({name}=)"
         value_shape = vocabulary.parameter_values.get(lower)
         if value_shape is not None and value_shape.search(value):
@@ -257,12 +273,23 @@ def _in_sentence(text: str, start: int, end: int, patterns, vocabulary: Vocabula
     negation = _position(vocabulary.negations, sentence)
     third = _position(vocabulary.third_person, sentence)
     first_person = _position(vocabulary.first_person, sentence)
+    # "Affiliate marketing is when a writer earns a commission": a definition discloses nothing unless the
+    # publisher speaks of itself in it ("An affiliate commission means that ... I will receive").
+    if (
+        vocabulary.definitions is not None
+        and first_person == float("inf")
+        and vocabulary.definitions.search(sentence)
+    ):
+        return None
+    # Where quotation marks stand, and where the first words that introduce examples end: each match is then
+    # judged in O(log n), however many matches a long sentence has.
+    quotes = _Quotes([i for i, c in enumerate(sentence) if c == '"'], _end(vocabulary.quoted_before, sentence))
     best = None
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             if best is not None and match.start() >= best[0]:
                 break
-            if _counts(match, negation, third, first_person, vocabulary):
+            if _counts(match, negation, third, first_person, vocabulary) and not _quoted(sentence, match, quotes, vocabulary):
                 best = (match.start(), match.end())
                 break
     if best is None:
@@ -287,6 +314,34 @@ def _counts(match: re.Match, negation: float, third: float, first_person: float,
     if who.lower() in vocabulary.others:
         return False
     return not (third < match.start() and first_person > match.start())
+
+
+@dataclass(frozen=True, slots=True)
+class _Quotes:
+    marks: list[int]  # the positions of the (folded, straight) quotation marks of the sentence
+    examples_from: float  # where the first words that introduce examples ("language like") end
+
+
+def _end(pattern: re.Pattern | None, sentence: str) -> float:
+    match = pattern.search(sentence) if pattern is not None else None
+    return match.end() if match else float("inf")
+
+
+def _quoted(sentence: str, match: re.Match, quotes: _Quotes, vocabulary: Vocabulary) -> bool:
+    """Whether the match is wording talked about rather than said: inside quotation marks (an odd number of
+    quotation marks before it and at its end; "your name" receives a commission is the publisher's placeholder,
+    said), after words that introduce examples ("ambiguous language like #sp", "terms like"), or a one-word label
+    followed by "is" or "means" ("Ad (or #ad) is the label ...")."""
+    if match.start() >= quotes.examples_from:
+        return True
+    if bisect_left(quotes.marks, match.start()) % 2 == 1 and bisect_left(quotes.marks, match.end()) % 2 == 1:
+        return True
+    label = match.group().strip()
+    return (
+        vocabulary.quoted_after is not None
+        and not any(c.isspace() for c in label)
+        and vocabulary.quoted_after.match(sentence, match.end()) is not None
+    )
 
 
 def _disclosure_link(context: PageContext, vocabulary: Vocabulary):
