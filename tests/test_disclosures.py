@@ -462,9 +462,9 @@ def test_a_stores_relative_product_link_recommends():
 @pytest.mark.parametrize(
     "extra, note",
     [
-        ("\\\\bclear it with your care team\\\\b", "Clear it with your care team first."),
+        ("\\\\bclear it with your wellness crew\\\\b", "Clear it with your wellness crew first."),
         # a back-reference cannot join the other patterns in one regex: it is matched on its own
-        ("\\\\b(care)\\\\s+team\\\\s+\\\\1\\\\b", "Ask the care team care, first."),
+        ("\\\\b(crew)\\\\s+lead\\\\s+\\\\1\\\\b", "Ask the crew lead crew, first."),
     ],
 )
 def test_a_teams_consult_pattern_counts_on_pages(write, extra, note):
@@ -575,3 +575,62 @@ def test_more_vague_disclosures_are_sup406(text):
 def test_a_discussion_with_the_physician_is_advice():
     warning = "Having a discussion with your physician will help you choose a supplement."
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This episode is brought to you by Acme.",  # the content said to be sponsored, with or without the sponsor
+        "This post was sponsored.",
+        "Acme is sponsoring today's video.",
+        "Acme is a sponsor of this blog.",
+        "Acme compensated me for this post.",  # other verbs of paying
+        "I'm paid through the affiliate links on this page.",
+        "Acme paid for my trip.",
+        "Acme provided the product for this review.",  # the maker providing it, the product after the verb
+        "I have a financial relationship with Acme.",  # a connection named as such (255.5)
+        "Gifted.",
+        "We receive a referral bonus from links on this page.",  # other things earned
+        "This site receives payment when you buy.",
+        "Commission earned on purchases.",
+    ],
+)
+def test_who_is_paid_for_what_in_other_words(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join our affiliate program and earn 10 % commission.",  # an invitation to the reader
+        "Nobody paid us for this review.",
+        "It costs you nothing, and no brand sent us anything.",
+    ],
+)
+def test_invitations_and_denials_are_no_disclosure(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
+
+
+def test_nothing_extra_for_the_reader_is_no_denial():
+    assert codes(page("It costs you nothing extra, and we earn a commission.", f"Our pick is [Example]({LINK}).")) == []
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Get the OK from your doctor before use.",
+        "Check first with your physician.",
+        "Confer with your pharmacist if you take medication.",
+        "Consult your naturopath before use.",  # the specialists a reader is told to ask
+        "Ask your OB-GYN if you are pregnant.",
+        "Talk to your cardiologist before use.",
+        "Check with your care team first.",
+    ],
+)
+def test_more_ways_of_giving_the_advice(warning):
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
+
+
+@pytest.mark.parametrize("warning", ["Contact our customer care team for returns.", "Our care team ships within a day."])
+def test_a_customer_care_team_is_no_professional(warning):
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]  # at warnings:
