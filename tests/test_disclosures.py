@@ -634,3 +634,59 @@ def test_more_ways_of_giving_the_advice(warning):
 @pytest.mark.parametrize("warning", ["Contact our customer care team for returns.", "Our care team ships within a day."])
 def test_a_customer_care_team_is_no_professional(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]  # at warnings:
+
+
+# --- SUP403 on posts shaped like real supplement pages (prose in our own words; the page each is modelled on named) --
+
+
+# Modelled on a brand-comparison post (https://www.goodievibes.com/blogs/news/why-magnesium-is-a-miracle-mineral-and-
+# how-to-compare-supplement-brands): benefits in headed sections, then three brands, each with a "shop" link to its
+# product page.
+COMPARISON = """# Why magnesium matters, and how to compare brands
+
+Most adults take in less magnesium than the RDA. Hundreds of enzymes rely on it.
+
+## What to look for
+
+Check the form (glycinate, citrate, oxide) and the amount of elemental magnesium per serving.
+
+## Three brands we compared
+
+1. **Brand A Magnesium Glycinate**, 120 mg per capsule. [Shop now](https://brand-a.example/products/magnesium-glycinate)
+2. **Brand B Citrate**, 150 mg per tablet. [Shop now](https://www.iherb.com/pr/brand-b-magnesium-citrate/12345)
+3. **Brand C Complex**, 200 mg per scoop. [Shop now](https://www.myprotein.com/vitamins/brand-c-magnesium/11223344.html)
+{note}"""
+
+
+def test_a_brand_comparison_without_a_consult_note_is_sup403_at_its_first_product_link():
+    assert codes(COMPARISON.format(note=""), select=["SUP403"]) == [("SUP403", 11)]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "\nAsk your pharmacist which form suits you if you take other medicines.\n",
+        "\n*Informational only. Check with your healthcare provider before starting a supplement.*\n",
+    ],
+)
+def test_the_same_comparison_with_a_consult_note_is_not(note):
+    assert codes(COMPARISON.format(note=note), select=["SUP403"]) == []
+
+
+# Modelled on a practitioner's article that links its readers to a dispensary (https://supplement-
+# sciences.nutriscape.net/magnesium/): the links go to Fullscript product pages.
+def test_dispensary_product_links_in_a_supplement_article_recommend():
+    text = (
+        "# Magnesium: a common deficiency\n\nMagnesium supplements come as glycinate, citrate and threonate.\n\n"
+        "Get [magnesium glycinate](https://us.fullscript.com/catalog/products/magnesium-glycinate) at 20 % off.\n"
+    )
+    assert codes(text, select=["SUP403"]) == [("SUP403", 5)]
+
+
+# A page that is not about supplements, with the same kinds of link (a kitchen post linking to a shop's products).
+def test_a_page_not_about_supplements_with_product_links_is_not():
+    text = (
+        "# Our weeknight skillet dinner\n\nBrown the onions, add the rice and stock, and simmer for twenty minutes.\n\n"
+        "We use [this pan](https://www.amazon.com/dp/B00006JSUA) and [this spatula](https://shop.example/products/x).\n"
+    )
+    assert codes(text, select=["SUP403"]) == []
