@@ -500,6 +500,10 @@ def test_a_teams_consult_pattern_counts_on_pages(write, extra, note):
         "https://www.shopltk.com/explore/examplecreator",  # an LTK storefront
         "https://www.walmart.com/ip/Example/123?veh=aff",  # Walmart's affiliate vehicle
         "https://www.amazon.com/dp/B000000000?maas=maas_adg_1&tag=maas",  # Amazon Attribution, as creator programmes
+        "https://shop.example.com/p/x?utm_source=shareasale&utm_medium=affiliate",  # the merchant's own tags say so
+        "https://www.ebay.com/itm/1234?mkcid=1&campid=5338000000",  # eBay Partner Network
+        "https://ebay.us/AbCdEf",
+        "https://jvz1.com/c/123456/78901",  # JVZoo
     ],
 )
 def test_creator_commerce_links_are_affiliate(url):
@@ -515,6 +519,9 @@ def test_creator_commerce_links_are_affiliate(url):
         "https://www.shopltk.com/",
         "https://shop.example.com/?affordable=1",  # "aff" must be a word of the name
         "https://www.walmart.com/ip/Example/123?veh=seo",
+        "https://shop.example.com/?utm_source=newsletter&utm_medium=email",  # campaign tags of other traffic
+        "https://www.ebay.com/itm/1234",
+        "https://www.jvzoo.com/products",
     ],
 )
 def test_their_own_pages_are_not(url):
