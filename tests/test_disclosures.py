@@ -697,3 +697,42 @@ def test_a_page_not_about_supplements_with_product_links_is_not():
         "We use [this pan](https://www.amazon.com/dp/B00006JSUA) and [this spatula](https://shop.example/products/x).\n"
     )
     assert codes(text, select=["SUP403"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refer a friend and earn $10 in store credit.",  # an invitation, by its first word
+        "Sign up today and get paid for every sale you refer.",
+        "The FTC wrote to influencers who were paid to post.",  # a relative pronoun after someone else
+        "The study was sponsored by the National Institutes of Health.",  # research and events
+        "The event is sponsored by local businesses.",
+        "Shop now and receive a free gift with purchase.",  # offers to the reader
+        "Get a free sample when you subscribe.",
+        "Each participant received a free bottle of the supplement.",  # study methods
+        "Participants were paid $50 for their time.",
+        "A sponsored post must say so at the top.",  # sponsored posts in general
+        "Can you really make money with affiliate links?",
+    ],
+)
+def test_offers_research_and_talk_of_others_are_no_disclosure(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I test every product and earn a commission on sales.",  # the publisher before the conjunction
+        "Example Health is an Amazon Associate and earns from qualifying purchases.",
+        "I am a blogger who gets paid when you buy.",
+        "This site is sponsored by Acme.",
+        "Example Health is sponsored by Acme.",
+        "In this video sponsored by Acme, we test three powders.",
+        "Thanks to Acme for the free product.",
+        "In return for a gifted product, I wrote this review.",
+        "Free sample from Acme; my opinions are my own.",
+        "This is a sponsored post.",
+    ],
+)
+def test_the_same_words_said_of_the_publisher_disclose(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == []

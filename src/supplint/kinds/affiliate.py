@@ -75,6 +75,9 @@ class Vocabulary:
     definitions: re.Pattern | None = None  # a sentence that defines a term: it speaks of no one in particular
     quoted_before: re.Pattern | None = None  # wording that introduces quoted or listed examples of wording
     quoted_after: re.Pattern | None = None  # a label followed by "is", "means": the label talked about
+    conjunctions: frozenset[str] = frozenset()  # earners that point back to another word: "and", "or"
+    relatives: frozenset[str] = frozenset()  # "who", "which"
+    imperatives: frozenset[str] = frozenset()  # a sentence opening with one invites the reader
 
 
 @cache
@@ -118,6 +121,9 @@ def load_vocabulary(path: str) -> Vocabulary:
             definitions=regex("definitions"),
             quoted_before=regex("quoted-before"),
             quoted_after=regex("quoted-after"),
+            conjunctions=frozenset(w.lower() for w in table.get("conjunctions") or ()),
+            relatives=frozenset(w.lower() for w in table.get("relatives") or ()),
+            imperatives=frozenset(w.lower() for w in table.get("imperatives") or ()),
         )
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
@@ -281,15 +287,20 @@ def _in_sentence(text: str, start: int, end: int, patterns, vocabulary: Vocabula
         and vocabulary.definitions.search(sentence)
     ):
         return None
-    # Where quotation marks stand, and where the first words that introduce examples end: each match is then
-    # judged in O(log n), however many matches a long sentence has.
-    quotes = _Quotes([i for i, c in enumerate(sentence) if c == '"'], _end(vocabulary.quoted_before, sentence))
+    # Where quotation marks stand, and where the first words that introduce examples end, found once the sentence
+    # has a candidate: each match is then judged in O(log n), however many matches a long sentence has.
+    quotes = None
     best = None
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             if best is not None and match.start() >= best[0]:
                 break
-            if _counts(match, negation, third, first_person, vocabulary) and not _quoted(sentence, match, quotes, vocabulary):
+            if not _counts(match, negation, third, first_person, vocabulary):
+                continue
+            if quotes is None:
+                marks = [m.start() for m in _QUOTE.finditer(sentence)] if '"' in sentence else []
+                quotes = _Quotes(marks, _end(vocabulary.quoted_before, sentence))
+            if not _quoted(sentence, match, quotes, vocabulary):
                 best = (match.start(), match.end())
                 break
     if best is None:
@@ -313,6 +324,15 @@ def _counts(match: re.Match, negation: float, third: float, first_person: float,
         return True
     if who.lower() in vocabulary.others:
         return False
+    earner = who.lower()
+    if (earner in vocabulary.conjunctions or earner in vocabulary.relatives) and first_person < match.start():
+        return True  # "I test every product and earn a commission"
+    if earner in vocabulary.conjunctions:  # "Refer a friend and earn $10": an invitation, by its first word
+        opening = _FIRST_WORD.match(match.string)
+        return opening is None or opening.group(1).lower() not in vocabulary.imperatives
+    if earner in vocabulary.relatives:  # "influencers who were paid": the word before the pronoun earns
+        before = _LAST_WORD.search(match.string[max(0, match.start() - 60) : match.start()])  # a bounded look back
+        return before is None or before.group(1).lower() not in vocabulary.others
     return not (third < match.start() and first_person > match.start())
 
 
@@ -342,6 +362,11 @@ def _quoted(sentence: str, match: re.Match, quotes: _Quotes, vocabulary: Vocabul
         and not any(c.isspace() for c in label)
         and vocabulary.quoted_after.match(sentence, match.end()) is not None
     )
+
+
+_QUOTE = re.compile('"')
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def _disclosure_link(context: PageContext, vocabulary: Vocabulary):
