@@ -61,6 +61,7 @@ class Vocabulary:
     parameters: frozenset[str]
     parameter_values: dict[str, re.Pattern]
     hosts: tuple[str, ...]
+    host_set: frozenset[str]
     tracking_paths: dict[str, tuple[str, ...]]  # host -> path prefixes (lower case)
     path_shapes: tuple[PathShape, ...]
     rel: frozenset[str]
@@ -95,6 +96,7 @@ def load_vocabulary(path: str) -> Vocabulary:
                 k.lower(): re.compile(v, re.IGNORECASE) for k, v in (table.get("parameter-values") or {}).items()
             },
             hosts=tuple(h.lower() for h in table["hosts"]),
+            host_set=frozenset(h.lower() for h in table["hosts"]),
             tracking_paths={
                 row["host"].lower(): tuple(p.lower() for p in row["paths"]) for row in table.get("tracking-paths") or ()
             },
@@ -147,10 +149,12 @@ def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Patt
     except ValueError:
         return None
     # help.<network>, docs.<network>: the network's own pages on a subdomain of its tracking domain
-    first_label = host.split(".", 1)[0]
-    own_page = first_label in vocabulary.own_subdomains and host.count(".") >= 2
-    for known in vocabulary.hosts:
-        if _on(host, known) and not (own_page and host != known):
+    labels = host.split(".")
+    own_page = labels[0] in vocabulary.own_subdomains and len(labels) >= 3
+    known_hosts = vocabulary.host_set
+    for i in range(len(labels) - 1):  # the host and each parent domain: a set look-up each, however long the list
+        known = ".".join(labels[i:])
+        if known in known_hosts and not (own_page and i > 0):
             return f"an affiliate host ({known})"
     for pattern in extra_hosts:
         if host and pattern.search(host):
