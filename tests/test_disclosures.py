@@ -638,9 +638,13 @@ def test_more_ways_of_giving_the_advice(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
 
 
-@pytest.mark.parametrize("warning", ["Contact our customer care team for returns.", "Our care team ships within a day."])
+@pytest.mark.parametrize(
+    "warning", ["Contact our customer care team for returns.", "Our care team ships within a day."]
+)
 def test_a_customer_care_team_is_no_professional(warning):
-    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]  # at warnings:
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [
+        ("SUP301", 5)
+    ]  # at warnings:
 
 
 # --- SUP403 on posts shaped like real supplement pages (prose in our own words; the page each is modelled on named) --

@@ -285,11 +285,7 @@ def _in_sentence(text: str, start: int, end: int, patterns, vocabulary: Vocabula
     first_person = _position(vocabulary.first_person, sentence)
     # "Affiliate marketing is when a writer earns a commission": a definition discloses nothing unless the
     # publisher speaks of itself in it ("An affiliate commission means that ... I will receive").
-    if (
-        vocabulary.definitions is not None
-        and first_person == float("inf")
-        and vocabulary.definitions.search(sentence)
-    ):
+    if vocabulary.definitions is not None and first_person == float("inf") and vocabulary.definitions.search(sentence):
         return None
     # Where quotation marks stand, and where the first words that introduce examples end, found once the sentence
     # has a candidate: each match is then judged in O(log n), however many matches a long sentence has.
