@@ -740,3 +740,29 @@ def test_offers_research_and_talk_of_others_are_no_disclosure(text):
 )
 def test_the_same_words_said_of_the_publisher_disclose(text):
     assert codes(page(text, f"Our pick is [Example]({LINK}).")) == []
+
+
+@pytest.mark.parametrize(
+    "extra, note",
+    [
+        ("\\\\bkickback notice\\\\b", "Kickback notice: links here pay the house."),
+        # a back-reference cannot join the shipped patterns in the one regex that skips silent sentences
+        ("\\\\b(house)\\\\s+rule\\\\s+\\\\1\\\\b", "The house rule house applies to these links."),
+    ],
+)
+def test_a_teams_disclosure_pattern_counts(write, extra, note):
+    from click.testing import CliRunner
+
+    from supplint.cli import cli
+
+    path = write("page.md", page(note, f"Our pick is [Example]({LINK})."))
+
+    def found():
+        result = CliRunner().invoke(
+            cli, ["check", "--output-format", "json", "--select", "SUP401", str(path)], catch_exceptions=False
+        )
+        return sorted((f["code"], f["line"]) for f in json.loads(result.output))
+
+    assert found() == [("SUP401", 5)]
+    write("supplint.toml", f'[rules.SUP401]\nextra-patterns = ["{extra}"]\n')
+    assert found() == []

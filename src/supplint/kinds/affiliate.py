@@ -273,11 +273,38 @@ def _in_run(raw: str, patterns, vocabulary: Vocabulary):
     return None
 
 
+@lru_cache(maxsize=64)
+def _anywhere(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """All the patterns as one regex that finds whether any of them matches at all (each is tried at every
+    position, so it fails exactly when every pattern would): one scan in C for the many sentences that say nothing
+    of the kind, instead of one call per pattern. None when the patterns cannot be joined (a team's back-reference
+    or global flag, or other flags than case); named groups are made plain, since several patterns name the earner.
+    Ignoring case where a team's pattern did not only widens it: a sentence is then read, never wrongly skipped."""
+    sources = [p.pattern for p in patterns]
+    plain_flags = re.IGNORECASE | re.UNICODE
+    if (
+        len(sources) < 2
+        or any(p.flags & ~plain_flags for p in patterns)  # verbose, multiline or dot-all: joined they would differ
+        or any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)", source) for source in sources)
+    ):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{_PLAIN_GROUP.sub('(?:', source)})" for source in sources), re.IGNORECASE)
+    except re.error:
+        return None
+
+
+_PLAIN_GROUP = re.compile(r"\(\?P<\w+>")
+
+
 def _in_sentence(text: str, start: int, end: int, patterns, vocabulary: Vocabulary) -> tuple[int, int] | None:
     sentence = text[start:end].strip()
     lead = len(text[start:end]) - len(text[start:end].lstrip())
     if not sentence:
         return None
+    anywhere = _anywhere(patterns)
+    if anywhere is not None and anywhere.search(sentence) is None:
+        return None  # no pattern matches anywhere in the sentence (the same string each of them reads)
     # The first negation, third-person and first-person word of the sentence: whether one comes before a match is
     # then one comparison, however many matches the sentence has.
     negation = _position(vocabulary.negations, sentence)
