@@ -170,11 +170,11 @@ def _items(name: str) -> list[dict]:
 
 
 def _splits(item: dict) -> tuple[str, ...]:
-    """The splits an item counts in: its own, "all", and for a holdout item of a later fresh batch (``batch: 3``)
-    that batch as well ("holdout3"), so each fresh sample's figure stays visible after it joins the holdout."""
+    """The tallies an item counts in: its split, "all", and, for a fresh holdout collected later (`batch: N`, scored
+    once before the vocabularies changed for it), also "holdoutN", so that batch is printed on its own."""
     split = item.get("split", "dev")
     batch = item.get("batch")
-    return (split, "all") + ((f"{split}{batch}",) if batch else ())
+    return (split, "all") + ((f"{split}{batch}",) if batch is not None else ())
 
 
 def score() -> dict:
@@ -289,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(result, sys.stdout, indent=2, sort_keys=True)
         print()
         return 0
-    splits = ("dev", "holdout", "holdout3", "all")
+    batches = sorted({s for per in result["checks"].values() for s in per} - {"dev", "holdout", "all"})
+    splits = ("dev", "holdout", *batches, "all")
     print(f"{'check':46} {'verdict':18} " + " ".join(f"{s:>15}" for s in splits))
     for check, per_split in result["checks"].items():
         verdicts = sorted({v for s in per_split.values() for v in s})
@@ -297,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             cells = []
             for split in splits:
                 tally = per_split.get(split, {}).get(verdict, [0, 0])
-                cells.append(f"{tally[0]:>4}/{tally[1]:<4} {rate(tally):5.0%}")
+                cells.append(f"{tally[0]:>4}/{tally[1]:<4} {rate(tally):5.0%}" if tally[1] else f"{'-':>15}")
             print(f"{check:46} {verdict:18} " + " ".join(cells))
     print()
     print(f"{'rule':8} " + " ".join(f"{s + ' P/R':>15}" for s in splits))

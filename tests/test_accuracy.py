@@ -17,8 +17,8 @@ import accuracy  # bench/accuracy.py: the scorer, through supplint.check_text
 # check -> verdict -> the least share right on the dev split.
 FLOORS = {
     # 100 % on dev when set (2026-12-03, 66+36 links, 98 disclosures, 116 consult sentences) and still 100 % after
-    # the vocabulary changes for the second fresh holdout (2026-12-04, which stays holdout): a floor one item below
-    # the figure, so any regression of two items fails.
+    # the vocabulary changes for the second and third fresh holdouts (2026-12-04, which stay holdout): a floor one
+    # item below the figure, so any regression of two items fails.
     "affiliate-links (SUP401)": {"affiliate": 0.98, "plain": 0.97},
     "disclosures (SUP401/SUP406)": {"adequate": 0.97, "vague": 0.95, "not-a-disclosure": 0.96},
     "consult-notes on labels (SUP301)": {"advice": 0.98, "not-advice": 0.96},

@@ -17,6 +17,7 @@ expressions searched in a link's host name); setting `patterns` or `vague` repla
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -61,6 +62,7 @@ class Vocabulary:
     parameters: frozenset[str]
     parameter_values: dict[str, re.Pattern]
     hosts: tuple[str, ...]
+    host_set: frozenset[str]
     tracking_paths: dict[str, tuple[str, ...]]  # host -> path prefixes (lower case)
     path_shapes: tuple[PathShape, ...]
     rel: frozenset[str]
@@ -70,6 +72,14 @@ class Vocabulary:
     first_person: re.Pattern
     disclosure_pages: re.Pattern | None
     own_parameters: tuple[tuple[re.Pattern, frozenset[str]], ...] = ()  # (host pattern, names): not referrals
+    parameter_names: re.Pattern | None = None  # parameter names that say "affiliate" in any app's spelling
+    own_subdomains: frozenset[str] = frozenset()  # first labels of a tracking domain's docs and marketing hosts
+    definitions: re.Pattern | None = None  # a sentence that defines a term: it speaks of no one in particular
+    quoted_before: re.Pattern | None = None  # wording that introduces quoted or listed examples of wording
+    quoted_after: re.Pattern | None = None  # a label followed by "is", "means": the label talked about
+    conjunctions: frozenset[str] = frozenset()  # earners that point back to another word: "and", "or"
+    relatives: frozenset[str] = frozenset()  # "who", "which"
+    imperatives: frozenset[str] = frozenset()  # a sentence opening with one invites the reader
 
 
 @cache
@@ -87,6 +97,7 @@ def load_vocabulary(path: str) -> Vocabulary:
                 k.lower(): re.compile(v, re.IGNORECASE) for k, v in (table.get("parameter-values") or {}).items()
             },
             hosts=tuple(h.lower() for h in table["hosts"]),
+            host_set=frozenset(h.lower() for h in table["hosts"]),
             tracking_paths={
                 row["host"].lower(): tuple(p.lower() for p in row["paths"]) for row in table.get("tracking-paths") or ()
             },
@@ -108,6 +119,14 @@ def load_vocabulary(path: str) -> Vocabulary:
                 (re.compile(row["host"], re.IGNORECASE), frozenset(p.lower() for p in row["parameters"]))
                 for row in table.get("own-parameters") or ()
             ),
+            parameter_names=regex("parameter-names"),
+            own_subdomains=frozenset(w.lower() for w in table.get("own-subdomains") or ()),
+            definitions=regex("definitions"),
+            quoted_before=regex("quoted-before"),
+            quoted_after=regex("quoted-after"),
+            conjunctions=frozenset(w.lower() for w in table.get("conjunctions") or ()),
+            relatives=frozenset(w.lower() for w in table.get("relatives") or ()),
+            imperatives=frozenset(w.lower() for w in table.get("imperatives") or ()),
         )
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
@@ -130,8 +149,13 @@ def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Patt
         host = (parts.hostname or "").lower().rstrip(".")
     except ValueError:
         return None
-    for known in vocabulary.hosts:
-        if _on(host, known):
+    # help.<network>, docs.<network>: the network's own pages on a subdomain of its tracking domain
+    labels = host.split(".")
+    own_page = labels[0] in vocabulary.own_subdomains and len(labels) >= 3
+    known_hosts = vocabulary.host_set
+    for i in range(len(labels) - 1):  # the host and each parent domain: a set look-up each, however long the list
+        known = ".".join(labels[i:])
+        if known in known_hosts and not (own_page and i > 0):
             return f"an affiliate host ({known})"
     for pattern in extra_hosts:
         if host and pattern.search(host):
@@ -156,7 +180,9 @@ def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Patt
         lower = name.lower()
         if lower in own:
             continue
-        if lower in vocabulary.parameters:
+        if lower in vocabulary.parameters or (
+            vocabulary.parameter_names is not None and vocabulary.parameter_names.search(lower)
+        ):
             return f"a tracking parameter ({name}=)"
         value_shape = vocabulary.parameter_values.get(lower)
         if value_shape is not None and value_shape.search(value):
@@ -248,22 +274,61 @@ def _in_run(raw: str, patterns, vocabulary: Vocabulary):
     return None
 
 
+@lru_cache(maxsize=64)
+def _anywhere(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """All the patterns as one regex that finds whether any of them matches at all (each is tried at every
+    position, so it fails exactly when every pattern would): one scan in C for the many sentences that say nothing
+    of the kind, instead of one call per pattern. None when the patterns cannot be joined (a team's back-reference
+    or global flag, or other flags than case); named groups are made plain, since several patterns name the earner.
+    Ignoring case where a team's pattern did not only widens it: a sentence is then read, never wrongly skipped."""
+    sources = [p.pattern for p in patterns]
+    plain_flags = re.IGNORECASE | re.UNICODE
+    if (
+        len(sources) < 2
+        or any(p.flags & ~plain_flags for p in patterns)  # verbose, multiline or dot-all: joined they would differ
+        or any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)", source) for source in sources)
+    ):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{_PLAIN_GROUP.sub('(?:', source)})" for source in sources), re.IGNORECASE)
+    except re.error:
+        return None
+
+
+_PLAIN_GROUP = re.compile(r"\(\?P<\w+>")
+
+
 def _in_sentence(text: str, start: int, end: int, patterns, vocabulary: Vocabulary) -> tuple[int, int] | None:
     sentence = text[start:end].strip()
     lead = len(text[start:end]) - len(text[start:end].lstrip())
     if not sentence:
         return None
+    anywhere = _anywhere(patterns)
+    if anywhere is not None and anywhere.search(sentence) is None:
+        return None  # no pattern matches anywhere in the sentence (the same string each of them reads)
     # The first negation, third-person and first-person word of the sentence: whether one comes before a match is
     # then one comparison, however many matches the sentence has.
     negation = _position(vocabulary.negations, sentence)
     third = _position(vocabulary.third_person, sentence)
     first_person = _position(vocabulary.first_person, sentence)
+    # "Affiliate marketing is when a writer earns a commission": a definition discloses nothing unless the
+    # publisher speaks of itself in it ("An affiliate commission means that ... I will receive").
+    if vocabulary.definitions is not None and first_person == float("inf") and vocabulary.definitions.search(sentence):
+        return None
+    # Where quotation marks stand, and where the first words that introduce examples end, found once the sentence
+    # has a candidate: each match is then judged in O(log n), however many matches a long sentence has.
+    quotes = None
     best = None
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             if best is not None and match.start() >= best[0]:
                 break
-            if _counts(match, negation, third, first_person, vocabulary):
+            if not _counts(match, negation, third, first_person, vocabulary):
+                continue
+            if quotes is None:
+                marks = [m.start() for m in _QUOTE.finditer(sentence)] if '"' in sentence else []
+                quotes = _Quotes(marks, _end(vocabulary.quoted_before, sentence))
+            if not _quoted(sentence, match, quotes, vocabulary):
                 best = (match.start(), match.end())
                 break
     if best is None:
@@ -287,7 +352,49 @@ def _counts(match: re.Match, negation: float, third: float, first_person: float,
         return True
     if who.lower() in vocabulary.others:
         return False
+    earner = who.lower()
+    if (earner in vocabulary.conjunctions or earner in vocabulary.relatives) and first_person < match.start():
+        return True  # "I test every product and earn a commission"
+    if earner in vocabulary.conjunctions:  # "Refer a friend and earn $10": an invitation, by its first word
+        opening = _FIRST_WORD.match(match.string)
+        return opening is None or opening.group(1).lower() not in vocabulary.imperatives
+    if earner in vocabulary.relatives:  # "influencers who were paid": the word before the pronoun earns
+        before = _LAST_WORD.search(match.string[max(0, match.start() - 60) : match.start()])  # a bounded look back
+        return before is None or before.group(1).lower() not in vocabulary.others
     return not (third < match.start() and first_person > match.start())
+
+
+@dataclass(frozen=True, slots=True)
+class _Quotes:
+    marks: list[int]  # the positions of the (folded, straight) quotation marks of the sentence
+    examples_from: float  # where the first words that introduce examples ("language like") end
+
+
+def _end(pattern: re.Pattern | None, sentence: str) -> float:
+    match = pattern.search(sentence) if pattern is not None else None
+    return match.end() if match else float("inf")
+
+
+def _quoted(sentence: str, match: re.Match, quotes: _Quotes, vocabulary: Vocabulary) -> bool:
+    """Whether the match is wording talked about rather than said: inside quotation marks (an odd number of
+    quotation marks before it and at its end; "your name" receives a commission is the publisher's placeholder,
+    said), after words that introduce examples ("ambiguous language like #sp", "terms like"), or a one-word label
+    followed by "is" or "means" ("Ad (or #ad) is the label ...")."""
+    if match.start() >= quotes.examples_from:
+        return True
+    if bisect_left(quotes.marks, match.start()) % 2 == 1 and bisect_left(quotes.marks, match.end()) % 2 == 1:
+        return True
+    label = match.group().strip()
+    return (
+        vocabulary.quoted_after is not None
+        and not any(c.isspace() for c in label)
+        and vocabulary.quoted_after.match(sentence, match.end()) is not None
+    )
+
+
+_QUOTE = re.compile('"')
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def _disclosure_link(context: PageContext, vocabulary: Vocabulary):
