@@ -186,11 +186,10 @@ def _key(mapping: MappingNode, name) -> Node | None:
 
 def _child(node: Node | None, part) -> Node | None:
     if isinstance(node, MappingNode):
-        found = None
-        for key, value in node.value:  # the last spelling wins, as it does in the data
+        for key, value in reversed(node.value):  # the last spelling wins, as it does in the data
             if isinstance(key, ScalarNode) and key.value == part:
-                found = value
-        return found
+                return value
+        return None
     if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return node.value[part]
     return None
@@ -230,17 +229,19 @@ class _Composer(YAML_LOADER):
     def __init__(self, stream):
         _PARSER.__init__(self, stream)  # type: ignore[misc]
 
-    def resolve(self, kind, value, implicit):
-        if kind is not ScalarNode:
+    def resolve(self, kind, value, implicit, _scalar=ScalarNode, _tags=_PLAIN_TAGS):
+        # Called for every node of every label: the names it needs are bound as defaults, not looked up each time.
+        if kind is not _scalar:
             return _COLLECTION_TAGS[kind]
         if not implicit[0]:
             return _STR
-        tag = _PLAIN_TAGS.get(value)
-        if tag is None:
+        try:
+            return _tags[value]
+        except KeyError:
             tag = yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)
-            if len(_PLAIN_TAGS) < _PLAIN_TAGS_LIMIT:
-                _PLAIN_TAGS[value] = tag
-        return tag
+            if len(_tags) < _PLAIN_TAGS_LIMIT:
+                _tags[value] = tag
+            return tag
 
 
 _COMPOSER = _Composer if _PARSER is not None and issubclass(YAML_LOADER, _PARSER) else YAML_LOADER
