@@ -7,6 +7,7 @@ stand. Aliases are expanded under a node budget so that a "billion laughs" docum
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -113,6 +114,7 @@ _CONSTRUCT = {
 }
 
 _STR = "tag:yaml.org,2002:str"  # kept as written: build's default for a scalar
+_MAP = "tag:yaml.org,2002:map"
 
 #: Far above any real label (a 60-row label has ~400 nodes) and far below what hurts.
 MAX_NODES = 50_000
@@ -184,11 +186,10 @@ def _key(mapping: MappingNode, name) -> Node | None:
 
 def _child(node: Node | None, part) -> Node | None:
     if isinstance(node, MappingNode):
-        found = None
-        for key, value in node.value:  # the last spelling wins, as it does in the data
+        for key, value in reversed(node.value):  # the last spelling wins, as it does in the data
             if isinstance(key, ScalarNode) and key.value == part:
-                found = value
-        return found
+                return value
+        return None
     if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return node.value[part]
     return None
@@ -205,10 +206,51 @@ def _span(node: Node) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
+def _c_parser() -> type | None:
+    try:
+        return importlib.import_module("yaml.cyaml").CParser
+    except ImportError:  # PyYAML built without libyaml: the shipped loader, pure Python, is used as it is
+        return None
+
+
+_PARSER = _c_parser()
+
+_PLAIN_TAGS: dict[str, str] = {}  # a plain scalar's text → its implicit tag (labels repeat "mcg", "Vitamin D3")
+_PLAIN_TAGS_LIMIT = 50_000
+_COLLECTION_TAGS = {SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, MappingNode: _MAP}
+
+
+class _Composer(YAML_LOADER):
+    """The loader's C parser alone: a label is only composed (``_Builder`` makes its data), so the constructor's and
+    the resolver's per-document state, which the loader's other bases set up, is never made. The tag of a plain
+    scalar depends on its text alone (no path resolver is registered) and a quoted or block scalar is text: the
+    resolver is asked once per distinct text, without building a key of the text and its style for every scalar."""
+
+    def __init__(self, stream):
+        _PARSER.__init__(self, stream)  # type: ignore[misc]
+
+    def resolve(self, kind, value, implicit, _scalar=ScalarNode, _tags=_PLAIN_TAGS):
+        # Called for every node of every label: the names it needs are bound as defaults, not looked up each time.
+        if kind is not _scalar:
+            return _COLLECTION_TAGS[kind]
+        if not implicit[0]:
+            return _STR
+        try:
+            return _tags[value]
+        except KeyError:
+            tag = yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)
+            if len(_tags) < _PLAIN_TAGS_LIMIT:
+                _tags[value] = tag
+            return tag
+
+
+_COMPOSER = _Composer if _PARSER is not None and issubclass(YAML_LOADER, _PARSER) else YAML_LOADER
+
+
 def load(text: str) -> Document:
     """Compose and construct ``text``. Raises LoadError (SUP001) for text that is not one YAML document."""
     try:
-        root = yaml.compose(text, Loader=YAML_LOADER)
+        root = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -238,49 +280,26 @@ def load(text: str) -> Document:
 
 
 class _Builder:
-    __slots__ = ("active", "anchors", "budget", "doc")
+    __slots__ = ("active", "anchors", "budget", "doc", "values")
 
     def __init__(self, doc: Document, anchors: bool):
         self.doc = doc
         self.budget = MAX_NODES
         self.active: set[int] = set()
         self.anchors = anchors  # without an anchor nothing can be aliased: a document too large is just large
+        self.values = _VALUES
 
     def build(self, node: Node, top: Node | None, depth: int):
         """``top`` is the key of the top-level entry being built: where an alias bomb is reported."""
         self.budget -= 1
         if self.budget < 0:
-            # An aliased node's marks point at its anchor; the top-level key being expanded tells the reader more.
-            if not self.anchors:
-                raise LoadError(
-                    Hit.at(
-                        INVALID_YAML,
-                        f"the document is too large: it has more than {MAX_NODES:,} keys and values",
-                        _span(top or node),
-                        "a label has a few hundred; split the file, or check that it is the file you meant",
-                    )
-                )
-            raise LoadError(
-                Hit.at(
-                    INVALID_YAML,
-                    f"the document expands through aliases to more than {MAX_NODES:,} keys and values",
-                    _span(top or node),
-                    "a label has a few hundred; remove the anchors and aliases",
-                )
-            )
-        if isinstance(node, ScalarNode):
-            construct = _CONSTRUCT.get(node.tag)
-            if construct is None:  # str, and tags a label never needs (timestamps, binary, custom): keep the text
-                return node.value
-            try:
-                return construct(node.value)
-            except _Misfit as exc:
-                self.doc.problems.append(
-                    Hit.at(INVALID_YAML, str(exc), _span(node), "remove the tag, or quote the value to keep it as text")
-                )
-                return node.value
+            self._too_large(node, top)
+        if node.__class__ is ScalarNode:
+            return self._scalar(node)
         if depth >= MAX_DEPTH:
             raise LoadError(Hit.at(INVALID_YAML, f"the document nests deeper than {MAX_DEPTH} levels", _span(node)))
+        if not self.anchors:  # without anchors no node is reached twice, so none can contain itself
+            return self._collection(node, top, depth)
         ident = id(node)
         if ident in self.active:
             raise LoadError(
@@ -288,18 +307,75 @@ class _Builder:
             )
         self.active.add(ident)
         try:
-            if isinstance(node, SequenceNode):
-                return [self.build(item, top, depth + 1) for item in node.value]
-            assert isinstance(node, MappingNode)  # the third kind of YAML node
-            return self._mapping(node, top, depth)
+            return self._collection(node, top, depth)
         finally:
             self.active.discard(ident)
 
+    def _too_large(self, node: Node, top: Node | None):
+        # An aliased node's marks point at its anchor; the top-level key being expanded tells the reader more.
+        if not self.anchors:
+            raise LoadError(
+                Hit.at(
+                    INVALID_YAML,
+                    f"the document is too large: it has more than {MAX_NODES:,} keys and values",
+                    _span(top or node),
+                    "a label has a few hundred; split the file, or check that it is the file you meant",
+                )
+            )
+        raise LoadError(
+            Hit.at(
+                INVALID_YAML,
+                f"the document expands through aliases to more than {MAX_NODES:,} keys and values",
+                _span(top or node),
+                "a label has a few hundred; remove the anchors and aliases",
+            )
+        )
+
+    def _scalar(self, node: ScalarNode):
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        construct = _CONSTRUCT.get(tag)
+        if construct is None:  # tags a label never needs (timestamps, binary, custom): keep the text
+            return node.value
+        # The same few numbers recur on every label (per_day, servings): each text is read once.
+        key = (tag, node.value)
+        try:
+            return self.values[key]
+        except KeyError:
+            pass
+        try:
+            value = construct(node.value)
+        except _Misfit as exc:
+            self.doc.problems.append(
+                Hit.at(INVALID_YAML, str(exc), _span(node), "remove the tag, or quote the value to keep it as text")
+            )
+            return node.value
+        if len(self.values) < _VALUES_LIMIT and len(node.value) <= 40:
+            self.values[key] = value
+        return value
+
+    def _collection(self, node: Node, top: Node | None, depth: int):
+        if node.__class__ is MappingNode:
+            return self._mapping(node, top, depth)
+        if node.__class__ is not SequenceNode:
+            raise TypeError(f"not a YAML node: {node!r}")  # the composer makes only the three kinds
+        items: list = []
+        append = items.append
+        depth += 1
+        for item in node.value:
+            if item.__class__ is ScalarNode and item.tag == _STR and self.budget > 0:
+                self.budget -= 1  # most items are text: what build does for them, without a call per item
+                append(item.value)
+            else:
+                append(self.build(item, top, depth))
+        return items
+
     def _mapping(self, node: MappingNode, top: Node | None, depth: int) -> dict:
         result: dict = {}
-        first: dict = {}
+        inner = depth + 1
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 self.doc.problems.append(
                     Hit.at(
                         INVALID_LABEL,
@@ -311,21 +387,29 @@ class _Builder:
                 continue
             key = key_node.value  # `1: x` or `yes: x` is still the key as written
             if key in result:
-                line = first[key].start_mark.line + 1
-                self.doc.problems.append(
-                    Hit.at(
-                        INVALID_LABEL,
-                        f"duplicate key '{key}' (first on line {line}); the later value would win",
-                        _span(key_node),
-                        "remove one of the two",
-                    )
-                )
-            else:
-                first[key] = key_node
+                self._duplicate(node, key_node)
             if value_node.__class__ is ScalarNode and value_node.tag == _STR and self.budget > 0:
                 # most values are text: what build does for them, without a call per value
                 self.budget -= 1
                 result[key] = value_node.value
             else:
-                result[key] = self.build(value_node, top if depth else key_node, depth + 1)
+                result[key] = self.build(value_node, top if depth else key_node, inner)
         return result
+
+    def _duplicate(self, node: MappingNode, key_node: ScalarNode) -> None:
+        key = key_node.value
+        first = next(k for k, _ in node.value if k.__class__ is ScalarNode and k.value == key)
+        self.doc.problems.append(
+            Hit.at(
+                INVALID_LABEL,
+                f"duplicate key '{key}' (first on line {first.start_mark.line + 1}); the later value would win",
+                _span(key_node),
+                "remove one of the two",
+            )
+        )
+
+
+#: (tag, text) → value of the numbers, yes/no values and nulls read so far (texts of at most 40 characters, and at
+#: most _VALUES_LIMIT of them: a file of random numbers does not grow it without end).
+_VALUES: dict = {}
+_VALUES_LIMIT = 20_000

@@ -18,7 +18,6 @@ from pydantic import (
     Field,
     PlainValidator,
     WithJsonSchema,
-    model_validator,
 )
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -333,23 +332,6 @@ class _Row(_Strict):
         None, description="The members of a proprietary blend, as nested rows; a member may omit its amount."
     )
 
-    @model_validator(mode="before")
-    @classmethod
-    def _bare_number(cls, value: object) -> object:
-        """`Calories: 20` prints no unit (label-format.md): the panel row says what a bare number is in."""
-        if isinstance(value, dict) and "amount" in value and "name" in value:
-            written = value["amount"]
-            if type(written) is str and not written.rstrip()[-1:].isdigit():
-                return value  # nearly every row: an amount that ends in its unit (every facts row comes here)
-            amount = with_bare_unit(value["name"], written)
-            if amount is not value["amount"]:
-                value = {**value, "amount": amount}
-            elif isinstance(amount, (int, float)) and not isinstance(amount, bool):
-                row = panel_row(value["name"])
-                if row is not None and row.units:  # `Protein: 2`: the hint names a unit the row can have
-                    value = {**value, "amount": _Unitless(amount, row.first_unit)}
-        return value
-
 
 class BlendMember(_Row):
     """A member of a proprietary blend; its amount is optional."""
@@ -402,6 +384,56 @@ class Label(_Strict):
     def per_day(self) -> int:
         """Most servings a day the directions allow (the upper bound of a range)."""
         return self.serving.per_day.high if self.serving else 1
+
+
+def with_bare_numbers(data: object) -> object:
+    """`Calories: 20` prints no unit (label-format.md): the panel row says what a bare number is in. ``data`` (a
+    label's, before ``Label.model_validate``) with such a row's amount written in that unit, or marked as a number
+    without a unit for the hint; copied where a row changes, never changed in place. A loop here rather than a
+    validator on every row: nearly every amount ends in its unit, and a validator call per row cost more."""
+    if not isinstance(data, dict):
+        return data
+    facts = data.get("facts")
+    if isinstance(facts, (list, tuple)):
+        rows = _bare_rows(facts)
+        if rows is not facts:
+            data = {**data, "facts": rows}
+    return data
+
+
+def _bare_rows(rows: list | tuple) -> list | tuple:
+    changed = None
+    for index, row in enumerate(rows):
+        new = _bare_row(row)
+        if new is not row:
+            if changed is None:
+                changed = list(rows)
+            changed[index] = new
+    if changed is None:
+        return rows
+    return changed if isinstance(rows, list) else tuple(changed)
+
+
+def _bare_row(value: object) -> object:
+    if not isinstance(value, dict):
+        return value
+    blend = value.get("blend")
+    if isinstance(blend, (list, tuple)):
+        members = _bare_rows(blend)
+        if members is not blend:
+            value = {**value, "blend": members}
+    if "amount" in value and "name" in value:
+        written = value["amount"]
+        if type(written) is str and not written.rstrip()[-1:].isdigit():
+            return value  # nearly every row: an amount that ends in its unit
+        amount = with_bare_unit(value["name"], written)
+        if amount is not written:
+            value = {**value, "amount": amount}
+        elif isinstance(amount, (int, float)) and not isinstance(amount, bool):
+            row = panel_row(value["name"])
+            if row is not None and row.units:  # `Protein: 2`: the hint names a unit the row can have
+                value = {**value, "amount": _Unitless(amount, row.first_unit)}
+    return value
 
 
 validators.defer(Label, "label")

@@ -27,7 +27,7 @@ from ..hits import Hit
 from ..quantity.wording import quoted
 from ..suggest import closest, did_you_mean
 from .loader import Document
-from .model import Label
+from .model import Label, with_bare_numbers
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -61,7 +61,7 @@ def validate(doc: Document) -> tuple[Label | None, list[Hit]]:
             )
         ]
     try:
-        return Label.model_validate(doc.data), []
+        return Label.model_validate(with_bare_numbers(doc.data)), []
     except ValidationError as exc:
         return None, problems_of(exc, doc)
 

@@ -26,6 +26,24 @@ def _not_finite(value: float) -> str | None:
 
 def number(value: float) -> str:
     """Whole numbers from 1,000 up; one decimal from 100; up to three below (trailing zeros dropped)."""
+    try:
+        return _NUMBERS[value]
+    except KeyError:
+        pass
+    except TypeError:  # not hashable: not a number a message can show, but as it was before
+        return _number(value)
+    text = _number(value)
+    if value and len(_NUMBERS) < _NUMBERS_LIMIT:  # zero is never remembered: -0.0 equals 0.0 but shows as "-0"
+        _NUMBERS[value] = text
+    return text
+
+
+#: Figures already worded (the same amounts recur in label after label's messages), up to a bound.
+_NUMBERS: dict[float, str] = {}
+_NUMBERS_LIMIT = 20_000
+
+
+def _number(value: float) -> str:
     if not math.isfinite(value):  # one call for the common case; every message figure comes through here
         return _not_finite(value) or "n/a"
     decimals = 0 if value >= 1000 else 1 if value >= 100 else 3
