@@ -150,7 +150,10 @@ class Run:
         if self.named.problems:  # a label a page on standard input named is checked already
             checked = self.named.problems
             plan = (item for item in plan if os.path.abspath(item[0]) not in checked)
-        for result in check_all(plan, self.jobs, self.workers, self.runner):
+        # --stack builds the regimen from each label's resolved rows and document, which are not small to send
+        # from a worker: its handful of labels is checked here, each once.
+        jobs = 1 if self.stack else self.jobs
+        for result in check_all(plan, jobs, self.workers, self.runner):
             if result.skipped:
                 self.not_labels.append(result.path)
                 continue
