@@ -425,16 +425,20 @@ class NamedLabels:
 
     def __init__(self) -> None:
         self.reach: Reach | None = None  # None: no walk (yet): the labels pages name are none of the run's files
-        self.problems: dict[str, int] = {}  # absolute (or real) path → findings, for each file checked
+        # absolute (or real) path → (findings, the run's path), for each file checked
+        self.problems: dict[str, tuple[int, str | None]] = {}
         self.pages: list[tuple[str, str, str, str | None]] = []  # (page, the name it wrote, label's key, run's path)
         self.tracking = True  # False: the run has no page, so nothing will ask what was checked (Run.check)
 
     def checked(self, path: str, problems: int) -> None:
         if self.tracking and not is_page(path):
-            self.problems[os.path.abspath(path)] = problems
+            self.problems[os.path.abspath(path)] = (problems, path)
 
     def _key(self, target: str) -> tuple[str, str | None]:
         """(the label's key, its path among the run's files or None)."""
+        known = self.problems.get(target)
+        if known is not None and known[1] is not None:  # checked already (most labels come before their pages)
+            return target, known[1]
         if self.reach is not None:
             path = self.reach.path_of(target)
             if path is not None:
@@ -454,7 +458,7 @@ class NamedLabels:
             key, path = self._key(target)
             self.pages.append((result.path, written, key, path))
             if path is None and key not in self.problems:
-                self.problems[key] = 0  # claimed: a second page naming it in this same result does not check it again
+                self.problems[key] = (0, None)  # claimed: another page naming it in this result does not check it
                 todo.append(_shown(key))
         return todo
 
@@ -467,7 +471,7 @@ class NamedLabels:
         """A note for each page that names a label with problems (the finding would need a catalogue code)."""
         out = []
         for page, written, key, path in self.pages:
-            count = self.problems.get(key, 0)
+            count = self.problems.get(key, (0, None))[0]
             if count:
                 out.append(
                     f"{page} names label {written}, which has {plural(count, 'problem')} (reported at "

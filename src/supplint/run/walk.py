@@ -50,8 +50,8 @@ def walked(paths: list[str], found: Discovery, respect_gitignore=lambda folder: 
         if os.path.isdir(raw):
             root = repository_root(os.path.abspath(raw))
             ignore = GitIgnore(root) if respect_gitignore(raw) else None
-            for path in _folder(raw, ignore):
-                why = _unwalkable(path, root)
+            for path, plain in _folder(raw, ignore):
+                why = None if plain else _unwalkable(path, root)
                 if why:
                     found.skipped.append((path, why))
                 elif new(path):
@@ -67,18 +67,21 @@ def walked(paths: list[str], found: Discovery, respect_gitignore=lambda folder: 
 
 
 def _walked_name(name: str) -> bool:
-    # os.path.splitext, not pathlib: a Path interns every name it parses, and the interned table keeps its size
-    return not name.startswith(".") and os.path.splitext(name)[1].lower() in WALKED_SUFFIXES
+    # the suffix by hand, not pathlib: a Path interns every name it parses, and the interned table keeps its size
+    dot = name.rfind(".")
+    return dot > 0 and not name.startswith(".") and name[dot:].lower() in WALKED_SUFFIXES
 
 
-def _folder(folder: str, ignore: GitIgnore | None) -> Iterator[str]:
-    """The files a walk checks under ``folder`` (before _unwalkable), as ``os.walk`` top-down with sorted names
-    gives them: a folder's files, then each subfolder in turn. A folder that cannot be listed is left out, as
-    os.walk leaves it."""
+def _folder(folder: str, ignore: GitIgnore | None) -> Iterator[tuple[str, bool]]:
+    """The files a walk checks under ``folder``, as ``os.walk`` top-down with sorted names gives them: a folder's
+    files, then each subfolder in turn; each with whether the listing showed it a plain file (a regular file,
+    not a link: nothing for _unwalkable to look at). A folder that cannot be listed is left out, as os.walk
+    leaves it."""
     dirs: list[str] = []
+    names = _SortedNames()
+    odd: set[str] = set()  # links, FIFOs, devices: a few, looked at again one by one
     try:
         with os.scandir(folder) as entries:
-            names = _SortedNames()
             for entry in entries:
                 name = entry.name
                 try:
@@ -90,12 +93,21 @@ def _folder(folder: str, ignore: GitIgnore | None) -> Iterator[str]:
                         dirs.append(name)
                 elif _walked_name(name):
                     names.add(name)
+                    try:
+                        plain = entry.is_file(follow_symlinks=False)  # from the listing's file type: no stat
+                    except OSError:
+                        plain = False
+                    if not plain:
+                        odd.add(name)
     except OSError:
         return
+    prefix = os.path.normpath(folder)
+    prefix = "" if prefix == os.curdir else os.path.join(prefix, "")
+    asks = ignore if ignore is not None and ignore.speaks_for(folder) else None
     for name in names:
-        path = os.path.normpath(os.path.join(folder, name))
-        if not (ignore and ignore.ignored(path)):
-            yield path
+        path = prefix + name
+        if not (asks and asks.ignored(path)):
+            yield path, name not in odd
     for name in sorted(dirs):
         sub = os.path.join(folder, name)
         if ignore and ignore.ignored(sub, is_dir=True):
