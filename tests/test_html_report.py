@@ -522,3 +522,32 @@ def png_colours(path: Path, step: int = 4) -> tuple[int, int, Counter[bytes]]:
                 colours[bytes(line[x : x + 3])] += 1
         previous = line
     return width, height, colours
+
+
+def test_with_jobs_the_report_gets_each_labels_facts_from_its_check_not_a_second_read(tmp_path, monkeypatch):
+    """Workers send back the facts tables with the findings: this process opens none of the labels, and the
+    page is the one a serial run draws."""
+    from conftest import run_in_process
+
+    for index in range(20):  # enough files for workers under --jobs 2
+        for example in STACK:
+            (tmp_path / f"{index:02}-{Path(example).name}").write_bytes((ROOT / example).read_bytes())
+    serial = run_in_process("check", "--isolated", "--output-format", "html", ".", "--jobs", "1", cwd=tmp_path)
+    opened: list[str] = []
+    real_open = os.open
+
+    def recording_open(path, *args, **kwargs):
+        if os.getpid() == parent:  # a worker forked from here records in its own copy of the list
+            opened.append(os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    parent = os.getpid()
+    monkeypatch.setattr(os, "open", recording_open)
+    parallel = run_in_process("check", "--isolated", "--output-format", "html", ".", "--jobs", "2", cwd=tmp_path)
+    monkeypatch.undo()
+    assert parallel.returncode == serial.returncode == 1
+    assert parallel.stdout == serial.stdout
+    assert Page(parallel.stdout).sections and all(
+        section["facts"] == 1 for section in Page(parallel.stdout).sections.values()
+    )
+    assert [path for path in opened if path.endswith(".yaml")] == []

@@ -150,3 +150,29 @@ def test_show_settings_says_what_applies_through_extend(site):
     assert (shown["population"], shown["fail-on"], shown["ignored-here"]) == ("adults-19-50", "error", ["SUP101"])
     assert shown["rules"]["megadose"]["multiple"] == 12
     assert run_in_process("check", "--show-settings", "a.yaml", "b.yaml", cwd=site).returncode == 2
+
+
+def test_a_big_folder_is_walked_in_sorted_order(tmp_path):
+    """More names than the walk holds in one sorted run (4,096): the runs merge back into one sorted order."""
+    names = [f"post-{i:05d}.md" for i in range(0, 9000, 2)] + ["Z.md", "a.md", "é.md", "post-4097.MD", "_.md"]
+    names += ["notes.txt", ".hidden.md", "data.json"]  # not walked (a .txt only when `include` names it)
+    for name in reversed(names):
+        (tmp_path / name).write_text("# a post\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("# a post\n", encoding="utf-8")
+    result = run_in_process("check", "--isolated", "--show-files", ".", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    walked = sorted(n for n in names if n.lower().endswith(".md") and not n.startswith("."))
+    assert result.stdout.splitlines() == walked + ["sub/b.md"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_two_targets_reaching_one_file_check_it_once(site, jobs):
+    for index in range(20):  # enough files for workers under --jobs 2
+        shutil.copy(D3, site / "labels" / f"d3-{index:02}.yaml")
+    result = run_in_process(
+        "check", "labels", "labels/d3.yaml", "./labels", "--output-format", "json", "--jobs", jobs, cwd=site
+    )
+    found = checked(result)
+    assert sorted(found) == sorted([f"labels/d3-{i:02}.yaml" for i in range(20)] + ["labels/d3.yaml"])
+    assert all(codes == [("SUP101", 13), ("SUP201", 13), ("SUP202", 13)] for codes in found.values())

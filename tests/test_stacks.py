@@ -161,3 +161,36 @@ def test_the_shopper_report_of_a_stack_file_reads_it_once(shelf, opened, output_
     result = check_in(shelf, "--preset", "shopper", "--output-format", output_format, "daily.yaml")
     assert result.returncode == 1  # the stack is over the upper limit of vitamin D
     assert [name for name in ("daily.yaml", MULTI, CALCIUM_D, D3) if sum(p.endswith(name) for p in opened) != 1] == []
+
+
+def test_a_stack_with_jobs_reads_each_label_once(tmp_path, monkeypatch):
+    """--stack builds the regimen from what checking each label computed: with --jobs too, no label is read
+    again for it, and the findings are a serial run's."""
+    import os
+
+    from conftest import run_in_process
+
+    names = []
+    for index in range(6):  # 18 labels: enough for workers, were they used
+        for example in (MULTI, CALCIUM_D, D3):
+            names.append(f"{index}-{example}")
+            shutil.copy(EXAMPLES / example, tmp_path / names[-1])
+    args = ("check", "--isolated", "--stack", "--output-format", "json", *names)
+    serial = run_in_process(*args, "--jobs", "1", cwd=tmp_path)
+    log = tmp_path / "opened.log"
+    real_open = os.open
+
+    def recording_open(path, *rest, **kwargs):
+        # appended to a file: a worker forked from this process records there too
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(os.path.basename(os.fspath(path)) + "\n")
+        return real_open(path, *rest, **kwargs)
+
+    monkeypatch.setattr(os, "open", recording_open)
+    parallel = run_in_process(*args, "--jobs", "2", cwd=tmp_path)
+    monkeypatch.undo()
+    opened = log.read_text(encoding="utf-8").splitlines()
+    assert parallel.returncode == serial.returncode == 1
+    assert parallel.stdout == serial.stdout
+    assert "SUP501" in {f["code"] for f in json.loads(parallel.stdout)}
+    assert sorted(name for name in opened if name.endswith(".yaml")) == sorted(names)

@@ -94,6 +94,7 @@ class HtmlReporter(Reporter):
     the page at ``close``."""
 
     wants_facts = True
+    facts_only = True
 
     def __init__(self, out: TextIO, quiet: bool = False, context: ReportContext | None = None) -> None:
         super().__init__(out, quiet, context)

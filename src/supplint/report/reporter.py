@@ -40,6 +40,9 @@ class ReportContext:
     read: Reader = read_file  # a reported file's text (standard input's too: the run keeps it)
     err: TextIO | None = None  # where a format that keeps its stream for commands writes the summary line
     colour: bool = False  # the people formats' colours (the run says so for a terminal that wants them)
+    #: False: no findings come about a file after its own (a run without --stack), so the summary's count of
+    #: files need not remember each file (summary.Tally)
+    revisits: bool = True
 
 
 class Reporter:
@@ -50,12 +53,15 @@ class Reporter:
     #: the stack a stack file's check built (when the run kept it), and ``add_stack`` once with the daily totals of
     #: a ``--stack`` run.
     wants_facts = False
+    #: The facts tables (``LabelFacts`` rows) are all it reads of a label, not the resolved label or document they
+    #: come with: a worker process can send them back instead of the label being read again.
+    facts_only = False
 
     def __init__(self, out: TextIO, quiet: bool = False, context: ReportContext | None = None) -> None:
         self.out = out
         self.quiet = quiet
         self.context = context or ReportContext()
-        self.tally = Tally()
+        self.tally = Tally(self.context.revisits)
 
     def add_facts(self, facts) -> None:
         pass

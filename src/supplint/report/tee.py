@@ -10,6 +10,7 @@ class Tee:
     def __init__(self, reporters: list) -> None:
         self.reporters = reporters
         self.wants_facts = any(r.wants_facts for r in reporters)
+        self.facts_only = all(r.facts_only for r in reporters if r.wants_facts)
 
     def add_facts(self, facts) -> None:
         for reporter in self.reporters:

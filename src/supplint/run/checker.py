@@ -7,6 +7,7 @@ fixed text is still a well-formed label; a file the YAML parser or the label mod
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..edit import fixes
 from ..engine import debug
@@ -15,6 +16,9 @@ from ..filetypes import is_page, is_panel, looks_like_label
 from ..findings import Finding
 from ..subjects.contract import Checked
 from .settings import Resolver
+
+if TYPE_CHECKING:
+    from ..label.daily import LabelFacts
 
 MAX_PASSES = 5
 #: Findings that mean the file is not a well-formed label: such a file is never rewritten.
@@ -39,6 +43,10 @@ class FileResult:
     # what the engine computed for the file as read (Checker.keep), so reports and --stack need not read and
     # resolve it again; None from a worker process (the resolved label holds the reference tables)
     checked: Checked | None = None
+    # a worker's small stand-in for ``checked`` (Checker.facts): the label's Supplement Facts, None for a file
+    # that has none (a page, a label that does not validate); ``facts_known`` says the worker looked
+    facts: LabelFacts | None = None
+    facts_known: bool = False
 
     def diff(self) -> str:
         if self.fixed_text is None or self.original is None:
@@ -67,6 +75,7 @@ class Checker:
         self.fix = fix
         self.collect_labels = collect_labels
         self.keep = False  # keep the engine's Checked on each result (FileResult.checked)
+        self.facts = False  # give each result its label's facts (FileResult.facts): a worker, for the report
 
     def check_bytes(self, raw: bytes, path: str) -> FileResult:
         if self.collect_labels and is_page(path):
@@ -90,6 +99,12 @@ class Checker:
                 labels=list(named),
                 checked=checked if self.keep else None,
             )
+            if self.facts:
+                result.facts_known = True
+                if checked.resolved is not None:
+                    from ..label.daily import label_facts
+
+                    result.facts = label_facts(checked.resolved, path)
             if is_panel(path) and not any(f.code == "SUP001" for f in findings):  # the importer's other notes
                 from ..subjects.panel import panel_notes
 

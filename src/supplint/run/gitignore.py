@@ -31,6 +31,21 @@ class GitIgnore:
                 self._specs[directory] = None
         return self._specs[directory]
 
+    def speaks_for(self, folder: str) -> bool:
+        """Could an ignore file leave out a file directly in ``folder``? False when none stands on the way from
+        the root to it: a walk then asks nothing of that folder's files."""
+        rel = os.path.relpath(os.path.abspath(folder), self.root)
+        if rel.startswith(".."):
+            return False
+        directory = self.root
+        if self._spec(directory) is not None:
+            return True
+        for part in [] if rel == "." else rel.split(os.sep):
+            directory = os.path.join(directory, part)
+            if self._spec(directory) is not None:
+                return True
+        return False
+
     def ignored(self, path: str, is_dir: bool = False) -> bool:
         """Is ``path`` (a file, or a folder when ``is_dir``) ignored? Paths outside the root never are."""
         path = os.path.abspath(path)

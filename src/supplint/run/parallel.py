@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from .checker import Checker, FileResult
 from .settings import Overrides, Resolver
 
 #: Below this many files per worker, starting workers costs more than it saves.
 MIN_FILES_PER_JOB = 8
+#: Files per chunk handed to a worker, at most; and chunks out per worker at a time.
+CHUNK = 64
+WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -29,11 +34,14 @@ class WorkerSettings:
     config_file: str | None = None
     isolated: bool = False
     fix: bool = False
+    facts: bool = False  # the report draws each label's Supplement Facts: send them back with the findings
 
     def checker(self) -> Checker:
-        return Checker(
+        checker = Checker(
             Resolver(self.overrides, self.config_file, self.isolated), fix=self.fix, collect_labels=True
         )  # session.NamedLabels checks the labels pages name
+        checker.facts = self.facts
+        return checker
 
 
 _checker: Checker | None = None
@@ -46,10 +54,12 @@ def jobs_for(requested: int) -> int:
 def check_all(
     paths: Iterable[tuple[str, bool]], jobs: int, settings: WorkerSettings | None, serial: Checker
 ) -> Iterator[FileResult]:
-    """(path, sniff) pairs (see Checker.check_path) → their results, in order. A serial run takes any iterable of
-    them (a walk in progress); a parallel one a list."""
-    if jobs <= 1 or settings is None or not isinstance(paths, list) or len(paths) < jobs * MIN_FILES_PER_JOB:
-        for path in paths:
+    """(path, sniff) pairs (see Checker.check_path) → their results, in order. ``paths`` may be a walk in
+    progress: it is read as the work goes, never held whole."""
+    items = iter(paths)
+    head = [] if jobs <= 1 or settings is None else list(islice(items, jobs * MIN_FILES_PER_JOB))
+    if len(head) < jobs * MIN_FILES_PER_JOB or settings is None:
+        for path in chain(head, items):
             yield _check_with(serial, path)
         return
     import multiprocessing  # ~2.5 ms: only a parallel run pays for it
@@ -57,12 +67,26 @@ def check_all(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     sys.stdout.flush()
     sys.stderr.flush()
-    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    items = chain(head, items)
     with _workers(multiprocessing.get_context(method), jobs, settings) as pool:
-        for result in pool.imap(_check, paths, chunksize=chunk):
-            if isinstance(result, Exception):
-                raise result
-            yield result
+        # A few chunks per worker are out at a time, so the walk, the workers and this process's reports go
+        # on together and results wait for the report at most WINDOW chunks at a time.
+        pending: deque = deque()
+        given = 0
+        while True:
+            while len(pending) < jobs * WINDOW:
+                # small chunks first, so a short run is shared evenly; then up to CHUNK, as a run proves long
+                chunk = list(islice(items, max(1, min(CHUNK, given // (jobs * 8)))))
+                if not chunk:
+                    break
+                given += len(chunk)
+                pending.append(pool.apply_async(_check_chunk, (chunk,)))
+            if not pending:
+                return
+            for result in pending.popleft().get():
+                if isinstance(result, Exception):
+                    raise result
+                yield result
 
 
 def _workers(context, jobs: int, settings: WorkerSettings):
@@ -89,12 +113,15 @@ def _start(settings: WorkerSettings) -> None:
     _checker = settings.checker()
 
 
-def _check(path: tuple[str, bool]):
+def _check_chunk(chunk: list[tuple[str, bool]]) -> list:
     assert _checker is not None
-    try:
-        return _check_with(_checker, path)
-    except Exception as exc:  # noqa: BLE001 - handed to the parent, which reports it as a serial run would
-        return exc
+    out: list = []
+    for path in chunk:
+        try:
+            out.append(_check_with(_checker, path))
+        except Exception as exc:  # noqa: BLE001 - handed to the parent, which reports it as a serial run would
+            out.append(exc)
+    return out
 
 
 def _check_with(checker: Checker, item: tuple[str, bool]) -> FileResult:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..report.formats import Reporter
     from ..report.tee import Tee
     from ..subjects.stack import StackContext, StackEntry
+    from .walk import Reach
 
 
 class RunError(SupplintError, ValueError):
@@ -89,6 +90,10 @@ class Run:
             )
         if self.reporter.wants_facts:
             self.runner.keep = self.label_runner.keep = True
+            if self.workers is not None and self.reporter.facts_only:
+                from dataclasses import replace
+
+                self.workers = replace(self.workers, facts=True)  # the facts tables come back from the workers
 
     def _context(self, colour: bool = False):
         """What this run hands a reporter: the text of each file as checked (standard input's from memory) and
@@ -98,7 +103,9 @@ class Run:
         from ..report.source import read_file
 
         return ReportContext(
-            read=lambda path: self.sources[path] if path in self.sources else read_file(path), colour=colour
+            read=lambda path: self.sources[path] if path in self.sources else read_file(path),
+            colour=colour,
+            revisits=self.stack,
         )
 
     def check(self, targets: list[str], stdin_filename: str | None) -> None:
@@ -130,17 +137,23 @@ class Run:
         # a label never makes. A larger threshold scans it about once per file.
         gc.set_threshold(20_000, *gc.get_threshold()[1:])
 
-        # Only a page names labels. A serial run that can reach none checks the files as the walk finds them and
-        # keeps no record of them, so its memory does not grow with the number of files.
-        if self.jobs <= 1 and not self.named.problems and not self.named.pages and not may_hold_pages(targets):
+        # Only a page names labels. A run that can reach none keeps no record of the files it checks, so its
+        # memory does not grow with their number; one that can asks the walk, not a list of files, whether a
+        # label a page names is among them (walk.Reach).
+        if not self.named.problems and not self.named.pages and not may_hold_pages(targets):
             self.named.tracking = False
-            plan: Iterable[tuple[str, bool]] = self.streamed(targets)
         else:
-            plan = self.planned(targets)
-            if self.named.problems:  # a label a page on standard input named is checked already
-                plan = [item for item in plan if os.path.abspath(item[0]) not in self.named.problems]
-            self.named.expect(path for path, _ in plan)
-        for result in check_all(plan, self.jobs, self.workers, self.runner):
+            from .walk import Reach
+
+            self.named.reach = Reach(targets, self._respect_gitignore, self._keeps)
+        plan: Iterable[tuple[str, bool]] = self.streamed(targets)
+        if self.named.problems:  # a label a page on standard input named is checked already
+            checked = self.named.problems
+            plan = (item for item in plan if os.path.abspath(item[0]) not in checked)
+        # --stack builds the regimen from each label's resolved rows and document, which are not small to send
+        # from a worker: its handful of labels is checked here, each once.
+        jobs = 1 if self.stack else self.jobs
+        for result in check_all(plan, jobs, self.workers, self.runner):
             if result.skipped:
                 self.not_labels.append(result.path)
                 continue
@@ -174,19 +187,10 @@ class Run:
         result.checked = None  # read as another kind than its name says; reports read it by its name
         return result
 
-    def planned(self, targets: list[str]) -> list[tuple[str, bool]]:
-        """The files to check, each with whether it must look like a label to be checked (Checker.check_path)."""
-        from .walk import discover
-
-        found = discover(targets, self._respect_gitignore)
-        if found.missing:
-            raise RunError(f"no such file or directory: {found.missing[0]}")
-        self._skipped(found)
-        return list(self._kept(found.files, found))
-
     def streamed(self, targets: list[str]) -> Iterator[tuple[str, bool]]:
-        """``planned``'s files as the walk finds them (a missing target is still an error before any is checked);
-        a file the walk skips is noted when it is met."""
+        """The files to check, each with whether it must look like a label to be checked (Checker.check_path), as
+        the walk finds them (a missing target is still an error before any is checked); a file the walk skips is
+        noted when it is met."""
         from .walk import Discovery, walked
 
         missing = [raw for raw in targets if not os.path.isdir(raw) and not os.path.lexists(raw)]
@@ -215,23 +219,32 @@ class Run:
         found.skipped.clear()
 
     def _kept(self, files, found) -> Iterator[tuple[str, bool]]:
-        explicit = set() if self.force_exclude else found.explicit
         for p in files:
-            if p not in explicit and self.resolver.for_path(p).excluded(p):
-                continue
-            # A walked .txt file is checked as a panel only when the config's `include` names it.
-            if not (p in found.explicit or not is_panel(p) or self.resolver.for_path(p).included(p)):
-                continue
-            # A walked YAML file is a label when it looks like one or the config includes it: a site's
-            # docker-compose.yml or workflow is not a label with four errors.
-            yield p, p not in explicit and is_label_name(p) and not self.resolver.for_path(p).included(p)
+            explicit = p in found.explicit
+            if self._keeps(p, explicit):
+                # A walked YAML file is a label when it looks like one or the config includes it: a site's
+                # docker-compose.yml or workflow is not a label with four errors.
+                chosen = explicit and not self.force_exclude
+                yield p, not chosen and is_label_name(p) and not self.resolver.for_path(p).included(p)
+
+    def _keeps(self, p: str, explicit: bool) -> bool:
+        """Does the run check the file ``p`` the walk gives (``explicit``: named on the command line)?"""
+        if not (explicit and not self.force_exclude) and self.resolver.for_path(p).excluded(p):
+            return False
+        # A walked .txt file is checked as a panel only when the config's `include` names it.
+        return explicit or not is_panel(p) or self.resolver.for_path(p).included(p)
 
     def _facts(self, result: FileResult) -> None:
-        """For a report that shows Supplement Facts: the label's facts, as the check resolved them (else read
-        again from the file or standard input: a worker's result, a check that failed)."""
+        """For a report that shows Supplement Facts: the label's facts, as the check resolved them (a worker sends
+        them back when the report needs no more; else they are read again from the file or standard input: a
+        check that failed)."""
         path, checked = result.path, result.checked
+        assert self.reporter is not None  # facts are kept only for a reporter that wants them
+        if checked is None and result.facts_known:
+            if result.facts is not None:
+                self.reporter.add_facts(result.facts)
+            return
         if checked is not None:  # the engine's resolved label, or the stack a stack file describes
-            assert self.reporter is not None  # facts are kept only for a reporter that wants them
             if checked.resolved is not None:
                 from ..label.daily import label_facts
 
@@ -246,7 +259,7 @@ class Run:
             except (OSError, UnicodeDecodeError):
                 return  # reported with the file's own findings (SUP001)
         facts = self.resolver.for_path(path).linter_for(path).facts(text, path)
-        if facts is not None and self.reporter is not None:  # asked for by the reporter (wants_facts)
+        if facts is not None:
             self.reporter.add_facts(facts)
 
     def _guarded(self, result: FileResult, work) -> bool:
@@ -408,58 +421,61 @@ class NamedLabels:
     name and check none of them. This process, which sees every result in order, decides: a label among the run's
     files is checked where the walk reaches it (by a worker under --jobs); any other is checked here when the first
     page naming it is handled. A label is known by its absolute path, or by its real path when a page reaches it
-    through a link or another spelling of the path."""
+    through a link or another spelling of the path; whether the walk reaches it, ``reach`` says (walk.Reach)."""
 
     def __init__(self) -> None:
-        self.planned: dict[str, str] = {}  # absolute path → the run's path, for the files the run checks
-        self.planned_real: dict[str, str] | None = None  # real path → absolute path, built the first time needed
-        self.problems: dict[str, int] = {}  # absolute (or real) path → findings, for each file checked
-        self.pages: list[tuple[str, str, str]] = []  # (page, the name it wrote, the label's key)
+        self.reach: Reach | None = None  # None: no walk (yet): the labels pages name are none of the run's files
+        # absolute (or real) path → (findings, the run's path), for each file checked
+        self.problems: dict[str, tuple[int, str | None]] = {}
+        self.pages: list[tuple[str, str, str, str | None]] = []  # (page, the name it wrote, label's key, run's path)
         self.tracking = True  # False: the run has no page, so nothing will ask what was checked (Run.check)
-
-    def expect(self, paths) -> None:
-        self.planned = {os.path.abspath(path): path for path in paths}
 
     def checked(self, path: str, problems: int) -> None:
         if self.tracking and not is_page(path):
-            self.problems[os.path.abspath(path)] = problems
+            self.problems[os.path.abspath(path)] = (problems, path)
 
-    def _key(self, target: str) -> tuple[str, bool]:
-        """(the label's key, whether it is one of the run's files)."""
-        if target in self.planned:
-            return target, True
+    def _key(self, target: str) -> tuple[str, str | None]:
+        """(the label's key, its path among the run's files or None)."""
+        known = self.problems.get(target)
+        if known is not None and known[1] is not None:  # checked already (most labels come before their pages)
+            return target, known[1]
+        if self.reach is not None:
+            path = self.reach.path_of(target)
+            if path is not None:
+                return os.path.abspath(path), path
         real = os.path.realpath(target)
-        if self.planned_real is None:
-            self.planned_real = {os.path.realpath(p): p for p in self.planned if not is_page(p)}
-        found = self.planned_real.get(real)
-        return (found, True) if found is not None else (real, False)
+        if self.reach is not None:
+            path = self.reach.real_path_of(real)
+            if path is not None and not is_page(path):
+                return os.path.abspath(path), path
+        return real, None
 
     def named_by(self, result: FileResult) -> list[str]:
         """The paths to check now for the labels ``result``'s page names: those no file of the run holds and no
         earlier page named."""
         todo = []
         for target, written in result.labels:
-            key, planned = self._key(target)
-            self.pages.append((result.path, written, key))
-            if not planned and key not in self.problems:
-                self.problems[key] = 0  # claimed: a second page naming it in this same result does not check it again
+            key, path = self._key(target)
+            self.pages.append((result.path, written, key, path))
+            if path is None and key not in self.problems:
+                self.problems[key] = (0, None)  # claimed: another page naming it in this result does not check it
                 todo.append(_shown(key))
         return todo
 
     def unchecked(self, skipped: list[str]) -> list[str]:
         """Those of the ``skipped`` files (walked, not looking like labels) that a page names."""
-        named = {key for _, _, key in self.pages}
+        named = {key for _, _, key, _ in self.pages}
         return [path for path in skipped if os.path.abspath(path) in named]
 
     def notes(self) -> list[str]:
         """A note for each page that names a label with problems (the finding would need a catalogue code)."""
         out = []
-        for page, written, key in self.pages:
-            count = self.problems.get(key, 0)
+        for page, written, key, path in self.pages:
+            count = self.problems.get(key, (0, None))[0]
             if count:
                 out.append(
                     f"{page} names label {written}, which has {plural(count, 'problem')} (reported at "
-                    f"{self.planned.get(key) or _shown(key)})"
+                    f"{path or _shown(key)})"
                 )
         return out
 

@@ -16,7 +16,7 @@ def files(run, targets: list[str]) -> list[str]:
     from ..filetypes import looks_like_label
 
     out = []
-    for path, sniff in run.planned(targets):
+    for path, sniff in run.streamed(targets):
         if sniff:
             try:
                 if not looks_like_label(read_bytes(path)):
