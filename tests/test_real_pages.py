@@ -24,27 +24,8 @@ SCORED = "SUP401,SUP403,SUP404,SUP406"
 KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # disclosures pattern "given me" (free product) reads a testimonial's "have given me a fresh start" as one
     "passiveincome-gut-go-drops.html": ({("SUP401", 142)}, set()),
-    # the disease of a side-effects paragraph ("seizures") carries into the next paragraph's "minimize the risk"
-    "bar-melatonin-gummies.md": (set(), {("SUP404", 123)}),
-    # "disease prevention" said of micronutrients in general, and "reducing anxiety" said of activities
-    "halixia-micronutrients-196.md": (set(), {("SUP404", 12)}),
-    "halixia-boosting-serotonin-4009.md": (set(), {("SUP404", 12)}),
-    # a reference list entry ("Anti-inflammatory effects of Dead Sea minerals on human skin cells")
-    "leptozan-sales-page.html": (set(), {("SUP404", 321)}),
-    # "skin cancer risk" of the sun, as the reason the author takes vitamin D
-    "mauss-core-supplements.md": (set(), {("SUP404", 17)}),
-    # an over-the-counter drug's relief claims: nothing tells the claim reader the products are drugs
-    "bar-advil-cold-and-sinus.md": (
-        set(),
-        {("SUP404", line) for line in (18, 22, 24, 26, 33, 35, 38, 42, 44, 46, 53, 55, 60)},
-    ),
     # the publisher's own short links (serp.ly/@bar/amazon/...) are neither an affiliate host nor a product page
     "bar-electrolyte-supplements.md": ({("SUP403", 17)}, set()),
-    # "say NO to sky-high blood sugar" missed; "managing Amanda's blood sugar levels" (weight management) flagged
-    "glucozan-upsell-page.html": ({("SUP404", 201)}, {("SUP404", 106)}),
-    # a caution before the consult advice: "If you're pregnant, nursing, have kidney disease, ..., consult ..."
-    "hnh-magnesium-benefits.mdx": (set(), {("SUP404", 32)}),
-    "hnh-best-probiotic-for-women.mdx": (set(), {("SUP404", 32)}),
 }
 
 

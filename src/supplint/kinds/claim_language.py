@@ -36,6 +36,8 @@ from ._claims import (
     check_table,
     compile_all,
     introduces_claims,
+    is_citation,
+    product_kind,
     read_claims,
     read_text,
     vocabulary,
@@ -147,17 +149,29 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     mode = "claim" if context.recommends_supplements else "prose"
     previous = None  # the disease the previous run's last sentence named: a heading's, for the paragraph below
     listing = False  # the runs after a framing line ("It may help with:") are its list items while they are short
+    paragraph = False  # the run before ended a sentence: a paragraph, not a heading
+    kind = None  # what the page's products are, decided at its first claim (most pages have none)
     for run in context.page.prose:
         # A run ending in a colon starts a new list (or a caution's list), never continues the one before.
         framing = run.text.rstrip().endswith(":")
         item = listing and not framing and len(run.text.split()) <= LIST_ITEM_WORDS
-        claims, previous = read_text(run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous)
+        claims, previous = read_text(
+            run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous, paragraph
+        )
+        # A long run that ends a sentence is a paragraph; a short one ("What is arthritis?") may be a heading.
+        paragraph = len(run.text.split()) > LIST_ITEM_WORDS and run.text.rstrip().endswith((".", "!", "?"))
+        listing = (mode == "prose" and introduces_claims(run.text, rule.vocabulary)) if framing else item
+        if not claims or is_citation(run.text, rule.vocabulary):
+            continue
+        if kind is None:
+            kind = product_kind((r.text for r in context.page.prose), rule.vocabulary)
+        if kind == "drug":  # SUP404 is about claims for a supplement; an OTC drug page's relief claims are not
+            return
         for claim in claims:
             values = _values(run.text, claim)
             yield Hit(
                 (), render(rule.message, values), render(rule.hint, values), span=span_at(run, claim.start, claim.end)
             )
-        listing = (mode == "prose" and introduces_claims(run.text, rule.vocabulary)) if framing else item
 
 
 def _values(text: str, claim) -> dict:
