@@ -411,17 +411,25 @@ def product_kind(texts, path: str) -> Literal["drug", "supplement"]:
     (`drug-products`) are named at least `DRUG_PAGE` times and more often than the supplement words
     (`supplement-products`), so a supplement page that compares itself with a drug stays a supplement page."""
     words = vocabulary(path)
-    drug = supplement = 0
-    for text in texts:
-        plain = _folded(text)[0]
-        lowered = plain.lower()
-        entries = words.drug_products.candidates(lowered)
+    texts = [_folded(text)[0] for text in texts]
+    # The drug words first: they are rare on a supplement page, so most pages stop here without counting the
+    # supplement words they are full of.
+    drug = _count(words.drug_products, texts)
+    if drug < DRUG_PAGE:
+        return "supplement"
+    return "drug" if _count(words.supplement_products, texts, drug) < drug else "supplement"
+
+
+def _count(terms: Terms, texts: list[str], enough: int | None = None) -> int:
+    """How many matches of ``terms`` the texts hold (counting stops at ``enough``)."""
+    count = 0
+    for plain in texts:
+        entries = terms.candidates(plain.lower())
         if entries:
-            drug += len(Terms.spans(entries, plain))
-        entries = words.supplement_products.candidates(lowered)
-        if entries:
-            supplement += len(Terms.spans(entries, plain))
-    return "drug" if drug >= DRUG_PAGE and drug > supplement else "supplement"
+            count += len(Terms.spans(entries, plain))
+            if enough is not None and count >= enough:
+                break
+    return count
 
 
 #: The fewest drug-product words that make a page a drug page (with more of them than supplement words).

@@ -158,8 +158,9 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
         claims, previous = read_text(
             run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous, paragraph
         )
-        # A long run that ends a sentence is a paragraph; a short one ("What is arthritis?") may be a heading.
-        paragraph = len(run.text.split()) > LIST_ITEM_WORDS and run.text.rstrip().endswith((".", "!", "?"))
+        # A long run that ends a sentence is a paragraph; a short one ("What is arthritis?") may be a heading. Only
+        # asked when the run leaves a disease for the next one (most runs leave none).
+        paragraph = previous is not None and _paragraph(run.text)
         listing = (mode == "prose" and introduces_claims(run.text, rule.vocabulary)) if framing else item
         if not claims or is_citation(run.text, rule.vocabulary):
             continue
@@ -172,6 +173,10 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
             yield Hit(
                 (), render(rule.message, values), render(rule.hint, values), span=span_at(run, claim.start, claim.end)
             )
+
+
+def _paragraph(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?")) and len(text.split()) > LIST_ITEM_WORDS
 
 
 def _values(text: str, claim) -> dict:
