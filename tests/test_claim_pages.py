@@ -252,7 +252,7 @@ def test_a_supplement_page_comparing_itself_with_a_drug_still_claims():
     assert post(body) == [3, 5]
 
 
-def test_a_drug_page_with_one_supplement_claim_word_is_still_a_drug_page_but_a_supplement_page_is_read():
+def test_the_same_relief_sentence_on_a_supplement_page_is_a_claim():
     # The same relief sentence on a supplement page is a claim: the page's products decide, not the sentence.
     supplement = "Our elderberry supplement is a herbal supplement.\n\nIt quickly relieves the common cold."
     assert post(supplement) == [5]
@@ -310,3 +310,12 @@ def test_cautions_and_what_non_products_do_are_no_claim(sentence):
 
 def test_saying_no_to_an_abnormal_state_is_a_claim():
     assert post("It's time to say NO to sky-high blood sugar and YES to a healthier you.") == [3]
+
+
+def test_a_page_that_embeds_a_supplement_label_is_read_whatever_drugs_it_names():
+    label = "```supplement\nproduct: Example Elderberry\nfacts:\n  - {name: Zinc, amount: 15 mg}\n```\n"
+    body = _DRUG_ROUNDUP.split("\n\n", 1)[1]
+    found = page_findings(f"# Our pick\n\n{label}\n{body}\n")
+    # Read as a label's claims are: the drug classes of line 9 and the relief claim of line 11 (without the label
+    # the same prose raises nothing, test_an_otc_drug_page_makes_no_supplement_claim).
+    assert [line for line, _ in found] == [9, 11]

@@ -20,7 +20,8 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
   beside a claim word (`verbs`); implied claims carry their own verb.
 - A sentence with a claim word but no disease of its own claims the disease the previous sentence named, when it
   points back at it ("... arthritis. This formula relieves its symptoms."); the previous sentence may end the
-  text before (a heading "Arthritis", then a paragraph "Our formula eases its symptoms."), see `read_text`.
+  text before (a heading "Arthritis", then a paragraph "Our formula eases its symptoms."), see `read_text`; after
+  a whole paragraph (``far``) only a definite reference in the first sentence does.
 - A framing line (`framings`: "Benefits:", "It may help with:") introduces list items that are claims by
   themselves, as a label's are ("- arthritis"); see `introduces_claims`.
 
