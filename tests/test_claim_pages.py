@@ -319,3 +319,11 @@ def test_a_page_that_embeds_a_supplement_label_is_read_whatever_drugs_it_names()
     # Read as a label's claims are: the drug classes of line 9 and the relief claim of line 11 (without the label
     # the same prose raises nothing, test_an_otc_drug_page_makes_no_supplement_claim).
     assert [line for line, _ in found] == [9, 11]
+
+
+def test_a_team_pattern_with_a_top_level_alternation_matches_either_branch():
+    # Each entry waits for a literal it cannot match without; an entry "a|b" needs a's or b's, not a's alone.
+    config = {"rules": {"SUP404": {"extra-diseases": ["snorkitis|flibbertigibbet"]}}}
+    text = "# Our pick\n\nOur omega-3 soothes the flibbertigibbet.\n"
+    found = supplint.check_text(text, "post.md", select=["SUP404"], config=config)
+    assert [(f.code, f.line) for f in found] == [("SUP404", 3)]
