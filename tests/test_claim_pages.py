@@ -229,3 +229,101 @@ def test_a_disease_is_pointed_back_at_over_one_sentence_that_names_none():
     assert post(body) == [3]
     # ... but not over two: the reference is too far to be the same disease.
     assert post("Gout is painful. Cherries are red. Summer is short. The tea relieves the pain.") == []
+
+
+# What the products of a page are (issue: the real cold-medicine roundup, tests/data/pages/bar-advil-cold-and-sinus.md).
+_DRUG_ROUNDUP = (
+    "# Best cold medicines\n\n"
+    "Advil Cold & Sinus is an over-the-counter medicine: ibuprofen, a pain reliever, and pseudoephedrine, a nasal "
+    "decongestant.\n\n"
+    "It quickly relieves sinus congestion and headaches from the common cold.\n"
+)
+
+
+def test_an_otc_drug_page_makes_no_supplement_claim():
+    assert post(_DRUG_ROUNDUP.split("\n\n", 1)[1]) == []
+
+
+def test_a_supplement_page_comparing_itself_with_a_drug_still_claims():
+    body = (
+        "Our turmeric supplement is a natural herbal supplement. Unlike Advil or other NSAIDs, it relieves arthritis "
+        "pain without side effects.\n\nThis supplement works like ibuprofen for arthritis."
+    )
+    assert post(body) == [3, 5]
+
+
+def test_the_same_relief_sentence_on_a_supplement_page_is_a_claim():
+    # The same relief sentence on a supplement page is a claim: the page's products decide, not the sentence.
+    supplement = "Our elderberry supplement is a herbal supplement.\n\nIt quickly relieves the common cold."
+    assert post(supplement) == [5]
+
+
+def test_a_bare_reference_list_is_no_claim_but_a_sentence_citing_a_study_is():
+    references = (
+        "## References\n\n"
+        "1. Ma'or, Z., et al. (2006). Anti-inflammatory effects of Dead Sea minerals on human skin cells. Skin "
+        "Pharmacology and Physiology, 19(4), 217-225.\n\n"
+        "2. Wal P, Saraswat N. A detailed insight of the anti-inflammatory effects of curcumin. Open Med J. 2019;6:64."
+    )
+    assert post(references) == []
+    assert post("Our formula fights inflammation and arthritis (Smith et al., 2019).") == [3]
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        # A disease of one paragraph is not carried into the next one's "the product label" (melatonin roundup).
+        (
+            "Too much melatonin can lead to more severe side effects, such as confusion, hallucinations, or even "
+            "seizures in extreme cases.\n\nTo minimize the risk of overdosing, always follow the dosage on the "
+            "product label.",
+            [],
+        ),
+        # ... but a definite reference in the next paragraph's first sentence points back at it.
+        (
+            "Many of our readers have suffered from kidney stones for years before they found something that "
+            "worked.\n\nOur formula dissolves the stones within weeks.",
+            [5],
+        ),
+    ],
+)
+def test_a_disease_carried_across_a_paragraph_break(body, lines):
+    assert post(body) == lines
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you're pregnant, nursing, have kidney disease, or take medications, consult a qualified professional "
+        "before using magnesium.",
+        "Since i actively avoid the sun due to skin cancer risk, supplementation is a non-negotiable for me.",
+        "Micronutrients, often referred to as vitamins and minerals, are vital to healthy development, disease "
+        "prevention, and wellbeing.",
+        "Boosting serotonin levels naturally can bring about profound positive changes, reducing anxiety.",
+        "I realized early on that managing Amanda's blood sugar levels was crucial for effective weight management.",
+    ],
+)
+def test_cautions_and_what_non_products_do_are_no_claim(sentence):
+    assert post(sentence) == []
+    assert label_count([sentence]) == 0  # read as a label's claims are (a page that names a label reads so)
+
+
+def test_saying_no_to_an_abnormal_state_is_a_claim():
+    assert post("It's time to say NO to sky-high blood sugar and YES to a healthier you.") == [3]
+
+
+def test_a_page_that_embeds_a_supplement_label_is_read_whatever_drugs_it_names():
+    label = "```supplement\nproduct: Example Elderberry\nfacts:\n  - {name: Zinc, amount: 15 mg}\n```\n"
+    body = _DRUG_ROUNDUP.split("\n\n", 1)[1]
+    found = page_findings(f"# Our pick\n\n{label}\n{body}\n")
+    # Read as a label's claims are: the drug classes of line 9 and the relief claim of line 11 (without the label
+    # the same prose raises nothing, test_an_otc_drug_page_makes_no_supplement_claim).
+    assert [line for line, _ in found] == [9, 11]
+
+
+def test_a_team_pattern_with_a_top_level_alternation_matches_either_branch():
+    # Each entry waits for a literal it cannot match without; an entry "a|b" needs a's or b's, not a's alone.
+    config = {"rules": {"SUP404": {"extra-diseases": ["snorkitis|flibbertigibbet"]}}}
+    text = "# Our pick\n\nOur omega-3 soothes the flibbertigibbet.\n"
+    found = supplint.check_text(text, "post.md", select=["SUP404"], config=config)
+    assert [(f.code, f.line) for f in found] == [("SUP404", 3)]

@@ -24,27 +24,8 @@ SCORED = "SUP401,SUP403,SUP404,SUP406"
 KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # disclosures pattern "given me" (free product) reads a testimonial's "have given me a fresh start" as one
     "passiveincome-gut-go-drops.html": ({("SUP401", 47)}, set()),
-    # the disease of a side-effects paragraph ("seizures") carries into the next paragraph's "minimize the risk"
-    "bar-melatonin-gummies.md": (set(), {("SUP404", 82)}),
-    # "disease prevention" said of micronutrients in general, and "reducing anxiety" said of activities
-    "halixia-micronutrients-196.md": (set(), {("SUP404", 5)}),
-    "halixia-boosting-serotonin-4009.md": (set(), {("SUP404", 5)}),
-    # a reference list entry ("Anti-inflammatory effects of Dead Sea minerals on human skin cells")
-    "leptozan-sales-page.html": (set(), {("SUP404", 210)}),
-    # "skin cancer risk" of the sun, as the reason the author takes vitamin D
-    "mauss-core-supplements.md": (set(), {("SUP404", 17)}),
-    # an over-the-counter drug's relief claims: nothing tells the claim reader the products are drugs
-    "bar-advil-cold-and-sinus.md": (
-        set(),
-        {("SUP404", line) for line in (14, 18, 20, 22, 28, 30, 32, 36, 38, 40, 46, 48, 52)},
-    ),
     # the publisher's own short links (serp.ly/@bar/amazon/...) are neither an affiliate host nor a product page
     "bar-electrolyte-supplements.md": ({("SUP403", 11)}, set()),
-    # "say NO to sky-high blood sugar" missed; "managing Amanda's blood sugar levels" (weight management) flagged
-    "glucozan-upsell-page.html": ({("SUP404", 86)}, {("SUP404", 32)}),
-    # a caution before the consult advice: "If you're pregnant, nursing, have kidney disease, ..., consult ..."
-    "hnh-magnesium-benefits.mdx": (set(), {("SUP404", 15)}),
-    "hnh-best-probiotic-for-women.mdx": (set(), {("SUP404", 18)}),
 }
 
 

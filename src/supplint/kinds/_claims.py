@@ -20,7 +20,8 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
   beside a claim word (`verbs`); implied claims carry their own verb.
 - A sentence with a claim word but no disease of its own claims the disease the previous sentence named, when it
   points back at it ("... arthritis. This formula relieves its symptoms."); the previous sentence may end the
-  text before (a heading "Arthritis", then a paragraph "Our formula eases its symptoms."), see `read_text`.
+  text before (a heading "Arthritis", then a paragraph "Our formula eases its symptoms."), see `read_text`; after
+  a whole paragraph (``far``) only a definite reference in the first sentence does.
 - A framing line (`framings`: "Benefits:", "It may help with:") introduces list items that are claims by
   themselves, as a label's are ("- arthritis"); see `introduces_claims`.
 
@@ -73,6 +74,9 @@ OTHER = (
     "products",
     "reports",
     "framings",
+    "drug-products",
+    "supplement-products",
+    "citations",
 )
 
 
@@ -93,6 +97,9 @@ class Vocabulary:
     products: Terms  # prose: words that make a sentence about a product ("formula", "this supplement")
     reports: Terms  # prose: words that make a sentence a report of research or news, not a product's claim
     framings: Terms  # prose: a line ending in ":" that introduces what the product does ("Benefits:")
+    drug_products: Terms  # a page: what says its products are over-the-counter drugs (Drug Facts headings)
+    supplement_products: Terms  # a page: what says its products are supplements
+    citations: Terms  # a run shaped as a reference-list entry ("Smith, J., et al. (2006). Title. Journal, 19(4)")
     terms: Terms  # diseases, implied and substitutes together: one pass says which a text may hold
 
     def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -200,6 +207,9 @@ def _vocabulary(path: str) -> Vocabulary:
         listed("products"),
         listed("reports"),
         listed("framings"),
+        listed("drug-products"),
+        listed("supplement-products"),
+        listed("citations"),
         listed("diseases", *IMPLIED, *SUBSTITUTES),
     )
 
@@ -224,6 +234,9 @@ def compile_all(path: str) -> None:
         words.products,
         words.reports,
         words.framings,
+        words.drug_products,
+        words.supplement_products,
+        words.citations,
     ):
         for entry in terms.entries:
             try:
@@ -334,10 +347,12 @@ def read_text(
     extra: tuple[str, ...] = (),
     exempt: tuple[str, ...] = (),
     previous: str | None = None,
+    far: bool = False,
 ) -> tuple[tuple[Claim, ...], str | None]:
     """`read_claims`, and the disease the text's last sentence names (None if it names none), for the text that
     follows it: ``previous`` is that disease of the text before, which this text's first sentence may point back
-    at (a page's heading names the disease, its next paragraph claims it)."""
+    at (a page's heading names the disease, its next paragraph claims it). ``far``: the text before was a whole
+    paragraph, not a heading, so only a definite reference in the first sentence points back at its disease."""
     words = vocabulary(path)
     plain, where = _folded(text)
     plain, where = _close_editorial_brackets(plain, where)
@@ -349,7 +364,9 @@ def read_text(
     if not reading.any_term() and (previous is None or not reading.entries("verbs")):
         return (), None
     found: list[Claim] = []
-    quiet = 0  # sentences since `previous` was named: a disease is pointed back at over one sentence that names none
+    # Sentences since `previous` was named: a disease is pointed back at over one sentence that names none. A paragraph
+    # break counts as one such sentence, so across it only a definite reference, and only in the first sentence.
+    quiet = 1 if far else 0
     for start, end in _sentences(plain):
         claim = _judge(reading, start, end, mode)
         if claim is None and previous is not None and _points_back(reading, start, end, quiet > 0):
@@ -386,6 +403,45 @@ def introduces_claims(text: str, path: str) -> bool:
         return bool(entries and Terms.spans(entries, plain))
 
     return has(words.framings) and not (has(words.cautions) or has(words.negations))
+
+
+@lru_cache(maxsize=4096)
+def is_citation(text: str, path: str) -> bool:
+    """Whether ``text`` (one prose run) is shaped as an entry of a reference list (`citations`): its disease words are
+    a cited title, not the page's own claim."""
+    plain = _folded(text)[0].strip()
+    entries = vocabulary(path).citations.candidates(plain.lower())
+    return bool(entries and Terms.spans(entries, plain))
+
+
+def product_kind(texts, path: str) -> Literal["drug", "supplement"]:
+    """Whether the products of a page whose prose is ``texts`` are over-the-counter drugs: the drug-product words
+    (`drug-products`) are named at least `DRUG_PAGE` times and more often than the supplement words
+    (`supplement-products`), so a supplement page that compares itself with a drug stays a supplement page."""
+    words = vocabulary(path)
+    texts = [_folded(text)[0] for text in texts]
+    # The drug words first: they are rare on a supplement page, so most pages stop here without counting the
+    # supplement words they are full of.
+    drug = _count(words.drug_products, texts)
+    if drug < DRUG_PAGE:
+        return "supplement"
+    return "drug" if _count(words.supplement_products, texts, drug) < drug else "supplement"
+
+
+def _count(terms: Terms, texts: list[str], enough: int | None = None) -> int:
+    """How many matches of ``terms`` the texts hold (counting stops at ``enough``)."""
+    count = 0
+    for plain in texts:
+        entries = terms.candidates(plain.lower())
+        if entries:
+            count += len(Terms.spans(entries, plain))
+            if enough is not None and count >= enough:
+                break
+    return count
+
+
+#: The fewest drug-product words that make a page a drug page (with more of them than supplement words).
+DRUG_PAGE = 3
 
 
 def _folded(text: str) -> tuple[str, list[int] | None]:
@@ -600,6 +656,8 @@ __all__ = [
     "check_table",
     "compile_all",
     "introduces_claims",
+    "is_citation",
+    "product_kind",
     "read_claims",
     "read_text",
     "vocabulary",

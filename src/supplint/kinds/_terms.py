@@ -28,8 +28,9 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     tried). A small reading of the syntax vocabularies use (literals, escapes, classes, groups, alternation,
     look-arounds, quantifiers), far cheaper than compiling: anything it does not know only shortens what it
     requires, so the answer stays a necessary condition."""
-    items, _ = _sequence(pattern, 0)
-    return _best(items)
+    # A top-level alternation ("over-the-counter|otc") requires one literal of each branch, as a group's does.
+    branches, _ = _alternatives(pattern, 0)
+    return _best(branches[0]) if len(branches) == 1 else _union(branches)
 
 
 _ZERO_MIN = frozenset("?*")

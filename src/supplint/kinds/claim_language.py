@@ -15,7 +15,11 @@ claim's words, with the sentence as its excerpt.
   (`reports`): "Diabalance Diabetes Supplement" is a claim, "a review looked at magnesium in adults with type 2
   diabetes" is not. A page that names or embeds a label sells it, and its prose is read as a label's claims are.
   So are the short runs after a framing line ("It may help with:", then "- arthritis"), and a sentence that points
-  back ("Our formula eases its symptoms.") claims the disease the run before named (a heading "Arthritis").
+  back ("Our formula eases its symptoms.") claims the disease the run before named (a heading "Arthritis"); after a
+  whole paragraph, only a definite reference ("the stones") in the next paragraph's first sentence does.
+- SUP404 is about claims for a supplement: a page whose products are over-the-counter drugs (Drug Facts words,
+  data `drug-products`, outnumbering `supplement-products`) raises none, unless it names or embeds a supplement
+  label; a run shaped as a reference-list entry (`citations`) is a cited title, not the page's claim.
 
 Options every rule of the kind declares: `extra-diseases` (a team's own disease words, read as named diseases)
 and `exempt` (a team's own lawful phrases, never a claim).
@@ -36,6 +40,8 @@ from ._claims import (
     check_table,
     compile_all,
     introduces_claims,
+    is_citation,
+    product_kind,
     read_claims,
     read_text,
     vocabulary,
@@ -147,17 +153,36 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     mode = "claim" if context.recommends_supplements else "prose"
     previous = None  # the disease the previous run's last sentence named: a heading's, for the paragraph below
     listing = False  # the runs after a framing line ("It may help with:") are its list items while they are short
+    paragraph = False  # the run before ended a sentence: a paragraph, not a heading
+    # What the page's products are, decided at its first claim (most pages have none); a page that names or embeds
+    # a supplement label sells a supplement, whatever drugs it also names.
+    kind = "supplement" if context.recommends_supplements else None
     for run in context.page.prose:
         # A run ending in a colon starts a new list (or a caution's list), never continues the one before.
         framing = run.text.rstrip().endswith(":")
         item = listing and not framing and len(run.text.split()) <= LIST_ITEM_WORDS
-        claims, previous = read_text(run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous)
+        claims, previous = read_text(
+            run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous, paragraph
+        )
+        # A long run that ends a sentence is a paragraph; a short one ("What is arthritis?") may be a heading. Only
+        # asked when the run leaves a disease for the next one (most runs leave none).
+        paragraph = previous is not None and _paragraph(run.text)
+        listing = (mode == "prose" and introduces_claims(run.text, rule.vocabulary)) if framing else item
+        if not claims or is_citation(run.text, rule.vocabulary):
+            continue
+        if kind is None:
+            kind = product_kind((r.text for r in context.page.prose), rule.vocabulary)
+        if kind == "drug":  # SUP404 is about claims for a supplement; an OTC drug page's relief claims are not
+            return
         for claim in claims:
             values = _values(run.text, claim)
             yield Hit(
                 (), render(rule.message, values), render(rule.hint, values), span=span_at(run, claim.start, claim.end)
             )
-        listing = (mode == "prose" and introduces_claims(run.text, rule.vocabulary)) if framing else item
+
+
+def _paragraph(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?")) and len(text.split()) > LIST_ITEM_WORDS
 
 
 def _values(text: str, claim) -> dict:
