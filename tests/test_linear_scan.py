@@ -11,7 +11,7 @@ import sys
 import pytest
 
 import supplint
-from supplint import suppress
+from supplint import suppressions
 from supplint.kinds import _claims, _terms, content_claim
 from supplint.pages import markdown
 
@@ -175,8 +175,8 @@ class CountingLines(list):
     ],
 )
 def test_many_directive_lines_find_their_target_in_one_pass(monkeypatch, filename, directive, text):
-    real = suppress.split_lines
-    monkeypatch.setattr(suppress, "split_lines", lambda source: CountingLines(real(source)))
+    real = suppressions.split_lines
+    monkeypatch.setattr(suppressions, "split_lines", lambda source: CountingLines(real(source)))
     _READS[0] = 0
     count = 2000
     first = text.count("\n") + 1

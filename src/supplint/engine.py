@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property, lru_cache
 from operator import attrgetter
 
-from . import suppress
+from . import suppressions
 from .codes import INTERNAL_ERROR, INVALID_YAML, UNUSED_SUPPRESSION
 from .edit.fixes import TextEdit, as_fix, split_lines, value_edits
 from .errors import SupplintError
@@ -304,8 +304,8 @@ class Linter:
                 if is_stack_document(loaded)
                 else self.check_label(loaded, text, filename)
             )
-        if suppress.MARKER in text:
-            checked.findings = self.suppressed(checked.findings, suppress.find(text, doc, self.registry), filename)
+        if suppressions.MARKER in text:
+            checked.findings = self.suppressed(checked.findings, suppressions.find(text, doc, self.registry), filename)
         return checked
 
     def _stack(self, doc: Document, text: str, filename: str) -> Checked:
@@ -334,9 +334,9 @@ class Linter:
 
     def suppressed(self, findings: list[Finding], directives: list, filename: str) -> list[Finding]:
         """The findings the directives leave, plus SUP009 for what they did not use."""
-        findings = suppress.apply(findings, directives)
+        findings = suppressions.apply(findings, directives)
         if UNUSED_SUPPRESSION in self.codes:
-            findings += self.findings(suppress.unused(directives, self.codes, self.registry), filename)
+            findings += self.findings(suppressions.unused(directives, self.codes, self.registry), filename)
         return findings
 
     def findings(self, hits: Iterable[Hit], filename: str, doc: Document | None = None) -> list[Finding]:

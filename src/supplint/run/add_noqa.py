@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import ScalarNode
 
-from .. import suppress
+from .. import suppressions
 from ..codes import INTERNAL_ERROR, INVALID_YAML, UNUSED_SUPPRESSION
 from ..filetypes import is_dsld, is_html, is_page
 from ..findings import Finding
@@ -206,7 +206,7 @@ def _indent(line: str) -> str:
     return body[: len(body) - len(body.lstrip(" \t"))]
 
 
-def _codes_text(existing: suppress.Directive, codes: list[str]) -> str:
+def _codes_text(existing: suppressions.Directive, codes: list[str]) -> str:
     written = list(existing.tokens)
     have = {existing.codes.get(t) for t in written}
     return ",".join(written + [c for c in codes if c not in have])
@@ -227,7 +227,9 @@ class _YamlPlaces:
             self.broken, self.inside, self.directives = True, set(), {}
             return
         self.inside = _scalar_rows(doc, text)
-        self.directives = {d.target: d for d in suppress.find(text, doc, registry) if d.target is not None and d.tokens}
+        self.directives = {
+            d.target: d for d in suppressions.find(text, doc, registry) if d.target is not None and d.tokens
+        }
 
     front = 0
 
@@ -289,7 +291,7 @@ class _PagePlaces:
         page = parse(text, path)
         self.html = is_html(path)
         self.front = _front_matter_lines(text, self.lines)
-        found = suppress.from_comments(page.comments, text, registry)
+        found = suppressions.from_comments(page.comments, text, registry)
         self.directives = {d.target: d for d in found if d.target is not None and d.tokens}
         self.file_directive = next((d for d in found if d.target is None and d.tokens), None)
         self.embedded = []

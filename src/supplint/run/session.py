@@ -55,12 +55,12 @@ class Run:
         self.force_exclude = force_exclude
         self.stack = stack
         self.stack_files: list[str] = []  # label files of a --stack run, in the order given
-        self.runner = Checker(resolver, fix=fix or diff, collect_labels=True)
+        self.checker = Checker(resolver, fix=fix or diff, collect_labels=True)
         self.named = NamedLabels()
         # a label checked only because a page names it is not rewritten: no one asked for that file to be fixed
-        self.label_runner = Checker(resolver) if fix or diff else self.runner
+        self.label_checker = Checker(resolver) if fix or diff else self.checker
         self.stack_checked: dict[str, Checked] = {}  # what checking them computed (serial runs)
-        self.runner.keep = self.label_runner.keep = stack  # --stack reuses them; so may the report (start)
+        self.checker.keep = self.label_checker.keep = stack  # --stack reuses them; so may the report (start)
         self.diff, self.quiet = diff, quiet
         self.reporter: Reporter | Tee | None = None
         self.sources: dict[str, str] = {}  # standard input's text, which cannot be read again
@@ -89,7 +89,7 @@ class Run:
                 [self.reporter, *(formats.reporter(name, stream, self.quiet, self._context()) for name, stream in also)]
             )
         if self.reporter.wants_facts:
-            self.runner.keep = self.label_runner.keep = True
+            self.checker.keep = self.label_checker.keep = True
             if self.workers is not None and self.reporter.facts_only:
                 from dataclasses import replace
 
@@ -153,7 +153,7 @@ class Run:
         # --stack builds the regimen from each label's resolved rows and document, which are not small to send
         # from a worker: its handful of labels is checked here, each once.
         jobs = 1 if self.stack else self.jobs
-        for result in check_all(plan, jobs, self.workers, self.runner):
+        for result in check_all(plan, jobs, self.workers, self.checker):
             if result.skipped:
                 self.not_labels.append(result.path)
                 continue
@@ -161,7 +161,7 @@ class Run:
         for path in self.named.unchecked(self.not_labels):
             # a walked YAML file that did not look like a label, but a page names it: it is checked as one
             self.not_labels.remove(path)
-            self._handle(self.label_runner.check_path(path), named=True)
+            self._handle(self.label_checker.check_path(path), named=True)
         if self.not_labels:
             shown = ", ".join(self.not_labels[:3]) + (", ..." if len(self.not_labels) > 3 else "")
             verb = "does" if len(self.not_labels) == 1 else "do"
@@ -174,15 +174,15 @@ class Run:
         """Standard input, as the kind --stdin-filename names; without it, as the kind its text plainly is
         (sniff.py), reported as "-"."""
         if not sniff:
-            return self.runner.check_bytes(raw, name)
+            return self.checker.check_bytes(raw, name)
         from dataclasses import replace
 
         from .sniff import SUFFIXES, stdin_kind
 
         suffix = SUFFIXES.get(stdin_kind(raw))
         if suffix is None:
-            return self.runner.check_bytes(raw, name)
-        result = self.runner.check_bytes(raw, name + suffix)
+            return self.checker.check_bytes(raw, name)
+        result = self.checker.check_bytes(raw, name + suffix)
         result.path, result.findings = name, [replace(f, file=name) for f in result.findings]
         result.checked = None  # read as another kind than its name says; reports read it by its name
         return result
@@ -312,7 +312,7 @@ class Run:
         self.named.checked(result.path, len(result.findings))
         for target in self.named.named_by(result):
             # not among the files this run checks (`supplint check post.md`): checked here, once
-            self._handle(self.label_runner.check_path(target), named=True)
+            self._handle(self.label_checker.check_path(target), named=True)
 
     def _add_comments(self, result: FileResult) -> None:
         """--add-noqa: a suppression comment for each of the file's findings (noqa.py); what is left stays in
@@ -330,7 +330,7 @@ class Run:
             result.path,
             result.findings,
             linter.registry,
-            lambda candidate: self.runner.check_bytes(candidate.encode("utf-8"), result.path).findings,
+            lambda candidate: self.checker.check_bytes(candidate.encode("utf-8"), result.path).findings,
         )
         if outcome.added:
             try:

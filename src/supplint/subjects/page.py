@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 
-from .. import suppress
+from .. import suppressions
 from ..files import inside, not_regular, os_reason, repository_root
 from ..filetypes import is_html, is_mdx
 from ..findings import Finding, Span
@@ -22,7 +22,7 @@ from .contract import Engine
 #: A label file a page names that cannot be read (a rule of the page pack, reported by the page's own check).
 BROKEN_REFERENCE = "SUP405"
 
-#: A run that reports each named label once, at the label (runner.Run), collects here the labels its pages name,
+#: A run that reports each named label once, at the label (session.Run), collects here the labels its pages name,
 #: as (absolute path, the name as the page wrote it), instead of copying their findings onto every page.
 _named: ContextVar[list[tuple[str, str]] | None] = ContextVar("named_labels", default=None)
 
@@ -62,7 +62,7 @@ def check_page(engine: Engine, text: str, filename: str) -> list[Finding]:
     context = PageContext(filename, page, [span for _, span in sorted(spans, key=lambda item: (item[0], item[1].line))])
     for spec, hit in engine.run_rules("page", context, filename, findings):
         findings.append(engine.finding(hit, filename, spec))
-    directives = suppress.from_comments(page.comments, text, engine.registry)
+    directives = suppressions.from_comments(page.comments, text, engine.registry)
     return engine.suppressed(findings, directives, filename) if directives else findings
 
 
