@@ -8,6 +8,7 @@ and refuses whenever it cannot be sure: a scalar spanning lines, or one whose so
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from yaml.nodes import ScalarNode
 
@@ -45,13 +46,18 @@ def value_edits(path: tuple, new: str, old: str | None, doc: Document, lines: li
     start = node.start_mark.column + 1 + len(quote)
     if old is not None:
         edits = [
-            TextEdit(line, start + m.start(), line, start + m.end(), new)
-            for m in re.finditer(rf"(?<![A-Za-z]){re.escape(old)}(?![A-Za-z])", node.value)
+            TextEdit(line, start + m.start(), line, start + m.end(), new) for m in _token(old).finditer(node.value)
         ]
         return edits or None
     if not quote and _PLAIN_UNSAFE.search(new):
         quote = '"'
     return [TextEdit(line, node.start_mark.column + 1, line, node.end_mark.column + 1, _quoted(new, quote))]
+
+
+@lru_cache(maxsize=256)
+def _token(text: str) -> re.Pattern[str]:
+    """``text`` as a whole token (not inside a word): a run's fixes replace the same few tokens over and over."""
+    return re.compile(rf"(?<![A-Za-z]){re.escape(text)}(?![A-Za-z])")
 
 
 def _quoted(value: str, quote: str) -> str:

@@ -58,7 +58,12 @@ def render(template: str | None, fields: dict) -> str | None: ...
 def render(template: str | None, fields: dict) -> str | None:
     # A message template is a str: every rule of a kind has one (only builtin codes, which are not rendered, have
     # none), so its rendering is typed as a str; a hint may be absent.
-    return template.format_map(_Fields(fields)) if template else None
+    if not template:
+        return None
+    try:  # most templates find every field they name: no copy of the fields for them
+        return template.format_map(fields)
+    except KeyError:
+        return template.format_map(_Fields(fields))
 
 
 def template_fields(template: str) -> set[str]:

@@ -14,7 +14,7 @@ servings a day in the stack. The finding is at the product that contributes most
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import Field, field_validator, model_validator
@@ -130,13 +130,13 @@ def evaluate(rule: Spec, subject: Resolved | StackContext, options: dict) -> Ite
         yield from _stack(rule, cast("StackContext", subject))
         return
     resolved = cast(Resolved, subject)
-    reference = resolved.reference
-    present = resolved.nutrients()
-    candidates: Iterable[str]  # nutrient ids
+    # The three dose rules of a pack ask the same figures of every nutrient: worked out once per label.
+    figures = resolved.memo("dose-figures", lambda: _figures(resolved))
+    candidates: list[_Figures]
     if rule.scope == "each":
-        candidates = present
+        candidates = figures
     else:
-        with_dv = resolved.memo("with-dv", lambda: [nid for nid in present if reference.nutrients[nid].dv])
+        with_dv = [figure for figure in figures if figure[1].dv]
         if rule.scope == "sole-dv-nutrient":
             if len(with_dv) != 1:
                 return
@@ -144,24 +144,18 @@ def evaluate(rule: Spec, subject: Resolved | StackContext, options: dict) -> Ite
         else:
             # A product's only nutrient with a Daily Value is an isolated megadose (scope sole-dv-nutrient), never
             # both: one figure gets one finding.
-            sole = with_dv[0] if len(with_dv) == 1 else None
-            candidates = [nid for nid in present if reference.nutrients[nid].ul is None and nid != sole]
+            sole = with_dv[0][0] if len(with_dv) == 1 else None
+            candidates = [figure for figure in figures if figure[1].ul is None and figure[0] != sole]
     if rule.nutrients:
-        candidates = [nid for nid in candidates if nid in rule.nutrients]
-    population = resolved.population
-    ul_test = "upper-limit" in rule.limits and population is not None
+        candidates = [figure for figure in candidates if figure[0] in rule.nutrients]
+    reference = resolved.reference
+    ul_test = "upper-limit" in rule.limits
     dv_test = "dv-multiple" in rule.limits
     max_test = "maximum" in rule.limits
-    for nid in candidates:
-        nutrient = reference.nutrients[nid]
-        over_ul = over_dv = False
+    for nid, nutrient, covered, limit, over_limit in candidates:
+        over_ul = ul_test and over_limit
+        over_dv = False
         maximum = None
-        covered = limit = None
-        if ul_test and population is not None and nutrient.ul is not None:
-            covered = resolved.daily_for_ul(nutrient)
-            if covered is not None:
-                limit = nutrient.ul.for_bands(population.bands)  # None: no figure for the population (SUP005 says so)
-                over_ul = limit is not None and covered[0] > limit
         if dv_test and nutrient.dv:
             # "<1 g" is at most 1 g: only amounts known to be reached count toward a megadose
             daily = resolved.daily_at_least(nid)
@@ -176,11 +170,79 @@ def evaluate(rule: Spec, subject: Resolved | StackContext, options: dict) -> Ite
         yield _hit(rule, resolved, nutrient, covered if over_ul else None, limit, over_dv, maximum)
 
 
+#: A nutrient's figures on one label: its id, the nutrient, what its upper limit covers (the daily amount in the
+#: limit's unit and the rows counted; None without a population or a limit), the population's limit and whether that
+#: is exceeded.
+_Figures = tuple
+
+
+def _figures(resolved: Resolved) -> list[_Figures]:
+    reference, population = resolved.reference, resolved.population
+    figures = []
+    for nid in resolved.nutrients():
+        nutrient = reference.nutrients[nid]
+        covered = limit = None
+        over_limit = False
+        if population is not None and nutrient.ul is not None:
+            covered = resolved.daily_for_ul(nutrient)
+            if covered is not None:
+                limit = nutrient.ul.for_bands(population.bands)  # None: no figure for the population (SUP005 says so)
+                over_limit = limit is not None and covered[0] > limit
+        figures.append((nid, nutrient, covered, limit, over_limit))
+    return figures
+
+
+# A finding's words depend only on the rule, the nutrient (as the population's tables read it), the rows' amounts
+# (and where they stand, when there are several), servings a day and the population: across a corpus a few hundred
+# messages stand behind thousands of findings, so each is built once. Bounded, so a long run's memory stays flat.
+_MESSAGES: dict[tuple, tuple[Spec, str, str | None]] = {}
+_MESSAGES_KEPT = 4096
+
+
+def _rows_key(rows) -> tuple:
+    if len(rows) == 1:
+        return (rows[0].amount,)
+    return tuple((row.amount, row.path) for row in rows)
+
+
 def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool, maximum: float | None = None) -> Hit:
+    present = resolved.nutrients()[nutrient.id]
+    certain = [row for row in present if not row.at_most]
+    rows = certain or present
+    label_daily = None
+    covered_key = None
+    if covered is not None:
+        label_daily = sum(row.per_serving for row in covered[1] if row.per_serving is not None) * resolved.per_day
+        covered_key = (covered[0], limit, label_daily, _rows_key(covered[1]))
+        rows = covered[1]
+    key = (
+        id(rule),
+        resolved.reference,
+        resolved.population,
+        resolved.per_day,
+        nutrient.id,
+        over_dv,
+        maximum,
+        resolved.daily_at_least(nutrient.id),
+        _rows_key(certain) if certain else None,
+        covered_key,
+    )
+    known = _MESSAGES.get(key)
+    if known is None or known[0] is not rule:
+        if len(_MESSAGES) >= _MESSAGES_KEPT:
+            _MESSAGES.clear()
+        known = _MESSAGES[key] = (
+            rule,
+            *_words(rule, resolved, nutrient, certain, covered, limit, label_daily, over_dv, maximum),
+        )
+    return Hit(rows[0].amount_path, known[1], known[2])
+
+
+def _words(
+    rule: Spec, resolved: Resolved, nutrient, certain, covered, limit, label_daily, over_dv: bool, maximum
+) -> tuple[str, str | None]:
     reference, population = resolved.reference, resolved.population
     fields: dict = {"nutrient": nutrient.name, "over_ul": "", "over_dv": ""}
-    certain = [row for row in resolved.nutrients()[nutrient.id] if not row.at_most]
-    rows = certain or resolved.nutrients()[nutrient.id]
     daily = resolved.daily_at_least(nutrient.id)
     if daily is not None:
         fields["dv_daily"], fields["dv_alt"] = daily_text(
@@ -198,7 +260,6 @@ def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool
     if covered is not None:
         assert population is not None  # an upper limit is tested only for a known population
         total, rows = covered
-        label_daily = sum(row.per_serving for row in rows if row.per_serving is not None) * resolved.per_day
         fields.update(
             nutrient=nutrient.ul.name or nutrient.name,
             limit=formatting.amount(limit, nutrient.ul.measure),
@@ -214,7 +275,7 @@ def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool
     if over_dv:
         fields["over_dv"] = render(rule.dv_multiple_note, fields) or ""
     fields["megadose"] = " and ".join(note for note in (fields["over_dv"], fields["over_ul"]) if note)
-    return Hit(rows[0].amount_path, render(rule.message, fields), render(rule.hint, fields))
+    return render(rule.message, fields), render(rule.hint, fields)
 
 
 def _stack(rule: Spec, stack: StackContext) -> Iterator[Hit]:
