@@ -1110,6 +1110,14 @@ def test_markdown_tab_indented_lines_map_to_their_words():
 
 # --- real CMS output: schema.org offers, and the furniture around a post ---------------------------------------------
 
+
+def _stdin_page(select: str, filename: str, text: str):
+    """``supplint check`` on ``text`` read from standard input as ``filename``, JSON output, only ``select``."""
+    return run_in_process(
+        "check", "--select", select, "--output-format", "json", "-", "--stdin-filename", filename, stdin=text
+    )
+
+
 JSON_LD_PAGE = page_text(
     """
     <html><head>
@@ -1136,17 +1144,7 @@ def test_html_json_ld_offers_are_product_links():
 
 
 def test_html_json_ld_offer_makes_the_page_recommend_and_need_a_disclosure():
-    result = run_in_process(
-        "check",
-        "--select",
-        "SUP401,SUP403",
-        "--output-format",
-        "json",
-        "-",
-        "--stdin-filename",
-        "p.html",
-        stdin=JSON_LD_PAGE,
-    )
+    result = _stdin_page("SUP401,SUP403", "p.html", JSON_LD_PAGE)
     line = find(JSON_LD_PAGE, "https://www.amazon.com/dp/")[0]
     assert sorted((f["code"], f["line"]) for f in json.loads(result.stdout)) == [("SUP401", line), ("SUP403", line)]
 
@@ -1179,25 +1177,13 @@ def test_html_comments_related_posts_and_cookie_banners_are_not_the_page():
 
 
 def test_html_furniture_neither_claims_nor_recommends():
-    result = run_in_process(
-        "check",
-        "--select",
-        "SUP401,SUP403,SUP404",
-        "--output-format",
-        "json",
-        "-",
-        "--stdin-filename",
-        "p.html",
-        stdin=FURNITURE_PAGE,
-    )
+    result = _stdin_page("SUP401,SUP403,SUP404", "p.html", FURNITURE_PAGE)
     assert json.loads(result.stdout) == []
     # the same reader's comment in the post itself is the page's claim
     inline = FURNITURE_PAGE.replace('<section id="comments" class="comments-area">', "<section>").replace(
         '<ol class="comment-list"><li class="comment">', "<ol><li>"
     )
-    result = run_in_process(
-        "check", "--select", "SUP404", "--output-format", "json", "-", "--stdin-filename", "p.html", stdin=inline
-    )
+    result = _stdin_page("SUP404", "p.html", inline)
     assert [(f["code"], f["line"]) for f in json.loads(result.stdout)] == [
         ("SUP404", find(inline, "Turmeric capsules")[0])
     ]
@@ -1232,17 +1218,7 @@ def test_mdx_components_with_a_link_prop_are_links():
 
 
 def test_mdx_component_link_is_checked_like_an_a_tag():
-    result = run_in_process(
-        "check",
-        "--select",
-        "SUP401,SUP403",
-        "--output-format",
-        "json",
-        "-",
-        "--stdin-filename",
-        "p.mdx",
-        stdin=MDX_COMPONENTS,
-    )
+    result = _stdin_page("SUP401,SUP403", "p.mdx", MDX_COMPONENTS)
     line = find(MDX_COMPONENTS, "<AffiliateButton")[0]
     assert sorted((f["code"], f["line"]) for f in json.loads(result.stdout)) == [("SUP401", line), ("SUP403", line)]
 
@@ -1297,15 +1273,5 @@ def test_markdown_template_tags_are_not_prose_but_their_urls_are_links():
 
 
 def test_markdown_template_tags_keep_the_disclosure_in_time():
-    result = run_in_process(
-        "check",
-        "--select",
-        "SUP401,SUP402,SUP406",
-        "--output-format",
-        "json",
-        "-",
-        "--stdin-filename",
-        "p.md",
-        stdin=TEMPLATED_POST,
-    )
+    result = _stdin_page("SUP401,SUP402,SUP406", "p.md", TEMPLATED_POST)
     assert json.loads(result.stdout) == []
