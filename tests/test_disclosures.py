@@ -867,7 +867,9 @@ def test_emergency_advice_and_reports_are_no_consult_note(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]
 
 
-SUPPLEMENT_POST = "# Electrolytes for long runs\n\nElectrolyte capsules and magnesium tablets help on hot days.\n\n{link}\n"
+SUPPLEMENT_POST = (
+    "# Electrolytes for long runs\n\nElectrolyte capsules and magnesium tablets help on hot days.\n\n{link}\n"
+)
 
 
 @pytest.mark.parametrize(

@@ -370,7 +370,9 @@ class _Negations:
             for m in vocabulary.negations.finditer(sentence)
             if not any(begin <= m.start() < stop for begin, stop in spared)
         ]
-        breaks = [m.start() for m in vocabulary.clause_breaks.finditer(sentence)] if at and vocabulary.clause_breaks else []
+        breaks = (
+            [m.start() for m in vocabulary.clause_breaks.finditer(sentence)] if at and vocabulary.clause_breaks else []
+        )
         return _Negations(at, breaks)
 
     def deny(self, match: re.Match) -> bool:
