@@ -797,6 +797,8 @@ def test_a_negation_governs_its_own_clause_and_the_site_can_be_the_earner(text):
         "She received the blender free of charge from the maker.",  # a third person, the publisher never named
         "If an influencer got a sample from the brand, the post must say so.",  # a condition about anyone
         "As a member you may be offered free samples from our partners.",  # an offer to the reader
+        "We pick products whether or not we earn a commission on them.",  # "whether" stays a negation
+        "With an affiliate link the merchant pays the site a commission.",  # the site, not this site: in general
     ],
 )
 def test_denials_quotations_and_other_peoples_gifts_are_no_disclosure(text):
@@ -850,6 +852,7 @@ def test_the_same_shops_product_and_app_pages_are_not(url):
         "Tell your surgeon about every supplement you take.",  # the professionals told before an operation
         "Please let the anesthesiologist know what you take.",
         "Get your health care supplier's approval first.",  # the spun-text form of the provider
+        "If you haven't consulted your doctor yet, do so before use.",  # only don't / do not / never block a verb
     ],
 )
 def test_surgeons_and_anesthesiologists_are_professionals_to_tell(warning):
