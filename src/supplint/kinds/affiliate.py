@@ -17,7 +17,7 @@ expressions searched in a link's host name); setting `patterns` or `vague` repla
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -269,16 +269,17 @@ def _in_run(raw: str, patterns, vocabulary: Vocabulary):
     """(start, end, words) in ``raw`` of the earliest counting match, or None."""
     text, offsets = fold_with_offsets(raw)
     start = 0
+    marks = 0  # quotation marks before `start`, counted sentence by sentence (linear in the run)
     for end_match in [*_SENTENCE_END.finditer(text), None]:
         end = end_match.end() if end_match is not None else len(text)
         if end > start:
             # A quotation can run over a sentence end ("Disclosure: We may earn ..." quoted as an example): a
             # sentence that starts inside one starts quoted.
-            quoted = text.count('"', 0, start) % 2 == 1
-            found = _in_sentence(text, start, end, patterns, vocabulary, quoted)
+            found = _in_sentence(text, start, end, patterns, vocabulary, marks % 2 == 1)
             if found is not None:
                 begin, stop = found
                 return offsets[begin], offsets[stop], raw[offsets[begin] : offsets[stop]]
+            marks += text.count('"', start, end)
         start = end
     return None
 
@@ -364,12 +365,14 @@ class _Negations:
 
     @staticmethod
     def of(sentence: str, vocabulary: Vocabulary) -> _Negations:
-        spared = [m.span() for m in vocabulary.qualifiers.finditer(sentence)] if vocabulary.qualifiers else []
-        at = [
-            m.start()
-            for m in vocabulary.negations.finditer(sentence)
-            if not any(begin <= m.start() < stop for begin, stop in spared)
-        ]
+        spans = [m.span() for m in vocabulary.qualifiers.finditer(sentence)] if vocabulary.qualifiers else []
+        starts = [begin for begin, _ in spans]  # in order and apart: one bisection per negation
+
+        def spared(position: int) -> bool:
+            i = bisect_right(starts, position) - 1
+            return i >= 0 and position < spans[i][1]
+
+        at = [m.start() for m in vocabulary.negations.finditer(sentence) if not spared(m.start())]
         breaks = (
             [m.start() for m in vocabulary.clause_breaks.finditer(sentence)] if at and vocabulary.clause_breaks else []
         )
