@@ -17,8 +17,9 @@ import accuracy  # bench/accuracy.py: the scorer, through supplint.check_text
 # check -> verdict -> the least share right on the dev split.
 FLOORS = {
     # 100 % on dev when set (2026-12-03, 66+36 links, 98 disclosures, 116 consult sentences) and still 100 % after
-    # the vocabulary changes for the second and third fresh holdouts (2026-12-04, which stay holdout): a floor one
-    # item below the figure, so any regression of two items fails.
+    # the vocabulary changes for the second, third and fourth fresh holdouts (2026-12-04, which stay holdout;
+    # disclose5's clause-bounded negations included): a floor one item below the figure, so any regression of two
+    # items fails.
     "affiliate-links (SUP401)": {"affiliate": 0.98, "plain": 0.97},
     "disclosures (SUP401/SUP406)": {"adequate": 0.97, "vague": 0.95, "not-a-disclosure": 0.96},
     "consult-notes on labels (SUP301)": {"advice": 0.98, "not-advice": 0.96},
@@ -78,3 +79,16 @@ def test_json_output(capsys):
     assert accuracy.main(["--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert set(printed) == {"checks", "rules"}
+
+
+def test_the_fourth_fresh_holdout_is_scored_on_its_own(result):
+    """The link, disclosure and consult files' `batch: 4` items (disclose5) count in the holdout and in their own
+    column, with the verdict counts they were collected with."""
+    checks = result["checks"]
+    links = checks["affiliate-links (SUP401)"]["holdout4"]
+    assert {v: t[1] for v, t in links.items()} == {"affiliate": 34, "plain": 13}
+    disclosures = checks["disclosures (SUP401/SUP406)"]["holdout4"]
+    assert {v: t[1] for v, t in disclosures.items()} == {"adequate": 24, "vague": 8, "not-a-disclosure": 29}
+    for check in ("consult-notes on labels (SUP301)", "consult-notes on pages (SUP403)"):
+        assert {v: t[1] for v, t in checks[check]["holdout4"].items()} == {"advice": 28, "not-advice": 14}
+        assert checks[check]["holdout"]["advice"][1] > 28

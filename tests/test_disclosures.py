@@ -767,3 +767,133 @@ def test_a_teams_disclosure_pattern_counts(write, extra, note):
     assert found() == [("SUP401", 5)]
     write("supplint.toml", f'[rules.SUP401]\nextra-patterns = ["{extra}"]\n')
     assert found() == []
+
+
+# --- the fourth fresh holdout's shapes, in our own words (disclose5) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are not paid to review products, but we earn a commission on purchases.",  # the negation's own clause
+        "This is not a sponsored post; however, I do receive a commission when you buy.",
+        "We often (but not always) earn a commission.",  # a qualifier's "not" denies nothing
+        "We may or may not get paid when you buy through these links.",
+        "The retailer pays this site a referral fee.",  # the publisher as a site, the payer as the subject
+        "A small share of each sale goes to this blog.",  # the payment as the subject
+        "If you buy one of them, Example Health may earn a commission.",  # "them" is the links, not a third person
+    ],
+)
+def test_a_negation_governs_its_own_clause_and_the_site_can_be_the_earner(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't earn a commission on these links.",
+        "We never get paid for reviews, and we buy every product ourselves.",
+        'A good footer says "Thanks for reading. We earn a commission on these links." at the end.',  # a quotation
+        "She received the blender free of charge from the maker.",  # a third person, the publisher never named
+        "If an influencer got a sample from the brand, the post must say so.",  # a condition about anyone
+        "As a member you may be offered free samples from our partners.",  # an offer to the reader
+        "We pick products whether or not we earn a commission on them.",  # "whether" stays a negation
+        "With an affiliate link the merchant pays the site a commission.",  # the site, not this site: in general
+    ],
+)
+def test_denials_quotations_and_other_peoples_gifts_are_no_disclosure(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This post is not sponsored, but it contains affiliate links.",  # the label after the negated clause
+        "Thanks @acmevitamins for these!",  # a thank-you to a handle that says nothing of a gift or payment
+        "Affiliate links may be used in this post.",
+        "This email contains affiliate links.",
+        "In partnership with",  # a partnership label that names no partner
+        "Partner links",
+    ],
+)
+def test_labels_without_the_connection_are_sup406(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP406", 3)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://collabs.shop/ab12cd",  # Shopify Collabs
+        "https://us.fullscript.com/welcome/drexample",  # a practitioner's dispensary
+        "https://www.thorne.com/u/PR123456",  # a practitioner's Thorne store
+        "https://a.r10.to/hAbCdE",  # Rakuten Ichiba
+        "https://coupa.ng/bAbCdE",  # Coupang Partners
+    ],
+)
+def test_creator_and_practitioner_storefronts_are_affiliate(url):
+    assert codes(page(f"Our pick is [Example]({url}).")) == [("SUP401", 3)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.thorne.com/products/dp/magnesium-bisglycinate",
+        "https://us.fullscript.com/catalog/products/magnesium-glycinate",
+        "https://apps.shopify.com/collabs",
+    ],
+)
+def test_the_same_shops_product_and_app_pages_are_not(url):
+    assert codes(page(f"See [this]({url}).")) == []
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Tell your surgeon about every supplement you take.",  # the professionals told before an operation
+        "Please let the anesthesiologist know what you take.",
+        "Get your health care supplier's approval first.",  # the spun-text form of the provider
+        "If you haven't consulted your doctor yet, do so before use.",  # only don't / do not / never block a verb
+    ],
+)
+def test_surgeons_and_anesthesiologists_are_professionals_to_tell(warning):
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "In case of overdose, contact a physician or Poison Control Center right away.",  # emergency advice
+        "Most patients don't tell their surgeons about supplements.",  # a report, the verb negated
+    ],
+)
+def test_emergency_advice_and_reports_are_no_consult_note(warning):
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]
+
+
+SUPPLEMENT_POST = (
+    "# Electrolytes for long runs\n\nElectrolyte capsules and magnesium tablets help on hot days.\n\n{link}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://serp.ly/@examplepub/amazon/Electrolyte+Capsules?utm_term=x",  # a short link's publisher profile
+        "https://example-blog.com/go/iherb/electrolyte-capsules",  # a link-cloaking plugin's prefix
+        "https://example-blog.com/recommends/amazon",
+    ],
+)
+def test_a_publishers_redirect_to_a_retailer_recommends(url):
+    assert codes(SUPPLEMENT_POST.format(link=f"Buy [the capsules]({url})."), select=["SUP403"]) == [("SUP403", 5)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://bit.ly/3xYz12",  # a short link that names no retailer
+        "https://example-blog.com/go/target-heart-rate",  # a slug that only starts with a retailer's name
+        "https://example-blog.com/blog/amazon-prime-day",  # a page about a retailer, no redirect prefix
+    ],
+)
+def test_plain_short_links_and_pages_about_retailers_do_not(url):
+    assert codes(SUPPLEMENT_POST.format(link=f"Read [more]({url})."), select=["SUP403"]) == []

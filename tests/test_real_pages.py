@@ -21,10 +21,7 @@ SOURCES = yaml.safe_load((PAGES / "sources.yaml").read_text(encoding="utf-8"))
 SCORED = "SUP401,SUP403,SUP404,SUP406"
 
 # file -> (expected findings not raised, forbidden findings raised), by code and line, each with its reason.
-KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
-    # the publisher's own short links (serp.ly/@bar/amazon/...) are neither an affiliate host nor a product page
-    "bar-electrolyte-supplements.md": ({("SUP403", 11)}, set()),
-}
+KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {}
 
 
 def test_the_corpus_is_complete():

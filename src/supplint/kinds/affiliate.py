@@ -17,7 +17,7 @@ expressions searched in a link's host name); setting `patterns` or `vague` repla
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -80,6 +80,9 @@ class Vocabulary:
     conjunctions: frozenset[str] = frozenset()  # earners that point back to another word: "and", "or"
     relatives: frozenset[str] = frozenset()  # "who", "which"
     imperatives: frozenset[str] = frozenset()  # a sentence opening with one invites the reader
+    qualifiers: re.Pattern | None = None  # "not always", "may or may not": a "not" that denies nothing
+    clause_breaks: re.Pattern | None = None  # ", but", "however", a dash: a negation before one stops there
+    generic_conditions: re.Pattern | None = None  # "If a blogger ...,": a condition about anyone, up to its comma
 
 
 @cache
@@ -127,6 +130,9 @@ def load_vocabulary(path: str) -> Vocabulary:
             conjunctions=frozenset(w.lower() for w in table.get("conjunctions") or ()),
             relatives=frozenset(w.lower() for w in table.get("relatives") or ()),
             imperatives=frozenset(w.lower() for w in table.get("imperatives") or ()),
+            qualifiers=regex("qualifiers"),
+            clause_breaks=regex("clause-breaks"),
+            generic_conditions=regex("generic-conditions"),
         )
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
@@ -263,13 +269,17 @@ def _in_run(raw: str, patterns, vocabulary: Vocabulary):
     """(start, end, words) in ``raw`` of the earliest counting match, or None."""
     text, offsets = fold_with_offsets(raw)
     start = 0
+    marks = 0  # quotation marks before `start`, counted sentence by sentence (linear in the run)
     for end_match in [*_SENTENCE_END.finditer(text), None]:
         end = end_match.end() if end_match is not None else len(text)
         if end > start:
-            found = _in_sentence(text, start, end, patterns, vocabulary)
+            # A quotation can run over a sentence end ("Disclosure: We may earn ..." quoted as an example): a
+            # sentence that starts inside one starts quoted.
+            found = _in_sentence(text, start, end, patterns, vocabulary, marks % 2 == 1)
             if found is not None:
                 begin, stop = found
                 return offsets[begin], offsets[stop], raw[offsets[begin] : offsets[stop]]
+            marks += text.count('"', start, end)
         start = end
     return None
 
@@ -298,7 +308,9 @@ def _anywhere(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
 _PLAIN_GROUP = re.compile(r"\(\?P<\w+>")
 
 
-def _in_sentence(text: str, start: int, end: int, patterns, vocabulary: Vocabulary) -> tuple[int, int] | None:
+def _in_sentence(
+    text: str, start: int, end: int, patterns, vocabulary: Vocabulary, quoted: bool = False
+) -> tuple[int, int] | None:
     sentence = text[start:end].strip()
     lead = len(text[start:end]) - len(text[start:end].lstrip())
     if not sentence:
@@ -306,9 +318,9 @@ def _in_sentence(text: str, start: int, end: int, patterns, vocabulary: Vocabula
     anywhere = _anywhere(patterns)
     if anywhere is not None and anywhere.search(sentence) is None:
         return None  # no pattern matches anywhere in the sentence (the same string each of them reads)
-    # The first negation, third-person and first-person word of the sentence: whether one comes before a match is
-    # then one comparison, however many matches the sentence has.
-    negation = _position(vocabulary.negations, sentence)
+    # The negations of the sentence and where its clauses break, and its first third-person and first-person word:
+    # whether one comes before a match is then a bisection or one comparison, however many matches it has.
+    negation = _Negations.of(sentence, vocabulary)
     third = _position(vocabulary.third_person, sentence)
     first_person = _position(vocabulary.first_person, sentence)
     # "Affiliate marketing is when a writer earns a commission": a definition discloses nothing unless the
@@ -319,15 +331,16 @@ def _in_sentence(text: str, start: int, end: int, patterns, vocabulary: Vocabula
     # has a candidate: each match is then judged in O(log n), however many matches a long sentence has.
     quotes = None
     best = None
+    condition = _condition_end(vocabulary.generic_conditions, sentence)
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             if best is not None and match.start() >= best[0]:
                 break
-            if not _counts(match, negation, third, first_person, vocabulary):
+            if match.start() < condition or not _counts(match, negation, third, first_person, vocabulary):
                 continue
             if quotes is None:
                 marks = [m.start() for m in _QUOTE.finditer(sentence)] if '"' in sentence else []
-                quotes = _Quotes(marks, _end(vocabulary.quoted_before, sentence))
+                quotes = _Quotes(([-1] if quoted else []) + marks, _end(vocabulary.quoted_before, sentence))
             if not _quoted(sentence, match, quotes, vocabulary):
                 best = (match.start(), match.end())
                 break
@@ -341,15 +354,60 @@ def _position(pattern: re.Pattern, sentence: str) -> float:
     return match.start() if match else float("inf")
 
 
-def _counts(match: re.Match, negation: float, third: float, first_person: float, vocabulary: Vocabulary) -> bool:
-    """A match discloses unless a negation comes before its end in its sentence ("we do not receive compensation":
-    the earner's "do" and the "not" are both before the verb), or its earner (group `who`) is someone else: a word
-    of `others`, or a sentence about a third person that never names the publisher."""
-    if negation < match.end():
+@dataclass(frozen=True, slots=True)
+class _Negations:
+    """Where a sentence's negations stand, and where its clauses break. A negation governs its own clause: "we are
+    not paid to review, but we earn a commission" discloses, "we don't earn a commission" does not. A qualifier's
+    "not" denies nothing ("we often (but not always) receive", "we may or may not get paid")."""
+
+    at: list[int]
+    breaks: list[int]
+
+    @staticmethod
+    def of(sentence: str, vocabulary: Vocabulary) -> _Negations:
+        spans = [m.span() for m in vocabulary.qualifiers.finditer(sentence)] if vocabulary.qualifiers else []
+        starts = [begin for begin, _ in spans]  # in order and apart: one bisection per negation
+
+        def spared(position: int) -> bool:
+            i = bisect_right(starts, position) - 1
+            return i >= 0 and position < spans[i][1]
+
+        at = [m.start() for m in vocabulary.negations.finditer(sentence) if not spared(m.start())]
+        breaks = (
+            [m.start() for m in vocabulary.clause_breaks.finditer(sentence)] if at and vocabulary.clause_breaks else []
+        )
+        return _Negations(at, breaks)
+
+    def deny(self, match: re.Match) -> bool:
+        """Whether a negation stands before the match's end in the match's own clause (from the last clause break
+        before the match)."""
+        if not self.at or self.at[0] >= match.end():
+            return False
+        cut = bisect_left(self.breaks, match.start())
+        clause_start = self.breaks[cut - 1] if cut else -1
+        first = bisect_left(self.at, clause_start)
+        return first < len(self.at) and self.at[first] < match.end()
+
+
+def _condition_end(pattern: re.Pattern | None, sentence: str) -> int:
+    """Where a sentence's opening condition about anyone ends ("If a blogger received a free sample, ..."): its first
+    comma; 0 when the sentence opens otherwise. What the condition says is nobody's disclosure."""
+    if pattern is None or pattern.match(sentence) is None:
+        return 0
+    comma = sentence.find(",")
+    return comma if comma >= 0 else len(sentence)
+
+
+def _counts(match: re.Match, negation: _Negations, third: float, first_person: float, vocabulary: Vocabulary) -> bool:
+    """A match discloses unless a negation comes before its end in its own clause ("we do not receive compensation":
+    the earner's "do" and the "not" are both before the verb), or its earner is someone else: a word of `others`
+    (group `who`), or a sentence about a third person that names the publisher neither before nor in the match
+    ("she received the gaming system free of charge")."""
+    if negation.deny(match):
         return False
     who = match.groupdict().get("who")
     if who is None:
-        return True
+        return not (third < match.start() and first_person >= match.end())
     if who.lower() in vocabulary.others:
         return False
     earner = who.lower()

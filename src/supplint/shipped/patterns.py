@@ -76,6 +76,11 @@ def preload() -> None:
     store = _re_cache()
     if store is None:
         return
+    # re drops its oldest pattern past _MAXCACHE (512): as the vocabularies grow past that, the last kept patterns
+    # would not fit and be compiled again every run. So the limit grows to hold them all, with the same room.
+    wanted = len(_loaded()) + len(store) + 64
+    if wanted > getattr(re, "_MAXCACHE", wanted):
+        re.__dict__["_MAXCACHE"] = wanted
     room = max(0, getattr(re, "_MAXCACHE", 512) - len(store) - 64)  # leave re room for the run's new patterns
     for (pattern, flags), output in list(_loaded().items())[:room]:
         entry = (type(pattern), pattern, flags)
