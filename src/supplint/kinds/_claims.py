@@ -576,7 +576,8 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     if not terms:
         return None
     sentence = reading.plain[start:end]
-    caution = bool(reading.spans("cautions", start, end) or reading.spans("facts", start, end))
+    cautions = reading.spans("cautions", start, end)
+    caution = bool(cautions or reading.spans("facts", start, end))
     exempt = reading.spans("exempt", start, end)
     verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
     about_product: bool | None = None  # prose mode: the sentence speaks of a product and reports no research
@@ -598,7 +599,7 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         for span in in_clause:
             if span in substitutes and first > span[0]:
                 return sentence[span[0] : span[1]], *span
-        if caution:
+        if caution and not _claims_before_advice(reading, start, end, clause_start, clause_end, cautions):
             continue
         for span in in_clause:
             term_start, term_end = span
@@ -622,6 +623,23 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     return None
 
 
+def _claims_before_advice(
+    reading: _Text, start: int, end: int, clause_start: int, clause_end: int, cautions: list[Span]
+) -> bool:
+    """Whether the clause [clause_start, clause_end) of the sentence plain[start:end] claims an effect for a product
+    before the sentence's caution, which stands in a later clause ("While joint care supplements may be helpful for
+    people with arthritis, it's important to consult your doctor"): advice appended to a claim does not take it
+    back. A clause that only says whom the advice is for ("If you have kidney disease, ...") names no product and
+    claim word of its own, and stays a mention; so does every clause of a sentence that states a fact (`facts`)."""
+    if not cautions or cautions[0][0] < clause_end or reading.spans("facts", start, end):
+        return False
+
+    def within(spans: list[Span]) -> bool:
+        return any(clause_start <= a and b <= clause_end for a, b in spans)
+
+    return within(reading.spans("products", start, end)) and within(reading.spans("verbs", start, end))
+
+
 def _has_verb(verbs: list[Span], start: int, end: int) -> bool:
     """A claim word of the sentence outside the term [start, end) ("cures" in "cures arthritis", not "relief"
     inside a term)."""
@@ -642,7 +660,10 @@ def _named_disease(reading: _Text, start: int, end: int) -> str | None:
 
 def _points_back(reading: _Text, start: int, end: int, far: bool = False) -> bool:
     """A sentence that acts on something a sentence before named: a claim word and a word pointing back (``far``:
-    a sentence between named no disease, so only a definite reference to one points back)."""
+    a sentence between named no disease, so only a definite reference to one points back). A sentence ending in a
+    colon ("Our softgels may help with:") introduces what follows it, not what came before."""
+    if reading.plain[start:end].rstrip().endswith(":"):
+        return False
     if reading.spans("cautions", start, end) or reading.spans("negations", start, end):
         return False
     if not reading.spans("verbs", start, end):
