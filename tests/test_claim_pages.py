@@ -379,4 +379,5 @@ def test_fourth_holdout_shapes_on_pages_and_labels_alike(text, claim):
 def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
     """ "Our softgels may help with:" introduces the list below it; the disease of the sentence before is not its own
     (the list items are read under it: tests/fixtures/pages/fish-oil-heart-guide.html)."""
-    assert post("If you have gout you may benefit from cherry extract.\n\nOur capsules may help with:\n\n- sleep") == [3]
+    body = "If you have gout you may benefit from cherry extract.\n\nOur capsules may help with:\n\n- sleep"
+    assert post(body) == [3]
