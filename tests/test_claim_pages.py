@@ -369,6 +369,18 @@ def test_a_team_pattern_with_a_top_level_alternation_matches_either_branch():
         ("In the US, 37 million adults currently have kidney disease.", False),
         ("If you have kidney disease, you should ask your doctor before taking magnesium.", False),
         ("Take it for occasional sleeplessness and mild muscle soreness.", False),  # FDA's own states stay exempt
+        # ... and the fifth sample's (read after it was scored): a therapy's outcome improved, pregnancy loss and the
+        # CKD abbreviation named, specialists' prescriptions, denials of a slowing, what a drug can cause, comorbidity,
+        # a definition told as "is when", a statistic with an aside.
+        ("Boosts chemotherapy response in weeks.", True),
+        ("Our blend lowers the risk of miscarriage.", True),
+        ("Our probiotic slows CKD progression.", True),
+        ("Neurologists usually prescribe anticonvulsants for epilepsy.", False),
+        ("Herbal teas don't slow the progression of kidney disease.", False),
+        ("High doses can sometimes even cause kidney stones.", False),
+        ("Lupus patients often have kidney problems as well.", False),
+        ("Gout is when uric acid crystals build up in a joint.", False),
+        ("About 1 in 10 adults - some 30 million people - have diabetes.", False),
     ],
 )
 def test_fourth_holdout_shapes_on_pages_and_labels_alike(text, claim):
