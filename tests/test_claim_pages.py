@@ -388,6 +388,27 @@ def test_fourth_holdout_shapes_on_pages_and_labels_alike(text, claim):
     assert (label_count([text]) > 0) is claim
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A drug class is a claim in page prose when said of a product ((g)(2)(v)): beside a cue word, in a sentence
+        # about a product, or as the whole run; otherwise it names drugs.
+        ("Ginger is a natural anti-inflammatory.", True),
+        ("Elderberry has strong antiviral properties.", True),
+        ("Oregano oil acts as an antibiotic.", True),
+        ("Antibacterial", True),
+        ("These capsules are antifungal.", True),  # a sentence about a product
+        ("It works where antibiotics never could.", False),  # no drug class said of the product, no disease
+        ("Relief from sinusitis that antibiotics never could give.", True),  # ... but a comparison beside a disease
+        ("Many people reach for painkillers such as ibuprofen after a long run.", False),
+        ("Decongestants and antihistamines fill the pharmacy shelves every winter.", False),
+        ("Your grandmother probably kept laxatives in the cabinet.", False),
+    ],
+)
+def test_a_drug_class_on_a_page_is_a_claim_when_said_of_a_product(text, claim):
+    assert bool(post(text)) is claim
+
+
 def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
     """ "Our softgels may help with:" introduces the list below it; the disease of the sentence before is not its own
     (the list items are read under it: tests/fixtures/pages/fish-oil-heart-guide.html)."""
