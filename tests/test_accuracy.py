@@ -25,7 +25,8 @@ FLOORS = {
     "consult-notes on labels (SUP301)": {"advice": 0.98, "not-advice": 0.96},
     "consult-notes on pages (SUP403)": {"advice": 0.98, "not-advice": 0.96},
     "consult-notes on product-link pages (SUP403)": {"advice": 0.98, "not-advice": 0.96},
-    # one reader and vocabulary for labels and pages (issue 11): 125/127 and 96/97 on dev when set, less a margin
+    # one reader and vocabulary for labels and pages (issue 11): 125/127 and 96/97 on dev when set, less a margin;
+    # unchanged by the claims5 changes for the fourth and fifth fresh samples (which stay holdout)
     "disease-claims on labels (SUP303)": {"disease-claim": 0.97},
     # pages read a disease beside a claim word, in a sentence about a product (prose also informs) or in a list
     # item under a framing line: 117/127 when set (claims3; 114/127 before), and still 117/127 after the reader
@@ -71,6 +72,16 @@ def test_the_third_fresh_holdout_is_scored_on_its_own(result):
         batch, holdout = checks[check]["holdout3"]["disease-claim"], checks[check]["holdout"]["disease-claim"]
         assert batch[1] == 60 and holdout[1] > batch[1]
     assert checks["structure-function on pages (SUP404)"]["holdout3"]["pass"][1] == 40
+
+
+def test_the_fourth_and_fifth_fresh_samples_are_scored_on_their_own(result):
+    """`batch: 4` (scored once before the claims5 changes) and `batch: 5` (collected after them, scored once before
+    its own few) count in the holdout and in their own columns, so both honest figures stay readable."""
+    checks = result["checks"]
+    for batch, claims, lawful in (("holdout4", 62, 43), ("holdout5", 26, 23)):
+        for target in ("labels (SUP303)", "pages (SUP404)"):
+            assert checks[f"disease-claims on {target}"][batch]["disease-claim"][1] == claims
+            assert checks[f"structure-function on {target}"][batch]["pass"][1] == lawful
 
 
 def test_json_output(capsys):

@@ -327,3 +327,90 @@ def test_a_team_pattern_with_a_top_level_alternation_matches_either_branch():
     text = "# Our pick\n\nOur omega-3 soothes the flibbertigibbet.\n"
     found = supplint.check_text(text, "post.md", select=["SUP404"], config=config)
     assert [(f.code, f.line) for f in found] == [("SUP404", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # Shapes of the fourth fresh holdout's misses (claims5), in our own words: promises of being spared a disease,
+        # prevention idioms and nouns, acting "against" it, comparisons and going without a drug, smoking cessation,
+        # hangovers, brain injury, a "mild" disease (mild is exempt only for FDA's structure/function states), and a
+        # claim with a consult note appended in its own clause.
+        ("A daily cup and you will never catch the flu.", True),
+        ("Stay active without suffering from arthritis.", True),
+        ("This herbal tonic keeps colds at bay all winter.", True),
+        ("Our extract works against herpes outbreaks.", True),
+        ("Within three months the tumor had shrunk.", True),
+        ("A thorough reversal of fatty liver in weeks.", True),
+        ("It helps more than prescription antidepressants ever did.", True),
+        ("Does the same job as statins, naturally.", True),
+        ("Two months on these capsules and I am off my blood pressure meds.", True),
+        ("Relief from arthritis without resorting to painkillers.", True),
+        ("Helps you stop smoking for good.", True),
+        ("Prevents hangovers the morning after.", True),
+        ("Speeds recovery from a traumatic brain injury.", True),
+        ("Tested in mild Alzheimer's disease, this formula improves memory.", True),
+        ("Our joint supplement may be useful for people with gout, but check with your doctor first.", True),
+        # The mentions around them: a denial with a negative subject, other products' advertising, what doctors
+        # prescribe, a disease's usual treatments, the reader's painkillers, seeing a specialist, drinks as the
+        # subject, how a disease is treated in general, that drugs exist, a sign of a disease, a definition, a
+        # statistic, and a condition that says whom a caution is for.
+        ("No herbal product has been proven to cure Lyme disease.", False),
+        ("These pills were advertised as cures for cancer.", False),
+        ("Rheumatologists often prescribe steroids for lupus flares.", False),
+        ("The standard treatments for psoriasis include creams and light therapy.", False),
+        ("Many people take painkillers for back pain and arthritis.", False),
+        ("If you have diabetes, see a podiatrist once a year.", False),
+        ("Coffee and alcohol are diuretics.", False),
+        ("Treating asthma requires an inhaler and a plan.", False),
+        ("There are several drugs for migraine on the market.", False),
+        ("Blurred vision can be a sign of glaucoma.", False),
+        ("Dementia is an umbrella term for diseases of memory and thinking.", False),
+        ("In the US, 37 million adults currently have kidney disease.", False),
+        ("If you have kidney disease, you should ask your doctor before taking magnesium.", False),
+        ("Take it for occasional sleeplessness and mild muscle soreness.", False),  # FDA's own states stay exempt
+        # ... and the fifth sample's (read after it was scored): a therapy's outcome improved, pregnancy loss and the
+        # CKD abbreviation named, specialists' prescriptions, denials of a slowing, what a drug can cause, comorbidity,
+        # a definition told as "is when", a statistic with an aside.
+        ("Boosts chemotherapy response in weeks.", True),
+        ("Our blend lowers the risk of miscarriage.", True),
+        ("Our probiotic slows CKD progression.", True),
+        ("Neurologists usually prescribe anticonvulsants for epilepsy.", False),
+        ("Herbal teas don't slow the progression of kidney disease.", False),
+        ("High doses can sometimes even cause kidney stones.", False),
+        ("Lupus patients often have kidney problems as well.", False),
+        ("Gout is when uric acid crystals build up in a joint.", False),
+        ("About 1 in 10 adults - some 30 million people - have diabetes.", False),
+    ],
+)
+def test_fourth_holdout_shapes_on_pages_and_labels_alike(text, claim):
+    assert bool(post(text)) is claim
+    assert (label_count([text]) > 0) is claim
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A drug class is a claim in page prose when said of a product ((g)(2)(v)): beside a cue word, in a sentence
+        # about a product, or as the whole run; otherwise it names drugs.
+        ("Ginger is a natural anti-inflammatory.", True),
+        ("Elderberry has strong antiviral properties.", True),
+        ("Oregano oil acts as an antibiotic.", True),
+        ("Antibacterial", True),
+        ("These capsules are antifungal.", True),  # a sentence about a product
+        ("It works where antibiotics never could.", False),  # no drug class said of the product, no disease
+        ("Relief from sinusitis that antibiotics never could give.", True),  # ... but a comparison beside a disease
+        ("Many people reach for painkillers such as ibuprofen after a long run.", False),
+        ("Decongestants and antihistamines fill the pharmacy shelves every winter.", False),
+        ("Your grandmother probably kept laxatives in the cabinet.", False),
+    ],
+)
+def test_a_drug_class_on_a_page_is_a_claim_when_said_of_a_product(text, claim):
+    assert bool(post(text)) is claim
+
+
+def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
+    """ "Our softgels may help with:" introduces the list below it; the disease of the sentence before is not its own
+    (the list items are read under it: tests/fixtures/pages/fish-oil-heart-guide.html)."""
+    body = "If you have gout you may benefit from cherry extract.\n\nOur capsules may help with:\n\n- sleep"
+    assert post(body) == [3]

@@ -15,7 +15,10 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
   for, who is at risk).
 - A label's claims and product name are read as claims (`claim`): what a claim text says about a disease is a
   claim unless it is one of those mentions. A page's prose (`prose`) also informs, so there a named disease counts
-  beside a claim word or in a sentence that speaks of a product and reports no research. A label's notes
+  beside a claim word or in a sentence that speaks of a product and reports no research; a drug class there
+  ("diuretics") is a claim only when said of a product (`drug-class-cues`: "a natural antibiotic", "antiviral
+  properties"), in a sentence about one, or as the whole run, not when it names drugs ("painkillers like
+  ibuprofen"). A label's notes
   (`verb`) hold cautions by nature ("do not use if you have kidney disease"), so there a named disease counts only
   beside a claim word (`verbs`); implied claims carry their own verb.
 - A sentence with a claim word but no disease of its own claims the disease the previous sentence named, when it
@@ -77,6 +80,8 @@ OTHER = (
     "drug-products",
     "supplement-products",
     "citations",
+    "drug-class-cues",
+    "drug-class-tails",
 )
 
 
@@ -100,6 +105,9 @@ class Vocabulary:
     drug_products: Terms  # a page: what says its products are over-the-counter drugs (Drug Facts headings)
     supplement_products: Terms  # a page: what says its products are supplements
     citations: Terms  # a run shaped as a reference-list entry ("Smith, J., et al. (2006). Title. Journal, 19(4)")
+    drug_classes: Terms  # prose: the drug classes of `implied`, claims there only when said of a product
+    drug_class_cues: Terms  # prose: words before a drug class that say it is said of a product ("a natural ...")
+    drug_class_tails: Terms  # prose: words after one that say so ("... properties", "... herbs")
     terms: Terms  # diseases, implied and substitutes together: one pass says which a text may hold
 
     def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -210,6 +218,9 @@ def _vocabulary(path: str) -> Vocabulary:
         listed("drug-products"),
         listed("supplement-products"),
         listed("citations"),
+        listed("drug-classes"),
+        listed("drug-class-cues"),
+        listed("drug-class-tails"),
         listed("diseases", *IMPLIED, *SUBSTITUTES),
     )
 
@@ -237,6 +248,8 @@ def compile_all(path: str) -> None:
         words.drug_products,
         words.supplement_products,
         words.citations,
+        words.drug_class_cues,
+        words.drug_class_tails,
     ):
         for entry in terms.entries:
             try:
@@ -576,7 +589,8 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     if not terms:
         return None
     sentence = reading.plain[start:end]
-    caution = bool(reading.spans("cautions", start, end) or reading.spans("facts", start, end))
+    cautions = reading.spans("cautions", start, end)
+    caution = bool(cautions or reading.spans("facts", start, end))
     exempt = reading.spans("exempt", start, end)
     verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
     about_product: bool | None = None  # prose mode: the sentence speaks of a product and reports no research
@@ -598,15 +612,23 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         for span in in_clause:
             if span in substitutes and first > span[0]:
                 return sentence[span[0] : span[1]], *span
-        if caution:
+        if caution and not _claims_before_advice(reading, start, end, clause_start, clause_end, cautions):
             continue
         for span in in_clause:
             term_start, term_end = span
             if inside(exempt, term_start, term_end) or first <= term_start or denied:
                 continue
             hit = (sentence[term_start:term_end], term_start, term_end)
-            if mode == "claim" or span in implied:
+            if mode == "claim" or (span in implied and not (mode == "prose" and _drug_class(reading, start, span))):
                 return hit
+            if span in implied:  # a drug class in page prose: a claim when said of a product
+                if about_product is None:
+                    about_product = bool(reading.spans("products", start, end)) and not reading.spans(
+                        "reports", start, end
+                    )
+                if about_product or _cued(reading, start, end, span):
+                    return hit
+                continue
             if verbs is None:
                 # A claim word inside an exempt name ("Centers for Disease Control and Prevention") is none.
                 verbs = [v for v in reading.spans("verbs", start, end) if not inside(exempt, *v)]
@@ -620,6 +642,47 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
                 if about_product:
                     return hit
     return None
+
+
+def _claims_before_advice(
+    reading: _Text, start: int, end: int, clause_start: int, clause_end: int, cautions: list[Span]
+) -> bool:
+    """Whether the clause [clause_start, clause_end) of the sentence plain[start:end] claims an effect for a product
+    before the sentence's caution, which stands in a later clause ("While joint care supplements may be helpful for
+    people with arthritis, it's important to consult your doctor"): advice appended to a claim does not take it
+    back. A clause that only says whom the advice is for ("If you have kidney disease, ...") names no product and
+    claim word of its own, and stays a mention; so does every clause of a sentence that states a fact (`facts`)."""
+    if not cautions or cautions[0][0] < clause_end or reading.spans("facts", start, end):
+        return False
+
+    def within(spans: list[Span]) -> bool:
+        return any(clause_start <= a and b <= clause_end for a, b in spans)
+
+    return within(reading.spans("products", start, end)) and within(reading.spans("verbs", start, end))
+
+
+def _drug_class(reading: _Text, start: int, span: Span) -> bool:
+    """Whether the implied term at ``span`` of the sentence starting at ``start`` is a drug class ("diuretics")."""
+    term = reading.plain[start + span[0] : start + span[1]]
+    return any(whole_words(entry).fullmatch(term) for entry in reading.entries("drug_classes"))
+
+
+def _cued(reading: _Text, start: int, end: int, span: Span) -> bool:
+    """Whether the drug class at ``span`` is said of a product: the whole run is the class (a tag or a list item,
+    "antiviral"), a cue (`drug-class-cues`) stands before it or inside it ("a natural antibiotic", "is an erectile
+    stimulant", "as prescribed antidepressants", "Herbal Platelet Inhibitor") or a tail (`drug-class-tails`) after
+    it ("anti-viral properties"), with at most one word between; "painkillers like ibuprofen" and "if you take
+    diuretics" name drugs."""
+    sentence = reading.plain[start:end]
+    if not sentence[: span[0]].strip(" -*#.:;!?") and not sentence[span[1] :].strip(" .:;!?"):
+        return True
+    for a, b in reading.spans("drug_class_cues", start, end):
+        if (span[0] <= a and b <= span[1]) or (b <= span[0] and len(sentence[b : span[0]].split()) <= 1):
+            return True
+    for a, _ in reading.spans("drug_class_tails", start, end):
+        if a >= span[1] and len(sentence[span[1] : a].split()) <= 1:
+            return True
+    return False
 
 
 def _has_verb(verbs: list[Span], start: int, end: int) -> bool:
@@ -642,7 +705,10 @@ def _named_disease(reading: _Text, start: int, end: int) -> str | None:
 
 def _points_back(reading: _Text, start: int, end: int, far: bool = False) -> bool:
     """A sentence that acts on something a sentence before named: a claim word and a word pointing back (``far``:
-    a sentence between named no disease, so only a definite reference to one points back)."""
+    a sentence between named no disease, so only a definite reference to one points back). A sentence ending in a
+    colon ("Our softgels may help with:") introduces what follows it, not what came before."""
+    if reading.plain[start:end].rstrip().endswith(":"):
+        return False
     if reading.spans("cautions", start, end) or reading.spans("negations", start, end):
         return False
     if not reading.spans("verbs", start, end):
