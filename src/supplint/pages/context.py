@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -50,3 +51,19 @@ def _span_without_anchors(run: Prose, start: int, end: int) -> Span:
     end_line_start = run.text.rfind("\n", 0, end) + 1
     end_column = (run.column + end) if end_line_start == 0 else (end - end_line_start + 1)
     return Span(line, column, end_line, end_column)
+
+
+#: Headings of a page's list of cited works (Wikipedia's "References", "Sources", "Bibliography", "Works cited",
+#: "Citations", "Notes and references" sections; PubMed-style "Studies cited"). What follows one is the titles of
+#: studies ("... Reduces Inflammation in Healthy Adults"), which are cited, not claimed (101.93(g)(2)(iv)(C) is
+#: about a study's title used as a claim in the product's labeling, which a references section is not).
+_REFERENCES = re.compile(
+    r"\W*(?:(?:scientific|key|selected)\s+)?(?:references?|sources?|bibliography|works\s+cited|citations?|"
+    r"studies\s+cited|notes\s+and\s+references|research\s+cited)\W*",
+    re.IGNORECASE,
+)
+
+
+def references_heading(text: str) -> bool:
+    """Whether a heading's words name a list of cited works ("References", "## Sources:")."""
+    return len(text) <= 60 and _REFERENCES.fullmatch(" ".join(text.split())) is not None
