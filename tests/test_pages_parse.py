@@ -1421,3 +1421,10 @@ def test_markdown_pre_in_an_html_block_holds_words_unless_marked_as_code():
         </div>
         """)
     assert [run.text for run in parse_markdown(source).prose] == ["Take one capsule daily."]
+
+
+def test_toml_and_json_front_matter_roles():
+    toml = '+++\ntitle = "Zinc for colds"\ndescription = "What the trials found."\n+++\n\nBody text.\n'
+    json_page = '{\n  "title": "Zinc for colds",\n  "description": "What the trials found."\n}\n\nBody text.\n'
+    for source in (toml, json_page):
+        assert [run.role for run in parse_markdown(source).prose] == ["title", "description", "paragraph"]
