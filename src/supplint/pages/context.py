@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -57,13 +56,28 @@ def _span_without_anchors(run: Prose, start: int, end: int) -> Span:
 #: "Citations", "Notes and references" sections; PubMed-style "Studies cited"). What follows one is the titles of
 #: studies ("... Reduces Inflammation in Healthy Adults"), which are cited, not claimed (101.93(g)(2)(iv)(C) is
 #: about a study's title used as a claim in the product's labeling, which a references section is not).
-_REFERENCES = re.compile(
-    r"\W*(?:(?:scientific|key|selected)\s+)?(?:references?|sources?|bibliography|works\s+cited|citations?|"
-    r"studies\s+cited|notes\s+and\s+references|research\s+cited)\W*",
-    re.IGNORECASE,
+_REFERENCES = frozenset(
+    (prefix + name).strip()
+    for prefix in ("", "scientific ", "key ", "selected ")
+    for name in (
+        "reference",
+        "references",
+        "source",
+        "sources",
+        "bibliography",
+        "works cited",
+        "citation",
+        "citations",
+        "studies cited",
+        "research cited",
+        "notes and references",
+    )
 )
 
 
 def references_heading(text: str) -> bool:
     """Whether a heading's words name a list of cited works ("References", "## Sources:")."""
-    return len(text) <= 60 and _REFERENCES.fullmatch(" ".join(text.split())) is not None
+    if len(text) > 60:
+        return False
+    words = "".join(char if char.isalnum() else " " for char in text.lower()).split()
+    return " ".join(words) in _REFERENCES

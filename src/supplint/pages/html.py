@@ -71,7 +71,7 @@ BLOCKS = frozenset(
 HIDDEN = frozenset("script style code tt kbd samp template noscript svg math".split())
 #: A <pre> is preformatted text: code when it says so (a highlighter's or Markdown renderer's class) or holds a
 #: <code>, which HIDDEN covers; otherwise it is words laid out by hand (an old page's whole text may be one <pre>).
-_CODE_PRE = re.compile(r"highlight|language-|lang-|code|source|prettyprint|brush|chroma|hljs|syntax", re.IGNORECASE)
+_CODE_PRE = ("highlight", "language-", "lang-", "code", "source", "prettyprint", "brush", "chroma", "hljs", "syntax")
 #: The block elements whose text is a run of a known role (see pages.ROLES); any other block's is "unknown".
 ROLE_TAGS = {
     **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), HEADING),
@@ -89,7 +89,10 @@ _TOKEN = re.compile(r"(\s+)|\S+")
 
 def code_pre(attrs: dict) -> bool:
     """Whether a <pre> with these attributes is marked as code (its class or data-lang)."""
-    return bool(_CODE_PRE.search(attrs.get("class") or "")) or "data-lang" in attrs
+    if "data-lang" in attrs:
+        return True
+    names = (attrs.get("class") or "").lower()
+    return any(word in names for word in _CODE_PRE)
 
 
 _URL = re.compile(r"https?://[^\s<>\"']+")

@@ -463,8 +463,13 @@ _ROLE_OPENS = {
 }
 #: Front-matter keys read as prose, and what each is: the page's title, shown as its heading, and its summary.
 _MATTER_ROLES = {"title": TITLE, "description": DESCRIPTION}
-# An indented code block that starts with a tag, a comment or a declaration.
-_HTML_START = re.compile(r"\s*<(?:[A-Za-z][\w-]*|/[A-Za-z]|!)")
+
+
+def _starts_with_tag(text: str) -> bool:
+    """Whether ``text`` starts (after white space) with a start or end tag, a comment or a declaration."""
+    text = text.lstrip()
+    nxt = text[1:2]
+    return text.startswith("<") and (nxt.isalpha() or nxt == "!" or (nxt == "/" and text[2:3].isalpha()))
 
 
 class _BlockRun:
@@ -541,7 +546,7 @@ class _Builder:
                 self.page.labels.append(Embedded(token.content, token.map[0] + 2, indent + 1, self.next_order()))
             elif token.type == "html_block" and token.map:
                 self.html_block(token)
-            elif token.type == "code_block" and token.map and self.open_html and _HTML_START.match(token.content):
+            elif token.type == "code_block" and token.map and self.open_html and _starts_with_tag(token.content):
                 # Indented HTML inside an element an HTML block left open: CommonMark reads it as code after a
                 # blank line, but a post whose body is HTML (a WordPress export, a site that inserts the file
                 # as HTML) means markup, indented for reading; code samples come fenced, or outside such a block.
