@@ -389,7 +389,11 @@ class _PageParser(SafeParser):
             self.restack()
         if tag in BLOCKS:
             self.break_run()
-            self.run.role = ROLE_TAGS.get(tag, UNKNOWN)
+            role = ROLE_TAGS.get(tag, UNKNOWN)
+            if role == PARAGRAPH:  # a <p> in an <li> or a <td> (WordPress lists and tables) is the item's text
+                outer = self.enclosing_role()
+                role = outer if outer in (ITEM, CELL) else role
+            self.run.role = role
         elif tag in HIDDEN and self.run.parts:
             self.run.space(" ")  # `Take<code>x</code>daily` must not read as "Takedaily"
         elif tag in ("br", "img", "wbr", "input"):

@@ -587,6 +587,7 @@ class _Builder:
         run = _BlockRun(UNKNOWN)
         link: list | None = None  # [url, rel, line, column, text parts, run, offset in the run]
         hidden = 0
+        blocks: list[str] = []  # the block elements open in the fragment, innermost last
 
         def flush(role: str) -> None:
             nonlocal run
@@ -617,8 +618,18 @@ class _Builder:
             if kind in ("tag", "/tag"):
                 if payload in HIDDEN:
                     hidden = max(0, hidden + (1 if kind == "tag" else -1))
-                else:  # a block element: what follows is a new run
-                    flush(ROLE_TAGS.get(payload, UNKNOWN) if kind == "tag" else UNKNOWN)
+                else:  # a block element: what follows is a new run, of the element's role
+                    if kind == "tag":
+                        role = ROLE_TAGS.get(payload, UNKNOWN)
+                        outer = ROLE_TAGS.get(blocks[-1], UNKNOWN) if blocks else UNKNOWN
+                        if role == PARAGRAPH and outer in (ITEM, CELL):  # <li><p>: the item's text
+                            role = outer
+                        blocks.append(payload)
+                    else:
+                        if payload in blocks:
+                            del blocks[len(blocks) - 1 - blocks[::-1].index(payload) :]
+                        role = ROLE_TAGS.get(blocks[-1], UNKNOWN) if blocks else UNKNOWN
+                    flush(role)
                 if link:
                     link[4].append(" ")  # a card's <div>s inside the link: "Cleveland Clinic Free"
                 continue
