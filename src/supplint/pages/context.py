@@ -79,5 +79,8 @@ def references_heading(text: str) -> bool:
     """Whether a heading's words name a list of cited works ("References", "## Sources:")."""
     if len(text) > 60:
         return False
-    words = "".join(char if char.isalnum() else " " for char in text.lower()).split()
+    low = text.lower()
+    if "ref" not in low and "sourc" not in low and "bibliog" not in low and "cit" not in low:
+        return False  # most headings: one scan each, no normalising
+    words = "".join(char if char.isalnum() else " " for char in low).split()
     return " ".join(words) in _REFERENCES

@@ -527,9 +527,10 @@ class _Builder:
         role = UNKNOWN  # what the block that opened last makes of the inline token inside it
         for token in tokens:
             kind = token.type
-            if kind.endswith("_open") and kind in _ROLE_OPENS:
-                role = ITEM if kind == "paragraph_open" and items else _ROLE_OPENS[kind]
-            if kind == "list_item_open":
+            opened = _ROLE_OPENS.get(kind)
+            if opened is not None:
+                role = ITEM if opened == PARAGRAPH and items else opened
+            elif kind == "list_item_open":
                 items += 1
             elif kind == "list_item_close":
                 items -= 1
