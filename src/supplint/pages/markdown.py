@@ -524,22 +524,19 @@ class _Builder:
     def tokens(self, tokens) -> None:
         row, floor = -1, 0  # table cells share a line: each is looked for after the one before
         items = 0  # list items open around the token
-        role = UNKNOWN  # what the block that opened last makes of the inline token inside it
+        before = ""  # the type of the token before: an inline token's block opens just before it
         for token in tokens:
             kind = token.type
-            opened = _ROLE_OPENS.get(kind)
-            if opened is not None:
-                role = ITEM if opened == PARAGRAPH and items else opened
-            elif kind == "list_item_open":
-                items += 1
-            elif kind == "list_item_close":
-                items -= 1
             if kind == "inline" and token.map:
                 inline = _Inline(token, self.lines, floor if token.map[0] == row else 0)
                 row = token.map[0]
                 floor = inline.prefix[0] + len(token.content.split("\n", 1)[0]) + len(inline.pipes[0])
-                self.inline(inline, role)
-                role = UNKNOWN
+                role = _ROLE_OPENS.get(before, UNKNOWN)
+                self.inline(inline, ITEM if role == PARAGRAPH and items else role)
+            elif kind == "list_item_open":
+                items += 1
+            elif kind == "list_item_close":
+                items -= 1
             elif token.type == "fence" and token.info.split()[:1] == [FENCE_INFO] and token.map:
                 source_line = self.lines[token.map[0]]
                 marker = source_line.find(token.markup)
@@ -552,6 +549,7 @@ class _Builder:
                 # blank line, but a post whose body is HTML (a WordPress export, a site that inserts the file
                 # as HTML) means markup, indented for reading; code samples come fenced, or outside such a block.
                 self.html_block(token)
+            before = kind
 
     def inline(self, inline: _Inline, role: str = UNKNOWN) -> None:
         text = "".join(inline.parts)
@@ -705,9 +703,7 @@ class _Builder:
         keys = sorted((doc.key_span((key,)).line, key) for key in ("title", "description") if key in doc.data)
         for _, name in keys:
             if isinstance(doc.data[name], str) and doc.data[name].strip():
-                self.page.prose.append(
-                    replace(_scalar_prose(doc, name, lines, self.next_order()), role=_MATTER_ROLES[name])
-                )
+                self.page.prose.append(_scalar_prose(doc, name, lines, self.next_order(), _MATTER_ROLES[name]))
         for key in _label_keys(doc.data):
             if self.page.front_matter_line is None:
                 self.page.front_matter_line = doc.key_span(key).line + 1
@@ -814,8 +810,8 @@ class _Builder:
 
         prose = [key for key in ("title", "description") if isinstance(data.get(key), str) and data[key].strip()]
         for name in sorted(prose, key=lambda key: places[key].start if key in places else 0):
-            run = _toml_prose(text, places.get(name), data[name], point, self.next_order())
-            self.page.prose.append(replace(run, role=_MATTER_ROLES[name]))
+            run = _toml_prose(text, places.get(name), data[name], point, self.next_order(), _MATTER_ROLES[name])
+            self.page.prose.append(run)
         for key in _label_keys(data):
             self.structured_references(
                 data[key[0]] if len(key) == 1 else data[key[0]][key[1]], places.get(".".join(key)), point, first
@@ -855,26 +851,26 @@ def _place(span, entry) -> tuple[int, int, int]:
     return span.line + 1, span.column, end
 
 
-def _toml_prose(text: str, place, value: str, point, order: int) -> Prose:
+def _toml_prose(text: str, place, value: str, point, order: int, role: str = UNKNOWN) -> Prose:
     """A TOML front-matter string as prose. A one-line string gets exact anchors (escapes decoded as YAML's
     double-quoted style does, which covers TOML's); a multi-line one is placed at its first line."""
     if place is None:
-        return Prose(value, 2, 1, order)
+        return Prose(value, 2, 1, order, (), role)
     line, column = point(place.start)
     raw = text[place.start : place.end]
     quote = raw[:1]
     if raw[:3] in ('"""', "'''") or "\n" in raw or quote not in "\"'" or len(raw) < 2:
         first = 1 if raw[3:4] == "\n" else 0  # a newline right after the delimiter is not part of the value
-        return Prose(value, line + first, 1 if first else column + 3, order)
+        return Prose(value, line + first, 1 if first else column + 3, order, (), role)
     decoded = _yaml_decode(raw[1:-1], '"' if quote == '"' else None)
     if decoded is None or decoded[0] != value:
-        return Prose(value, line, column + 1, order)
+        return Prose(value, line, column + 1, order, (), role)
     anchors: list[tuple[int, int, int]] = []
     for offset, index in decoded[1]:
         if anchors and anchors[-1][0] == offset:
             anchors.pop()
         anchors.append((offset, line, column + 1 + index))
-    return Prose(value, line, column + 1, order, tuple(anchors))
+    return Prose(value, line, column + 1, order, tuple(anchors), role)
 
 
 def _kind(value) -> str:
@@ -885,7 +881,7 @@ def _kind(value) -> str:
     )
 
 
-def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Prose:
+def _scalar_prose(doc: Document, key: str, lines: list[str], order: int, role: str = UNKNOWN) -> Prose:
     """A front-matter string as prose at its page position (front-matter line n is page line n + 1). A value
     folded over several source lines gets its line breaks back, so offsets still map to page lines."""
     assert isinstance(doc.data, dict)  # front matter that is a mapping (the caller checked)
@@ -936,7 +932,7 @@ def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Pros
                         anchors.pop()  # an escape right at a point: the later point wins
                     anchors.append((offset + at, number + 1, first + index + 1))
                 offset += len(piece_text) + 1
-    return Prose(text, line + 1, column, order, tuple(anchors))
+    return Prose(text, line + 1, column, order, tuple(anchors), role)
 
 
 _YAML_ESCAPES = {
