@@ -1,7 +1,10 @@
 """Markdown pages → `Page`, through markdown-it-py's token stream (CommonMark plus GFM tables and strikethrough).
 
 What is prose follows Vale's Markdown scoping: the text of headings, paragraphs, list items, quotes and table cells;
-never code spans, indented or fenced code, raw HTML blocks, URLs or image alt text.
+never code spans, indented or fenced code, URLs or image alt text. Raw HTML blocks are read as an HTML page is (their
+visible text, a run per block element), and so is an indented block that starts with a tag inside an element an HTML
+block left open (a post whose body is indented HTML). Each run carries its role (`pages.ROLES`) from the block
+around it.
 
 markdown-it gives every block token its source lines (``token.map``) but no columns, and inline children no
 position at all. Lines are therefore exact (an inline run's line plus the line breaks before a point), while
