@@ -360,6 +360,10 @@ EXPECTED = {
     "joint-formula-product.md": [],  # SUP404 fixtures (test_claim_pages.py):
     "fish-oil-heart-guide.html": [],  # no product link
     "herbal-flyer-pdf-copy.md": [],  # a SUP404 fixture (test_claim_pages.py): no product link
+    # prose-role fixtures (test_pages_parse.py):
+    "joint-benefits-roles.html": [],  # no product link
+    "probiotic-html-body.md": [("SUP401", 14)],  # an Impact link in indented HTML, nothing discloses; consult note
+    "herb-notes-pre.html": [],  # no product link
 }
 
 

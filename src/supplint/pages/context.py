@@ -50,3 +50,37 @@ def _span_without_anchors(run: Prose, start: int, end: int) -> Span:
     end_line_start = run.text.rfind("\n", 0, end) + 1
     end_column = (run.column + end) if end_line_start == 0 else (end - end_line_start + 1)
     return Span(line, column, end_line, end_column)
+
+
+#: Headings of a page's list of cited works (Wikipedia's "References", "Sources", "Bibliography", "Works cited",
+#: "Citations", "Notes and references" sections; PubMed-style "Studies cited"). What follows one is the titles of
+#: studies ("... Reduces Inflammation in Healthy Adults"), which are cited, not claimed (101.93(g)(2)(iv)(C) is
+#: about a study's title used as a claim in the product's labeling, which a references section is not).
+_REFERENCES = frozenset(
+    (prefix + name).strip()
+    for prefix in ("", "scientific ", "key ", "selected ")
+    for name in (
+        "reference",
+        "references",
+        "source",
+        "sources",
+        "bibliography",
+        "works cited",
+        "citation",
+        "citations",
+        "studies cited",
+        "research cited",
+        "notes and references",
+    )
+)
+
+
+def references_heading(text: str) -> bool:
+    """Whether a heading's words name a list of cited works ("References", "## Sources:")."""
+    if len(text) > 60:
+        return False
+    low = text.lower()
+    if "ref" not in low and "sourc" not in low and "bibliog" not in low and "cit" not in low:
+        return False  # most headings: one scan each, no normalising
+    words = "".join(char if char.isalnum() else " " for char in low).split()
+    return " ".join(words) in _REFERENCES

@@ -7,11 +7,12 @@ builders throw away; it also adds no dependency and shrugs at the tag soup CMS e
 text (at every ``<`` that opens no tag, and inside ``<script>`` at every ``</``), so text is accumulated, never
 assumed whole. Where the raw source is exact (an embedded label, a comment's extent) we slice the source instead.
 
-Prose is every piece of visible text outside code, styling and machinery (script, style, pre, code, template,
-noscript, svg, and head apart from its <title>), plus <meta name="description">; a block element (p, h1-h6, li, td,
-div, …) starts a new run. Whitespace is collapsed but line breaks are kept, so offsets still map to page lines; every
-word leaves an anchor (`Prose.anchors`) at its source position, and one more after each character reference in it
-(the parser hands us decoded text, which is aligned back onto the source), so offsets map to exact page columns.
+Prose is every piece of visible text outside code, styling and machinery (script, style, code, template,
+noscript, svg, a <pre> that holds code, and head apart from its <title>), plus <meta name="description">; a block
+element (p, h1-h6, li, td, div, …) starts a new run, and the run's role says which (`pages.ROLES`). Whitespace
+is collapsed but line breaks are kept, so offsets still map to page lines; every word leaves an anchor
+(`Prose.anchors`) at its source position, and one more after each character reference in it (the parser hands us
+decoded text, which is aligned back onto the source), so offsets map to exact page columns.
 """
 
 from __future__ import annotations
@@ -24,7 +25,21 @@ from html.parser import HTMLParser
 
 from ..codes import INVALID_LABEL
 from ..hits import Hit
-from . import Comment, Embedded, Link, Page, Prose, Reference
+from . import (
+    CELL,
+    DESCRIPTION,
+    HEADING,
+    ITEM,
+    PARAGRAPH,
+    TITLE,
+    UNKNOWN,
+    Comment,
+    Embedded,
+    Link,
+    Page,
+    Prose,
+    Reference,
+)
 from .lines import Lines
 
 LABEL_TYPE = "application/x-supplement+yaml"
@@ -48,16 +63,38 @@ BOILERPLATE = re.compile(
 BLOCKS = frozenset(
     """
     address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure footer form
-    h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main nav ol p section summary table tbody td tfoot th thead
+    h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main nav ol p pre section summary table tbody td tfoot th thead
     title tr ul
 """.split()
 )
 #: Text inside these is code, styling or machinery, not the page's words (Vale's HTML scoping, plus a few more).
-HIDDEN = frozenset("script style pre code tt kbd samp template noscript svg math".split())
+HIDDEN = frozenset("script style code tt kbd samp template noscript svg math".split())
+#: A <pre> is preformatted text: code when it says so (a highlighter's or Markdown renderer's class) or holds a
+#: <code>, which HIDDEN covers; otherwise it is words laid out by hand (an old page's whole text may be one <pre>).
+_CODE_PRE = ("highlight", "language-", "lang-", "code", "source", "prettyprint", "brush", "chroma", "hljs", "syntax")
+#: The block elements whose text is a run of a known role (see pages.ROLES); any other block's is "unknown".
+ROLE_TAGS = {
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), HEADING),
+    "p": PARAGRAPH,
+    "li": ITEM,
+    "td": CELL,
+    "th": CELL,
+    "title": TITLE,
+}
 #: Elements that never have content, so never go on the open-element stack.
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 _TOKEN = re.compile(r"(\s+)|\S+")
+
+
+def code_pre(attrs: dict) -> bool:
+    """Whether a <pre> with these attributes is marked as code (its class or data-lang)."""
+    if "data-lang" in attrs:
+        return True
+    names = (attrs.get("class") or "").lower()
+    return any(word in names for word in _CODE_PRE)
+
+
 _URL = re.compile(r"https?://[^\s<>\"']+")
 
 
@@ -176,9 +213,10 @@ class SafeParser(HTMLParser):
 class _Run:
     """A prose run being collected: whitespace collapsed on the way in, line breaks kept."""
 
-    __slots__ = ("anchors", "column", "length", "line", "order", "parts", "pending")
+    __slots__ = ("anchors", "column", "length", "line", "order", "parts", "pending", "role")
 
-    def __init__(self):
+    def __init__(self, role: str = UNKNOWN):
+        self.role = role
         self.parts: list[str] = []
         self.length = 0
         self.pending = ""  # whitespace seen since the last word: "" / " " / "\n" * k
@@ -272,6 +310,7 @@ class _PageParser(SafeParser):
         self.label_start: int | None = None
         self.json_start: int | None = None  # where an open JSON-LD script's content starts
         self.furniture: list[int] = []  # stack places of the open boilerplate elements (BOILERPLATE)
+        self.code_pres: list[int] = []  # stack places of the open <pre> elements that hold code (code_pre)
 
     # --- positions -------------------------------------------------------------------------------------------------
 
@@ -311,9 +350,22 @@ class _PageParser(SafeParser):
         stack = self.stack
         while self.furniture and self.furniture[-1] >= len(stack.tags):  # closed with the element
             self.furniture.pop()
+        while self.code_pres and self.code_pres[-1] >= len(stack.tags):
+            self.code_pres.pop()
         self.hidden = (
-            any(tag in stack for tag in HIDDEN) or ("head" in stack and "title" not in stack) or bool(self.furniture)
+            any(tag in stack for tag in HIDDEN)
+            or ("head" in stack and "title" not in stack)
+            or bool(self.furniture)
+            or bool(self.code_pres)
         )
+
+    def enclosing_role(self) -> str:
+        """The role of the innermost open block element (text after a nested block closes belongs to it again);
+        a few levels are looked at, never the whole stack."""
+        for tag in reversed(self.stack.tags[-8:]):
+            if tag in BLOCKS:
+                return ROLE_TAGS.get(tag, UNKNOWN)
+        return UNKNOWN
 
     def close(self):
         super().close()
@@ -337,6 +389,11 @@ class _PageParser(SafeParser):
             self.restack()
         if tag in BLOCKS:
             self.break_run()
+            role = ROLE_TAGS.get(tag, UNKNOWN)
+            if role == PARAGRAPH:  # a <p> in an <li> or a <td> (WordPress lists and tables) is the item's text
+                outer = self.enclosing_role()
+                role = outer if outer in (ITEM, CELL) else role
+            self.run.role = role
         elif tag in HIDDEN and self.run.parts:
             self.run.space(" ")  # `Take<code>x</code>daily` must not read as "Takedaily"
         elif tag in ("br", "img", "wbr", "input"):
@@ -358,6 +415,8 @@ class _PageParser(SafeParser):
         if tag not in VOID:
             if _furniture(attrs):
                 self.furniture.append(len(self.stack.tags))
+            if tag == "pre" and code_pre(attrs):
+                self.code_pres.append(len(self.stack.tags))
             self.stack.push(tag)
             self.restack()
 
@@ -375,6 +434,8 @@ class _PageParser(SafeParser):
         if tag in self.stack:  # close it and whatever was left open inside it
             self.stack.cut(self.stack.innermost(tag))
             self.restack()
+        if tag in BLOCKS and not self.run.parts:
+            self.run.role = self.enclosing_role()
 
     def handle_data(self, data):
         if self.link is not None:
@@ -391,8 +452,13 @@ class _PageParser(SafeParser):
         if mapped is None:
             aligned = align(data, self.source, start, html_special, _AMP)
             mapped = aligned[0] if aligned else [(0, start)]
+        in_pre = "pre" in self.stack  # a <pre> that holds words (one that holds code is hidden)
         for token in _TOKEN.finditer(_URL.sub(_blank, data)):
             if token.group(1):
+                if in_pre and token.group().count("\n") > 1 and run.parts:
+                    self.break_run()  # a blank line in preformatted text ends a paragraph, as it shows
+                    run = self.run
+                    continue
                 run.space(token.group())
                 continue
             if not run.parts:  # the run starts here: remember where its first character is
@@ -422,7 +488,7 @@ class _PageParser(SafeParser):
         content = attrs.get("content")
         if name == "description" and content and content.strip():
             line, column, at = self.attr_position("content")
-            run = _Run()
+            run = _Run(DESCRIPTION)
             run.line, run.column = line, column
             aligned = align(content, self.source, at, html_special, _AMP)
             for token in _TOKEN.finditer(_URL.sub(_blank, content)):
@@ -511,7 +577,7 @@ class _PageParser(SafeParser):
                 if item.parts:
                     item.order, order = order, order + 1
                     page.prose.append(
-                        Prose("".join(item.parts), item.line, item.column, item.order, tuple(item.anchors))
+                        Prose("".join(item.parts), item.line, item.column, item.order, tuple(item.anchors), item.role)
                     )
             elif isinstance(item, _LinkDraft):
                 text, run = item.text[0], item.run  # end_link() has joined the text

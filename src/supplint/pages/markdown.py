@@ -1,7 +1,10 @@
 """Markdown pages → `Page`, through markdown-it-py's token stream (CommonMark plus GFM tables and strikethrough).
 
 What is prose follows Vale's Markdown scoping: the text of headings, paragraphs, list items, quotes and table cells;
-never code spans, indented or fenced code, raw HTML blocks, URLs or image alt text.
+never code spans, indented or fenced code, URLs or image alt text. Raw HTML blocks are read as an HTML page is (their
+visible text, a run per block element), and so is an indented block that starts with a tag inside an element an HTML
+block left open (a post whose body is indented HTML). Each run carries its role (`pages.ROLES`) from the block
+around it.
 
 markdown-it gives every block token its source lines (``token.map``) but no columns, and inline children no
 position at all. Lines are therefore exact (an inline run's line plus the line breaks before a point), while
@@ -24,12 +27,29 @@ from typing import Any
 from ..codes import INVALID_LABEL, INVALID_YAML
 from ..hits import Hit
 from ..label.loader import Document, LoadError, load
-from . import Comment, Embedded, Link, Page, Prose, Reference
+from . import (
+    CELL,
+    DESCRIPTION,
+    HEADING,
+    ITEM,
+    PARAGRAPH,
+    TITLE,
+    UNKNOWN,
+    Comment,
+    Embedded,
+    Link,
+    Page,
+    Prose,
+    Reference,
+)
 from .html import (
     BLOCKS,
     HIDDEN,
+    ROLE_TAGS,
+    VOID,
     SafeParser,
     align,
+    code_pre,
     comment_end,
     normalize,
     rel_tokens,
@@ -91,18 +111,29 @@ class _Fragment(SafeParser):
     def __init__(self, fragment: str):
         super().__init__(convert_charrefs=True)
         self.events: list[tuple] = []
+        self.depth = 0  # elements opened and not closed in the fragment (an HTML block that leaves a <div> open)
+        self.pres: list[bool] = []  # for each open <pre>: whether it holds code (code_pre)
         self.feed(fragment)
         self.close()
 
     def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.depth += 1
         if tag == "a":
             self.events.append(("a", self.getpos(), dict(attrs)))
+        elif tag == "pre":
+            self.pres.append(code_pre(dict(attrs)))
+            self.events.append(("tag", self.getpos(), "code" if self.pres[-1] else "pre"))
         elif tag in BLOCKS or tag in HIDDEN:
             self.events.append(("tag", self.getpos(), tag))
 
     def handle_endtag(self, tag):
+        if tag not in VOID and self.depth:
+            self.depth -= 1
         if tag == "a":
             self.events.append(("/a", self.getpos(), None))
+        elif tag == "pre":
+            self.events.append(("/tag", self.getpos(), "code" if self.pres and self.pres.pop() else "pre"))
         elif tag in BLOCKS or tag in HIDDEN:
             self.events.append(("/tag", self.getpos(), tag))
 
@@ -425,6 +456,61 @@ def _offset_in(starts: list[int], line: int, column: int) -> int:
     return (starts[line - 1] if line - 1 < len(starts) else 0) + column
 
 
+#: The block token that opens an inline token, and what that makes its run (a paragraph inside a list item is
+#: the item's text).
+_ROLE_OPENS = {
+    "heading_open": HEADING,
+    "paragraph_open": PARAGRAPH,
+    "th_open": CELL,
+    "td_open": CELL,
+}
+#: Front-matter keys read as prose, and what each is: the page's title, shown as its heading, and its summary.
+_MATTER_ROLES = {"title": TITLE, "description": DESCRIPTION}
+
+
+def _starts_with_tag(text: str) -> bool:
+    """Whether ``text`` starts (after white space) with a start or end tag, a comment or a declaration."""
+    text = text.lstrip()
+    nxt = text[1:2]
+    return text.startswith("<") and (nxt.isalpha() or nxt == "!" or (nxt == "/" and text[2:3].isalpha()))
+
+
+class _BlockRun:
+    """A prose run of an HTML block being collected: trimmed lines joined by a space (a line break within a block
+    element) and anchors at each piece; its order is taken when its first word comes, so links and runs stay in
+    document order."""
+
+    __slots__ = ("anchors", "length", "order", "parts", "role")
+
+    def __init__(self, role: str):
+        self.role = role
+        self.parts: list[str] = []
+        self.anchors: list[tuple[int, int, int]] = []
+        self.length = 0
+        self.order = -1
+
+    def next_offset(self) -> int:
+        return self.length + (1 if self.parts else 0)
+
+    def add(self, data: str, line: int, column: int, first: int, prefix: list[int], next_order) -> None:
+        for k, piece in enumerate(data.split("\n")):
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            at = line - 1 + k
+            col = (prefix[at] if at < len(prefix) else 0) + (column if k == 0 else 0) + 1
+            col += len(piece) - len(piece.lstrip())
+            if self.parts:
+                sep = "\n" if k else " "
+                self.parts.append(sep)
+                self.length += len(sep)
+            else:
+                self.order = next_order()
+            self.anchors.append((self.length, first + at + 1, col))
+            self.parts.append(stripped)
+            self.length += len(stripped)
+
+
 class _Builder:
     """Walks the block tokens in document order, numbering prose runs, links outside them and labels."""
 
@@ -432,6 +518,7 @@ class _Builder:
         self.lines = lines
         self.page = Page("markdown")
         self.order = 0
+        self.open_html = 0  # elements raw HTML blocks opened and left open (a post whose body is a <div>)
 
     def next_order(self) -> int:
         self.order += 1
@@ -439,12 +526,20 @@ class _Builder:
 
     def tokens(self, tokens) -> None:
         row, floor = -1, 0  # table cells share a line: each is looked for after the one before
+        items = 0  # list items open around the token
+        before = ""  # the type of the token before: an inline token's block opens just before it
         for token in tokens:
-            if token.type == "inline" and token.map:
+            kind = token.type
+            if kind == "inline" and token.map:
                 inline = _Inline(token, self.lines, floor if token.map[0] == row else 0)
                 row = token.map[0]
                 floor = inline.prefix[0] + len(token.content.split("\n", 1)[0]) + len(inline.pipes[0])
-                self.inline(inline)
+                role = _ROLE_OPENS.get(before, UNKNOWN)
+                self.inline(inline, ITEM if role == PARAGRAPH and items else role)
+            elif kind == "list_item_open":
+                items += 1
+            elif kind == "list_item_close":
+                items -= 1
             elif token.type == "fence" and token.info.split()[:1] == [FENCE_INFO] and token.map:
                 source_line = self.lines[token.map[0]]
                 marker = source_line.find(token.markup)
@@ -452,12 +547,18 @@ class _Builder:
                 self.page.labels.append(Embedded(token.content, token.map[0] + 2, indent + 1, self.next_order()))
             elif token.type == "html_block" and token.map:
                 self.html_block(token)
+            elif token.type == "code_block" and token.map and self.open_html and _starts_with_tag(token.content):
+                # Indented HTML inside an element an HTML block left open: CommonMark reads it as code after a
+                # blank line, but a post whose body is HTML (a WordPress export, a site that inserts the file
+                # as HTML) means markup, indented for reading; code samples come fenced, or outside such a block.
+                self.html_block(token)
+            before = kind
 
-    def inline(self, inline: _Inline) -> None:
+    def inline(self, inline: _Inline, role: str = UNKNOWN) -> None:
         text = "".join(inline.parts)
         order = self.next_order() if text.strip() else None
         if order is not None:
-            self.page.prose.append(Prose(text, inline.first_line, inline.column, order, tuple(inline.anchors)))
+            self.page.prose.append(Prose(text, inline.first_line, inline.column, order, tuple(inline.anchors), role))
         for draft, line, column in inline.links:
             own = order is None
             self.page.links.append(
@@ -474,37 +575,83 @@ class _Builder:
         self.page.comments.extend(inline.comments)
 
     def html_block(self, token) -> None:
-        """Raw HTML between Markdown blocks (an <aside> disclosure, a <div> call-out): its visible text is a prose
-        run (block elements end a sentence, script and style are not text), and its links and comments count."""
+        """Raw HTML between Markdown blocks (an <aside> disclosure, a <div> call-out, a post's whole HTML body): its
+        visible text is prose, a new run at each block element (script and style are not text), as in an HTML
+        page; its links and comments count, each link in document order among the runs."""
         fragment, first = token.content, token.map[0]
         prefix = [
             _locate(self.lines[first + k], piece) if first + k < len(self.lines) else 0
             for k, piece in enumerate(fragment.split("\n"))
         ]
-        link: list | None = None  # [url, rel, line, column, text parts]
         lines = Lines(fragment)
-        events = _Fragment(fragment).events
-        self.html_prose(events, first, prefix)
+        parsed = _Fragment(fragment)
+        self.open_html = max(0, self.open_html + parsed.depth)
+        run = _BlockRun(UNKNOWN)
+        link: list | None = None  # [url, rel, line, column, text parts, run, offset in the run]
+        hidden = 0
+        blocks: list[str] = []  # the block elements open in the fragment, innermost last
 
-        def finish():
+        def flush(role: str) -> None:
+            nonlocal run
+            if run.parts:
+                self.page.prose.append(
+                    Prose(
+                        "".join(run.parts),
+                        run.anchors[0][1],
+                        run.anchors[0][2],
+                        run.order,
+                        tuple(run.anchors),
+                        run.role,
+                    )
+                )
+            run = _BlockRun(role)
+
+        def finish() -> None:
             assert link is not None  # called with a link open
-            url, rel, line, column, parts = link
-            self.page.links.append(Link(url, rel, " ".join("".join(parts).split()), line, column, self.next_order()))
+            url, rel, line, column, parts, held, offset = link
+            text = " ".join("".join(parts).split())
+            if held.order >= 0:  # its text (or words after it) is in that run
+                self.page.links.append(Link(url, rel, text, line, column, held.order, min(offset, held.length)))
+            else:
+                self.page.links.append(Link(url, rel, text, line, column, self.next_order()))
 
-        for kind, (line, column), payload in events:
+        for kind, (line, column), payload in parsed.events:
             where = (first + line, prefix[line - 1] + column + 1)
+            if kind in ("tag", "/tag"):
+                if payload in HIDDEN:
+                    hidden = max(0, hidden + (1 if kind == "tag" else -1))
+                else:  # a block element: what follows is a new run, of the element's role
+                    if kind == "tag":
+                        role = ROLE_TAGS.get(payload, UNKNOWN)
+                        outer = ROLE_TAGS.get(blocks[-1], UNKNOWN) if blocks else UNKNOWN
+                        if role == PARAGRAPH and outer in (ITEM, CELL):  # <li><p>: the item's text
+                            role = outer
+                        blocks.append(payload)
+                    else:
+                        if payload in blocks:
+                            del blocks[len(blocks) - 1 - blocks[::-1].index(payload) :]
+                        role = ROLE_TAGS.get(blocks[-1], UNKNOWN) if blocks else UNKNOWN
+                    flush(role)
+                if link:
+                    link[4].append(" ")  # a card's <div>s inside the link: "Cleveland Clinic Free"
+                continue
             if kind == "a":
                 if link:
                     finish()
                 href = payload.get("href")
-                link = [href, rel_tokens(payload.get("rel")), *where, []] if href is not None else None
+                link = (
+                    [href, rel_tokens(payload.get("rel")), *where, [], run, run.next_offset()]
+                    if href is not None
+                    else None
+                )
             elif kind == "/a" and link:
                 finish()
                 link = None
-            elif kind == "data" and link:
-                link[4].append(payload)
-            elif kind in ("tag", "/tag") and link:  # a card's <div>s inside the link: "Cleveland Clinic Free"
-                link[4].append(" ")
+            elif kind == "data":
+                if link:
+                    link[4].append(payload)
+                if not hidden:
+                    run.add(payload, line, column, first, prefix, self.next_order)
             elif kind == "comment":
                 start = _offset_in(lines.starts, line, column)
                 end = comment_end(fragment, start, payload)
@@ -512,38 +659,7 @@ class _Builder:
                 self.page.comments.append(Comment(payload, *where, lines.own_line(start, end), end_line))
         if link:
             finish()
-
-    def html_prose(self, events, first: int, prefix: list[int]) -> None:
-        parts: list[str] = []
-        anchors: list[tuple[int, int, int]] = []
-        length, hidden, gap = 0, 0, False
-        for kind, (line, column), payload in events:
-            if kind in ("tag", "/tag"):
-                if payload in HIDDEN:
-                    hidden = max(0, hidden + (1 if kind == "tag" else -1))
-                else:
-                    gap = True  # a block element: what follows is a new sentence
-                continue
-            if kind != "data" or hidden:
-                continue
-            for k, piece in enumerate(payload.split("\n")):
-                stripped = piece.strip()
-                if not stripped:
-                    continue
-                at = line - 1 + k
-                col = (prefix[at] if at < len(prefix) else 0) + (column if k == 0 else 0) + 1
-                col += len(piece) - len(piece.lstrip())
-                if parts:
-                    sep = "\n\n" if gap else ("\n" if k else " ")
-                    parts.append(sep)
-                    length += len(sep)
-                anchors.append((length, first + at + 1, col))
-                parts.append(stripped)
-                length += len(stripped)
-                gap = False
-        if parts:
-            line, column = anchors[0][1], anchors[0][2]
-            self.page.prose.append(Prose("".join(parts), line, column, self.next_order(), tuple(anchors)))
+        flush(UNKNOWN)
 
     def front_matter(self, lines: list[str]) -> None:
         """The YAML between the `---` lines (page line 2 on): `supplements:` references, the title and
@@ -590,7 +706,7 @@ class _Builder:
         keys = sorted((doc.key_span((key,)).line, key) for key in ("title", "description") if key in doc.data)
         for _, name in keys:
             if isinstance(doc.data[name], str) and doc.data[name].strip():
-                self.page.prose.append(_scalar_prose(doc, name, lines, self.next_order()))
+                self.page.prose.append(_scalar_prose(doc, name, lines, self.next_order(), _MATTER_ROLES[name]))
         for key in _label_keys(doc.data):
             if self.page.front_matter_line is None:
                 self.page.front_matter_line = doc.key_span(key).line + 1
@@ -697,7 +813,8 @@ class _Builder:
 
         prose = [key for key in ("title", "description") if isinstance(data.get(key), str) and data[key].strip()]
         for name in sorted(prose, key=lambda key: places[key].start if key in places else 0):
-            self.page.prose.append(_toml_prose(text, places.get(name), data[name], point, self.next_order()))
+            run = _toml_prose(text, places.get(name), data[name], point, self.next_order(), _MATTER_ROLES[name])
+            self.page.prose.append(run)
         for key in _label_keys(data):
             self.structured_references(
                 data[key[0]] if len(key) == 1 else data[key[0]][key[1]], places.get(".".join(key)), point, first
@@ -737,26 +854,26 @@ def _place(span, entry) -> tuple[int, int, int]:
     return span.line + 1, span.column, end
 
 
-def _toml_prose(text: str, place, value: str, point, order: int) -> Prose:
+def _toml_prose(text: str, place, value: str, point, order: int, role: str = UNKNOWN) -> Prose:
     """A TOML front-matter string as prose. A one-line string gets exact anchors (escapes decoded as YAML's
     double-quoted style does, which covers TOML's); a multi-line one is placed at its first line."""
     if place is None:
-        return Prose(value, 2, 1, order)
+        return Prose(value, 2, 1, order, (), role)
     line, column = point(place.start)
     raw = text[place.start : place.end]
     quote = raw[:1]
     if raw[:3] in ('"""', "'''") or "\n" in raw or quote not in "\"'" or len(raw) < 2:
         first = 1 if raw[3:4] == "\n" else 0  # a newline right after the delimiter is not part of the value
-        return Prose(value, line + first, 1 if first else column + 3, order)
+        return Prose(value, line + first, 1 if first else column + 3, order, (), role)
     decoded = _yaml_decode(raw[1:-1], '"' if quote == '"' else None)
     if decoded is None or decoded[0] != value:
-        return Prose(value, line, column + 1, order)
+        return Prose(value, line, column + 1, order, (), role)
     anchors: list[tuple[int, int, int]] = []
     for offset, index in decoded[1]:
         if anchors and anchors[-1][0] == offset:
             anchors.pop()
         anchors.append((offset, line, column + 1 + index))
-    return Prose(value, line, column + 1, order, tuple(anchors))
+    return Prose(value, line, column + 1, order, tuple(anchors), role)
 
 
 def _kind(value) -> str:
@@ -767,7 +884,7 @@ def _kind(value) -> str:
     )
 
 
-def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Prose:
+def _scalar_prose(doc: Document, key: str, lines: list[str], order: int, role: str = UNKNOWN) -> Prose:
     """A front-matter string as prose at its page position (front-matter line n is page line n + 1). A value
     folded over several source lines gets its line breaks back, so offsets still map to page lines."""
     assert isinstance(doc.data, dict)  # front matter that is a mapping (the caller checked)
@@ -818,7 +935,7 @@ def _scalar_prose(doc: Document, key: str, lines: list[str], order: int) -> Pros
                         anchors.pop()  # an escape right at a point: the later point wins
                     anchors.append((offset + at, number + 1, first + index + 1))
                 offset += len(piece_text) + 1
-    return Prose(text, line + 1, column, order, tuple(anchors))
+    return Prose(text, line + 1, column, order, tuple(anchors), role)
 
 
 _YAML_ESCAPES = {
