@@ -14,6 +14,16 @@ from itertools import chain
 
 Span = tuple[int, int]
 
+#: The most words a `Terms` remembers the gates of (then it starts afresh): some thousands of a site's words.
+_REMEMBERED = 8192
+
+
+@lru_cache(maxsize=16)
+def words(lowered: str) -> frozenset[str]:
+    """The distinct words of a text (`_WORD`'s): split once for the several lists that read the same text. Each
+    run of letters and digits lies inside one of them."""
+    return frozenset(_WORD.findall(lowered))
+
 
 @lru_cache(maxsize=4096)
 def whole_words(pattern: str) -> re.Pattern:
@@ -147,7 +157,7 @@ class Terms:
     """A list of regex entries searched as one alternation would be, but each entry is compiled only when one of its
     required literals occurs in the text (most texts need a handful of the hundreds of entries)."""
 
-    __slots__ = ("_always", "_gates", "entries")
+    __slots__ = ("_always", "_by_word", "_gates", "_lengths", "_literals", "_plain", "_spanning", "entries")
 
     def __init__(self, entries: Iterable[str]):
         self.entries = tuple(entries)
@@ -162,20 +172,72 @@ class Terms:
                     gates.setdefault(literal, []).append(entry)
         self._gates = tuple((literal, tuple(entries)) for literal, entries in gates.items())
         self._always = tuple(always)
+        self._index()
+
+    def _index(self) -> None:
+        # A literal of letters and digits only lies inside one word of any text that holds it, so the text's words
+        # say which such literals it holds; the others (with a space, hyphen or apostrophe) are searched for.
+        self._literals = {literal: i for i, (literal, _) in enumerate(self._gates) if literal.isalnum()}
+        self._spanning = tuple((i, gate[0]) for i, gate in enumerate(self._gates) if gate[0] not in self._literals)
+        self._lengths = tuple(sorted({len(literal) for literal in self._literals}))
+        self._plain: set[str] = set()  # words seen that hold no literal
+        self._by_word: dict[str, tuple[int, ...]] = {}  # words seen that hold some: the indexes of their gates
+
+    def __getstate__(self) -> tuple:
+        return self.entries, self._gates, self._always
+
+    def __setstate__(self, state: tuple) -> None:
+        self.entries, self._gates, self._always = state
+        self._index()
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
     def candidates(self, lowered: str) -> tuple[str, ...]:
-        """The entries that can match somewhere in ``lowered`` (the text in lower case)."""
-        # One comprehension over the gates (every text of every page runs through here), then the entries in
-        # first-seen order without repeats.
-        hits = [entries for literal, entries in self._gates if literal in lowered]
-        if not hits:
+        """The entries that can match somewhere in ``lowered`` (the text in lower case): those with a required
+        literal that is a substring of it."""
+        if not self._gates:
             return self._always
-        if len(hits) == 1 and not self._always:
-            return hits[0]
-        return tuple(dict.fromkeys(chain(self._always, *hits)))
+        found = self._in_words(words(lowered))
+        for index, literal in self._spanning:
+            if literal in lowered:
+                found.add(index)
+        if not found:
+            return self._always
+        if len(found) == 1 and not self._always:
+            return self._gates[found.pop()][1]
+        # The entries in first-seen order of their gates, without repeats.
+        return tuple(dict.fromkeys(chain(self._always, *(self._gates[index][1] for index in sorted(found)))))
+
+    def _in_words(self, text_words: frozenset[str]) -> set[int]:
+        """The indexes of the letter-and-digit gates inside one of ``text_words``. What a word holds
+        is remembered (most words of a site's prose recur and hold nothing), up to `_REMEMBERED` words."""
+        found: set[int] = set()
+        by_word = self._by_word
+        for word in text_words.difference(self._plain):
+            indexes = by_word.get(word)
+            if indexes is None:
+                indexes = self._inside(word)
+            found.update(indexes)
+        return found
+
+    def _inside(self, word: str) -> tuple[int, ...]:
+        literals, size = self._literals, len(word)
+        indexes = tuple(
+            index
+            for length in self._lengths
+            if length <= size
+            for start in range(size - length + 1)
+            if (index := literals.get(word[start : start + length])) is not None
+        )
+        if len(self._plain) + len(self._by_word) >= _REMEMBERED:
+            self._plain.clear()
+            self._by_word.clear()
+        if indexes:
+            self._by_word[word] = indexes
+        else:
+            self._plain.add(word)
+        return indexes
 
     @staticmethod
     def spans(entries: Iterable[str], text: str) -> list[Span]:
