@@ -44,6 +44,7 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 
 _ZERO_MIN = frozenset("?*")
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}  # how many follow the escape's letter
 _LITERALS = re.compile(r"[^\\\[\](){}|?*+.^$]+")
 
 
@@ -76,6 +77,16 @@ def _sequence(pattern: str, pos: int) -> tuple[list, int]:
             nxt = pattern[pos + 1 : pos + 2]
             item = ("lit", nxt.lower()) if nxt and not nxt.isalnum() else ("gap",)
             pos += 2
+            # A character by its code or name ("\x41", "\u00e9", "\N{DASH}"), an octal one or a back-reference
+            # ("\012", "\12"): the whole escape is one gap, not a letter or digit followed by literals.
+            if nxt == "N":
+                pos = pattern.find("}", pos) + 1 or size
+            elif nxt in _HEX_DIGITS:
+                pos = min(size, pos + _HEX_DIGITS[nxt])
+            elif nxt.isdigit():
+                last = min(size, pos + 2)  # up to three digits in all
+                while pos < last and pattern[pos].isdigit():
+                    pos += 1
         elif char == "[":
             end = pos + 1
             if pattern[end : end + 1] == "^":
@@ -110,7 +121,10 @@ def _sequence(pattern: str, pos: int) -> tuple[list, int]:
             optional = pattern[pos] in _ZERO_MIN
             if pattern[pos] == "{":
                 close = pattern.find("}", pos)
-                low = pattern[pos + 1 : close].split(",", maxsplit=1)[0].strip()
+                if close < 0:  # a "{" that closes nothing is a character: read as a gap
+                    close, low = pos, ""
+                else:
+                    low = pattern[pos + 1 : close].split(",", maxsplit=1)[0].strip()
                 optional = not low.isdigit() or int(low) == 0
                 pos = close + 1
             else:
