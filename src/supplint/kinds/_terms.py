@@ -18,10 +18,17 @@ Span = tuple[int, int]
 _REMEMBERED = 8192
 
 
-@lru_cache(maxsize=16)
+# Every ASCII character but letters and digits, to a space: an ASCII text's words are then its split, which costs less
+# than a regex.
+_NOT_ALNUM = str.maketrans(dict.fromkeys((chr(c) for c in range(128) if not chr(c).isalnum()), " "))
+
+
+@lru_cache(maxsize=64)
 def words(lowered: str) -> frozenset[str]:
-    """The distinct words of a text (`_WORD`'s): split once for the several lists that read the same text. Each
-    run of letters and digits lies inside one of them."""
+    """The distinct words of a text (in ASCII its runs of letters and digits, else `_WORD`'s), each run of letters
+    and digits inside one of them: split once for the several lists, and rules, that read a page's text."""
+    if lowered.isascii():
+        return frozenset(lowered.translate(_NOT_ALNUM).split())
     return frozenset(_WORD.findall(lowered))
 
 
@@ -139,8 +146,25 @@ def _sequence(pattern: str, pos: int) -> tuple[list, int]:
     return items, pos
 
 
+def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
+    """Every set of lower-case strings (as `required_literals` reads them) one of which each match of ``pattern``
+    contains: ``"\\b(?:ask|see)\\b.*\\b(?:doctor|nurse)"`` → ({"ask", "see"}, {"doctor", "nurse"}). Empty when
+    nothing is required."""
+    branches, _ = _alternatives(pattern, 0)
+    if len(branches) == 1:
+        return tuple(_required(branches[0]))
+    found = _union(branches)
+    return (found,) if found else ()
+
+
 def _best(items) -> frozenset[str] | None:
     """The most selective required set of a sequence: the candidate whose shortest member is longest."""
+    usable = _required(items)
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _required(items) -> list[frozenset[str]]:
+    """The required sets of a sequence, each one it cannot match without."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
     for item in items:
@@ -156,8 +180,7 @@ def _best(items) -> frozenset[str] | None:
                 candidates.append(found)
     if run:
         candidates.append(frozenset(["".join(run)]))
-    usable = [c for c in candidates if all(c)]
-    return max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+    return [c for c in candidates if all(c)]
 
 
 def _union(branches) -> frozenset[str] | None:
@@ -167,11 +190,69 @@ def _union(branches) -> frozenset[str] | None:
     return frozenset().union(*(s for s in sets if s is not None))
 
 
+class Literals:
+    """Which of some lower-case strings a text in lower case holds, by the text's words rather than by a search for
+    every string in it: a string of letters and digits lies inside one word of a text that holds it, so the words
+    say; the others (with a space, hyphen or apostrophe) are searched for. What each word holds is remembered (most
+    words of a site's prose recur and hold nothing), up to `_REMEMBERED` words."""
+
+    __slots__ = ("_by_word", "_in_words", "_lengths", "_plain", "_spanning", "strings")
+
+    def __init__(self, strings: Iterable[str]):
+        self.strings = tuple(strings)
+        self._in_words = {string: i for i, string in enumerate(self.strings) if string.isalnum()}
+        self._spanning = tuple((i, string) for i, string in enumerate(self.strings) if string not in self._in_words)
+        self._lengths = tuple(sorted({len(string) for string in self._in_words}))
+        self._plain: set[str] = set()  # words seen that hold none of the strings
+        self._by_word: dict[str, tuple[int, ...]] = {}  # words seen that hold some: their indexes
+
+    def __getstate__(self) -> tuple[str, ...]:
+        return self.strings
+
+    def __setstate__(self, strings: tuple[str, ...]) -> None:
+        self.__init__(strings)  # type: ignore[misc]  # the indexes are rebuilt, the remembered words left out
+
+    def __bool__(self) -> bool:
+        return bool(self.strings)
+
+    def found(self, lowered: str) -> set[int]:
+        """The indexes of the strings that are substrings of ``lowered``."""
+        found: set[int] = set()
+        by_word = self._by_word
+        for word in words(lowered).difference(self._plain):
+            indexes = by_word.get(word)
+            if indexes is None:
+                indexes = self._inside(word)
+            found.update(indexes)
+        for index, string in self._spanning:
+            if string in lowered:
+                found.add(index)
+        return found
+
+    def _inside(self, word: str) -> tuple[int, ...]:
+        strings, size = self._in_words, len(word)
+        indexes = tuple(
+            index
+            for length in self._lengths
+            if length <= size
+            for start in range(size - length + 1)
+            if (index := strings.get(word[start : start + length])) is not None
+        )
+        if len(self._plain) + len(self._by_word) >= _REMEMBERED:
+            self._plain.clear()
+            self._by_word.clear()
+        if indexes:
+            self._by_word[word] = indexes
+        else:
+            self._plain.add(word)
+        return indexes
+
+
 class Terms:
     """A list of regex entries searched as one alternation would be, but each entry is compiled only when one of its
     required literals occurs in the text (most texts need a handful of the hundreds of entries)."""
 
-    __slots__ = ("_always", "_by_word", "_gates", "_lengths", "_literals", "_plain", "_spanning", "entries")
+    __slots__ = ("_always", "_gates", "_literals", "entries")
 
     def __init__(self, entries: Iterable[str]):
         self.entries = tuple(entries)
@@ -184,25 +265,9 @@ class Terms:
             else:
                 for literal in literals:
                     gates.setdefault(literal, []).append(entry)
-        self._gates = tuple((literal, tuple(entries)) for literal, entries in gates.items())
+        self._gates = tuple(tuple(entries) for entries in gates.values())
+        self._literals = Literals(gates)
         self._always = tuple(always)
-        self._index()
-
-    def _index(self) -> None:
-        # A literal of letters and digits only lies inside one word of any text that holds it, so the text's words
-        # say which such literals it holds; the others (with a space, hyphen or apostrophe) are searched for.
-        self._literals = {literal: i for i, (literal, _) in enumerate(self._gates) if literal.isalnum()}
-        self._spanning = tuple((i, gate[0]) for i, gate in enumerate(self._gates) if gate[0] not in self._literals)
-        self._lengths = tuple(sorted({len(literal) for literal in self._literals}))
-        self._plain: set[str] = set()  # words seen that hold no literal
-        self._by_word: dict[str, tuple[int, ...]] = {}  # words seen that hold some: the indexes of their gates
-
-    def __getstate__(self) -> tuple:
-        return self.entries, self._gates, self._always
-
-    def __setstate__(self, state: tuple) -> None:
-        self.entries, self._gates, self._always = state
-        self._index()
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -210,48 +275,13 @@ class Terms:
     def candidates(self, lowered: str) -> tuple[str, ...]:
         """The entries that can match somewhere in ``lowered`` (the text in lower case): those with a required
         literal that is a substring of it."""
-        if not self._gates:
-            return self._always
-        found = self._in_words(words(lowered))
-        for index, literal in self._spanning:
-            if literal in lowered:
-                found.add(index)
+        found = self._literals.found(lowered) if self._literals else None
         if not found:
             return self._always
         if len(found) == 1 and not self._always:
-            return self._gates[found.pop()][1]
+            return self._gates[found.pop()]
         # The entries in first-seen order of their gates, without repeats.
-        return tuple(dict.fromkeys(chain(self._always, *(self._gates[index][1] for index in sorted(found)))))
-
-    def _in_words(self, text_words: frozenset[str]) -> set[int]:
-        """The indexes of the letter-and-digit gates inside one of ``text_words``. What a word holds
-        is remembered (most words of a site's prose recur and hold nothing), up to `_REMEMBERED` words."""
-        found: set[int] = set()
-        by_word = self._by_word
-        for word in text_words.difference(self._plain):
-            indexes = by_word.get(word)
-            if indexes is None:
-                indexes = self._inside(word)
-            found.update(indexes)
-        return found
-
-    def _inside(self, word: str) -> tuple[int, ...]:
-        literals, size = self._literals, len(word)
-        indexes = tuple(
-            index
-            for length in self._lengths
-            if length <= size
-            for start in range(size - length + 1)
-            if (index := literals.get(word[start : start + length])) is not None
-        )
-        if len(self._plain) + len(self._by_word) >= _REMEMBERED:
-            self._plain.clear()
-            self._by_word.clear()
-        if indexes:
-            self._by_word[word] = indexes
-        else:
-            self._plain.add(word)
-        return indexes
+        return tuple(dict.fromkeys(chain(self._always, *(self._gates[index] for index in sorted(found)))))
 
     @staticmethod
     def spans(entries: Iterable[str], text: str) -> list[Span]:
@@ -259,6 +289,61 @@ class Terms:
         return _leftmost_longest(
             (m.start(), m.end()) for e in entries for m in whole_words(e).finditer(text) if m.end() > m.start()
         )
+
+
+class Prefilter:
+    """Whether a text can hold a match of one of some regular expressions: a pattern matches only a text that holds
+    a string of each of its required sets (`required_sets`), which the text's words say at once; for the many texts
+    that hold none, the search can be skipped. A pattern it cannot read so (other flags than case, inline flags, a
+    literal outside ASCII) may always match, as may a text outside ASCII (where case-insensitive matching is more
+    than lower case)."""
+
+    __slots__ = ("_always", "_literals", "_needs")
+
+    def __init__(self, patterns: Iterable[re.Pattern]):
+        strings: dict[str, int] = {}
+        needs: list[tuple[frozenset[int], ...]] = []
+        always = False
+        for pattern in patterns:
+            sets = _readable_sets(pattern)
+            if not sets:
+                always = True
+                continue
+            # The most selective set first (its shortest string longest), the one most texts lack.
+            ordered = sorted(sets, key=lambda group: -min(map(len, group)))
+            needs.append(tuple(frozenset(strings.setdefault(s, len(strings)) for s in group) for group in ordered))
+        self._always = always
+        self._needs = tuple(needs)
+        self._literals = Literals(strings)
+
+    def may_match(self, text: str) -> bool:
+        """False only when none of the patterns can match ``text``."""
+        if self._always or not text.isascii():
+            return True
+        found = self._literals.found(text.lower())
+        for sets in self._needs:
+            for group in sets:
+                if found.isdisjoint(group):
+                    break
+            else:
+                return True
+        return False
+
+
+_PLAIN_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def _readable_sets(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
+    """`required_sets` of a compiled pattern, when its literals can be looked for in a text's lower case; else ()."""
+    source = pattern.pattern
+    if (
+        not isinstance(source, str)
+        or pattern.flags & ~_PLAIN_FLAGS
+        or re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)", source)  # the test the kinds make before joining patterns
+    ):
+        return ()
+    sets = required_sets(source)
+    return sets if all(s.isascii() for group in sets for s in group) else ()
 
 
 # A word of a phrase list: letters and digits, with an inner apostrophe ("crohn's") or hyphen ("covid-19").
