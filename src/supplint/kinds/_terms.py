@@ -50,6 +50,14 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     return _best(branches[0]) if len(branches) == 1 else _union(branches)
 
 
+@lru_cache(maxsize=4096)
+def _ascii_literals(pattern: str) -> frozenset[str] | None:
+    """`required_literals` when they are all ASCII (so an ASCII text's lower case holds one wherever the pattern,
+    read case-insensitively, matches); else None."""
+    found = required_literals(pattern)
+    return found if found is not None and all(s.isascii() for s in found) else None
+
+
 _ZERO_MIN = frozenset("?*")
 _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}  # how many follow the escape's letter
 _LITERALS = re.compile(r"[^\\\[\](){}|?*+.^$]+")
@@ -286,9 +294,11 @@ class Terms:
     @staticmethod
     def spans(entries: Iterable[str], text: str) -> list[Span]:
         """Non-overlapping matches of ``entries`` in ``text``, left to right, the longest at each start."""
-        return _leftmost_longest(
-            (m.start(), m.end()) for e in entries for m in whole_words(e).finditer(text) if m.end() > m.start()
-        )
+        if text.isascii():  # the entries were chosen for a whole text; ``text`` is often one sentence of it
+            lowered = text.lower()
+            entries = [e for e in entries if (need := _ascii_literals(e)) is None or any(s in lowered for s in need)]
+        found = [m.span() for e in entries for m in whole_words(e).finditer(text)]
+        return _leftmost_longest(span for span in found if span[1] > span[0]) if found else []
 
 
 class Prefilter:
@@ -401,7 +411,7 @@ class Phrases:
     possessive "'s" ignored, a plural "s" or "es" on the last word allowed. Built from data with no pattern to
     compile: a set of strings, so a list of thousands costs a few milliseconds."""
 
-    __slots__ = ("_compact", "_exact", "_first", "_longest", "_phrases")
+    __slots__ = ("_compact", "_exact", "_first", "_heads", "_longest", "_phrases", "_sizes", "_starters")
 
     def __init__(self, phrases: Iterable[str], exact: Iterable[str] = ()):
         """``exact``: phrases matched only as written, in the case given (an abbreviation that is also a word:
@@ -416,13 +426,19 @@ class Phrases:
         self._longest = max((phrase.count(" ") + 1 for phrase in keyed), default=1)
         self._exact = frozenset(exact)
         self._compact: dict[int, frozenset[str]] = {}
+        self._heads: frozenset[str] | None = None  # built on first use, with _starters
+        self._starters: frozenset[str] = frozenset()
+        self._sizes: dict[str, tuple[int, ...]] | None = None  # built on first use
 
     def __bool__(self) -> bool:
         return bool(self._phrases or self._exact)
 
     def spans(self, text: str) -> list[Span]:
+        glued = _GLUED.search(text)
+        if not glued and text.isascii():
+            return [] if self._none_in(text) else self._ascii_spans(text)
         matches: list = list(_WORD.finditer(text))
-        if _GLUED.search(text):  # words run together without a space ("Kidney StoneTreatment"): read each part
+        if glued:  # words run together without a space ("Kidney StoneTreatment"): read each part
             matches = [part for m in matches for part in _parts(m)]
         keys = [_key(m.group()) for m in matches]
         spans: list[Span] = []
@@ -447,6 +463,51 @@ class Phrases:
                 index += 1
         return spans
 
+    def _none_in(self, text: str) -> bool:
+        """Whether no word of ``text`` (ASCII, no glued words) can start a phrase, by the text's shared word split:
+        a word starts one only if its first run of letters and digits is that of a phrase's first word, or such a
+        word with a plural "s" or "es"."""
+        heads = self._heads
+        if heads is None:
+            runs = {first.replace("'", "-").partition("-")[0] for first in self._first}
+            plurals = {first + end for first in self._first if first.isalnum() for end in ("s", "es")}
+            heads = self._heads = frozenset(runs | plurals)
+            self._starters = frozenset(
+                self._first
+                | {first + end for first in self._first for end in ("s", "es")}
+                | {_key(phrase) for phrase in self._exact}
+            )
+        if self._exact and any(phrase in text for phrase in self._exact):
+            return False
+        return heads.isdisjoint(words(text.lower()))
+
+    def _ascii_spans(self, text: str) -> list[Span]:
+        """`spans` of an ASCII text without glued words, read in lower case (same offsets, same words): only the
+        words that may start a phrase (`_starters`: a first word, or one with "s" or "es", which is all a plural
+        can be, or an exact phrase in lower case) are looked at; every other word is passed over, as `spans`
+        would."""
+        lowered = text.lower()
+        matches = list(_WORD.finditer(lowered))
+        keys = [word[:-2] if word.endswith("'s") else word for word in [m.group() for m in matches]]
+        exact, first, starters = self._exact, self._first, self._starters
+        spans: list[Span] = []
+        after = 0  # the first word not inside a phrase found
+        for index in [i for i, key in enumerate(keys) if key in starters]:
+            if index < after:
+                continue
+            if exact and text[matches[index].start() : matches[index].end()] in exact:
+                spans.append(matches[index].span())
+                after = index + 1
+                continue
+            head = keys[index]
+            if head not in first and (head[-1:] != "s" or not any(s in first for s in _singulars(head))):
+                continue
+            size = self._match(keys, index)
+            if size:
+                spans.append((matches[index].start(), matches[index + size - 1].end()))
+                after = index + size
+        return spans
+
     def glued(self, lowered: str, shortest: int) -> bool:
         """Whether ``lowered`` (words run together, as in a hashtag) holds a phrase of at least ``shortest`` letters
         with its spaces, hyphens and apostrophes left out ("postcovidsyndrome" holds "covid")."""
@@ -462,14 +523,32 @@ class Phrases:
         if head not in self._first and not any(s in self._first for s in _singulars(head)):
             return 0
         phrases = self._phrases
-        for size in range(min(self._longest, len(keys) - index), 0, -1):
+        room = len(keys) - index
+        # A phrase of two or more words starts with the head itself (only a last word is read in the singular):
+        # only the lengths of those phrases are tried, longest first, then the head alone.
+        for size in self._longer().get(head, ()):
+            if size > room:
+                continue
             words = keys[index : index + size]
             if " ".join(words) in phrases:
                 return size
             stem = " ".join(words[:-1])
-            if any((f"{stem} {singular}" if stem else singular) in phrases for singular in _singulars(words[-1])):
+            if any(f"{stem} {singular}" in phrases for singular in _singulars(words[-1])):
                 return size
+        if head in phrases or any(singular in phrases for singular in _singulars(head)):
+            return 1
         return 0
+
+    def _longer(self) -> dict[str, tuple[int, ...]]:
+        """The lengths, in words, of the phrases of two or more words, by first word, longest first."""
+        if self._sizes is None:
+            sizes: dict[str, set[int]] = {}
+            for phrase in self._phrases:
+                first, _, rest = phrase.partition(" ")
+                if rest:
+                    sizes.setdefault(first, set()).add(rest.count(" ") + 2)
+            self._sizes = {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
+        return self._sizes
 
 
 def _keyed(phrase: str) -> str:
