@@ -411,7 +411,7 @@ class Phrases:
     possessive "'s" ignored, a plural "s" or "es" on the last word allowed. Built from data with no pattern to
     compile: a set of strings, so a list of thousands costs a few milliseconds."""
 
-    __slots__ = ("_compact", "_exact", "_first", "_heads", "_longest", "_phrases", "_sizes", "_starters")
+    __slots__ = ("_compact", "_exact", "_first", "_heads", "_longest", "_phrases", "_sizes")
 
     def __init__(self, phrases: Iterable[str], exact: Iterable[str] = ()):
         """``exact``: phrases matched only as written, in the case given (an abbreviation that is also a word:
@@ -426,9 +426,20 @@ class Phrases:
         self._longest = max((phrase.count(" ") + 1 for phrase in keyed), default=1)
         self._exact = frozenset(exact)
         self._compact: dict[int, frozenset[str]] = {}
-        self._heads: frozenset[str] | None = None  # built on first use, with _starters
-        self._starters: frozenset[str] = frozenset()
-        self._sizes: dict[str, tuple[int, ...]] | None = None  # built on first use
+        # For an ASCII text (see `_none_in`, `_ascii_spans`, `_match`), built here so that the data cache keeps them.
+        # A word that may start a phrase: a first word, its first run of letters and digits, either with a plural
+        # "s" or "es", or an exact phrase.
+        first = self._first
+        runs = {word.replace("'", "-").partition("-")[0] for word in first}
+        plurals = {word + end for word in first for end in ("s", "es")}
+        self._heads = frozenset(first | runs | plurals | {_key(phrase) for phrase in self._exact})
+        sizes: dict[str, set[int]] = {}
+        for phrase in self._phrases:
+            head, _, rest = phrase.partition(" ")
+            if rest:
+                sizes.setdefault(head, set()).add(rest.count(" ") + 2)
+        # The lengths, in words, of the phrases of two or more words, by first word, longest first.
+        self._sizes = {head: tuple(sorted(found, reverse=True)) for head, found in sizes.items()}
 
     def __bool__(self) -> bool:
         return bool(self._phrases or self._exact)
@@ -467,32 +478,21 @@ class Phrases:
         """Whether no word of ``text`` (ASCII, no glued words) can start a phrase, by the text's shared word split:
         a word starts one only if its first run of letters and digits is that of a phrase's first word, or such a
         word with a plural "s" or "es"."""
-        heads = self._heads
-        if heads is None:
-            runs = {first.replace("'", "-").partition("-")[0] for first in self._first}
-            plurals = {first + end for first in self._first if first.isalnum() for end in ("s", "es")}
-            heads = self._heads = frozenset(runs | plurals)
-            self._starters = frozenset(
-                self._first
-                | {first + end for first in self._first for end in ("s", "es")}
-                | {_key(phrase) for phrase in self._exact}
-            )
         if self._exact and any(phrase in text for phrase in self._exact):
             return False
-        return heads.isdisjoint(words(text.lower()))
+        return self._heads.isdisjoint(words(text.lower()))
 
     def _ascii_spans(self, text: str) -> list[Span]:
         """`spans` of an ASCII text without glued words, read in lower case (same offsets, same words): only the
-        words that may start a phrase (`_starters`: a first word, or one with "s" or "es", which is all a plural
-        can be, or an exact phrase in lower case) are looked at; every other word is passed over, as `spans`
-        would."""
+        words that may start a phrase (`_heads`: a first word, or one with "s" or "es", which is all a plural can
+        be, or an exact phrase in lower case) are looked at; every other word is passed over, as `spans` would."""
         lowered = text.lower()
         matches = list(_WORD.finditer(lowered))
         keys = [word[:-2] if word.endswith("'s") else word for word in [m.group() for m in matches]]
-        exact, first, starters = self._exact, self._first, self._starters
+        exact, first, heads = self._exact, self._first, self._heads
         spans: list[Span] = []
         after = 0  # the first word not inside a phrase found
-        for index in [i for i, key in enumerate(keys) if key in starters]:
+        for index in [i for i, key in enumerate(keys) if key in heads]:
             if index < after:
                 continue
             if exact and text[matches[index].start() : matches[index].end()] in exact:
@@ -526,7 +526,7 @@ class Phrases:
         room = len(keys) - index
         # A phrase of two or more words starts with the head itself (only a last word is read in the singular):
         # only the lengths of those phrases are tried, longest first, then the head alone.
-        for size in self._longer().get(head, ()):
+        for size in self._sizes.get(head, ()):
             if size > room:
                 continue
             words = keys[index : index + size]
@@ -538,17 +538,6 @@ class Phrases:
         if head in phrases or any(singular in phrases for singular in _singulars(head)):
             return 1
         return 0
-
-    def _longer(self) -> dict[str, tuple[int, ...]]:
-        """The lengths, in words, of the phrases of two or more words, by first word, longest first."""
-        if self._sizes is None:
-            sizes: dict[str, set[int]] = {}
-            for phrase in self._phrases:
-                first, _, rest = phrase.partition(" ")
-                if rest:
-                    sizes.setdefault(first, set()).add(rest.count(" ") + 2)
-            self._sizes = {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
-        return self._sizes
 
 
 def _keyed(phrase: str) -> str:
