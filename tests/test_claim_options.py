@@ -71,3 +71,16 @@ def test_a_bad_option_is_a_usage_error(tmp_path, monkeypatch, value, message):
     )
     assert result.exit_code == 2
     assert message in result.output + (result.stderr if result.stderr_bytes is not None else "")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "\\\\x66libbertigibbet",  # a character by its code: \x66 is "f"
+        "flibbertigibbet|wobble{",  # a brace that closes nothing is a character
+        "\\\\146libbertigibbet",  # and by its octal code
+    ],
+)
+def test_a_team_pattern_is_read_as_the_regex_engine_reads_it(tmp_path, monkeypatch, pattern):
+    config = f'select = ["SUP303"]\n[rules.disease-claim]\nextra-diseases = ["{pattern}"]\n'
+    assert found(run(tmp_path, monkeypatch, config, "label.yaml")) == [("SUP303", "label.yaml", 6)]

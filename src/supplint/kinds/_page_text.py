@@ -20,6 +20,7 @@ from ..findings import Span
 from ..shipped import files as data
 from ..shipped.patterns import compiled
 from . import Hit, render
+from ._terms import Prefilter
 from ._text import fold
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
@@ -93,10 +94,10 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
     if span is None:
         return
     patterns = tuple(options["patterns"]) + tuple(options.get("extra-patterns") or ())  # a team's wording adds
-    joined = _joined(patterns)
+    joined, prefilter = _joined(patterns), _prefilter(patterns)
     for run in context.page.prose:
         text = fold(run.text)  # once per run, not once per pattern
-        if any(pattern.search(text) for pattern in joined):
+        if prefilter.may_match(text) and any(pattern.search(text) for pattern in joined):
             return
     fields = {"labels": len(context.label_spans)}
     yield Hit((), render(rule.message, fields), render(rule.hint, fields), span=span)
@@ -112,6 +113,12 @@ def _joined(patterns: tuple[re.Pattern, ...]) -> tuple[re.Pattern, ...]:
         return (compiled("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE),)
     except re.error:  # e.g. two patterns naming the same group
         return patterns
+
+
+@lru_cache(maxsize=64)
+def _prefilter(patterns: tuple[re.Pattern, ...]) -> Prefilter:
+    """What lets most runs skip the search: the words a consult note cannot do without ("doctor", "pharmacist")."""
+    return Prefilter(patterns)
 
 
 def _product_link(context: PageContext, products: Products) -> Span | None:
