@@ -22,7 +22,7 @@ from pydantic import Field, field_validator, model_validator
 from ..label.resolve import Resolved
 from ..quantity import wording as formatting
 from . import Hit, daily_text, render
-from ._targets import refuse_others, templates_fit
+from ._targets import refuse_others
 from .spec import RuleBase
 
 if TYPE_CHECKING:  # subjects.stack is imported only when a stack is checked
@@ -30,12 +30,12 @@ if TYPE_CHECKING:  # subjects.stack is imported only when a stack is checked
 
 TARGET = ("label", "stack")
 
-#: The fields this kind gives a label rule's templates, and a stack rule's (checked when the packs load). On a
-#: label, `daily`/`alt` are the daily amount on the upper limit's basis where the limit is exceeded, else in the
-#: label unit; `dv_daily`/`dv_alt` always in the label unit (the Daily Value's); `over_ul` and `over_dv` are the
-#: notes rendered from `above-ul-note` and `dv-multiple-note` for what is reached, and `megadose` joins them with
-#: "and". On a stack, `total` is the day's total the limit covers, `count` the products contributing and `shares`
-#: each one's part.
+#: The fields this kind gives a label rule's templates, and a stack rule's (the registry checks each rule's templates
+#: against its own target's when the packs load). On a label, `daily`/`alt` are the daily amount on the upper
+#: limit's basis where the limit is exceeded, else in the label unit; `dv_daily`/`dv_alt` always in the label unit
+#: (the Daily Value's); `over_ul` and `over_dv` are the notes rendered from `above-ul-note` and `dv-multiple-note`
+#: for what is reached, and `megadose` joins them with "and". On a stack, `total` is the day's total the limit
+#: covers, `count` the products contributing and `shares` each one's part.
 FIELDS_BY_TARGET = {
     "label": frozenset(
         {
@@ -60,7 +60,6 @@ FIELDS_BY_TARGET = {
     ),
     "stack": frozenset({"nutrient", "total", "limit", "ratio", "count", "shares", "population", "source", "covers"}),
 }
-FIELDS: frozenset[str] = frozenset().union(*FIELDS_BY_TARGET.values())
 
 #: Templates of the Spec beyond message and hint (checked when the packs load).
 TEMPLATES = ("above_ul_note", "dv_multiple_note")
@@ -84,8 +83,6 @@ class Spec(RuleBase):
                 raise ValueError(
                     "a dose rule for a stack takes `limits: [upper-limit]`: it sums what upper limits cover"
                 )
-        if self.target in TARGET:
-            templates_fit(self, "dose", FIELDS_BY_TARGET, TEMPLATES)
         return self
 
     @model_validator(mode="after")

@@ -51,7 +51,7 @@ from ._page_text import FIELDS as PAGE_FIELDS
 from ._page_text import VOCABULARY as page_vocabulary
 from ._page_text import Products
 from ._page_text import evaluate as evaluate_page
-from ._targets import refuse_others, templates_fit
+from ._targets import refuse_others
 from ._text import TextField, dosage_form, first_difference, fold, texts
 from ._text import normalise as _plain_normalise
 from .spec import PackModel, RuleBase
@@ -68,12 +68,12 @@ class When(PackModel):
     field: TextField | None = None
 
 
-#: The fields this kind gives a label rule's templates, and a page rule's (checked when the packs load).
+#: The fields this kind gives a label rule's templates, and a page rule's (the registry checks each rule's templates
+#: against its target's when the packs load).
 FIELDS_BY_TARGET = {
     "label": frozenset({"nutrient", "form", "statement", "expected", "found", "wanted", "differences", "missing"}),
     "page": PAGE_FIELDS,
 }
-FIELDS = frozenset().union(*FIELDS_BY_TARGET.values())
 
 #: Templates of the Spec beyond message and hint (checked when the packs load).
 TEMPLATES = ("message_differs", "hint_differs")
@@ -103,7 +103,6 @@ class Spec(RuleBase):
             refuse_others(self, "required-text", LABEL_ONLY, "searches the page's prose")
             if patterns is None or patterns.type != "patterns":
                 raise ValueError("a required-text rule for a page needs the option `patterns` of type patterns")
-            templates_fit(self, "required-text", FIELDS_BY_TARGET, ())
             return self
         refuse_others(self, "required-text", ("vocabulary",), "searches its text fields")
         if not self.fields:
@@ -127,7 +126,6 @@ class Spec(RuleBase):
                 raise ValueError(f"`at` names '{anchor}', which is neither a text field nor `nutrient`")
         if "nutrient" in self.at and (self.when is None or self.when.nutrient is None):
             raise ValueError("`at: nutrient` needs `when.nutrient`")
-        templates_fit(self, "required-text", FIELDS_BY_TARGET, TEMPLATES)
         return self
 
 
