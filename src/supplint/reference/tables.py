@@ -15,6 +15,8 @@ from .aliases import AliasMatcher
 
 #: The DV set of adults and children 4 and over (the rule's first set; the one `dv` means without a population).
 ADULT_DVS = "adults"
+#: Not worked out (yet), where None is an answer: a singleton, so a memo holding it stays right when pickled.
+_UNKNOWN: Any = Ellipsis
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,7 @@ class Reference:
         self.aliases = AliasMatcher(data.load("data/aliases.yaml"))  # its rows were validated with the others
         self._views: dict[str, Reference] = {}
         self._ul_factors: dict[tuple[str, frozenset[str]], float | None] = {}
+        self._ul_bases: dict[tuple[str, frozenset[str]], tuple[bool, Measure | None, Any]] = {}
         self._fits: dict[tuple, bool] = {}
 
     def for_population(self, population: Population | None) -> Reference:
@@ -204,7 +207,8 @@ class Reference:
         if ul is None:
             return None
         key = (nutrient.id, forms)
-        if key not in self._ul_factors:
+        found = self._ul_factors.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
             try:
                 found = self.convert(1.0, nutrient.measure, nutrient, forms, ul.measure, "ul")
             except Ambiguous:
@@ -215,25 +219,48 @@ class Reference:
                     is not None
                 )
             self._ul_factors[key] = found
-        return self._ul_factors[key]
+        return found
 
     def ul_amount(
         self, amount: Amount, label_value: float | None, nutrient: Nutrient, forms: frozenset[str]
     ) -> float | None:
-        """A row's amount on its upper limit's basis: a part printed on that basis as printed ("240 mcg folic
-        acid"), else the row's figure in the label unit times label_to_ul. Every rule and message reads this one
-        figure, so an amount says the same however it is written (IU or mg, either part first)."""
-        ul = nutrient.ul
-        if ul is None:
+        """A row's amount on its upper limit's basis: None where the limit does not count the row's forms
+        (beta-carotene is not preformed vitamin A), a part printed on that basis as printed ("240 mcg folic acid"),
+        else the row's figure in the label unit times label_to_ul. Every rule and message reads this one figure, so
+        an amount says the same however it is written (IU or mg, either part first)."""
+        key = (nutrient.id, forms)
+        basis = self._ul_bases.get(key)
+        if basis is None:
+            basis = self._ul_bases[key] = self._ul_basis(nutrient, forms)
+        counted, printed, scale = basis
+        if not counted:
             return None
-        if ul.measure != nutrient.measure:
+        if printed is not None:
             for part in amount.amounts():
-                if part.measure == ul.measure:
+                if part.measure == printed:
                     return part.value
         if label_value is None:
             return None
-        scale = self.label_to_ul(nutrient, forms)
+        if scale is _UNKNOWN:
+            scale = self.label_to_ul(nutrient, forms)  # what it raises, it raises for this row, as it always did
         return label_value * scale if scale is not None else None
+
+    def _ul_basis(self, nutrient: Nutrient, forms: frozenset[str]) -> tuple[bool, Measure | None, Any]:
+        """What ul_amount asks of every row, answered once per nutrient and set of forms (a corpus has a few hundred
+        of them behind tens of thousands of rows): whether the limit counts these forms, the limit's measure where
+        a part may be printed on it (None when the label unit is the limit's own), and label_to_ul (_UNKNOWN when
+        it raises: then only a row that needs it raises)."""
+        ul = nutrient.ul
+        if ul is None:
+            return False, None, None
+        known = forms & self.aliases.forms_of.get(nutrient.id, frozenset())
+        if known and known <= ul.not_counted:
+            return False, None, None
+        try:
+            scale = self.label_to_ul(nutrient, forms)
+        except (Ambiguous, ValueError):
+            scale = _UNKNOWN
+        return True, (ul.measure if ul.measure != nutrient.measure else None), scale
 
     def fits(self, measure: Measure, nutrient: Nutrient, forms: frozenset[str]) -> bool:
         """Can an amount in ``measure`` be of this nutrient at all: converted to its label unit, or one that some
