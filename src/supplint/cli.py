@@ -5,14 +5,31 @@ Exit status: 0 no finding at or above --fail-on; 1 there is one; 2 usage, config
 
 from __future__ import annotations
 
-from .shipped import patterns
+import sys
 
-# Before click, PyYAML and the rest compile their regular expressions: the compiled forms of earlier runs.
-patterns.preload()
+#: The commands that check files: they import PyYAML, pydantic and the page parser, whose regular expressions the
+#: data cache keeps compiled (shipped/patterns.py).
+CHECKING = frozenset({"check", "server", "serve"})
+
+
+def _checks(argv: list[str]) -> bool:
+    """Does this command line check files? Its command is the first word (the group's own options, -V and -h, come
+    before it and take no value), and asking for help or the version checks nothing."""
+    command = next((arg for arg in argv[1:] if not arg.startswith("-")), None)
+    return command in CHECKING and not {"-h", "--help", "-V", "--version"} & set(argv[1:])
+
+
+# Before click, PyYAML and the rest compile their regular expressions, the compiled forms of earlier runs: only for
+# a command that checks (reading them costs about 10 ms, which --version, --help and `rule` need not pay). The
+# command is read from sys.argv here, as the process starts, because click's own patterns are compiled as soon as
+# it is imported, below.
+if _checks(sys.argv):
+    from .shipped import patterns
+
+    patterns.preload()
 
 import contextlib  # noqa: E402
 import os  # noqa: E402
-import sys  # noqa: E402
 from typing import get_args  # noqa: E402
 
 import click  # noqa: E402
