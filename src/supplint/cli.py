@@ -19,14 +19,20 @@ def _checks(argv: list[str]) -> bool:
     return command in CHECKING and not {"-h", "--help", "-V", "--version"} & set(argv[1:])
 
 
-# Before click, PyYAML and the rest compile their regular expressions, the compiled forms of earlier runs: only for
-# a command that checks (reading them costs about 10 ms, which --version, --help and `rule` need not pay). The
-# command is read from sys.argv here, as the process starts, because click's own patterns are compiled as soon as
-# it is imported, below.
-if _checks(sys.argv):
+def _preload() -> None:
+    """The compiled forms of earlier runs' patterns, into re's cache (once a process)."""
     from .shipped import patterns
 
     patterns.preload()
+
+
+# Before click, PyYAML and the rest compile their regular expressions, the compiled forms of earlier runs: only for
+# a command that checks (reading them costs about 10 ms, which --version, --help and `rule` need not pay). The
+# command is read from sys.argv here, as the process starts, because click's own patterns are compiled as soon as
+# it is imported, below; a command that checks also asks as it begins, for a caller that set sys.argv later
+# (``main()`` or click's test runner, in a process of its own).
+if _checks(sys.argv):
+    _preload()
 
 import contextlib  # noqa: E402
 import os  # noqa: E402
@@ -205,6 +211,7 @@ def check(
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named),
     Supplement Facts panels pasted as text (*.txt, when named or included) and stack files, and folders of them;
     '-' reads standard input."""
+    _preload()
     from .errors import SupplintError
     from .run.parallel import WorkerSettings, jobs_for
     from .run.session import Run
@@ -420,6 +427,7 @@ def schema_command() -> None:
 def server_command() -> None:
     """Run the language server (LSP over standard input and output) for editors: diagnostics as you type, quick
     fixes, hover help; see docs/editors.md."""
+    _preload()
     from .server import serve  # pygls loads only here: `check` does not pay for it
 
     serve()
@@ -442,6 +450,7 @@ def server_command() -> None:
 def serve_command(host, port) -> None:
     """A local web page to paste a label, a Supplement Facts panel or several products into, and POST /api/check
     (JSON) for CMS hooks; see docs/serve.md. Ctrl-C stops it."""
+    _preload()
     from .serve import PortInUse, run
 
     try:

@@ -67,9 +67,11 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     return result
 
 
+@once
 def preload() -> None:
     """Put every pattern an earlier run compiled into ``re``'s cache (``re._cache``, keyed as ``re.compile``
-    looks it up), and keep at exit the patterns this run compiles; nothing when the cache is off."""
+    looks it up), and keep at exit the patterns this run compiles; nothing when the cache is off. Once a process:
+    the command line calls it as it starts, and again (for nothing) when a command that checks begins."""
     if cache.directory() is None:
         return
     _save_at_exit()
