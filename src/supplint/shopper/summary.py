@@ -2,9 +2,9 @@
 (`check --preset shopper --jobs N`): the label's daily totals, and for the lines its findings may point at, the
 nutrient of the row there and the label's text there, with the figures a sentence quotes.
 
-The report reads a label only through this, whether the label was checked in this process or in a worker, so the
-two runs print the same; the resolved label and its document (the reference tables, every node's position) stay
-where the check ran.
+The sentences read a label only through this, whether it was checked in this process or in a worker, so the two
+runs print the same; the resolved label and its document (the reference tables, every node's position) stay where
+the check ran. (A `--stack` run, always in one process, adds its products' totals up from the resolved labels.)
 """
 
 from __future__ import annotations
