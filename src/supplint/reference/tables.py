@@ -11,12 +11,15 @@ from ..quantity import units
 from ..quantity.amounts import Amount, Measure, parse_measure
 from ..shipped import cache as data_cache
 from ..shipped import files as data
+from ..shipped.memo import Memo
 from .aliases import AliasMatcher
 
 #: The DV set of adults and children 4 and over (the rule's first set; the one `dv` means without a population).
 ADULT_DVS = "adults"
 #: Not worked out (yet), where None is an answer: a singleton, so a memo holding it stays right when pickled.
 _UNKNOWN: Any = Ellipsis
+#: Remembered answers per question of a Reference (see __init__): a hundred times what a corpus asks, a few hundred KB.
+_ANSWERS_BOUND = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +144,11 @@ class Reference:
         }
         self.aliases = AliasMatcher(data.load("data/aliases.yaml"))  # its rows were validated with the others
         self._views: dict[str, Reference] = {}
-        self._ul_factors: dict[tuple[str, frozenset[str]], float | None] = {}
-        self._ul_bases: dict[tuple[str, frozenset[str]], tuple[bool, Measure | None, Any]] = {}
-        self._fits: dict[tuple, bool] = {}
+        # Answers by nutrient, the forms a row names and (for _fits) its unit: 10,000 generated labels ask about 20
+        # of each. Bounded all the same: forms are read from what a label writes, and the language server runs long.
+        self._ul_factors: Memo[tuple[str, frozenset[str]], float | None] = Memo(_ANSWERS_BOUND)
+        self._ul_bases: Memo[tuple[str, frozenset[str]], tuple[bool, Measure | None, Any]] = Memo(_ANSWERS_BOUND)
+        self._fits: Memo[tuple, bool] = Memo(_ANSWERS_BOUND)
 
     def for_population(self, population: Population | None) -> Reference:
         """The tables as one population reads them: each nutrient's `dv` from the population's DV set (None where
@@ -218,7 +223,7 @@ class Reference:
                     if (factor := self.convert(1.0, nutrient.measure, nutrient, frozenset([form]), ul.measure, "ul"))
                     is not None
                 )
-            self._ul_factors[key] = found
+            self._ul_factors.keep(key, found)
         return found
 
     def ul_amount(
@@ -231,7 +236,7 @@ class Reference:
         key = (nutrient.id, forms)
         basis = self._ul_bases.get(key)
         if basis is None:
-            basis = self._ul_bases[key] = self._ul_basis(nutrient, forms)
+            basis = self._ul_bases.keep(key, self._ul_basis(nutrient, forms))
         counted, printed, scale = basis
         if not counted:
             return None
@@ -272,7 +277,7 @@ class Reference:
                 known = self.convert(1.0, measure, nutrient, forms, nutrient.measure, "label") is not None
             except Ambiguous:
                 known = True
-            known = self._fits[key] = known or self.has_conversion_for(nutrient, measure)
+            known = self._fits.keep(key, known or self.has_conversion_for(nutrient, measure))
         return known
 
     def has_conversion_for(self, nutrient: Nutrient, measure: Measure) -> bool:
