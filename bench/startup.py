@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cold start of `supplint check` on one file, against the bare import of its dependencies; see bench/README.md.
 
-    python bench/startup.py [--runs N] [--warmup N] [--compare NAME=SRC ...] [--json FILE]
+    python bench/startup.py [--runs N] [--warmup N] [--compare NAME=SRC ...] [--version] [--json FILE]
 
 Each round starts every command once, in turn (the bare imports first), so that load on a shared machine hits all
 of them alike; the figures are medians over the rounds, and each ratio is the median of the per-round ratios
@@ -64,6 +64,12 @@ def main(argv=None):
         help="also time the two labels with --ignore SUP303: the start without compiling the disease-claim "
         "patterns, which the vitamin C label's structure/function claim also needs",
     )
+    ap.add_argument(
+        "--version",
+        action="store_true",
+        help="also time `python -m supplint --version` (and each --compare build's): what a command that checks "
+        "nothing costs",
+    )
     ap.add_argument("--json", help="write every run and ratio here")
     a = ap.parse_args(argv)
 
@@ -89,6 +95,11 @@ def main(argv=None):
         if not src:
             ap.error(f"--compare {item}: give NAME=SRC")
         commands[f"label, {name}"] = (commands["label"][0], {**env, "PYTHONPATH": os.path.abspath(src)})
+    if a.version:
+        commands["version"] = ([sys.executable, "-m", "supplint", "--version"], env)
+        for item in a.compare:
+            name, _, src = item.partition("=")
+            commands[f"version, {name}"] = (commands["version"][0], {**env, "PYTHONPATH": os.path.abspath(src)})
 
     load_before = os.getloadavg()
     walls = {name: [] for name in commands}

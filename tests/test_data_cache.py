@@ -303,9 +303,11 @@ import re._compiler
 compiles = []  # every pattern re's compiler compiled, for supplint and the libraries it imports
 real = re._compiler.compile
 re._compiler.compile = lambda pattern, flags=0: compiles.append(pattern) or real(pattern, flags)
+# The command line as the process starts (before supplint.cli is imported): it reads the command there, before
+# click compiles its own patterns.
+sys.argv = ["supplint", "check", "--isolated", "--output-format", "json", *sys.argv[1:]]
 from supplint.cli import main
 from supplint.shipped import patterns
-sys.argv = ["supplint", "check", "--isolated", "--output-format", "json", *sys.argv[1:]]
 try:
     main()
 except SystemExit:

@@ -102,3 +102,35 @@ def test_editors_html_report_is_unchanged(tmp_path):
 def test_preset_usage_errors(args):
     result = check(*args, str(EXAMPLES / "d3-5000-softgel.yaml"))
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("output_format", "population"), [("concise", "adults"), ("html", "children-4-8")])
+def test_with_jobs_the_report_reads_each_label_through_its_workers_summary(
+    tmp_path, monkeypatch, output_format, population
+):
+    """Workers send back what the shopper report reads of each label (shopper/summary.py): this process opens
+    none of the labels, and prints what a serial run prints."""
+    import os
+
+    from conftest import run_in_process
+
+    for index in range(2):  # enough files for workers under --jobs 2
+        for label in sorted(EXAMPLES.glob("*.yaml")):
+            (tmp_path / f"{index}-{label.name}").write_bytes(label.read_bytes())
+    args = ("check", "--isolated", "--preset", "shopper", "--output-format", output_format, "--population", population)
+    serial = run_in_process(*args, ".", "--jobs", "1", cwd=tmp_path)
+    opened: list[str] = []
+    real_open = os.open
+
+    def recording_open(path, *rest, **kwargs):
+        if os.getpid() == parent:  # a worker forked from here records in its own copy of the list
+            opened.append(os.fspath(path))
+        return real_open(path, *rest, **kwargs)
+
+    parent = os.getpid()
+    monkeypatch.setattr(os, "open", recording_open)
+    parallel = run_in_process(*args, ".", "--jobs", "2", cwd=tmp_path)
+    monkeypatch.undo()
+    assert parallel.returncode == serial.returncode == 1
+    assert parallel.stdout == serial.stdout
+    assert [path for path in opened if path.endswith(".yaml")] == []

@@ -5,14 +5,37 @@ Exit status: 0 no finding at or above --fail-on; 1 there is one; 2 usage, config
 
 from __future__ import annotations
 
-from .shipped import patterns
+import sys
 
-# Before click, PyYAML and the rest compile their regular expressions: the compiled forms of earlier runs.
-patterns.preload()
+#: The commands that check files: they import PyYAML, pydantic and the page parser, whose regular expressions the
+#: data cache keeps compiled (shipped/patterns.py).
+CHECKING = frozenset({"check", "server", "serve"})
+
+
+def _checks(argv: list[str]) -> bool:
+    """Does this command line check files? Its command is the first word (the group's own options, -V and -h, come
+    before it and take no value), and asking for help or the version checks nothing."""
+    command = next((arg for arg in argv[1:] if not arg.startswith("-")), None)
+    return command in CHECKING and not {"-h", "--help", "-V", "--version"} & set(argv[1:])
+
+
+def _preload() -> None:
+    """The compiled forms of earlier runs' patterns, into re's cache (once a process)."""
+    from .shipped import patterns
+
+    patterns.preload()
+
+
+# Before click, PyYAML and the rest compile their regular expressions, the compiled forms of earlier runs: only for
+# a command that checks (reading them costs about 10 ms, which --version, --help and `rule` need not pay). The
+# command is read from sys.argv here, as the process starts, because click's own patterns are compiled as soon as
+# it is imported, below; a command that checks also asks as it begins, for a caller that set sys.argv later
+# (``main()`` or click's test runner, in a process of its own).
+if _checks(sys.argv):
+    _preload()
 
 import contextlib  # noqa: E402
 import os  # noqa: E402
-import sys  # noqa: E402
 from typing import get_args  # noqa: E402
 
 import click  # noqa: E402
@@ -188,6 +211,7 @@ def check(
     """Lint labels (*.yaml, *.yml), affiliate pages (*.md, *.mdx, *.html), NIH DSLD records (*.json, when named),
     Supplement Facts panels pasted as text (*.txt, when named or included) and stack files, and folders of them;
     '-' reads standard input."""
+    _preload()
     from .errors import SupplintError
     from .run.parallel import WorkerSettings, jobs_for
     from .run.session import Run
@@ -403,6 +427,7 @@ def schema_command() -> None:
 def server_command() -> None:
     """Run the language server (LSP over standard input and output) for editors: diagnostics as you type, quick
     fixes, hover help; see docs/editors.md."""
+    _preload()
     from .server import serve  # pygls loads only here: `check` does not pay for it
 
     serve()
@@ -425,6 +450,7 @@ def server_command() -> None:
 def serve_command(host, port) -> None:
     """A local web page to paste a label, a Supplement Facts panel or several products into, and POST /api/check
     (JSON) for CMS hooks; see docs/serve.md. Ctrl-C stops it."""
+    _preload()
     from .serve import PortInUse, run
 
     try:

@@ -10,6 +10,7 @@ import pytest
 
 import supplint
 from core_checks import CORE, codes_and_lines
+from pack_edits import check_with_rule_changed
 
 
 def test_per_day_range_uses_the_upper_bound():
@@ -85,7 +86,6 @@ def test_a_stack_rule_counts_what_the_limit_covers_at_the_servings_a_day():
         ({"limits": ["dv-multiple"]}, "a dose rule for a stack takes `limits: [upper-limit]`"),
         ({"scope": "each"}, "for a stack sums the stack's products: it takes no `scope`"),
         ({"above-ul-note": "x"}, "it takes no `above-ul-note`"),
-        ({"message": "{daily}/day"}, "uses {daily}, which kind dose provides for a label"),
     ],
 )
 def test_a_stack_rule_takes_no_label_parameter(change, error):
@@ -99,12 +99,30 @@ def test_a_stack_rule_takes_no_label_parameter(change, error):
         TypeAdapter(modules()["dose"].Spec).validate_python(entry)
 
 
-def test_a_label_rule_takes_no_stack_field():
-    from pydantic import TypeAdapter, ValidationError
+@pytest.mark.parametrize(
+    ("pack", "code", "key", "template", "field", "target_field"),
+    [
+        ("stacks.yaml", "SUP501", "message", "{nutrient} {daily}/day", "daily", "shares"),  # a label's field
+        ("core.yaml", "SUP201", "message", "{nutrient}: {shares}", "shares", "dv_daily"),  # a stack's field
+        ("core.yaml", "SUP202", "above-ul-note", "above {limt}", "limt", "dv_daily"),  # no target's field
+    ],
+)
+def test_a_template_using_a_field_its_target_does_not_provide_stops_the_run(
+    tmp_path, pack, code, key, template, field, target_field
+):
+    """Each target has its own fields: another target's would render empty. The run stops before any label is
+    checked (exit 2), naming the pack, the rule, the field and the fields the rule's target provides."""
+    result = check_with_rule_changed(tmp_path, pack, code, key, template)
+    assert result.returncode == 2, result.stderr
+    assert f"packs/{pack}" in result.stderr and code in result.stderr and "Traceback" not in result.stderr
+    assert f"{{{field}}}" in result.stderr and target_field in result.stderr
 
-    from supplint.kinds import modules
-    from supplint.ruleset.registry import registry
 
-    entry = registry().rules["SUP201"].model_dump(by_alias=True, exclude_unset=True) | {"message": "{shares}"}
-    with pytest.raises(ValidationError, match=re.escape("uses {shares}, which kind dose provides for a stack")):
-        TypeAdapter(modules()["dose"].Spec).validate_python(entry)
+@pytest.mark.parametrize(
+    ("pack", "code", "template"),
+    [("stacks.yaml", "SUP501", "{nutrient} {total}/day: {shares}"), ("core.yaml", "SUP201", "{nutrient} {dv_daily}")],
+)
+def test_a_template_using_its_targets_fields_loads(tmp_path, pack, code, template):
+    result = check_with_rule_changed(tmp_path, pack, code, "message", template)
+    assert result.returncode in (0, 1), result.stderr
+    assert "error" not in result.stderr

@@ -9,6 +9,7 @@ import re
 import pytest
 
 import supplint
+from pack_edits import check_with_rule_changed
 from text_checks import DISCLAIMER_PLURAL, DISCLAIMER_SINGULAR, IRON_WARNING, found, q
 
 # --- SUP302 missing-dshea-disclaimer -------------------------------------------------------------------------
@@ -254,7 +255,6 @@ def test_a_page_that_recommends_nothing_needs_no_consult_note():
         ({"statements": ["dshea-disclaimer-singular"]}, "it takes no `statements`"),
         ({"match": "whole", "message-differs": "x"}, "it takes no `match`, `message-differs`"),
         ({"options": {}}, "for a page needs the option `patterns`"),
-        ({"message": "{nutrient} is not named"}, "uses {nutrient}, which kind required-text provides for a label"),
     ],
 )
 def test_a_page_rule_takes_no_label_parameter(change, error):
@@ -273,7 +273,6 @@ def test_a_page_rule_takes_no_label_parameter(change, error):
     [
         ({"vocabulary": "data/product-pages.yaml"}, "for a label searches its text fields: it takes no `vocabulary`"),
         ({"fields": []}, "for a label needs `fields`"),
-        ({"message": "{labels} labels"}, "uses {labels}, which kind required-text provides for a page"),
     ],
 )
 def test_a_label_rule_takes_no_page_parameter(change, error):
@@ -285,3 +284,28 @@ def test_a_label_rule_takes_no_page_parameter(change, error):
     entry = registry().rules["SUP301"].model_dump(by_alias=True, exclude_unset=True) | change
     with pytest.raises(ValidationError, match=re.escape(error)):
         TypeAdapter(modules()["required-text"].Spec).validate_python(entry)
+
+
+@pytest.mark.parametrize(
+    ("pack", "code", "key", "template", "field", "target_field"),
+    [
+        ("pages.yaml", "SUP403", "message", "{nutrient} is not named", "nutrient", "labels"),  # a label's field
+        ("core.yaml", "SUP301", "message", "{labels} labels", "labels", "statement"),  # a page's field
+        ("statements.yaml", "SUP302", "hint-differs", "{labels}: {found}", "labels", "differences"),
+    ],
+)
+def test_a_template_using_a_field_its_target_does_not_provide_stops_the_run(
+    tmp_path, pack, code, key, template, field, target_field
+):
+    """A label rule's fields and a page rule's are their own: the run stops before any file is checked (exit 2),
+    naming the pack, the rule, the field and the fields the rule's target provides."""
+    result = check_with_rule_changed(tmp_path, pack, code, key, template)
+    assert result.returncode == 2, result.stderr
+    assert f"packs/{pack}" in result.stderr and code in result.stderr and "Traceback" not in result.stderr
+    assert f"{{{field}}}" in result.stderr and target_field in result.stderr
+
+
+def test_a_page_template_using_a_pages_field_loads(tmp_path):
+    result = check_with_rule_changed(tmp_path, "pages.yaml", "SUP403", "message", "{labels}: no consult note")
+    assert result.returncode in (0, 1), result.stderr
+    assert "error" not in result.stderr

@@ -1,8 +1,9 @@
 """Rule kinds. Each module here is one kind: a pydantic ``Spec`` (its parameters in a rule pack, with
-``kind: Literal[...]``), the ``FIELDS`` its messages may use, and a pure ``evaluate(rule, subject, options) ->
-Iterable[Hit]``. The subject is a label (``Resolved``), a page (``PageContext``) for modules that set
-``TARGET = "page"``, or a stack (``TARGET = "stack"``); a kind that reads more than one sets a tuple
-(``TARGET = ("label", "page")``) and looks at its rule's ``target``. Optional: ``TEMPLATES``, the Spec's templates
+``kind: Literal[...]``), the ``FIELDS`` its messages may use (``FIELDS_BY_TARGET``, target → fields, in a kind
+that reads more than one target), and a pure ``evaluate(rule, subject, options) -> Iterable[Hit]``. The subject
+is a label (``Resolved``), a page (``PageContext``) for modules that set ``TARGET = "page"``, or a stack
+(``TARGET = "stack"``); a kind that reads more than one sets a tuple (``TARGET = ("label", "page")``) and looks at
+its rule's ``target``. Optional: ``TEMPLATES``, the Spec's templates
 beyond message and hint, and ``VOCABULARY``, the loader of a rule's `vocabulary` file; the registry checks both when
 packs load.
 

@@ -21,8 +21,9 @@ from pydantic import Field, field_validator, model_validator
 
 from ..label.resolve import Resolved
 from ..quantity import wording as formatting
+from ..shipped.memo import Memo
 from . import Hit, daily_text, render
-from ._targets import refuse_others, templates_fit
+from ._targets import refuse_others
 from .spec import RuleBase
 
 if TYPE_CHECKING:  # subjects.stack is imported only when a stack is checked
@@ -30,12 +31,12 @@ if TYPE_CHECKING:  # subjects.stack is imported only when a stack is checked
 
 TARGET = ("label", "stack")
 
-#: The fields this kind gives a label rule's templates, and a stack rule's (checked when the packs load). On a
-#: label, `daily`/`alt` are the daily amount on the upper limit's basis where the limit is exceeded, else in the
-#: label unit; `dv_daily`/`dv_alt` always in the label unit (the Daily Value's); `over_ul` and `over_dv` are the
-#: notes rendered from `above-ul-note` and `dv-multiple-note` for what is reached, and `megadose` joins them with
-#: "and". On a stack, `total` is the day's total the limit covers, `count` the products contributing and `shares`
-#: each one's part.
+#: The fields this kind gives a label rule's templates, and a stack rule's (the registry checks each rule's templates
+#: against its own target's when the packs load). On a label, `daily`/`alt` are the daily amount on the upper
+#: limit's basis where the limit is exceeded, else in the label unit; `dv_daily`/`dv_alt` always in the label unit
+#: (the Daily Value's); `over_ul` and `over_dv` are the notes rendered from `above-ul-note` and `dv-multiple-note`
+#: for what is reached, and `megadose` joins them with "and". On a stack, `total` is the day's total the limit
+#: covers, `count` the products contributing and `shares` each one's part.
 FIELDS_BY_TARGET = {
     "label": frozenset(
         {
@@ -60,7 +61,6 @@ FIELDS_BY_TARGET = {
     ),
     "stack": frozenset({"nutrient", "total", "limit", "ratio", "count", "shares", "population", "source", "covers"}),
 }
-FIELDS: frozenset[str] = frozenset().union(*FIELDS_BY_TARGET.values())
 
 #: Templates of the Spec beyond message and hint (checked when the packs load).
 TEMPLATES = ("above_ul_note", "dv_multiple_note")
@@ -84,8 +84,6 @@ class Spec(RuleBase):
                 raise ValueError(
                     "a dose rule for a stack takes `limits: [upper-limit]`: it sums what upper limits cover"
                 )
-        if self.target in TARGET:
-            templates_fit(self, "dose", FIELDS_BY_TARGET, TEMPLATES)
         return self
 
     @model_validator(mode="after")
@@ -194,9 +192,9 @@ def _figures(resolved: Resolved) -> list[_Figures]:
 
 # A finding's words depend only on the rule, the nutrient (as the population's tables read it), the rows' amounts
 # (and where they stand, when there are several), servings a day and the population: across a corpus a few hundred
-# messages stand behind thousands of findings, so each is built once. Bounded, so a long run's memory stays flat.
-_MESSAGES: dict[tuple, tuple[Spec, str, str | None]] = {}
-_MESSAGES_KEPT = 4096
+# messages stand behind thousands of findings, so each is built once. 10,000 generated labels have 960 distinct
+# ones; four times that, at about half a KB each (the key and two sentences), stays near 2 MB.
+_MESSAGES: Memo[tuple, tuple[Spec, str, str | None]] = Memo(4096)
 
 
 def _rows_key(rows) -> tuple:
@@ -229,11 +227,8 @@ def _hit(rule: Spec, resolved: Resolved, nutrient, covered, limit, over_dv: bool
     )
     known = _MESSAGES.get(key)
     if known is None or known[0] is not rule:
-        if len(_MESSAGES) >= _MESSAGES_KEPT:
-            _MESSAGES.clear()
-        known = _MESSAGES[key] = (
-            rule,
-            *_words(rule, resolved, nutrient, certain, covered, limit, label_daily, over_dv, maximum),
+        known = _MESSAGES.keep(
+            key, (rule, *_words(rule, resolved, nutrient, certain, covered, limit, label_daily, over_dv, maximum))
         )
     return Hit(rows[0].amount_path, known[1], known[2])
 

@@ -45,13 +45,14 @@ from pydantic import Field, model_validator
 from ..label.model import FORMS
 from ..label.resolve import Resolved
 from ..shipped import files as data
+from ..shipped.memo import Memo
 from ..shipped.patterns import compiled
 from . import Hit, render
 from ._page_text import FIELDS as PAGE_FIELDS
 from ._page_text import VOCABULARY as page_vocabulary
 from ._page_text import Products
 from ._page_text import evaluate as evaluate_page
-from ._targets import refuse_others, templates_fit
+from ._targets import refuse_others
 from ._text import TextField, dosage_form, first_difference, fold, texts
 from ._text import normalise as _plain_normalise
 from .spec import PackModel, RuleBase
@@ -68,12 +69,12 @@ class When(PackModel):
     field: TextField | None = None
 
 
-#: The fields this kind gives a label rule's templates, and a page rule's (checked when the packs load).
+#: The fields this kind gives a label rule's templates, and a page rule's (the registry checks each rule's templates
+#: against its target's when the packs load).
 FIELDS_BY_TARGET = {
     "label": frozenset({"nutrient", "form", "statement", "expected", "found", "wanted", "differences", "missing"}),
     "page": PAGE_FIELDS,
 }
-FIELDS = frozenset().union(*FIELDS_BY_TARGET.values())
 
 #: Templates of the Spec beyond message and hint (checked when the packs load).
 TEMPLATES = ("message_differs", "hint_differs")
@@ -103,7 +104,6 @@ class Spec(RuleBase):
             refuse_others(self, "required-text", LABEL_ONLY, "searches the page's prose")
             if patterns is None or patterns.type != "patterns":
                 raise ValueError("a required-text rule for a page needs the option `patterns` of type patterns")
-            templates_fit(self, "required-text", FIELDS_BY_TARGET, ())
             return self
         refuse_others(self, "required-text", ("vocabulary",), "searches its text fields")
         if not self.fields:
@@ -127,7 +127,6 @@ class Spec(RuleBase):
                 raise ValueError(f"`at` names '{anchor}', which is neither a text field nor `nutrient`")
         if "nutrient" in self.at and (self.when is None or self.when.nutrient is None):
             raise ValueError("`at: nutrient` needs `when.nutrient`")
-        templates_fit(self, "required-text", FIELDS_BY_TARGET, TEMPLATES)
         return self
 
 
@@ -231,15 +230,15 @@ def evaluate(rule: Spec, subject: Resolved | PageContext, options: dict) -> Iter
 
 class _Searcher:
     """A rule's `patterns` and `extra-patterns` as searched, with the verdict on each text remembered: labels of
-    one site repeat the same warnings and disclaimers (bounded: a run over many distinct texts only recomputes)."""
+    one site repeat the same warnings and disclaimers. 10,000 generated labels have about 300 distinct texts per
+    rule; 8,192 texts of a few hundred characters are a few MB, and a run over more distinct ones only searches."""
 
     __slots__ = ("patterns", "verdicts")
-    LIMIT = 8192
 
     def __init__(self, patterns: tuple[re.Pattern, ...]):
         combined = _combined(patterns)
         self.patterns = (combined,) if combined else patterns
-        self.verdicts: dict[str, bool] = {}
+        self.verdicts: Memo[str, bool] = Memo(8192)
 
     def any_in(self, found: list[tuple[tuple, str]]) -> bool:
         verdicts = self.verdicts
@@ -247,10 +246,7 @@ class _Searcher:
             verdict = verdicts.get(text)
             if verdict is None:
                 folded = fold(text)  # ligatures, curly quotes, soft hyphens: the words as printed
-                verdict = any(p.search(folded) for p in self.patterns)
-                if len(verdicts) >= self.LIMIT:
-                    verdicts.clear()
-                verdicts[text] = verdict
+                verdict = verdicts.keep(text, any(p.search(folded) for p in self.patterns))
             if verdict:
                 return True
         return False
@@ -258,17 +254,16 @@ class _Searcher:
 
 #: id of a rule's `patterns` option → (that option, its `extra-patterns`, their searcher). A linter's options are
 #: built once, so the searcher is found by identity for each label, without hashing every pattern; the entry
-#: holds the option objects themselves, so an id is never reused while its entry stands.
-_SEARCHERS: dict[int, tuple] = {}
+#: holds the option objects themselves, so an id is never reused while its entry stands. A run has one per rule;
+#: the language server builds linters for many configs, and must not keep every one of them.
+_SEARCHERS: Memo[int, tuple] = Memo(256)
 
 
 def _searcher(options: dict) -> _Searcher:
     listed, extra = options["patterns"], options.get("extra-patterns")
     entry = _SEARCHERS.get(id(listed))
     if entry is None or entry[0] is not listed or entry[1] is not extra:
-        if len(_SEARCHERS) >= 256:  # a server building linters for many configs must not keep them all
-            _SEARCHERS.clear()
-        entry = _SEARCHERS[id(listed)] = (listed, extra, _Searcher(tuple(listed) + tuple(extra or ())))
+        entry = _SEARCHERS.keep(id(listed), (listed, extra, _Searcher(tuple(listed) + tuple(extra or ()))))
     return entry[2]
 
 

@@ -108,36 +108,46 @@ class Resolved:
 
     def daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
         """Daily amount the upper limit covers, in the UL's unit, and the rows it comes from."""
-        key = ("ul", nutrient.id)
         try:
-            return self._memo[key]
+            return self._memo["ul"][0].get(nutrient.id)
         except KeyError:
-            found = self._memo[key] = self._daily_for_ul(nutrient)
-            return found
-
-    def _daily_for_ul(self, nutrient: Nutrient) -> tuple[float, list[Row]] | None:
-        ul = nutrient.ul
-        if ul is None:
-            return None
-        vocabulary = self.reference.aliases.forms_of.get(nutrient.id, frozenset())
-        total, counted = 0.0, []
-        for row in self.rows_of(nutrient.id):
-            forms = row.forms & vocabulary
-            if row.amount is None or (forms and forms <= ul.not_counted) or row.at_most:
-                continue  # e.g. beta-carotene is not preformed vitamin A; "<1 g" claims no amount at all
-            value = self.reference.ul_amount(row.amount, row.per_serving, nutrient, row.forms)
-            if value is not None:
-                total += value
-                counted.append(row)
-                self._memo[("ul-share", id(row))] = value
-        return (total * self.per_day, counted) if counted else None
+            return self._ul_figures()[0].get(nutrient.id)
 
     def ul_share(self, row: Row) -> float | None:
         """What one row adds per serving toward its nutrient's upper limit, in the limit's unit (None when the limit
         does not cover it or it cannot be converted)."""
-        if row.nutrient is None or self.daily_for_ul(row.nutrient) is None:
-            return None
-        return self._memo.get(("ul-share", id(row)))
+        try:
+            figures = self._memo["ul"]
+        except KeyError:
+            figures = self._ul_figures()
+        return figures[1].get(id(row))
+
+    def _ul_figures(self) -> tuple[dict[str, tuple[float, list[Row]]], dict[int, float]]:
+        """Every nutrient's daily amount toward its upper limit, and each row's share, in one pass over the rows:
+        the dose rules ask it of every nutrient of every label, and one call per nutrient cost more than the
+        sums."""
+        share = self.reference.ul_amount
+        sums: dict[str, tuple[float, list[Row]]] = {}
+        shares: dict[int, float] = {}
+        for nid, rows in self._by_nutrient.items():
+            nutrient = rows[0].nutrient
+            if nutrient is None or nutrient.ul is None:
+                continue
+            total, counted = 0.0, []
+            for row in rows:
+                amount = row.amount
+                if amount is None or amount.ceiling:
+                    continue  # "<1 g" claims no amount at all
+                # None also where the limit does not count the row's forms: beta-carotene is not preformed vitamin A
+                value = share(amount, row.per_serving, nutrient, row.forms)
+                if value is not None:
+                    total += value
+                    counted.append(row)
+                    shares[id(row)] = value
+            if counted:
+                sums[nid] = (total * self.per_day, counted)
+        found = self._memo["ul"] = (sums, shares)
+        return found
 
 
 def resolve(label: Label, reference: Reference, population: Population | None) -> Resolved:

@@ -11,10 +11,15 @@ from ..quantity import units
 from ..quantity.amounts import Amount, Measure, parse_measure
 from ..shipped import cache as data_cache
 from ..shipped import files as data
+from ..shipped.memo import Memo
 from .aliases import AliasMatcher
 
 #: The DV set of adults and children 4 and over (the rule's first set; the one `dv` means without a population).
 ADULT_DVS = "adults"
+#: Not worked out (yet), where None is an answer: a singleton, so a memo holding it stays right when pickled.
+_UNKNOWN: Any = Ellipsis
+#: Remembered answers per question of a Reference (see __init__): a hundred times what a corpus asks, a few hundred KB.
+_ANSWERS_BOUND = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +144,11 @@ class Reference:
         }
         self.aliases = AliasMatcher(data.load("data/aliases.yaml"))  # its rows were validated with the others
         self._views: dict[str, Reference] = {}
-        self._ul_factors: dict[tuple[str, frozenset[str]], float | None] = {}
-        self._fits: dict[tuple, bool] = {}
+        # Answers by nutrient, the forms a row names and (for _fits) its unit: 10,000 generated labels ask about 20
+        # of each. Bounded all the same: forms are read from what a label writes, and the language server runs long.
+        self._ul_factors: Memo[tuple[str, frozenset[str]], float | None] = Memo(_ANSWERS_BOUND)
+        self._ul_bases: Memo[tuple[str, frozenset[str]], tuple[bool, Measure | None, Any]] = Memo(_ANSWERS_BOUND)
+        self._fits: Memo[tuple, bool] = Memo(_ANSWERS_BOUND)
 
     def for_population(self, population: Population | None) -> Reference:
         """The tables as one population reads them: each nutrient's `dv` from the population's DV set (None where
@@ -204,7 +212,8 @@ class Reference:
         if ul is None:
             return None
         key = (nutrient.id, forms)
-        if key not in self._ul_factors:
+        found = self._ul_factors.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
             try:
                 found = self.convert(1.0, nutrient.measure, nutrient, forms, ul.measure, "ul")
             except Ambiguous:
@@ -214,26 +223,49 @@ class Reference:
                     if (factor := self.convert(1.0, nutrient.measure, nutrient, frozenset([form]), ul.measure, "ul"))
                     is not None
                 )
-            self._ul_factors[key] = found
-        return self._ul_factors[key]
+            self._ul_factors.keep(key, found)
+        return found
 
     def ul_amount(
         self, amount: Amount, label_value: float | None, nutrient: Nutrient, forms: frozenset[str]
     ) -> float | None:
-        """A row's amount on its upper limit's basis: a part printed on that basis as printed ("240 mcg folic
-        acid"), else the row's figure in the label unit times label_to_ul. Every rule and message reads this one
-        figure, so an amount says the same however it is written (IU or mg, either part first)."""
-        ul = nutrient.ul
-        if ul is None:
+        """A row's amount on its upper limit's basis: None where the limit does not count the row's forms
+        (beta-carotene is not preformed vitamin A), a part printed on that basis as printed ("240 mcg folic acid"),
+        else the row's figure in the label unit times label_to_ul. Every rule and message reads this one figure, so
+        an amount says the same however it is written (IU or mg, either part first)."""
+        key = (nutrient.id, forms)
+        basis = self._ul_bases.get(key)
+        if basis is None:
+            basis = self._ul_bases.keep(key, self._ul_basis(nutrient, forms))
+        counted, printed, scale = basis
+        if not counted:
             return None
-        if ul.measure != nutrient.measure:
+        if printed is not None:
             for part in amount.amounts():
-                if part.measure == ul.measure:
+                if part.measure == printed:
                     return part.value
         if label_value is None:
             return None
-        scale = self.label_to_ul(nutrient, forms)
+        if scale is _UNKNOWN:
+            scale = self.label_to_ul(nutrient, forms)  # what it raises, it raises for this row, as it always did
         return label_value * scale if scale is not None else None
+
+    def _ul_basis(self, nutrient: Nutrient, forms: frozenset[str]) -> tuple[bool, Measure | None, Any]:
+        """What ul_amount asks of every row, answered once per nutrient and set of forms (a corpus has a few hundred
+        of them behind tens of thousands of rows): whether the limit counts these forms, the limit's measure where
+        a part may be printed on it (None when the label unit is the limit's own), and label_to_ul (_UNKNOWN when
+        it raises: then only a row that needs it raises)."""
+        ul = nutrient.ul
+        if ul is None:
+            return False, None, None
+        known = forms & self.aliases.forms_of.get(nutrient.id, frozenset())
+        if known and known <= ul.not_counted:
+            return False, None, None
+        try:
+            scale = self.label_to_ul(nutrient, forms)
+        except (Ambiguous, ValueError):
+            scale = _UNKNOWN
+        return True, (ul.measure if ul.measure != nutrient.measure else None), scale
 
     def fits(self, measure: Measure, nutrient: Nutrient, forms: frozenset[str]) -> bool:
         """Can an amount in ``measure`` be of this nutrient at all: converted to its label unit, or one that some
@@ -245,7 +277,7 @@ class Reference:
                 known = self.convert(1.0, measure, nutrient, forms, nutrient.measure, "label") is not None
             except Ambiguous:
                 known = True
-            known = self._fits[key] = known or self.has_conversion_for(nutrient, measure)
+            known = self._fits.keep(key, known or self.has_conversion_for(nutrient, measure))
         return known
 
     def has_conversion_for(self, nutrient: Nutrient, measure: Measure) -> bool:

@@ -113,7 +113,8 @@ class Registry:
 
 def _check_rule(spec, pack: str) -> None:
     """What a kind asks of its rules beyond their model: the target it reads, a message, templates that use only the
-    fields it provides, and a vocabulary file that loads (a mistake would otherwise fail on some label, later)."""
+    fields it provides for that target, and a vocabulary file that loads (a mistake would otherwise fail on some
+    label, later)."""
     if spec.kind == "builtin":
         return
     if spec.examples.fires is None:
@@ -136,7 +137,10 @@ def _check_rule(spec, pack: str) -> None:
             load(spec.vocabulary)
         except ValueError as exc:
             raise data.DataError(f"rule pack {pack}: {spec.code}: {exc}") from None
-    provided = module.FIELDS
+    # A kind that reads more than one target gives each its own fields: another target's would render empty.
+    by_target = getattr(module, "FIELDS_BY_TARGET", None)
+    provided = by_target[spec.target] if by_target else module.FIELDS
+    rules_for = f" for a {spec.target} rule" if by_target else ""
     for key in ("message", "hint", *getattr(module, "TEMPLATES", ())):
         template = getattr(spec, key, None)
         if not template:
@@ -146,9 +150,10 @@ def _check_rule(spec, pack: str) -> None:
         except ValueError as exc:
             raise data.DataError(f"rule pack {pack}: {spec.code} {key}: {exc}") from None
         if unknown:
+            written = type(spec).model_fields[key].alias or key  # as the pack spells it: above-ul-note
             raise data.DataError(
-                f"rule pack {pack}: {spec.code} {key} uses {{{', '.join(sorted(unknown))}}}, which kind "
-                f"{spec.kind} does not provide (it provides {', '.join(sorted(provided))})"
+                f"rule pack {pack}: {spec.code} {written} uses {{{', '.join(sorted(unknown))}}}, which kind "
+                f"{spec.kind} does not provide{rules_for} (it provides {', '.join(sorted(provided))})"
             )
 
 

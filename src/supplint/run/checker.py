@@ -7,7 +7,8 @@ fixed text is still a well-formed label; a file the YAML parser or the label mod
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from ..edit import fixes
 from ..engine import debug
@@ -43,9 +44,10 @@ class FileResult:
     # what the engine computed for the file as read (Checker.keep), so reports and --stack need not read and
     # resolve it again; None from a worker process (the resolved label holds the reference tables)
     checked: Checked | None = None
-    # a worker's small stand-in for ``checked`` (Checker.facts): the label's Supplement Facts, None for a file
-    # that has none (a page, a label that does not validate); ``facts_known`` says the worker looked
-    facts: LabelFacts | None = None
+    # a worker's small stand-in for ``checked`` (Checker.facts): the label's Supplement Facts, or the summary the
+    # report asked for (Checker.summary), None for a file that has none (a page, a label that does not validate);
+    # ``facts_known`` says the worker looked
+    facts: LabelFacts | Any = None
     facts_known: bool = False
 
     def diff(self) -> str:
@@ -76,6 +78,8 @@ class Checker:
         self.collect_labels = collect_labels
         self.keep = False  # keep the engine's Checked on each result (FileResult.checked)
         self.facts = False  # give each result its label's facts (FileResult.facts): a worker, for the report
+        # or, instead, what this function ("module:function") makes of the resolved label and its document
+        self.summary: str | None = None
 
     def check_bytes(self, raw: bytes, path: str) -> FileResult:
         if self.collect_labels and is_page(path):
@@ -99,12 +103,10 @@ class Checker:
                 labels=list(named),
                 checked=checked if self.keep else None,
             )
-            if self.facts:
+            if self.facts or self.summary:
                 result.facts_known = True
                 if checked.resolved is not None:
-                    from ..label.daily import label_facts
-
-                    result.facts = label_facts(checked.resolved, path)
+                    result.facts = self._facts(checked, path)
             if is_panel(path) and not any(f.code == "SUP001" for f in findings):  # the importer's other notes
                 from ..subjects.panel import panel_notes
 
@@ -116,6 +118,18 @@ class Checker:
                 raise
             result = FileResult(path, settings.fail_on, linter.internal_error(path, exc))
         return result
+
+    def _facts(self, checked: Checked, path: str):
+        """What a worker sends back of a label for the report: the summary it asked for, else the facts tables
+        alone (not the resolved label they were made from, which holds the reference tables: 50 KB a label)."""
+        if self.summary is not None:
+            return _function(self.summary)(checked.resolved, checked.doc, path)
+        from dataclasses import replace
+
+        from ..label.daily import label_facts
+
+        assert checked.resolved is not None  # asked only of a label that resolved
+        return replace(label_facts(checked.resolved, path), resolved=None)
 
     def fix_with(self, linter, text: str, path: str) -> FileResult:
         """``text`` checked and, where safe, fixed by ``linter`` (the library's fix_text: no file, no config)."""
@@ -158,3 +172,13 @@ class Checker:
         if current != text:
             result.unfixed = result.findings
             result.original, result.fixed_text, result.fixed, result.findings = text, current, total, findings
+
+
+@cache
+def _function(name: str):
+    """A report's summary function, named "module:function" by the reporter: the report layer sits above this one,
+    so it is named, not imported (as report.formats names the shopper's reporters)."""
+    import importlib
+
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)

@@ -35,12 +35,14 @@ class WorkerSettings:
     isolated: bool = False
     fix: bool = False
     facts: bool = False  # the report draws each label's Supplement Facts: send them back with the findings
+    summary: str | None = None  # or it reads each label through this summary ("module:function"): send that
 
     def checker(self) -> Checker:
         checker = Checker(
             Resolver(self.overrides, self.config_file, self.isolated), fix=self.fix, collect_labels=True
         )  # session.NamedLabels checks the labels pages name
         checker.facts = self.facts
+        checker.summary = self.summary
         return checker
 
 

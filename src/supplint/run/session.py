@@ -90,10 +90,12 @@ class Run:
             )
         if self.reporter.wants_facts:
             self.checker.keep = self.label_checker.keep = True
-            if self.workers is not None and self.reporter.facts_only:
+            summary = getattr(self.reporter, "worker_summary", None)  # a reporter's own summary of a label
+            if self.workers is not None and (self.reporter.facts_only or summary):
                 from dataclasses import replace
 
-                self.workers = replace(self.workers, facts=True)  # the facts tables come back from the workers
+                # the facts tables, or the summary, come back from the workers: no label is read again here
+                self.workers = replace(self.workers, facts=self.reporter.facts_only, summary=summary)
 
     def _context(self, colour: bool = False):
         """What this run hands a reporter: the text of each file as checked (standard input's from memory) and

@@ -7,9 +7,9 @@ written to the cache when the process ends; a later run gives it straight to the
 the call that ends ``re.compile``):
 
 - ``compiled(pattern, flags)`` is ``re.compile(pattern, flags)`` for supplint's own patterns;
-- ``preload()``, called by the command line before it imports its libraries, puts the patterns of earlier runs into
-  ``re``'s own cache, where ``re.compile`` looks first, so a library's ``re.compile`` returns the same pattern as
-  ever without compiling it.
+- ``preload()``, called by the command line before it imports its libraries (for the commands that check files),
+  puts the patterns of earlier runs into ``re``'s own cache, where ``re.compile`` looks first, so a library's
+  ``re.compile`` returns the same pattern as ever without compiling it.
 
 The compiler's output depends on the Python build alone, so the file's key is the Python version (not the data's
 hash), and an entry is kept only when the pattern built from it equals the one ``re.compile`` returned (a pattern
@@ -67,9 +67,11 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     return result
 
 
+@once
 def preload() -> None:
     """Put every pattern an earlier run compiled into ``re``'s cache (``re._cache``, keyed as ``re.compile``
-    looks it up), and keep at exit the patterns this run compiles; nothing when the cache is off."""
+    looks it up), and keep at exit the patterns this run compiles; nothing when the cache is off. Once a process:
+    the command line calls it as it starts, and again (for nothing) when a command that checks begins."""
     if cache.directory() is None:
         return
     _save_at_exit()

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..findings import SEVERITIES, Finding
-from ..label.daily import stack_totals
 from ..quantity.wording import times
 from ..report.html import UNREADABLE, percent, quantity
 from ..shipped.files import load
+from .summary import LabelSummary, Total, summarise, totals_of
+
+__all__ = ["Product", "Report", "Total", "totals"]
 
 if TYPE_CHECKING:
     from ..label.loader import Document
@@ -33,89 +35,27 @@ def words() -> dict:
 
 @dataclass
 class Product:
-    """One pasted or checked product: its findings, and (for a well-formed label) its document and resolved rows."""
+    """One pasted or checked product: its findings, and for a well-formed label what the report reads of it (its
+    summary; and its document and resolved rows where it was checked in this process)."""
 
     name: str
     file: str
     findings: list[Finding] = field(default_factory=list)
     doc: Document | None = None
     resolved: Resolved | None = None
+    summary: LabelSummary | None = None  # from the resolved label and document, when not given
 
-
-@dataclass
-class Total:
-    """One nutrient a day, summed over the products (one product: its own figures)."""
-
-    nid: str
-    nutrient: str
-    measure: str
-    daily: float
-    dv: float | None
-    limit: float | None
-    limit_measure: str | None
-    limit_counts: str | None  # what the limit counts, where it is not every form ("preformed vitamin A ...")
-    limit_name: str | None  # the limit's own name ("Preformed vitamin A"), where it has one
-    toward_limit: float  # the part of ``daily`` the limit counts, in the limit's unit
-    shares: list[tuple[str, float, float]]  # (product, daily, toward the limit)
-
-    @property
-    def dv_percent(self) -> float | None:
-        return self.daily / self.dv * 100 if self.dv else None
-
-    @property
-    def ul_percent(self) -> float | None:
-        return self.toward_limit / self.limit * 100 if self.limit else None
-
-    def status(self, near: float) -> str:
-        """over / near / within / no-limit: the one colour this nutrient's bars take."""
-        share = self.ul_percent
-        if share is None:
-            return "no-limit"
-        return "over" if share > 100 else "near" if share >= near else "within"
-
-    def to_dict(self) -> dict:
-        def rounded(value: float | None) -> float | None:
-            return None if value is None or not math.isfinite(value) else round(value, 4)
-
-        return {
-            "nutrient": self.nutrient,
-            "amount": rounded(self.daily),
-            "unit": self.measure,
-            "ul": rounded(self.limit),
-            "ul_unit": self.limit_measure if self.limit else None,
-            "ul_counts": self.limit_counts,
-            "amount_toward_ul": rounded(self.toward_limit) if self.limit else None,
-            "ul_percent": rounded(self.ul_percent),
-            "dv": rounded(self.dv),
-            "dv_unit": self.measure if self.dv else None,
-            "dv_percent": rounded(self.dv_percent),
-            "products": [{"product": name, "amount": rounded(daily)} for name, daily, _ in self.shares],
-        }
+    def __post_init__(self) -> None:
+        if self.summary is None and self.resolved is not None and self.doc is not None:
+            self.summary = summarise(self.resolved, self.doc, self.file, with_totals=False)
 
 
 def totals(products: list[Product]) -> dict[str, Total]:
     """Per nutrient id, the daily totals over the well-formed products (each at its own servings a day)."""
     labels = [(p.name, p.resolved, p.resolved.per_day) for p in products if p.resolved is not None]
-    out: dict[str, Total] = {}
-    for nid, summed in stack_totals(labels).items():
-        resolved = next(r for _, r, _ in labels if nid in r.nutrients())
-        nutrient = resolved.reference.nutrients[nid]
-        ul = nutrient.ul
-        counts = ul.covers if ul is not None and (ul.not_counted or ul.name) else None
-        out[nid] = Total(
-            nid,
-            nutrient.name,
-            summed.measure,
-            summed.total,
-            nutrient.dv,
-            summed.limit,
-            summed.limit_measure,
-            counts,
-            ul.name if ul is not None else None,
-            summed.ul_total,
-            summed.shares,
-        )
-    return out
+    if not labels and len(products) == 1 and products[0].summary is not None:
+        return products[0].summary.totals  # checked in a worker: its totals came back with it
+    return totals_of(labels)
 
 
 @dataclass
@@ -128,7 +68,7 @@ class Report:
 
     @property
     def is_stack(self) -> bool:
-        return sum(p.resolved is not None for p in self.products) >= 2
+        return sum(p.resolved is not None or p.summary is not None for p in self.products) >= 2
 
     def findings(self) -> list[Finding]:
         return [f for p in self.products for f in p.findings] + self.stack_findings
@@ -206,27 +146,27 @@ class Report:
         fields = self._fields(product)
         if f.code in UNREADABLE and f.code != "SUP005":
             return template["unreadable"].format(**fields)
-        if product.resolved is None:  # a page: its findings as they are worded
+        label = product.summary
+        if label is None:  # a page: its findings as they are worded
             return template["other"].format(**fields, message=f.message)
-        nid = _nutrient_at(product, f.line)
-        resolved = product.resolved
-        nutrient = resolved.reference.nutrients.get(nid) if nid else None
-        subject = _text_at(product.doc, f.line) or (nutrient.name if nutrient else "")
+        nid = label.nutrient_at.get(f.line)
+        nutrient = label.nutrients.get(nid) if nid else None
+        subject = label.text_at.get(f.line) or (nutrient.name if nutrient else "")
         fields.update(subject=in_sentence(nutrient.name) if f.code == "SUP305" and nutrient else subject)
-        if f.code == "SUP201" and nutrient is not None and nutrient.ul is not None:
-            counted = resolved.daily_for_ul(nutrient)
-            limit = nutrient.ul.for_bands(resolved.population.bands) if resolved.population else None
-            if counted and limit:
+        if f.code == "SUP201" and nid is not None and nutrient is not None and nutrient.ul is not None:
+            counted = label.toward_limit.get(nid)
+            limit = nutrient.ul.for_bands(label.bands) if label.bands is not None else None
+            if counted is not None and limit:
                 measure = str(nutrient.ul.measure)
                 return template["SUP201"].format(
                     **fields,
                     nutrient=in_sentence(nutrient.ul.name or nutrient.name),
-                    daily=quantity(counted[0], measure),
+                    daily=quantity(counted, measure),
                     limit=quantity(limit, measure),
-                    how_much=how_much(counted[0] / limit),
+                    how_much=how_much(counted / limit),
                 )
         if f.code in ("SUP202", "SUP203") and nid is not None and nutrient is not None and nutrient.dv:
-            daily = resolved.daily(nid)
+            daily = label.daily.get(nid)
             if daily:
                 measure = str(nutrient.measure)
                 return template[f.code].format(
@@ -260,35 +200,4 @@ def in_sentence(name: str) -> str:
 
 def _nutrient_at(product: Product, line: int) -> str | None:
     """The nutrient of the row a finding points at (its amount's, name's or row's line)."""
-    if product.doc is None or product.resolved is None:
-        return None
-    for row in product.resolved.rows:
-        if row.nutrient is None:
-            continue
-        for path in (row.amount_path, (*row.path, "name"), row.path):
-            if product.doc.value_span(path).line == line:
-                return row.nutrient.id
-    return None
-
-
-def _text_at(doc, line: int) -> str | None:
-    """The first text of the label on ``line`` (a row's name, an ingredient): what a finding there is about."""
-    if doc is None:
-        return None
-
-    def walk(value, path):
-        if isinstance(value, dict):
-            for key, item in value.items():
-                yield from walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from walk(item, (*path, index))
-        elif isinstance(value, str):
-            yield path, value
-
-    for path, value in walk(doc.data, ()):
-        if path and path[-1] in ("amount", "dv", "as"):
-            continue
-        if doc.value_span(path).line == line:
-            return value
-    return None
+    return product.summary.nutrient_at.get(line) if product.summary is not None else None

@@ -10,6 +10,7 @@ from ..report.lines import unicode_ok
 from ..report.reporter import ReportContext, Reporter
 from ..report.visible import visible
 from .model import STACK_CODES, Product, Report, totals
+from .summary import LabelSummary
 
 if TYPE_CHECKING:
     from ..label.daily import LabelFacts
@@ -18,16 +19,20 @@ if TYPE_CHECKING:
 
 class _ShopperReporter(Reporter):
     wants_facts = True
+    #: What a worker process sends back of each label instead of its facts tables (run.checker): the report reads
+    #: a label only through its summary, so this process need not read and resolve the label again.
+    worker_summary = "supplint.shopper.summary:summarise"
 
     def __init__(self, out: TextIO, quiet: bool = False, context: ReportContext | None = None) -> None:
         super().__init__(out, quiet, context)
-        self._facts: dict[str, LabelFacts] = {}
+        self._facts: dict[str, LabelFacts | LabelSummary] = {}
         self._products: dict[str, Product] = {}
         self._stack_findings: list[Finding] = []
         self._stack_files: dict[str, StackContext] = {}  # the stacks the run's checks built, by stack file
         self._stacked = False
 
-    def add_facts(self, facts) -> None:
+    def add_facts(self, facts: LabelFacts | LabelSummary) -> None:
+        """A label checked here (its facts, with the resolved label and document) or in a worker (its summary)."""
         self._facts[facts.file] = facts
 
     def add_stack(self, totals, name: str | None = None) -> None:
@@ -51,9 +56,11 @@ class _ShopperReporter(Reporter):
         if product is None:
             facts = self._facts.get(path)
             name = facts.product if facts is not None else path
-            product = self._products[path] = Product(
-                name, path, [], getattr(facts, "doc", None), getattr(facts, "resolved", None)
-            )
+            if isinstance(facts, LabelSummary):
+                product = Product(name, path, summary=facts)
+            else:
+                product = Product(name, path, [], getattr(facts, "doc", None), getattr(facts, "resolved", None))
+            self._products[path] = product
         return product
 
     def reports(self) -> list[Report]:
