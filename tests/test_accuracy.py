@@ -103,3 +103,15 @@ def test_the_fourth_fresh_holdout_is_scored_on_its_own(result):
     for check in ("consult-notes on labels (SUP301)", "consult-notes on pages (SUP403)"):
         assert {v: t[1] for v, t in checks[check]["holdout4"].items()} == {"advice": 28, "not-advice": 14}
         assert checks[check]["holdout"]["advice"][1] > 28
+
+
+def test_the_fifth_fresh_holdout_of_links_disclosures_and_consult_notes_is_scored_on_its_own(result):
+    """The link, disclosure and consult files' `batch: 5` items (disclose6) count in the holdout and in their own
+    column (holdout5, shared with the claim files' fifth sample), with the verdict counts they were collected with."""
+    checks = result["checks"]
+    links = checks["affiliate-links (SUP401)"]["holdout5"]
+    assert {v: t[1] for v, t in links.items()} == {"affiliate": 26, "plain": 15}
+    disclosures = checks["disclosures (SUP401/SUP406)"]["holdout5"]
+    assert {v: t[1] for v, t in disclosures.items()} == {"adequate": 22, "vague": 8, "not-a-disclosure": 21}
+    for check in ("consult-notes on labels (SUP301)", "consult-notes on pages (SUP403)"):
+        assert {v: t[1] for v, t in checks[check]["holdout5"].items()} == {"advice": 28, "not-advice": 18}

@@ -901,3 +901,83 @@ def test_a_publishers_redirect_to_a_retailer_recommends(url):
 )
 def test_plain_short_links_and_pages_about_retailers_do_not(url):
     assert codes(SUPPLEMENT_POST.format(link=f"Read [more]({url})."), select=["SUP403"]) == []
+
+
+# --- disclose6: paying in other senses, supply chains, discounts, commissions that fund the site -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Much attention has been paid to the purity of each batch.",  # gonumero-supplements.md line 21's class
+        "Little heed was paid to the label.",
+        "Tribute was paid to the founders of the herbal tradition.",
+        "We have paid close attention to how each capsule dissolves.",
+        "Our hard work has paid off.",
+        "An old friend paid us a visit last spring.",
+        "The loan was paid off in 2019.",
+        "Deposit products are provided by partner banks.",  # a business's suppliers, present tense
+        "Items are supplied by third-party sellers.",
+    ],
+)
+def test_paying_in_other_senses_and_a_shops_suppliers_are_no_disclosure(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have been paid to write this review.",  # the being-paid shape itself still counts
+        "Acme paid us for this post.",
+        "My salary is paid by Acme.",
+        "This sample was provided by Acme.",  # a product given, in the past
+        "I received a discount from Acme for this review.",
+        "We got discounted products from the brand.",
+        "Affiliate commissions help us keep this site running.",
+        "Referral fees we earn support our work.",
+        "Example Daily is a commission-based website.",
+        "Sponsored link - see our disclosure.",
+        "Ad | see our disclosure policy.",
+    ],
+)
+def test_payments_discounts_and_labels_with_a_pointer_disclose(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get a discount from Acme with my code.",  # a discount offered to the reader
+        "Commissions help publishers grow.",  # affiliate marketing explained
+    ],
+)
+def test_discounts_for_the_reader_and_commissions_in_general_are_no_disclosure(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some links may be affiliate-based.",
+        "Links on this page may be affiliate and support our friends.",
+        "Affiliate link - see our disclosure.",  # the bare label with a pointer stays vague
+    ],
+)
+def test_links_called_affiliate_without_the_payment_are_sup406(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP406", 3)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://n8n.partnerlinks.io/abc123xyz", "https://partnerlinks.io/abc123"],  # PartnerStack
+)
+def test_partnerstack_links_are_affiliate(url):
+    assert codes(page(f"Our pick is [Example]({url}).")) == [("SUP401", 3)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://intercom.geni.us/faqs/some-question", "https://helpcenter.geni.us/", "https://faq.partnerlinks.io/"],
+)
+def test_help_desk_subdomains_of_link_hosts_are_not(url):
+    assert codes(page(f"See [this]({url}).")) == []

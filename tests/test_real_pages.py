@@ -33,9 +33,6 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     ),
     # "killing the beneficial bacteria" (capsules dissolving in the stomach) read as an antibacterial claim (claims5)
     "synctherapy-seed-probiotic-for-bloating.md": (set(), {("SUP404", 24)}),
-    # "much attention has been paid to the search of natural substances" read as a disclosure ("paid"): the
-    # disclosure vocabulary (disclose5)
-    "gonumero-supplements.md": ({("SUP401", 21)}, set()),
     # science news: a study's findings and risks ("participants who were diagnosed with ... depression", "may be
     # beneficial for treating diabetes", "a promising candidate for diabetes treatment") read as claims (claims5)
     "sciencechronicle-ashwagandha-depression.md": (

@@ -83,6 +83,8 @@ class Vocabulary:
     qualifiers: re.Pattern | None = None  # "not always", "may or may not": a "not" that denies nothing
     clause_breaks: re.Pattern | None = None  # ", but", "however", a dash: a negation before one stops there
     generic_conditions: re.Pattern | None = None  # "If a blogger ...,": a condition about anyone, up to its comma
+    not_earners: frozenset[str] = frozenset()  # "attention has been paid", "products are provided": no recipient
+    other_senses: re.Pattern | None = None  # "paid attention to", "paid us a visit": right after a match, no payment
 
 
 @cache
@@ -133,6 +135,8 @@ def load_vocabulary(path: str) -> Vocabulary:
             qualifiers=regex("qualifiers"),
             clause_breaks=regex("clause-breaks"),
             generic_conditions=regex("generic-conditions"),
+            not_earners=frozenset(w.lower() for w in table.get("not-earners") or ()),
+            other_senses=regex("other-senses"),
         )
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
@@ -338,6 +342,8 @@ def _in_sentence(
                 break
             if match.start() < condition or not _counts(match, negation, third, first_person, vocabulary):
                 continue
+            if vocabulary.other_senses is not None and vocabulary.other_senses.match(sentence, match.end()):
+                continue  # "we have paid close attention to", "she paid us a visit": paying in another sense
             if quotes is None:
                 marks = [m.start() for m in _QUOTE.finditer(sentence)] if '"' in sentence else []
                 quotes = _Quotes(([-1] if quoted else []) + marks, _end(vocabulary.quoted_before, sentence))
@@ -408,7 +414,7 @@ def _counts(match: re.Match, negation: _Negations, third: float, first_person: f
     who = match.groupdict().get("who")
     if who is None:
         return not (third < match.start() and first_person >= match.end())
-    if who.lower() in vocabulary.others:
+    if who.lower() in vocabulary.others or who.lower() in vocabulary.not_earners:
         return False
     earner = who.lower()
     if (earner in vocabulary.conjunctions or earner in vocabulary.relatives) and first_person < match.start():
