@@ -948,6 +948,7 @@ def test_payments_discounts_and_labels_with_a_pointer_disclose(text):
     "text",
     [
         "Get a discount from Acme with my code.",  # a discount offered to the reader
+        "We got a discount on shipping.",  # a purchase, from no one
         "Commissions help publishers grow.",  # affiliate marketing explained
     ],
 )
@@ -981,3 +982,15 @@ def test_partnerstack_links_are_affiliate(url):
 )
 def test_help_desk_subdomains_of_link_hosts_are_not(url):
     assert codes(page(f"See [this]({url}).")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Products were provided for this review.",  # goods given to the publisher, in the past
+        "Acme paid me back for the bottles.",  # reimbursement is a payment
+        "Acme paid me the price of two bottles.",
+    ],
+)
+def test_goods_given_and_money_paid_back_still_disclose(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == []
