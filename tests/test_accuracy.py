@@ -84,15 +84,15 @@ def test_the_fourth_and_fifth_fresh_samples_are_scored_on_their_own(result):
             assert checks[f"structure-function on {target}"][batch]["pass"][1] == lawful
 
 
-def test_the_seventh_fresh_sample_is_scored_on_its_own(result):
-    """The claim files' `batch: 7` items (mentions7: page prose collected and judged, no fix made for it) count in the
+def test_the_ninth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 9` items (mentions7: page prose collected and judged, no fix made for it) count in the
     holdout and in their own column, with the verdict counts they were collected with."""
     checks = result["checks"]
     for target in ("labels (SUP303)", "pages (SUP404)"):
         claims = checks[f"disease-claims on {target}"]
         lawful = checks[f"structure-function on {target}"]
-        assert claims["holdout7"]["disease-claim"][1] == 49 and claims["holdout"]["disease-claim"][1] > 49
-        assert lawful["holdout7"]["pass"][1] == 94 and lawful["holdout"]["pass"][1] > 94
+        assert claims["holdout9"]["disease-claim"][1] == 49 and claims["holdout"]["disease-claim"][1] > 49
+        assert lawful["holdout9"]["pass"][1] == 94 and lawful["holdout"]["pass"][1] > 94
 
 
 def test_json_output(capsys):
