@@ -414,3 +414,50 @@ def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
     (the list items are read under it: tests/fixtures/pages/fish-oil-heart-guide.html)."""
     body = "If you have gout you may benefit from cherry extract.\n\nOur capsules may help with:\n\n- sleep"
     assert post(body) == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # Shapes of the sixth fresh sample's misses (claims6), in our own words: a disease helped by the product (the
+        # passive), diseased cells turned back to normal, a disease's misery "solved", protection as a noun, the
+        # signs of ADHD acted on, a comparison with a therapy, infections named by their lay names and abbreviations,
+        # a drug class named by its organ, a sentence that "i.e." does not end, a heavy metal's toxicity as a state
+        # the product acts on.
+        ("Conditions reported to have been helped by it include asthma.", True),
+        ("Noni is said to change cancer cells back to normal.", True),
+        ("Created to solve the misery of gout flare-ups.", True),
+        ("Natural flu protection for the whole family.", True),
+        ("Helps calm hyperactivity in children.", True),
+        ("Better than radiation for skin tumors, say users.", True),
+        ("Soothes STD symptoms naturally.", True),
+        ("Clears chlamydia without a doctor visit.", True),
+        ("Our capsules are a gentle thyroid medication from nature.", True),
+        ("Destroys 99% of the organisms that matter [i.e.] Gonorrhea.", True),
+        ("Useful for lead toxicity and arthritis alike.", True),
+        ("There are natural options to treat psoriasis.", True),
+        # The mentions around them: definitions and kinds of a disease, the commonest form, its types, a cause,
+        # research that failed, a claim reported in the press's words or as other sellers', what people with a
+        # disease take, what a device, a therapy or a drug does, that treatment options exist, the reader's own
+        # medication, the product's own risk of toxicity.
+        ("Psoriasis is defined as a chronic autoimmune condition of the skin.", False),
+        ("Rosacea and eczema are both chronic skin conditions.", False),
+        ("Autism is a complex developmental disorder.", False),
+        ("Type 2 diabetes is the most common form of diabetes.", False),
+        ("There are two main types of arthritis.", False),
+        ("Gout is a joint condition usually caused by uric acid.", False),
+        ("Studies have failed to show that garlic prevents colds.", False),
+        ("The brand was touted as an alternative to antidepressants.", False),
+        ("Online sellers make claims that they cure diabetes.", False),
+        ("People with heart failure often take several medications.", False),
+        ("Asthma can be managed with inhalers and medication.", False),
+        ("Hearing aids can lower the volume of tinnitus for many people.", False),
+        ("Some people with migraines find relief from physical therapy.", False),
+        ("There are many treatment options for psoriasis.", False),
+        ("Your thyroid medication may need a new dose.", False),
+        ("High doses carry a risk of toxicity in people with liver disease.", False),
+    ],
+)
+def test_sixth_sample_shapes_on_pages_and_labels_alike(text, claim):
+    assert bool(post(text)) is claim
+    assert (label_count([text]) > 0) is claim
