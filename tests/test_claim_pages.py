@@ -436,6 +436,7 @@ def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
         ("Destroys 99% of the organisms that matter [i.e.] Gonorrhea.", True),
         ("Useful for lead toxicity and arthritis alike.", True),
         ("There are natural options to treat psoriasis.", True),
+        ("This blend puts prescription painkillers to shame for joint pain.", True),
         # The mentions around them: definitions and kinds of a disease, the commonest form, its types, a cause,
         # research that failed, a claim reported in the press's words or as other sellers', what people with a
         # disease take, what a device, a therapy or a drug does, that treatment options exist, the reader's own
@@ -456,6 +457,7 @@ def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
         ("There are many treatment options for psoriasis.", False),
         ("Your thyroid medication may need a new dose.", False),
         ("High doses carry a risk of toxicity in people with liver disease.", False),
+        ("Her homemade broth puts the store-bought kind to shame.", False),
     ],
 )
 def test_sixth_sample_shapes_on_pages_and_labels_alike(text, claim):
