@@ -458,6 +458,24 @@ def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
         ("Your thyroid medication may need a new dose.", False),
         ("High doses carry a risk of toxicity in people with liver disease.", False),
         ("Her homemade broth puts the store-bought kind to shame.", False),
+        # ... and the seventh sample's (read after it was scored once): helpful "to" people with a disease, a drug
+        # class told as what the product is "being"; the mentions: a disease's kind, its signs, a population's share,
+        # people affected, a risk told as likelihood, a believed cause, what "it" is, what is not known, drugs as the
+        # subject, a herb "looked at" for a disease, insufficient evidence.
+        ("Turmeric can be helpful to people living with arthritis.", True),
+        ("Our extract has the benefit of being antiviral.", True),
+        ("Relieves the joint pain suffered by 60% of arthritis patients.", True),
+        ("Lupus is a type of autoimmune disease.", False),
+        ("Stiff joints are often the first signs of arthritis.", False),
+        ("About 30% of asthma patients have allergies too.", False),
+        ("Millions of people are affected by migraines every year.", False),
+        ("Smokers are twice as likely to develop gum disease.", False),
+        ("Rosacea is believed to be caused by several factors.", False),
+        ("It's a chronic condition of the skin.", False),
+        ("It is still unclear why some people develop lupus.", False),
+        ("Prescription drugs and physical therapy can ease arthritis pain.", False),
+        ("Ginger has been looked at for migraine relief in small trials.", False),
+        ("There is insufficient evidence that zinc shortens colds.", False),
     ],
 )
 def test_sixth_sample_shapes_on_pages_and_labels_alike(text, claim):
