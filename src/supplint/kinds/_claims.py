@@ -268,7 +268,9 @@ def user_terms(patterns: tuple[str, ...]) -> Terms:
 # in lower case ("e.g. the", "treat . . . diabetes" go on), or at a blank line (a soft line break inside a
 # paragraph is not an end). An ellipsis, spaced or not, is matched first and does not end one; nor do the dots of
 # "i.e." and "e.g." ("organisms [i.e.] Chlamydia").
-_SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|(?<![iI]\.[eE])(?<![eE]\.[gG])[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n")
+_SENTENCE_END = re.compile(
+    r"(?P<dots>\.(?:\s?\.){2,})|(?<![iI]\.[eE])(?<![eE]\.[gG])[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n"
+)
 # A full stop with its space lost ("arthritis.Our formula"): after two lower-case letters and before a capitalised
 # word, so "e.g.The" and "U.S." stay whole. The longer pattern is used only for a text that holds one (a search is
 # cheaper than a second alternative tried at every position).
