@@ -403,6 +403,8 @@ def test_fourth_holdout_shapes_on_pages_and_labels_alike(text, claim):
         ("Many people reach for painkillers such as ibuprofen after a long run.", False),
         ("Decongestants and antihistamines fill the pharmacy shelves every winter.", False),
         ("Your grandmother probably kept laxatives in the cabinet.", False),
+        ("Being on antidepressants made me tired all the time.", False),  # the reader's drug (claims6)
+        ("Ginger has the benefit of being anti-inflammatory.", True),  # what the product is, told as a benefit
     ],
 )
 def test_a_drug_class_on_a_page_is_a_claim_when_said_of_a_product(text, claim):
