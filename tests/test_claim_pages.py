@@ -478,6 +478,10 @@ def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
         ("Prescription drugs and physical therapy can ease arthritis pain.", False),
         ("Ginger has been looked at for migraine relief in small trials.", False),
         ("There is insufficient evidence that zinc shortens colds.", False),
+        # A fact in one clause does not take back the product's claim in another (the reader, claims6).
+        ("Diabetes is a disease in which blood sugar is too high; our supplement lowers blood sugar naturally.", True),
+        ("Diabetes is a disease in which blood sugar is too high; daily walks lower it.", False),
+        ("Eczema is a common skin condition, and this tea clears eczema flare-ups.", True),
     ],
 )
 def test_sixth_sample_shapes_on_pages_and_labels_alike(text, claim):
