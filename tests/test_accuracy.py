@@ -86,8 +86,8 @@ def test_the_fourth_and_fifth_fresh_samples_are_scored_on_their_own(result):
 
 def test_the_sixth_fresh_sample_is_scored_on_its_own(result):
     """`batch: 6` (claims6: collected from sources no earlier item cites, scored once on the code as found) and
-    `batch: 7` (collected after the batch 6 changes, scored once before its own) count in the holdout and in their
-    own columns."""
+    `batch: 7` and `batch: 8` (each collected after the changes for the one before, scored once before its own) count
+    in the holdout and in their own columns."""
     checks = result["checks"]
     for target in ("labels (SUP303)", "pages (SUP404)"):
         batch = checks[f"disease-claims on {target}"]["holdout6"]["disease-claim"]
@@ -95,6 +95,8 @@ def test_the_sixth_fresh_sample_is_scored_on_its_own(result):
         assert checks[f"structure-function on {target}"]["holdout6"]["pass"][1] == 45
         assert checks[f"disease-claims on {target}"]["holdout7"]["disease-claim"][1] == 20
         assert checks[f"structure-function on {target}"]["holdout7"]["pass"][1] == 20
+        assert checks[f"disease-claims on {target}"]["holdout8"]["disease-claim"][1] == 11
+        assert checks[f"structure-function on {target}"]["holdout8"]["pass"][1] == 15
 
 
 def test_json_output(capsys):

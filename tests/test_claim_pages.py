@@ -478,6 +478,18 @@ def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
         ("Prescription drugs and physical therapy can ease arthritis pain.", False),
         ("Ginger has been looked at for migraine relief in small trials.", False),
         ("There is insufficient evidence that zinc shortens colds.", False),
+        # ... and the eighth sample's (read after it was scored once): bone loss treated; how a disease is diagnosed,
+        # what "the disease" causes, "1 in N" shares, a state that is not a disease, a drug class defined as a drug,
+        # a disorder "that involves" its signs, a drug class followed by a drug noun, what a hormone therapy does.
+        ("Our calcium blend helps reverse bone loss in older women.", True),
+        ("Gout is usually diagnosed by testing fluid from the joint.", False),
+        ("Worldwide the disease causes millions of fractures.", False),
+        ("1 in 3 adults over 65 have high blood pressure.", False),
+        ("Prediabetes is not considered a disease by every doctor.", False),
+        ("Statins are a common prescription medication for high cholesterol.", False),
+        ("Eczema is a condition that involves dry, itchy skin.", False),
+        ("Many people dislike the drowsiness of antihistamine medications for hay fever.", False),
+        ("Hormone replacement therapy lowers the risk of osteoporosis.", False),
         # A fact in one clause does not take back the product's claim in another (the reader, claims6).
         ("Diabetes is a disease in which blood sugar is too high; our supplement lowers blood sugar naturally.", True),
         ("Diabetes is a disease in which blood sugar is too high; daily walks lower it.", False),
