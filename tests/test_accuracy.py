@@ -84,6 +84,21 @@ def test_the_fourth_and_fifth_fresh_samples_are_scored_on_their_own(result):
             assert checks[f"structure-function on {target}"][batch]["pass"][1] == lawful
 
 
+def test_the_sixth_fresh_sample_is_scored_on_its_own(result):
+    """`batch: 6` (claims6: collected from sources no earlier item cites, scored once on the code as found) and
+    `batch: 7` and `batch: 8` (each collected after the changes for the one before, scored once before its own) count
+    in the holdout and in their own columns."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        batch = checks[f"disease-claims on {target}"]["holdout6"]["disease-claim"]
+        assert batch[1] == 59 and checks[f"disease-claims on {target}"]["holdout"]["disease-claim"][1] > 59
+        assert checks[f"structure-function on {target}"]["holdout6"]["pass"][1] == 45
+        assert checks[f"disease-claims on {target}"]["holdout7"]["disease-claim"][1] == 20
+        assert checks[f"structure-function on {target}"]["holdout7"]["pass"][1] == 20
+        assert checks[f"disease-claims on {target}"]["holdout8"]["disease-claim"][1] == 11
+        assert checks[f"structure-function on {target}"]["holdout8"]["pass"][1] == 15
+
+
 def test_the_ninth_fresh_sample_is_scored_on_its_own(result):
     """The claim files' `batch: 9` items (mentions7: page prose collected and judged, no fix made for it) count in the
     holdout and in their own column, with the verdict counts they were collected with."""

@@ -403,6 +403,8 @@ def test_fourth_holdout_shapes_on_pages_and_labels_alike(text, claim):
         ("Many people reach for painkillers such as ibuprofen after a long run.", False),
         ("Decongestants and antihistamines fill the pharmacy shelves every winter.", False),
         ("Your grandmother probably kept laxatives in the cabinet.", False),
+        ("Being on antidepressants made me tired all the time.", False),  # the reader's drug (claims6)
+        ("Ginger has the benefit of being anti-inflammatory.", True),  # what the product is, told as a benefit
     ],
 )
 def test_a_drug_class_on_a_page_is_a_claim_when_said_of_a_product(text, claim):
@@ -414,3 +416,86 @@ def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
     (the list items are read under it: tests/fixtures/pages/fish-oil-heart-guide.html)."""
     body = "If you have gout you may benefit from cherry extract.\n\nOur capsules may help with:\n\n- sleep"
     assert post(body) == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # Shapes of the sixth fresh sample's misses (claims6), in our own words: a disease helped by the product (the
+        # passive), diseased cells turned back to normal, a disease's misery "solved", protection as a noun, the
+        # signs of ADHD acted on, a comparison with a therapy, infections named by their lay names and abbreviations,
+        # a drug class named by its organ, a sentence that "i.e." does not end, a heavy metal's toxicity as a state
+        # the product acts on.
+        ("Conditions reported to have been helped by it include asthma.", True),
+        ("Noni is said to change cancer cells back to normal.", True),
+        ("Created to solve the misery of gout flare-ups.", True),
+        ("Natural flu protection for the whole family.", True),
+        ("Helps calm hyperactivity in children.", True),
+        ("Better than radiation for skin tumors, say users.", True),
+        ("Soothes STD symptoms naturally.", True),
+        ("Clears chlamydia without a doctor visit.", True),
+        ("Our capsules are a gentle thyroid medication from nature.", True),
+        ("Destroys 99% of the organisms that matter [i.e.] Gonorrhea.", True),
+        ("Useful for lead toxicity and arthritis alike.", True),
+        ("There are natural options to treat psoriasis.", True),
+        ("This blend puts prescription painkillers to shame for joint pain.", True),
+        # The mentions around them: definitions and kinds of a disease, the commonest form, its types, a cause,
+        # research that failed, a claim reported in the press's words or as other sellers', what people with a
+        # disease take, what a device, a therapy or a drug does, that treatment options exist, the reader's own
+        # medication, the product's own risk of toxicity.
+        ("Psoriasis is defined as a chronic autoimmune condition of the skin.", False),
+        ("Rosacea and eczema are both chronic skin conditions.", False),
+        ("Autism is a complex developmental disorder.", False),
+        ("Type 2 diabetes is the most common form of diabetes.", False),
+        ("There are two main types of arthritis.", False),
+        ("Gout is a joint condition usually caused by uric acid.", False),
+        ("Studies have failed to show that garlic prevents colds.", False),
+        ("The brand was touted as an alternative to antidepressants.", False),
+        ("Online sellers make claims that they cure diabetes.", False),
+        ("People with heart failure often take several medications.", False),
+        ("Asthma can be managed with inhalers and medication.", False),
+        ("Hearing aids can lower the volume of tinnitus for many people.", False),
+        ("Some people with migraines find relief from physical therapy.", False),
+        ("There are many treatment options for psoriasis.", False),
+        ("Your thyroid medication may need a new dose.", False),
+        ("High doses carry a risk of toxicity in people with liver disease.", False),
+        ("Her homemade broth puts the store-bought kind to shame.", False),
+        # ... and the seventh sample's (read after it was scored once): helpful "to" people with a disease, a drug
+        # class told as what the product is "being"; the mentions: a disease's kind, its signs, a population's share,
+        # people affected, a risk told as likelihood, a believed cause, what "it" is, what is not known, drugs as the
+        # subject, a herb "looked at" for a disease, insufficient evidence.
+        ("Turmeric can be helpful to people living with arthritis.", True),
+        ("Our extract has the benefit of being antiviral.", True),
+        ("Relieves the joint pain suffered by 60% of arthritis patients.", True),
+        ("Lupus is a type of autoimmune disease.", False),
+        ("Stiff joints are often the first signs of arthritis.", False),
+        ("About 30% of asthma patients have allergies too.", False),
+        ("Millions of people are affected by migraines every year.", False),
+        ("Smokers are twice as likely to develop gum disease.", False),
+        ("Rosacea is believed to be caused by several factors.", False),
+        ("It's a chronic condition of the skin.", False),
+        ("It is still unclear why some people develop lupus.", False),
+        ("Prescription drugs and physical therapy can ease arthritis pain.", False),
+        ("Ginger has been looked at for migraine relief in small trials.", False),
+        ("There is insufficient evidence that zinc shortens colds.", False),
+        # ... and the eighth sample's (read after it was scored once): bone loss treated; how a disease is diagnosed,
+        # what "the disease" causes, "1 in N" shares, a state that is not a disease, a drug class defined as a drug,
+        # a disorder "that involves" its signs, a drug class followed by a drug noun, what a hormone therapy does.
+        ("Our calcium blend helps reverse bone loss in older women.", True),
+        ("Gout is usually diagnosed by testing fluid from the joint.", False),
+        ("Worldwide the disease causes millions of fractures.", False),
+        ("1 in 3 adults over 65 have high blood pressure.", False),
+        ("Prediabetes is not considered a disease by every doctor.", False),
+        ("Statins are a common prescription medication for high cholesterol.", False),
+        ("Eczema is a condition that involves dry, itchy skin.", False),
+        ("Many people dislike the drowsiness of antihistamine medications for hay fever.", False),
+        ("Hormone replacement therapy lowers the risk of osteoporosis.", False),
+        # A fact in one clause does not take back the product's claim in another (the reader, claims6).
+        ("Diabetes is a disease in which blood sugar is too high; our supplement lowers blood sugar naturally.", True),
+        ("Diabetes is a disease in which blood sugar is too high; daily walks lower it.", False),
+        ("Eczema is a common skin condition, and this tea clears eczema flare-ups.", True),
+    ],
+)
+def test_sixth_sample_shapes_on_pages_and_labels_alike(text, claim):
+    assert bool(post(text)) is claim
+    assert (label_count([text]) > 0) is claim

@@ -266,8 +266,11 @@ def user_terms(patterns: tuple[str, ...]) -> Terms:
 
 # A sentence ends at . ! ? (with any closing quote or bracket) before white space and a word that does not start
 # in lower case ("e.g. the", "treat . . . diabetes" go on), or at a blank line (a soft line break inside a
-# paragraph is not an end). An ellipsis, spaced or not, is matched first and does not end one.
-_SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n")
+# paragraph is not an end). An ellipsis, spaced or not, is matched first and does not end one; nor do the dots of
+# "i.e." and "e.g." ("organisms [i.e.] Chlamydia").
+_SENTENCE_END = re.compile(
+    r"(?P<dots>\.(?:\s?\.){2,})|(?<![iI]\.[eE])(?<![eE]\.[gG])[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n"
+)
 # A full stop with its space lost ("arthritis.Our formula"): after two lower-case letters and before a capitalised
 # word, so "e.g.The" and "U.S." stay whole. The longer pattern is used only for a text that holds one (a search is
 # cheaper than a second alternative tried at every position).
@@ -590,7 +593,8 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         return None
     sentence = reading.plain[start:end]
     cautions = reading.spans("cautions", start, end)
-    caution = bool(cautions or reading.spans("facts", start, end))
+    facts = reading.spans("facts", start, end)
+    caution = bool(cautions or facts)
     exempt = reading.spans("exempt", start, end)
     verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
     about_product: bool | None = None  # prose mode: the sentence speaks of a product and reports no research
@@ -612,7 +616,10 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         for span in in_clause:
             if span in substitutes and first > span[0]:
                 return sentence[span[0] : span[1]], *span
-        if caution and not _claims_before_advice(reading, start, end, clause_start, clause_end, cautions):
+        if caution and not (
+            _claims_before_advice(reading, start, end, clause_start, clause_end, cautions)
+            or _claims_beside_fact(reading, start, end, clause_start, clause_end, cautions, facts)
+        ):
             continue
         for span in in_clause:
             term_start, term_end = span
@@ -653,6 +660,23 @@ def _claims_before_advice(
     back. A clause that only says whom the advice is for ("If you have kidney disease, ...") names no product and
     claim word of its own, and stays a mention; so does every clause of a sentence that states a fact (`facts`)."""
     if not cautions or cautions[0][0] < clause_end or reading.spans("facts", start, end):
+        return False
+
+    def within(spans: list[Span]) -> bool:
+        return any(clause_start <= a and b <= clause_end for a, b in spans)
+
+    return within(reading.spans("products", start, end)) and within(reading.spans("verbs", start, end))
+
+
+def _claims_beside_fact(
+    reading: _Text, start: int, end: int, clause_start: int, clause_end: int, cautions: list[Span], facts: list[Span]
+) -> bool:
+    """Whether the clause [clause_start, clause_end) of the sentence plain[start:end] claims an effect for a product
+    beside a fact told in another clause ("Diabetes is a disease in which blood sugar is too high; our supplement
+    lowers blood sugar naturally"): what a disease is does not take back what the product is said to do to it. The
+    clause holds no fact of its own and names a product and a claim word; a sentence with a caution is left to
+    `_claims_before_advice`."""
+    if cautions or not facts or any(a < clause_end and b > clause_start for a, b in facts):
         return False
 
     def within(spans: list[Span]) -> bool:
