@@ -47,7 +47,7 @@ from ..shipped import files as data
 from ._terms import Phrases, Span, Terms, merge, whole_words
 from ._text import fold_with_offsets, inside
 
-Mode = Literal["claim", "verb", "prose"]
+Mode = Literal["claim", "verb", "prose", "report"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,10 +264,17 @@ def user_terms(patterns: tuple[str, ...]) -> Terms:
     return Terms(patterns)
 
 
+# A title or an abbreviation before a name or a year does not end a sentence ("led by Dr. Maria Rodriguez", "Smith et
+# al. (2019)"): each a lookbehind of its own (a lookbehind has a fixed width).
+_NOT_AFTER_TITLE = "".join(
+    rf"(?<!\b{word})" for word in ("Dr", "Mr", "Mrs", "Ms", "Prof", "Drs", "Sr", "Jr", "St", "vs", "al")
+)
 # A sentence ends at . ! ? (with any closing quote or bracket) before white space and a word that does not start
 # in lower case ("e.g. the", "treat . . . diabetes" go on), or at a blank line (a soft line break inside a
 # paragraph is not an end). An ellipsis, spaced or not, is matched first and does not end one.
-_SENTENCE_END = re.compile(r"(?P<dots>\.(?:\s?\.){2,})|[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n")
+_SENTENCE_END = re.compile(
+    r"(?P<dots>\.(?:\s?\.){2,})|" + _NOT_AFTER_TITLE + r"[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n"
+)
 # A full stop with its space lost ("arthritis.Our formula"): after two lower-case letters and before a capitalised
 # word, so "e.g.The" and "U.S." stay whole. The longer pattern is used only for a text that holds one (a search is
 # cheaper than a second alternative tried at every position).
@@ -382,7 +389,7 @@ def read_text(
     quiet = 1 if far else 0
     for start, end in _sentences(plain):
         claim = _judge(reading, start, end, mode)
-        if claim is None and previous is not None and _points_back(reading, start, end, quiet > 0):
+        if claim is None and previous is not None and mode != "report" and _points_back(reading, start, end, quiet > 0):
             claim = (previous, 0, 0)
         if claim is not None:
             term, term_start, term_end = claim
@@ -425,6 +432,29 @@ def is_citation(text: str, path: str) -> bool:
     plain = _folded(text)[0].strip()
     entries = vocabulary(path).citations.candidates(plain.lower())
     return bool(entries and Terms.spans(entries, plain))
+
+
+def reports_research(texts, path: str) -> bool:
+    """Whether prose ``texts`` (a page's runs, outside its references) are a report of research, as a science-news
+    item is: at least `REPORT_PARAGRAPHS` of its paragraphs (runs longer than `PARAGRAPH_WORDS` words) report a study,
+    its researchers or participants (`reports`), and they are at least half of its paragraphs. A product page that
+    cites a study or two, or a one-paragraph claim, is not one."""
+    reports = vocabulary(path).reports
+    paragraphs = reported = 0
+    for text in texts:
+        if len(text.split()) <= PARAGRAPH_WORDS:
+            continue
+        paragraphs += 1
+        plain = _folded(text)[0]
+        entries = reports.candidates(plain.lower())
+        reported += bool(entries and Terms.spans(entries, plain))
+    return reported >= REPORT_PARAGRAPHS and 2 * reported >= paragraphs
+
+
+#: A report of research has at least this many paragraphs that report it (`reports_research`).
+REPORT_PARAGRAPHS = 3
+#: The fewest words a run has to count as a paragraph there (a heading or a list item has fewer).
+PARAGRAPH_WORDS = 16
 
 
 def product_kind(texts, path: str) -> Literal["drug", "supplement"]:
@@ -619,6 +649,14 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
             if inside(exempt, term_start, term_end) or first <= term_start or denied:
                 continue
             hit = (sentence[term_start:term_end], term_start, term_end)
+            if mode == "report":  # a news page's prose: a disease is claimed only of a product, not of a finding
+                if about_product is None:
+                    about_product = bool(reading.spans("products", start, end)) and not reading.spans(
+                        "reports", start, end
+                    )
+                if about_product:
+                    return hit
+                continue
             if mode == "claim" or (span in implied and not (mode == "prose" and _drug_class(reading, start, span))):
                 return hit
             if span in implied:  # a drug class in page prose: a claim when said of a product
@@ -726,5 +764,6 @@ __all__ = [
     "product_kind",
     "read_claims",
     "read_text",
+    "reports_research",
     "vocabulary",
 ]

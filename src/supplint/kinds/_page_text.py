@@ -137,6 +137,17 @@ def _product_link(context: PageContext, products: Products) -> Span | None:
     return Span(first.line, first.column, first.line, first.column + max(1, len(first.text)))
 
 
+def links_to_product(context: PageContext, path: str) -> bool:
+    """Whether the page links to a product at all (an affiliate link or a retailer's product page, by the vocabulary
+    file ``path``), whatever its prose is about: a page that does sells something."""
+    from .affiliate import VOCABULARY as affiliate_vocabulary
+    from .affiliate import why_affiliate
+
+    products = _vocabulary(path)
+    links = affiliate_vocabulary(products.links)
+    return any(why_affiliate(link, links) or _product_page(link.url, products) for link in context.page.links)
+
+
 def _product_page(url: str, products: Products) -> bool:
     try:
         parts = urlsplit(url.strip())

@@ -44,6 +44,7 @@ from ._claims import (
     product_kind,
     read_claims,
     read_text,
+    reports_research,
     vocabulary,
 )
 from ._text import TextField, texts
@@ -69,6 +70,9 @@ class Spec(RuleBase):
     vocabulary: str
     fields: tuple[TextField, ...] = ()
     verb_fields: tuple[TextField, ...] = Field((), alias="verb-fields")
+    # pages: what makes a link a product link (data/product-pages.yaml, as SUP403 reads it); a page with none that
+    # reports research is read as news (see `_news`)
+    product_links: str | None = Field(None, alias="product-links")
 
     REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"extra-diseases": "patterns", "exempt": "patterns"}
 
@@ -76,6 +80,12 @@ class Spec(RuleBase):
     def _fields_fit_target(self) -> Spec:
         if self.target == "page" and (self.fields or self.verb_fields):
             raise ValueError("a claim-language rule for pages reads the page's prose: it takes no `fields`")
+        if self.target == "label" and self.product_links is not None:
+            raise ValueError("a claim-language rule for labels reads no links: it takes no `product-links`")
+        if self.product_links is not None:
+            from ._page_text import VOCABULARY as page_vocabulary
+
+            page_vocabulary(self.product_links)  # a mistake there shows when the packs load
         if self.target == "label" and not (self.fields or self.verb_fields):
             raise ValueError("a claim-language rule for labels needs `fields` or `verb-fields`")
         return self
@@ -188,13 +198,40 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
             continue
         if kind is None:
             kind = product_kind((r.text for r in context.page.prose), rule.vocabulary)
+            if kind != "drug" and mode == "prose" and _news(rule, context):
+                mode = "report"
         if kind == "drug":  # SUP404 is about claims for a supplement; an OTC drug page's relief claims are not
             return
+        if mode == "report":  # read again as a report's prose: what a study found is not the page's claim
+            claims, previous = read_text(run.text, rule.vocabulary, mode, extra, exempt, previous, paragraph)
         for claim in claims:
             values = _values(run.text, claim)
             yield Hit(
                 (), render(rule.message, values), render(rule.hint, values), span=span_at(run, claim.start, claim.end)
             )
+
+
+def _news(rule: Spec, context: PageContext) -> bool:
+    """Whether the page is a report of research that sells nothing: no label, no product link (`product-links`,
+    data/product-pages.yaml) and prose that reports studies (`_claims.reports_research`, its references left out).
+    Its prose says what researchers found ("participants who were diagnosed with depression", "may be beneficial for
+    treating diabetes"), which is news, not a claim for a product; a sentence there that speaks of a product and
+    reports nothing is still read as one."""
+    from ..pages import HEADING, TITLE
+    from ..pages.context import references_heading
+    from ._page_text import links_to_product
+
+    if rule.product_links is None or links_to_product(context, rule.product_links):
+        return False
+    texts = []
+    cited = heading_first = False
+    for run in context.page.prose:
+        if run.role in (HEADING, TITLE):
+            cited = references_heading(run.text) or (cited and heading_first)
+            heading_first = cited
+        elif not cited:
+            texts.append(run.text)
+    return reports_research(texts, rule.vocabulary)
 
 
 def _paragraph(run) -> bool:
