@@ -38,6 +38,7 @@ class Products:
     terms: frozenset[str]  # supplement words, as `_words` splits them, joined by one space
     longest: int  # the most words a term has
     at_least: int
+    link_words: frozenset[str] = frozenset()  # anchor-text words that name no product ("try", "buy", "amazon")
 
 
 @cache
@@ -68,6 +69,7 @@ def _vocabulary(path: str) -> Products:
             frozenset(terms),
             max(len(term.split()) for term in terms),
             int(table.get("at-least", 1)),
+            frozenset(w for word in table.get("link-words") or () for w in _words(str(word))),
         )
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as exc:
         raise ValueError(f"{path} needs links, product-pages and supplement-words ({exc})") from None
@@ -82,6 +84,11 @@ def _words(text: str) -> list[str]:
     """The words of ``text`` for supplement-word counting: folded, lower case, split at anything not a letter or
     digit ("omega-3" is "omega 3", "St. John's wort" is "st john s wort")."""
     return _WORD.findall(fold(text).lower())
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The words of ``text`` as product names are split (`product_names`)."""
+    return frozenset(_words(text))
 
 
 VOCABULARY = _vocabulary  # a page rule's vocabulary file, loaded when the packs load
@@ -135,6 +142,25 @@ def _product_link(context: PageContext, products: Products) -> Span | None:
     if first is None or not _about_supplements(context, products):
         return None
     return Span(first.line, first.column, first.line, first.column + max(1, len(first.text)))
+
+
+def product_names(context: PageContext, path: str) -> frozenset[str]:
+    """The words that name the products a page recommends through its product links (the page recommends supplements
+    through them, as SUP403 reads it): each link's anchor text, folded, lower case, split as `_words` splits, without
+    the words of a call to act or a shop (`link-words`: "try", "buy", "amazon") and words under three letters.
+    Empty when the page recommends nothing through a link."""
+    products = _vocabulary(path)
+    if _product_link(context, products) is None:
+        return frozenset()
+    from .affiliate import VOCABULARY as affiliate_vocabulary
+    from .affiliate import why_affiliate
+
+    links = affiliate_vocabulary(products.links)
+    names = set()
+    for link in context.page.links:
+        if why_affiliate(link, links) or _product_page(link.url, products):
+            names.update(w for w in _words(link.text) if len(w) >= 3 and not w.isdigit())
+    return frozenset(names - products.link_words)
 
 
 def links_to_product(context: PageContext, path: str) -> bool:

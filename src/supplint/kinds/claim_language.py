@@ -47,6 +47,7 @@ from ._claims import (
     reports_research,
     vocabulary,
 )
+from ._page_text import product_names
 from ._text import TextField, texts
 from .spec import RuleBase
 
@@ -170,6 +171,7 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     # What the page's products are, decided at its first claim (most pages have none); a page that names or embeds
     # a supplement label sells a supplement, whatever drugs it also names.
     kind = "supplement" if context.recommends_supplements else None
+    names: frozenset[str] | None = None  # the words naming the products the page links to, found when first needed
     for run in context.page.prose:
         role = run.role
         if role in (HEADING, TITLE):
@@ -190,6 +192,14 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
         claims, previous = read_text(
             run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous, paragraph
         )
+        if not claims and mode == "prose" and role in (HEADING, TITLE) and rule.product_links is not None:
+            # A heading that names the product the page links to and a disease references the product under the
+            # disease's heading ("Seed Probiotic for IBS"), which FDA reads as claiming it: read as a label's.
+            headed = read_text(run.text, rule.vocabulary, "claim", extra, exempt, previous, paragraph)[0]
+            if headed:
+                if names is None:
+                    names = product_names(context, rule.product_links)
+                claims = tuple(claim for claim in headed if _names_product(run.text, claim, names))
         # A run that ends a sentence is a paragraph; a short one ("What is arthritis?") may be a heading. Only
         # asked when the run leaves a disease for the next one (most runs leave none).
         paragraph = previous is not None and _paragraph(run)
@@ -232,6 +242,18 @@ def _news(rule: Spec, context: PageContext) -> bool:
         elif not cited:
             texts.append(run.text)
     return reports_research(texts, rule.vocabulary)
+
+
+def _names_product(text: str, claim, names: frozenset[str]) -> bool:
+    """Whether the claim's sentence of ``text`` names a product of ``names`` outside the claim's own words (a
+    disease word in a product's name, "Arthritis Relief", is not the product named under the heading)."""
+    if not names:
+        return False
+    from ._page_text import words_of
+
+    before = text[claim.sentence_start : claim.start]
+    after = text[claim.end : claim.sentence_end]
+    return not names.isdisjoint(words_of(before + " " + after))
 
 
 def _paragraph(run) -> bool:
