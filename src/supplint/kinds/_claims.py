@@ -37,7 +37,7 @@ Nothing is compiled until a text needs it: every regex entry waits for a literal
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -288,6 +288,8 @@ _CLAUSE_END = re.compile(
     r"|,\s*(?=(?:and\s+|so\s+)?(?:it|this|they|we|our|you|these|which|i)\b)",
     re.IGNORECASE,
 )
+# A contrast that ends a caution's reach within its sentence (see `_judge`).
+_CONTRAST = re.compile(r"\b(?:but|however|yet)\b", re.IGNORECASE)
 # A word broken by a hyphen at a line's end or in a PDF's copy ("SEI-\nZURES", "dia- betes", "medi-cines"): the hyphen
 # and the space after it go when the joined word is one the vocabulary knows (a compound such as "well-being" stays).
 _BROKEN = re.compile(r"(?<![\w-])([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]?)([A-Za-z]{2,})(?![\w-])")
@@ -303,8 +305,9 @@ _EDITORIAL = re.compile(r"\[([A-Za-z])\](?=[a-z])")
 class _Text:
     """One text being read: its plain form and, per list, the entries its literals allow (found once)."""
 
-    def __init__(self, plain: str, words: Vocabulary, extra: Terms, exempt: Terms):
+    def __init__(self, plain: str, words: Vocabulary, extra: Terms, exempt: Terms, names: frozenset[str] = frozenset()):
         self.plain = plain
+        self.names = names  # lower-case words naming the products the page links to
         self.lowered = plain.lower()
         self.words = words
         self.named = words.named.spans(plain)
@@ -368,17 +371,20 @@ def read_text(
     exempt: tuple[str, ...] = (),
     previous: str | None = None,
     far: bool = False,
+    names: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Claim, ...], str | None]:
     """`read_claims`, and the disease the text's last sentence names (None if it names none), for the text that
     follows it: ``previous`` is that disease of the text before, which this text's first sentence may point back
     at (a page's heading names the disease, its next paragraph claims it). ``far``: the text before was a whole
-    paragraph, not a heading, so only a definite reference in the first sentence points back at its disease."""
+    paragraph, not a heading, so only a definite reference in the first sentence points back at its disease.
+    ``names``: lower-case words that name the products the page links to; a page sentence with one speaks of a
+    product as one with a word of `products` does."""
     words = vocabulary(path)
     plain, where = _folded(text)
     plain, where = _close_editorial_brackets(plain, where)
     if "-" in plain:
         plain, where = _join_broken_words(plain, where, path)
-    reading = _Text(plain, words, user_terms(extra), user_terms(exempt))
+    reading = _Text(plain, words, user_terms(extra), user_terms(exempt), names)
     # The common case, a structure/function claim or a page's plain prose, stops here: no disease, and nothing that
     # could point back at the one before.
     if not reading.any_term() and (previous is None or not reading.entries("verbs")):
@@ -620,7 +626,12 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         return None
     sentence = reading.plain[start:end]
     cautions = reading.spans("cautions", start, end)
-    caution = bool(cautions or reading.spans("facts", start, end))
+    facts = bool(reading.spans("facts", start, end))
+    # A caution covers its sentence, but not past a contrast after it ("marketed as a daily synbiotic for overall
+    # wellness, but its formulation ... make it relevant for IBS management"): what follows "but" is the writer's
+    # own word again. A caution after the contrast still covers what came before ("... from diabetes; but injuries
+    # ... can also cause peripheral neuropathy").
+    contrasts = [m.start() for m in _CONTRAST.finditer(sentence)] if cautions else []
     exempt = reading.spans("exempt", start, end)
     verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
     about_product: bool | None = None  # prose mode: the sentence speaks of a product and reports no research
@@ -642,7 +653,12 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         for span in in_clause:
             if span in substitutes and first > span[0]:
                 return sentence[span[0] : span[1]], *span
-        if caution and not _claims_before_advice(reading, start, end, clause_start, clause_end, cautions):
+        if contrasts:
+            segment = bisect_right(contrasts, clause_start)
+            here = [c for c in cautions if bisect_right(contrasts, c[0]) >= segment]
+        else:
+            here = cautions
+        if (here or facts) and not _claims_before_advice(reading, start, end, clause_start, clause_end, here):
             continue
         for span in in_clause:
             term_start, term_end = span
@@ -651,9 +667,7 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
             hit = (sentence[term_start:term_end], term_start, term_end)
             if mode == "report":  # a news page's prose: a disease is claimed only of a product, not of a finding
                 if about_product is None:
-                    about_product = bool(reading.spans("products", start, end)) and not reading.spans(
-                        "reports", start, end
-                    )
+                    about_product = _about_product(reading, start, end)
                 if about_product:
                     return hit
                 continue
@@ -661,9 +675,7 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
                 return hit
             if span in implied:  # a drug class in page prose: a claim when said of a product
                 if about_product is None:
-                    about_product = bool(reading.spans("products", start, end)) and not reading.spans(
-                        "reports", start, end
-                    )
+                    about_product = _about_product(reading, start, end)
                 if about_product or _cued(reading, start, end, span):
                     return hit
                 continue
@@ -674,12 +686,30 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
                 return hit
             if mode == "prose":
                 if about_product is None:
-                    about_product = bool(reading.spans("products", start, end)) and not reading.spans(
-                        "reports", start, end
-                    )
+                    about_product = _about_product(reading, start, end)
                 if about_product:
                     return hit
     return None
+
+
+def _about_product(reading: _Text, start: int, end: int) -> bool:
+    """Whether the sentence plain[start:end] speaks of a product, by a word for one (`products`) or the name of a
+    product the page links to (`names`), and reports no research (`reports`)."""
+    if reading.spans("reports", start, end):
+        return False
+    if reading.spans("products", start, end):
+        return True
+    if not reading.names:
+        return False
+    # a disease word inside a product's name ("Arthritis Relief") does not name the product on its own
+    terms = reading.terms(start, end)[0]
+    for match in _NAME_WORD.finditer(reading.plain, start, end):
+        if match.group().lower() in reading.names and not inside(terms, match.start() - start, match.end() - start):
+            return True
+    return False
+
+
+_NAME_WORD = re.compile(r"[^\W_]+")
 
 
 def _claims_before_advice(

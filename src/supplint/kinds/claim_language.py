@@ -171,7 +171,10 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     # What the page's products are, decided at its first claim (most pages have none); a page that names or embeds
     # a supplement label sells a supplement, whatever drugs it also names.
     kind = "supplement" if context.recommends_supplements else None
-    names: frozenset[str] | None = None  # the words naming the products the page links to, found when first needed
+    # The words naming the products the page recommends through its links: a sentence with one speaks of a product.
+    names = frozenset()
+    if mode == "prose" and rule.product_links is not None and context.page.links:
+        names = product_names(context, rule.product_links)
     for run in context.page.prose:
         role = run.role
         if role in (HEADING, TITLE):
@@ -190,16 +193,13 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
         else:
             item = listing and not framing and role == ITEM
         claims, previous = read_text(
-            run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous, paragraph
+            run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous, paragraph, names
         )
-        if not claims and mode == "prose" and role in (HEADING, TITLE) and rule.product_links is not None:
+        if not claims and names and mode == "prose" and role in (HEADING, TITLE):
             # A heading that names the product the page links to and a disease references the product under the
             # disease's heading ("Seed Probiotic for IBS"), which FDA reads as claiming it: read as a label's.
             headed = read_text(run.text, rule.vocabulary, "claim", extra, exempt, previous, paragraph)[0]
-            if headed:
-                if names is None:
-                    names = product_names(context, rule.product_links)
-                claims = tuple(claim for claim in headed if _names_product(run.text, claim, names))
+            claims = tuple(claim for claim in headed if _names_product(run.text, claim, names))
         # A run that ends a sentence is a paragraph; a short one ("What is arthritis?") may be a heading. Only
         # asked when the run leaves a disease for the next one (most runs leave none).
         paragraph = previous is not None and _paragraph(run)
