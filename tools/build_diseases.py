@@ -133,7 +133,8 @@ def misspelt(inputs: dict) -> list[dict]:
             if name == entry["name"] or name.lower() in names:
                 continue
             names.add(name.lower())
-            item = {"name": name, "code": entry["code"], "source": f"misspelling of \"{entry['name']}\": {fix['source']}"}
+            source = f'misspelling of "{entry["name"]}": {fix["source"]}'
+            item = {"name": name, "code": entry["code"], "source": source}
             if entry.get("exact"):
                 item["exact"] = True
             found.append(item)

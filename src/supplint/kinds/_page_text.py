@@ -156,7 +156,7 @@ def product_names(context: PageContext, path: str) -> frozenset[str]:
     from .affiliate import why_affiliate
 
     links = affiliate_vocabulary(products.links)
-    names = set()
+    names: set[str] = set()
     for link in context.page.links:
         if why_affiliate(link, links) or _product_page(link.url, products):
             names.update(w for w in _words(link.text) if len(w) >= 3 and not w.isdigit())

@@ -172,7 +172,7 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     # a supplement label sells a supplement, whatever drugs it also names.
     kind = "supplement" if context.recommends_supplements else None
     # The words naming the products the page recommends through its links: a sentence with one speaks of a product.
-    names = frozenset()
+    names: frozenset[str] = frozenset()
     if mode == "prose" and rule.product_links is not None and context.page.links:
         names = product_names(context, rule.product_links)
     for run in context.page.prose:
