@@ -197,3 +197,17 @@ def test_a_misspelt_disease_is_still_the_disease(claim):
 def test_a_misspelling_is_not_a_fuzzy_match():
     assert label_claims("Supports healthy cholesterol levels already within the normal range.") == 0
     assert label_claims("Take it in April with breakfast.") == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Poor sleep is common in people with depression.",  # "Sleep" of the anchor is an ordinary word here
+        "Low magnesium is common in people with depression.",  # an ingredient names no one product
+    ],
+)
+def test_an_anchor_text_ordinary_words_and_ingredients_name_no_product(body):
+    page = f"# Sleep\n\n{body}\n\n[Restful Sleep Magnesium Gummies by Acme]({LINK}), a magnesium supplement.\n"
+    assert lines(page) == []
+    # ... while the brand, written with its capital, does
+    assert lines(page.replace(body, "Acme is the answer for people with depression.")) == [3]

@@ -147,8 +147,9 @@ def _product_link(context: PageContext, products: Products) -> Span | None:
 def product_names(context: PageContext, path: str) -> frozenset[str]:
     """The words that name the products a page recommends through its product links (the page recommends supplements
     through them, as SUP403 reads it): each link's anchor text, folded, lower case, split as `_words` splits, without
-    the words of a call to act or a shop (`link-words`: "try", "buy", "amazon") and words under three letters.
-    Empty when the page recommends nothing through a link."""
+    the words of a call to act or a shop (`link-words`: "try", "buy", "amazon"), the supplement words (an
+    ingredient or a form names no one product), words the prose also writes in lower case (ordinary words) and
+    words under three letters. Empty when the page recommends nothing through a link."""
     products = _vocabulary(path)
     if _product_link(context, products) is None:
         return frozenset()
@@ -160,7 +161,18 @@ def product_names(context: PageContext, path: str) -> frozenset[str]:
     for link in context.page.links:
         if why_affiliate(link, links) or _product_page(link.url, products):
             names.update(w for w in _words(link.text) if len(w) >= 3 and not w.isdigit())
-    return frozenset(names - products.link_words)
+    # An ingredient or a form ("magnesium", "gummies") names what many products hold, not the product: a sentence on
+    # low magnesium and depression is not about the linked "Acme Magnesium Glycinate".
+    names -= products.link_words | products.terms
+    if names:
+        # A name is written with its capital wherever the page uses it ("Seed", "Natrol"); a title's ordinary words
+        # ("Restful Sleep and Calm Mood") are written in lower case somewhere in the prose.
+        names -= {w.lower() for run in context.page.prose for w in _LOWER_WORD.findall(run.text)}
+    return frozenset(names)
+
+
+# A word that starts in lower case (as the prose writes an ordinary word).
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*")
 
 
 def links_to_product(context: PageContext, path: str) -> bool:

@@ -17,9 +17,15 @@ claim's words, with the sentence as its excerpt.
   So are the short runs after a framing line ("It may help with:", then "- arthritis"), and a sentence that points
   back ("Our formula eases its symptoms.") claims the disease the run before named (a heading "Arthritis"); after a
   whole paragraph, only a definite reference ("the stones") in the next paragraph's first sentence does.
-- SUP404 is about claims for a supplement: a page whose products are over-the-counter drugs (Drug Facts words,
-  data `drug-products`, outnumbering `supplement-products`) raises none, unless it names or embeds a supplement
-  label; a run shaped as a reference-list entry (`citations`) is a cited title, not the page's claim.
+- SUP404 is about claims for a supplement: a page whose products are drugs (Drug Facts words, drug-only dosage
+  forms and routes, drug names by their stems: data `drug-products`, outnumbering `supplement-products`) raises
+  none, unless it names or embeds a supplement label; a run shaped as a reference-list entry (`citations`) is a
+  cited title, not the page's claim.
+- With `product-links` (data/product-pages.yaml): a page that links to no product, names no label and mostly
+  reports research (`_claims.reports_research`) is news, read in `report` mode, where a disease is claimed only
+  in a sentence that speaks of a product and reports nothing. A page that recommends a product through its links
+  gives the words naming it (its links' anchor texts, `_page_text.product_names`): a sentence with one speaks of
+  a product, and a heading or title with one and a disease is read as a label's claim ("Acme Probiotic for IBS").
 
 Options every rule of the kind declares: `extra-diseases` (a team's own disease words, read as named diseases)
 and `exempt` (a team's own lawful phrases, never a claim).
