@@ -169,6 +169,19 @@ def test_a_drug_named_as_a_cause_in_a_list_of_benefits_is_no_claim():
     assert lines(page) == [8]
 
 
+@pytest.mark.parametrize(
+    ("body", "claim"),
+    [
+        ("Wait 2-3 days after finishing antibiotics before starting Acme.", False),  # the time of a course
+        ("Acme enhanced Lactobacillus recovery post-antibiotics.", False),
+        ("Acme is a natural antibiotic.", True),  # the class the product is said to belong to, (g)(2)(v)
+    ],
+)
+def test_a_drug_named_as_the_time_of_a_course_is_no_class_of_the_product(body, claim):
+    page = f"# Acme\n\n{body}\n\n[Acme Probiotic Capsules]({LINK}), a probiotic supplement.\n"
+    assert lines(page) == ([3] if claim else [])
+
+
 def test_a_caution_after_a_contrast_still_covers_what_came_before():
     text = (
         "The most common cause is damage to the nerves from diabetes; but injuries and toxins can also cause "

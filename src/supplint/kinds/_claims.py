@@ -674,9 +674,10 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
             if mode == "claim" or (span in implied and not (mode == "prose" and _drug_class(reading, start, span))):
                 return hit
             if span in implied:  # a drug class in page prose: a claim when said of a product
-                if about_product is None:
-                    about_product = _about_product(reading, start, end)
-                if about_product or _cued(reading, start, end, span):
+                # ... by a word for one: the linked product's name beside a drug class is mostly the timing of a
+                # course ("Seed enhanced ... recovery post-antibiotics", "wait 2-4 weeks after antimicrobial
+                # treatment before starting Seed"), not a class the product belongs to
+                if _about_product(reading, start, end, names=False) or _cued(reading, start, end, span):
                     return hit
                 continue
             if verbs is None:
@@ -692,14 +693,14 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     return None
 
 
-def _about_product(reading: _Text, start: int, end: int) -> bool:
+def _about_product(reading: _Text, start: int, end: int, names: bool = True) -> bool:
     """Whether the sentence plain[start:end] speaks of a product, by a word for one (`products`) or the name of a
     product the page links to (`names`), and reports no research (`reports`)."""
     if reading.spans("reports", start, end):
         return False
     if reading.spans("products", start, end):
         return True
-    if not reading.names:
+    if not (names and reading.names):
         return False
     # a disease word inside a product's name ("Arthritis Relief") does not name the product on its own
     terms = reading.terms(start, end)[0]
