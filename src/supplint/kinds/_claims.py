@@ -266,14 +266,15 @@ def user_terms(patterns: tuple[str, ...]) -> Terms:
 
 # A title or an abbreviation before a name or a year does not end a sentence ("led by Dr. Maria Rodriguez", "Smith et
 # al. (2019)"): each a lookbehind of its own (a lookbehind has a fixed width).
+# Checked after the first mark, so most positions of a text (no mark) cost no look-behind at all.
 _NOT_AFTER_TITLE = "".join(
-    rf"(?<!\b{word})" for word in ("Dr", "Mr", "Mrs", "Ms", "Prof", "Drs", "Sr", "Jr", "St", "vs", "al")
+    rf"(?<!\b{word}\.)" for word in ("Dr", "Mr", "Mrs", "Ms", "Prof", "Drs", "Sr", "Jr", "St", "vs", "al")
 )
 # A sentence ends at . ! ? (with any closing quote or bracket) before white space and a word that does not start
 # in lower case ("e.g. the", "treat . . . diabetes" go on), or at a blank line (a soft line break inside a
 # paragraph is not an end). An ellipsis, spaced or not, is matched first and does not end one.
 _SENTENCE_END = re.compile(
-    r"(?P<dots>\.(?:\s?\.){2,})|" + _NOT_AFTER_TITLE + r"[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n"
+    r"(?P<dots>\.(?:\s?\.){2,})|[.!?]" + _NOT_AFTER_TITLE + r"[.!?]*[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n"
 )
 # A full stop with its space lost ("arthritis.Our formula"): after two lower-case letters and before a capitalised
 # word, so "e.g.The" and "U.S." stay whole. The longer pattern is used only for a text that holds one (a search is

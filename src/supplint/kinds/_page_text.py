@@ -129,7 +129,22 @@ def _prefilter(patterns: tuple[re.Pattern, ...]) -> Prefilter:
 
 
 def _product_link(context: PageContext, products: Products) -> Span | None:
-    """The span of the first product link, when the prose is also about supplements; else None."""
+    """The span of the first product link, when the prose is also about supplements; else None. SUP403 and SUP404
+    both ask it of a page, one after the other: the last page's answer is kept (by identity, one entry)."""
+    last = _LAST[0]
+    if last is not None and last[0] is context.page and last[1] is products:
+        return last[2]
+    found = _find_product_link(context, products)
+    _LAST[0] = (context.page, products, found)
+    return found
+
+
+# The last page `_product_link` answered for: (page, vocabulary, answer). One entry, so it holds no more than the
+# page being checked; compared by identity, so a page never gets another's answer.
+_LAST: list[tuple[object, Products, Span | None] | None] = [None]
+
+
+def _find_product_link(context: PageContext, products: Products) -> Span | None:
     from .affiliate import VOCABULARY as affiliate_vocabulary
     from .affiliate import why_affiliate
 
