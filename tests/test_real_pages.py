@@ -22,34 +22,6 @@ SCORED = "SUP401,SUP403,SUP404,SUP406"
 
 # file -> (expected findings not raised, forbidden findings raised), by code and line, each with its reason.
 KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
-    # Batch 4 (sources.yaml, fourth batch). The product is named "for IBS" / for "IBS management" without a claim
-    # verb: the page links to it (an Impact link) but names no label, so its prose is read as information, where a
-    # disease needs a claim word (the "recommends supplements" reading of claim_language; see README, "left").
-    # Forbidden: "antibiotics" as a cause of dysbiosis and IBS medications in a caution, drug-class words said of
-    # something other than the product, and "for those with sensitive IBS" of readers: claim vocabulary (claims5).
-    "synctherapy-seed-probiotic-for-ibs.md": (
-        {("SUP404", 2), ("SUP404", 18), ("SUP404", 80), ("SUP404", 167), ("SUP404", 234)},
-        {("SUP404", 68), ("SUP404", 217), ("SUP404", 222)},
-    ),
-    # "killing the beneficial bacteria" (capsules dissolving in the stomach) read as an antibacterial claim (claims5)
-    "synctherapy-seed-probiotic-for-bloating.md": (set(), {("SUP404", 24)}),
-    # science news: a study's findings and risks ("participants who were diagnosed with ... depression", "may be
-    # beneficial for treating diabetes", "a promising candidate for diabetes treatment") read as claims (claims5)
-    "sciencechronicle-ashwagandha-depression.md": (
-        set(),
-        {("SUP404", 6), ("SUP404", 8), ("SUP404", 14), ("SUP404", 22)},
-    ),
-    "sciencechronicle-ashwagandha-diabetes.md": (
-        set(),
-        {("SUP404", 3), ("SUP404", 7), ("SUP404", 13), ("SUP404", 15)},
-    ),
-    # "For individuals undergoing hypothyroidism treatment ..." (an interaction caution) read as a claim (claims5)
-    "sciencechronicle-ashwagandha-qa.md": (set(), {("SUP404", 55)}),
-    # "High cholestrol" (misspelt) is not a disease word (claims5)
-    "homeremedy-turmeric.html": ({("SUP404", 16)}, set()),
-    # a pharmacy page of antifungals and antibiotics has no Drug Facts words, so it is not known as a drug page and
-    # its drugs' claims count (the drug-products vocabulary, claims5)
-    "pharmacity-drops.html": (set(), {("SUP404", 21), ("SUP404", 42), ("SUP404", 63)}),
 }
 
 

@@ -112,13 +112,33 @@ def build(inputs: dict) -> str:
     for name in sorted(entries):
         lines.append(f"  - {_scalar([entries[name], name])}")
     lines.append("lay:")
-    for entry in sorted(inputs["lay"], key=lambda e: e["name"].lower()):
+    for entry in sorted(inputs["lay"] + misspelt(inputs), key=lambda e: e["name"].lower()):
         item = {"name": entry["name"], "code": str(entry["code"])}
         if entry.get("exact"):
             item["exact"] = True
         item["source"] = entry["source"]
         lines.append(f"  - {_scalar(item)}")
     return "\n".join(lines) + "\n"
+
+
+def misspelt(inputs: dict) -> list[dict]:
+    """The hand list's names with each common misspelling of one of their words (`misspellings`): "high cholestrol"
+    for "high cholesterol", with the right name's code; a misspelt word is still the disease's name to a reader."""
+    names = {entry["name"].lower() for entry in inputs["lay"]}
+    found: list[dict] = []
+    for fix in inputs.get("misspellings") or ():
+        right = re.compile(r"(?<![\w'])" + re.escape(fix["right"]) + r"(?![\w'])")
+        for entry in inputs["lay"]:
+            name = right.sub(fix["wrong"], entry["name"])
+            if name == entry["name"] or name.lower() in names:
+                continue
+            names.add(name.lower())
+            source = f'misspelling of "{entry["name"]}": {fix["source"]}'
+            item = {"name": name, "code": entry["code"], "source": source}
+            if entry.get("exact"):
+                item["exact"] = True
+            found.append(item)
+    return found
 
 
 def _scalar(value) -> str:

@@ -37,7 +37,7 @@ Nothing is compiled until a text needs it: every regex entry waits for a literal
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -47,7 +47,7 @@ from ..shipped import files as data
 from ._terms import Phrases, Span, Terms, merge, whole_words
 from ._text import fold_with_offsets, inside
 
-Mode = Literal["claim", "verb", "prose"]
+Mode = Literal["claim", "verb", "prose", "report"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,12 +264,20 @@ def user_terms(patterns: tuple[str, ...]) -> Terms:
     return Terms(patterns)
 
 
+# A title or an abbreviation before a name or a year does not end a sentence ("led by Dr. Maria Rodriguez", "Smith et
+# al. (2019)"): each a lookbehind of its own (a lookbehind has a fixed width).
+# Checked after the first mark, so most positions of a text (no mark) cost no look-behind at all.
+_NOT_AFTER_TITLE = "".join(
+    rf"(?<!\b{word}\.)" for word in ("Dr", "Mr", "Mrs", "Ms", "Prof", "Drs", "Sr", "Jr", "St", "vs", "al")
+)
 # A sentence ends at . ! ? (with any closing quote or bracket) before white space and a word that does not start
 # in lower case ("e.g. the", "treat . . . diabetes" go on), or at a blank line (a soft line break inside a
 # paragraph is not an end). An ellipsis, spaced or not, is matched first and does not end one; nor do the dots of
 # "i.e." and "e.g." ("organisms [i.e.] Chlamydia").
 _SENTENCE_END = re.compile(
-    r"(?P<dots>\.(?:\s?\.){2,})|(?<![iI]\.[eE])(?<![eE]\.[gG])[.!?]+[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n"
+    r"(?P<dots>\.(?:\s?\.){2,})|[.!?]"
+    + _NOT_AFTER_TITLE
+    + r"(?<![iI]\.[eE]\.)(?<![eE]\.[gG]\.)[.!?]*[\"')\]]*(?=\s+[^a-z\s]|\s*$)|\n[ \t]*\n"
 )
 # A full stop with its space lost ("arthritis.Our formula"): after two lower-case letters and before a capitalised
 # word, so "e.g.The" and "U.S." stay whole. The longer pattern is used only for a text that holds one (a search is
@@ -284,6 +292,8 @@ _CLAUSE_END = re.compile(
     r"|,\s*(?=(?:and\s+|so\s+)?(?:it|this|they|we|our|you|these|which|i)\b)",
     re.IGNORECASE,
 )
+# A contrast that ends a caution's reach within its sentence (see `_judge`).
+_CONTRAST = re.compile(r"\b(?:but|however|yet)\b", re.IGNORECASE)
 # A word broken by a hyphen at a line's end or in a PDF's copy ("SEI-\nZURES", "dia- betes", "medi-cines"): the hyphen
 # and the space after it go when the joined word is one the vocabulary knows (a compound such as "well-being" stays).
 _BROKEN = re.compile(r"(?<![\w-])([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]?)([A-Za-z]{2,})(?![\w-])")
@@ -299,8 +309,9 @@ _EDITORIAL = re.compile(r"\[([A-Za-z])\](?=[a-z])")
 class _Text:
     """One text being read: its plain form and, per list, the entries its literals allow (found once)."""
 
-    def __init__(self, plain: str, words: Vocabulary, extra: Terms, exempt: Terms):
+    def __init__(self, plain: str, words: Vocabulary, extra: Terms, exempt: Terms, names: frozenset[str] = frozenset()):
         self.plain = plain
+        self.names = names  # lower-case words naming the products the page links to
         self.lowered = plain.lower()
         self.words = words
         self.named = words.named.spans(plain)
@@ -364,17 +375,20 @@ def read_text(
     exempt: tuple[str, ...] = (),
     previous: str | None = None,
     far: bool = False,
+    names: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Claim, ...], str | None]:
     """`read_claims`, and the disease the text's last sentence names (None if it names none), for the text that
     follows it: ``previous`` is that disease of the text before, which this text's first sentence may point back
     at (a page's heading names the disease, its next paragraph claims it). ``far``: the text before was a whole
-    paragraph, not a heading, so only a definite reference in the first sentence points back at its disease."""
+    paragraph, not a heading, so only a definite reference in the first sentence points back at its disease.
+    ``names``: lower-case words that name the products the page links to; a page sentence with one speaks of a
+    product as one with a word of `products` does."""
     words = vocabulary(path)
     plain, where = _folded(text)
     plain, where = _close_editorial_brackets(plain, where)
     if "-" in plain:
         plain, where = _join_broken_words(plain, where, path)
-    reading = _Text(plain, words, user_terms(extra), user_terms(exempt))
+    reading = _Text(plain, words, user_terms(extra), user_terms(exempt), names)
     # The common case, a structure/function claim or a page's plain prose, stops here: no disease, and nothing that
     # could point back at the one before.
     if not reading.any_term() and (previous is None or not reading.entries("verbs")):
@@ -385,7 +399,7 @@ def read_text(
     quiet = 1 if far else 0
     for start, end in _sentences(plain):
         claim = _judge(reading, start, end, mode)
-        if claim is None and previous is not None and _points_back(reading, start, end, quiet > 0):
+        if claim is None and previous is not None and mode != "report" and _points_back(reading, start, end, quiet > 0):
             claim = (previous, 0, 0)
         if claim is not None:
             term, term_start, term_end = claim
@@ -428,6 +442,29 @@ def is_citation(text: str, path: str) -> bool:
     plain = _folded(text)[0].strip()
     entries = vocabulary(path).citations.candidates(plain.lower())
     return bool(entries and Terms.spans(entries, plain))
+
+
+def reports_research(texts, path: str) -> bool:
+    """Whether prose ``texts`` (a page's runs, outside its references) are a report of research, as a science-news
+    item is: at least `REPORT_PARAGRAPHS` of its paragraphs (runs longer than `PARAGRAPH_WORDS` words) report a study,
+    its researchers or participants (`reports`), and they are at least half of its paragraphs. A product page that
+    cites a study or two, or a one-paragraph claim, is not one."""
+    reports = vocabulary(path).reports
+    paragraphs = reported = 0
+    for text in texts:
+        if len(text.split()) <= PARAGRAPH_WORDS:
+            continue
+        paragraphs += 1
+        plain = _folded(text)[0]
+        entries = reports.candidates(plain.lower())
+        reported += bool(entries and Terms.spans(entries, plain))
+    return reported >= REPORT_PARAGRAPHS and 2 * reported >= paragraphs
+
+
+#: A report of research has at least this many paragraphs that report it (`reports_research`).
+REPORT_PARAGRAPHS = 3
+#: The fewest words a run has to count as a paragraph there (a heading or a list item has fewer).
+PARAGRAPH_WORDS = 16
 
 
 def product_kind(texts, path: str) -> Literal["drug", "supplement"]:
@@ -594,7 +631,11 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     sentence = reading.plain[start:end]
     cautions = reading.spans("cautions", start, end)
     facts = reading.spans("facts", start, end)
-    caution = bool(cautions or facts)
+    # A caution covers its sentence, but not past a contrast after it ("marketed as a daily synbiotic for overall
+    # wellness, but its formulation ... make it relevant for IBS management"): what follows "but" is the writer's
+    # own word again. A caution after the contrast still covers what came before ("... from diabetes; but injuries
+    # ... can also cause peripheral neuropathy").
+    contrasts = [m.start() for m in _CONTRAST.finditer(sentence)] if cautions else []
     exempt = reading.spans("exempt", start, end)
     verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
     about_product: bool | None = None  # prose mode: the sentence speaks of a product and reports no research
@@ -616,9 +657,14 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         for span in in_clause:
             if span in substitutes and first > span[0]:
                 return sentence[span[0] : span[1]], *span
-        if caution and not (
-            _claims_before_advice(reading, start, end, clause_start, clause_end, cautions)
-            or _claims_beside_fact(reading, start, end, clause_start, clause_end, cautions, facts)
+        if contrasts:
+            segment = bisect_right(contrasts, clause_start)
+            here = [c for c in cautions if bisect_right(contrasts, c[0]) >= segment]
+        else:
+            here = cautions
+        if (here or facts) and not (
+            _claims_before_advice(reading, start, end, clause_start, clause_end, here)
+            or _claims_beside_fact(reading, start, end, clause_start, clause_end, here, facts)
         ):
             continue
         for span in in_clause:
@@ -626,14 +672,19 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
             if inside(exempt, term_start, term_end) or first <= term_start or denied:
                 continue
             hit = (sentence[term_start:term_end], term_start, term_end)
+            if mode == "report":  # a news page's prose: a disease is claimed only of a product, not of a finding
+                if about_product is None:
+                    about_product = _about_product(reading, start, end)
+                if about_product:
+                    return hit
+                continue
             if mode == "claim" or (span in implied and not (mode == "prose" and _drug_class(reading, start, span))):
                 return hit
             if span in implied:  # a drug class in page prose: a claim when said of a product
-                if about_product is None:
-                    about_product = bool(reading.spans("products", start, end)) and not reading.spans(
-                        "reports", start, end
-                    )
-                if about_product or _cued(reading, start, end, span):
+                # ... by a word for one: the linked product's name beside a drug class is mostly the timing of a
+                # course ("Seed enhanced ... recovery post-antibiotics", "wait 2-4 weeks after antimicrobial
+                # treatment before starting Seed"), not a class the product belongs to
+                if _about_product(reading, start, end, names=False) or _cued(reading, start, end, span):
                     return hit
                 continue
             if verbs is None:
@@ -643,12 +694,30 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
                 return hit
             if mode == "prose":
                 if about_product is None:
-                    about_product = bool(reading.spans("products", start, end)) and not reading.spans(
-                        "reports", start, end
-                    )
+                    about_product = _about_product(reading, start, end)
                 if about_product:
                     return hit
     return None
+
+
+def _about_product(reading: _Text, start: int, end: int, names: bool = True) -> bool:
+    """Whether the sentence plain[start:end] speaks of a product, by a word for one (`products`) or the name of a
+    product the page links to (`names`), and reports no research (`reports`)."""
+    if reading.spans("reports", start, end):
+        return False
+    if reading.spans("products", start, end):
+        return True
+    if not (names and reading.names):
+        return False
+    # a disease word inside a product's name ("Arthritis Relief") does not name the product on its own
+    terms = reading.terms(start, end)[0]
+    for match in _NAME_WORD.finditer(reading.plain, start, end):
+        if match.group().lower() in reading.names and not inside(terms, match.start() - start, match.end() - start):
+            return True
+    return False
+
+
+_NAME_WORD = re.compile(r"[^\W_]+")
 
 
 def _claims_before_advice(
@@ -750,5 +819,6 @@ __all__ = [
     "product_kind",
     "read_claims",
     "read_text",
+    "reports_research",
     "vocabulary",
 ]

@@ -38,6 +38,7 @@ class Products:
     terms: frozenset[str]  # supplement words, as `_words` splits them, joined by one space
     longest: int  # the most words a term has
     at_least: int
+    link_words: frozenset[str] = frozenset()  # anchor-text words that name no product ("try", "buy", "amazon")
 
 
 @cache
@@ -68,6 +69,7 @@ def _vocabulary(path: str) -> Products:
             frozenset(terms),
             max(len(term.split()) for term in terms),
             int(table.get("at-least", 1)),
+            frozenset(w for word in table.get("link-words") or () for w in _words(str(word))),
         )
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as exc:
         raise ValueError(f"{path} needs links, product-pages and supplement-words ({exc})") from None
@@ -82,6 +84,11 @@ def _words(text: str) -> list[str]:
     """The words of ``text`` for supplement-word counting: folded, lower case, split at anything not a letter or
     digit ("omega-3" is "omega 3", "St. John's wort" is "st john s wort")."""
     return _WORD.findall(fold(text).lower())
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The words of ``text`` as product names are split (`product_names`)."""
+    return frozenset(_words(text))
 
 
 VOCABULARY = _vocabulary  # a page rule's vocabulary file, loaded when the packs load
@@ -122,7 +129,22 @@ def _prefilter(patterns: tuple[re.Pattern, ...]) -> Prefilter:
 
 
 def _product_link(context: PageContext, products: Products) -> Span | None:
-    """The span of the first product link, when the prose is also about supplements; else None."""
+    """The span of the first product link, when the prose is also about supplements; else None. SUP403 and SUP404
+    both ask it of a page, one after the other: the last page's answer is kept (by identity, one entry)."""
+    last = _LAST[0]
+    if last is not None and last[0] is context.page and last[1] is products:
+        return last[2]
+    found = _find_product_link(context, products)
+    _LAST[0] = (context.page, products, found)
+    return found
+
+
+# The last page `_product_link` answered for: (page, vocabulary, answer). One entry, so it holds no more than the
+# page being checked; compared by identity, so a page never gets another's answer.
+_LAST: list[tuple[object, Products, Span | None] | None] = [None]
+
+
+def _find_product_link(context: PageContext, products: Products) -> Span | None:
     from .affiliate import VOCABULARY as affiliate_vocabulary
     from .affiliate import why_affiliate
 
@@ -135,6 +157,48 @@ def _product_link(context: PageContext, products: Products) -> Span | None:
     if first is None or not _about_supplements(context, products):
         return None
     return Span(first.line, first.column, first.line, first.column + max(1, len(first.text)))
+
+
+def product_names(context: PageContext, path: str) -> frozenset[str]:
+    """The words that name the products a page recommends through its product links (the page recommends supplements
+    through them, as SUP403 reads it): each link's anchor text, folded, lower case, split as `_words` splits, without
+    the words of a call to act or a shop (`link-words`: "try", "buy", "amazon"), the supplement words (an
+    ingredient or a form names no one product), words the prose also writes in lower case (ordinary words) and
+    words under three letters. Empty when the page recommends nothing through a link."""
+    products = _vocabulary(path)
+    if _product_link(context, products) is None:
+        return frozenset()
+    from .affiliate import VOCABULARY as affiliate_vocabulary
+    from .affiliate import why_affiliate
+
+    links = affiliate_vocabulary(products.links)
+    names: set[str] = set()
+    for link in context.page.links:
+        if why_affiliate(link, links) or _product_page(link.url, products):
+            names.update(w for w in _words(link.text) if len(w) >= 3 and not w.isdigit())
+    # An ingredient or a form ("magnesium", "gummies") names what many products hold, not the product: a sentence on
+    # low magnesium and depression is not about the linked "Acme Magnesium Glycinate".
+    names -= products.link_words | products.terms
+    if names:
+        # A name is written with its capital wherever the page uses it ("Seed", "Natrol"); a title's ordinary words
+        # ("Restful Sleep and Calm Mood") are written in lower case somewhere in the prose.
+        names -= {w.lower() for run in context.page.prose for w in _LOWER_WORD.findall(run.text)}
+    return frozenset(names)
+
+
+# A word that starts in lower case (as the prose writes an ordinary word).
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*")
+
+
+def links_to_product(context: PageContext, path: str) -> bool:
+    """Whether the page links to a product at all (an affiliate link or a retailer's product page, by the vocabulary
+    file ``path``), whatever its prose is about: a page that does sells something."""
+    from .affiliate import VOCABULARY as affiliate_vocabulary
+    from .affiliate import why_affiliate
+
+    products = _vocabulary(path)
+    links = affiliate_vocabulary(products.links)
+    return any(why_affiliate(link, links) or _product_page(link.url, products) for link in context.page.links)
 
 
 def _product_page(url: str, products: Products) -> bool:

@@ -17,9 +17,15 @@ claim's words, with the sentence as its excerpt.
   So are the short runs after a framing line ("It may help with:", then "- arthritis"), and a sentence that points
   back ("Our formula eases its symptoms.") claims the disease the run before named (a heading "Arthritis"); after a
   whole paragraph, only a definite reference ("the stones") in the next paragraph's first sentence does.
-- SUP404 is about claims for a supplement: a page whose products are over-the-counter drugs (Drug Facts words,
-  data `drug-products`, outnumbering `supplement-products`) raises none, unless it names or embeds a supplement
-  label; a run shaped as a reference-list entry (`citations`) is a cited title, not the page's claim.
+- SUP404 is about claims for a supplement: a page whose products are drugs (Drug Facts words, drug-only dosage
+  forms and routes, drug names by their stems: data `drug-products`, outnumbering `supplement-products`) raises
+  none, unless it names or embeds a supplement label; a run shaped as a reference-list entry (`citations`) is a
+  cited title, not the page's claim.
+- With `product-links` (data/product-pages.yaml): a page that links to no product, names no label and mostly
+  reports research (`_claims.reports_research`) is news, read in `report` mode, where a disease is claimed only
+  in a sentence that speaks of a product and reports nothing. A page that recommends a product through its links
+  gives the words naming it (its links' anchor texts, `_page_text.product_names`): a sentence with one speaks of
+  a product, and a heading or title with one and a disease is read as a label's claim ("Acme Probiotic for IBS").
 
 Options every rule of the kind declares: `extra-diseases` (a team's own disease words, read as named diseases)
 and `exempt` (a team's own lawful phrases, never a claim).
@@ -44,8 +50,10 @@ from ._claims import (
     product_kind,
     read_claims,
     read_text,
+    reports_research,
     vocabulary,
 )
+from ._page_text import product_names
 from ._text import TextField, texts
 from .spec import RuleBase
 
@@ -69,6 +77,9 @@ class Spec(RuleBase):
     vocabulary: str
     fields: tuple[TextField, ...] = ()
     verb_fields: tuple[TextField, ...] = Field((), alias="verb-fields")
+    # pages: what makes a link a product link (data/product-pages.yaml, as SUP403 reads it); a page with none that
+    # reports research is read as news (see `_news`)
+    product_links: str | None = Field(None, alias="product-links")
 
     REQUIRED_OPTIONS: ClassVar[dict[str, str]] = {"extra-diseases": "patterns", "exempt": "patterns"}
 
@@ -76,6 +87,12 @@ class Spec(RuleBase):
     def _fields_fit_target(self) -> Spec:
         if self.target == "page" and (self.fields or self.verb_fields):
             raise ValueError("a claim-language rule for pages reads the page's prose: it takes no `fields`")
+        if self.target == "label" and self.product_links is not None:
+            raise ValueError("a claim-language rule for labels reads no links: it takes no `product-links`")
+        if self.product_links is not None:
+            from ._page_text import VOCABULARY as page_vocabulary
+
+            page_vocabulary(self.product_links)  # a mistake there shows when the packs load
         if self.target == "label" and not (self.fields or self.verb_fields):
             raise ValueError("a claim-language rule for labels needs `fields` or `verb-fields`")
         return self
@@ -160,6 +177,10 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     # What the page's products are, decided at its first claim (most pages have none); a page that names or embeds
     # a supplement label sells a supplement, whatever drugs it also names.
     kind = "supplement" if context.recommends_supplements else None
+    # The words naming the products the page recommends through its links: a sentence with one speaks of a product.
+    names: frozenset[str] = frozenset()
+    if mode == "prose" and rule.product_links is not None and context.page.links:
+        names = product_names(context, rule.product_links)
     for run in context.page.prose:
         role = run.role
         if role in (HEADING, TITLE):
@@ -178,8 +199,13 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
         else:
             item = listing and not framing and role == ITEM
         claims, previous = read_text(
-            run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous, paragraph
+            run.text, rule.vocabulary, "claim" if item else mode, extra, exempt, previous, paragraph, names
         )
+        if not claims and names and mode == "prose" and role in (HEADING, TITLE):
+            # A heading that names the product the page links to and a disease references the product under the
+            # disease's heading ("Seed Probiotic for IBS"), which FDA reads as claiming it: read as a label's.
+            headed = read_text(run.text, rule.vocabulary, "claim", extra, exempt, previous, paragraph)[0]
+            claims = tuple(claim for claim in headed if _names_product(run.text, claim, names))
         # A run that ends a sentence is a paragraph; a short one ("What is arthritis?") may be a heading. Only
         # asked when the run leaves a disease for the next one (most runs leave none).
         paragraph = previous is not None and _paragraph(run)
@@ -188,13 +214,52 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
             continue
         if kind is None:
             kind = product_kind((r.text for r in context.page.prose), rule.vocabulary)
+            if kind != "drug" and mode == "prose" and _news(rule, context):
+                mode = "report"
         if kind == "drug":  # SUP404 is about claims for a supplement; an OTC drug page's relief claims are not
             return
+        if mode == "report":  # read again as a report's prose: what a study found is not the page's claim
+            claims, previous = read_text(run.text, rule.vocabulary, mode, extra, exempt, previous, paragraph)
         for claim in claims:
             values = _values(run.text, claim)
             yield Hit(
                 (), render(rule.message, values), render(rule.hint, values), span=span_at(run, claim.start, claim.end)
             )
+
+
+def _news(rule: Spec, context: PageContext) -> bool:
+    """Whether the page is a report of research that sells nothing: no label, no product link (`product-links`,
+    data/product-pages.yaml) and prose that reports studies (`_claims.reports_research`, its references left out).
+    Its prose says what researchers found ("participants who were diagnosed with depression", "may be beneficial for
+    treating diabetes"), which is news, not a claim for a product; a sentence there that speaks of a product and
+    reports nothing is still read as one."""
+    from ..pages import HEADING, TITLE
+    from ..pages.context import references_heading
+    from ._page_text import links_to_product
+
+    if rule.product_links is None or links_to_product(context, rule.product_links):
+        return False
+    texts = []
+    cited = heading_first = False
+    for run in context.page.prose:
+        if run.role in (HEADING, TITLE):
+            cited = references_heading(run.text) or (cited and heading_first)
+            heading_first = cited
+        elif not cited:
+            texts.append(run.text)
+    return reports_research(texts, rule.vocabulary)
+
+
+def _names_product(text: str, claim, names: frozenset[str]) -> bool:
+    """Whether the claim's sentence of ``text`` names a product of ``names`` outside the claim's own words (a
+    disease word in a product's name, "Arthritis Relief", is not the product named under the heading)."""
+    if not names:
+        return False
+    from ._page_text import words_of
+
+    before = text[claim.sentence_start : claim.start]
+    after = text[claim.end : claim.sentence_end]
+    return not names.isdisjoint(words_of(before + " " + after))
 
 
 def _paragraph(run) -> bool:
