@@ -1429,3 +1429,92 @@ def test_toml_and_json_front_matter_roles():
     json_page = '{\n  "title": "Zinc for colds",\n  "description": "What the trials found."\n}\n\nBody text.\n'
     for source in (toml, json_page):
         assert [run.role for run in parse_markdown(source).prose] == ["title", "description", "paragraph"]
+
+
+def _scored(source: str, filename: str = "post.md", codes=("SUP401", "SUP403", "SUP404")) -> list[tuple[str, int]]:
+    import supplint
+
+    return sorted((f.code, f.line) for f in supplint.check_text(source, filename, select=list(codes)))
+
+
+def test_markdown_reader_comments_section_is_left_out_until_the_next_heading_of_its_level():
+    # A blog export keeps readers' comments under "## Comments" (tests/data/pages/criticalmas-supplements-2019.md):
+    # a reader's disease is not the page's claim. The post's own words before it, and a section after it at the
+    # same level, are read.
+    source = page_text("""
+        # Thinking about supplements
+
+        Our turmeric capsules cure arthritis.
+
+        ## 3 Comments
+
+        ### Jim
+
+        Your curcumin cured my arthritis, and [this one](https://amzn.to/abc) cures diabetes.
+
+        ## Our verdict
+
+        Red yeast rice cures heart disease.
+        """)
+    assert _scored(source, codes=("SUP404",)) == [("SUP404", 3), ("SUP404", 13)]
+    assert [link.url for link in parse_markdown(source).links] == []
+
+
+def test_markdown_comments_heading_needs_the_shape_of_one():
+    # "Responses to treatment" is a section of the article, not readers' responses; "12 thoughts on “X”" and
+    # "Leave a Reply" are WordPress's comment headings.
+    kept = page_text("""
+        # Zinc
+
+        ## Responses to treatment
+
+        Zinc capsules cure the common cold.
+        """)
+    assert _scored(kept, codes=("SUP404",)) == [("SUP404", 5)]
+    for heading in ("12 thoughts on “Zinc”", "Leave a Reply", "Comments:"):
+        dropped = f"# Zinc\n\n## {heading}\n\nZinc capsules cure the common cold.\n"
+        assert _scored(dropped, codes=("SUP404",)) == [], heading
+
+
+def test_a_link_whose_words_ask_to_buy_is_a_product_link():
+    # An advertorial's order button goes to the brand's landing page, which has no product-page shape
+    # (tests/data/pages/omax3-relieved-inflammation.html): its words say it sells.
+    page = page_text("""
+        <html><body>
+        <h1>How fish oil helped my joints</h1>
+        <p>I take two omega-3 softgels of fish oil every day.</p>
+        <a href="https://dm.example.com/lp1001/?utm_source=advertorial">GET 50% OFF YOUR FIRST BOX NOW!*</a>
+        </body></html>
+        """)
+    assert _scored(page, "ad.html", ("SUP403",)) == [("SUP403", 4)]
+    for words in ("Buy now", "Order today", "Add to cart", "Check price", "Claim your bottle"):
+        assert _scored(page.replace("GET 50% OFF YOUR FIRST BOX NOW!*", words), "ad.html", ("SUP403",)) == [
+            ("SUP403", 4)
+        ], words
+    for words in ("Learn more", "Read the study", "Shop", "Our order of topics"):
+        assert _scored(page.replace("GET 50% OFF YOUR FIRST BOX NOW!*", words), "ad.html", ("SUP403",)) == [], words
+
+
+def test_front_matter_product_links_are_links_at_their_lines():
+    # A theme's product cards come from front matter (tests/data/pages/wildwell-omega-3-guide.md): their hrefs are
+    # links of the page, each at its value's line; an image URL is not.
+    source = page_text("""
+        ---
+        title: Omega-3 fish oil, simply
+        products:
+          - title: Fish oil softgels
+            image_url: https://images.example.com/fish.jpg
+            href: https://www.amazon.co.uk/s?k=fish+oil&tag=example-21
+        ---
+
+        Take two fish oil softgels with a meal; omega-3 capsules keep best in the fridge.
+        """)
+    page = parse_markdown(source)
+    assert [(link.url, link.text, (link.line, link.column)) for link in page.links] == [
+        ("https://www.amazon.co.uk/s?k=fish+oil&tag=example-21", "Fish oil softgels", find(source, "https://www.am"))
+    ]
+    assert _scored(source) == [("SUP401", 6), ("SUP403", 6)]
+    disclosed = source.replace("keep best in the fridge.", "keep best in the fridge. We earn a commission on sales.")
+    assert _scored(disclosed) == [("SUP403", 6)]
+    plain = source.replace("href: https://www.amazon.co.uk/s?k=fish+oil&tag=example-21", "href: /blog/fish-oil")
+    assert _scored(plain) == [] and [link.url for link in parse_markdown(plain).links] == ["/blog/fish-oil"]
