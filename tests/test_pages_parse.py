@@ -1518,3 +1518,33 @@ def test_front_matter_product_links_are_links_at_their_lines():
     assert _scored(disclosed) == [("SUP403", 6)]
     plain = source.replace("href: https://www.amazon.co.uk/s?k=fish+oil&tag=example-21", "href: /blog/fish-oil")
     assert _scored(plain) == [] and [link.url for link in parse_markdown(plain).links] == ["/blog/fish-oil"]
+
+
+def test_toml_and_json_front_matter_product_links_are_links_at_their_urls():
+    # Hugo keeps product cards in TOML (`[[products]]`) or JSON front matter as well; each URL is a link where it is
+    # written, a repeated URL at its own place.
+    toml = page_text("""
+        +++
+        title = "Fish oil"
+
+        [[products]]
+        title = "Softgels"
+        href = "https://amzn.to/abc"
+
+        [[products]]
+        title = "Algae oil"
+        buy_url = "https://amzn.to/abc"
+        image_url = "https://images.example.com/a.jpg"
+        +++
+
+        Take two fish oil softgels; omega-3 capsules keep best in the fridge.
+        """)
+    links = [(link.text, (link.line, link.column)) for link in parse_markdown(toml).links]
+    assert links == [("Softgels", find(toml, "https://amzn")), ("Algae oil", find(toml, "https://amzn", 1))]
+    assert _scored(toml) == [("SUP401", 6), ("SUP403", 6)]
+    json_page = (
+        '{\n  "title": "Fish oil",\n  "products": [{"title": "Softgels", "href": "https://amzn.to/abc"}]\n}\n\n'
+        "Take two fish oil softgels; omega-3 capsules keep best in the fridge.\n"
+    )
+    (link,) = parse_markdown(json_page).links
+    assert (link.text, link.line, link.column) == ("Softgels", *find(json_page, "https://amzn"))

@@ -852,6 +852,13 @@ class _Builder:
             self.structured_references(
                 data[key[0]] if len(key) == 1 else data[key[0]][key[1]], places.get(".".join(key)), point, first
             )
+        cursor = 0  # each link's URL is looked for after the one before, so repeated URLs keep their own places
+        for _, url, words in _matter_links(data):
+            at = text.find(url, cursor)
+            at = text.find(url) if at < 0 else at  # an escaped URL (JSON "\/") is placed at the first plain one
+            line, column = point(at) if at >= 0 else (first + 1, 1)
+            cursor = at + len(url) if at >= 0 else cursor
+            self.page.links.append(Link(url, frozenset(), words, line, column, self.next_order()))
 
     def structured_references(self, value, place, point, first: int) -> None:
         """One list of labels in TOML or JSON front matter (``place``: where it is, when the scan could tell)."""
@@ -872,9 +879,10 @@ class _Builder:
         )
 
 
-#: Front-matter keys whose value the site's layout renders as a link: a product list's `href`, `url`, `link` (the
-#: Hugo and Astro themes' product cards: `products: [{title, href, badge}]`), and keys ending in url or link
-#: (`buy_url`, `affiliateLink`, `amazon_link`); the MDX reader takes the same props of a component as links (mdx.py).
+#: Front-matter keys (YAML, TOML or JSON) whose value the site's layout renders as a link: a product list's `href`,
+#: `url`, `link` (the Hugo and Astro themes' product cards: `products: [{title, href, badge}]`), and keys ending in
+#: url or link (`buy_url`, `affiliateLink`, `amazon_link`); the MDX reader takes the same props of a component as
+#: links (mdx.py).
 #: Media and page-identity URLs are not links the reader follows to a product (`image_url`, `canonical_url`,
 #: `permalink`).
 _LINK_KEY = re.compile(r"(?:href|url|link|(?:[\w-]*?)(?:[_-]url|[_-]link|Url|Link|URL))$")
