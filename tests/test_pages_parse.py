@@ -1491,7 +1491,7 @@ def test_a_link_whose_words_ask_to_buy_is_a_product_link():
         assert _scored(page.replace("GET 50% OFF YOUR FIRST BOX NOW!*", words), "ad.html", ("SUP403",)) == [
             ("SUP403", 4)
         ], words
-    for words in ("Learn more", "Read the study", "Shop", "Our order of topics"):
+    for words in ("Learn more", "Read the study", "Shop", "Our order of topics", "Buy the book", "Order your copy"):
         assert _scored(page.replace("GET 50% OFF YOUR FIRST BOX NOW!*", words), "ad.html", ("SUP403",)) == [], words
 
 
