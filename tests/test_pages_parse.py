@@ -1548,3 +1548,34 @@ def test_toml_and_json_front_matter_product_links_are_links_at_their_urls():
     )
     (link,) = parse_markdown(json_page).links
     assert (link.text, link.line, link.column) == ("Softgels", *find(json_page, "https://amzn"))
+
+
+def test_an_element_that_navigates_on_click_is_a_link_to_where_it_goes():
+    # Sales pages make their order buttons <button onclick="window.location.href='...'"> with no <a> at all (a
+    # supplement brand's product page, TonyxMavrick/zero-click-digital-ocean-testing benefits.html): the button is a
+    # link, its words the button's, so a ClickBank hoplink behind it is an affiliate link and the page recommends.
+    page = page_text("""
+        <html><body>
+        <p>Two omega-3 fish oil softgels a day keep my joints moving.</p>
+        <div class="cta"><button onclick="window.location.href='https://abc.hop.clickbank.net/?tid=x'">Order
+        <b>Now</b></button> and more words</div>
+        <span onclick="track('click')">Not a link</span>
+        </body></html>
+        """)
+    (link,) = parse_html(page).links
+    assert (link.url, link.text, (link.line, link.column)) == (
+        "https://abc.hop.clickbank.net/?tid=x",
+        "Order Now",
+        find(page, "<button"),
+    )
+    assert _scored(page, "p.html", ("SUP401", "SUP403")) == [("SUP401", 3), ("SUP403", 3)]
+    for handler in (
+        "location.assign('https://abc.hop.clickbank.net/')",
+        "window.open('https://abc.hop.clickbank.net/')",
+    ):
+        changed = page.replace("window.location.href='https://abc.hop.clickbank.net/?tid=x'", handler)
+        assert [link.url for link in parse_html(changed).links] == ["https://abc.hop.clickbank.net/"], handler
+    # the same button in a Markdown post's HTML block
+    post = "# Fish oil\n\nTwo omega-3 fish oil softgels a day.\n\n" + page.split("<body>\n", 1)[1].split("</body>")[0]
+    (link,) = parse_markdown(post).links
+    assert (link.url, link.text) == ("https://abc.hop.clickbank.net/?tid=x", "Order Now")

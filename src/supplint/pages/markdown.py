@@ -45,6 +45,7 @@ from . import (
 from .html import (
     BLOCKS,
     HIDDEN,
+    NAVIGATES,
     ROLE_TAGS,
     VOID,
     SafeParser,
@@ -125,14 +126,20 @@ class _Fragment(SafeParser):
         self.events: list[tuple] = []
         self.depth = 0  # elements opened and not closed in the fragment (an HTML block that leaves a <div> open)
         self.pres: list[bool] = []  # for each open <pre>: whether it holds code (code_pre)
+        self.onclick: tuple[str, int] | None = None  # the open element (tag, depth) whose onclick navigates
         self.feed(fragment)
         self.close()
 
     def handle_starttag(self, tag, attrs):
         if tag not in VOID:
             self.depth += 1
+        found = dict(attrs)
+        target = NAVIGATES.search(found.get("onclick") or "") if tag != "a" and tag not in VOID else None
+        if target is not None and self.onclick is None:  # an order button (html.py): a link to where it goes
+            self.onclick = (tag, self.depth)
+            self.events.append(("a", self.getpos(), {"href": target.group(2)}))
         if tag == "a":
-            self.events.append(("a", self.getpos(), dict(attrs)))
+            self.events.append(("a", self.getpos(), found))
         elif tag == "pre":
             self.pres.append(code_pre(dict(attrs)))
             self.events.append(("tag", self.getpos(), "code" if self.pres[-1] else "pre"))
@@ -140,6 +147,9 @@ class _Fragment(SafeParser):
             self.events.append(("tag", self.getpos(), tag))
 
     def handle_endtag(self, tag):
+        if self.onclick is not None and tag == self.onclick[0] and self.depth <= self.onclick[1]:
+            self.onclick = None
+            self.events.append(("/a", self.getpos(), None))
         if tag not in VOID and self.depth:
             self.depth -= 1
         if tag == "a":
