@@ -1579,3 +1579,25 @@ def test_an_element_that_navigates_on_click_is_a_link_to_where_it_goes():
     post = "# Fish oil\n\nTwo omega-3 fish oil softgels a day.\n\n" + page.split("<body>\n", 1)[1].split("</body>")[0]
     (link,) = parse_markdown(post).links
     assert (link.url, link.text) == ("https://abc.hop.clickbank.net/?tid=x", "Order Now")
+
+
+def test_an_iframe_is_a_link_and_amazons_ad_unit_an_affiliate_one():
+    # Amazon Associates' text and image links are iframes whose src carries the Associate ID as tracking_id=: an
+    # affiliate link the reader sees and clicks. A video embed is a plain link.
+    page = page_text("""
+        <html><body>
+        <p>I take two magnesium glycinate capsules, 200 mg each, at night.</p>
+        <iframe title="Magnesium" src="//ws-na.amazon-adsystem.com/widgets/q?ad_type=product_link&tracking_id=example-20&asins=B00X"></iframe>
+        </body></html>
+        """)
+    (link,) = parse_html(page).links
+    assert (link.text, (link.line, link.column)) == ("Magnesium", find(page, "<iframe"))
+    assert _scored(page, "p.html", ("SUP401", "SUP403")) == [("SUP401", 3), ("SUP403", 3)]
+    video = page.replace(
+        "//ws-na.amazon-adsystem.com/widgets/q?ad_type=product_link&tracking_id=example-20&asins=B00X",
+        "https://www.youtube.com/embed/abc123",
+    )
+    assert [link.url for link in parse_html(video).links] == ["https://www.youtube.com/embed/abc123"]
+    assert _scored(video, "p.html", ("SUP401", "SUP403")) == []
+    post = "# Magnesium\n\n" + page.split("<body>\n", 1)[1].split("</body>")[0]
+    assert _scored(post, "p.md", ("SUP401",)) == [("SUP401", 4)]

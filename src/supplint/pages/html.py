@@ -411,6 +411,13 @@ class _PageParser(SafeParser):
                 line, column = self.getpos()
                 self.link = _LinkDraft(attrs["href"], rel_tokens(attrs.get("rel")), line, column + 1, self.run)
                 self.items.append(self.link)
+        elif tag == "iframe" and self.link is None and not self.furniture and (attrs.get("src") or "").strip():
+            # An iframe shows the reader another page, and an ad unit's frame is a link: Amazon Associates' text
+            # and image links are <iframe src="//ws-na.amazon-adsystem.com/widgets/q?...&tracking_id=...-20">.
+            line, column = self.getpos()
+            frame = _LinkDraft(attrs["src"].strip(), frozenset(), line, column + 1, self.run)
+            frame.text = [" ".join((attrs.get("title") or "").split())]
+            self.items.append(frame)
         elif self.link is None and tag not in VOID and not self.furniture and attrs.get("onclick"):
             target = NAVIGATES.search(attrs["onclick"] or "")
             if target is not None:  # <button onclick="window.location.href='...'">Order Now</button>

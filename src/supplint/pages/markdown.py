@@ -140,6 +140,9 @@ class _Fragment(SafeParser):
             self.events.append(("a", self.getpos(), {"href": target.group(2)}))
         if tag == "a":
             self.events.append(("a", self.getpos(), found))
+        elif tag == "iframe" and (found.get("src") or "").strip():  # an ad unit's frame is a link (html.py)
+            self.events.append(("a", self.getpos(), {"href": found["src"].strip()}))
+            self.events.append(("/a", self.getpos(), None))
         elif tag == "pre":
             self.pres.append(code_pre(dict(attrs)))
             self.events.append(("tag", self.getpos(), "code" if self.pres[-1] else "pre"))
