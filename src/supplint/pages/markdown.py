@@ -133,21 +133,26 @@ class _Fragment(SafeParser):
     def handle_starttag(self, tag, attrs):
         if tag not in VOID:
             self.depth += 1
-        found = dict(attrs)
-        target = NAVIGATES.search(found.get("onclick") or "") if tag != "a" and tag not in VOID else None
-        if target is not None and self.onclick is None:  # an order button (html.py): a link to where it goes
-            self.onclick = (tag, self.depth)
-            self.events.append(("a", self.getpos(), {"href": target.group(2)}))
         if tag == "a":
-            self.events.append(("a", self.getpos(), found))
-        elif tag == "iframe" and (found.get("src") or "").strip():  # an ad unit's frame is a link (html.py)
-            self.events.append(("a", self.getpos(), {"href": found["src"].strip()}))
-            self.events.append(("/a", self.getpos(), None))
+            self.events.append(("a", self.getpos(), dict(attrs)))
+        elif tag == "iframe":  # an ad unit's frame is a link (html.py)
+            src = (dict(attrs).get("src") or "").strip()
+            if src:
+                self.events.append(("a", self.getpos(), {"href": src}))
+                self.events.append(("/a", self.getpos(), None))
         elif tag == "pre":
             self.pres.append(code_pre(dict(attrs)))
             self.events.append(("tag", self.getpos(), "code" if self.pres[-1] else "pre"))
         elif tag in BLOCKS or tag in HIDDEN:
             self.events.append(("tag", self.getpos(), tag))
+        if self.onclick is None and tag != "a" and tag not in VOID and attrs:
+            for name, value in attrs:
+                if name == "onclick" and value:
+                    target = NAVIGATES.search(value)
+                    if target is not None:  # an order button (html.py): a link to where it goes
+                        self.onclick = (tag, self.depth)
+                        self.events.append(("a", self.getpos(), {"href": target.group(2)}))
+                    break
 
     def handle_endtag(self, tag):
         if self.onclick is not None and tag == self.onclick[0] and self.depth <= self.onclick[1]:
