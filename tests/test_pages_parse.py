@@ -1429,3 +1429,175 @@ def test_toml_and_json_front_matter_roles():
     json_page = '{\n  "title": "Zinc for colds",\n  "description": "What the trials found."\n}\n\nBody text.\n'
     for source in (toml, json_page):
         assert [run.role for run in parse_markdown(source).prose] == ["title", "description", "paragraph"]
+
+
+def _scored(source: str, filename: str = "post.md", codes=("SUP401", "SUP403", "SUP404")) -> list[tuple[str, int]]:
+    import supplint
+
+    return sorted((f.code, f.line) for f in supplint.check_text(source, filename, select=list(codes)))
+
+
+def test_markdown_reader_comments_section_is_left_out_until_the_next_heading_of_its_level():
+    # A blog export keeps readers' comments under "## Comments" (tests/data/pages/criticalmas-supplements-2019.md):
+    # a reader's disease is not the page's claim. The post's own words before it, and a section after it at the
+    # same level, are read.
+    source = page_text("""
+        # Thinking about supplements
+
+        Our turmeric capsules cure arthritis.
+
+        ## 3 Comments
+
+        ### Jim
+
+        Your curcumin cured my arthritis, and [this one](https://amzn.to/abc) cures diabetes.
+
+        ## Our verdict
+
+        Red yeast rice cures heart disease.
+        """)
+    assert _scored(source, codes=("SUP404",)) == [("SUP404", 3), ("SUP404", 13)]
+    assert [link.url for link in parse_markdown(source).links] == []
+
+
+def test_markdown_comments_heading_needs_the_shape_of_one():
+    # "Responses to treatment" is a section of the article, not readers' responses; "12 thoughts on “X”" and
+    # "Leave a Reply" are WordPress's comment headings.
+    kept = page_text("""
+        # Zinc
+
+        ## Responses to treatment
+
+        Zinc capsules cure the common cold.
+        """)
+    assert _scored(kept, codes=("SUP404",)) == [("SUP404", 5)]
+    for heading in ("12 thoughts on “Zinc”", "Leave a Reply", "Comments:"):
+        dropped = f"# Zinc\n\n## {heading}\n\nZinc capsules cure the common cold.\n"
+        assert _scored(dropped, codes=("SUP404",)) == [], heading
+
+
+def test_a_link_whose_words_ask_to_buy_is_a_product_link():
+    # An advertorial's order button goes to the brand's landing page, which has no product-page shape
+    # (tests/data/pages/omax3-relieved-inflammation.html): its words say it sells.
+    page = page_text("""
+        <html><body>
+        <h1>How fish oil helped my joints</h1>
+        <p>I take two omega-3 softgels of fish oil every day.</p>
+        <a href="https://dm.example.com/lp1001/?utm_source=advertorial">GET 50% OFF YOUR FIRST BOX NOW!*</a>
+        </body></html>
+        """)
+    assert _scored(page, "ad.html", ("SUP403",)) == [("SUP403", 4)]
+    for words in ("Buy now", "Order today", "Add to cart", "Check price", "Claim your bottle"):
+        assert _scored(page.replace("GET 50% OFF YOUR FIRST BOX NOW!*", words), "ad.html", ("SUP403",)) == [
+            ("SUP403", 4)
+        ], words
+    for words in ("Learn more", "Read the study", "Shop", "Our order of topics", "Buy the book", "Order your copy"):
+        assert _scored(page.replace("GET 50% OFF YOUR FIRST BOX NOW!*", words), "ad.html", ("SUP403",)) == [], words
+
+
+def test_front_matter_product_links_are_links_at_their_lines():
+    # A theme's product cards come from front matter (tests/data/pages/wildwell-omega-3-guide.md): their hrefs are
+    # links of the page, each at its value's line; an image URL is not.
+    source = page_text("""
+        ---
+        title: Omega-3 fish oil, simply
+        products:
+          - title: Fish oil softgels
+            image_url: https://images.example.com/fish.jpg
+            href: https://www.amazon.co.uk/s?k=fish+oil&tag=example-21
+        ---
+
+        Take two fish oil softgels with a meal; omega-3 capsules keep best in the fridge.
+        """)
+    page = parse_markdown(source)
+    assert [(link.url, link.text, (link.line, link.column)) for link in page.links] == [
+        ("https://www.amazon.co.uk/s?k=fish+oil&tag=example-21", "Fish oil softgels", find(source, "https://www.am"))
+    ]
+    assert _scored(source) == [("SUP401", 6), ("SUP403", 6)]
+    disclosed = source.replace("keep best in the fridge.", "keep best in the fridge. We earn a commission on sales.")
+    assert _scored(disclosed) == [("SUP403", 6)]
+    plain = source.replace("href: https://www.amazon.co.uk/s?k=fish+oil&tag=example-21", "href: /blog/fish-oil")
+    assert _scored(plain) == [] and [link.url for link in parse_markdown(plain).links] == ["/blog/fish-oil"]
+
+
+def test_toml_and_json_front_matter_product_links_are_links_at_their_urls():
+    # Hugo keeps product cards in TOML (`[[products]]`) or JSON front matter as well; each URL is a link where it is
+    # written, a repeated URL at its own place.
+    toml = page_text("""
+        +++
+        title = "Fish oil"
+
+        [[products]]
+        title = "Softgels"
+        href = "https://amzn.to/abc"
+
+        [[products]]
+        title = "Algae oil"
+        buy_url = "https://amzn.to/abc"
+        image_url = "https://images.example.com/a.jpg"
+        +++
+
+        Take two fish oil softgels; omega-3 capsules keep best in the fridge.
+        """)
+    links = [(link.text, (link.line, link.column)) for link in parse_markdown(toml).links]
+    assert links == [("Softgels", find(toml, "https://amzn")), ("Algae oil", find(toml, "https://amzn", 1))]
+    assert _scored(toml) == [("SUP401", 6), ("SUP403", 6)]
+    json_page = (
+        '{\n  "title": "Fish oil",\n  "products": [{"title": "Softgels", "href": "https://amzn.to/abc"}]\n}\n\n'
+        "Take two fish oil softgels; omega-3 capsules keep best in the fridge.\n"
+    )
+    (link,) = parse_markdown(json_page).links
+    assert (link.text, link.line, link.column) == ("Softgels", *find(json_page, "https://amzn"))
+
+
+def test_an_element_that_navigates_on_click_is_a_link_to_where_it_goes():
+    # Sales pages make their order buttons <button onclick="window.location.href='...'"> with no <a> at all (a
+    # supplement brand's product page, TonyxMavrick/zero-click-digital-ocean-testing benefits.html): the button is a
+    # link, its words the button's, so a ClickBank hoplink behind it is an affiliate link and the page recommends.
+    page = page_text("""
+        <html><body>
+        <p>Two omega-3 fish oil softgels a day keep my joints moving.</p>
+        <div class="cta"><button onclick="window.location.href='https://abc.hop.clickbank.net/?tid=x'">Order
+        <b>Now</b></button> and more words</div>
+        <span onclick="track('click')">Not a link</span>
+        </body></html>
+        """)
+    (link,) = parse_html(page).links
+    assert (link.url, link.text, (link.line, link.column)) == (
+        "https://abc.hop.clickbank.net/?tid=x",
+        "Order Now",
+        find(page, "<button"),
+    )
+    assert _scored(page, "p.html", ("SUP401", "SUP403")) == [("SUP401", 3), ("SUP403", 3)]
+    for handler in (
+        "location.assign('https://abc.hop.clickbank.net/')",
+        "window.open('https://abc.hop.clickbank.net/')",
+    ):
+        changed = page.replace("window.location.href='https://abc.hop.clickbank.net/?tid=x'", handler)
+        assert [link.url for link in parse_html(changed).links] == ["https://abc.hop.clickbank.net/"], handler
+    # the same button in a Markdown post's HTML block
+    post = "# Fish oil\n\nTwo omega-3 fish oil softgels a day.\n\n" + page.split("<body>\n", 1)[1].split("</body>")[0]
+    (link,) = parse_markdown(post).links
+    assert (link.url, link.text) == ("https://abc.hop.clickbank.net/?tid=x", "Order Now")
+
+
+def test_an_iframe_is_a_link_and_amazons_ad_unit_an_affiliate_one():
+    # Amazon Associates' text and image links are iframes whose src carries the Associate ID as tracking_id=: an
+    # affiliate link the reader sees and clicks. A video embed is a plain link.
+    page = page_text("""
+        <html><body>
+        <p>I take two magnesium glycinate capsules, 200 mg each, at night.</p>
+        <iframe title="Magnesium" src="//ws-na.amazon-adsystem.com/widgets/q?ad_type=product_link&tracking_id=example-20&asins=B00X"></iframe>
+        </body></html>
+        """)
+    (link,) = parse_html(page).links
+    assert (link.text, (link.line, link.column)) == ("Magnesium", find(page, "<iframe"))
+    assert _scored(page, "p.html", ("SUP401", "SUP403")) == [("SUP401", 3), ("SUP403", 3)]
+    video = page.replace(
+        "//ws-na.amazon-adsystem.com/widgets/q?ad_type=product_link&tracking_id=example-20&asins=B00X",
+        "https://www.youtube.com/embed/abc123",
+    )
+    assert [link.url for link in parse_html(video).links] == ["https://www.youtube.com/embed/abc123"]
+    assert _scored(video, "p.html", ("SUP401", "SUP403")) == []
+    post = "# Magnesium\n\n" + page.split("<body>\n", 1)[1].split("</body>")[0]
+    assert _scored(post, "p.md", ("SUP401",)) == [("SUP401", 4)]

@@ -18,8 +18,8 @@ and sources.yaml (whose header comment it leaves as it is), and rewrites tests/t
 A later batch is cut on its own, from the commit that holds its pages as copied, with the same selection and the
 same check: ``python tools/trim_pages.py --batch COMMIT FILE...`` reads those files at COMMIT and rewrites only
 their entries in the current sources.yaml and their KNOWN lines in the current tests/test_real_pages.py (both
-must still give the lines of the copies). Batch 4 was cut so: ``--batch ca5fd10`` and its sixteen files
-(BATCHES).
+must still give the lines of the copies). Batch 4 was cut so: ``--batch ca5fd10`` and its sixteen files, batch 5
+with ``--batch 5c8163e`` and its fourteen (BATCHES).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ SCORED = ["SUP401", "SUP403", "SUP404", "SUP406"]
 LICENSED = {"mauss-core-supplements.md"}  # MIT (ignatiusmb/mauss.dev): kept whole
 #: Later batches: the commit that holds each one's pages as copied. (GoNumero.com's and minimal-mistakes' MIT
 #: licences are their themes', not the authors' posts: those pages are cut like the rest.)
-BATCHES = {"ca5fd10": "fourth batch, 16 pages"}
+BATCHES = {"ca5fd10": "fourth batch, 16 pages", "5c8163e": "fifth batch, 14 pages"}
 
 FRONT_KEYS = {"title", "tags", "supplements"}
 _KEY = re.compile(r"[A-Za-z_][\w-]*:")
@@ -201,6 +201,37 @@ def _prose_line(line: str, markup: bool) -> bool:
     return bool(stripped) and not markup and not re.match(r"[<#|>]|/>|([-*+]|\d+[.)])\s|---", stripped)
 
 
+# A front-matter key the Markdown reader takes as a link (pages/markdown.py: href, url, link, or a key ending in url
+# or link; not an image, canonical or source URL), with a URL value.
+_FRONT_LINK = re.compile(
+    r"\s*(?:-\s+)?(?:[\w-]*[_-])?(?:href|url|link|[\w-]*(?:Url|Link|URL))\s*:\s*[\"']?(?:https?://|/)"
+)
+_FRONT_NOT_LINK = re.compile(
+    r"image|img|photo|picture|thumb|cover|icon|logo|avatar|banner|video|audio|canonical|perma|feed|og[_-]|twitter"
+    r"|source|redirect|alias|edit|repo|github",
+    re.IGNORECASE,
+)
+
+
+def front_link_lines(lines: list[str], i: int) -> set[int]:
+    """A front-matter line holding a link (a theme's product card: `products:` / `- title: ...` / `  href: ...`), with
+    what keeps it in place: the line that opens its list entry (its title, the link's words) and its top-level key."""
+    keep = {i}
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    for j in range(i - 1, 0, -1):
+        line = lines[j]
+        if not line.strip():
+            continue
+        here = len(line) - len(line.lstrip())
+        if line.lstrip().startswith("- ") and here < indent:
+            keep.add(j)
+            indent = here
+        elif here == 0 and _KEY.match(line):
+            keep.add(j)
+            break
+    return keep
+
+
 def select(name: str, lines: list[str], wanted: set[int]) -> set[int]:
     """0-based indices of the lines to keep, given the 1-based lines that must stay (scored, expected, cited)."""
     keep = {line - 1 for line in wanted}
@@ -217,6 +248,8 @@ def select(name: str, lines: list[str], wanted: set[int]) -> set[int]:
                 key = lines[i].split(":")[0]
             if key in FRONT_KEYS:
                 keep.add(i)
+            elif _FRONT_LINK.match(lines[i]) and not _FRONT_NOT_LINK.search(lines[i].split(":")[0]):
+                keep |= front_link_lines(lines, i)
     for i, line in enumerate(lines):
         if i <= front_end and front_end:
             continue

@@ -39,6 +39,7 @@ class Products:
     longest: int  # the most words a term has
     at_least: int
     link_words: frozenset[str] = frozenset()  # anchor-text words that name no product ("try", "buy", "amazon")
+    calls: re.Pattern | None = None  # a link's words that ask the reader to buy ("Buy now", "Get 50% off"), any URL
 
 
 @cache
@@ -70,11 +71,18 @@ def _vocabulary(path: str) -> Products:
             max(len(term.split()) for term in terms),
             int(table.get("at-least", 1)),
             frozenset(w for word in table.get("link-words") or () for w in _words(str(word))),
+            _calls(table.get("buy-calls") or ()),
         )
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as exc:
         raise ValueError(f"{path} needs links, product-pages and supplement-words ({exc})") from None
     affiliate_vocabulary(products.links)  # a mistake there shows when the packs load
     return products
+
+
+def _calls(patterns) -> re.Pattern | None:
+    """The `buy-calls` patterns as one case-insensitive regex (None when there are none)."""
+    joined = "|".join(f"(?:{pattern})" for pattern in patterns)
+    return re.compile(joined, re.IGNORECASE) if joined else None
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -151,7 +159,7 @@ def _find_product_link(context: PageContext, products: Products) -> Span | None:
     links = affiliate_vocabulary(products.links)
     first = None
     for link in sorted(context.page.links, key=lambda item: (item.order, item.offset)):
-        if why_affiliate(link, links) or _product_page(link.url, products):
+        if why_affiliate(link, links) or _product_page(link.url, products) or _buy_call(link.text, products):
             first = link
             break
     if first is None or not _about_supplements(context, products):
@@ -199,6 +207,11 @@ def links_to_product(context: PageContext, path: str) -> bool:
     products = _vocabulary(path)
     links = affiliate_vocabulary(products.links)
     return any(why_affiliate(link, links) or _product_page(link.url, products) for link in context.page.links)
+
+
+def _buy_call(text: str, products: Products) -> bool:
+    """Whether a link's words ask the reader to buy (`buy-calls`): a link to an order page, whatever its URL."""
+    return products.calls is not None and bool(text) and products.calls.search(fold(text)) is not None
 
 
 def _product_page(url: str, products: Products) -> bool:

@@ -46,6 +46,12 @@ LABEL_TYPE = "application/x-supplement+yaml"
 #: schema.org data in a page (JSON-LD): a Product's `offers` say where it is sold, so each offer's url is a product
 #: link of the page, although no <a> shows it (https://schema.org/Offer, property `url`).
 JSON_LD_TYPE = "application/ld+json"
+#: An element that navigates when clicked is a link to where it goes: sales pages make their order buttons
+#: `<button onclick="window.location.href='https://…/checkout'">Order Now</button>` (or `location.assign(…)`,
+#: `window.open(…)`), with no <a> at all. The first URL literal the handler sends the browser to is the link.
+NAVIGATES = re.compile(
+    r"""(?:\blocation(?:\.href)?\s*=\s*|\blocation\.(?:assign|replace)\(\s*|\bwindow\.open\(\s*)(['"])([^'"\s]+)\1"""
+)
 
 #: Page furniture a theme or plugin adds around the post, by the class or id it carries: readers' comments
 #: (WordPress `comments-area`/`comment-list`, Disqus), related-posts widgets (Jetpack, YARPP, Contextual Related
@@ -307,6 +313,7 @@ class _PageParser(SafeParser):
         self.run = _Run()
         self.items: list = [self.run]  # runs, link drafts and labels in document order
         self.link: _LinkDraft | None = None
+        self.link_tag: tuple[str, int] | None = None  # the element (tag, stack place) an onclick link is open on
         self.label_start: int | None = None
         self.json_start: int | None = None  # where an open JSON-LD script's content starts
         self.furniture: list[int] = []  # stack places of the open boilerplate elements (BOILERPLATE)
@@ -404,7 +411,21 @@ class _PageParser(SafeParser):
                 line, column = self.getpos()
                 self.link = _LinkDraft(attrs["href"], rel_tokens(attrs.get("rel")), line, column + 1, self.run)
                 self.items.append(self.link)
-        elif tag == "script" and (attrs.get("type") or "").split(";")[0].strip().lower() == LABEL_TYPE:
+        elif tag == "iframe" and self.link is None and not self.furniture and (attrs.get("src") or "").strip():
+            # An iframe shows the reader another page, and an ad unit's frame is a link: Amazon Associates' text
+            # and image links are <iframe src="//ws-na.amazon-adsystem.com/widgets/q?...&tracking_id=...-20">.
+            line, column = self.getpos()
+            frame = _LinkDraft(attrs["src"].strip(), frozenset(), line, column + 1, self.run)
+            frame.text = [" ".join((attrs.get("title") or "").split())]
+            self.items.append(frame)
+        elif self.link is None and tag not in VOID and not self.furniture and attrs.get("onclick"):
+            target = NAVIGATES.search(attrs["onclick"] or "")
+            if target is not None:  # <button onclick="window.location.href='...'">Order Now</button>
+                line, column = self.getpos()
+                self.link = _LinkDraft(target.group(2), frozenset(), line, column + 1, self.run)
+                self.link_tag = (tag, len(self.stack.tags))
+                self.items.append(self.link)
+        if tag == "script" and (attrs.get("type") or "").split(";")[0].strip().lower() == LABEL_TYPE:
             self.label_start = self.here() + len(self.get_starttag_text() or "")
         elif tag == "script" and (attrs.get("type") or "").split(";")[0].strip().lower() == JSON_LD_TYPE:
             self.json_start = self.here() + len(self.get_starttag_text() or "")
@@ -421,7 +442,12 @@ class _PageParser(SafeParser):
             self.restack()
 
     def handle_endtag(self, tag):
-        if tag == "a":
+        if tag == "a" or (
+            self.link_tag is not None
+            and tag == self.link_tag[0]
+            and tag in self.stack
+            and self.stack.innermost(tag) <= self.link_tag[1]
+        ):
             self.end_link()
         elif tag == "script" and self.label_start is not None:
             self.add_label(self.label_start, self.here())
@@ -534,6 +560,7 @@ class _PageParser(SafeParser):
         if self.link is not None:
             self.link.text = [" ".join("".join(self.link.text).split())]
             self.link = None
+        self.link_tag = None
 
     def offers(self, start: int, end: int) -> None:
         """The url of every schema.org Offer in a JSON-LD script, each a link at its place in the script."""

@@ -45,6 +45,7 @@ from . import (
 from .html import (
     BLOCKS,
     HIDDEN,
+    NAVIGATES,
     ROLE_TAGS,
     VOID,
     SafeParser,
@@ -60,6 +61,18 @@ from .lines import Lines
 from .templates import blank_templates
 
 FENCE_INFO = "supplement"
+#: The heading of a post's reader comments, as blog exports keep them in the Markdown (a WordPress or Disqus archive
+#: imported into Jekyll, Hugo or Astro: "## Comments", "## 15 Comments", "### 3 Responses to “Title”", "## 12 thoughts
+#: on “Title”", "## Leave a Reply"). What follows, up to the next heading of the same or a higher level, is readers'
+#: words, left out as the HTML reader leaves out a theme's comments area (html.BOILERPLATE): a reader's "they think
+#: I've got chronic kidney disease" is not the page's claim, nor a reader's link the page's recommendation.
+_QUOTE = "[\"'\u2018\u201c]"  # a quoted post title opens with a straight or a curly quotation mark
+_COMMENTS_HEADING = re.compile(
+    rf"\W*(?:\d+\s+)?(?:(?:reader|readers'?|user|visitor)\s+)?(?:comments?|responses?|replies)"
+    rf"(?:\s+(?:to|on)\s+{_QUOTE}.*)?\W*|\W*\d+\s+thoughts?\s+on\s+{_QUOTE}.*"
+    rf"|\W*(?:leave|post|add)\s+a\s+(?:reply|comment)\W*",
+    re.IGNORECASE,
+)
 # GFM renders bare URLs as links (the "autolink literal" extension): they are links, and never prose.
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`]+")
 _URL_TAIL = ".,;:!?)]*_~'\""
@@ -113,6 +126,7 @@ class _Fragment(SafeParser):
         self.events: list[tuple] = []
         self.depth = 0  # elements opened and not closed in the fragment (an HTML block that leaves a <div> open)
         self.pres: list[bool] = []  # for each open <pre>: whether it holds code (code_pre)
+        self.onclick: tuple[str, int] | None = None  # the open element (tag, depth) whose onclick navigates
         self.feed(fragment)
         self.close()
 
@@ -121,13 +135,29 @@ class _Fragment(SafeParser):
             self.depth += 1
         if tag == "a":
             self.events.append(("a", self.getpos(), dict(attrs)))
+        elif tag == "iframe":  # an ad unit's frame is a link (html.py)
+            src = (dict(attrs).get("src") or "").strip()
+            if src:
+                self.events.append(("a", self.getpos(), {"href": src}))
+                self.events.append(("/a", self.getpos(), None))
         elif tag == "pre":
             self.pres.append(code_pre(dict(attrs)))
             self.events.append(("tag", self.getpos(), "code" if self.pres[-1] else "pre"))
         elif tag in BLOCKS or tag in HIDDEN:
             self.events.append(("tag", self.getpos(), tag))
+        if self.onclick is None and tag != "a" and tag not in VOID and attrs:
+            for name, value in attrs:
+                if name == "onclick" and value:
+                    target = NAVIGATES.search(value)
+                    if target is not None:  # an order button (html.py): a link to where it goes
+                        self.onclick = (tag, self.depth)
+                        self.events.append(("a", self.getpos(), {"href": target.group(2)}))
+                    break
 
     def handle_endtag(self, tag):
+        if self.onclick is not None and tag == self.onclick[0] and self.depth <= self.onclick[1]:
+            self.onclick = None
+            self.events.append(("/a", self.getpos(), None))
         if tag not in VOID and self.depth:
             self.depth -= 1
         if tag == "a":
@@ -511,6 +541,14 @@ class _BlockRun:
             self.length += len(stripped)
 
 
+def _comments_heading(tokens, index: int) -> bool:
+    """Whether the heading opened at ``tokens[index]`` heads the post's reader comments (`_COMMENTS_HEADING`)."""
+    if index + 1 >= len(tokens) or tokens[index + 1].type != "inline":
+        return False
+    content = tokens[index + 1].content
+    return len(content) <= 120 and _COMMENTS_HEADING.fullmatch(content.strip()) is not None
+
+
 class _Builder:
     """Walks the block tokens in document order, numbering prose runs, links outside them and labels."""
 
@@ -528,8 +566,18 @@ class _Builder:
         row, floor = -1, 0  # table cells share a line: each is looked for after the one before
         items = 0  # list items open around the token
         before = ""  # the type of the token before: an inline token's block opens just before it
-        for token in tokens:
+        skipping = 0  # the level of the comments heading whose section is being left out (0: none)
+        for index, token in enumerate(tokens):
             kind = token.type
+            if kind == "heading_open":
+                level = int(token.tag[1:]) if token.tag[1:].isdigit() else 6
+                if skipping and level <= skipping:
+                    skipping = 0
+                if not skipping and _comments_heading(tokens, index):
+                    skipping = level
+            if skipping:
+                before = kind
+                continue
             if kind == "inline" and token.map:
                 inline = _Inline(token, self.lines, floor if token.map[0] == row else 0)
                 row = token.map[0]
@@ -711,6 +759,9 @@ class _Builder:
             if self.page.front_matter_line is None:
                 self.page.front_matter_line = doc.key_span(key).line + 1
             self.references(doc, key)
+        for path, url, text in _matter_links(doc.data):
+            span = doc.value_span(path)
+            self.page.links.append(Link(url, frozenset(), text, span.line + 1, span.column, self.next_order()))
 
     def references(self, doc: Document, key: tuple[str, ...]) -> None:
         value: Any = doc.data
@@ -819,6 +870,13 @@ class _Builder:
             self.structured_references(
                 data[key[0]] if len(key) == 1 else data[key[0]][key[1]], places.get(".".join(key)), point, first
             )
+        cursor = 0  # each link's URL is looked for after the one before, so repeated URLs keep their own places
+        for _, url, words in _matter_links(data):
+            at = text.find(url, cursor)
+            at = text.find(url) if at < 0 else at  # an escaped URL (JSON "\/") is placed at the first plain one
+            line, column = point(at) if at >= 0 else (first + 1, 1)
+            cursor = at + len(url) if at >= 0 else cursor
+            self.page.links.append(Link(url, frozenset(), words, line, column, self.next_order()))
 
     def structured_references(self, value, place, point, first: int) -> None:
         """One list of labels in TOML or JSON front matter (``place``: where it is, when the scan could tell)."""
@@ -837,6 +895,46 @@ class _Builder:
             [(begin[0], begin[1], stop[1] if stop[0] == begin[0] else begin[1] + 1) for begin, stop in spans],
             start,
         )
+
+
+#: Front-matter keys (YAML, TOML or JSON) whose value the site's layout renders as a link: a product list's `href`,
+#: `url`, `link` (the Hugo and Astro themes' product cards: `products: [{title, href, badge}]`), and keys ending in
+#: url or link (`buy_url`, `affiliateLink`, `amazon_link`); the MDX reader takes the same props of a component as
+#: links (mdx.py).
+#: Media and page-identity URLs are not links the reader follows to a product (`image_url`, `canonical_url`,
+#: `permalink`).
+_LINK_KEY = re.compile(r"(?:href|url|link|(?:[\w-]*?)(?:[_-]url|[_-]link|Url|Link|URL))$")
+_NOT_LINK_KEY = re.compile(
+    r"image|img|photo|picture|thumb|cover|icon|logo|avatar|banner|video|audio|canonical|perma|feed|og[_-]|twitter"
+    r"|source|redirect|alias|edit|repo|github",
+    re.IGNORECASE,
+)
+_LINK_TEXT_KEYS = ("title", "name", "label", "text", "cta", "button")
+_MATTER_DEPTH = 6  # how deep into nested lists and mappings links are looked for
+
+
+def _matter_links(data, path: tuple = (), depth: int = 0):
+    """The (path, url, anchor text) of each link-valued key in front matter, in document order: a string that is an
+    absolute http(s) URL or a site path, under a `_LINK_KEY` key; the anchor text is a sibling title or name."""
+    if depth > _MATTER_DEPTH:
+        return
+    if isinstance(data, dict):
+        text = next((data[k] for k in _LINK_TEXT_KEYS if isinstance(data.get(k), str)), "")
+        for key, value in data.items():
+            if isinstance(value, str):
+                if (
+                    isinstance(key, str)
+                    and _LINK_KEY.fullmatch(key)
+                    and not _NOT_LINK_KEY.search(key)
+                    and re.match(r"(?:https?://|/(?!/))\S+$", value.strip())
+                ):
+                    yield (*path, key), value.strip(), text
+            elif isinstance(value, (dict, list)):
+                yield from _matter_links(value, (*path, key), depth + 1)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            if isinstance(value, (dict, list)):
+                yield from _matter_links(value, (*path, index), depth + 1)
 
 
 def _label_keys(data: dict) -> list[tuple[str, ...]]:
