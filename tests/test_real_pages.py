@@ -44,22 +44,6 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # reading of claim_language; reading every product-link page's prose as a label's raised 8 more expected SUP404
     # on the 60 pages and 11 more false alarms, README "Batch 5")
     "omax3-relieved-inflammation.html": ({("SUP404", 29), ("SUP404", 43)}, set()),
-    # recall notices: a pathogen ("Salmonella contamination", "pathogens") or a recalled drug's use ("Pain and Fever
-    # Acetaminophen") named as what is wrong with a product, read as claims (claim vocabulary, pagefp3/claims6)
-    "fda-alerts-october-2014.html": (
-        set(),
-        {
-            ("SUP404", 8),
-            ("SUP404", 21),
-            ("SUP404", 26),
-            ("SUP404", 243),
-            ("SUP404", 316),
-            ("SUP404", 377),
-            ("SUP404", 438),
-            ("SUP404", 447),
-            ("SUP404", 484),
-        },
-    ),
 }
 
 
