@@ -54,3 +54,20 @@ def test_a_recall_archive_page_through_the_cli(tmp_path):
     ran = run_cli("check", str(page), "--select", "SUP404", "--output-format", "json", "--exit-zero")
     assert ran.returncode == 0, ran.stderr
     assert [(f["code"], f["line"]) for f in json.loads(ran.stdout)] == [("SUP404", 3)]
+
+
+@pytest.mark.parametrize(
+    ("credit", "flagged"),
+    [
+        # a page crediting its sources or pictures discloses nothing: the affiliate link stays undisclosed
+        ("These references were provided by Jane Doe.", True),
+        ("Photos supplied by the author.", True),
+        ("The statistics were provided by the CDC.", True),
+        # near misses: a product given to the publisher is a connection, disclosed
+        ("These samples were provided by Acme for this review.", False),
+        ("We were sent free bottles by Acme.", False),
+    ],
+)
+def test_credited_sources_are_no_free_product_disclosure(credit, flagged):
+    page = f"# Krill oil\n\n{credit}\n\n* [High quality krill oil](https://amzn.to/4hPtCff) for joints\n"
+    assert (page_lines(page, code="SUP401") == [5]) is flagged

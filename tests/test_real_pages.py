@@ -22,10 +22,7 @@ SCORED = "SUP401,SUP403,SUP404,SUP406"
 
 # file -> (expected findings not raised, forbidden findings raised), by code and line, each with its reason.
 KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
-    # Batch 5 (sources.yaml, fifth batch). "These references were provided by [a person]" is read as a free-product
-    # disclosure (the "(who) were provided" pattern, its subject a non-person), so the undisclosed amzn.to links draw
-    # no SUP401: the disclosure vocabulary (disclose6).
-    "redconfetti-health-supplements-draft.md": ({("SUP401", 13)}, set()),
+    # Batch 5 (sources.yaml, fifth batch).
     # a seller's blog: "reducing inflammation and boosting immunity" as a list of benefits, and the saying "All
     # disease begins in the gut", read as claims (claim vocabulary, pagefp3/claims6)
     "strivefit-turmeric-capsules.html": (set(), {("SUP404", 27), ("SUP404", 30), ("SUP404", 32)}),
