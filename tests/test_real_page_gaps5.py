@@ -71,3 +71,63 @@ def test_a_recall_archive_page_through_the_cli(tmp_path):
 def test_credited_sources_are_no_free_product_disclosure(credit, flagged):
     page = f"# Krill oil\n\n{credit}\n\n* [High quality krill oil](https://amzn.to/4hPtCff) for joints\n"
     assert (page_lines(page, code="SUP401") == [5]) is flagged
+
+
+def label_count(claims: list[str]) -> int:
+    entries = "".join(f"  - {json.dumps(claim)}\n" for claim in claims)
+    text = f"product: Example Supplement\nfacts: []\nclaims:\n{entries}"
+    return sum(f.code == "SUP303" for f in supplint.check_text(text, "x.yaml", select=["SUP303"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # statins, a drug class: a product's heading, said of a product; the reader's drug and its side effects not
+        ("Natural Statins", True),
+        ("Our red yeast rice is a natural statin.", True),
+        ("If you take statins, ask your doctor first.", False),
+        ("Some people may experience side effects similar to those of statins, including muscle pain.", False),
+        ("Our red yeast rice gives results similar to statins.", True),  # near miss: a benefit compared, a claim
+        # a likeness to a drug given as the reason for an interaction is a caution; as the reason for a benefit not
+        ("Because red yeast rice acts like statins, it may interact with other medications.", False),
+        ("Because red yeast rice acts like statins, it can lower your cholesterol.", True),
+        # an effect the product may add to another substance's is an interaction
+        ("Ashwagandha's calming effects could add to alcohol's sedative effects.", False),
+        ("Our ashwagandha formula is a natural sedative for insomnia.", True),
+        # what weight loss may go on to do, in a relative clause; the product lowering cholesterol is a claim
+        ("Red yeast rice may aid in weight loss, which can further improve cholesterol levels.", False),
+        ("Red yeast rice may improve cholesterol levels.", True),
+        # a disease that responds well to the product; the body's response to stress names none
+        ("Stress-related insomnia responds particularly well to ashwagandha.", True),
+        ("The body responds well to ashwagandha during stress.", False),
+        # a drug's effectiveness raised, the drug named after; an effectiveness raised with no drug is no claim
+        ("It may enhance effectiveness, potentially requiring medication adjustment.", True),
+        ("Taking it with food may enhance effectiveness and absorption.", False),
+        # a disease abbreviation supported; structure/function support
+        ("It supports female fertility and PCOS in studies.", True),
+        ("It supports female fertility and hormonal balance in studies.", False),
+        # insulin's own function supported; insulin sensitivity, a marker of disease, acted on
+        ("Improves insulin function in studies.", False),
+        ("Improves insulin sensitivity in people with prediabetes.", True),
+    ],
+)
+def test_batch5_claim_shapes_on_pages_and_labels(text, claim):
+    assert bool(post(text)) is claim
+    assert (label_count([text]) > 0) is claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # inflammation reduced beside general benefits is the body's normal response
+        ("From reducing inflammation and boosting immunity to supporting heart health, turmeric does it all.", False),
+        ("Turmeric helps by reducing inflammation, promoting the growth of beneficial gut bacteria.", False),
+        # near miss: inflammation reduced to relieve a disease's symptoms
+        ("Chronic inflammation drives arthritis. By reducing inflammation, turmeric capsules may ease symptoms.", True),
+        # a quoted saying about disease in general; a claim after it is read as ever
+        ('As the saying goes, "All disease begins in the gut," and turmeric capsules may support digestion.', False),
+        ('As the saying goes, "All disease begins in the gut," and turmeric capsules cure Crohn\'s disease.', True),
+    ],
+)
+def test_general_benefits_and_sayings_on_a_seller_page(sentence, claim):
+    assert bool(post(sentence)) is claim

@@ -23,19 +23,6 @@ SCORED = "SUP401,SUP403,SUP404,SUP406"
 # file -> (expected findings not raised, forbidden findings raised), by code and line, each with its reason.
 KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # Batch 5 (sources.yaml, fifth batch).
-    # a seller's blog: "reducing inflammation and boosting immunity" as a list of benefits, and the saying "All
-    # disease begins in the gut", read as claims (claim vocabulary, pagefp3/claims6)
-    "strivefit-turmeric-capsules.html": (set(), {("SUP404", 27), ("SUP404", 30), ("SUP404", 32)}),
-    # missed: "Stress-related insomnia responds ... to ashwagandha", "may enhance effectiveness" of antidepressants
-    # (an augmented therapy), "supports ... PCOS in studies"; forbidden: "Improves insulin function in studies" and
-    # alcohol's "sedative effects" in a caution (claim vocabulary, pagefp3/claims6)
-    "successchem-ashwagandha-guide.md": (
-        {("SUP404", 90), ("SUP404", 134), ("SUP404", 140)},
-        {("SUP404", 70), ("SUP404", 149)},
-    ),
-    # missed: the heading "1. Natural Statins" (a drug class in the plural); forbidden: statins named in an interaction
-    # caution and in side effects, and "improve cholesterol levels" said of weight loss (claim vocabulary)
-    "vizen-red-yeast-rice.md": ({("SUP404", 15)}, {("SUP404", 31), ("SUP404", 42), ("SUP404", 43)}),
     # a testimonial of arthritis and its flare-ups gone, on a page that links to the product (a buy button) but names
     # no label: its prose is read as information, where a disease needs a claim word (the "recommends supplements"
     # reading of claim_language; reading every product-link page's prose as a label's raised 8 more expected SUP404

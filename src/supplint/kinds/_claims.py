@@ -7,7 +7,8 @@ data, one list per criterion of 21 CFR 101.93(g)(2) (rules/data/disease-claims.y
 ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this module only says how the lists combine:
 
 - `substitutes` (a drug or therapy replaced, compared or augmented: (g)(2)(vi), (vii)) are claims wherever they
-  stand, unless negated in their own clause ("is not a substitute for antibiotics").
+  stand, unless negated in their own clause ("is not a substitute for antibiotics") or inside an exempt phrase
+  ("side effects similar to those of statins").
 - Named diseases and disease words ((i), (iv)(D)) and the implied lists (signs and abnormal states, drug classes,
   the body's response to disease, adverse events of a therapy, disease names glued into a product name: (ii),
   (iii), (iv)(A), (v), (viii), (ix)) count unless exempt, negated in their own clause, or in a sentence the
@@ -655,7 +656,8 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         # substitute for antibiotics"); any other negation negates only what follows it.
         denied = bool(reading.spans("denials", start + clause_start, start + clause_end))
         for span in in_clause:
-            if span in substitutes and first > span[0]:
+            # an exempt phrase holds a substitute too ("side effects similar to those of statins")
+            if span in substitutes and first > span[0] and not inside(exempt, *span):
                 return sentence[span[0] : span[1]], *span
         if contrasts:
             segment = bisect_right(contrasts, clause_start)
