@@ -131,3 +131,42 @@ def test_batch5_claim_shapes_on_pages_and_labels(text, claim):
 )
 def test_general_benefits_and_sayings_on_a_seller_page(sentence, claim):
     assert bool(post(sentence)) is claim
+
+
+ADVERTORIAL = """<html><head><title>{title}</title></head><body>
+<h1>{title}</h1>
+<p>Being a gardener, my hands matter to me. Years ago I began to develop arthritis in my hands.</p>
+<p><a href="https://shop.example.com/order/">{button}</a></p>
+<p>I wanted the best fish oil supplement available, and omega-3 supplements are what I chose.</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "button", "lines"),
+    [
+        # a testimonial's title that claims, and a buy button: an advertorial, its story read as a label's claims
+        ("How Acme Oil Relieved My Inflammation", "GET 50% OFF YOUR FIRST BOX NOW!", [1, 2, 3]),
+        # near misses: the same title with a plain link (no product recommended), and a listicle's title
+        ("How Acme Oil Relieved My Inflammation", "our story", [1, 2]),
+        ("How Acme Oil Relieved Inflammation for Thousands", "GET 50% OFF YOUR FIRST BOX NOW!", [1, 2]),
+    ],
+)
+def test_a_testimonial_advertorial_is_read_as_a_label(tmp_path, title, button, lines):
+    page = tmp_path / "story.html"
+    page.write_text(ADVERTORIAL.format(title=title, button=button), encoding="utf-8")
+    ran = run_cli("check", str(page), "--select", "SUP404", "--output-format", "json", "--exit-zero")
+    assert ran.returncode == 0, ran.stderr
+    assert sorted({f["line"] for f in json.loads(ran.stdout)}) == lines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Since I started taking it, my flare-ups have become almost non-existent.", True),
+        ("Our cream helps reduce eczema flare-ups.", True),
+        ("Stress and cold weather can trigger flare-ups.", False),
+    ],
+)
+def test_flare_ups_ended_are_a_disease_sign_acted_on(sentence, claim):
+    assert bool(post(sentence)) is claim

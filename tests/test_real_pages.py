@@ -22,12 +22,7 @@ SCORED = "SUP401,SUP403,SUP404,SUP406"
 
 # file -> (expected findings not raised, forbidden findings raised), by code and line, each with its reason.
 KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
-    # Batch 5 (sources.yaml, fifth batch).
-    # a testimonial of arthritis and its flare-ups gone, on a page that links to the product (a buy button) but names
-    # no label: its prose is read as information, where a disease needs a claim word (the "recommends supplements"
-    # reading of claim_language; reading every product-link page's prose as a label's raised 8 more expected SUP404
-    # on the 60 pages and 11 more false alarms, README "Batch 5")
-    "omax3-relieved-inflammation.html": ({("SUP404", 29), ("SUP404", 43)}, set()),
+    # none left: batch 5's gaps were closed by pagefp4 (README, "Batch 5's gaps")
 }
 
 
@@ -75,10 +70,10 @@ def test_the_figures_hold_their_floor():
         false_alarms += len(raised - wanted - optional)
     known_misses = sum(len(missed) for missed, _ in KNOWN.values())
     assert caught == expected - known_misses
-    # 75 %: batch 5 came with 7 known misses of its 21 expected findings (49 of the 63 are raised); the exact count
-    # above is what holds every page
+    # 75 %: batch 5 came with 7 known misses of its 21 expected findings (pagefp4 closed them: all 63 are raised);
+    # the exact count above is what holds every page
     assert caught / expected >= 0.75
-    # per code, every expected finding but the known gaps (batch 4's SUP404 misses are vocabulary, listed above)
+    # per code, every expected finding but the known gaps (none listed now)
     known_per_code: dict[str, int] = {}
     for missed, _ in KNOWN.values():
         for code, _line in missed:

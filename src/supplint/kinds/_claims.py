@@ -83,6 +83,7 @@ OTHER = (
     "citations",
     "drug-class-cues",
     "drug-class-tails",
+    "testimonials",
 )
 
 
@@ -109,6 +110,7 @@ class Vocabulary:
     drug_classes: Terms  # prose: the drug classes of `implied`, claims there only when said of a product
     drug_class_cues: Terms  # prose: words before a drug class that say it is said of a product ("a natural ...")
     drug_class_tails: Terms  # prose: words after one that say so ("... properties", "... herbs")
+    testimonials: Terms  # a page's title told in a testimonial's first person ("How X Relieved My Pain")
     terms: Terms  # diseases, implied and substitutes together: one pass says which a text may hold
 
     def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -222,6 +224,7 @@ def _vocabulary(path: str) -> Vocabulary:
         listed("drug-classes"),
         listed("drug-class-cues"),
         listed("drug-class-tails"),
+        listed("testimonials"),
         listed("diseases", *IMPLIED, *SUBSTITUTES),
     )
 
@@ -251,6 +254,7 @@ def compile_all(path: str) -> None:
         words.citations,
         words.drug_class_cues,
         words.drug_class_tails,
+        words.testimonials,
     ):
         for entry in terms.entries:
             try:
@@ -442,6 +446,15 @@ def is_citation(text: str, path: str) -> bool:
     a cited title, not the page's own claim."""
     plain = _folded(text)[0].strip()
     entries = vocabulary(path).citations.candidates(plain.lower())
+    return bool(entries and Terms.spans(entries, plain))
+
+
+@lru_cache(maxsize=4096)
+def is_testimonial(text: str, path: str) -> bool:
+    """Whether ``text`` (a page's title) is told in a testimonial's first person (`testimonials`: "How Omax3 Relieved
+    My Inflammation")."""
+    plain = _folded(text)[0].strip()
+    entries = vocabulary(path).testimonials.candidates(plain.lower())
     return bool(entries and Terms.spans(entries, plain))
 
 
@@ -818,6 +831,7 @@ __all__ = [
     "compile_all",
     "introduces_claims",
     "is_citation",
+    "is_testimonial",
     "product_kind",
     "read_claims",
     "read_text",

@@ -198,6 +198,12 @@ def product_names(context: PageContext, path: str) -> frozenset[str]:
 _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*")
 
 
+def recommends_through_links(context: PageContext, path: str) -> bool:
+    """Whether the page recommends a product through a link, as SUP403 reads it (a product link, and prose about
+    supplements)."""
+    return _product_link(context, _vocabulary(path)) is not None
+
+
 def links_to_product(context: PageContext, path: str) -> bool:
     """Whether the page links to a product at all (an affiliate link or a retailer's product page, by the vocabulary
     file ``path``), whatever its prose is about: a page that does sells something."""

@@ -26,6 +26,8 @@ claim's words, with the sentence as its excerpt.
   in a sentence that speaks of a product and reports nothing. A page that recommends a product through its links
   gives the words naming it (its links' anchor texts, `_page_text.product_names`): a sentence with one speaks of
   a product, and a heading or title with one and a disease is read as a label's claim ("Acme Probiotic for IBS").
+  Such a page whose title is a disease claim told in a testimonial's first person (`testimonials`: "How Omax3
+  Relieved My Inflammation") is an advertorial: all its prose is read as a label's.
 
 Options every rule of the kind declares: `extra-diseases` (a team's own disease words, read as named diseases)
 and `exempt` (a team's own lawful phrases, never a claim).
@@ -47,6 +49,7 @@ from ._claims import (
     compile_all,
     introduces_claims,
     is_citation,
+    is_testimonial,
     product_kind,
     read_claims,
     read_text,
@@ -169,6 +172,8 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     # A page that names or embeds a label sells it: its prose is read as a label's claims are (FDA reads a product
     # "referenced under the heading 'Macular Degeneration'" as claiming it); any other page's prose also informs.
     mode = "claim" if context.recommends_supplements else "prose"
+    if mode == "prose" and _claimed_in_title(rule, context, extra, exempt):
+        mode = "claim"
     previous = None  # the disease the previous run's last sentence named: a heading's, for the paragraph below
     listing = False  # the runs after a framing line ("It may help with:") are its list items while they are short
     paragraph = False  # the run before ended a sentence: a paragraph, not a heading
@@ -225,6 +230,27 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
             yield Hit(
                 (), render(rule.message, values), render(rule.hint, values), span=span_at(run, claim.start, claim.end)
             )
+
+
+def _claimed_in_title(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tuple[str, ...]) -> bool:
+    """Whether the page sells a product for a disease by its title: it recommends a product through a link
+    (`product-links`, as SUP403 reads it) and its title, or its first heading when it has none, is itself a disease
+    claim in a testimonial's first person ("How Omax3 Relieved My Inflammation and Joint Pain"). Such an advertorial
+    is the product's story told for the disease, so its prose is read as a label's claims are (FDA reads a product
+    "referenced under the heading 'Macular Degeneration'" as claiming it)."""
+    from ..pages import HEADING, TITLE
+    from ._page_text import recommends_through_links
+
+    if rule.product_links is None:
+        return False
+    title = next((run for run in context.page.prose if run.role == TITLE), None)
+    if title is None:
+        title = next((run for run in context.page.prose if run.role == HEADING), None)
+    if title is None or not is_testimonial(title.text, rule.vocabulary):
+        return False
+    if not read_text(title.text, rule.vocabulary, "prose", extra, exempt)[0]:
+        return False
+    return recommends_through_links(context, rule.product_links)
 
 
 def _news(rule: Spec, context: PageContext) -> bool:
