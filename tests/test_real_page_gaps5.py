@@ -26,9 +26,15 @@ def post(body: str) -> list[int]:
     ("sentence", "claim"),
     [
         # A recall or safety notice names the pathogen or the recalled drug's use as what is wrong with the product.
-        ("Acme Herbs Issues Voluntary Recall of Joint Complex Capsules Due to Possible Salmonella Contamination.", False),
+        (
+            "Acme Herbs Issues Voluntary Recall of Joint Complex Capsules Due to Possible Salmonella Contamination.",
+            False,
+        ),
         ("Acme Herbs is recalling its Sprouted Chia Powder because it may be contaminated with Salmonella.", False),
-        ("Acme Labs is initiating a recall of Children's Pain and Fever Syrup for failure of the product assay.", False),
+        (
+            "Acme Labs is initiating a recall of Children's Pain and Fever Syrup for failure of the product assay.",
+            False,
+        ),
         ("The firm expanded its recall to Omega Blend Capsules due to possible listeria risk.", False),
         ("The capsules may be contaminated with pathogens and could lead to illness.", False),
         # near misses: a claim beside a recall word that is no recall, and memory's "recall", stay claims
