@@ -156,6 +156,7 @@ ADVERTORIAL = """<html><head><title>{title}</title></head><body>
         # near misses: the same title with a plain link (no product recommended), and a listicle's title
         ("How Acme Oil Relieved My Inflammation", "our story", [1, 2]),
         ("How Acme Oil Relieved Inflammation for Thousands", "GET 50% OFF YOUR FIRST BOX NOW!", [1, 2]),
+        ("My Favorite Fish Oil Supplements for Arthritis", "GET 50% OFF YOUR FIRST BOX NOW!", [1, 2]),
     ],
 )
 def test_a_testimonial_advertorial_is_read_as_a_label(tmp_path, title, button, lines):
