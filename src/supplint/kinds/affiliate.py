@@ -200,10 +200,32 @@ def why_affiliate(link: Link, vocabulary: Vocabulary, extra_hosts: tuple[re.Patt
     return None
 
 
-def _extended(options: dict, name: str) -> tuple[re.Pattern, ...]:
+class _Patterns(tuple):
+    """A rule's patterns as a memo key (`_in_run`, `_anywhere`): hashed once per page, where a plain tuple of sixty
+    patterns would be hashed again for every prose run and every sentence."""
+
+    _hash: int
+
+    def __new__(cls, items):
+        self = super().__new__(cls, items)
+        self._hash = tuple.__hash__(self)
+        return self
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
+def _extended(options: dict, name: str) -> _Patterns:
     """The option ``name`` and its `extra-` companion: a team's wording adds to the shipped list (setting ``name``
     itself replaces the list)."""
-    return tuple(options.get(name) or ()) + tuple(options.get(f"extra-{name}") or ())
+    return _canonical((*(options.get(name) or ()), *(options.get(f"extra-{name}") or ())))
+
+
+@lru_cache(maxsize=64)
+def _canonical(patterns: tuple) -> _Patterns:
+    """One key object for equal pattern lists, so the memo's look-ups compare it by identity, not pattern by
+    pattern (each page's options hold patterns of their own)."""
+    return _Patterns(patterns)
 
 
 def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
@@ -260,7 +282,7 @@ def _first(context: PageContext, patterns, vocabulary: Vocabulary):
     from ..pages.context import span_at
 
     for run in context.page.prose:
-        found = _in_run(run.text, tuple(patterns), vocabulary)
+        found = _in_run(run.text, patterns, vocabulary)
         if found is not None:
             start, end, words = found
             return run.order, start, span_at(run, start, end), words

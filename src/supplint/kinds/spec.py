@@ -126,12 +126,14 @@ class _Pattern:
     Compiling costs more than the rest of a one-label run for some rules: page rules' patterns are never used on a
     label, and a kind that joins a rule's patterns into one regex reads only their text."""
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    __slots__ = ("_compiled", "_hash", "flags", "pattern")
 
     def __init__(self, pattern: str):
         self.pattern = pattern
         self.flags = re.IGNORECASE | re.UNICODE  # what re.compile(pattern, re.IGNORECASE).flags says
         self._compiled: re.Pattern | None = None
+        # A pattern is part of memo keys read for every prose run of every page: its hash is worked out once.
+        self._hash = hash((pattern, self.flags))
 
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
@@ -149,7 +151,7 @@ class _Pattern:
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash((self.pattern, self.flags))
+        return self._hash
 
     def __repr__(self) -> str:
         return f"re.compile({self.pattern!r}, re.IGNORECASE)"
