@@ -155,8 +155,8 @@ def test_the_tenth_fresh_sample_is_scored_on_its_own(result):
 
 
 def test_the_eleventh_fresh_sample_is_scored_on_its_own(result):
-    """The claim files' `batch: 11` items (claims7: page prose collected after the batch 10 changes, scored once, no fix
-    made for it) count in the holdout and in their own column."""
+    """The claim files' `batch: 11` items (claims7: page prose collected after the batch 10 changes, scored once before
+    the changes for it) count in the holdout and in their own column."""
     checks = result["checks"]
     for target in ("labels (SUP303)", "pages (SUP404)"):
         assert checks[f"disease-claims on {target}"]["holdout11"]["disease-claim"][1] == 38

@@ -540,3 +540,26 @@ def test_sixth_sample_shapes_on_pages_and_labels_alike(text, claim):
 )
 def test_tenth_sample_shapes_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The eleventh sample's classes (claims7, constructed variants, read after it was scored once): an infection
+        # named by its germ, restless legs without "syndrome", AMD, success claimed for a disease, a superlative of
+        # research said of a supplement; and the mentions: research reported, drugs in dosage forms as the subject
+        # (not herbal ones), what tends to worsen a disease, a fact about AMD.
+        ("Our mastic capsules help clear H. pylori.", True),
+        ("Magnesium relieves restless legs at night.", True),
+        ("Lutein may lower your AMD risk.", True),
+        ("Users report great success with our salve against cold sores.", True),
+        ("Turmeric is one of the most researched supplements for arthritis.", True),
+        ("Herbal creams are often used for cold sores.", True),
+        ("Turmeric has been researched for arthritis in small trials.", False),
+        ("Prescription creams can clear cold sores faster.", False),
+        ("Alcohol tends to worsen restless legs.", False),
+        ("AMD is the leading cause of vision loss in older adults.", False),
+    ],
+)
+def test_eleventh_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
