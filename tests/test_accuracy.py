@@ -161,3 +161,12 @@ def test_the_eleventh_fresh_sample_is_scored_on_its_own(result):
     for target in ("labels (SUP303)", "pages (SUP404)"):
         assert checks[f"disease-claims on {target}"]["holdout11"]["disease-claim"][1] == 38
         assert checks[f"structure-function on {target}"]["holdout11"]["pass"][1] == 43
+
+
+def test_the_twelfth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 12` items (claims7: page prose collected after the batch 11 changes, scored once, no fix
+    made for it) count in the holdout and in their own column."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        assert checks[f"disease-claims on {target}"]["holdout12"]["disease-claim"][1] == 29
+        assert checks[f"structure-function on {target}"]["holdout12"]["pass"][1] == 28
