@@ -289,7 +289,10 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(result, sys.stdout, indent=2, sort_keys=True)
         print()
         return 0
-    batches = sorted({s for per in result["checks"].values() for s in per} - {"dev", "holdout", "all"})
+    batches = sorted(
+        {s for per in result["checks"].values() for s in per} - {"dev", "holdout", "all"},
+        key=lambda s: (len(s), s),  # holdout10 after holdout9
+    )
     splits = ("dev", "holdout", *batches, "all")
     print(f"{'check':46} {'verdict':18} " + " ".join(f"{s:>15}" for s in splits))
     for check, per_split in result["checks"].items():

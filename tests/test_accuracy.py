@@ -141,3 +141,32 @@ def test_the_fifth_fresh_holdout_of_links_disclosures_and_consult_notes_is_score
     assert {v: t[1] for v, t in disclosures.items()} == {"adequate": 22, "vague": 8, "not-a-disclosure": 21}
     for check in ("consult-notes on labels (SUP301)", "consult-notes on pages (SUP403)"):
         assert {v: t[1] for v, t in checks[check]["holdout5"].items()} == {"advice": 28, "not-advice": 18}
+
+
+def test_the_tenth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 10` items (claims7: page prose from sources no earlier item cites, scored once on the
+    code as found) count in the holdout and in their own column, with the verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout10"]["disease-claim"][1] == 56 and claims["holdout"]["disease-claim"][1] > 56
+        assert lawful["holdout10"]["pass"][1] == 68 and lawful["holdout"]["pass"][1] > 68
+
+
+def test_the_eleventh_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 11` items (claims7: page prose collected after the batch 10 changes, scored once before
+    the changes for it) count in the holdout and in their own column."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        assert checks[f"disease-claims on {target}"]["holdout11"]["disease-claim"][1] == 38
+        assert checks[f"structure-function on {target}"]["holdout11"]["pass"][1] == 43
+
+
+def test_the_twelfth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 12` items (claims7: page prose collected after the batch 11 changes, scored once, no fix
+    made for it) count in the holdout and in their own column."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        assert checks[f"disease-claims on {target}"]["holdout12"]["disease-claim"][1] == 29
+        assert checks[f"structure-function on {target}"]["holdout12"]["pass"][1] == 28

@@ -499,3 +499,67 @@ def test_a_framing_line_after_a_claim_does_not_point_back_at_its_disease():
 def test_sixth_sample_shapes_on_pages_and_labels_alike(text, claim):
     assert bool(post(text)) is claim
     assert (label_count([text]) > 0) is claim
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The tenth sample's classes (claims7, constructed variants, read after it was scored once): stones passed or
+        # dissolved, a disease by its abbreviation, its clinical name or its British spelling, a claim verb's agent
+        # noun, a disease reversible by natural means, natural approaches for a disease, "ideal for" one, a natural
+        # substance said to be the drug class, and a negation inside a bracketed aside.
+        ("Our herbal tea helps you pass stones with less pain.", True),
+        ("This citrate formula can dissolve existing stones.", True),
+        ("Milk thistle extract shows promise for NAFLD.", True),
+        ("Horse chestnut eases the swelling of varicosities.", True),
+        ("Our balm soothes haemorrhoid flare-ups.", True),
+        ("Water is the best kidney stone dissolver there is.", True),
+        ("Arthritis is reversible through herbs and diet.", True),
+        ("Herbal approaches for psoriasis that really work.", True),
+        ("Ideal for people with arthritis.", True),
+        ("Many herbal extracts are antivirals too.", True),
+        ("Our tea (not tested by the FDA) helps dissolve kidney stones.", True),
+        # ... and the near-misses that stay mentions: the stone passing on its own, a disease preventable with no
+        # means named, the reader's or a doctor's over-the-counter or prescribed drug, antibiotics needed or
+        # prescribed, a doctor's examination, a disease's natural course, its triggers, the autoimmune attack, how
+        # many it affects, drugs that are a class, and a negation in an aside that holds the disease.
+        ("Most stones will pass on their own within a few weeks.", False),
+        ("Type 2 diabetes is largely preventable.", False),
+        ("If your arthritis flares, take an over-the-counter pain reliever.", False),
+        ("For hay fever, health experts usually recommend prescription antihistamines.", False),
+        ("You may need antibiotics to clear a sinus infection.", False),
+        ("Antibiotics may be prescribed to treat strep throat.", False),
+        ("With blood in your stool, get examined by a doctor to rule out colon cancer.", False),
+        ("Eczema often improves with age.", False),
+        ("Common triggers of eczema include stress and heat.", False),
+        ("In lupus, the immune system mistakenly attacks healthy tissue.", False),
+        ("Gout affects many men over forty.", False),
+        ("Most allergy medicines are antihistamines.", False),
+        ("Our tea (it does not cure arthritis) is a calming evening blend.", False),
+    ],
+)
+def test_tenth_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The eleventh sample's classes (claims7, constructed variants, read after it was scored once): an infection
+        # named by its germ, restless legs without "syndrome", AMD, success claimed for a disease, a superlative of
+        # research said of a supplement; and the mentions: research reported, drugs in dosage forms as the subject
+        # (not herbal ones), what tends to worsen a disease, a fact about AMD.
+        ("Our mastic capsules help clear H. pylori.", True),
+        ("Magnesium relieves restless legs at night.", True),
+        ("Lutein may lower your AMD risk.", True),
+        ("Users report great success with our salve against cold sores.", True),
+        ("Turmeric is one of the most researched supplements for arthritis.", True),
+        ("Herbal creams are often used for cold sores.", True),
+        ("Turmeric has been researched for arthritis in small trials.", False),
+        ("Prescription creams can clear cold sores faster.", False),
+        ("Alcohol tends to worsen restless legs.", False),
+        ("AMD is the leading cause of vision loss in older adults.", False),
+    ],
+)
+def test_eleventh_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])

@@ -664,6 +664,9 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         if not in_clause:
             continue
         negations = reading.spans("negations", start + clause_start, start + clause_end)
+        # A negation inside a bracketed aside that names no term negates only the aside ("have been reported (though
+        # not in peer-reviewed literature) to help dissolve a kidney stone"; claims7).
+        negations = [n for n in negations if not _aside(sentence, clause_start + n[0], terms)]
         first = clause_start + negations[0][1] if negations else clause_end + 1
         # A denial of an effect after a disease negates it too ("in the case of a UTI, cranberry is not a
         # substitute for antibiotics"); any other negation negates only what follows it.
@@ -713,6 +716,18 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
                 if about_product:
                     return hit
     return None
+
+
+def _aside(sentence: str, at: int, terms: list[Span]) -> bool:
+    """Whether offset ``at`` of ``sentence`` stands inside a closed pair of round brackets that holds none of the
+    sentence's ``terms``."""
+    opened = sentence.rfind("(", 0, at)
+    if opened < 0 or ")" in sentence[opened:at]:
+        return False
+    closed = sentence.find(")", at)
+    if closed < 0:
+        return False
+    return not any(opened < a and b <= closed for a, b in terms)
 
 
 def _about_product(reading: _Text, start: int, end: int, names: bool = True) -> bool:
