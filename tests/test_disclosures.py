@@ -1034,6 +1034,7 @@ def test_aliexpress_and_apple_links_without_the_partner_shape_are_not(url):
         "Produced in partnership with Acme.",
         "This video was made in paid partnership with Acme.",
         "We are in paid partnership with Acme this month.",
+        "The video featured in this post was made in partnership with Acme.",
         "Acme sent me this bottle for my review.",  # a gift from the maker: no family, no occasion
         "My friends at Acme gifted me this serum.",  # "friends" is how publishers name a brand
         "The samples for this review were provided to me free of charge by Acme.",
@@ -1050,6 +1051,7 @@ def test_batch_6_disclosure_shapes_disclose(text):
         "Acme Labs is in paid partnership with the state university.",  # someone else's business
         "Acme, in partnership with two universities, runs the trial.",
         "The label was improved in partnership with dietitians.",
+        "The index is trusted because it is in partnership with the university.",  # "it" is the index, not this page
         "I was gifted my first juicer at sixteen.",  # a present, not a product given for the post
         "It was gifted to me by my grandmother.",
         "When I was young I was given a chemistry set.",
