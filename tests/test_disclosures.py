@@ -1076,6 +1076,7 @@ def test_a_family_gift_does_not_hide_a_payment_in_the_same_sentence():
         "Concerns about side effects should go to your pharmacist.",
         "Only your doctor can tell you whether this is safe for you.",
         "It does not check interactions; only your pharmacist can do that.",
+        "This app cannot diagnose - only your doctor can.",  # the verb left off
     ],
 )
 def test_questions_for_your_doctor_and_only_your_doctor_can_are_advice(warning):
@@ -1087,6 +1088,7 @@ def test_questions_for_your_doctor_and_only_your_doctor_can_are_advice(warning):
     [
         "Questions are welcome at our store.",
         "Only doctors can approve notes.",  # no one's doctor, no reader sent anywhere
+        "Only your doctor can see this information.",  # who has access, not who judges
         "Doctors are for emergencies, the label says.",
     ],
 )
