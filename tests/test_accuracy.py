@@ -170,3 +170,17 @@ def test_the_twelfth_fresh_sample_is_scored_on_its_own(result):
     for target in ("labels (SUP303)", "pages (SUP404)"):
         assert checks[f"disease-claims on {target}"]["holdout12"]["disease-claim"][1] == 29
         assert checks[f"structure-function on {target}"]["holdout12"]["pass"][1] == 28
+
+
+def test_the_sixth_fresh_holdout_of_links_disclosures_and_consult_notes_is_scored_on_its_own(result):
+    """The link, disclosure and consult files' `batch: 6` items (disclose7: sources no earlier item cites, scored once
+    on the code as found) count in the holdout and in their own column (holdout6, shared with the claim files' sixth
+    sample), with the verdict counts they were collected with."""
+    checks = result["checks"]
+    links = checks["affiliate-links (SUP401)"]["holdout6"]
+    assert {v: t[1] for v, t in links.items()} == {"affiliate": 24, "plain": 16}
+    disclosures = checks["disclosures (SUP401/SUP406)"]["holdout6"]
+    assert {v: t[1] for v, t in disclosures.items()} == {"adequate": 30, "vague": 8, "not-a-disclosure": 20}
+    for check in ("consult-notes on labels (SUP301)", "consult-notes on pages (SUP403)"):
+        assert {v: t[1] for v, t in checks[check]["holdout6"].items()} == {"advice": 31, "not-advice": 18}
+        assert checks[check]["holdout"]["advice"][1] > 31

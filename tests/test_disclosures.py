@@ -994,3 +994,103 @@ def test_help_desk_subdomains_of_link_hosts_are_not(url):
 )
 def test_goods_given_and_money_paid_back_still_disclose(text):
     assert codes(page(text, f"Our pick is [Example]({LINK}).")) == []
+
+
+# --- batch 6's classes (disclose7) ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://s.click.aliexpress.com/e/_dExAmPl",  # AliExpress Portals
+        "https://music.apple.com/us/album/example/123?at=1000lExA&ct=post",  # Apple's affiliate token
+        "https://books.apple.com/us/book/example/id123?at=1000lExA",
+        "https://goto.applebooks.apple/9780000000000?at=1000lExA",
+    ],
+)
+def test_aliexpress_portals_and_apple_partner_links_are_affiliate(url):
+    assert codes(page(f"Our pick is [Example]({url}).")) == [("SUP401", 3)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.aliexpress.com/item/1005000000000.html",  # the shop's own product page
+        "https://music.apple.com/us/album/example/123",  # no token
+        "https://www.apple.com/shop/buy-iphone?at=x",  # the Apple Store, not a services link
+    ],
+)
+def test_aliexpress_and_apple_links_without_the_partner_shape_are_not(url):
+    assert codes(page(f"See [Example]({url}).")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some links are affiliate links: the seller may pay a small commission at no extra cost to you.",
+        "Buying through these links helps support our research.",
+        "En tant que Partenaire Amazon, je réalise un bénéfice sur les achats remplissant les conditions requises.",
+        "In paid partnership with Acme.",  # the platform's label, opening the sentence
+        "Produced in partnership with Acme.",
+        "This video was made in paid partnership with Acme.",
+        "We are in paid partnership with Acme this month.",
+        "The video featured in this post was made in partnership with Acme.",
+        "Acme sent me this bottle for my review.",  # a gift from the maker: no family, no occasion
+        "My friends at Acme gifted me this serum.",  # "friends" is how publishers name a brand
+        "The samples for this review were provided to me free of charge by Acme.",
+    ],
+)
+def test_batch_6_disclosure_shapes_disclose(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The merchant pays a commission to the affiliate.",  # affiliate marketing explained, someone else paid
+        "Acme Labs is in paid partnership with the state university.",  # someone else's business
+        "Acme, in partnership with two universities, runs the trial.",
+        "The label was improved in partnership with dietitians.",
+        "The index is trusted because it is in partnership with the university.",  # "it" is the index, not this page
+        "I was gifted my first juicer at sixteen.",  # a present, not a product given for the post
+        "It was gifted to me by my grandmother.",
+        "When I was young I was given a chemistry set.",
+        "Redditors were gifted gold for this comment.",  # a platform award between users
+        "Access to the data is provided to me free of charge by the agency.",  # a public service
+        "I have the right to have vaccinations provided to me free of charge.",
+    ],
+)
+def test_batch_6_near_misses_are_no_disclosure(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
+
+
+def test_a_family_gift_does_not_hide_a_payment_in_the_same_sentence():
+    text = page("My mom gave me this book, and Acme paid me for this post.", f"Our pick is [Example]({LINK}).")
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Questions about your dose are for your doctor or pharmacist.",
+        "Concerns about side effects should go to your pharmacist.",
+        "Only your doctor can tell you whether this is safe for you.",
+        "It does not check interactions; only your pharmacist can do that.",
+        "This app cannot diagnose - only your doctor can.",  # the verb left off
+    ],
+)
+def test_questions_for_your_doctor_and_only_your_doctor_can_are_advice(warning):
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Questions are welcome at our store.",
+        "Only doctors can approve notes.",  # no one's doctor, no reader sent anywhere
+        "Only your doctor can see this information.",  # who has access, not who judges
+        "Doctors are for emergencies, the label says.",
+    ],
+)
+def test_questions_and_only_without_your_professional_are_not_advice(warning):
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]

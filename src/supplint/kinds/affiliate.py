@@ -84,6 +84,8 @@ class Vocabulary:
     clause_breaks: re.Pattern | None = None  # ", but", "however", a dash: a negation before one stops there
     generic_conditions: re.Pattern | None = None  # "If a blogger ...,": a condition about anyone, up to its comma
     not_earners: frozenset[str] = frozenset()  # "attention has been paid", "products are provided": no recipient
+    personal_gifts: re.Pattern | None = None  # "from my grandparents", "at a young age": a gift that is no connection
+    gifts: re.Pattern | None = None  # the words of a match that make it a gift received (gifted, given, sent ...)
     other_senses: re.Pattern | None = None  # "paid attention to", "paid us a visit": right after a match, no payment
 
 
@@ -137,6 +139,8 @@ def load_vocabulary(path: str) -> Vocabulary:
             generic_conditions=regex("generic-conditions"),
             not_earners=frozenset(w.lower() for w in table.get("not-earners") or ()),
             other_senses=regex("other-senses"),
+            personal_gifts=regex("personal-gifts"),
+            gifts=regex("gifts"),
         )
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"{path} needs the lists parameters, hosts and rel, and valid patterns ({exc})") from None
@@ -358,11 +362,16 @@ def _in_sentence(
     quotes = None
     best = None
     condition = _condition_end(vocabulary.generic_conditions, sentence)
+    # A gift from family, for an occasion or long ago ("I was gifted my first computer", "it was gifted to me from my
+    # grandparents"): the sentence tells of a present, not of a product given for the endorsement (16 CFR 255.5).
+    personal = vocabulary.personal_gifts is not None and vocabulary.personal_gifts.search(sentence) is not None
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             if best is not None and match.start() >= best[0]:
                 break
             if match.start() < condition or not _counts(match, negation, third, first_person, vocabulary):
+                continue
+            if personal and vocabulary.gifts is not None and vocabulary.gifts.search(match.group()):
                 continue
             if vocabulary.other_senses is not None and vocabulary.other_senses.match(sentence, match.end()):
                 continue  # "we have paid close attention to", "she paid us a visit": paying in another sense
@@ -433,9 +442,17 @@ def _counts(match: re.Match, negation: _Negations, third: float, first_person: f
     ("she received the gaming system free of charge")."""
     if negation.deny(match):
         return False
-    who = match.groupdict().get("who")
+    groups = match.groupdict()
+    # What is given or paid, when a pattern names it before the verb (group `what`): "HBV vaccinations provided to
+    # me free of charge", "access to them is provided": a `not-earners` word there is no product given to the
+    # publisher. The match is then read from its verb, as if it began there.
+    what = groups.get("what")
+    if what is not None and what.lower() in vocabulary.not_earners:
+        return False
+    who = groups.get("who")
     if who is None:
-        return not (third < match.start() and first_person >= match.end())
+        start = match.end("what") if what is not None else match.start()
+        return not (third < start and first_person >= match.end())
     if who.lower() in vocabulary.others or who.lower() in vocabulary.not_earners:
         return False
     earner = who.lower()
