@@ -170,3 +170,15 @@ def test_the_twelfth_fresh_sample_is_scored_on_its_own(result):
     for target in ("labels (SUP303)", "pages (SUP404)"):
         assert checks[f"disease-claims on {target}"]["holdout12"]["disease-claim"][1] == 29
         assert checks[f"structure-function on {target}"]["holdout12"]["pass"][1] == 28
+
+
+def test_the_thirteenth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 13` items (measure13: FDA/FTC letters, product pages and label lines from sources no
+    earlier item cites, collected and judged only, no fix made for it) count in the holdout and in their own column,
+    with the verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout13"]["disease-claim"][1] == 58 and claims["holdout"]["disease-claim"][1] > 58
+        assert lawful["holdout13"]["pass"][1] == 85 and lawful["holdout"]["pass"][1] > 85
