@@ -184,3 +184,15 @@ def test_the_sixth_fresh_holdout_of_links_disclosures_and_consult_notes_is_score
     for check in ("consult-notes on labels (SUP301)", "consult-notes on pages (SUP403)"):
         assert {v: t[1] for v, t in checks[check]["holdout6"].items()} == {"advice": 31, "not-advice": 18}
         assert checks[check]["holdout"]["advice"][1] > 31
+
+
+def test_the_thirteenth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 13` items (measure13: FDA/FTC letters, product pages and label lines from sources no
+    earlier item cites, collected and judged only, no fix made for it) count in the holdout and in their own column,
+    with the verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout13"]["disease-claim"][1] == 58 and claims["holdout"]["disease-claim"][1] > 58
+        assert lawful["holdout13"]["pass"][1] == 85 and lawful["holdout"]["pass"][1] > 85
