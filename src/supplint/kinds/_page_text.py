@@ -157,13 +157,19 @@ def _find_product_link(context: PageContext, products: Products) -> Span | None:
     from .affiliate import why_affiliate
 
     links = affiliate_vocabulary(products.links)
+    ordered = sorted(context.page.links, key=lambda item: (item.order, item.offset))
     first = None
-    for link in sorted(context.page.links, key=lambda item: (item.order, item.offset)):
+    for link in ordered:
         if why_affiliate(link, links) or _product_page(link.url, products) or _buy_call(link.text, products):
             first = link
             break
     if first is None or not _about_supplements(context, products):
         return None
+    # The page recommends from its first link to where that product link goes: a lander's logo or a card's picture
+    # links to the order page before its "Try a Sample Today" button does.
+    target = first.url.strip()
+    if target:
+        first = next((link for link in ordered if link.url.strip() == target), first)
     return Span(first.line, first.column, first.line, first.column + max(1, len(first.text)))
 
 

@@ -899,11 +899,11 @@ class _Builder:
 
 #: Front-matter keys (YAML, TOML or JSON) whose value the site's layout renders as a link: a product list's `href`,
 #: `url`, `link` (the Hugo and Astro themes' product cards: `products: [{title, href, badge}]`), and keys ending in
-#: url or link (`buy_url`, `affiliateLink`, `amazon_link`); the MDX reader takes the same props of a component as
-#: links (mdx.py).
+#: url or link (`buy_url`, `affiliateLink`, `amazon_link`), and a ClickBank hoplink (`affiliateHoplink`, `hoplink`:
+#: ClickBank's name for its affiliate link); the MDX reader takes the same props of a component as links (mdx.py).
 #: Media and page-identity URLs are not links the reader follows to a product (`image_url`, `canonical_url`,
 #: `permalink`).
-_LINK_KEY = re.compile(r"(?:href|url|link|(?:[\w-]*?)(?:[_-]url|[_-]link|Url|Link|URL))$")
+_LINK_KEY = re.compile(r"(?:href|url|link|(?:[\w-]*?)(?:[_-]url|[_-]link|Url|Link|URL|[hH]op[lL]ink))$")
 _NOT_LINK_KEY = re.compile(
     r"image|img|photo|picture|thumb|cover|icon|logo|avatar|banner|video|audio|canonical|perma|feed|og[_-]|twitter"
     r"|source|redirect|alias|edit|repo|github",
