@@ -709,9 +709,11 @@ class _Builder:
             finish()
         flush(UNKNOWN)
 
-    def front_matter(self, lines: list[str]) -> None:
+    def front_matter(self, lines: list[str], bodyless: bool = False) -> None:
         """The YAML between the `---` lines (page line 2 on): `supplements:` references, the title and
-        description as prose, and any YAML problem at its page line."""
+        description as prose, and any YAML problem at its page line. A page with no body (``bodyless``: a Jekyll
+        collection item whose layout shows its keys, a product's `long_description:` and `directions:`) has its
+        other sentence-long strings as paragraphs too (`_matter_paragraphs`)."""
         try:
             doc = load("\n".join(lines))
         except LoadError as error:
@@ -752,9 +754,12 @@ class _Builder:
             )
             return
         keys = sorted((doc.key_span((key,)).line, key) for key in ("title", "description") if key in doc.data)
+        if bodyless:  # the layout renders the keys: each sentence-long string is a paragraph of the page
+            keys = sorted(keys + [(doc.key_span((key,)).line, key) for key in _matter_paragraphs(doc.data)])
         for _, name in keys:
             if isinstance(doc.data[name], str) and doc.data[name].strip():
-                self.page.prose.append(_scalar_prose(doc, name, lines, self.next_order(), _MATTER_ROLES[name]))
+                role = _MATTER_ROLES.get(name, PARAGRAPH)
+                self.page.prose.append(_scalar_prose(doc, name, lines, self.next_order(), role))
         for key in _label_keys(doc.data):
             if self.page.front_matter_line is None:
                 self.page.front_matter_line = doc.key_span(key).line + 1
@@ -911,6 +916,29 @@ _NOT_LINK_KEY = re.compile(
 )
 _LINK_TEXT_KEYS = ("title", "name", "label", "text", "cta", "button")
 _MATTER_DEPTH = 6  # how deep into nested lists and mappings links are looked for
+
+
+#: A front-matter string a bodyless page's layout shows as its text: a sentence of this many words or more.
+_MATTER_PARAGRAPH_WORDS = 6
+
+
+def _matter_paragraphs(data) -> list[str]:
+    """The top-level keys of a bodyless page's front matter whose value is prose: a string of a sentence's length
+    (`_MATTER_PARAGRAPH_WORDS`), not a URL or a site path, under a key that is not a link's, a picture's or the
+    page's identity (`_LINK_KEY`, `_NOT_LINK_KEY`). Lists are left alone (a recipe's steps and notes)."""
+    if not isinstance(data, dict):
+        return []
+    return [
+        key
+        for key, value in data.items()
+        if isinstance(key, str)
+        and key not in _MATTER_ROLES
+        and isinstance(value, str)
+        and len(value.split()) >= _MATTER_PARAGRAPH_WORDS
+        and not re.match(r"(?:https?://|/)\S*$", value.strip())
+        and not _LINK_KEY.fullmatch(key)
+        and not _NOT_LINK_KEY.search(key)
+    ]
 
 
 def _matter_links(data, path: tuple = (), depth: int = 0):
@@ -1146,7 +1174,7 @@ def parse_markdown(text: str, mdx: bool = False) -> Page:
         if fence == "+++":
             builder.toml_front_matter(lines[1:end])
         else:
-            builder.front_matter(lines[1:end])
+            builder.front_matter(lines[1:end], bodyless=not any(line.strip() for line in lines[end + 1 :]))
         # Blank, not cut: markdown-it must not read the front matter as prose, and page lines must stay page lines.
         lines = [""] * (end + 1) + lines[end + 1 :]
     rendered: list = []
