@@ -123,3 +123,25 @@ def test_a_lander_recommends_from_its_first_link_to_the_offer():
         "This fat-burning supplement with garcinia capsules melts belly fat.", "Our streaming app has films."
     )
     assert page_lines(news, "lander.html", "SUP403") == []
+
+
+REFERENCES_PAGE = (
+    "# Turmeric\n\nTurmeric supports joint comfort.\n\n{opening}\n\n"
+    "1. Curcumin Reduces Symptoms of Arthritis in Adults. J Med. 2019.\n"
+    "2. Turmeric Extract Lowers Blood Pressure in Hypertension. 2020.\n\n## More\n\nTurmeric cures arthritis.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "lines"),
+    [
+        ("**References:**", [12]),  # a bold paragraph opens the cited list as a heading does, up to the next heading
+        ("## References", [12]),
+        ("Sources", [12]),
+        # near misses: a lead-in that is not the word, and a claim that starts with it, stay the page's own words
+        ("Some studies:", [7, 8, 12]),
+        ("References: curcumin cures arthritis too.", [5, 7, 8, 12]),
+    ],
+)
+def test_a_bold_references_paragraph_opens_the_cited_list(opening, lines):
+    assert page_lines(REFERENCES_PAGE.format(opening=opening)) == lines

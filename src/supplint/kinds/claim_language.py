@@ -192,6 +192,12 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
             # a heading right under "References" ("Clinical trials") is one of its parts; any later one ends it
             cited = references_heading(run.text) or (cited and heading_first)
             heading_first = cited
+        elif role != ITEM and references_heading(run.text):
+            # ... and a paragraph that is only the word, set in bold ("**References:**" above the list), opens the
+            # list as the heading does, up to the next heading
+            cited = heading_first = True
+            previous, listing, paragraph = None, False, False
+            continue
         elif cited:
             heading_first = False
             previous, listing, paragraph = None, False, False
@@ -259,7 +265,7 @@ def _news(rule: Spec, context: PageContext) -> bool:
     Its prose says what researchers found ("participants who were diagnosed with depression", "may be beneficial for
     treating diabetes"), which is news, not a claim for a product; a sentence there that speaks of a product and
     reports nothing is still read as one."""
-    from ..pages import HEADING, TITLE
+    from ..pages import HEADING, ITEM, TITLE
     from ..pages.context import references_heading
     from ._page_text import links_to_product
 
@@ -271,6 +277,8 @@ def _news(rule: Spec, context: PageContext) -> bool:
         if run.role in (HEADING, TITLE):
             cited = references_heading(run.text) or (cited and heading_first)
             heading_first = cited
+        elif run.role != ITEM and references_heading(run.text):  # a bold "**References:**" paragraph
+            cited = heading_first = True
         elif not cited:
             texts.append(run.text)
     return reports_research(texts, rule.vocabulary)
