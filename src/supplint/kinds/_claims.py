@@ -136,10 +136,10 @@ def check_table(path: str) -> dict:
 
 
 def named_diseases(path: str) -> Phrases:
-    """The disease names of a generated disease list (data/diseases.yaml): its ICD-10-CM and lay entries; a lay
-    entry with `exact: true` (an abbreviation that is also a word, "AIDS") matches only as written."""
+    """The disease names of a generated disease list (data/diseases.yaml): its ICD-10-CM, Disease Ontology and lay
+    entries; a lay entry with `exact: true` (an abbreviation that is also a word, "AIDS") matches only as written."""
     table = read_disease_list(path)
-    names = [entry[1] for entry in table.get("icd10cm") or ()]
+    names = [entry[1] for section in ("icd10cm", "disease-ontology") for entry in table.get(section) or ()]
     lay = table.get("lay") or ()
     names += [entry["name"] for entry in lay if not entry.get("exact")]
     return Phrases(names, [entry["name"] for entry in lay if entry.get("exact")])
