@@ -84,6 +84,7 @@ OTHER = (
     "drug-class-cues",
     "drug-class-tails",
     "testimonials",
+    "medical-care",
 )
 
 
@@ -111,6 +112,7 @@ class Vocabulary:
     drug_class_cues: Terms  # prose: words before a drug class that say it is said of a product ("a natural ...")
     drug_class_tails: Terms  # prose: words after one that say so ("... properties", "... herbs")
     testimonials: Terms  # a page's title told in a testimonial's first person ("How X Relieved My Pain")
+    medical_care: Terms  # a doctor's care ("doctors", "prescribed", "medication"): see `_concession`
     terms: Terms  # diseases, implied and substitutes together: one pass says which a text may hold
 
     def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -225,6 +227,7 @@ def _vocabulary(path: str) -> Vocabulary:
         listed("drug-class-cues"),
         listed("drug-class-tails"),
         listed("testimonials"),
+        listed("medical-care"),
         listed("diseases", *IMPLIED, *SUBSTITUTES),
     )
 
@@ -255,6 +258,7 @@ def compile_all(path: str) -> None:
         words.drug_class_cues,
         words.drug_class_tails,
         words.testimonials,
+        words.medical_care,
     ):
         for entry in terms.entries:
             try:
@@ -299,6 +303,13 @@ _CLAUSE_END = re.compile(
 )
 # A contrast that ends a caution's reach within its sentence (see `_judge`).
 _CONTRAST = re.compile(r"\b(?:but|however|yet)\b", re.IGNORECASE)
+# A sentence that opens with a concession, up to the comma that ends it ("Though osteoarthritis is not curable,",
+# "So even if it may not cure a cold sore infection,", "While treatment options for X are limited,"): what it grants
+# is the writer's aside, the clause after it is the writer's point (see `_concession`).
+_CONCESSION = re.compile(
+    r"[\W_]*(?:(?:so|and|but|yet|now|still)\s+)?(?:although|though|even\s+though|even\s+if|while|whilst)\b[^,;:]{1,200}?,",
+    re.IGNORECASE,
+)
 # A word broken by a hyphen at a line's end or in a PDF's copy ("SEI-\nZURES", "dia- betes", "medi-cines"): the hyphen
 # and the space after it go when the joined word is one the vocabulary knows (a compound such as "well-being" stays).
 _BROKEN = re.compile(r"(?<![\w-])([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]?)([A-Za-z]{2,})(?![\w-])")
@@ -651,6 +662,13 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     # ... can also cause peripheral neuropathy").
     contrasts = [m.start() for m in _CONTRAST.finditer(sentence)] if cautions else []
     exempt = reading.spans("exempt", start, end)
+    # A concession's negation, denial or fact is granted, not the writer's point: when the clause after it claims
+    # an effect, they do not take it back, and the disease the concession names is the one claimed ("Though
+    # osteoarthritis is not curable, turmeric eases its pain"; "While treatment options for X are limited, natural
+    # approaches ... eliminate symptoms"). Without a claim word after it the sentence is read as before.
+    conceded = _concession(reading, start, end, exempt)
+    if conceded:
+        facts = [f for f in facts if f[0] >= conceded]
     verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
     about_product: bool | None = None  # prose mode: the sentence speaks of a product and reports no research
     at = 0  # terms and clauses both run left to right: each term is looked at once
@@ -667,17 +685,29 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         # A negation inside a bracketed aside that names no term negates only the aside ("have been reported (though
         # not in peer-reviewed literature) to help dissolve a kidney stone"; claims7).
         negations = [n for n in negations if not _aside(sentence, clause_start + n[0], terms)]
+        negations = [n for n in negations if clause_start + n[0] >= conceded]
         first = clause_start + negations[0][1] if negations else clause_end + 1
         # A denial of an effect after a disease negates it too ("in the case of a UTI, cranberry is not a
         # substitute for antibiotics"); any other negation negates only what follows it.
-        denied = bool(reading.spans("denials", start + clause_start, start + clause_end))
+        denied = any(
+            clause_start + a >= conceded for a, _ in reading.spans("denials", start + clause_start, start + clause_end)
+        )
         for span in in_clause:
             # an exempt phrase holds a substitute too ("side effects similar to those of statins")
             if span in substitutes and first > span[0] and not inside(exempt, *span):
                 return sentence[span[0] : span[1]], *span
         if contrasts:
+            # A caution past a later contrast covers this clause only when the clause claims nothing by itself: a
+            # claim word beside its own term is the writer's claim, and advice after "but" does not take it back
+            # ("Lysine may help reduce cold sore flare-ups, but don't use it if you're pregnant"); a cause or a
+            # fact before the contrast stays covered ("... damage to the nerves from diabetes; but injuries ...").
             segment = bisect_right(contrasts, clause_start)
-            here = [c for c in cautions if bisect_right(contrasts, c[0]) >= segment]
+            own = _claim_word_in(reading, start, end, clause_start, clause_end, in_clause, exempt)
+            here = [
+                c
+                for c in cautions
+                if bisect_right(contrasts, c[0]) == segment or (not own and bisect_right(contrasts, c[0]) > segment)
+            ]
         else:
             here = cautions
         if (here or facts) and not (
@@ -716,6 +746,40 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
                 if about_product:
                     return hit
     return None
+
+
+def _claim_word_in(
+    reading: _Text, start: int, end: int, clause_start: int, clause_end: int, terms: list[Span], exempt: list[Span]
+) -> bool:
+    """Whether the clause [clause_start, clause_end) of the sentence plain[start:end] holds a claim word (`verbs`)
+    outside its ``terms`` and the exempt phrases."""
+    for a, b in reading.spans("verbs", start + clause_start, start + clause_end):
+        if not inside(exempt, clause_start + a, clause_start + b) and not any(
+            t0 <= clause_start + a and clause_start + b <= t1 for t0, t1 in terms
+        ):
+            return True
+    return False
+
+
+def _concession(reading: _Text, start: int, end: int, exempt: list[Span]) -> int:
+    """Where the clause after an opening concession starts in the sentence plain[start:end] (see `_CONCESSION`),
+    when that clause holds a claim word (`verbs`), no caution of its own and no doctor's care (`medical-care`) unless
+    it names a product; 0 otherwise."""
+    match = _CONCESSION.match(reading.plain, start, end)
+    if match is None:
+        return 0
+    cut = match.end() - start
+    if reading.spans("cautions", start + cut, end):
+        return 0
+    # What a doctor's care does for the disease the concession grants is no claim of the product's ("While there is
+    # no cure for psoriasis, treatments prescribed by a dermatologist can reduce flare-ups"), unless the clause names
+    # a product too ("... medical treatments, lifestyle adjustments, and natural supplements ... can help").
+    if reading.spans("medical_care", start + cut, end) and not reading.spans("products", start + cut, end):
+        return 0
+    for a, b in reading.spans("verbs", start + cut, end):
+        if not inside(exempt, cut + a, cut + b):
+            return cut
+    return 0
 
 
 def _aside(sentence: str, at: int, terms: list[Span]) -> bool:
