@@ -86,3 +86,21 @@ def test_advice_after_a_contrast_does_not_take_back_the_claim_before_it(sentence
 )
 def test_a_concession_does_not_take_back_the_claim_after_it(sentence, claim):
     judged(sentence, claim)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # "don't let" a disease or a doubt act on the reader: the negation is the letting's, not the claim's
+        ("Don't let arthritis slow you down: take our joint formula.", True),
+        ("Do not let diabetes control your life when this formula lowers blood sugar naturally.", True),
+        ("Never let migraines ruin your day again with our herbal blend.", True),
+        ("But don't let that put you off using mastic gum as an H. pylori treatment, because it works.", True),
+        # a prohibition keeps its negation
+        ("Don't take this supplement if you have kidney disease.", False),
+        ("Do not let children take this supplement if they have kidney disease.", False),
+        ("Don't let children take this product.", False),
+    ],
+)
+def test_a_negated_imperative_negates_the_letting_not_the_claim(sentence, claim):
+    judged(sentence, claim)
