@@ -104,3 +104,19 @@ def test_a_concession_does_not_take_back_the_claim_after_it(sentence, claim):
 )
 def test_a_negated_imperative_negates_the_letting_not_the_claim(sentence, claim):
     judged(sentence, claim)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # few treatments for a disease is a fact about medicine, not a denial of the product's effect
+        ("While treatment options for restless legs syndrome are limited, magnesium can ease the symptoms.", True),
+        ("Treatment options for restless legs syndrome are limited.", False),
+        # limited evidence, or a limited effect, still denies the effect
+        ("Research on turmeric for arthritis is limited.", False),
+        ("The research on cranberry and urinary tract infections is still limited.", False),
+        ("Its benefits for arthritis are limited.", False),
+    ],
+)
+def test_limited_treatment_options_deny_no_effect(sentence, claim):
+    judged(sentence, claim)
