@@ -120,3 +120,39 @@ def test_a_negated_imperative_negates_the_letting_not_the_claim(sentence, claim)
 )
 def test_limited_treatment_options_deny_no_effect(sentence, claim):
     judged(sentence, claim)
+
+
+def product_name_codes(name: str) -> list[str]:
+    text = f"product: {json.dumps(name)}\nfacts: []\nclaims: []\n"
+    return [f.code for f in supplint.check_text(text, "x.yaml", select=["SUP303"])]
+
+
+@pytest.mark.parametrize(
+    ("name", "claim"),
+    [
+        # a name coined from a disease's by dropping its middle, 101.93(g)(2)(iii)
+        ("Fibralgia", True),
+        ("Fibralgia Comfort Complex", True),
+        # a word that shares a head or a tail with a disease's name, or differs by a letter, is no coined name
+        ("Additional Joint Formula", False),
+        ("Fibrous Plant Blend", False),
+    ],
+)
+def test_a_product_name_coined_from_a_disease_name_is_a_claim(name, claim):
+    assert product_name_codes(name) == (["SUP303"] if claim else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("The Cold Sore Solution", True),  # a title naming the remedy by the disease
+        ("Try the Eczema Fix today.", True),
+        ("Fibralgia eases my aches every morning.", True),  # the coined name on a page
+        # no disease right before the noun, or the disease's own name
+        ("A saline solution can rinse the sinuses.", False),
+        ("Our team found a fix for the broken checkout page.", False),
+        ("Hyperthyroidism is an overactive thyroid.", False),
+    ],
+)
+def test_a_remedy_named_by_its_disease_is_a_claim_on_a_page(sentence, claim):
+    assert page_lines(sentence) == ([3] if claim else [])

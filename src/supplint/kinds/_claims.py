@@ -85,6 +85,7 @@ OTHER = (
     "drug-class-tails",
     "testimonials",
     "medical-care",
+    "remedy-names",
 )
 
 
@@ -113,6 +114,8 @@ class Vocabulary:
     drug_class_tails: Terms  # prose: words after one that say so ("... properties", "... herbs")
     testimonials: Terms  # a page's title told in a testimonial's first person ("How X Relieved My Pain")
     medical_care: Terms  # a doctor's care ("doctors", "prescribed", "medication"): see `_concession`
+    remedy_names: Terms  # a remedy's noun right after a named disease ("The Cold Sore Solution"): a product's name
+    coinable: tuple[str, ...]  # one-word disease names a product's name may be coined from ("Fibralgia"), see `_coined`
     terms: Terms  # diseases, implied and substitutes together: one pass says which a text may hold
 
     def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -135,6 +138,21 @@ def check_table(path: str) -> dict:
     if named is not None and not isinstance(named, str):
         raise ValueError(f"{path}: `named-diseases` names a data file")
     return table
+
+
+#: A coined name keeps at least this many letters of each end of the disease's name, and drops at least this many
+#: from its middle (see `_coined`).
+COINED_END = 3
+COINED_DROP = 3
+#: The shortest disease name a product's name is read as coined from.
+COINABLE = 8
+
+
+def _coinable(path: str) -> tuple[str, ...]:
+    """The one-word disease names of the generated list ``path`` long enough to coin a product's name from."""
+    table = read_disease_list(path)
+    names = [entry[1] for entry in table.get("icd10cm") or ()] + [entry["name"] for entry in table.get("lay") or ()]
+    return tuple(sorted({name.lower() for name in names if len(name) >= COINABLE and name.isalpha()}))
 
 
 def named_diseases(path: str) -> Phrases:
@@ -228,6 +246,8 @@ def _vocabulary(path: str) -> Vocabulary:
         listed("drug-class-tails"),
         listed("testimonials"),
         listed("medical-care"),
+        listed("remedy-names"),
+        _coinable(named) if named else (),
         listed("diseases", *IMPLIED, *SUBSTITUTES),
     )
 
@@ -259,6 +279,7 @@ def compile_all(path: str) -> None:
         words.drug_class_tails,
         words.testimonials,
         words.medical_care,
+        words.remedy_names,
     ):
         for entry in terms.entries:
             try:
@@ -333,13 +354,20 @@ class _Text:
         self.named = words.named.spans(plain)
         diseases, self.implied_entries, self.substitute_entries = words.split(words.terms.candidates(self.lowered))
         self.hashtags = _disease_hashtags(plain, words) if "#" in plain else []
+        # The capitalised words coined from a disease's name ("Fibralgia"): a product's name, an implied claim.
+        self.coined = _coined(plain, words) if words.coinable else []
         self.disease_entries = diseases + extra.candidates(self.lowered)
         self._exempt = exempt
         self._entries: dict[str, tuple[str, ...]] = {}
 
     def any_term(self) -> bool:
         return bool(
-            self.named or self.disease_entries or self.implied_entries or self.substitute_entries or self.hashtags
+            self.named
+            or self.disease_entries
+            or self.implied_entries
+            or self.substitute_entries
+            or self.hashtags
+            or self.coined
         )
 
     def entries(self, name: str) -> tuple[str, ...]:
@@ -371,6 +399,20 @@ class _Text:
         substitutes = Terms.spans(self.substitute_entries, piece) if self.substitute_entries else []
         # A disease hashtag links the text to the disease as a product's name does: an implied claim.
         implied += [(a - start, b - start) for a, b in self.hashtags if a >= start and b <= end]
+        if self.coined:  # a word the vocabulary knows ("Hyperthyroidism") is that disease, not a coined name
+            known = set(named) | set(diseases) | set(implied)
+            coined = [(a - start, b - start) for a, b in self.coined if a >= start and b <= end]
+            implied += [span for span in coined if span not in known]
+        # A named disease with a remedy's noun right after it is a product's name for the remedy ("The Cold Sore
+        # Solution", "Gout Eraser"): 101.93(g)(2)(iii), an implied claim as the whole phrase.
+        if named and self.entries("remedy_names"):
+            remedies = dict(Terms.spans(self.entries("remedy_names"), piece))
+            for a, b in named:
+                gap = b
+                while gap < len(piece) and piece[gap] in " \t-":
+                    gap += 1
+                if gap > b and gap in remedies:
+                    implied.append((a, remedies[gap]))
         return merge(named, diseases, implied, substitutes), set(implied), set(substitutes)
 
 
@@ -591,6 +633,40 @@ def _names_disease(tag: str, words: Vocabulary) -> bool:
                 if match.end() - match.start() >= HASHTAG_WORD or (match.start(), match.end()) == (0, len(tag)):
                     return True
     return words.named.glued(lowered, HASHTAG_WORD)
+
+
+def _coined(plain: str, words: Vocabulary) -> list[Span]:
+    """The capitalised words of ``plain`` coined from a disease's name by dropping its middle ("Fibralgia" from
+    fibromyalgia: its head and its tail, at least `COINED_END` letters each, `COINED_DROP` or more letters left out),
+    not themselves a disease's name: a product's name made from the disease's, 101.93(g)(2)(iii)."""
+    found = []
+    index = _coinable_index(words.coinable)
+    for match in _CAPITALISED.finditer(plain):
+        heads = index.get(match.group(1).lower())
+        if heads is None:
+            continue
+        word = match.group().lower()
+        for name in heads:
+            if len(name) - len(word) < COINED_DROP:
+                continue
+            if any(name.startswith(word[:i]) and name.endswith(word[i:]) for i in range(COINED_END, len(word) - 2)):
+                if words.named.spans(match.group()) != [(0, len(word))]:
+                    found.append(match.span())
+                break
+    return found
+
+
+# A capitalised word of six letters or more, its first `COINED_END` letters a group.
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]{2})[a-z]{3,}\b")
+
+
+@lru_cache(maxsize=4)
+def _coinable_index(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The coinable names by their first `COINED_END` letters."""
+    index: dict[str, list[str]] = {}
+    for name in names:
+        index.setdefault(name[:COINED_END], []).append(name)
+    return {head: tuple(group) for head, group in index.items()}
 
 
 def _close_editorial_brackets(plain: str, where: list[int] | None) -> tuple[str, list[int] | None]:
