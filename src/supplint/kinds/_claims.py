@@ -10,8 +10,9 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
   stand, unless negated in their own clause ("is not a substitute for antibiotics") or inside an exempt phrase
   ("side effects similar to those of statins").
 - Named diseases and disease words ((i), (iv)(D)) and the implied lists (signs and abnormal states, drug classes,
-  the body's response to disease, adverse events of a therapy, disease names glued into a product name: (ii),
-  (iii), (iv)(A), (v), (viii), (ix)) count unless exempt, negated in their own clause, or in a sentence the
+  the body's response to disease, adverse events of a therapy, disease names glued into a product name, a name
+  coined from a disease's ("Fibralgia", `_coined`) or a remedy named by its disease ("The Cold Sore Solution",
+  `remedy-names`): (ii), (iii), (iv)(A), (v), (viii), (ix)) count unless exempt, negated in their own clause, or in a sentence the
   `cautions` mark as a mention (advice to ask a doctor, an interaction, the reader's own medication, what a drug is
   for, who is at risk).
 - A label's claims and product name are read as claims (`claim`): what a claim text says about a disease is a
@@ -29,7 +30,15 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
 - A framing line (`framings`: "Benefits:", "It may help with:") introduces list items that are claims by
   themselves, as a label's are ("- arthritis"); see `introduces_claims`.
 
-Negation applies to its own clause only: a "not" at a sentence's start does not silence a later clause.
+Negation applies to its own clause only: a "not" at a sentence's start does not silence a later clause. Three
+shapes of clause are read by structure (claims8):
+
+- a caution past a contrast ("..., but don't use it if you're pregnant") does not cover a clause before it that
+  holds a claim word of its own: advice appended to a claim does not take it back;
+- an opening concession ("Though X is not curable, ...", "While treatment options for X are limited, ...") is
+  granted: its negation, denial or fact does not take back the clause after it when that clause holds a claim word
+  and no caution, and what medical care does for the disease there (`medical-care`) stays a mention;
+- "don't let X ... you" negates the letting, not a claim (the `negations` entries leave it out).
 
 Nothing is compiled until a text needs it: every regex entry waits for a literal it cannot match without
 (`_terms.Terms`), and the named diseases are a phrase table, not a pattern (`_terms.Phrases`).
