@@ -156,3 +156,24 @@ def test_a_product_name_coined_from_a_disease_name_is_a_claim(name, claim):
 )
 def test_a_remedy_named_by_its_disease_is_a_claim_on_a_page(sentence, claim):
     assert page_lines(sentence) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # "not X, but Y": the clause after the contrast claims an effect on the disease just negated
+        ("They do not cure tinnitus, but can help the ringing symptoms to fade.", True),
+        ("Vitamin C does not cure colds, but it may help reduce how long they last.", True),
+        # the disclaimer's "any disease", no claim word after the contrast, a doctor's care, or a caution: lawful
+        (
+            "This product is not intended to diagnose, treat, cure or prevent any disease, but it may help relieve "
+            "occasional joint discomfort.",
+            False,
+        ),
+        ("Glucosamine does not cure arthritis, but it may support joint comfort.", False),
+        ("Antibiotics do not cure colds, but doctors can help relieve the symptoms.", False),
+        ("Turmeric does not treat arthritis, but it is not harmful either.", False),
+    ],
+)
+def test_a_contrast_takes_up_the_disease_a_negation_denied(sentence, claim):
+    judged(sentence, claim)

@@ -12,9 +12,9 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
 - Named diseases and disease words ((i), (iv)(D)) and the implied lists (signs and abnormal states, drug classes,
   the body's response to disease, adverse events of a therapy, disease names glued into a product name, a name
   coined from a disease's ("Fibralgia", `_coined`) or a remedy named by its disease ("The Cold Sore Solution",
-  `remedy-names`): (ii), (iii), (iv)(A), (v), (viii), (ix)) count unless exempt, negated in their own clause, or in a sentence the
-  `cautions` mark as a mention (advice to ask a doctor, an interaction, the reader's own medication, what a drug is
-  for, who is at risk).
+  `remedy-names`): (ii), (iii), (iv)(A), (v), (viii), (ix)) count unless exempt, negated in their own clause, or
+  in a sentence the `cautions` mark as a mention (advice to ask a doctor, an interaction, the reader's own
+  medication, what a drug is for, who is at risk).
 - A label's claims and product name are read as claims (`claim`): what a claim text says about a disease is a
   claim unless it is one of those mentions. A page's prose (`prose`) also informs, so there a named disease counts
   beside a claim word or in a sentence that speaks of a product and reports no research; a drug class there
@@ -30,7 +30,7 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
 - A framing line (`framings`: "Benefits:", "It may help with:") introduces list items that are claims by
   themselves, as a label's are ("- arthritis"); see `introduces_claims`.
 
-Negation applies to its own clause only: a "not" at a sentence's start does not silence a later clause. Three
+Negation applies to its own clause only: a "not" at a sentence's start does not silence a later clause. Four
 shapes of clause are read by structure (claims8):
 
 - a caution past a contrast ("..., but don't use it if you're pregnant") does not cover a clause before it that
@@ -38,7 +38,9 @@ shapes of clause are read by structure (claims8):
 - an opening concession ("Though X is not curable, ...", "While treatment options for X are limited, ...") is
   granted: its negation, denial or fact does not take back the clause after it when that clause holds a claim word
   and no caution, and what medical care does for the disease there (`medical-care`) stays a mention;
-- "don't let X ... you" negates the letting, not a claim (the `negations` entries leave it out).
+- "don't let X ... you" negates the letting, not a claim (the `negations` entries leave it out);
+- "not X, but Y": a clause after a contrast with a claim word of its own claims an effect on the named disease the
+  clause before negated or denied ("They do not cure tinnitus, but can help the ringing symptoms to fade").
 
 Nothing is compiled until a text needs it: every regex entry waits for a literal it cannot match without
 (`_terms.Terms`), and the named diseases are a phrase table, not a pattern (`_terms.Phrases`).
@@ -757,6 +759,11 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
     about_product: bool | None = None  # prose mode: the sentence speaks of a product and reports no research
     at = 0  # terms and clauses both run left to right: each term is looked at once
+    # A named disease negated or denied ("They do not cure tinnitus"), which a clause after a contrast may
+    # take up again with a claim word of its own ("..., but can help the ringing symptoms to fade"): "not X, but Y"
+    # claims Y of the same disease. Only a named disease: "not intended to treat any disease, but ..." stays lawful.
+    negated: Span | None = None
+    last_end = 0
     for _, clause_start, clause_end in _clauses(sentence):
         while at < len(terms) and terms[at][0] < clause_start:
             at += 1
@@ -764,6 +771,10 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         while at < len(terms) and terms[at][1] <= clause_end:
             in_clause.append(terms[at])
             at += 1
+        after_contrast = bool(_CONTRAST.fullmatch(sentence[last_end:clause_start].strip(" ,")))
+        last_end = clause_end
+        if negated is not None and after_contrast and _takes_up(reading, start, clause_start, clause_end, exempt):
+            return sentence[negated[0] : negated[1]], *negated
         if not in_clause:
             continue
         negations = reading.spans("negations", start + clause_start, start + clause_end)
@@ -802,7 +813,11 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
             continue
         for span in in_clause:
             term_start, term_end = span
-            if inside(exempt, term_start, term_end) or first <= term_start or denied:
+            if inside(exempt, term_start, term_end):
+                continue
+            if first <= term_start or denied:
+                if negated is None and (start + term_start, start + term_end) in reading.named:
+                    negated = span
                 continue
             hit = (sentence[term_start:term_end], term_start, term_end)
             if mode == "report":  # a news page's prose: a disease is claimed only of a product, not of a finding
@@ -831,6 +846,18 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
                 if about_product:
                     return hit
     return None
+
+
+def _takes_up(reading: _Text, start: int, clause_start: int, clause_end: int, exempt: list[Span]) -> bool:
+    """Whether the clause [clause_start, clause_end) of the sentence at ``start`` claims an effect by itself: a claim
+    word outside the exempt phrases, no negation or caution of its own, and no doctor's care (`medical-care`) unless
+    it names a product."""
+    a, b = start + clause_start, start + clause_end
+    if reading.spans("negations", a, b) or reading.spans("cautions", a, b):
+        return False
+    if reading.spans("medical_care", a, b) and not reading.spans("products", a, b):
+        return False
+    return any(not inside(exempt, clause_start + v0, clause_start + v1) for v0, v1 in reading.spans("verbs", a, b))
 
 
 def _claim_word_in(
