@@ -112,6 +112,9 @@ def test_a_negated_imperative_negates_the_letting_not_the_claim(sentence, claim)
         # few treatments for a disease is a fact about medicine, not a denial of the product's effect
         ("While treatment options for restless legs syndrome are limited, magnesium can ease the symptoms.", True),
         ("Treatment options for restless legs syndrome are limited.", False),
+        # nor is a disease said to have no cure; a claim beside the fact is still one
+        ("Crohn's disease is an autoimmune disease with no known cure.", False),
+        ("Though gout has no cure, cherry extract can help prevent flares.", True),
         # limited evidence, or a limited effect, still denies the effect
         ("Research on turmeric for arthritis is limited.", False),
         ("The research on cranberry and urinary tract infections is still limited.", False),
