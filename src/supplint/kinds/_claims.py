@@ -10,10 +10,11 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
   stand, unless negated in their own clause ("is not a substitute for antibiotics") or inside an exempt phrase
   ("side effects similar to those of statins").
 - Named diseases and disease words ((i), (iv)(D)) and the implied lists (signs and abnormal states, drug classes,
-  the body's response to disease, adverse events of a therapy, disease names glued into a product name: (ii),
-  (iii), (iv)(A), (v), (viii), (ix)) count unless exempt, negated in their own clause, or in a sentence the
-  `cautions` mark as a mention (advice to ask a doctor, an interaction, the reader's own medication, what a drug is
-  for, who is at risk).
+  the body's response to disease, adverse events of a therapy, disease names glued into a product name, a name
+  coined from a disease's ("Fibralgia", `_coined`) or a remedy named by its disease ("The Cold Sore Solution",
+  `remedy-names`): (ii), (iii), (iv)(A), (v), (viii), (ix)) count unless exempt, negated in their own clause, or
+  in a sentence the `cautions` mark as a mention (advice to ask a doctor, an interaction, the reader's own
+  medication, what a drug is for, who is at risk).
 - A label's claims and product name are read as claims (`claim`): what a claim text says about a disease is a
   claim unless it is one of those mentions. A page's prose (`prose`) also informs, so there a named disease counts
   beside a claim word or in a sentence that speaks of a product and reports no research; a drug class there
@@ -29,7 +30,17 @@ ICD-10-CM's with their lay names (rules/data/diseases.yaml, generated); this mod
 - A framing line (`framings`: "Benefits:", "It may help with:") introduces list items that are claims by
   themselves, as a label's are ("- arthritis"); see `introduces_claims`.
 
-Negation applies to its own clause only: a "not" at a sentence's start does not silence a later clause.
+Negation applies to its own clause only: a "not" at a sentence's start does not silence a later clause. Four
+shapes of clause are read by structure (claims8):
+
+- a caution past a contrast ("..., but don't use it if you're pregnant") does not cover a clause before it that
+  holds a claim word of its own: advice appended to a claim does not take it back;
+- an opening concession ("Though X is not curable, ...", "While treatment options for X are limited, ...") is
+  granted: its negation, denial or fact does not take back the clause after it when that clause holds a claim word
+  and no caution, and what medical care does for the disease there (`medical-care`) stays a mention;
+- "don't let X ... you" negates the letting, not a claim (the `negations` entries leave it out);
+- "not X, but Y": a clause after a contrast with a claim word of its own claims an effect on the named disease the
+  clause before negated or denied ("They do not cure tinnitus, but can help the ringing symptoms to fade").
 
 Nothing is compiled until a text needs it: every regex entry waits for a literal it cannot match without
 (`_terms.Terms`), and the named diseases are a phrase table, not a pattern (`_terms.Phrases`).
@@ -84,6 +95,8 @@ OTHER = (
     "drug-class-cues",
     "drug-class-tails",
     "testimonials",
+    "medical-care",
+    "remedy-names",
 )
 
 
@@ -111,6 +124,9 @@ class Vocabulary:
     drug_class_cues: Terms  # prose: words before a drug class that say it is said of a product ("a natural ...")
     drug_class_tails: Terms  # prose: words after one that say so ("... properties", "... herbs")
     testimonials: Terms  # a page's title told in a testimonial's first person ("How X Relieved My Pain")
+    medical_care: Terms  # a doctor's care ("doctors", "prescribed", "medication"): see `_concession`
+    remedy_names: Terms  # a remedy's noun right after a named disease ("The Cold Sore Solution"): a product's name
+    coinable: tuple[str, ...]  # one-word disease names a product's name may be coined from ("Fibralgia"), see `_coined`
     terms: Terms  # diseases, implied and substitutes together: one pass says which a text may hold
 
     def split(self, entries: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -133,6 +149,21 @@ def check_table(path: str) -> dict:
     if named is not None and not isinstance(named, str):
         raise ValueError(f"{path}: `named-diseases` names a data file")
     return table
+
+
+#: A coined name keeps at least this many letters of each end of the disease's name, and drops at least this many
+#: from its middle (see `_coined`).
+COINED_END = 3
+COINED_DROP = 3
+#: The shortest disease name a product's name is read as coined from.
+COINABLE = 8
+
+
+def _coinable(path: str) -> tuple[str, ...]:
+    """The one-word disease names of the generated list ``path`` long enough to coin a product's name from."""
+    table = read_disease_list(path)
+    names = [entry[1] for entry in table.get("icd10cm") or ()] + [entry["name"] for entry in table.get("lay") or ()]
+    return tuple(sorted({name.lower() for name in names if len(name) >= COINABLE and name.isalpha()}))
 
 
 def named_diseases(path: str) -> Phrases:
@@ -225,6 +256,9 @@ def _vocabulary(path: str) -> Vocabulary:
         listed("drug-class-cues"),
         listed("drug-class-tails"),
         listed("testimonials"),
+        listed("medical-care"),
+        listed("remedy-names"),
+        _coinable(named) if named else (),
         listed("diseases", *IMPLIED, *SUBSTITUTES),
     )
 
@@ -255,6 +289,8 @@ def compile_all(path: str) -> None:
         words.drug_class_cues,
         words.drug_class_tails,
         words.testimonials,
+        words.medical_care,
+        words.remedy_names,
     ):
         for entry in terms.entries:
             try:
@@ -299,6 +335,13 @@ _CLAUSE_END = re.compile(
 )
 # A contrast that ends a caution's reach within its sentence (see `_judge`).
 _CONTRAST = re.compile(r"\b(?:but|however|yet)\b", re.IGNORECASE)
+# A sentence that opens with a concession, up to the comma that ends it ("Though osteoarthritis is not curable,",
+# "So even if it may not cure a cold sore infection,", "While treatment options for X are limited,"): what it grants
+# is the writer's aside, the clause after it is the writer's point (see `_concession`).
+_CONCESSION = re.compile(
+    r"[\W_]*(?:(?:so|and|but|yet|now|still)\s+)?(?:although|though|even\s+though|even\s+if|while|whilst)\b[^,;:]{1,200}?,",
+    re.IGNORECASE,
+)
 # A word broken by a hyphen at a line's end or in a PDF's copy ("SEI-\nZURES", "dia- betes", "medi-cines"): the hyphen
 # and the space after it go when the joined word is one the vocabulary knows (a compound such as "well-being" stays).
 _BROKEN = re.compile(r"(?<![\w-])([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]?)([A-Za-z]{2,})(?![\w-])")
@@ -322,13 +365,20 @@ class _Text:
         self.named = words.named.spans(plain)
         diseases, self.implied_entries, self.substitute_entries = words.split(words.terms.candidates(self.lowered))
         self.hashtags = _disease_hashtags(plain, words) if "#" in plain else []
+        # The capitalised words coined from a disease's name ("Fibralgia"): a product's name, an implied claim.
+        self.coined = _coined(plain, words) if words.coinable else []
         self.disease_entries = diseases + extra.candidates(self.lowered)
         self._exempt = exempt
         self._entries: dict[str, tuple[str, ...]] = {}
 
     def any_term(self) -> bool:
         return bool(
-            self.named or self.disease_entries or self.implied_entries or self.substitute_entries or self.hashtags
+            self.named
+            or self.disease_entries
+            or self.implied_entries
+            or self.substitute_entries
+            or self.hashtags
+            or self.coined
         )
 
     def entries(self, name: str) -> tuple[str, ...]:
@@ -360,6 +410,20 @@ class _Text:
         substitutes = Terms.spans(self.substitute_entries, piece) if self.substitute_entries else []
         # A disease hashtag links the text to the disease as a product's name does: an implied claim.
         implied += [(a - start, b - start) for a, b in self.hashtags if a >= start and b <= end]
+        if self.coined:  # a word the vocabulary knows ("Hyperthyroidism") is that disease, not a coined name
+            known = set(named) | set(diseases) | set(implied)
+            coined = [(a - start, b - start) for a, b in self.coined if a >= start and b <= end]
+            implied += [span for span in coined if span not in known]
+        # A named disease with a remedy's noun right after it is a product's name for the remedy ("The Cold Sore
+        # Solution", "Gout Eraser"): 101.93(g)(2)(iii), an implied claim as the whole phrase.
+        if named and self.entries("remedy_names"):
+            remedies = dict(Terms.spans(self.entries("remedy_names"), piece))
+            for a, b in named:
+                gap = b
+                while gap < len(piece) and piece[gap] in " \t-":
+                    gap += 1
+                if gap > b and gap in remedies:
+                    implied.append((a, remedies[gap]))
         return merge(named, diseases, implied, substitutes), set(implied), set(substitutes)
 
 
@@ -582,6 +646,40 @@ def _names_disease(tag: str, words: Vocabulary) -> bool:
     return words.named.glued(lowered, HASHTAG_WORD)
 
 
+def _coined(plain: str, words: Vocabulary) -> list[Span]:
+    """The capitalised words of ``plain`` coined from a disease's name by dropping its middle ("Fibralgia" from
+    fibromyalgia: its head and its tail, at least `COINED_END` letters each, `COINED_DROP` or more letters left out),
+    not themselves a disease's name: a product's name made from the disease's, 101.93(g)(2)(iii)."""
+    found = []
+    index = _coinable_index(words.coinable)
+    for match in _CAPITALISED.finditer(plain):
+        heads = index.get(match.group(1).lower())
+        if heads is None:
+            continue
+        word = match.group().lower()
+        for name in heads:
+            if len(name) - len(word) < COINED_DROP:
+                continue
+            if any(name.startswith(word[:i]) and name.endswith(word[i:]) for i in range(COINED_END, len(word) - 2)):
+                if words.named.spans(match.group()) != [(0, len(word))]:
+                    found.append(match.span())
+                break
+    return found
+
+
+# A capitalised word of six letters or more, its first `COINED_END` letters a group.
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]{2})[a-z]{3,}\b")
+
+
+@lru_cache(maxsize=4)
+def _coinable_index(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The coinable names by their first `COINED_END` letters."""
+    index: dict[str, list[str]] = {}
+    for name in names:
+        index.setdefault(name[:COINED_END], []).append(name)
+    return {head: tuple(group) for head, group in index.items()}
+
+
 def _close_editorial_brackets(plain: str, where: list[int] | None) -> tuple[str, list[int] | None]:
     if "[" not in plain or not _EDITORIAL.search(plain):
         return plain, where
@@ -651,9 +749,21 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     # ... can also cause peripheral neuropathy").
     contrasts = [m.start() for m in _CONTRAST.finditer(sentence)] if cautions else []
     exempt = reading.spans("exempt", start, end)
+    # A concession's negation, denial or fact is granted, not the writer's point: when the clause after it claims
+    # an effect, they do not take it back, and the disease the concession names is the one claimed ("Though
+    # osteoarthritis is not curable, turmeric eases its pain"; "While treatment options for X are limited, natural
+    # approaches ... eliminate symptoms"). Without a claim word after it the sentence is read as before.
+    conceded = _concession(reading, start, end, exempt)
+    if conceded:
+        facts = [f for f in facts if f[0] >= conceded]
     verbs: list[Span] | None = None  # found once per sentence, when a disease first needs them
     about_product: bool | None = None  # prose mode: the sentence speaks of a product and reports no research
     at = 0  # terms and clauses both run left to right: each term is looked at once
+    # A named disease negated or denied ("They do not cure tinnitus"), which a clause after a contrast may
+    # take up again with a claim word of its own ("..., but can help the ringing symptoms to fade"): "not X, but Y"
+    # claims Y of the same disease. Only a named disease: "not intended to treat any disease, but ..." stays lawful.
+    negated: Span | None = None
+    last_end = 0
     for _, clause_start, clause_end in _clauses(sentence):
         while at < len(terms) and terms[at][0] < clause_start:
             at += 1
@@ -661,23 +771,39 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
         while at < len(terms) and terms[at][1] <= clause_end:
             in_clause.append(terms[at])
             at += 1
+        after_contrast = bool(_CONTRAST.fullmatch(sentence[last_end:clause_start].strip(" ,")))
+        last_end = clause_end
+        if negated is not None and after_contrast and _takes_up(reading, start, clause_start, clause_end, exempt):
+            return sentence[negated[0] : negated[1]], *negated
         if not in_clause:
             continue
         negations = reading.spans("negations", start + clause_start, start + clause_end)
         # A negation inside a bracketed aside that names no term negates only the aside ("have been reported (though
         # not in peer-reviewed literature) to help dissolve a kidney stone"; claims7).
         negations = [n for n in negations if not _aside(sentence, clause_start + n[0], terms)]
+        negations = [n for n in negations if clause_start + n[0] >= conceded]
         first = clause_start + negations[0][1] if negations else clause_end + 1
         # A denial of an effect after a disease negates it too ("in the case of a UTI, cranberry is not a
         # substitute for antibiotics"); any other negation negates only what follows it.
-        denied = bool(reading.spans("denials", start + clause_start, start + clause_end))
+        denied = any(
+            clause_start + a >= conceded for a, _ in reading.spans("denials", start + clause_start, start + clause_end)
+        )
         for span in in_clause:
             # an exempt phrase holds a substitute too ("side effects similar to those of statins")
             if span in substitutes and first > span[0] and not inside(exempt, *span):
                 return sentence[span[0] : span[1]], *span
         if contrasts:
+            # A caution past a later contrast covers this clause only when the clause claims nothing by itself: a
+            # claim word beside its own term is the writer's claim, and advice after "but" does not take it back
+            # ("Lysine may help reduce cold sore flare-ups, but don't use it if you're pregnant"); a cause or a
+            # fact before the contrast stays covered ("... damage to the nerves from diabetes; but injuries ...").
             segment = bisect_right(contrasts, clause_start)
-            here = [c for c in cautions if bisect_right(contrasts, c[0]) >= segment]
+            own = _claim_word_in(reading, start, end, clause_start, clause_end, in_clause, exempt)
+            here = [
+                c
+                for c in cautions
+                if bisect_right(contrasts, c[0]) == segment or (not own and bisect_right(contrasts, c[0]) > segment)
+            ]
         else:
             here = cautions
         if (here or facts) and not (
@@ -687,7 +813,11 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
             continue
         for span in in_clause:
             term_start, term_end = span
-            if inside(exempt, term_start, term_end) or first <= term_start or denied:
+            if inside(exempt, term_start, term_end):
+                continue
+            if first <= term_start or denied:
+                if negated is None and (start + term_start, start + term_end) in reading.named:
+                    negated = span
                 continue
             hit = (sentence[term_start:term_end], term_start, term_end)
             if mode == "report":  # a news page's prose: a disease is claimed only of a product, not of a finding
@@ -716,6 +846,52 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
                 if about_product:
                     return hit
     return None
+
+
+def _takes_up(reading: _Text, start: int, clause_start: int, clause_end: int, exempt: list[Span]) -> bool:
+    """Whether the clause [clause_start, clause_end) of the sentence at ``start`` claims an effect by itself: a claim
+    word outside the exempt phrases, no negation or caution of its own, and no doctor's care (`medical-care`) unless
+    it names a product."""
+    a, b = start + clause_start, start + clause_end
+    if reading.spans("negations", a, b) or reading.spans("cautions", a, b):
+        return False
+    if reading.spans("medical_care", a, b) and not reading.spans("products", a, b):
+        return False
+    return any(not inside(exempt, clause_start + v0, clause_start + v1) for v0, v1 in reading.spans("verbs", a, b))
+
+
+def _claim_word_in(
+    reading: _Text, start: int, end: int, clause_start: int, clause_end: int, terms: list[Span], exempt: list[Span]
+) -> bool:
+    """Whether the clause [clause_start, clause_end) of the sentence plain[start:end] holds a claim word (`verbs`)
+    outside its ``terms`` and the exempt phrases."""
+    for a, b in reading.spans("verbs", start + clause_start, start + clause_end):
+        if not inside(exempt, clause_start + a, clause_start + b) and not any(
+            t0 <= clause_start + a and clause_start + b <= t1 for t0, t1 in terms
+        ):
+            return True
+    return False
+
+
+def _concession(reading: _Text, start: int, end: int, exempt: list[Span]) -> int:
+    """Where the clause after an opening concession starts in the sentence plain[start:end] (see `_CONCESSION`),
+    when that clause holds a claim word (`verbs`), no caution of its own and no doctor's care (`medical-care`) unless
+    it names a product; 0 otherwise."""
+    match = _CONCESSION.match(reading.plain, start, end)
+    if match is None:
+        return 0
+    cut = match.end() - start
+    if reading.spans("cautions", start + cut, end):
+        return 0
+    # What a doctor's care does for the disease the concession grants is no claim of the product's ("While there is
+    # no cure for psoriasis, treatments prescribed by a dermatologist can reduce flare-ups"), unless the clause names
+    # a product too ("... medical treatments, lifestyle adjustments, and natural supplements ... can help").
+    if reading.spans("medical_care", start + cut, end) and not reading.spans("products", start + cut, end):
+        return 0
+    for a, b in reading.spans("verbs", start + cut, end):
+        if not inside(exempt, cut + a, cut + b):
+            return cut
+    return 0
 
 
 def _aside(sentence: str, at: int, terms: list[Span]) -> bool:
