@@ -29,6 +29,17 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     "devstar-turmeric-curcumin.md": (set(), {("SUP404", 11), ("SUP404", 15), ("SUP404", 45)}),
     # The same drug-class reading: "celebrated for its powerful anti-inflammatory and antioxidant properties".
     "newsworthy-turmeric-release.md": (set(), {("SUP404", 3)}),
+    # batch 5's gaps were closed by pagefp4 (README, "Batch 5's gaps"); batch 7 (measurepages, untouched) left these,
+    # recorded as found and not fixed (README, "Batch 7 (untouched)"):
+    # the claim vocabulary: "helps regulate blood pressure" among magnesium's functions is structure/function
+    "calvinbui-vitamins-and-supplements.md": (set(), {("SUP404", 34)}),
+    # the claim vocabulary: "reduces inflammation" in a food's benefit list names no disease
+    "ayurtips-golden-milk.md": (set(), {("SUP404", 10)}),
+    # the Markdown reader: a list right after a one-line HTML block (<h1>The List</h1>, no blank line) is read as that
+    # block's raw text, as CommonMark does (kramdown, Jekyll's renderer, ends the block at its closing tag), so the
+    # amzn.to links are no links and the page is not known to recommend (SUP403 missed); the claim vocabulary:
+    # "anti-inflammatory" in a list heading of general health support is no disease claim
+    "peiman-my-top-supplements.md": ({("SUP403", 22)}, {("SUP404", 21)}),
 }
 
 
@@ -76,10 +87,10 @@ def test_the_figures_hold_their_floor():
         false_alarms += len(raised - wanted - optional)
     known_misses = sum(len(missed) for missed, _ in KNOWN.values())
     assert caught == expected - known_misses
-    # 75 %: batch 5 came with 7 known misses of its 21 expected findings (pagefp4 closed them: all 63 are raised);
+    # 75 %: batch 5 came with 7 known misses of its 21 expected findings (pagefp4 closed them); batch 7 leaves 2 of all 71 unraised;
     # the exact count above is what holds every page
     assert caught / expected >= 0.75
-    # per code, every expected finding but the known gaps (none listed now)
+    # per code, every expected finding but the known gaps (batch 7: one SUP403, one SUP404)
     known_per_code: dict[str, int] = {}
     for missed, _ in KNOWN.values():
         for code, _line in missed:
