@@ -608,3 +608,24 @@ def test_fifteenth_sample_shapes_on_pages(text, claim):
 )
 def test_fifteenth_sample_shapes_on_labels(claim):
     assert label_count([claim]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Lay names ICD-10-CM and the Disease Ontology do not give (claims9, constructed): lice and styes, which have
+        # no other sense, and boils and piles, which have one; the near-misses are that other sense beside a claim
+        # word of its own, and a caution that names the disease.
+        ("Tea tree shampoo helps get rid of lice.", True),
+        ("A warm compress with chamomile heals a stye.", True),
+        ("Neem capsules treat boils from the inside.", True),
+        ("Our witch hazel wipes soothe piles.", True),
+        ("Once the water boils, add the ginger, which soothes digestion.", False),
+        ("It all boils down to habits that improve sleep.", False),
+        ("We have piles of research on how turmeric supports joints.", False),
+        ("Clutter piles up, and that increases stress.", False),
+        ("Do not use if you have piles.", False),
+    ],
+)
+def test_lay_disease_names_with_and_without_an_ordinary_sense(text, claim):
+    assert post(text) == ([3] if claim else [])
