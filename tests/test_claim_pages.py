@@ -563,3 +563,69 @@ def test_tenth_sample_shapes_on_pages(text, claim):
 )
 def test_eleventh_sample_shapes_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The fifteenth sample's classes (claims9, constructed variants, read after it was scored once): "warding off"
+        # a disease, "effective on" one, supporting the people who have one, multiple sclerosis and intraocular
+        # pressure by their abbreviations, tinnitus by its lay name, a medication said to be avoidable, an effect
+        # "similar to" a named drug; and the near-misses that stay lawful: a ward of a hospital, "effective on an
+        # empty stomach", support for busy people, a degree after a name, milliseconds, the new year rung in, a
+        # medication that may be needed, a plant compound's likeness to aspirin, a drug's side effects compared.
+        ("Elderberry is known for warding off the flu.", True),
+        ("Our lysine balm is effective on shingles blisters.", True),
+        ("Vitamin D supports women with lupus.", True),
+        ("Omega-3 capsules help people with MS walk further.", True),
+        ("Bilberry can lower IOP within weeks.", True),
+        ("Ginkgo eases the ringing in your ears.", True),
+        ("With our herbal drops, medication can often be avoided.", True),
+        ("Berberine lowers blood sugar similar to metformin.", True),
+        ("The clinic's cardiac ward is on the second floor.", False),
+        ("This formula is most effective on an empty stomach.", False),
+        ("Our shakes support people with busy lives.", False),
+        ("Written by Jane Doe, MS, RD, who helps people eat well.", False),
+        ("The capsule dissolves within 300 ms of reaching the stomach.", False),
+        ("We rang in the new year with a toast.", False),
+        ("Medication may be needed if a cough lasts for weeks.", False),
+        ("Willow bark contains salicin, similar to aspirin.", False),
+        ("Side effects similar to statins are rare with red yeast rice.", False),
+    ],
+)
+def test_fifteenth_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Effective on cold sores and fever blisters",
+        "Supports patients with fibromyalgia",
+        "Helps lower IOP naturally",
+        "Works similar to finasteride",
+    ],
+)
+def test_fifteenth_sample_shapes_on_labels(claim):
+    assert label_count([claim]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Lay names ICD-10-CM and the Disease Ontology do not give (claims9, constructed): lice and styes, which have
+        # no other sense, and boils and piles, which have one; the near-misses are that other sense beside a claim
+        # word of its own, and a caution that names the disease.
+        ("Tea tree shampoo helps get rid of lice.", True),
+        ("A warm compress with chamomile heals a stye.", True),
+        ("Neem capsules treat boils from the inside.", True),
+        ("Our witch hazel wipes soothe piles.", True),
+        ("Once the water boils, add the ginger, which soothes digestion.", False),
+        ("It all boils down to habits that improve sleep.", False),
+        ("We have piles of research on how turmeric supports joints.", False),
+        ("Clutter piles up, and that increases stress.", False),
+        ("Do not use if you have piles.", False),
+    ],
+)
+def test_lay_disease_names_with_and_without_an_ordinary_sense(text, claim):
+    assert post(text) == ([3] if claim else [])
