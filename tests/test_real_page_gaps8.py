@@ -72,12 +72,19 @@ studies of Alzheimer's disease before anyone draws conclusions.
     ("subject", "claims"),
     [
         ("a ginkgo extract", []),  # science news that sells nothing: what researchers found
-        ("our memory formula", [3]),  # the seller's own product: its research paragraphs are its claims
+        ("our memory formula", [3]),  # the seller's own product, twice: its research paragraphs are its claims
         ("the AcmeIQ Memory Formula", [3]),
     ],
 )
 def test_a_sellers_own_product_is_not_news(subject, claims):
     assert sorted(set(page_lines(NEWS.format(subject=subject)))) == claims
+
+
+def test_one_sellers_sentence_on_a_news_page_leaves_it_news():
+    page = NEWS.format(subject="a ginkgo extract") + "\nOur memory formula has ginkgo in it.\n"
+    assert page_lines(page) == []
+    headed = page.replace("# Research roundup", "# The AcmeIQ Memory Formula")
+    assert 3 in page_lines(headed)
 
 
 def test_mercadolibre_item_pages_are_product_links(tmp_path):

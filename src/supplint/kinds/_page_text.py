@@ -269,6 +269,20 @@ def _about_supplements(context: PageContext, products: Products) -> bool:
 
 def sells_own_product(context: PageContext, path: str) -> bool:
     """Whether the page's prose speaks of the seller's own product (`own-products`, data/product-pages.yaml: "Our
-    unique blend", "SensIQ's Longevity and Memory formulas"): a brand's page, whether or not it links to a shop."""
+    unique blend", "SensIQ's Longevity and Memory formulas") in a heading or the title, or in two runs or more: a
+    brand's page, whether or not it links to a shop. One such sentence on a page of news is that sentence's claim,
+    not the page's voice."""
+    from ..pages import HEADING, TITLE
+
     own = _vocabulary(path).own
-    return own is not None and any(own.search(fold(run.text)) for run in context.page.prose)
+    if own is None:
+        return False
+    runs = 0
+    for run in context.page.prose:
+        if own.search(fold(run.text)):
+            if run.role in (HEADING, TITLE):
+                return True
+            runs += 1
+            if runs >= 2:
+                return True
+    return False
