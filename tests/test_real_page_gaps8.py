@@ -27,7 +27,10 @@ def post(body: str) -> list[int]:
     [
         # a guide to label rules names claims as what a label may or may not say
         ('"Prevents colds and flu" or "Cures arthritis" - disease claims without authorization.', False),
-        ("For example, stating that calcium helps lower the risk of osteoporosis is considered a valid health claim.", False),
+        (
+            "For example, stating that calcium helps lower the risk of osteoporosis is considered a valid health claim.",
+            False,
+        ),
         ("These claims must connect a food substance to a reduced risk of a particular disease.", False),
         ("Brands must steer clear of unapproved disease claims.", False),
         ("Many manufacturers include them to safeguard consumers with severe allergies.", False),
