@@ -43,7 +43,7 @@ SCORED = ["SUP401", "SUP403", "SUP404", "SUP406"]
 LICENSED = {"mauss-core-supplements.md"}  # MIT (ignatiusmb/mauss.dev): kept whole
 #: Later batches: the commit that holds each one's pages as copied. (GoNumero.com's and minimal-mistakes' MIT
 #: licences are their themes', not the authors' posts: those pages are cut like the rest.)
-BATCHES = {"ca5fd10": "fourth batch, 16 pages", "5c8163e": "fifth batch, 14 pages", "c24ffed": "sixth batch, 13 pages"}
+BATCHES = {"ca5fd10": "fourth batch, 16 pages", "5c8163e": "fifth batch, 14 pages", "c24ffed": "sixth batch, 13 pages", "79f75c1": "eighth batch, 9 pages"}
 
 FRONT_KEYS = {"title", "tags", "supplements"}
 _KEY = re.compile(r"[A-Za-z_][\w-]*:")
