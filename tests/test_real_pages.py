@@ -40,6 +40,15 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # amzn.to links are no links and the page is not known to recommend (SUP403 missed); the claim vocabulary:
     # "anti-inflammatory" in a list heading of general health support is no disease claim
     "peiman-my-top-supplements.md": ({("SUP403", 22)}, {("SUP404", 21)}),
+    # Batch 8 (pages8, README "Batch 8"): the same drug-class reading, "known for its anti-inflammatory properties".
+    "mastcell-turmeric.md": (set(), {("SUP404", 5)}),
+    # Drugs compared with drugs on a page that sells nothing: "new sleep aids and therapies ... without the side
+    # effects associated with traditional medications" (a substitute's words, `substitutes`) and "new therapeutic
+    # classes like DORAs that avoid the sedative-like effects of older sleep medications" (the drug class
+    # "sedative"). Telling a drug's subject from a supplement's needs the sentence's subject, which the claim reader
+    # does not parse; an exempt phrase for "therapies ... without the side effects" would also pass a supplement sold
+    # as an "herbal therapy without the side effects of drugs", a claim.
+    "doac-sleep-expert-summary.md": (set(), {("SUP404", 9), ("SUP404", 12)}),
 }
 
 

@@ -19,7 +19,8 @@ A later batch is cut on its own, from the commit that holds its pages as copied,
 same check: ``python tools/trim_pages.py --batch COMMIT FILE...`` reads those files at COMMIT and rewrites only
 their entries in the current sources.yaml and their KNOWN lines in the current tests/test_real_pages.py (both
 must still give the lines of the copies). Batch 4 was cut so: ``--batch ca5fd10`` and its sixteen files, batch 5
-with ``--batch 5c8163e`` and its fourteen, batch 6 with ``--batch c24ffed`` and its thirteen (BATCHES).
+with ``--batch 5c8163e`` and its fourteen, batch 6 with ``--batch c24ffed`` and its thirteen, batch 7 with
+``--batch 1683262`` and its eleven, batch 8 with ``--batch 78a13c8`` and its nine (BATCHES).
 """
 
 from __future__ import annotations
@@ -43,7 +44,13 @@ SCORED = ["SUP401", "SUP403", "SUP404", "SUP406"]
 LICENSED = {"mauss-core-supplements.md"}  # MIT (ignatiusmb/mauss.dev): kept whole
 #: Later batches: the commit that holds each one's pages as copied. (GoNumero.com's and minimal-mistakes' MIT
 #: licences are their themes', not the authors' posts: those pages are cut like the rest.)
-BATCHES = {"ca5fd10": "fourth batch, 16 pages", "5c8163e": "fifth batch, 14 pages", "c24ffed": "sixth batch, 13 pages"}
+BATCHES = {
+    "ca5fd10": "fourth batch, 16 pages",
+    "5c8163e": "fifth batch, 14 pages",
+    "c24ffed": "sixth batch, 13 pages",
+    "1683262": "seventh batch, 11 pages",
+    "78a13c8": "eighth batch, 9 pages",
+}
 
 FRONT_KEYS = {"title", "tags", "supplements"}
 _KEY = re.compile(r"[A-Za-z_][\w-]*:")

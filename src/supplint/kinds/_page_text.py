@@ -40,6 +40,7 @@ class Products:
     at_least: int
     link_words: frozenset[str] = frozenset()  # anchor-text words that name no product ("try", "buy", "amazon")
     calls: re.Pattern | None = None  # a link's words that ask the reader to buy ("Buy now", "Get 50% off"), any URL
+    own: re.Pattern | None = None  # the seller speaking of its own product ("Our unique blend", "SensIQ's formulas")
 
 
 @cache
@@ -72,6 +73,7 @@ def _vocabulary(path: str) -> Products:
             int(table.get("at-least", 1)),
             frozenset(w for word in table.get("link-words") or () for w in _words(str(word))),
             _calls(table.get("buy-calls") or ()),
+            _calls(table.get("own-products") or ()),
         )
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as exc:
         raise ValueError(f"{path} needs links, product-pages and supplement-words ({exc})") from None
@@ -80,7 +82,7 @@ def _vocabulary(path: str) -> Products:
 
 
 def _calls(patterns) -> re.Pattern | None:
-    """The `buy-calls` patterns as one case-insensitive regex (None when there are none)."""
+    """The `buy-calls` (or `own-products`) patterns as one case-insensitive regex (None when there are none)."""
     joined = "|".join(f"(?:{pattern})" for pattern in patterns)
     return re.compile(joined, re.IGNORECASE) if joined else None
 
@@ -262,4 +264,25 @@ def _about_supplements(context: PageContext, products: Products) -> bool:
                     i += n - 1
                     break
             i += 1
+    return False
+
+
+def sells_own_product(context: PageContext, path: str) -> bool:
+    """Whether the page's prose speaks of the seller's own product (`own-products`, data/product-pages.yaml: "Our
+    unique blend", "SensIQ's Longevity and Memory formulas") in a heading or the title, or in two runs or more: a
+    brand's page, whether or not it links to a shop. One such sentence on a page of news is that sentence's claim,
+    not the page's voice."""
+    from ..pages import HEADING, TITLE
+
+    own = _vocabulary(path).own
+    if own is None:
+        return False
+    runs = 0
+    for run in context.page.prose:
+        if own.search(fold(run.text)):
+            if run.role in (HEADING, TITLE):
+                return True
+            runs += 1
+            if runs >= 2:
+                return True
     return False

@@ -267,9 +267,11 @@ def _news(rule: Spec, context: PageContext) -> bool:
     reports nothing is still read as one."""
     from ..pages import HEADING, ITEM, TITLE
     from ..pages.context import references_heading
-    from ._page_text import links_to_product
+    from ._page_text import links_to_product, sells_own_product
 
     if rule.product_links is None or links_to_product(context, rule.product_links):
+        return False
+    if sells_own_product(context, rule.product_links):  # a brand's page on its own product reports no news
         return False
     texts = []
     cited = heading_first = False
