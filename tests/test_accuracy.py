@@ -196,3 +196,15 @@ def test_the_thirteenth_fresh_sample_is_scored_on_its_own(result):
         lawful = checks[f"structure-function on {target}"]
         assert claims["holdout13"]["disease-claim"][1] == 58 and claims["holdout"]["disease-claim"][1] > 58
         assert lawful["holdout13"]["pass"][1] == 85 and lawful["holdout"]["pass"][1] > 85
+
+
+def test_the_sixteenth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 16` items (mentions10: page prose from sources no earlier item cites, mostly lawful
+    mentions, scored once on the code as found, then fixed by class) count in the holdout and in their own column,
+    with the verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout16"]["disease-claim"][1] == 20 and claims["holdout"]["disease-claim"][1] > 20
+        assert lawful["holdout16"]["pass"][1] == 73 and lawful["holdout"]["pass"][1] > 73
