@@ -593,6 +593,8 @@ def test_eleventh_sample_shapes_on_pages(text, claim):
         ("Stress and poor sleep are factors that may trigger a migraine.", False),
         ("If left untreated, high blood sugar can damage the kidneys.", False),
         ("Women are three times more likely to develop lupus than men.", False),
+        ("Smokers with angina (chest pain) have twice the risk of a heart attack.", False),
+        ("Our hawthorn extract eases angina (chest pain).", True),
         ("Zinc is not, however, a substitute for antibiotics in treating pneumonia.", False),
         ("Zinc is a substitute for antibiotics in treating pneumonia.", True),
         # ... and the claim word "attack" read as a verb used to stand in for, and one the sample missed.
