@@ -629,3 +629,47 @@ def test_fifteenth_sample_shapes_on_labels(claim):
 )
 def test_lay_disease_names_with_and_without_an_ordinary_sense(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The sixteenth sample's classes (mentions10, constructed variants, read after it was scored once), each
+        # mention beside a near-miss claim that must stay flagged: a drug as the subject of what it does (not a
+        # supplement likened to one); a therapy that is no product as the subject (not a supplement); "attack" as
+        # a noun (the disease it names stays a term); a germ that naturally lives in the gut (not "naturally
+        # kills"); treatments available after "no cure" (not a supplement after it); a disease's triggers, its
+        # untreated course and who is more likely to get it; a "however" inside a denial of a substitute.
+        ("Antibiotics are drugs that kill bacteria and clear an infection.", False),
+        ("Antibiotics kill the bacteria behind strep throat.", False),
+        ("Many people take antibiotics to treat sinus infections.", False),
+        ("Antibiotics remain the standard treatment for Lyme disease.", False),
+        ("Berberine works like antibiotics that kill bacteria in the gut.", True),
+        ("Oregano oil is a natural antibiotic that kills the bacteria behind sinus infections.", True),
+        ("Yoga may help people with arthritis cope with pain.", False),
+        ("Acupuncture can reduce nausea during chemotherapy for cancer.", False),
+        ("Ashwagandha may help people with depression cope.", True),
+        ("Someone has a heart attack every 40 seconds, and diabetes raises the chance.", False),
+        ("Patients with asthma know the fear of a sudden attack at night.", False),
+        ("Our fish oil prevents heart attacks.", True),
+        ("Candida naturally lives in the mouth and gut of most people.", False),
+        ("Our probiotic naturally fights Candida overgrowth.", True),
+        ("Although there is no cure for lupus, treatments are available to ease flares.", False),
+        ("Although there is no cure for lupus, our turmeric can ease flares.", True),
+        ("Stress and poor sleep are factors that may trigger a migraine.", False),
+        ("If left untreated, high blood sugar can damage the kidneys.", False),
+        ("Women are three times more likely to develop lupus than men.", False),
+        ("Smokers with angina (chest pain) have twice the risk of a heart attack.", False),
+        ("Our hawthorn extract eases angina (chest pain).", True),
+        ("Zinc is not, however, a substitute for antibiotics in treating pneumonia.", False),
+        ("Zinc is a substitute for antibiotics in treating pneumonia.", True),
+        # ... and the claim word "attack" read as a verb used to stand in for, and one the sample missed.
+        ("Bromelain is helpful at the onset of a gout flare.", True),
+        ("Our elderberry syrup shortens the duration of colds.", True),
+        # ... and a lower risk of a disease said of those who take the product, which the verb "attack" stood in for.
+        ("People who took our CoQ10 were three times less likely to have a heart attack.", True),
+        ("Women are less likely than men to have gout.", False),
+    ],
+)
+def test_sixteenth_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])

@@ -328,8 +328,10 @@ _SENTENCE_END_GLUED = re.compile(_SENTENCE_END.pattern + r"|(?<=[a-z][a-z])[.!?]
 # A clause, the scope of a negation: split at ; : a spaced dash, a contrasting conjunction, or a comma before a
 # new subject ("Not only does it soothe joints, it also cures arthritis"). A plain list comma ("diagnose, treat,
 # cure, or prevent") does not split, so the disclaimer's "not" covers its whole list.
+# A "however" set off right after "not" ("Cranberry is not, however, a substitute for antibiotics") interrupts the
+# negated clause, not a contrast: it does not split, so the "not" keeps its reach (mentions10).
 _CLAUSE_END = re.compile(
-    r"[;:]|\s-\s|\b(?:but|however|whereas|while|unlike|yet)\b"
+    r"[;:]|\s-\s|\b(?:but|whereas|while|unlike|yet)\b|(?<!not,\s)(?<!not\s)\bhowever\b"
     r"|,\s*(?=(?:and\s+|so\s+)?(?:it|this|they|we|our|you|these|which|i)\b)",
     re.IGNORECASE,
 )
