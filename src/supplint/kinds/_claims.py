@@ -372,6 +372,8 @@ class _Text:
         self.disease_entries = diseases + extra.candidates(self.lowered)
         self._exempt = exempt
         self._entries: dict[str, tuple[str, ...]] = {}
+        self._spans: dict[tuple[str, int, int], list[Span]] = {}
+        self._terms: dict[tuple[int, int], tuple[list[Span], set[Span], set[Span]]] = {}
 
     def any_term(self) -> bool:
         return bool(
@@ -395,10 +397,24 @@ class _Text:
     def spans(self, name: str, start: int, end: int) -> list[Span]:
         """Matches of list ``name`` in plain[start:end], at offsets of that piece."""
         entries = self.entries(name)
-        return Terms.spans(entries, self.plain[start:end]) if entries else []
+        if not entries:
+            return []
+        # A sentence is read by `_judge` and again by `_named_disease` (cautions, exempt phrases): each list once.
+        key = (name, start, end)
+        found = self._spans.get(key)
+        if found is None:
+            found = self._spans[key] = Terms.spans(entries, self.plain[start:end])
+        return list(found)
 
     def terms(self, start: int, end: int) -> tuple[list[Span], set[Span], set[Span]]:
         """(all terms, implied terms, substitutes) in plain[start:end], at offsets of that piece."""
+        found = self._terms.get((start, end))
+        if found is None:  # read once per sentence, though `_judge` and `_named_disease` both ask
+            found = self._terms[(start, end)] = self._read_terms(start, end)
+        terms, implied, substitutes = found
+        return list(terms), set(implied), set(substitutes)
+
+    def _read_terms(self, start: int, end: int) -> tuple[list[Span], set[Span], set[Span]]:
         piece = self.plain[start:end]
         first = bisect_left(self.named, (start, -1))
         named = []

@@ -411,7 +411,7 @@ class Phrases:
     possessive "'s" ignored, a plural "s" or "es" on the last word allowed. Built from data with no pattern to
     compile: a set of strings, so a list of thousands costs a few milliseconds."""
 
-    __slots__ = ("_compact", "_exact", "_first", "_heads", "_longest", "_phrases", "_sizes")
+    __slots__ = ("_compact", "_exact", "_first", "_heads", "_longest", "_pairs", "_phrases", "_sizes")
 
     def __init__(self, phrases: Iterable[str], exact: Iterable[str] = ()):
         """``exact``: phrases matched only as written, in the case given (an abbreviation that is also a word:
@@ -440,6 +440,9 @@ class Phrases:
                 sizes.setdefault(head, set()).add(rest.count(" ") + 2)
         # The lengths, in words, of the phrases of two or more words, by first word, longest first.
         self._sizes = {head: tuple(sorted(found, reverse=True)) for head, found in sizes.items()}
+        # The first two words of each phrase of two or more: a head ("acute", "chronic", "type") starts hundreds of
+        # the ontology's names, and a text's next word rules most of them out with one lookup.
+        self._pairs = frozenset(" ".join(phrase.split(" ", 2)[:2]) for phrase in self._phrases if " " in phrase)
 
     def __bool__(self) -> bool:
         return bool(self._phrases or self._exact)
@@ -524,9 +527,15 @@ class Phrases:
             return 0
         phrases = self._phrases
         room = len(keys) - index
+        sizes = self._sizes.get(head, ())
+        if sizes and room >= 2:
+            second = keys[index + 1]
+            pairs = self._pairs
+            if f"{head} {second}" not in pairs and not any(f"{head} {s}" in pairs for s in _singulars(second)):
+                sizes = ()  # no phrase goes on with this word (a second word is read in the singular only as a last)
         # A phrase of two or more words starts with the head itself (only a last word is read in the singular):
         # only the lengths of those phrases are tried, longest first, then the head alone.
-        for size in self._sizes.get(head, ()):
+        for size in sizes:
             if size > room:
                 continue
             words = keys[index : index + size]
