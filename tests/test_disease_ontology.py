@@ -1,8 +1,9 @@
-"""The Human Disease Ontology's names in the disease list (tools/build_doid_names.py, tools/build_diseases.py):
-diseases ICD-10-CM's descriptions do not name are claims, and the filters keep structure/function wording clean.
+"""The Human Disease Ontology's names (tools/build_doid_names.py, tools/build_diseases.py): the extract, the filters,
+and the diseases only they name.
 
-The sentences are constructed; each names a disease that only the ontology's names (or the hand list added with
-them) give, so the list without them lets it pass."""
+The ontology section is off in the shipped list (`use-disease-ontology: false` in tools/disease-names.yaml, with the
+measurement that turned it off), so the diseases only it names are not claims today: those tests are strict
+expected failures, which fail the day the section is shipped again and they pass. The sentences are constructed."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ import supplint
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Named by the hand list added with the ontology: claims today.
+HAND_NAMED = ["Eliminates head lice in one treatment."]
+
+# Named only by the ontology's names.
 NEWLY_NAMED = [
     "Gargle twice a day to heal canker sores.",
     "Relieves the symptoms of pinkeye.",
@@ -24,8 +29,11 @@ NEWLY_NAMED = [
     "Cures angular cheilitis overnight.",
     "Prevents swimmer's ear after every swim.",
     "Shrinks an acoustic neuroma.",
-    "Eliminates head lice in one treatment.",
 ]
+
+_OFF = pytest.mark.xfail(
+    strict=True, reason="the Disease Ontology section is off in the shipped list (tools/disease-names.yaml)"
+)
 
 # Near misses: a nutrient-deficiency disease (101.93(g)(1) leaves them out), structure/function states, and
 # ordinary words that are also an ontology name.
@@ -43,6 +51,7 @@ def _page(lines: list[str]) -> str:
     return "# Our elderberry pick\n\n" + "\n\n".join(lines) + "\n"
 
 
+@_OFF
 def test_diseases_named_only_by_the_ontology_are_claims_on_their_own_line():
     findings = supplint.check_text(_page(NEWLY_NAMED), "page.md", select=["SUP404"])
     lines = sorted(f.line for f in findings if f.code == "SUP404")
@@ -61,7 +70,7 @@ claims:
 """
 
 
-@pytest.mark.parametrize("sentence", NEWLY_NAMED)
+@pytest.mark.parametrize("sentence", [*HAND_NAMED, *(pytest.param(s, marks=_OFF) for s in NEWLY_NAMED)])
 def test_each_newly_named_disease_is_a_claim_on_a_label(sentence):
     text = _LABEL + f'  - "{sentence}"\n'
     findings = supplint.check_text(text, "label.yaml", select=["SUP303"])
@@ -121,10 +130,12 @@ def test_the_extract_keeps_live_exact_names_with_the_nearest_icd_code():
     assert rows == [["DOID:1", "M89.9", "bone disease"], ["DOID:2", "M89.9", "bone spur", "osteophyte"]]
 
 
-def test_the_generated_list_has_the_ontology_names_with_codes_and_not_the_filtered_ones():
-    from supplint.kinds._claims import read_disease_list
+def test_the_list_built_with_the_ontology_has_its_names_with_codes_and_not_the_filtered_ones():
+    import yaml
 
-    table = read_disease_list("data/diseases.yaml")
+    tool = _tool("build_diseases")
+    inputs = yaml.safe_load((ROOT / "tools" / "disease-names.yaml").read_text(encoding="utf-8"))
+    table = yaml.safe_load(tool.build(inputs, tool.read_doid()))
     names = {name: code for code, name in table["disease-ontology"]}
     assert names["canker sore"] and names["bacterial vaginosis"]
     for filtered in ("osteomalacia", "acid reflux", "torula", "vitamin b12 deficiency", "iron deficiency anemia"):

@@ -108,8 +108,10 @@ def build(inputs: dict, doid: dict | None = None) -> str:
             if name in excluded_names or name in hand or name in entries:
                 continue
             entries[name] = code
-    doid = read_doid() if doid is None else doid
-    ontology = ontology_names(doid, inputs, excluded, icd.is_valid_item, set(entries) | hand | excluded_names)
+    ontology: dict[str, str] = {}
+    if inputs.get("use-disease-ontology", True) or doid is not None:  # off in the shipped list (see its reason)
+        doid = read_doid() if doid is None else doid
+        ontology = ontology_names(doid, inputs, excluded, icd.is_valid_item, set(entries) | hand | excluded_names)
     version = getattr(icd, "__version__", None) or _package_version()
     lines = [
         "# Named diseases for the disease-claim reader (src/supplint/kinds/_claims.py): 21 CFR 101.93(g)(2)(i).",
