@@ -136,6 +136,18 @@ def run_cli(
     )
 
 
+def finding_lines(text: str, name: str = "post.md", code: str = "SUP404") -> list[int]:
+    """The lines at which `supplint.check_text` raises ``code`` on ``text`` read as the file ``name``, in order."""
+    import supplint
+
+    return sorted(f.line for f in supplint.check_text(text, name, select=[code]) if f.code == code)
+
+
+def post_lines(body: str) -> list[int]:
+    """The lines of SUP404 on a Markdown page whose body starts on line 3."""
+    return finding_lines(f"# Post\n\n{body}\n")
+
+
 @pytest.fixture
 def write(tmp_path):
     def _write(name: str, text: str | bytes) -> Path:

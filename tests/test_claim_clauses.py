@@ -12,11 +12,7 @@ import json
 import pytest
 
 import supplint
-
-
-def page_lines(sentence: str) -> list[int]:
-    found = supplint.check_text(f"# Post\n\n{sentence}\n", "post.md", select=["SUP404"])
-    return [f.line for f in found if f.code == "SUP404"]
+from conftest import post_lines as page_lines
 
 
 def label_lines(sentence: str) -> list[int]:

@@ -12,12 +12,9 @@ import json
 import pytest
 
 import supplint
+from conftest import finding_lines as lines
 
 LINK = "https://www.amazon.com/dp/B0ACME1234"
-
-
-def lines(text: str, name: str = "post.md", code: str = "SUP404") -> list[int]:
-    return sorted(f.line for f in supplint.check_text(text, name, select=[code]) if f.code == code)
 
 
 def label_claims(claim: str) -> int:

@@ -9,17 +9,9 @@ import json
 
 import pytest
 
-import supplint
+from conftest import finding_lines as page_lines
+from conftest import post_lines as post
 from conftest import run_cli
-
-
-def page_lines(text: str, name: str = "post.md", code: str = "SUP404") -> list[int]:
-    return [f.line for f in supplint.check_text(text, name, select=[code]) if f.code == code]
-
-
-def post(body: str) -> list[int]:
-    """The lines of SUP404 on a Markdown page whose body starts on line 3."""
-    return page_lines(f"# Post\n\n{body}\n")
 
 
 @pytest.mark.parametrize(
