@@ -61,6 +61,7 @@ from ._text import TextField, texts
 from .spec import RuleBase
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
+    from ..pages import Prose
     from ..pages.context import PageContext
 
 TARGET = ("label", "page")
@@ -167,7 +168,7 @@ def evaluate(rule: Spec, subject, options: dict) -> Iterator[Hit]:
 
 def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tuple[str, ...]) -> Iterator[Hit]:
     from ..pages import HEADING, ITEM, TITLE, UNKNOWN
-    from ..pages.context import references_heading, span_at
+    from ..pages.context import span_at
 
     # A page that names or embeds a label sells it: its prose is read as a label's claims are (FDA reads a product
     # "referenced under the heading 'Macular Degeneration'" as claiming it); any other page's prose also informs.
@@ -177,8 +178,6 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     previous = None  # the disease the previous run's last sentence named: a heading's, for the paragraph below
     listing = False  # the runs after a framing line ("It may help with:") are its list items while they are short
     paragraph = False  # the run before ended a sentence: a paragraph, not a heading
-    cited = False  # under a "References" heading: the runs are the titles of cited works, not the page's words
-    heading_first = False  # the references heading (or its first subheading) was the run before
     # What the page's products are, decided at its first claim (most pages have none); a page that names or embeds
     # a supplement label sells a supplement, whatever drugs it also names.
     kind = "supplement" if context.recommends_supplements else None
@@ -186,22 +185,11 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
     names: frozenset[str] = frozenset()
     if mode == "prose" and rule.product_links is not None and context.page.links:
         names = product_names(context, rule.product_links)
-    for run in context.page.prose:
+    for run, cited in _in_references(context.page.prose):
+        if cited:  # the titles of cited works, not the page's words
+            previous, listing, paragraph = None, False, False
+            continue
         role = run.role
-        if role in (HEADING, TITLE):
-            # a heading right under "References" ("Clinical trials") is one of its parts; any later one ends it
-            cited = references_heading(run.text) or (cited and heading_first)
-            heading_first = cited
-        elif role != ITEM and references_heading(run.text):
-            # ... and a paragraph that is only the word, set in bold ("**References:**" above the list), opens the
-            # list as the heading does, up to the next heading
-            cited = heading_first = True
-            previous, listing, paragraph = None, False, False
-            continue
-        elif cited:
-            heading_first = False
-            previous, listing, paragraph = None, False, False
-            continue
         # A run ending in a colon starts a new list (or a caution's list), never continues the one before. Where
         # the parser knows the run is a list item it is one; otherwise a short run is taken for one.
         framing = run.text.rstrip().endswith(":")
@@ -265,25 +253,38 @@ def _news(rule: Spec, context: PageContext) -> bool:
     Its prose says what researchers found ("participants who were diagnosed with depression", "may be beneficial for
     treating diabetes"), which is news, not a claim for a product; a sentence there that speaks of a product and
     reports nothing is still read as one."""
-    from ..pages import HEADING, ITEM, TITLE
-    from ..pages.context import references_heading
+    from ..pages import HEADING, TITLE
     from ._page_text import links_to_product, sells_own_product
 
     if rule.product_links is None or links_to_product(context, rule.product_links):
         return False
     if sells_own_product(context, rule.product_links):  # a brand's page on its own product reports no news
         return False
-    texts = []
-    cited = heading_first = False
-    for run in context.page.prose:
-        if run.role in (HEADING, TITLE):
-            cited = references_heading(run.text) or (cited and heading_first)
-            heading_first = cited
-        elif run.role != ITEM and references_heading(run.text):  # a bold "**References:**" paragraph
-            cited = heading_first = True
-        elif not cited:
-            texts.append(run.text)
+    texts = [
+        run.text for run, cited in _in_references(context.page.prose) if not cited and run.role not in (HEADING, TITLE)
+    ]
     return reports_research(texts, rule.vocabulary)
+
+
+def _in_references(prose) -> Iterator[tuple[Prose, bool]]:
+    """Each run with whether it is part of a reference list, the titles of cited works: the runs under a
+    "References" heading (a heading right under it, "Clinical trials", is one of its parts; any later heading ends
+    it), or after a paragraph that is only the word, set in bold ("**References:**"), which opens the list as the
+    heading does. A heading itself is never part of one."""
+    from ..pages import HEADING, ITEM, TITLE
+    from ..pages.context import references_heading
+
+    cited = heading_first = False  # heading_first: the references heading (or its first subheading) was the run before
+    for run in prose:
+        if run.role in (HEADING, TITLE):
+            cited = heading_first = references_heading(run.text) or (cited and heading_first)
+            yield run, False
+        elif run.role != ITEM and references_heading(run.text):
+            cited = heading_first = True
+            yield run, True
+        else:
+            heading_first = False
+            yield run, cited
 
 
 def _names_product(text: str, claim, names: frozenset[str]) -> bool:
