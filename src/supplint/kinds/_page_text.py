@@ -154,15 +154,22 @@ def _product_link(context: PageContext, products: Products) -> Span | None:
 _LAST: list[tuple[object, Products, Span | None] | None] = [None]
 
 
-def _find_product_link(context: PageContext, products: Products) -> Span | None:
+def _sells(products: Products):
+    """Whether a link goes to a product: an affiliate link (the vocabulary ``products.links`` names) or a retailer's
+    product page. A predicate on links."""
     from .affiliate import VOCABULARY as affiliate_vocabulary
     from .affiliate import why_affiliate
 
     links = affiliate_vocabulary(products.links)
+    return lambda link: bool(why_affiliate(link, links)) or _product_page(link.url, products)
+
+
+def _find_product_link(context: PageContext, products: Products) -> Span | None:
+    sells = _sells(products)
     ordered = sorted(context.page.links, key=lambda item: (item.order, item.offset))
     first = None
     for link in ordered:
-        if why_affiliate(link, links) or _product_page(link.url, products) or _buy_call(link.text, products):
+        if sells(link) or _buy_call(link.text, products):
             first = link
             break
     if first is None or not _about_supplements(context, products):
@@ -184,13 +191,10 @@ def product_names(context: PageContext, path: str) -> frozenset[str]:
     products = _vocabulary(path)
     if _product_link(context, products) is None:
         return frozenset()
-    from .affiliate import VOCABULARY as affiliate_vocabulary
-    from .affiliate import why_affiliate
-
-    links = affiliate_vocabulary(products.links)
+    sells = _sells(products)
     names: set[str] = set()
     for link in context.page.links:
-        if why_affiliate(link, links) or _product_page(link.url, products):
+        if sells(link):
             names.update(w for w in _words(link.text) if len(w) >= 3 and not w.isdigit())
     # An ingredient or a form ("magnesium", "gummies") names what many products hold, not the product: a sentence on
     # low magnesium and depression is not about the linked "Acme Magnesium Glycinate".
@@ -215,12 +219,7 @@ def recommends_through_links(context: PageContext, path: str) -> bool:
 def links_to_product(context: PageContext, path: str) -> bool:
     """Whether the page links to a product at all (an affiliate link or a retailer's product page, by the vocabulary
     file ``path``), whatever its prose is about: a page that does sells something."""
-    from .affiliate import VOCABULARY as affiliate_vocabulary
-    from .affiliate import why_affiliate
-
-    products = _vocabulary(path)
-    links = affiliate_vocabulary(products.links)
-    return any(why_affiliate(link, links) or _product_page(link.url, products) for link in context.page.links)
+    return any(map(_sells(_vocabulary(path)), context.page.links))
 
 
 def _buy_call(text: str, products: Products) -> bool:
