@@ -866,12 +866,17 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
     return None
 
 
-def _takes_up(reading: _Text, start: int, clause_start: int, clause_end: int, exempt: list[Span]) -> bool:
+def _takes_up(
+    reading: _Text, start: int, clause_start: int, clause_end: int, exempt: list[Span], negated: bool = False
+) -> bool:
     """Whether the clause [clause_start, clause_end) of the sentence at ``start`` claims an effect by itself: a claim
-    word outside the exempt phrases, no negation or caution of its own, and no doctor's care (`medical-care`) unless
-    it names a product."""
+    word outside the exempt phrases, no caution of its own, no negation either (unless ``negated``: the caller reads
+    the clause's negations itself), and no doctor's care (`medical-care`) unless it names a product. What a doctor's
+    care does for a disease is no claim of the product's ("While there is no cure for psoriasis, treatments
+    prescribed by a dermatologist can reduce flare-ups"), unless the clause names a product too ("... medical
+    treatments, lifestyle adjustments, and natural supplements ... can help")."""
     a, b = start + clause_start, start + clause_end
-    if reading.spans("negations", a, b) or reading.spans("cautions", a, b):
+    if (not negated and reading.spans("negations", a, b)) or reading.spans("cautions", a, b):
         return False
     if reading.spans("medical_care", a, b) and not reading.spans("products", a, b):
         return False
@@ -899,17 +904,7 @@ def _concession(reading: _Text, start: int, end: int, exempt: list[Span]) -> int
     if match is None:
         return 0
     cut = match.end() - start
-    if reading.spans("cautions", start + cut, end):
-        return 0
-    # What a doctor's care does for the disease the concession grants is no claim of the product's ("While there is
-    # no cure for psoriasis, treatments prescribed by a dermatologist can reduce flare-ups"), unless the clause names
-    # a product too ("... medical treatments, lifestyle adjustments, and natural supplements ... can help").
-    if reading.spans("medical_care", start + cut, end) and not reading.spans("products", start + cut, end):
-        return 0
-    for a, b in reading.spans("verbs", start + cut, end):
-        if not inside(exempt, cut + a, cut + b):
-            return cut
-    return 0
+    return cut if _takes_up(reading, start, cut, end - start, exempt, negated=True) else 0
 
 
 def _aside(sentence: str, at: int, terms: list[Span]) -> bool:
