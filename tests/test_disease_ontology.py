@@ -130,7 +130,9 @@ def test_the_extract_keeps_live_exact_names_with_the_nearest_icd_code():
     assert rows == [["DOID:1", "M89.9", "bone disease"], ["DOID:2", "M89.9", "bone spur", "osteophyte"]]
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # simple-icd-10-cm reads its data with importlib's old API
 def test_the_list_built_with_the_ontology_has_its_names_with_codes_and_not_the_filtered_ones():
+    pytest.importorskip("simple_icd_10_cm")
     import yaml
 
     tool = _tool("build_diseases")
