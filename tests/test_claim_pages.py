@@ -673,3 +673,19 @@ def test_lay_disease_names_with_and_without_an_ordinary_sense(text, claim):
 )
 def test_sixteenth_sample_shapes_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # The oxidation of blood lipids is an antioxidant's effect, not the cholesterol level a sign speaks of.
+        ("- Reduces oxidation of LDL cholesterol", False),
+        ("Olive polyphenols help protect LDL cholesterol from oxidation.", False),
+        ("Our extract lowers the peroxidation of blood lipids.", False),
+        # ... while the level itself, lowered beside it, is the sign it always was.
+        ("Our fish oil lowers LDL cholesterol and reduces oxidation of LDL.", True),
+        ("Our fish oil reduces LDL cholesterol.", True),
+    ],
+)
+def test_lipid_oxidation_is_not_a_cholesterol_level(text, claim):
+    assert post(text) == ([3] if claim else [])
