@@ -32,7 +32,8 @@ claim's words, with the sentence as its excerpt.
 Options every rule of the kind declares: `extra-diseases` (a team's own disease words, read as named diseases)
 and `exempt` (a team's own lawful phrases, never a claim).
 
-Message fields: `{term}` (the words that matched), `{text}` (the claim sentence), `{field}` (labels).
+Message fields: `{term}` (the words that matched), `{why}` (the criterion they meet, in plain words with its
+paragraph: `_criteria`), `{text}` (the claim sentence), `{field}` (labels).
 """
 
 from __future__ import annotations
@@ -56,8 +57,9 @@ from ._claims import (
     reports_research,
     vocabulary,
 )
+from ._criteria import criterion
 from ._page_text import product_names
-from ._text import TextField, texts
+from ._text import TextField, fold, texts
 from .spec import RuleBase
 
 if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
@@ -67,7 +69,7 @@ if TYPE_CHECKING:  # supplint.pages loads only when a page is checked
 TARGET = ("label", "page")
 
 #: The fields this kind gives message and hint templates (checked when the packs load).
-FIELDS = frozenset({"term", "text", "field"})
+FIELDS = frozenset({"term", "why", "text", "field"})
 
 #: The longest excerpt a message shows; a longer sentence is cut around the claim's words, never without them.
 EXCERPT = 120
@@ -161,7 +163,7 @@ def evaluate(rule: Spec, subject, options: dict) -> Iterator[Hit]:
         for field in fields:
             for path, text in texts(label, field):
                 for claim in read_claims(text, rule.vocabulary, mode, extra, exempt):
-                    values = _values(text, claim)
+                    values = _values(text, claim, rule.vocabulary)
                     values["field"] = field
                     yield Hit(path, render(rule.message, values), render(rule.hint, values))
 
@@ -220,7 +222,7 @@ def _page(rule: Spec, context: PageContext, extra: tuple[str, ...], exempt: tupl
         if mode == "report":  # read again as a report's prose: what a study found is not the page's claim
             claims, previous = read_text(run.text, rule.vocabulary, mode, extra, exempt, previous, paragraph)
         for claim in claims:
-            values = _values(run.text, claim)
+            values = _values(run.text, claim, rule.vocabulary)
             yield Hit(
                 (), render(rule.message, values), render(rule.hint, values), span=span_at(run, claim.start, claim.end)
             )
@@ -312,10 +314,13 @@ def _paragraph(run) -> bool:
     return text.rstrip().endswith((".", "!", "?")) and len(text.split()) > LIST_ITEM_WORDS
 
 
-def _values(text: str, claim) -> dict:
+def _values(text: str, claim, path: str) -> dict:
     sentence = text[claim.sentence_start : claim.sentence_end]
     shown = excerpt(sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
-    return {"term": " ".join(claim.term.split()), "text": shown}
+    term = " ".join(claim.term.split())
+    # A claim that points back at a disease named before it has that disease as its term, outside its own words.
+    pointed = term.lower() not in " ".join(fold(text[claim.start : claim.end]).split()).lower()
+    return {"term": term, "why": criterion(claim.term, path, pointed), "text": shown}
 
 
 __all__ = ["FIELDS", "TARGET", "Spec", "disease_term", "evaluate", "excerpt"]
