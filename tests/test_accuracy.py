@@ -217,3 +217,33 @@ def test_the_sixteenth_fresh_sample_is_scored_on_its_own(result):
 
         assert claims["holdout16"]["disease-claim"][1] == 20 and claims["holdout"]["disease-claim"][1] > 20
         assert lawful["holdout16"]["pass"][1] == 73 and lawful["holdout"]["pass"][1] > 73
+
+
+def test_the_seventeenth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 17` items (measure17: FDA/FTC letters and product pages from sources no earlier item
+    cites, collected and judged only, no fix made for it) count in the holdout and in their own column, with the
+    verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout17"]["disease-claim"][1] == 50 and claims["holdout"]["disease-claim"][1] > 50
+        assert lawful["holdout17"]["pass"][1] == 62 and lawful["holdout"]["pass"][1] > 62
+
+
+def test_the_seventh_fresh_holdout_of_links_disclosures_and_consult_notes_is_scored_on_its_own(result):
+    """The link, disclosure and consult files' `batch: 7` items (measure17: sources no earlier item cites, collected
+    and judged only, no fix made for them) count in the holdout and in their own column (holdout7, shared with the
+    claim files' seventh sample), with the verdict counts they were collected with."""
+    checks = result["checks"]
+    links = checks["affiliate-links (SUP401)"]["holdout7"]
+    assert {v: t[1] for v, t in links.items()} == {"affiliate": 26, "plain": 15}
+    disclosures = checks["disclosures (SUP401/SUP406)"]["holdout7"]
+    assert {v: t[1] for v, t in disclosures.items()} == {"adequate": 11, "vague": 6, "not-a-disclosure": 9}
+    for check in (
+        "consult-notes on labels (SUP301)",
+        "consult-notes on pages (SUP403)",
+        "consult-notes on product-link pages (SUP403)",
+    ):
+        assert {v: t[1] for v, t in checks[check]["holdout7"].items()} == {"advice": 19, "not-advice": 10}
+        assert checks[check]["holdout"]["advice"][1] > 19
