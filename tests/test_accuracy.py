@@ -217,3 +217,15 @@ def test_the_sixteenth_fresh_sample_is_scored_on_its_own(result):
 
         assert claims["holdout16"]["disease-claim"][1] == 20 and claims["holdout"]["disease-claim"][1] > 20
         assert lawful["holdout16"]["pass"][1] == 73 and lawful["holdout"]["pass"][1] > 73
+
+
+def test_the_eighteenth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 18` items (claims18: FDA/FTC warning letters and page prose from sources no earlier
+    item cites, many on products said to kill or block disease agents, scored once on the code as found) count in the
+    holdout and in their own column, with the verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout18"]["disease-claim"][1] == 50 and claims["holdout"]["disease-claim"][1] > 50
+        assert lawful["holdout18"]["pass"][1] == 30 and lawful["holdout"]["pass"][1] > 30
