@@ -673,3 +673,57 @@ def test_lay_disease_names_with_and_without_an_ordinary_sense(text, claim):
 )
 def test_sixteenth_sample_shapes_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The eighteenth sample's classes (claims18, constructed variants, read after it was scored once): a product
+        # said to inactivate, flush out, expel or "adversely affect" disease agents, in the active and the passive,
+        # and "<agent>-fighting"; near-misses: gut bacteria in the ordinary sense, agents inactivated by cooking or
+        # killed by antibiotics, a disease's agent that kills people (a statistic).
+        ("Our olive leaf extract inactivates viruses on contact.", True),
+        ("The viruses inactivated by monolaurin include herpes simplex.", True),
+        ("This black walnut tincture flushes out parasites.", True),
+        ("Wormwood capsules expel intestinal worms.", True),
+        ("Lauricidin adversely affects bacteria, yeast and viruses.", True),
+        ("Our germ-fighting formula is here for flu season.", True),
+        ("I recommend viral fighting essential oils every day.", True),
+        ("Our probiotic supports a healthy balance of gut bacteria.", False),
+        ("Probiotics populate the gut with good organisms that keep the bad ones in check.", False),
+        ("Most viruses are inactivated by cooking food thoroughly.", False),
+        ("Bacteria killed by antibiotics can come back resistant.", False),
+        ("The flu virus kills about one million people a year around the world.", False),
+        ("Our silver spray kills the flu virus.", True),
+        # Drugs, surgery and a dentist's or doctor's care as what clears a disease (a fact about medicine), beside
+        # the same shape with a product, which stays a claim.
+        ("H. pylori can be eradicated using antibiotics and acid suppressants.", False),
+        ("H. pylori can be eradicated using our mastic gum.", True),
+        ("Gingivitis is reversible with professional dental cleaning.", False),
+        ("Gingivitis is reversible with our herbal mouth rinse.", True),
+        ("Periodontitis requires professional dental treatment to halt its progression.", False),
+        ("Your doctor may prescribe a course of ursodiol to dissolve gallstones.", False),
+        ("Metformin lowers blood sugar in type 2 diabetes.", False),
+        ("Cinnamon and metformin both lower blood sugar in type 2 diabetes.", True),
+        ("Berberine lowers blood sugar in type 2 diabetes.", True),
+    ],
+)
+def test_eighteenth_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "body, lines",
+    [
+        # A sentence that points back at the disease of the sentence before is judged as it would be if it named it
+        # (claims18, constructed): what doctors do with drugs, and a doctor's care with no product, are no claim of
+        # the product's; a product that acts on "this condition" or "the disease" still is.
+        ("Eczema is common in children. Doctors treat this condition with steroid creams.", []),
+        ("Eczema is common in children. Your doctor may prescribe medication for it.", []),
+        ("Eczema is common in children. Our oat balm soothes this condition.", [3]),
+        ("Gout is painful. Our tart cherry capsules relieve the disease.", [3]),
+        ("Gout is painful. Our tart cherry capsules relieve it better than medication.", [3]),
+    ],
+)
+def test_a_pointer_back_is_read_as_the_sentence_it_stands_for(body, lines):
+    assert post(body) == lines

@@ -1018,10 +1018,17 @@ def _named_disease(reading: _Text, start: int, end: int) -> str | None:
 def _points_back(reading: _Text, start: int, end: int, far: bool = False) -> bool:
     """A sentence that acts on something a sentence before named: a claim word and a word pointing back (``far``:
     a sentence between named no disease, so only a definite reference to one points back). A sentence ending in a
-    colon ("Our softgels may help with:") introduces what follows it, not what came before."""
+    colon ("Our softgels may help with:") introduces what follows it, not what came before. A sentence that would
+    be no claim if it named the disease itself is none when it points back at it either: a caution, a negation or
+    a denial, a fact (`facts`: "Doctors treat it with steroids", a drug as the subject), or a doctor's care with no
+    product beside it (`medical-care`, as `_takes_up` reads it)."""
     if reading.plain[start:end].rstrip().endswith(":"):
         return False
     if reading.spans("cautions", start, end) or reading.spans("negations", start, end):
+        return False
+    if reading.spans("denials", start, end) or reading.spans("facts", start, end):
+        return False
+    if reading.spans("medical_care", start, end) and not reading.spans("products", start, end):
         return False
     if not reading.spans("verbs", start, end):
         return False
