@@ -727,3 +727,29 @@ def test_eighteenth_sample_shapes_on_pages(text, claim):
 )
 def test_a_pointer_back_is_read_as_the_sentence_it_stands_for(body, lines):
     assert post(body) == lines
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The subject of the claim word (claims18, constructed): a drug, by name or by class, opening the clause; a
+        # study's or a doctor's patients on a drug; what a course of treatment includes. Each beside the same shape
+        # said of a product, which stays a claim.
+        ("Proton pump inhibitors heal stomach ulcers.", False),
+        ("The flu shot prevents the flu in most people.", False),
+        ("Over-the-counter antacids relieve ulcer pain quickly.", False),
+        ("Antiviral drugs such as Tamiflu shorten the flu.", False),
+        ("Blood thinners prevent strokes in people with atrial fibrillation.", False),
+        ("Like antibiotics, our colloidal silver kills the bacteria behind strep throat.", True),
+        ("Our natural antibiotic kills the bacteria behind sinus infections.", True),
+        ("Herbal antibiotics like oregano cure infections.", True),
+        ("In trials, patients with gout who took colchicine had fewer flares.", False),
+        ("In trials, patients with gout who took tart cherry had fewer flares.", True),
+        ("A study found patients with eczema improved on steroid creams.", False),
+        ("Patients with eczema improved on our oat balm.", True),
+        ("Your treatment for hypothyroidism will likely include levothyroxine.", False),
+        ("Your treatment for arthritis should include our turmeric.", True),
+    ],
+)
+def test_a_drug_or_its_patients_as_the_subject_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
