@@ -753,3 +753,25 @@ def test_a_pointer_back_is_read_as_the_sentence_it_stands_for(body, lines):
 )
 def test_a_drug_or_its_patients_as_the_subject_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "body, lines",
+    [
+        # What points back at the disease of the sentence before (claims18, constructed): a demonstrative with a
+        # word between, the disease's agent, its episodes, the people who have it, the product named with two
+        # words before its form; beside the same words in a sentence with no claim of the product's.
+        ("Gout is painful. Tart cherry relieves this painful condition.", [3]),
+        ("Candida overgrowth is common. Our caprylic acid kills the yeast.", [3]),
+        ("Gout is painful. Tart cherry relieves flare-ups.", [3]),
+        ("Gout is painful. Tart cherry can help sufferers.", [3]),
+        ("Gout is painful. Our tart cherry capsules can help.", [3]),
+        ("Gout is painful. People with this painful condition should avoid purines.", []),
+        ("Gout is painful. Flare-ups often start at night.", []),
+        ("Gout is painful. Doctors can help sufferers.", []),
+        ("Candida overgrowth is common. Antifungal drugs kill the yeast.", []),
+        ("Candida overgrowth is common. Sugar feeds the yeast.", []),
+    ],
+)
+def test_what_points_back_at_the_disease_before(body, lines):
+    assert post(body) == lines
