@@ -229,3 +229,15 @@ def test_the_eighteenth_fresh_sample_is_scored_on_its_own(result):
         lawful = checks[f"structure-function on {target}"]
         assert claims["holdout18"]["disease-claim"][1] == 50 and claims["holdout"]["disease-claim"][1] > 50
         assert lawful["holdout18"]["pass"][1] == 30 and lawful["holdout"]["pass"][1] > 30
+
+
+def test_the_nineteenth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 19` items (claims18: page prose collected after the batch 18 changes, from sources no
+    earlier item cites, scored once, no fix made for it) count in the holdout and in their own column, with the
+    verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout19"]["disease-claim"][1] == 28 and claims["holdout"]["disease-claim"][1] > 28
+        assert lawful["holdout19"]["pass"][1] == 22 and lawful["holdout"]["pass"][1] > 22
