@@ -775,3 +775,26 @@ def test_a_drug_or_its_patients_as_the_subject_on_pages(text, claim):
 )
 def test_what_points_back_at_the_disease_before(body, lines):
     assert post(body) == lines
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The nineteenth sample's classes (claims18, constructed, read after it was scored once): "no side effects"
+        # beside an effect does not negate it; a product that breaks down germs; infectious conditions as a class;
+        # a direction opened by the disease it is for; what helps a germ grow is a trigger. Near-misses beside each.
+        ("Our extract has no side effects, making it an excellent alternative to antibiotics.", True),
+        ("It has no side effects and is not a treatment for arthritis.", False),
+        ("It breaks down the outer membranes of bacteria and fungi.", True),
+        ("Gut bacteria break down fiber into short-chain fatty acids.", False),
+        ("Used to help alleviate infectious and inflammatory conditions of the gut.", True),
+        ("Infectious and inflammatory conditions need a doctor's care.", False),
+        ("For acute infections, take 500 mg of honokiol twice daily.", True),
+        ("For best results, take with food.", False),
+        ("For people with diabetes, take it with meals.", False),
+        ("Stress can help the virus grow and cause blisters.", False),
+        ("Our lysine stops the virus from spreading.", True),
+    ],
+)
+def test_nineteenth_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
