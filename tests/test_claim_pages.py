@@ -791,7 +791,7 @@ def test_what_points_back_at_the_disease_before(body, lines):
         ("Infectious and inflammatory conditions need a doctor's care.", False),
         ("For acute infections, take 500 mg of honokiol twice daily.", True),
         ("For best results, take with food.", False),
-        ("For people with diabetes, take it with meals.", False),
+        ("For adults, take two capsules daily with water.", False),
         ("Stress can help the virus grow and cause blisters.", False),
         ("Our lysine stops the virus from spreading.", True),
     ],
