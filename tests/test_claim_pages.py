@@ -798,3 +798,32 @@ def test_what_points_back_at_the_disease_before(body, lines):
 )
 def test_nineteenth_sample_shapes_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The reader's own treatment and the body's own defence (claims18, constructed): a caution, a fact, or
+        # background, each beside a product said to do the same, which stays a claim. An opening condition on the
+        # reader ("If you take blood thinners,") says whom a claim is for; it does not take the claim back.
+        ("If you are being treated for cancer, talk to your oncologist before taking turmeric.", False),
+        ("While you are on treatment for hepatitis C, avoid milk thistle unless your doctor approves.", False),
+        ("If you are being treated for cancer, our turmeric can ease the side effects of chemo.", True),
+        ("If you take blood thinners, our fish oil prevents heart attacks.", True),
+        ("If you take blood thinners, ask your doctor before taking our fish oil for your heart disease.", False),
+        ("If you take insulin, your doctor may lower the dose to prevent hypoglycemia.", False),
+        ("My doctor put me on antibiotics for the infection, and I took probiotics alongside.", False),
+        ("I was treated for Lyme disease with doxycycline for three weeks.", False),
+        ("I was treated for Lyme disease with our colloidal silver.", True),
+        ("Your cardiologist may treat atrial fibrillation with blood thinners.", False),
+        ("Hospitals treat sepsis with IV antibiotics.", False),
+        ("The vaccine protects against shingles.", False),
+        ("Our elderberry protects against the flu.", True),
+        ("Your immune system fights off most colds within a week.", False),
+        ("Your immune system fights off colds faster with our zinc lozenges.", True),
+        ("Most cases of the flu resolve without treatment.", False),
+        ("Our drops clear up ear infections without antibiotics.", True),
+    ],
+)
+def test_the_readers_treatment_and_the_bodys_defence_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
