@@ -827,3 +827,25 @@ def test_nineteenth_sample_shapes_on_pages(text, claim):
 )
 def test_the_readers_treatment_and_the_bodys_defence_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Disease agents by their names (claims18, constructed), beside a claim word and without one; a vaccine as
+        # the subject of public health advice, beside a product called a shot.
+        ("Berberine is active against Staphylococcus aureus.", True),
+        ("Monolaurin inactivates cytomegalovirus.", True),
+        ("Our herbs help fight SIBO.", True),
+        ("Oregano oil kills Giardia.", True),
+        ("Staphylococcus epidermidis lives on healthy skin.", False),
+        ("Listeria is a risk in soft cheeses during pregnancy.", False),
+        ("The CMV test was negative.", False),
+        ("Flu shots are recommended for adults over 65.", False),
+        ("HPV vaccines are recommended for teens.", False),
+        ("Our immune booster shots prevent colds.", True),
+        ("Homeopathic flu vaccines prevent the flu naturally.", True),
+    ],
+)
+def test_disease_agents_by_name_and_vaccines_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
