@@ -849,3 +849,18 @@ def test_the_readers_treatment_and_the_bodys_defence_on_pages(text, claim):
 )
 def test_disease_agents_by_name_and_vaccines_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # What a drug class is used for (claims18, constructed from a real-sentence check), beside a supplement said
+        # to be used the same way, which stays a claim.
+        ("Proton pump inhibitors are used for treating stomach ulcers.", False),
+        ("PPIs are also used in combination with antibiotics when treating H. pylori infection.", False),
+        ("H2 blockers are prescribed for duodenal ulcers.", False),
+        ("Licorice extract is used for treating stomach ulcers.", True),
+    ],
+)
+def test_what_a_drug_class_is_used_for_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
