@@ -250,3 +250,27 @@ def test_the_seventh_fresh_holdout_of_links_disclosures_and_consult_notes_is_sco
     ):
         assert {v: t[1] for v, t in checks[check]["holdout7"].items()} == {"advice": 19, "not-advice": 10}
         assert checks[check]["holdout"]["advice"][1] > 19
+
+
+def test_the_eighteenth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 18` items (claims18: FDA/FTC warning letters and page prose from sources no earlier
+    item cites, many on products said to kill or block disease agents, scored once on the code as found) count in the
+    holdout and in their own column, with the verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout18"]["disease-claim"][1] == 50 and claims["holdout"]["disease-claim"][1] > 50
+        assert lawful["holdout18"]["pass"][1] == 30 and lawful["holdout"]["pass"][1] > 30
+
+
+def test_the_nineteenth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 19` items (claims18: page prose collected after the batch 18 changes, from sources no
+    earlier item cites, scored once, no fix made for it) count in the holdout and in their own column, with the
+    verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout19"]["disease-claim"][1] == 28 and claims["holdout"]["disease-claim"][1] > 28
+        assert lawful["holdout19"]["pass"][1] == 22 and lawful["holdout"]["pass"][1] > 22

@@ -689,3 +689,194 @@ def test_sixteenth_sample_shapes_on_pages(text, claim):
 )
 def test_lipid_oxidation_is_not_a_cholesterol_level(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The eighteenth sample's classes (claims18, constructed variants, read after it was scored once): a product
+        # said to inactivate, flush out, expel or "adversely affect" disease agents, in the active and the passive,
+        # and "<agent>-fighting"; near-misses: gut bacteria in the ordinary sense, agents inactivated by cooking or
+        # killed by antibiotics, a disease's agent that kills people (a statistic).
+        ("Our olive leaf extract inactivates viruses on contact.", True),
+        ("The viruses inactivated by monolaurin include herpes simplex.", True),
+        ("This black walnut tincture flushes out parasites.", True),
+        ("Wormwood capsules expel intestinal worms.", True),
+        ("Lauricidin adversely affects bacteria, yeast and viruses.", True),
+        ("Our germ-fighting formula is here for flu season.", True),
+        ("I recommend viral fighting essential oils every day.", True),
+        ("Our probiotic supports a healthy balance of gut bacteria.", False),
+        ("Probiotics populate the gut with good organisms that keep the bad ones in check.", False),
+        ("Most viruses are inactivated by cooking food thoroughly.", False),
+        ("Bacteria killed by antibiotics can come back resistant.", False),
+        ("The flu virus kills about one million people a year around the world.", False),
+        ("Our silver spray kills the flu virus.", True),
+        # Drugs, surgery and a dentist's or doctor's care as what clears a disease (a fact about medicine), beside
+        # the same shape with a product, which stays a claim.
+        ("H. pylori can be eradicated using antibiotics and acid suppressants.", False),
+        ("H. pylori can be eradicated using our mastic gum.", True),
+        ("Gingivitis is reversible with professional dental cleaning.", False),
+        ("Gingivitis is reversible with our herbal mouth rinse.", True),
+        ("Periodontitis requires professional dental treatment to halt its progression.", False),
+        ("Your doctor may prescribe a course of ursodiol to dissolve gallstones.", False),
+        ("Metformin lowers blood sugar in type 2 diabetes.", False),
+        ("Cinnamon and metformin both lower blood sugar in type 2 diabetes.", True),
+        ("Berberine lowers blood sugar in type 2 diabetes.", True),
+    ],
+)
+def test_eighteenth_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "body, lines",
+    [
+        # A sentence that points back at the disease of the sentence before is judged as it would be if it named it
+        # (claims18, constructed): what doctors do with drugs, and a doctor's care with no product, are no claim of
+        # the product's; a product that acts on "this condition" or "the disease" still is.
+        ("Eczema is common in children. Doctors treat this condition with steroid creams.", []),
+        ("Eczema is common in children. Your doctor may prescribe medication for it.", []),
+        ("Eczema is common in children. Our oat balm soothes this condition.", [3]),
+        ("Gout is painful. Our tart cherry capsules relieve the disease.", [3]),
+        ("Gout is painful. Our tart cherry capsules relieve it better than medication.", [3]),
+    ],
+)
+def test_a_pointer_back_is_read_as_the_sentence_it_stands_for(body, lines):
+    assert post(body) == lines
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The subject of the claim word (claims18, constructed): a drug, by name or by class, opening the clause; a
+        # study's or a doctor's patients on a drug; what a course of treatment includes. Each beside the same shape
+        # said of a product, which stays a claim.
+        ("Proton pump inhibitors heal stomach ulcers.", False),
+        ("The flu shot prevents the flu in most people.", False),
+        ("Over-the-counter antacids relieve ulcer pain quickly.", False),
+        ("Antiviral drugs such as Tamiflu shorten the flu.", False),
+        ("Blood thinners prevent strokes in people with atrial fibrillation.", False),
+        ("Like antibiotics, our colloidal silver kills the bacteria behind strep throat.", True),
+        ("Our natural antibiotic kills the bacteria behind sinus infections.", True),
+        ("Herbal antibiotics like oregano cure infections.", True),
+        ("In trials, patients with gout who took colchicine had fewer flares.", False),
+        ("In trials, patients with gout who took tart cherry had fewer flares.", True),
+        ("A study found patients with eczema improved on steroid creams.", False),
+        ("Patients with eczema improved on our oat balm.", True),
+        ("Your treatment for hypothyroidism will likely include levothyroxine.", False),
+        ("Your treatment for arthritis should include our turmeric.", True),
+    ],
+)
+def test_a_drug_or_its_patients_as_the_subject_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "body, lines",
+    [
+        # What points back at the disease of the sentence before (claims18, constructed): a demonstrative with a
+        # word between, the disease's agent, its episodes, the people who have it, the product named with two
+        # words before its form; beside the same words in a sentence with no claim of the product's.
+        ("Gout is painful. Tart cherry relieves this painful condition.", [3]),
+        ("Candida overgrowth is common. Our caprylic acid kills the yeast.", [3]),
+        ("Gout is painful. Tart cherry relieves flare-ups.", [3]),
+        ("Gout is painful. Tart cherry can help sufferers.", [3]),
+        ("Gout is painful. Our tart cherry capsules can help.", [3]),
+        ("Gout is painful. People with this painful condition should avoid purines.", []),
+        ("Gout is painful. Flare-ups often start at night.", []),
+        ("Gout is painful. Doctors can help sufferers.", []),
+        ("Candida overgrowth is common. Antifungal drugs kill the yeast.", []),
+        ("Candida overgrowth is common. Sugar feeds the yeast.", []),
+    ],
+)
+def test_what_points_back_at_the_disease_before(body, lines):
+    assert post(body) == lines
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The nineteenth sample's classes (claims18, constructed, read after it was scored once): "no side effects"
+        # beside an effect does not negate it; a product that breaks down germs; infectious conditions as a class;
+        # a direction opened by the disease it is for; what helps a germ grow is a trigger. Near-misses beside each.
+        ("Our extract has no side effects, making it an excellent alternative to antibiotics.", True),
+        ("It has no side effects and is not a treatment for arthritis.", False),
+        ("It breaks down the outer membranes of bacteria and fungi.", True),
+        ("Gut bacteria break down fiber into short-chain fatty acids.", False),
+        ("Used to help alleviate infectious and inflammatory conditions of the gut.", True),
+        ("Infectious and inflammatory conditions need a doctor's care.", False),
+        ("For acute infections, take 500 mg of honokiol twice daily.", True),
+        ("For best results, take with food.", False),
+        ("For adults, take two capsules daily with water.", False),
+        ("Stress can help the virus grow and cause blisters.", False),
+        ("Our lysine stops the virus from spreading.", True),
+    ],
+)
+def test_nineteenth_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The reader's own treatment and the body's own defence (claims18, constructed): a caution, a fact, or
+        # background, each beside a product said to do the same, which stays a claim. An opening condition on the
+        # reader ("If you take blood thinners,") says whom a claim is for; it does not take the claim back.
+        ("If you are being treated for cancer, talk to your oncologist before taking turmeric.", False),
+        ("While you are on treatment for hepatitis C, avoid milk thistle unless your doctor approves.", False),
+        ("If you are being treated for cancer, our turmeric can ease the side effects of chemo.", True),
+        ("If you take blood thinners, our fish oil prevents heart attacks.", True),
+        ("If you take blood thinners, ask your doctor before taking our fish oil for your heart disease.", False),
+        ("If you take insulin, your doctor may lower the dose to prevent hypoglycemia.", False),
+        ("My doctor put me on antibiotics for the infection, and I took probiotics alongside.", False),
+        ("I was treated for Lyme disease with doxycycline for three weeks.", False),
+        ("I was treated for Lyme disease with our colloidal silver.", True),
+        ("Your cardiologist may treat atrial fibrillation with blood thinners.", False),
+        ("Hospitals treat sepsis with IV antibiotics.", False),
+        ("The vaccine protects against shingles.", False),
+        ("Our elderberry protects against the flu.", True),
+        ("Your immune system fights off most colds within a week.", False),
+        ("Your immune system fights off colds faster with our zinc lozenges.", True),
+        ("Most cases of the flu resolve without treatment.", False),
+        ("Our drops clear up ear infections without antibiotics.", True),
+    ],
+)
+def test_the_readers_treatment_and_the_bodys_defence_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Disease agents by their names (claims18, constructed), beside a claim word and without one; a vaccine as
+        # the subject of public health advice, beside a product called a shot.
+        ("Berberine is active against Staphylococcus aureus.", True),
+        ("Monolaurin inactivates cytomegalovirus.", True),
+        ("Our herbs help fight SIBO.", True),
+        ("Oregano oil kills Giardia.", True),
+        ("Staphylococcus epidermidis lives on healthy skin.", False),
+        ("Listeria is a risk in soft cheeses during pregnancy.", False),
+        ("The CMV test was negative.", False),
+        ("Flu shots are recommended for adults over 65.", False),
+        ("HPV vaccines are recommended for teens.", False),
+        ("Our immune booster shots prevent colds.", True),
+        ("Homeopathic flu vaccines prevent the flu naturally.", True),
+    ],
+)
+def test_disease_agents_by_name_and_vaccines_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # What a drug class is used for (claims18, constructed from a real-sentence check), beside a supplement said
+        # to be used the same way, which stays a claim.
+        ("Proton pump inhibitors are used for treating stomach ulcers.", False),
+        ("PPIs are also used in combination with antibiotics when treating H. pylori infection.", False),
+        ("H2 blockers are prescribed for duodenal ulcers.", False),
+        ("Licorice extract is used for treating stomach ulcers.", True),
+    ],
+)
+def test_what_a_drug_class_is_used_for_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])

@@ -826,6 +826,7 @@ def _judge(reading: _Text, start: int, end: int, mode: Mode) -> tuple[str, int, 
             here = cautions
         if (here or facts) and not (
             _claims_before_advice(reading, start, end, clause_start, clause_end, here)
+            or _claims_after_condition(reading, start, end, clause_start, clause_end, here)
             or _claims_beside_fact(reading, start, end, clause_start, clause_end, here, facts)
         ):
             continue
@@ -956,6 +957,39 @@ def _claims_before_advice(
     return within(reading.spans("products", start, end)) and within(reading.spans("verbs", start, end))
 
 
+# An opening condition on the reader ("If you take blood thinners,", "While you are being treated for cancer,"): the
+# caution in it says whom the sentence is for (see `_claims_after_condition`).
+_CONDITION = re.compile(r"[\W_]*(?:if|when|while|whilst|unless)\s+you\b", re.IGNORECASE)
+_OWN = re.compile(r"(?:our|this|these)\s+\S", re.IGNORECASE)
+
+
+def _claims_after_condition(
+    reading: _Text, start: int, end: int, clause_start: int, clause_end: int, cautions: list[Span]
+) -> bool:
+    """Whether the clause [clause_start, clause_end) of the sentence plain[start:end] claims an effect for a product
+    (a word for one, or "our"/"this" opening the clause) after an opening condition on the reader that holds every
+    caution of the sentence ("If you take blood thinners, our fish oil prevents heart attacks"; "If you are being
+    treated for cancer, our turmeric can ease the side effects of chemo"): the condition says whom the claim is
+    for, it does not take the claim back. The advice itself
+    ("If you take blood thinners, ask your doctor before taking fish oil") stands in the clause, a doctor's care there
+    (`medical-care`) is none of the product's, and a sentence that states a fact (`facts`) stays a mention, as in
+    `_claims_before_advice`."""
+    if not cautions or any(b > clause_start for _, b in cautions) or reading.spans("facts", start, end):
+        return False
+    if not _CONDITION.match(reading.plain[start:end]):
+        return False
+
+    def within(spans: list[Span]) -> bool:
+        return any(clause_start <= a and b <= clause_end for a, b in spans)
+
+    # the product: a word for one, or the clause opening on the page's own ("our fish oil", "this turmeric")
+    own = _OWN.match(reading.plain, start + clause_start) is not None
+    product = own or within(reading.spans("products", start, end))
+    return (
+        product and within(reading.spans("verbs", start, end)) and not within(reading.spans("medical_care", start, end))
+    )
+
+
 def _claims_beside_fact(
     reading: _Text, start: int, end: int, clause_start: int, clause_end: int, cautions: list[Span], facts: list[Span]
 ) -> bool:
@@ -1018,10 +1052,17 @@ def _named_disease(reading: _Text, start: int, end: int) -> str | None:
 def _points_back(reading: _Text, start: int, end: int, far: bool = False) -> bool:
     """A sentence that acts on something a sentence before named: a claim word and a word pointing back (``far``:
     a sentence between named no disease, so only a definite reference to one points back). A sentence ending in a
-    colon ("Our softgels may help with:") introduces what follows it, not what came before."""
+    colon ("Our softgels may help with:") introduces what follows it, not what came before. A sentence that would
+    be no claim if it named the disease itself is none when it points back at it either: a caution, a negation or
+    a denial, a fact (`facts`: "Doctors treat it with steroids", a drug as the subject), or a doctor's care with no
+    product beside it (`medical-care`, as `_takes_up` reads it)."""
     if reading.plain[start:end].rstrip().endswith(":"):
         return False
     if reading.spans("cautions", start, end) or reading.spans("negations", start, end):
+        return False
+    if reading.spans("denials", start, end) or reading.spans("facts", start, end):
+        return False
+    if reading.spans("medical_care", start, end) and not reading.spans("products", start, end):
         return False
     if not reading.spans("verbs", start, end):
         return False
