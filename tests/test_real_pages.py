@@ -49,6 +49,14 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # does not parse; an exempt phrase for "therapies ... without the side effects" would also pass a supplement sold
     # as an "herbal therapy without the side effects of drugs", a claim.
     "doac-sleep-expert-summary.md": (set(), {("SUP404", 9), ("SUP404", 12)}),
+    # Batch 9 (pages9, README "Batch 9"): a table flattened to one cell a paragraph, its column heading "Key Clinical
+    # Uses" far above, so each disease cell ("Cardiovascular disease, Arrhythmia") is a verbless fragment that the
+    # prose reader takes for a mention; reading a run of short cells as a table needs the page's shape, not a word.
+    "exocore-magnesium-glycinate.md": ({("SUP404", 41), ("SUP404", 49), ("SUP404", 65), ("SUP404", 73)}, set()),
+    # A post idea '"Valerian for Insomnia"' on a page with no product link: an ingredient "for" a disease in a title is
+    # a claim only when the title names a product (a product word or the name a link gives); an ingredient's name
+    # there would also flag an information page's "Melatonin for insomnia: what the research says".
+    "asf2-herb-posts-data.md": ({("SUP404", 278)}, set()),
 }
 
 

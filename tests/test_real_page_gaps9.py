@@ -1,0 +1,138 @@
+"""The shapes behind the real pages' batch 9 gaps (tests/data/pages README, "Batch 9"), each class with a near miss
+on the other side. Pages go through `supplint.check_text`; findings are compared by code and line, never by message
+text. The pages here are constructed in the real pages' shapes, not copied from them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import finding_lines as page_lines
+from conftest import post_lines as post
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lines"),
+    [
+        # where a disease comes from is a fact about it (a brand's knowledge base explaining the disease)
+        ("Autoimmune diseases arise from problems with the regulatory cells of your immune system.", []),
+        ("Most cases of gout stem from too much uric acid in the blood.", []),
+        # near misses: the product's effect on the disease stays a claim, whatever the sentence says of its origin
+        ("Vitamin D helps manage autoimmune conditions.", [3]),
+        ("Our formula calms the autoimmune diseases that arise from stress.", [3]),
+        ("Our formula eases eczema, which stems from stress.", [3]),
+    ],
+)
+def test_where_a_disease_comes_from_is_a_fact(sentence, lines):
+    assert post(sentence) == lines
+
+
+DIGEST = """# Fish oil is inversely related to risk of dementia
+
+- Score: 120 | [HN](https://news.ycombinator.com/item?id=1) | Link: https://pubmed.ncbi.nlm.nih.gov/1/
+
+### TL;DR
+A large cohort of middle-aged adults found that higher blood omega-3 levels were linked to a lower risk of
+dementia over eight years, though the absolute difference in risk was small and the discussion was cautious.
+
+### Comment pulse
+- {first}
+- {second}
+- {third}
+{link}"""
+
+WEIGHED = (
+    "The effect is statistically clear but small in absolute terms, and likely shaped by wealth and diet as well.",
+    "Even modest correlations like this one can change how insurers price long-term care, which worried some readers.",
+    "RCTs of omega-3 supplements are mixed, and readers argued over fish against plant sources for a long while.",
+)
+UNWEIGHED = (
+    "The effect is clear but small in absolute terms, and likely shaped by wealth and diet as well as by the fish.",
+    "Even a modest pattern like this one can change how insurers price long-term care, which worried some readers.",
+    "Fish oil capsules are cheap, and readers argued over fish against plant sources for a long while in the thread.",
+)
+
+
+@pytest.mark.parametrize(
+    ("bullets", "link", "lines"),
+    [
+        # a short digest of a study whose bullets weigh its design (cohorts, RCTs, statistics): news, no claim
+        (WEIGHED, "", []),
+        # near misses: the same digest linking to a product it recommends, and one whose bullets report nothing
+        (WEIGHED, "- [Buy our fish oil](https://www.amazon.com/Fish-Oil/dp/B000000001)\n", [7]),
+        (UNWEIGHED, "", [7]),
+    ],
+)
+def test_a_short_digest_that_weighs_a_study_is_news(bullets, link, lines):
+    first, second, third = bullets
+    text = DIGEST.format(first=first, second=second, third=third, link=link)
+    assert page_lines(text) == lines
+
+
+JOINT_PAGE = """<html><body>
+<h2>Arthrozene for joint comfort</h2>
+<p>In a recent study published in a Journal of Medicine, people with knee pain took generic Tylenol, and half of them
+took our ingredient with it.</p>
+<p>Injecting hyaluronic acid into a joint is a proven treatment for pain, but injections need regular doctor visits.</p>
+<p>Boswellia has been used for centuries in traditional Ayurvedic medicine
+because it is a powerful anti-inflammatory. Ours is the next generation Boswellia extract, stronger than common
+extracts.</p>
+</body></html>
+"""
+
+PHARMACY_PAGE = """<html><body>
+<h2>Pain relief at our pharmacy</h2>
+<p>Generic Tylenol tablets and ibuprofen for knee pain, with the medicines your doctor prescribes.</p>
+<p>Hyaluronic acid injections for the joint, given at the clinic, and injections of steroids for flares.</p>
+<p>Our diclofenac gel is applied to the joint
+because it is a powerful anti-inflammatory. Ask our pharmacist about ointments and creams.</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "lines"),
+    [
+        # a supplement page that names its extracts and sets them against a drug and injections sells a supplement:
+        # the drug class said of its herb is a claim, at the claim's words (line 7)
+        (JOINT_PAGE, [7]),
+        # near miss: a pharmacy's page of drugs (tablets, injections, medicines, ointments) stays a drug page, whose
+        # relief words are no supplement's claims
+        (PHARMACY_PAGE, []),
+    ],
+)
+def test_a_supplement_page_that_compares_itself_with_drugs_stays_a_supplement_page(page, lines):
+    assert page_lines(page, "page.html") == lines
+
+
+@pytest.mark.parametrize(
+    ("field", "lines"),
+    [
+        # a field of medicine or a journal's name is no drug product ...
+        ("traditional Ayurvedic medicine and in a Journal of Medicine", [7]),
+        # ... a medicine named as what is sold is one: with two more drug words the page is a drug page
+        ("the Ayurvedic medicines we sell and in our medicines catalogue", []),
+    ],
+)
+def test_a_field_of_medicine_names_no_drug(field, lines):
+    page = JOINT_PAGE.replace("traditional Ayurvedic medicine", field).replace(
+        "Ours is the next generation Boswellia extract, stronger than common\nextracts.", "Ours is stronger."
+    )
+    assert page_lines(page, "page.html") == lines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lines"),
+    [
+        # inflammation reduced as the last of a list of general benefits names no disease
+        ("It relaxes tight muscles, calms nerves, widens blood vessels and reduces inflammation.", []),
+        ("Supports heart, brain, and joint health; reduces inflammation.", []),
+        ("Ginger has long been used to ease nausea, aid digestion, and reduce inflammation.", []),
+        # near misses: inflammation with a place or beside pain, or on its own, stays a claim (as FDA reads it)
+        ("Supports joint health and reduces inflammation in the knees.", [3]),
+        ("Supports joint health and reduces inflammation and joint pain.", [3]),
+        ("Ashwagandha powder can help reduce inflammation.", [3]),
+    ],
+)
+def test_inflammation_reduced_after_general_benefits_is_no_claim(sentence, lines):
+    assert post(sentence) == lines
