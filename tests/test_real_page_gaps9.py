@@ -136,3 +136,48 @@ def test_a_field_of_medicine_names_no_drug(field, lines):
 )
 def test_inflammation_reduced_after_general_benefits_is_no_claim(sentence, lines):
     assert post(sentence) == lines
+
+
+SALES_PAGE = """<html><body>
+<h1>The bottle that keeps your joints moving</h1>
+<p>Our joint supplement packs turmeric and collagen into two capsules a day, the dose the studies used.</p>
+<div class="package"><p>6 BOTTLES</p>
+<a href="<?= $offer["6_bottle"]["link"]; ?>" class="order-btn"><b>BUY NOW</b></a></div>
+{rest}
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("rest", "lines"),
+    [
+        # a link written as PHP whose tag holds quotes is still one link, its words "BUY NOW" (a buy call): SUP403
+        ("<p>Free shipping on every order.</p>", [5]),
+        # near miss: the same page with a consult note recommends with one
+        ("<p>Ask your doctor before taking any supplement.</p>", []),
+    ],
+)
+def test_a_php_templated_buy_button_is_a_product_link(rest, lines):
+    assert page_lines(SALES_PAGE.replace("{rest}", rest), "page.html", "SUP403") == lines
+
+
+def test_a_php_tag_keeps_every_position():
+    import supplint
+
+    page = '<p>Intro.</p>\n<?php include("header.php"); ?>\n<p>Our formula cures arthritis.</p>\n'
+    assert [(f.code, f.line, f.column) for f in supplint.check_text(page, "page.html", select=["SUP404"])] == [
+        ("SUP404", 3, 22)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lines"),
+    [
+        # the kind of claim written as a compound is talk about claims
+        ("They only need to avoid making specific disease-treatment claims and not be proven unsafe.", []),
+        # near miss: the compound said of the product is no claim named as such
+        ("Our formula is the best disease-treatment for arthritis.", [3]),
+    ],
+)
+def test_a_kind_of_claim_written_as_a_compound_is_talk_about_claims(sentence, lines):
+    assert post(sentence) == lines

@@ -57,6 +57,12 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # a claim only when the title names a product (a product word or the name a link gives); an ingredient's name
     # there would also flag an information page's "Melatonin for insomnia: what the research says".
     "asf2-herb-posts-data.md": ({("SUP404", 278)}, set()),
+    # Batch 10 (pages9, README "Batch 10"): a video sales letter that never names what it sells as a supplement (a
+    # "home remedy" in "bottles"), so its BUY NOW buttons make no recommendation of supplements (SUP403, whose prose
+    # test needs supplement words; "remedy" and "bottle" are everyday words too), and the page's prose is read as
+    # information: a testimonial's "my glucose levels are completely back to normal" names no disease and the next
+    # sentence's "after battling type 2" no effect.
+    "glycofix-vsl.html": ({("SUP403", 212), ("SUP404", 325)}, set()),
 }
 
 
