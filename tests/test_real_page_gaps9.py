@@ -181,3 +181,56 @@ def test_a_php_tag_keeps_every_position():
 )
 def test_a_kind_of_claim_written_as_a_compound_is_talk_about_claims(sentence, lines):
     assert post(sentence) == lines
+
+
+POST = """---
+title: My daily list
+---
+Full disclosure: these are affiliate links, and I earn a small commission if you buy through them.
+
+{block}
+"""
+
+
+@pytest.mark.parametrize(
+    ("block", "lines"),
+    [
+        # a whole element on one line, then a list with no blank line: kramdown ends the HTML block at the closing
+        # tag, so the list is a list and its amzn.to link a product link (SUP403 at the link, line 8)
+        ("<h1>The List</h1>\n- ## Sleep\n  - [Magnesium glycinate](https://amzn.to/3abcdEF) for my sleep supplements", [8]),
+        # near miss: an element left open holds what follows (raw HTML up to the blank line, in CommonMark and in
+        # kramdown, which reads a <div>'s content as HTML)
+        ("<div><h1>The List</h1>\n- ## Sleep\n  - [Magnesium glycinate](https://amzn.to/3abcdEF) for my sleep supplements", []),
+    ],
+)
+def test_markdown_right_after_a_one_line_element_is_markdown(block, lines):
+    assert page_lines(POST.format(block=block), "post.md", "SUP403") == lines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lines"),
+    [
+        # sleep aids are products named as what to take: beside a disease, a claim
+        ("Insomnia and sleep aids", [3]),
+        ('"Valerian for Insomnia" - Natural sleep aid', [3]),
+        # near misses: sleep aids with no disease, and "aids" as a verb
+        ("Sleep aids for restful nights", []),
+        ("Magnesium aids sleep and relaxation.", []),
+    ],
+)
+def test_sleep_aids_are_products(sentence, lines):
+    assert post(sentence) == lines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lines"),
+    [
+        # "anti-inflammatory" as one of a list of general benefits
+        ("General health support - nourishment, anti-inflammatory and immunity", []),
+        # near misses: the drug class named as the product, or said of it
+        ("Anti-inflammatory support", [3]),
+        ("Boswellia is a powerful anti-inflammatory.", [3]),
+    ],
+)
+def test_anti_inflammatory_among_general_benefits_is_no_claim(sentence, lines):
+    assert post(sentence) == lines
