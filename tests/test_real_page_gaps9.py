@@ -197,10 +197,16 @@ Full disclosure: these are affiliate links, and I earn a small commission if you
     [
         # a whole element on one line, then a list with no blank line: kramdown ends the HTML block at the closing
         # tag, so the list is a list and its amzn.to link a product link (SUP403 at the link, line 8)
-        ("<h1>The List</h1>\n- ## Sleep\n  - [Magnesium glycinate](https://amzn.to/3abcdEF) for my sleep supplements", [8]),
+        (
+            "<h1>The List</h1>\n- ## Sleep\n  - [Magnesium glycinate](https://amzn.to/3abcdEF) for my sleep supplements",
+            [8],
+        ),
         # near miss: an element left open holds what follows (raw HTML up to the blank line, in CommonMark and in
         # kramdown, which reads a <div>'s content as HTML)
-        ("<div><h1>The List</h1>\n- ## Sleep\n  - [Magnesium glycinate](https://amzn.to/3abcdEF) for my sleep supplements", []),
+        (
+            "<div><h1>The List</h1>\n- ## Sleep\n  - [Magnesium glycinate](https://amzn.to/3abcdEF) for my sleep supplements",
+            [],
+        ),
     ],
 )
 def test_markdown_right_after_a_one_line_element_is_markdown(block, lines):

@@ -500,7 +500,9 @@ _MATTER_ROLES = {"title": TITLE, "description": DESCRIPTION}
 
 #: A line that is one whole block element, opened and closed ("<h1>The List</h1>"), and a line that starts a Markdown
 #: block of its own kind: a list item, an ATX heading or a block quote.
-_WHOLE_ELEMENT = re.compile(r" {0,3}<(h[1-6]|p|div|section|header|aside|center)(?:\s[^<>]*)?>[^<>]*</\1>\s*", re.IGNORECASE)
+_WHOLE_ELEMENT = re.compile(
+    r" {0,3}<(h[1-6]|p|div|section|header|aside|center)(?:\s[^<>]*)?>[^<>]*</\1>\s*", re.IGNORECASE
+)
 _MARKDOWN_BLOCK = re.compile(r" {0,3}(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}\s|>)")
 
 
