@@ -47,13 +47,13 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # Batch 9 (pages9, README "Batch 9"): a table flattened to one cell a paragraph, its column heading "Key Clinical
     # Uses" far above, so each disease cell ("Cardiovascular disease, Arrhythmia") is a verbless fragment that the
     # prose reader takes for a mention; reading a run of short cells as a table needs the page's shape, not a word.
-    "exocore-magnesium-glycinate.md": ({("SUP404", 41), ("SUP404", 49), ("SUP404", 65), ("SUP404", 73)}, set()),
+    "exocore-magnesium-glycinate.md": ({("SUP404", 17), ("SUP404", 19), ("SUP404", 23), ("SUP404", 27)}, set()),
     # Batch 10 (pages9, README "Batch 10"): a video sales letter that never names what it sells as a supplement (a
     # "home remedy" in "bottles"), so its BUY NOW buttons make no recommendation of supplements (SUP403, whose prose
     # test needs supplement words; "remedy" and "bottle" are everyday words too), and the page's prose is read as
     # information: a testimonial's "my glucose levels are completely back to normal" names no disease and the next
     # sentence's "after battling type 2" no effect.
-    "glycofix-vsl.html": ({("SUP403", 212), ("SUP404", 325)}, set()),
+    "glycofix-vsl.html": ({("SUP403", 27), ("SUP404", 62)}, set()),
 }
 
 
