@@ -240,3 +240,17 @@ def test_sleep_aids_are_products(sentence, lines):
 )
 def test_anti_inflammatory_among_general_benefits_is_no_claim(sentence, lines):
     assert post(sentence) == lines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lines"),
+    [
+        # a marker back to normal was out of the normal range: an abnormal state acted on
+        ("Now my glucose levels are completely back to normal.", [3]),
+        ("Within a month my blood pressure was back to normal.", [3]),
+        # near miss: a marker kept within the normal range is structure/function
+        ("It helps keep blood sugar levels within the normal range.", []),
+    ],
+)
+def test_a_marker_back_to_normal_is_a_claim(sentence, lines):
+    assert post(sentence) == lines
