@@ -254,3 +254,14 @@ def test_anti_inflammatory_among_general_benefits_is_no_claim(sentence, lines):
 )
 def test_a_marker_back_to_normal_is_a_claim(sentence, lines):
     assert post(sentence) == lines
+
+
+def test_a_script_string_is_no_php_tag():
+    page = (
+        '<html><body><script>var open = "<?";</script>\n'
+        "<p>Our joint supplement, two capsules a day.</p>\n"
+        '<a href="https://www.amazon.com/Joint-Formula/dp/B000000001?tag=site-20">Buy now</a> ?>\n'
+        "</body></html>\n"
+    )
+    # the link stays a link (its quotes are the page's): a product link on a supplement page with no consult note
+    assert page_lines(page, "page.html", "SUP403") == [3]

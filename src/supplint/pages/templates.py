@@ -116,19 +116,27 @@ def quiet_php(text: str) -> str:
     A page saved from a PHP template writes its links as PHP (`href="<?= $offer["6_bottle"]["link"]; ?>"`): the
     tag's own quotes would end the attribute early, so the parser would read the rest of the tag as the link's words
     and lose its `>`. A quote inside a tag is PHP's, never the page's, so it goes; everything else stays, at its
-    place, so every character keeps its page line and column. A tag that does not close is left alone."""
+    place, so every character keeps its page line and column. Only a PHP opener counts (`<?php`, `<?=`, `<?` and a
+    space: not `<?xml`, nor a script's string "<?"), and only up to `_LONGEST_PHP` characters; a tag that does not
+    close within them is left alone."""
     if "<?" not in text:
         return text
     out: list[str] = []
     last = 0
-    start = text.find("<?")
-    while start >= 0:
-        end = text.find("?>", start + 2)
+    for opener in _PHP_OPENER.finditer(text):
+        start = opener.start()
+        if start < last:
+            continue  # inside the tag before
+        end = text.find("?>", opener.end(), start + _LONGEST_PHP)
         if end < 0:
-            break
+            continue
         out.append(text[last:start])
         out.append(text[start:end].replace('"', " ").replace("'", " "))
         last = end
-        start = text.find("<?", end + 2)
     out.append(text[last:])
     return "".join(out)
+
+
+_PHP_OPENER = re.compile(r"<\?(?:php\b|=|\s)", re.IGNORECASE)
+#: characters: a template's echo or include is short; a long stretch to the next "?>" is not one tag
+_LONGEST_PHP = 5000
