@@ -24,11 +24,6 @@ SCORED = "SUP401,SUP403,SUP404,SUP406"
 KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # batch 5's gaps were closed by pagefp4 (README, "Batch 5's gaps"); batch 7 (measurepages, untouched) left these,
     # recorded as found and not fixed (README, "Batch 7 (untouched)"):
-    # the Markdown reader: a list right after a one-line HTML block (<h1>The List</h1>, no blank line) is read as that
-    # block's raw text, as CommonMark does (kramdown, Jekyll's renderer, ends the block at its closing tag), so the
-    # amzn.to links are no links and the page is not known to recommend (SUP403 missed); the claim vocabulary:
-    # "anti-inflammatory" in a list heading of general health support is no disease claim
-    "peiman-my-top-supplements.md": ({("SUP403", 22)}, {("SUP404", 21)}),
     # Drugs compared with drugs on a page that sells nothing: "new sleep aids and therapies ... without the side
     # effects associated with traditional medications" (a substitute's words, `substitutes`) and "new therapeutic
     # classes like DORAs that avoid the sedative-like effects of older sleep medications" (the drug class
@@ -36,6 +31,14 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # does not parse; an exempt phrase for "therapies ... without the side effects" would also pass a supplement sold
     # as an "herbal therapy without the side effects of drugs", a claim.
     "doac-sleep-expert-summary.md": (set(), {("SUP404", 9), ("SUP404", 12)}),
+    # Batch 9 (pages9, README "Batch 9"): a table flattened to one cell a paragraph, its column heading "Key Clinical
+    # Uses" far above, so each disease cell ("Cardiovascular disease, Arrhythmia") is a verbless fragment that the
+    # prose reader takes for a mention; reading a run of short cells as a table needs the page's shape, not a word.
+    "exocore-magnesium-glycinate.md": ({("SUP404", 17), ("SUP404", 19), ("SUP404", 23), ("SUP404", 27)}, set()),
+    # Batch 10 (pages9, README "Batch 10"): a video sales letter that never names what it sells as a supplement (a
+    # "home remedy" in "bottles"), so its BUY NOW buttons make no recommendation of supplements (SUP403, whose prose
+    # test needs supplement words; "remedy" and "bottle" are everyday words too).
+    "glycofix-vsl.html": ({("SUP403", 27)}, set()),
 }
 
 
@@ -83,10 +86,11 @@ def test_the_figures_hold_their_floor():
         false_alarms += len(raised - wanted - optional)
     known_misses = sum(len(missed) for missed, _ in KNOWN.values())
     assert caught == expected - known_misses
-    # 75 %: batch 5 came with 7 known misses of its 21 expected findings (pagefp4 closed them); batch 7 leaves 2 of all 71 unraised;
+    # 75 %: batch 5 came with 7 known misses of its 21 expected findings (pagefp4 closed them); batches 9 and 10 leave 5
+    # of all 128 unraised;
     # the exact count above is what holds every page
     assert caught / expected >= 0.75
-    # per code, every expected finding but the known gaps (batch 7: one SUP403, one SUP404)
+    # per code, every expected finding but the known gaps (batches 9 and 10: one SUP403, four SUP404)
     known_per_code: dict[str, int] = {}
     for missed, _ in KNOWN.values():
         for code, _line in missed:

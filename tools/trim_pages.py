@@ -20,7 +20,8 @@ same check: ``python tools/trim_pages.py --batch COMMIT FILE...`` reads those fi
 their entries in the current sources.yaml and their KNOWN lines in the current tests/test_real_pages.py (both
 must still give the lines of the copies). Batch 4 was cut so: ``--batch ca5fd10`` and its sixteen files, batch 5
 with ``--batch 5c8163e`` and its fourteen, batch 6 with ``--batch c24ffed`` and its thirteen, batch 7 with
-``--batch 1683262`` and its eleven, batch 8 with ``--batch 78a13c8`` and its nine (BATCHES).
+``--batch 1683262`` and its eleven, batch 8 with ``--batch 78a13c8`` and its nine, batch 9 with ``--batch 3d3f4d1``
+and its eleven, batch 10 with ``--batch a36f352`` and its six (BATCHES).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ BATCHES = {
     "c24ffed": "sixth batch, 13 pages",
     "1683262": "seventh batch, 11 pages",
     "78a13c8": "eighth batch, 9 pages",
+    "3d3f4d1": "ninth batch, 11 pages",
+    "a36f352": "tenth batch, 6 pages",
 }
 
 FRONT_KEYS = {"title", "tags", "supplements"}

@@ -41,6 +41,7 @@ from . import (
     Reference,
 )
 from .lines import Lines
+from .templates import quiet_php
 
 LABEL_TYPE = "application/x-supplement+yaml"
 #: schema.org data in a page (JSON-LD): a Product's `offers` say where it is sold, so each offer's url is a product
@@ -672,7 +673,7 @@ def _common_prefix(strings: list[str]) -> str:
 
 def parse_html(text: str) -> Page:
     """Read an HTML page: its prose, links, embedded labels, label references and comments, with page positions."""
-    source = normalize(text)
+    source = quiet_php(normalize(text))
     parser = _PageParser(source)
     parser.feed(source)
     return parser.close()

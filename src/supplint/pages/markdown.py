@@ -498,6 +498,27 @@ _ROLE_OPENS = {
 _MATTER_ROLES = {"title": TITLE, "description": DESCRIPTION}
 
 
+#: A line that is one whole block element, opened and closed ("<h1>The List</h1>"), and a line that starts a Markdown
+#: block of its own kind: a list item, an ATX heading or a block quote.
+_WHOLE_ELEMENT = re.compile(
+    r" {0,3}<(h[1-6]|p|div|section|header|aside|center)(?:\s[^<>]*)?>[^<>]*</\1>\s*", re.IGNORECASE
+)
+_MARKDOWN_BLOCK = re.compile(r" {0,3}(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}\s|>)")
+
+
+def _markdown_after_element(token) -> int | None:
+    """Where the Markdown ends (the block's last line, exclusive) when an HTML block is one whole element on its first
+    line followed, with no blank line, by Markdown ("<h1>The List</h1>" then "- ## General health support"), else
+    None. CommonMark keeps such lines in the HTML block as raw text up to the next blank line; kramdown (Jekyll's
+    renderer, and what the author saw) ends the block at the element's closing tag and reads the list as a list, its
+    links as links. Only a whole element on one line, and only before a list item, heading or quote: an element left
+    open, or a line of text after it, stays HTML as CommonMark reads it."""
+    lines = token.content.split("\n")
+    if len(lines) < 2 or not _WHOLE_ELEMENT.fullmatch(lines[0]) or not _MARKDOWN_BLOCK.match(lines[1]):
+        return None
+    return token.map[1]
+
+
 def _starts_with_tag(text: str) -> bool:
     """Whether ``text`` starts (after white space) with a start or end tag, a comment or a declaration."""
     text = text.lstrip()
@@ -594,7 +615,14 @@ class _Builder:
                 indent = marker if marker >= 0 else len(source_line) - len(source_line.lstrip())
                 self.page.labels.append(Embedded(token.content, token.map[0] + 2, indent + 1, self.next_order()))
             elif token.type == "html_block" and token.map:
-                self.html_block(token)
+                rest = _markdown_after_element(token) if token.level == 0 else None
+                if rest is None:
+                    self.html_block(token)
+                else:  # kramdown's reading: the block ends with its element, the lines after it are Markdown
+                    first = token.map[0]
+                    self.html_block(token.copy(content=token.content.split("\n", 1)[0] + "\n", map=[first, first + 1]))
+                    padded = "\n" * (first + 1) + "\n".join(self.lines[first + 1 : rest])
+                    self.tokens(_markdown().parse(padded))
             elif token.type == "code_block" and token.map and self.open_html and _starts_with_tag(token.content):
                 # Indented HTML inside an element an HTML block left open: CommonMark reads it as code after a
                 # blank line, but a post whose body is HTML (a WordPress export, a site that inserts the file

@@ -1,4 +1,5 @@
-"""Template tags in Markdown sources, blanked before markdown-it reads the page.
+"""Template tags in Markdown sources, blanked before markdown-it reads the page; PHP tags in HTML pages, quieted
+before the HTML parser reads them.
 
 Static-site generators put their own syntax into Markdown posts: Hugo shortcodes (`{{< notice >}}`, `{{% amazon
 asin="..." %}}`), Jekyll's Liquid (`{% include affiliate-box.html url="..." %}`, `{{ page.price }}`) and Jinja
@@ -107,3 +108,35 @@ def _fenced(lines: list[str]) -> list[tuple[int, int]]:
     if fence is not None:
         spans.append((start, offset))
     return spans
+
+
+def quiet_php(text: str) -> str:
+    """``text`` with the quotes inside each PHP tag (``<?php ... ?>``, ``<?= ... ?>``) written as spaces.
+
+    A page saved from a PHP template writes its links as PHP (`href="<?= $offer["6_bottle"]["link"]; ?>"`): the
+    tag's own quotes would end the attribute early, so the parser would read the rest of the tag as the link's words
+    and lose its `>`. A quote inside a tag is PHP's, never the page's, so it goes; everything else stays, at its
+    place, so every character keeps its page line and column. Only a PHP opener counts (`<?php`, `<?=`, `<?` and a
+    space: not `<?xml`, nor a script's string "<?"), and only up to `_LONGEST_PHP` characters; a tag that does not
+    close within them is left alone."""
+    if "<?" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for opener in _PHP_OPENER.finditer(text):
+        start = opener.start()
+        if start < last:
+            continue  # inside the tag before
+        end = text.find("?>", opener.end(), start + _LONGEST_PHP)
+        if end < 0:
+            continue
+        out.append(text[last:start])
+        out.append(text[start:end].replace('"', " ").replace("'", " "))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+_PHP_OPENER = re.compile(r"<\?(?:php\b|=|\s)", re.IGNORECASE)
+#: characters: a template's echo or include is short; a long stretch to the next "?>" is not one tag
+_LONGEST_PHP = 5000
