@@ -217,3 +217,15 @@ def test_the_sixteenth_fresh_sample_is_scored_on_its_own(result):
 
         assert claims["holdout16"]["disease-claim"][1] == 20 and claims["holdout"]["disease-claim"][1] > 20
         assert lawful["holdout16"]["pass"][1] == 73 and lawful["holdout"]["pass"][1] > 73
+
+
+def test_the_twentieth_fresh_sample_is_scored_on_its_own(result):
+    """The claim files' `batch: 20` items (claims20: FDA and FTC letters collected by wave, with lawful label lines on
+    the same themes, from sources no earlier item cites, scored once on the code as found) count in the holdout and
+    in their own column, with the verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout20"]["disease-claim"][1] == 53 and claims["holdout"]["disease-claim"][1] > 53
+        assert lawful["holdout20"]["pass"][1] == 30 and lawful["holdout"]["pass"][1] > 30
