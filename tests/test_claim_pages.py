@@ -673,3 +673,45 @@ def test_lay_disease_names_with_and_without_an_ordinary_sense(text, claim):
 )
 def test_sixteenth_sample_shapes_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The twentieth sample's classes (claims20, constructed variants, written after it was scored once): a disease
+        # someone is freed of, one battled after a word that makes it the product's use, research on effectiveness
+        # against one, one resisted, a drug habit kicked, an outbreak ended, a guarantee against a disease, a remover of
+        # one, and the names the list lacked (genital warts, alcohol intoxication); and the near-misses that stay
+        # lawful: "free from" an allergen beside a disease, the people who battle one, research found inconclusive,
+        # insulin resistance, a sugar habit, the pandemic as a time, a guarantee against defects, a makeup remover.
+        ("This tea has freed thousands of people from arthritis pain.", True),
+        ("Turmeric battles inflammation and arthritis pain.", True),
+        ("Our zinc helps you battle colds.", True),
+        ("Lab tests confirm its effectiveness against the common cold.", True),
+        ("Garlic capsules help you resist colds and flu.", True),
+        ("Kick your painkiller habit with our kratom blend.", True),
+        ("Our immune blend will help end the pandemic.", True),
+        ("Every bottle of our elderberry comes with a guarantee against the flu.", True),
+        ("Our natural genital wart remover works in days.", True),
+        ("This capsule speeds recovery from alcohol intoxication.", True),
+        ("This product is free from gluten and safe for people with celiac disease.", False),
+        ("Researchers are battling to understand Alzheimer's disease.", False),
+        ("A man who battles depression may feel tired.", False),
+        ("Studies of its effectiveness against cancer were inconclusive.", False),
+        ("Insulin resistance is common in people with PCOS.", False),
+        ("Kick the sugar habit with these tips.", False),
+        ("Since the pandemic, interest in immune supplements has grown.", False),
+        ("We offer a money-back guarantee against defects in every bottle of our vitamins.", False),
+        ("Use a makeup remover before applying our vitamin C serum.", False),
+    ],
+)
+def test_twentieth_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["Kicks the opiate habit for good", "Genital Wart Relief Drops", "Resists the flu all winter"],
+)
+def test_twentieth_sample_shapes_on_labels(claim):
+    assert label_count([claim]) == 1
