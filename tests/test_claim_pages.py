@@ -715,3 +715,25 @@ def test_twentieth_sample_shapes_on_pages(text, claim):
 )
 def test_twentieth_sample_shapes_on_labels(claim):
     assert label_count([claim]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The brief's classes checked after batch 20 (claims20, constructed): a treatment, remedy or cure offered for
+        # joint pain or swollen joints (the signs of joint disease, which the list leaves out on their own), plaque
+        # cleared from the arteries, and a testimonial that the writer's disease is gone; the near-misses: joint comfort,
+        # exercise soreness, dental plaque, a headache or doubts gone.
+        ("The ultimate treatment for joint pain and swelling.", True),
+        ("Boswellia is a natural remedy for stiff, aching joints.", True),
+        ("Our garlic formula clears plaque from your arteries.", True),
+        ("Thanks to these capsules my eczema is finally gone! #grateful", True),
+        ("Supports joint comfort and flexibility.", False),
+        ("For relief of occasional muscle soreness after exercise.", False),
+        ("Your dentist removes plaque from your teeth at each cleaning.", False),
+        ("My headache is gone after a glass of water.", False),
+        ("My doubts are gone: I love this magnesium.", False),
+    ],
+)
+def test_signs_without_a_disease_and_testimonials_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
