@@ -737,3 +737,25 @@ def test_twentieth_sample_shapes_on_labels(claim):
 )
 def test_signs_without_a_disease_and_testimonials_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Disease words the list lacked, found on the dev split and the earlier holdouts after batch 20 (claims20,
+        # constructed): plantar fasciitis and carbuncles by their lay names, ulcerative colitis as "UC" where it can
+        # only be the disease, the habit of a drug and cravings for one, and an "ex-diabetic"; the near-misses: the
+        # University of California, a craving for chocolate, an ex-smoker's risk.
+        ("Try these natural cures for plantar fasciitis.", True),
+        ("Our tea tree salve helps heal carbuncles fast.", True),
+        ("Our curcumin helps people with UC stay in remission.", True),
+        ("She studied nutrition at UC Davis before joining our team.", False),
+        ("This strain removes the habit of other opiates too.", True),
+        ("Kratom reduces cravings for heroin.", True),
+        ("Cravings for chocolate are common before a period.", False),
+        ("Now I'm an ex-diabetic thanks to this bitter melon tea.", True),
+        ("An ex-smoker still has a higher risk of lung cancer than someone who never smoked.", False),
+    ],
+)
+def test_disease_words_the_list_lacked_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
