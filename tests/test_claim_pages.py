@@ -759,3 +759,20 @@ def test_signs_without_a_disease_and_testimonials_on_pages(text, claim):
 )
 def test_disease_words_the_list_lacked_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The twenty-first sample's classes (claims20, constructed, after it was scored once): a vaccine as the therapy
+        # the product beats, BPH as "prostatic enlargement"; the near-misses: a vaccine compared with a vaccine, a
+        # negative subject.
+        ("Our elderberry works better than a flu shot.", True),
+        ("This colostrum is stronger than any flu vaccine.", True),
+        ("Saw palmetto relieves prostatic enlargement.", True),
+        ("The flu vaccine is more effective than last year's.", False),
+        ("No supplement is more effective than the flu vaccine for preventing flu.", False),
+    ],
+)
+def test_twenty_first_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
