@@ -772,6 +772,12 @@ def test_disease_words_the_list_lacked_on_pages(text, claim):
         ("Saw palmetto relieves prostatic enlargement.", True),
         ("The flu vaccine is more effective than last year's.", False),
         ("No supplement is more effective than the flu vaccine for preventing flu.", False),
+        # ... and people at risk of a disease told they will benefit from the product, which the caution for who is at
+        # risk used to cover; what they may benefit from besides a product stays a caution.
+        ("Anyone at risk of heart disease will benefit from our formula.", True),
+        ("People at risk of heart disease may benefit from talking to their doctor about statins.", False),
+        ("Those at high risk of diabetes can benefit from regular screening.", False),
+        ("If you are at risk of kidney stones, ask your doctor before taking calcium.", False),
     ],
 )
 def test_twenty_first_sample_shapes_on_pages(text, claim):
