@@ -782,3 +782,21 @@ def test_disease_words_the_list_lacked_on_pages(text, claim):
 )
 def test_twenty_first_sample_shapes_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # A label's warning to stop using the product if a condition is present, quoted on a page (claims20,
+        # constructed after probing label cautions), is whom the product is not for; stopping a disease or a drug
+        # stays a claim.
+        ("Stop use if you have kidney disease.", False),
+        ("Discontinue use if you have liver disease.", False),
+        ("Stop using this product if you develop a rash or have asthma.", False),
+        ("Stop use immediately if you have a seizure disorder.", False),
+        ("Stop diabetes in its tracks with our bitter melon.", True),
+        ("Stop taking your insulin when you start our cinnamon formula.", True),
+    ],
+)
+def test_a_warning_to_stop_use_is_no_claim(text, claim):
+    assert post(text) == ([3] if claim else [])
