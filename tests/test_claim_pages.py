@@ -800,3 +800,30 @@ def test_twenty_first_sample_shapes_on_pages(text, claim):
 )
 def test_a_warning_to_stop_use_is_no_claim(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Signs and adverse events the lists lacked (claims20, constructed probes of the brief's classes): swollen lymph
+        # nodes, tingling in the feet, blood in the urine, elevated liver enzymes and PSA, bleeding or receding gums,
+        # eye pressure, the fatigue of radiation therapy, food poisoning; each needs a claim word beside it, as a
+        # disease does, so the near-misses that name one without an effect stay lawful.
+        ("Reduces swollen lymph nodes.", True),
+        ("Relieves burning and tingling in the feet.", True),
+        ("Our formula lowers elevated liver enzymes.", True),
+        ("Lowers elevated PSA levels.", True),
+        ("Heals bleeding gums.", True),
+        ("Reverses gum recession.", True),
+        ("Reduces eye pressure.", True),
+        ("Eases the fatigue of radiation therapy.", True),
+        ("Stops diarrhea from food poisoning.", True),
+        ("My dentist noticed bleeding gums.", False),
+        ("Swollen lymph nodes can occur with a cold.", False),
+        ("An eye exam measures your eye pressure.", False),
+        ("If you notice blood in the urine, see a doctor right away.", False),
+        ("Supports healthy gums and fresh breath.", False),
+    ],
+)
+def test_signs_the_lists_lacked_need_a_claim_word(text, claim):
+    assert post(text) == ([3] if claim else [])
