@@ -831,3 +831,23 @@ def test_a_warning_to_stop_use_is_no_claim(text, claim):
 )
 def test_signs_the_lists_lacked_need_a_claim_word(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Social-media and review shapes FDA cites (claims20, constructed): a marker normal "without meds", the writer
+        # stopping their own drug, a call to tag someone who needs the product for a disease; the near-misses: a
+        # caution not to stop your medication, a tag for a vitamin, a road trip.
+        ('⭐⭐⭐⭐⭐ "My blood pressure is finally normal without meds!" - Karen', True),
+        ('"I was able to stop my metformin after 3 months" - verified buyer', True),
+        ("Since starting this tea I got off my blood pressure pills.", True),
+        ("Tag someone who needs this for their arthritis 🙏", True),
+        ("Do not stop taking your medication without talking to your doctor.", False),
+        ("Never stop your blood pressure medication on your own.", False),
+        ("Tag a friend who loves vitamin C! #immunesupport", False),
+        ("You need this for your next road trip!", False),
+    ],
+)
+def test_testimonials_and_social_posts_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
