@@ -851,3 +851,19 @@ def test_signs_the_lists_lacked_need_a_claim_word(text, claim):
 )
 def test_testimonials_and_social_posts_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The body's response and a therapy's adverse events (claims20, constructed probes): an immune cell's activity
+        # against a disease, the joint pain and night sweats of hormone therapy for cancer; the near-miss: a side
+        # effect named in a caution.
+        ("Enhances natural killer cell activity against viral infections.", True),
+        ("Relieves the joint pain of aromatase inhibitors.", True),
+        ("Reduces the severity of night sweats caused by tamoxifen.", True),
+        ("Hot flashes are common in women taking tamoxifen; talk to your oncologist.", False),
+    ],
+)
+def test_the_body_response_and_hormone_therapy_adverse_events_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
