@@ -274,3 +274,19 @@ def test_the_nineteenth_fresh_sample_is_scored_on_its_own(result):
         lawful = checks[f"structure-function on {target}"]
         assert claims["holdout19"]["disease-claim"][1] == 28 and claims["holdout"]["disease-claim"][1] > 28
         assert lawful["holdout19"]["pass"][1] == 22 and lawful["holdout"]["pass"][1] > 22
+
+
+def test_the_twentieth_and_twenty_first_fresh_samples_are_scored_on_their_own(result):
+    """The claim files' `batch: 20` items (claims20: FDA and FTC letters collected by wave, with lawful label lines on
+    the same themes, from sources no earlier item cites, scored once on the code as found) count in the holdout and
+    in their own column, with the verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout20"]["disease-claim"][1] == 53 and claims["holdout"]["disease-claim"][1] > 53
+        assert lawful["holdout20"]["pass"][1] == 30 and lawful["holdout"]["pass"][1] > 30
+
+        # `batch: 21` (claims20: letters collected after the batch 20 changes, scored once before any change for it).
+        assert claims["holdout21"]["disease-claim"][1] == 25 and claims["holdout"]["disease-claim"][1] > 25
+        assert lawful["holdout21"]["pass"][1] == 15 and lawful["holdout"]["pass"][1] > 15

@@ -880,3 +880,197 @@ def test_disease_agents_by_name_and_vaccines_on_pages(text, claim):
 )
 def test_what_a_drug_class_is_used_for_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The twentieth sample's classes (claims20, constructed variants, written after it was scored once): a disease
+        # someone is freed of, one battled after a word that makes it the product's use, research on effectiveness
+        # against one, one resisted, a drug habit kicked, an outbreak ended, a guarantee against a disease, a remover of
+        # one, and the names the list lacked (genital warts, alcohol intoxication); and the near-misses that stay
+        # lawful: "free from" an allergen beside a disease, the people who battle one, research found inconclusive,
+        # insulin resistance, a sugar habit, the pandemic as a time, a guarantee against defects, a makeup remover.
+        ("This tea has freed thousands of people from arthritis pain.", True),
+        ("Turmeric battles inflammation and arthritis pain.", True),
+        ("Our zinc helps you battle colds.", True),
+        ("Lab tests confirm its effectiveness against the common cold.", True),
+        ("Garlic capsules help you resist colds and flu.", True),
+        ("Kick your painkiller habit with our kratom blend.", True),
+        ("Our immune blend will help end the pandemic.", True),
+        ("Every bottle of our elderberry comes with a guarantee against the flu.", True),
+        ("Our natural genital wart remover works in days.", True),
+        ("This capsule speeds recovery from alcohol intoxication.", True),
+        ("This product is free from gluten and safe for people with celiac disease.", False),
+        ("Researchers are battling to understand Alzheimer's disease.", False),
+        ("A man who battles depression may feel tired.", False),
+        ("Studies of its effectiveness against cancer were inconclusive.", False),
+        ("Insulin resistance is common in people with PCOS.", False),
+        ("Kick the sugar habit with these tips.", False),
+        ("Since the pandemic, interest in immune supplements has grown.", False),
+        ("We offer a money-back guarantee against defects in every bottle of our vitamins.", False),
+        ("Use a makeup remover before applying our vitamin C serum.", False),
+    ],
+)
+def test_twentieth_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["Kicks the opiate habit for good", "Genital Wart Relief Drops", "Resists the flu all winter"],
+)
+def test_twentieth_sample_shapes_on_labels(claim):
+    assert label_count([claim]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The brief's classes checked after batch 20 (claims20, constructed): a treatment, remedy or cure offered for
+        # joint pain or swollen joints (the signs of joint disease, which the list leaves out on their own), plaque
+        # cleared from the arteries, and a testimonial that the writer's disease is gone; the near-misses: joint comfort,
+        # exercise soreness, dental plaque, a headache or doubts gone.
+        ("The ultimate treatment for joint pain and swelling.", True),
+        ("Boswellia is a natural remedy for stiff, aching joints.", True),
+        ("Our garlic formula clears plaque from your arteries.", True),
+        ("Thanks to these capsules my eczema is finally gone! #grateful", True),
+        ("A natural cure for headaches.", True),
+        ("The best natural treatment for a runny nose and sneezing.", True),
+        ("A natural remedy for swollen ankles.", True),
+        ("Supports joint comfort and flexibility.", False),
+        ("For relief of occasional muscle soreness after exercise.", False),
+        ("Most headaches go away on their own within a few hours.", False),
+        ("Your dentist removes plaque from your teeth at each cleaning.", False),
+        ("My headache is gone after a glass of water.", False),
+        ("My doubts are gone: I love this magnesium.", False),
+    ],
+)
+def test_signs_without_a_disease_and_testimonials_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Disease words the list lacked, found on the dev split and the earlier holdouts after batch 20 (claims20,
+        # constructed): plantar fasciitis and carbuncles by their lay names, ulcerative colitis as "UC" where it can
+        # only be the disease, the habit of a drug and cravings for one, and an "ex-diabetic"; the near-misses: the
+        # University of California, a craving for chocolate, an ex-smoker's risk.
+        ("Try these natural cures for plantar fasciitis.", True),
+        ("Our tea tree salve helps heal carbuncles fast.", True),
+        ("Our curcumin helps people with UC stay in remission.", True),
+        ("She studied nutrition at UC Davis before joining our team.", False),
+        ("This strain removes the habit of other opiates too.", True),
+        ("Kratom reduces cravings for heroin.", True),
+        ("Cravings for chocolate are common before a period.", False),
+        ("Now I'm an ex-diabetic thanks to this bitter melon tea.", True),
+        ("An ex-smoker still has a higher risk of lung cancer than someone who never smoked.", False),
+    ],
+)
+def test_disease_words_the_list_lacked_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The twenty-first sample's classes (claims20, constructed, after it was scored once): a vaccine as the therapy
+        # the product beats, BPH as "prostatic enlargement"; the near-misses: a vaccine compared with a vaccine, a
+        # negative subject.
+        ("Our elderberry works better than a flu shot.", True),
+        ("This colostrum is stronger than any flu vaccine.", True),
+        ("Saw palmetto relieves prostatic enlargement.", True),
+        ("The flu vaccine is more effective than last year's.", False),
+        ("No supplement is more effective than the flu vaccine for preventing flu.", False),
+        # ... and people at risk of a disease told they will benefit from the product, which the caution for who is at
+        # risk used to cover; what they may benefit from besides a product stays a caution.
+        ("Anyone at risk of heart disease will benefit from our formula.", True),
+        ("People at risk of heart disease may benefit from talking to their doctor about statins.", False),
+        ("Those at high risk of diabetes can benefit from regular screening.", False),
+        ("If you are at risk of kidney stones, ask your doctor before taking calcium.", False),
+    ],
+)
+def test_twenty_first_sample_shapes_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # A label's warning to stop using the product if a condition is present, quoted on a page (claims20,
+        # constructed after probing label cautions), is whom the product is not for; stopping a disease or a drug
+        # stays a claim.
+        ("Stop use if you have kidney disease.", False),
+        ("Discontinue use if you have liver disease.", False),
+        ("Stop using this product if you develop a rash or have asthma.", False),
+        ("Stop use immediately if you have a seizure disorder.", False),
+        ("Stop diabetes in its tracks with our bitter melon.", True),
+        ("Stop taking your insulin when you start our cinnamon formula.", True),
+    ],
+)
+def test_a_warning_to_stop_use_is_no_claim(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Signs and adverse events the lists lacked (claims20, constructed probes of the brief's classes): swollen lymph
+        # nodes, tingling in the feet, blood in the urine, elevated liver enzymes and PSA, bleeding or receding gums,
+        # eye pressure, the fatigue of radiation therapy, food poisoning; each needs a claim word beside it, as a
+        # disease does, so the near-misses that name one without an effect stay lawful.
+        ("Reduces swollen lymph nodes.", True),
+        ("Relieves burning and tingling in the feet.", True),
+        ("Our formula lowers elevated liver enzymes.", True),
+        ("Lowers elevated PSA levels.", True),
+        ("Heals bleeding gums.", True),
+        ("Reverses gum recession.", True),
+        ("Reduces eye pressure.", True),
+        ("Eases the fatigue of radiation therapy.", True),
+        ("Stops diarrhea from food poisoning.", True),
+        ("My dentist noticed bleeding gums.", False),
+        ("Swollen lymph nodes can occur with a cold.", False),
+        ("An eye exam measures your eye pressure.", False),
+        ("If you notice blood in the urine, see a doctor right away.", False),
+        ("Supports healthy gums and fresh breath.", False),
+    ],
+)
+def test_signs_the_lists_lacked_need_a_claim_word(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Social-media and review shapes FDA cites (claims20, constructed): a marker normal "without meds", the writer
+        # stopping their own drug, a call to tag someone who needs the product for a disease; the near-misses: a
+        # caution not to stop your medication, a tag for a vitamin, a road trip.
+        ('⭐⭐⭐⭐⭐ "My blood pressure is finally normal without meds!" - Karen', True),
+        ('"I was able to stop my metformin after 3 months" - verified buyer', True),
+        ("Since starting this tea I got off my blood pressure pills.", True),
+        ("Tag someone who needs this for their arthritis 🙏", True),
+        ("Do not stop taking your medication without talking to your doctor.", False),
+        ("Never stop your blood pressure medication on your own.", False),
+        ("Tag a friend who loves vitamin C! #immunesupport", False),
+        ("You need this for your next road trip!", False),
+    ],
+)
+def test_testimonials_and_social_posts_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The body's response and a therapy's adverse events (claims20, constructed probes): an immune cell's activity
+        # against a disease, the joint pain and night sweats of hormone therapy for cancer; the near-miss: a side
+        # effect named in a caution.
+        ("Enhances natural killer cell activity against viral infections.", True),
+        ("Relieves the joint pain of aromatase inhibitors.", True),
+        ("Reduces the severity of night sweats caused by tamoxifen.", True),
+        ("Hot flashes are common in women taking tamoxifen; talk to your oncologist.", False),
+    ],
+)
+def test_the_body_response_and_hormone_therapy_adverse_events_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
