@@ -41,6 +41,7 @@ class Products:
     link_words: frozenset[str] = frozenset()  # anchor-text words that name no product ("try", "buy", "amazon")
     calls: re.Pattern | None = None  # a link's words that ask the reader to buy ("Buy now", "Get 50% off"), any URL
     own: re.Pattern | None = None  # the seller speaking of its own product ("Our unique blend", "SensIQ's formulas")
+    topics: frozenset[str] = frozenset()  # pages11: front-matter tags that file a page under supplements
 
 
 @cache
@@ -74,6 +75,7 @@ def _vocabulary(path: str) -> Products:
             frozenset(w for word in table.get("link-words") or () for w in _words(str(word))),
             _calls(table.get("buy-calls") or ()),
             _calls(table.get("own-products") or ()),
+            frozenset(" ".join(_words(str(w))) for w in table.get("topic-words") or ()),
         )
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as exc:
         raise ValueError(f"{path} needs links, product-pages and supplement-words ({exc})") from None
@@ -248,7 +250,10 @@ def _product_page(url: str, products: Products) -> bool:
 
 def _about_supplements(context: PageContext, products: Products) -> bool:
     """Whether the prose names supplement words at least `at-least` times: a look-up of each run of up to
-    `longest` words in a set, linear in the prose, however long the vocabulary."""
+    `longest` words in a set, linear in the prose, however long the vocabulary. A page its front matter files under
+    supplements (a tag of `topic-words`) is about them whatever words its prose uses (pages11)."""
+    if products.topics and any(" ".join(_words(topic)) in products.topics for topic in context.page.topics):
+        return True
     count = 0
     terms, longest = products.terms, products.longest
     for run in context.page.prose:
