@@ -38,6 +38,11 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # does not parse; an exempt phrase for "therapies ... without the side effects" would also pass a supplement sold
     # as an "herbal therapy without the side effects of drugs", a claim.
     "doac-sleep-expert-summary.md": (set(), {("SUP404", 9), ("SUP404", 12)}),
+    # batch 11 (pages11): the claim reader's reach back: "Doctors call it BPH ... It's not your bladder giving up. It's
+    # a blockage caused by swelling. And there is a way to shrink that swelling naturally." claims the disease four
+    # sentences back through "that swelling"; a definite reference reaches over one sentence that names no disease,
+    # and reaching over three would tie later sentences to diseases a page only explained.
+    "bioleanlab-prostavive-review.md": ({("SUP404", 18)}, set()),
 }
 
 
