@@ -20,7 +20,8 @@ same check: ``python tools/trim_pages.py --batch COMMIT FILE...`` reads those fi
 their entries in the current sources.yaml and their KNOWN lines in the current tests/test_real_pages.py (both
 must still give the lines of the copies). Batch 4 was cut so: ``--batch ca5fd10`` and its sixteen files, batch 5
 with ``--batch 5c8163e`` and its fourteen, batch 6 with ``--batch c24ffed`` and its thirteen, batch 7 with
-``--batch 1683262`` and its eleven, batch 8 with ``--batch 78a13c8`` and its nine (BATCHES).
+``--batch 1683262`` and its eleven, batch 8 with ``--batch 78a13c8`` and its nine, batch 11 with ``--batch 561954a``
+and its eleven, batch 12 with ``--batch b39bec2`` and its five (BATCHES).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ BATCHES = {
     "c24ffed": "sixth batch, 13 pages",
     "1683262": "seventh batch, 11 pages",
     "78a13c8": "eighth batch, 9 pages",
+    "561954a": "eleventh batch (pages11), 11 pages",
+    "b39bec2": "twelfth batch (pages11), 5 pages",
 }
 
 FRONT_KEYS = {"title", "tags", "supplements"}
