@@ -107,7 +107,10 @@ def test_the_bodys_own_defence_described_is_no_claim(sentence, claim):
 @pytest.mark.parametrize(
     ("sentence", "claim"),
     [
-        ("Poor sleep from nighttime urination and urinary discomfort can affect mood, energy, and overall wellbeing.", False),
+        (
+            "Poor sleep from nighttime urination and urinary discomfort can affect mood, energy, and overall wellbeing.",
+            False,
+        ),
         # near miss: the product acting on the same sign stays a claim
         ("Our capsules ease poor sleep from nighttime urination.", True),
     ],
