@@ -39,6 +39,11 @@ KNOWN: dict[str, tuple[set[tuple[str, int]], set[tuple[str, int]]]] = {
     # "home remedy" in "bottles"), so its BUY NOW buttons make no recommendation of supplements (SUP403, whose prose
     # test needs supplement words; "remedy" and "bottle" are everyday words too).
     "glycofix-vsl.html": ({("SUP403", 27)}, set()),
+    # batch 11 (pages11): the claim reader's reach back: "Doctors call it BPH ... It's not your bladder giving up. It's
+    # a blockage caused by swelling. And there is a way to shrink that swelling naturally." claims the disease four
+    # sentences back through "that swelling"; a definite reference reaches over one sentence that names no disease,
+    # and reaching over three would tie later sentences to diseases a page only explained.
+    "bioleanlab-prostavive-review.md": ({("SUP404", 14)}, set()),
 }
 
 

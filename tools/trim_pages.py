@@ -21,7 +21,8 @@ their entries in the current sources.yaml and their KNOWN lines in the current t
 must still give the lines of the copies). Batch 4 was cut so: ``--batch ca5fd10`` and its sixteen files, batch 5
 with ``--batch 5c8163e`` and its fourteen, batch 6 with ``--batch c24ffed`` and its thirteen, batch 7 with
 ``--batch 1683262`` and its eleven, batch 8 with ``--batch 78a13c8`` and its nine, batch 9 with ``--batch 3d3f4d1``
-and its eleven, batch 10 with ``--batch a36f352`` and its six (BATCHES).
+and its eleven, batch 10 with ``--batch a36f352`` and its six, batch 11 with ``--batch 561954a`` and its eleven,
+batch 12 with ``--batch b39bec2`` and its five (BATCHES).
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ BATCHES = {
     "78a13c8": "eighth batch, 9 pages",
     "3d3f4d1": "ninth batch, 11 pages",
     "a36f352": "tenth batch, 6 pages",
+    "561954a": "eleventh batch (pages11), 11 pages",
+    "b39bec2": "twelfth batch (pages11), 5 pages",
 }
 
 FRONT_KEYS = {"title", "tags", "supplements"}

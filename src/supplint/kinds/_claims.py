@@ -433,10 +433,11 @@ class _Text:
             coined = [(a - start, b - start) for a, b in self.coined if a >= start and b <= end]
             implied += [span for span in coined if span not in known]
         # A named disease with a remedy's noun right after it is a product's name for the remedy ("The Cold Sore
-        # Solution", "Gout Eraser"): 101.93(g)(2)(iii), an implied claim as the whole phrase.
-        if named and self.entries("remedy_names"):
+        # Solution", "Gout Eraser"): 101.93(g)(2)(iii), an implied claim as the whole phrase. So is one of the hand
+        # list's disease words (`diseases`: "Piles Remover", pages11).
+        if (named or diseases) and self.entries("remedy_names"):
             remedies = dict(Terms.spans(self.entries("remedy_names"), piece))
-            for a, b in named:
+            for a, b in (*named, *diseases):
                 gap = b
                 while gap < len(piece) and piece[gap] in " \t-":
                     gap += 1

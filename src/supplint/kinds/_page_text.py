@@ -41,6 +41,8 @@ class Products:
     link_words: frozenset[str] = frozenset()  # anchor-text words that name no product ("try", "buy", "amazon")
     calls: re.Pattern | None = None  # a link's words that ask the reader to buy ("Buy now", "Get 50% off"), any URL
     own: re.Pattern | None = None  # the seller speaking of its own product ("Our unique blend", "SensIQ's formulas")
+    topics: frozenset[str] = frozenset()  # pages11: front-matter tags that file a page under supplements
+    orders: re.Pattern | None = None  # pages11: a link to the site's own order, checkout or cart page
 
 
 @cache
@@ -74,6 +76,8 @@ def _vocabulary(path: str) -> Products:
             frozenset(w for word in table.get("link-words") or () for w in _words(str(word))),
             _calls(table.get("buy-calls") or ()),
             _calls(table.get("own-products") or ()),
+            frozenset(" ".join(_words(str(w))) for w in table.get("topic-words") or ()),
+            _calls(table.get("order-links") or ()),
         )
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as exc:
         raise ValueError(f"{path} needs links, product-pages and supplement-words ({exc})") from None
@@ -161,7 +165,14 @@ def _sells(products: Products):
     from .affiliate import why_affiliate
 
     links = affiliate_vocabulary(products.links)
-    return lambda link: bool(why_affiliate(link, links)) or _product_page(link.url, products)
+    orders = products.orders
+
+    def sells(link) -> bool:
+        if why_affiliate(link, links) or _product_page(link.url, products):
+            return True
+        return orders is not None and orders.search(link.url.strip()) is not None
+
+    return sells
 
 
 def _find_product_link(context: PageContext, products: Products) -> Span | None:
@@ -177,7 +188,9 @@ def _find_product_link(context: PageContext, products: Products) -> Span | None:
     # The page recommends from its first link to where that product link goes: a lander's logo or a card's picture
     # links to the order page before its "Try a Sample Today" button does.
     target = first.url.strip()
-    if target:
+    # pages11: a placeholder target ("#", "#top", "javascript:void(0)") goes nowhere, so a theme's "Read More" to "#"
+    # above its "Add to cart" buttons to "#" is no link to the product.
+    if target and not target.startswith("#") and not target.lower().startswith("javascript:"):
         first = next((link for link in ordered if link.url.strip() == target), first)
     return Span(first.line, first.column, first.line, first.column + max(1, len(first.text)))
 
@@ -248,7 +261,10 @@ def _product_page(url: str, products: Products) -> bool:
 
 def _about_supplements(context: PageContext, products: Products) -> bool:
     """Whether the prose names supplement words at least `at-least` times: a look-up of each run of up to
-    `longest` words in a set, linear in the prose, however long the vocabulary."""
+    `longest` words in a set, linear in the prose, however long the vocabulary. A page its front matter files under
+    supplements (a tag of `topic-words`) is about them whatever words its prose uses (pages11)."""
+    if products.topics and any(" ".join(_words(topic)) in products.topics for topic in context.page.topics):
+        return True
     count = 0
     terms, longest = products.terms, products.longest
     for run in context.page.prose:

@@ -272,8 +272,9 @@ def _in_references(prose) -> Iterator[tuple[Prose, bool]]:
     """Each run with whether it is part of a reference list, the titles of cited works: the runs under a
     "References" heading (a heading right under it, "Clinical trials", is one of its parts; any later heading ends
     it), or after a paragraph that is only the word, set in bold ("**References:**"), which opens the list as the
-    heading does. A heading itself is never part of one."""
-    from ..pages import HEADING, ITEM, TITLE
+    heading does. A heading itself is never part of one. A table's header cell ("Citations", the count of a study's
+    citations in a research table) names a column, not a list below it (pages11)."""
+    from ..pages import CELL, HEADING, ITEM, TITLE
     from ..pages.context import references_heading
 
     cited = heading_first = False  # heading_first: the references heading (or its first subheading) was the run before
@@ -281,7 +282,7 @@ def _in_references(prose) -> Iterator[tuple[Prose, bool]]:
         if run.role in (HEADING, TITLE):
             cited = heading_first = references_heading(run.text) or (cited and heading_first)
             yield run, False
-        elif run.role != ITEM and references_heading(run.text):
+        elif run.role not in (ITEM, CELL) and references_heading(run.text):
             cited = heading_first = True
             yield run, True
         else:

@@ -96,3 +96,6 @@ class Page:
     comments: list[Comment] = field(default_factory=list)
     problems: list[Hit] = field(default_factory=list)  # what the parser could not read: SUP001, SUP002
     front_matter_line: int | None = None  # line of the front matter's `supplements:` key, if any
+    # pages11: what the front matter files the page under (`tags`, `categories`, `keywords`, `topics`: each string,
+    # as written), the author's own word for the page's subject; not prose, so nothing in it is read as a claim.
+    topics: list[str] = field(default_factory=list)

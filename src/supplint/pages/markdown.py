@@ -795,6 +795,7 @@ class _Builder:
         for path, url, text in _matter_links(doc.data):
             span = doc.value_span(path)
             self.page.links.append(Link(url, frozenset(), text, span.line + 1, span.column, self.next_order()))
+        self.page.topics.extend(_matter_topics(doc.data))
 
     def references(self, doc: Document, key: tuple[str, ...]) -> None:
         value: Any = doc.data
@@ -903,6 +904,7 @@ class _Builder:
             self.structured_references(
                 data[key[0]] if len(key) == 1 else data[key[0]][key[1]], places.get(".".join(key)), point, first
             )
+        self.page.topics.extend(_matter_topics(data))
         cursor = 0  # each link's URL is looked for after the one before, so repeated URLs keep their own places
         for _, url, words in _matter_links(data):
             at = text.find(url, cursor)
@@ -991,6 +993,29 @@ def _matter_links(data, path: tuple = (), depth: int = 0):
         for index, value in enumerate(data):
             if isinstance(value, (dict, list)):
                 yield from _matter_links(value, (*path, index), depth + 1)
+
+
+#: pages11: the front-matter keys that file a page under its subjects (Jekyll's and Hugo's `tags` and `categories`,
+#: Hugo's `keywords`, some themes' `topics`), at the top level or under Hugo's `params`.
+_TOPIC_KEYS = ("tags", "categories", "keywords", "topics")
+
+
+def _matter_topics(data) -> list[str]:
+    """The strings the front matter files the page under (`_TOPIC_KEYS`): a list's strings, or a string of them
+    separated by commas (`tags: supplements, reviews`)."""
+    if not isinstance(data, dict):
+        return []
+    found: list[str] = []
+    for table in (data, data.get("params")):
+        if not isinstance(table, dict):
+            continue
+        for key in _TOPIC_KEYS:
+            value = table.get(key)
+            if isinstance(value, str):
+                found.extend(part.strip() for part in value.split(",") if part.strip())
+            elif isinstance(value, list):
+                found.extend(item.strip() for item in value if isinstance(item, str) and item.strip())
+    return found
 
 
 def _label_keys(data: dict) -> list[tuple[str, ...]]:
