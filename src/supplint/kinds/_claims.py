@@ -971,10 +971,9 @@ def _claims_after_condition(
     (a word for one, or "our"/"this" opening the clause) after an opening condition on the reader that holds every
     caution of the sentence ("If you take blood thinners, our fish oil prevents heart attacks"; "If you are being
     treated for cancer, our turmeric can ease the side effects of chemo"): the condition says whom the claim is
-    for, it does not take the claim back. The advice itself
-    ("If you take blood thinners, ask your doctor before taking fish oil") stands in the clause, a doctor's care there
-    (`medical-care`) is none of the product's, and a sentence that states a fact (`facts`) stays a mention, as in
-    `_claims_before_advice`."""
+    for, it does not take the claim back. Advice in the clause ("If you take blood thinners, ask your doctor before
+    taking fish oil") stays a caution, a doctor's care there (`medical-care`) is none of the product's, and a sentence
+    that states a fact (`facts`) stays a mention, as in `_claims_before_advice`."""
     if not cautions or any(b > clause_start for _, b in cautions) or reading.spans("facts", start, end):
         return False
     if not _CONDITION.match(reading.plain[start:end]):
