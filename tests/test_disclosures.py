@@ -1094,3 +1094,28 @@ def test_questions_for_your_doctor_and_only_your_doctor_can_are_advice(warning):
 )
 def test_questions_and_only_without_your_professional_are_not_advice(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Before using this product, a health care practitioner should be consulted.",
+        "If you take any medication, your doctor must be informed.",
+        "Medical advice should be sought before use if you have a medical condition.",
+        "A pharmacist should always be asked about interactions.",
+    ],
+)
+def test_advice_in_the_passive_is_advice(warning):
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "No doctor was consulted for this review.",  # a report, no advice
+        "Doctors should be consulted more, the survey found.",  # no one's doctor
+        "Medical advice was sought by the company.",
+    ],
+)
+def test_a_passive_report_is_not_advice(warning):
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]
