@@ -1074,3 +1074,23 @@ def test_testimonials_and_social_posts_on_pages(text, claim):
 )
 def test_the_body_response_and_hormone_therapy_adverse_events_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A disease entry that holds its own claim word ("dissolves ... stones") is acted on by it, with or without
+        # a subject; stones passing on their own, and a tablet dissolving, are not.
+        ("Dissolves kidney stones painlessly.", True),
+        ("It dissolves kidney stones within weeks.", True),
+        ("Most kidney stones pass on their own.", False),
+        ("The tablet dissolves quickly in water.", False),
+        # A farewell to a disease, with or without "say"; to a season or a place, none.
+        ("Bye-bye eczema!", True),
+        ("Goodbye to gout pain.", True),
+        ("Goodbye, summer!", False),
+        ("We said goodbye to our old office in 2020.", False),
+    ],
+)
+def test_own_verb_terms_and_farewells_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])

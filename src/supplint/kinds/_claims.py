@@ -1033,8 +1033,9 @@ def _cued(reading: _Text, start: int, end: int, span: Span) -> bool:
 
 def _has_verb(verbs: list[Span], start: int, end: int) -> bool:
     """A claim word of the sentence outside the term [start, end) ("cures" in "cures arthritis", not "relief"
-    inside a term)."""
-    return any(v_end <= start or v_start >= end for v_start, v_end in verbs)
+    inside a term), or the word the term starts with: a disease entry that holds its own verb ("dissolves kidney
+    stones", `diseases`) is acted on by it."""
+    return any(v_end <= start or v_start >= end or v_start == start for v_start, v_end in verbs)
 
 
 def _named_disease(reading: _Text, start: int, end: int) -> str | None:
