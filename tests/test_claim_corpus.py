@@ -309,3 +309,13 @@ def test_page_prose_that_informs_about_a_disease_is_no_claim():
     page = Path(__file__).parent / "fixtures" / "pages" / "disease-mentions.md"
     found = supplint.check_text(page.read_text(encoding="utf-8"), "disease-mentions.md", select=["SUP404"])
     assert [(f.code, f.line) for f in found] == [("SUP404", 26)]
+
+
+def test_an_entry_with_its_own_case_flags_is_gated_by_its_literals():
+    """An entry matched case-sensitively ("(?-i:MS)") still needs its letters in the text's lower case: it is gated
+    like any other, so a text without them never compiles or runs it (before, such entries ran on every text)."""
+    from supplint.kinds._terms import required_literals
+
+    assert required_literals("(?-i:HPV|EBV)") == frozenset({"hpv", "ebv"})
+    assert required_literals(r"(?<=with\s)(?-i:MS)(?![\w-])") == frozenset({"ms"})
+    assert required_literals("(?i)abc") == frozenset({"abc"})  # a global flag is no group of literals

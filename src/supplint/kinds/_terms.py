@@ -61,6 +61,7 @@ def _ascii_literals(pattern: str) -> frozenset[str] | None:
 _ZERO_MIN = frozenset("?*")
 _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}  # how many follow the escape's letter
 _LITERALS = re.compile(r"[^\\\[\](){}|?*+.^$]+")
+_SCOPED_FLAGS = re.compile(r"\?[aimsux]*(?:-[imsx]+)?:")
 
 
 def _alternatives(pattern: str, pos: int) -> tuple[list[list], int]:
@@ -120,7 +121,11 @@ def _sequence(pattern: str, pos: int) -> tuple[list, int]:
                 pos = pattern.index(">", pos) + 1
             elif look:
                 pos += 3 if pattern[pos + 1] == "<" else 2
-            elif pattern.startswith("?", pos):  # flags and the like: read as an opaque group
+            elif scoped := _SCOPED_FLAGS.match(pattern, pos):
+                # A group with its own flags ("(?-i:MS)"): what it matches case-sensitively its lower case holds
+                # too, so its literals are required as any group's are.
+                pos = scoped.end()
+            elif pattern.startswith("?", pos):  # global flags and the like: read as an opaque group
                 look = True
                 pos += 1
             branches, pos = _alternatives(pattern, pos)
