@@ -292,7 +292,7 @@ def test_the_twentieth_and_twenty_first_fresh_samples_are_scored_on_their_own(re
         assert lawful["holdout21"]["pass"][1] == 15 and lawful["holdout"]["pass"][1] > 15
 
 
-def test_claim_batch_22_is_its_own_column(result: dict[str, Any]) -> None:
+def test_claim_batch_22_is_its_own_column(result):
     """The claim files' `batch: 22` items (claims22: page prose and product data from public repositories, taglines,
     product and category names, claims over two sentences, scored once on the code as found) count in the holdout and
     in their own column, with the verdict counts they were collected with."""
