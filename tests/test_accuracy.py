@@ -302,3 +302,7 @@ def test_claim_batch_22_is_its_own_column(result):
         lawful = checks[f"structure-function on {target}"]
         assert claims["holdout22"]["disease-claim"][1] == 25 and claims["holdout"]["disease-claim"][1] > 25
         assert lawful["holdout22"]["pass"][1] == 20 and lawful["holdout"]["pass"][1] > 20
+
+        # `batch: 23` (claims22: product data collected after the batch 22 changes, scored once before any change).
+        assert claims["holdout23"]["disease-claim"][1] == 20 and claims["holdout"]["disease-claim"][1] > 20
+        assert lawful["holdout23"]["pass"][1] == 15 and lawful["holdout"]["pass"][1] > 15
