@@ -1124,3 +1124,22 @@ def test_leukorrhoea_product_oils_and_glossed_bullets_on_pages(text, claim):
 def test_leukorrhoea_on_labels():
     assert label_count(["Supports leucorrhoea & discharge care"]) == 1
     assert label_count(["Supports vaginal comfort"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # The twenty-third sample's classes (claims22, constructed variants, after it was scored once): syrups and the
+        # Ayurvedic product kinds named as what to take for a disease; a food syrup and the other "ark", none.
+        ("Herbal syrup for asthma and bronchitis.", True),
+        ("Churna for piles and constipation.", True),
+        ("Ayurvedic ark for fever.", True),
+        ("Maple syrup for pancakes.", False),
+        ("Noah's ark for the flood story.", False),
+        # Paralysis as a disease name; a fact about what causes it is a mention.
+        ("Herbal capsules for paralysis.", True),
+        ("Stroke can cause paralysis.", False),
+    ],
+)
+def test_syrups_ayurvedic_kinds_and_paralysis_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
