@@ -290,3 +290,19 @@ def test_the_twentieth_and_twenty_first_fresh_samples_are_scored_on_their_own(re
         # `batch: 21` (claims20: letters collected after the batch 20 changes, scored once before any change for it).
         assert claims["holdout21"]["disease-claim"][1] == 25 and claims["holdout"]["disease-claim"][1] > 25
         assert lawful["holdout21"]["pass"][1] == 15 and lawful["holdout"]["pass"][1] > 15
+
+
+def test_claim_batch_22_is_its_own_column(result):
+    """The claim files' `batch: 22` items (claims22: page prose and product data from public repositories, taglines,
+    product and category names, claims over two sentences, scored once on the code as found) count in the holdout and
+    in their own column, with the verdict counts they were collected with."""
+    checks = result["checks"]
+    for target in ("labels (SUP303)", "pages (SUP404)"):
+        claims = checks[f"disease-claims on {target}"]
+        lawful = checks[f"structure-function on {target}"]
+        assert claims["holdout22"]["disease-claim"][1] == 25 and claims["holdout"]["disease-claim"][1] > 25
+        assert lawful["holdout22"]["pass"][1] == 20 and lawful["holdout"]["pass"][1] > 20
+
+        # `batch: 23` (claims22: product data collected after the batch 22 changes, scored once before any change).
+        assert claims["holdout23"]["disease-claim"][1] == 20 and claims["holdout"]["disease-claim"][1] > 20
+        assert lawful["holdout23"]["pass"][1] == 15 and lawful["holdout"]["pass"][1] > 15

@@ -1094,3 +1094,52 @@ def test_the_body_response_and_hormone_therapy_adverse_events_on_pages(text, cla
 )
 def test_own_verb_terms_and_farewells_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # The twenty-second sample's classes (claims22, constructed variants, after it was scored once). Leukorrhoea in
+        # its spellings, and an abnormal discharge, managed by a product; a discharge not called abnormal, or one named
+        # in a caution, is none.
+        ("Supports leukorrhea care.", True),
+        ("Herbal tea for leucorrhoea and itching.", True),
+        ("Helps manage unusual vaginal discharge.", True),
+        ("A normal discharge changes through the cycle.", False),
+        ("See your doctor if you notice an abnormal discharge.", False),
+        # An oil named as a product by its kind, for a disease; a food or ingredient oil, none.
+        ("Medicated oil for sciatica and arthritis.", True),
+        ("Olive oil for arthritis?", False),
+        # A benefit bullet glossed by what it works against; a parenthesis after medicines names the reader's drugs.
+        ("Joint comfort (anti-arthritis).", True),
+        ("Mood regulation (antidepressant).", True),
+        ("Some medicines (antidepressants) interact with it.", False),
+        ("Skin care (anti-ageing).", False),
+    ],
+)
+def test_leukorrhoea_product_oils_and_glossed_bullets_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
+
+
+def test_leukorrhoea_on_labels():
+    assert label_count(["Supports leucorrhoea & discharge care"]) == 1
+    assert label_count(["Supports vaginal comfort"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # The twenty-third sample's classes (claims22, constructed variants, after it was scored once): syrups and the
+        # Ayurvedic product kinds named as what to take for a disease; a food syrup and the other "ark", none.
+        ("Herbal syrup for asthma and bronchitis.", True),
+        ("Churna for piles and constipation.", True),
+        ("Ayurvedic ark for fever.", True),
+        ("Maple syrup for pancakes.", False),
+        ("Noah's ark for the flood story.", False),
+        # Paralysis as a disease name; a fact about what causes it is a mention.
+        ("Herbal capsules for paralysis.", True),
+        ("Stroke can cause paralysis.", False),
+    ],
+)
+def test_syrups_ayurvedic_kinds_and_paralysis_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
