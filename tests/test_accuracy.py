@@ -269,6 +269,7 @@ def test_the_eighth_fresh_holdout_of_links_disclosures_and_consult_notes_is_scor
         assert {v: t[1] for v, t in checks[check]["holdout8"].items()} == {"advice": 17, "not-advice": 9}
         assert checks[check]["holdout"]["advice"][1] > 17
 
+
 def test_the_eighteenth_fresh_sample_is_scored_on_its_own(result):
     """The claim files' `batch: 18` items (claims18: FDA/FTC warning letters and page prose from sources no earlier
     item cites, many on products said to kill or block disease agents, scored once on the code as found) count in the
