@@ -252,6 +252,24 @@ def test_the_seventh_fresh_holdout_of_links_disclosures_and_consult_notes_is_sco
         assert checks[check]["holdout"]["advice"][1] > 19
 
 
+def test_the_eighth_fresh_holdout_of_links_disclosures_and_consult_notes_is_scored_on_its_own(result):
+    """The link, disclosure and consult files' `batch: 8` items (disclose8: sources no earlier item cites, scored once
+    on the code as found, then fixed by class) count in the holdout and in their own column (holdout8, shared with
+    the claim files' eighth sample), with the verdict counts they were collected with."""
+    checks = result["checks"]
+    links = checks["affiliate-links (SUP401)"]["holdout8"]
+    assert {v: t[1] for v, t in links.items()} == {"affiliate": 20, "plain": 9}
+    disclosures = checks["disclosures (SUP401/SUP406)"]["holdout8"]
+    assert {v: t[1] for v, t in disclosures.items()} == {"adequate": 11, "vague": 3, "not-a-disclosure": 10}
+    for check in (
+        "consult-notes on labels (SUP301)",
+        "consult-notes on pages (SUP403)",
+        "consult-notes on product-link pages (SUP403)",
+    ):
+        assert {v: t[1] for v, t in checks[check]["holdout8"].items()} == {"advice": 17, "not-advice": 9}
+        assert checks[check]["holdout"]["advice"][1] > 17
+
+
 def test_the_eighteenth_fresh_sample_is_scored_on_its_own(result):
     """The claim files' `batch: 18` items (claims18: FDA/FTC warning letters and page prose from sources no earlier
     item cites, many on products said to kill or block disease agents, scored once on the code as found) count in the

@@ -1119,3 +1119,106 @@ def test_advice_in_the_passive_is_advice(warning):
 )
 def test_a_passive_report_is_not_advice(warning):
     assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]
+
+
+# --- batch 8's classes (disclose8) ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://mercadolivre.com/sec/2AbCdEf",  # Mercado Livre Afiliados
+        "https://mercadolibre.com/sec/2AbCdEf",  # Mercado Libre, the same programme in Spanish-speaking markets
+        "https://meli.la/2AbCdEf",
+        "https://s.shopee.co.id/AbCdEf1234",  # Shopee Affiliate Program
+        "https://s.shopee.ph/AbCdEf1234",
+        "https://invol.co/clabc12",  # Involve Asia
+        "https://invl.io/clabc12",
+        "https://rover.ebay.com/rover/1/711-53200-19255-0/1?campid=5330000000&toolid=10001",  # eBay with a campaign
+    ],
+)
+def test_batch_8_network_links_are_affiliate(url):
+    assert codes(page(f"Our pick is [Example]({url}).")) == [("SUP401", 3)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.mercadolivre.com.br/suplemento-magnesio/p/MLB123",  # a product page
+        "https://mercadolivre.com/ofertas",
+        "https://shopee.co.id/product/123/456",  # a Shopee product page, not the affiliate short host
+        "https://s.shopee.co.id/",
+        "https://involve.asia/",  # the network's own site
+        "https://rover.ebay.com/rover/0/0/0?mpre=https%3A%2F%2Fwww.ebay.com%2Fitm%2F1",  # no campaign: no publisher
+    ],
+)
+def test_batch_8_lookalike_links_are_plain(url):
+    assert codes(page(f"See [Example]({url}).")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ganamos una comisión si compra a través de nuestros enlaces.",
+        "Podemos recibir una pequeña comisión por sus compras.",
+        "Recebemos uma comissão pelas compras feitas através destes links.",
+        "Beim Kauf über einen solchen Link erhalten wir ggf. eine Provision.",  # "ggf." does not end the sentence
+        "Wir erhalten eine kleine Provision, wenn du über diese Links kaufst.",
+        "Nous percevons une commission sur les achats effectués via ces liens.",
+        "Como Asociado de Amazon, ganamos comisiones por compras elegibles.",
+    ],
+)
+def test_batch_8_commissions_in_other_languages_disclose(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El usuario recibe una comisión del banco.",  # someone else earns, not the publisher
+        "Sie erhalten eine Provision für jede Empfehlung.",  # "you receive": the reader is paid
+        "No ganamos comisión por estos enlaces.",  # a denial
+        "We work with partners who share our mission of cleaner water.",  # partners as collaborators
+        "We work with partners to strengthen health systems.",
+    ],
+)
+def test_batch_8_near_misses_are_no_disclosure(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP401", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Algunos recursos pueden incluir enlaces de afiliado.",  # affiliate links named, nothing earned
+        "We work with partners on this site.",  # working with partners, as with brands: vague, not a mission
+        "We partner with brands we love.",
+    ],
+)
+def test_batch_8_vague_wording_is_sup406(text):
+    assert codes(page(text, f"Our pick is [Example]({LINK}).")) == [("SUP406", 3)]
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "The prescribing physician should be consulted concerning any questions that you have.",
+        "Your treating doctor must be informed before use.",
+        "Use under the supervision of a healthcare professional.",
+        "Take only under the supervision of a physician if pregnant.",
+        "Have your blood pressure checked by your doctor before use.",
+    ],
+)
+def test_batch_8_advice_shapes_are_advice(warning):
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == []
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Spravato is a nasal spray administered under the supervision of a healthcare provider.",  # how it is given
+        "Every imported item should be reviewed by a pharmacist before use for dispensing.",  # a staff check
+        "Prescription items are reviewed by a pharmacist before dispatch.",
+    ],
+)
+def test_batch_8_descriptions_of_supervision_are_not_advice(warning):
+    assert codes(LABEL + f"warnings: {json.dumps(warning)}\n", "label.yaml", ["SUP301"]) == [("SUP301", 5)]

@@ -274,8 +274,13 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
 
 
 # A sentence ends at . ! ? ; or : followed by white space (or the run's end), or at a blank line; "Amazon.com" and
-# "0.5" do not end one.
-_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n\s*\n")
+# "0.5" do not end one. disclose8: nor does the dot of a German abbreviation that never ends a sentence ("erhalten
+# wir ggf. eine Provision", "z.B.", "bzw.", "evtl.", "d.h.", "u.a."), which cut German disclosures in two.
+_SENTENCE_END = re.compile(
+    r"(?<!\bggf\.)(?<!\bbzw\.)(?<!\bevtl\.)(?<!\bz\.b\.)(?<!\bd\.h\.)(?<!\bu\.a\.)(?<!\bggf)(?<!\bbzw)(?<!\bevtl)"
+    r"(?<!\bz\.b)(?<!\bd\.h)(?<!\bu\.a)[.!?;:]+(?=\s|$)|\n\s*\n",
+    re.IGNORECASE,
+)
 
 
 def _first(context: PageContext, patterns, vocabulary: Vocabulary):
