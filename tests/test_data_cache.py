@@ -338,3 +338,33 @@ def test_a_cached_run_compiles_no_rule_pattern_and_finds_the_same(tmp_path):
     # preload grows re's cache to hold every kept pattern, however many the vocabularies need).
     assert every[0] > 200 and every[1] < 10 and every[2] > 200
     assert list((tmp_path / "cache").glob("patterns-*.pickle"))
+
+
+# A run that compiles more patterns than re keeps by default (512): a team's many patterns, or a vocabulary grown
+# past it. The first such run, with an empty cache, must still keep the libraries' import-time patterns.
+_MANY_PATTERNS_RUN = _PATTERNS_RUN.replace(
+    "from supplint.shipped import patterns\n",
+    "from supplint.shipped import patterns\n"
+    "_preload = patterns.preload\n"
+    "def _many():\n"
+    "    _preload()\n"
+    "    import atexit\n"
+    "    atexit.register(lambda: [re.compile(rf'many{n}x') for n in range(600)])\n"
+    "patterns.preload = _many\n",
+)
+
+
+def test_a_first_run_that_compiles_many_patterns_keeps_the_libraries_ones(tmp_path):
+    """A first run that compiles 600 patterns more (after the preload, before the file is saved) leaves the next run
+    nothing of the libraries' to compile: re's limit was raised before the run filled it."""
+    paths = [str(EXAMPLES / "joint-formula-disease-claim.yaml"), str(EXAMPLES / "pages" / "best-vitamin-d3-k2.md")]
+    env = {**os.environ, "SUPPLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _MANY_PATTERNS_RUN, *paths], capture_output=True, text=True, env=env, timeout=120
+        )
+        for _ in range(2)
+    ]
+    assert json.loads(runs[0].stdout) == json.loads(runs[1].stdout)
+    every = [int(run.stderr.split()[-1]) for run in runs]
+    assert every[0] > 200 and every[1] < 10

@@ -79,8 +79,11 @@ def preload() -> None:
     if store is None:
         return
     # re drops its oldest pattern past _MAXCACHE (512): as the vocabularies grow past that, the last kept patterns
-    # would not fit and be compiled again every run. So the limit grows to hold them all, with the same room.
-    wanted = len(_loaded()) + len(store) + 64
+    # would not fit and be compiled again every run. So the limit grows to hold them all, with the same room; and to
+    # hold as many as the file keeps (`_LIMIT`) even when it is empty, as on a first run: one that compiled more than
+    # 512 would otherwise drop the libraries' import-time patterns before they are saved, and every later run would
+    # compile them again.
+    wanted = max(len(_loaded()), _LIMIT) + len(store) + 64
     if wanted > getattr(re, "_MAXCACHE", wanted):
         re.__dict__["_MAXCACHE"] = wanted
     room = max(0, getattr(re, "_MAXCACHE", 512) - len(store) - 64)  # leave re room for the run's new patterns
