@@ -1143,3 +1143,17 @@ def test_leukorrhoea_on_labels():
 )
 def test_syrups_ayurvedic_kinds_and_paralysis_on_pages(text, claim):
     assert post(text) == ([3] if claim else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A product's users said to have less of a disease: the testimonial told as a figure.
+        ("87% of users saw fewer migraines.", True),
+        ("Users saw fewer ads after the update.", False),  # no disease
+        ("In the trial, participants reported fewer migraines.", False),  # a study's participants, not users
+        ("Customers reported fewer delivery delays in winter.", False),
+    ],
+)
+def test_users_with_fewer_of_a_disease_on_pages(text, claim):
+    assert post(text) == ([3] if claim else [])
