@@ -506,6 +506,12 @@ def read_text(
     return tuple(found), previous
 
 
+def _holds(terms: Terms, plain: str, lowered: str) -> bool:
+    """Whether an entry of ``terms`` matches in ``plain`` (``lowered``: its lower case, which picks the entries)."""
+    entries = terms.candidates(lowered)
+    return bool(entries and Terms.spans(entries, plain))
+
+
 @lru_cache(maxsize=4096)
 def introduces_claims(text: str, path: str) -> bool:
     """Whether ``text`` is a framing line: it ends in a colon and says what follows is what the product does
@@ -516,11 +522,9 @@ def introduces_claims(text: str, path: str) -> bool:
     words = vocabulary(path)
     lowered = plain.lower()
 
-    def has(terms: Terms) -> bool:
-        entries = terms.candidates(lowered)
-        return bool(entries and Terms.spans(entries, plain))
-
-    return has(words.framings) and not (has(words.cautions) or has(words.negations))
+    return _holds(words.framings, plain, lowered) and not (
+        _holds(words.cautions, plain, lowered) or _holds(words.negations, plain, lowered)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -528,8 +532,7 @@ def is_citation(text: str, path: str) -> bool:
     """Whether ``text`` (one prose run) is shaped as an entry of a reference list (`citations`): its disease words are
     a cited title, not the page's own claim."""
     plain = _folded(text)[0].strip()
-    entries = vocabulary(path).citations.candidates(plain.lower())
-    return bool(entries and Terms.spans(entries, plain))
+    return _holds(vocabulary(path).citations, plain, plain.lower())
 
 
 @lru_cache(maxsize=4096)
@@ -537,8 +540,7 @@ def is_testimonial(text: str, path: str) -> bool:
     """Whether ``text`` (a page's title) is told in a testimonial's first person (`testimonials`: "How Omax3 Relieved
     My Inflammation")."""
     plain = _folded(text)[0].strip()
-    entries = vocabulary(path).testimonials.candidates(plain.lower())
-    return bool(entries and Terms.spans(entries, plain))
+    return _holds(vocabulary(path).testimonials, plain, plain.lower())
 
 
 def reports_research(texts, path: str) -> bool:
@@ -553,8 +555,7 @@ def reports_research(texts, path: str) -> bool:
             continue
         paragraphs += 1
         plain = _folded(text)[0]
-        entries = reports.candidates(plain.lower())
-        reported += bool(entries and Terms.spans(entries, plain))
+        reported += _holds(reports, plain, plain.lower())
     return reported >= REPORT_PARAGRAPHS and 2 * reported >= paragraphs
 
 
@@ -880,9 +881,15 @@ def _takes_up(
     a, b = start + clause_start, start + clause_end
     if (not negated and reading.spans("negations", a, b)) or reading.spans("cautions", a, b):
         return False
-    if reading.spans("medical_care", a, b) and not reading.spans("products", a, b):
+    if _doctors_care(reading, a, b):
         return False
     return any(not inside(exempt, clause_start + v0, clause_start + v1) for v0, v1 in reading.spans("verbs", a, b))
+
+
+def _doctors_care(reading: _Text, start: int, end: int) -> bool:
+    """Whether plain[start:end] tells of a doctor's care (`medical-care`) and names no product: what the care does for
+    a disease is no claim of a product's."""
+    return bool(reading.spans("medical_care", start, end)) and not reading.spans("products", start, end)
 
 
 def _claim_word_in(
@@ -941,6 +948,11 @@ def _about_product(reading: _Text, start: int, end: int, names: bool = True) -> 
 _NAME_WORD = re.compile(r"[^\W_]+")
 
 
+def _within(spans: list[Span], clause_start: int, clause_end: int) -> bool:
+    """Whether one of ``spans`` lies inside the clause [clause_start, clause_end)."""
+    return any(clause_start <= a and b <= clause_end for a, b in spans)
+
+
 def _claims_before_advice(
     reading: _Text, start: int, end: int, clause_start: int, clause_end: int, cautions: list[Span]
 ) -> bool:
@@ -952,10 +964,9 @@ def _claims_before_advice(
     if not cautions or cautions[0][0] < clause_end or reading.spans("facts", start, end):
         return False
 
-    def within(spans: list[Span]) -> bool:
-        return any(clause_start <= a and b <= clause_end for a, b in spans)
-
-    return within(reading.spans("products", start, end)) and within(reading.spans("verbs", start, end))
+    return _within(reading.spans("products", start, end), clause_start, clause_end) and _within(
+        reading.spans("verbs", start, end), clause_start, clause_end
+    )
 
 
 # An opening condition on the reader ("If you take blood thinners,", "While you are being treated for cancer,"): the
@@ -979,14 +990,13 @@ def _claims_after_condition(
     if not _CONDITION.match(reading.plain[start:end]):
         return False
 
-    def within(spans: list[Span]) -> bool:
-        return any(clause_start <= a and b <= clause_end for a, b in spans)
-
     # the product: a word for one, or the clause opening on the page's own ("our fish oil", "this turmeric")
     own = _OWN.match(reading.plain, start + clause_start) is not None
-    product = own or within(reading.spans("products", start, end))
+    product = own or _within(reading.spans("products", start, end), clause_start, clause_end)
     return (
-        product and within(reading.spans("verbs", start, end)) and not within(reading.spans("medical_care", start, end))
+        product
+        and _within(reading.spans("verbs", start, end), clause_start, clause_end)
+        and not _within(reading.spans("medical_care", start, end), clause_start, clause_end)
     )
 
 
@@ -1001,10 +1011,9 @@ def _claims_beside_fact(
     if cautions or not facts or any(a < clause_end and b > clause_start for a, b in facts):
         return False
 
-    def within(spans: list[Span]) -> bool:
-        return any(clause_start <= a and b <= clause_end for a, b in spans)
-
-    return within(reading.spans("products", start, end)) and within(reading.spans("verbs", start, end))
+    return _within(reading.spans("products", start, end), clause_start, clause_end) and _within(
+        reading.spans("verbs", start, end), clause_start, clause_end
+    )
 
 
 def _drug_class(reading: _Text, start: int, span: Span) -> bool:
@@ -1063,7 +1072,7 @@ def _points_back(reading: _Text, start: int, end: int, far: bool = False) -> boo
         return False
     if reading.spans("denials", start, end) or reading.spans("facts", start, end):
         return False
-    if reading.spans("medical_care", start, end) and not reading.spans("products", start, end):
+    if _doctors_care(reading, start, end):
         return False
     if not reading.spans("verbs", start, end):
         return False
