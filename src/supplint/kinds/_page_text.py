@@ -86,7 +86,8 @@ def _vocabulary(path: str) -> Products:
 
 
 def _calls(patterns) -> re.Pattern | None:
-    """The `buy-calls` (or `own-products`) patterns as one case-insensitive regex (None when there are none)."""
+    """A list of patterns (`buy-calls`, `own-products`, `order-links`) as one case-insensitive regex (None when it is
+    empty)."""
     joined = "|".join(f"(?:{pattern})" for pattern in patterns)
     return re.compile(joined, re.IGNORECASE) if joined else None
 

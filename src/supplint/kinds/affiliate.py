@@ -276,11 +276,10 @@ def evaluate(rule: Spec, context: PageContext, options: dict) -> Iterator[Hit]:
 # A sentence ends at . ! ? ; or : followed by white space (or the run's end), or at a blank line; "Amazon.com" and
 # "0.5" do not end one. disclose8: nor does the dot of a German abbreviation that never ends a sentence ("erhalten
 # wir ggf. eine Provision", "z.B.", "bzw.", "evtl.", "d.h.", "u.a."), which cut German disclosures in two.
-_SENTENCE_END = re.compile(
-    r"(?<!\bggf\.)(?<!\bbzw\.)(?<!\bevtl\.)(?<!\bz\.b\.)(?<!\bd\.h\.)(?<!\bu\.a\.)(?<!\bggf)(?<!\bbzw)(?<!\bevtl)"
-    r"(?<!\bz\.b)(?<!\bd\.h)(?<!\bu\.a)[.!?;:]+(?=\s|$)|\n\s*\n",
-    re.IGNORECASE,
-)
+_ABBREVIATIONS = ("ggf", "bzw", "evtl", "z.b", "d.h", "u.a")
+# Each as a lookbehind of its own (a lookbehind has a fixed width), before its dot and before a mark after its dot.
+_NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{re.escape(word)}{dot})" for dot in (r"\.", "") for word in _ABBREVIATIONS)
+_SENTENCE_END = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?;:]+(?=\s|$)|\n\s*\n", re.IGNORECASE)
 
 
 def _first(context: PageContext, patterns, vocabulary: Vocabulary):
