@@ -54,6 +54,13 @@ NAVIGATES = re.compile(
     r"""(?:\blocation(?:\.href)?\s*=\s*|\blocation\.(?:assign|replace)\(\s*|\bwindow\.open\(\s*)(['"])([^'"\s]+)\1"""
 )
 
+
+def navigates_to(onclick: str | None) -> str | None:
+    """The URL an element's ``onclick`` handler sends the browser to (`NAVIGATES`), or None."""
+    target = NAVIGATES.search(onclick or "")
+    return target.group(2) if target is not None else None
+
+
 #: Page furniture a theme or plugin adds around the post, by the class or id it carries: readers' comments
 #: (WordPress `comments-area`/`comment-list`, Disqus), related-posts widgets (Jetpack, YARPP, Contextual Related
 #: Posts) and cookie banners. Their words are not the publisher's about this page: a reader's "this cured my
@@ -420,10 +427,10 @@ class _PageParser(SafeParser):
             frame.text = [" ".join((attrs.get("title") or "").split())]
             self.items.append(frame)
         elif self.link is None and tag not in VOID and not self.furniture and attrs.get("onclick"):
-            target = NAVIGATES.search(attrs["onclick"] or "")
+            target = navigates_to(attrs["onclick"])
             if target is not None:  # <button onclick="window.location.href='...'">Order Now</button>
                 line, column = self.getpos()
-                self.link = _LinkDraft(target.group(2), frozenset(), line, column + 1, self.run)
+                self.link = _LinkDraft(target, frozenset(), line, column + 1, self.run)
                 self.link_tag = (tag, len(self.stack.tags))
                 self.items.append(self.link)
         if tag == "script" and (attrs.get("type") or "").split(";")[0].strip().lower() == LABEL_TYPE:

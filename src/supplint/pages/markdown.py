@@ -45,13 +45,13 @@ from . import (
 from .html import (
     BLOCKS,
     HIDDEN,
-    NAVIGATES,
     ROLE_TAGS,
     VOID,
     SafeParser,
     align,
     code_pre,
     comment_end,
+    navigates_to,
     normalize,
     rel_tokens,
     slice_anchors,
@@ -148,10 +148,10 @@ class _Fragment(SafeParser):
         if self.onclick is None and tag != "a" and tag not in VOID and attrs:
             for name, value in attrs:
                 if name == "onclick" and value:
-                    target = NAVIGATES.search(value)
+                    target = navigates_to(value)
                     if target is not None:  # an order button (html.py): a link to where it goes
                         self.onclick = (tag, self.depth)
-                        self.events.append(("a", self.getpos(), {"href": target.group(2)}))
+                        self.events.append(("a", self.getpos(), {"href": target}))
                     break
 
     def handle_endtag(self, tag):
